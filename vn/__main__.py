@@ -1,0 +1,3 @@
+from vn.cli import main
+
+raise SystemExit(main())

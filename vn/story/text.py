@@ -1,0 +1,38 @@
+"""Rich text as data: styled runs and pauses, produced from Ren'Py-style tags.
+
+The renderer draws these; the story only produces them. `Pause(None)` waits for a
+click (from `{p}`), `Pause(seconds)` waits that long (from `{w=0.5}`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Style:
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None  # "#rrggbb", or None for the text box's colour
+    size: int = 0  # change in logical pixels (at 1920x1080) from the text box's size
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    style: Style = field(default_factory=Style)
+
+
+@dataclass(frozen=True)
+class Pause:
+    seconds: float | None  # None: wait for a click
+
+
+@dataclass(frozen=True)
+class RichText:
+    items: tuple[Run | Pause, ...]
+    no_wait: bool = False  # {nw}: go on without waiting for a click once shown
+
+    @property
+    def plain(self) -> str:
+        return "".join(i.text for i in self.items if isinstance(i, Run))
