@@ -6,7 +6,10 @@ click (from `{p}`), `Pause(seconds)` waits that long (from `{w=0.5}`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+
+from vn.script.markup import PausePart, Template, TextPart
 
 
 @dataclass(frozen=True)
@@ -36,3 +39,24 @@ class RichText:
     @property
     def plain(self) -> str:
         return "".join(i.text for i in self.items if isinstance(i, Run))
+
+
+def render(template: Template, variables: Mapping[str, object]) -> RichText:
+    """Fill a checked template's [var]s from the story's variables.
+
+    A variable's value is inserted as plain text: it is never read as tags.
+    """
+    from vn.story.expressions import to_text
+
+    items: list[Run | Pause] = []
+    for part in template.parts:
+        if isinstance(part, PausePart):
+            items.append(Pause(part.seconds))
+            continue
+        text = part.text if isinstance(part, TextPart) else to_text(variables.get(part.name, False))
+        style = Style(*part.style)
+        if items and isinstance(items[-1], Run) and items[-1].style == style:
+            items[-1] = Run(items[-1].text + text, style)
+        else:
+            items.append(Run(text, style))
+    return RichText(tuple(items), template.no_wait)

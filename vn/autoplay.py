@@ -1,0 +1,118 @@
+"""Play a story headless at full speed and write the transcript a reader would see.
+
+`run_path` follows one path (choices given, then the first option or seeded random ones);
+`all_paths` walks every combination of choices depth-first, branching by saving and restoring
+the story's JSON state at each choice (which also exercises saves on every path).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from vn.script.program import Program
+from vn.story import Choice, End, Line, Story, StoryError
+
+MAX_PATH_EVENTS = 200_000
+
+
+@dataclass
+class PathResult:
+    choices: list[int] = field(default_factory=list)  # 1-based, as --choose takes them
+    lines: list[str] = field(default_factory=list)
+    ending: str | None = None  # End.reason, or None if it stopped with an error
+    error: str | None = None
+
+
+def format_line(event: Line) -> str:
+    text = event.text.plain
+    return f"{event.name}: {text}" if event.name else text
+
+
+def run_path(program: Program, choose: list[int] | None = None, seed: int | None = None,
+             label: str | None = None, on_state: Callable[[Story], None] | None = None) -> PathResult:
+    """Play one path. `choose` holds 1-based option numbers; after them, the first option is
+    taken, or a random one when `seed` is given."""
+    story = Story(program, seed=seed or 0, label=label)
+    pending = list(choose or [])
+    rng = random.Random(seed) if seed is not None else None
+    result = PathResult()
+    try:
+        for _ in range(MAX_PATH_EVENTS):
+            event = story.step()
+            if on_state is not None:
+                on_state(story)
+            if isinstance(event, Line):
+                result.lines.append(format_line(event))
+            elif isinstance(event, Choice):
+                if pending:
+                    n = pending.pop(0)
+                    if not 1 <= n <= len(event.options):
+                        result.error = (f"choice {len(result.choices) + 1} has {len(event.options)} options; "
+                                        f"--choose asked for {n}")
+                        return result
+                else:
+                    n = rng.randint(1, len(event.options)) if rng else 1
+                result.choices.append(n)
+                result.lines.append(f"> {event.options[n - 1].text.plain}")
+                story.choose(n - 1)
+            elif isinstance(event, End):
+                result.ending = event.reason
+                return result
+        result.error = f"no end after {MAX_PATH_EVENTS} events"
+    except StoryError as exc:
+        result.error = exc.diagnostic.format()
+    return result
+
+
+def all_paths(program: Program, label: str | None = None, max_paths: int = 1000,
+              on_state: Callable[[Story], None] | None = None) -> Iterator[PathResult]:
+    """Every path through the story, depth-first, choices tried in order."""
+    start = Story(program, label=label)
+    # a stack of (saved state, lines so far, choices so far, states seen at choices on this path)
+    stack: list[tuple[dict, list[str], list[int], frozenset[str]]] = [(start.save(), [], [], frozenset())]
+    produced = 0
+    while stack and produced < max_paths:
+        saved, lines, choices, seen_here = stack.pop()
+        story = Story.restore(program, json.loads(json.dumps(saved)))
+        result = PathResult(list(choices), list(lines))
+        try:
+            for _ in range(MAX_PATH_EVENTS):
+                event = story.step()
+                if on_state is not None:
+                    on_state(story)
+                if isinstance(event, Line):
+                    result.lines.append(format_line(event))
+                elif isinstance(event, Choice):
+                    key = _signature(story)
+                    if key in seen_here:
+                        result.error = "this path comes back to the same choice in the same state (it can loop)"
+                        break
+                    branch_state = story.save()
+                    for n in range(len(event.options), 0, -1):
+                        restored = Story.restore(program, json.loads(json.dumps(branch_state)))
+                        restored.step()  # re-present the choice
+                        restored.choose(n - 1)
+                        stack.append((restored.save(),
+                                      result.lines + [f"> {event.options[n - 1].text.plain}"],
+                                      result.choices + [n], seen_here | {key}))
+                    result = None  # the branches carry this path on
+                    break
+                elif isinstance(event, End):
+                    result.ending = event.reason
+                    break
+            else:
+                result.error = f"no end after {MAX_PATH_EVENTS} events"
+        except StoryError as exc:
+            result.error = exc.diagnostic.format()
+        if result is not None:
+            produced += 1
+            yield result
+
+
+def _signature(story: Story) -> str:
+    st = story.state
+    return json.dumps([st.label, st.pc, [(f.label, f.pc) for f in st.stack], st.variables, st.visits],
+                      sort_keys=True)

@@ -1,0 +1,220 @@
+"""Find, read and check a game: its folder(s), scripts, and the assets the scripts name.
+
+A game is a folder holding `scripts/` (with `game.yaml`) and `assets/`. A folder whose
+`scripts/` has no `game.yaml` is a *mod*: it is layered over the bundled game, and its files
+win (a mod's `scripts/01_sunset.yaml` replaces the bundled one; new files add labels).
+
+Every file is looked up through `Game.find`, which never leaves the game's folders: a scene
+script can name assets, but never reach a file outside its game.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vn.script import Catalog, Program, compile_game
+from vn.script.diagnostics import Diagnostic, error
+
+_SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_. -]*$")
+
+
+def bundled_root() -> Path:
+    """The bundled game: inside the installed package, or the repository root when run from source."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_bundled"
+    if (packaged / "scripts" / "game.yaml").is_file():
+        return packaged
+    return here.parent
+
+
+def display(path: Path) -> str:
+    """A path as diagnostics show it: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+@dataclass
+class Game:
+    """The folders of a game, top layer last, and what was read from them."""
+
+    layers: list[Path]
+    program: Program | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    layouts: dict[str, object] = field(default_factory=dict)  # stage name -> vn.stage.layout.Layout
+    presets: dict[str, object] = field(default_factory=dict)  # preset name -> vn.stage.lighting.Light
+    sprites: dict[str, object] = field(default_factory=dict)  # sprite name -> vn.stage.sprites.SpriteDef
+
+    @property
+    def root(self) -> Path:
+        return self.layers[-1]
+
+    def find(self, relative: str) -> Path | None:
+        """The file at `relative` (e.g. "assets/stages/room.tmx") in the top-most layer that has it.
+
+        Refuses absolute paths, '..' and anything that resolves outside the game's folders.
+        """
+        rel = relative.replace("\\", "/")
+        parts = [p for p in rel.split("/") if p not in ("", ".")]
+        if rel.startswith("/") or not parts or any(p == ".." or not _SAFE_PART.match(p) for p in parts):
+            return None
+        for layer in reversed(self.layers):
+            candidate = (layer / Path(*parts)).resolve()
+            base = layer.resolve()
+            if base not in candidate.parents:
+                continue
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def contains(self, path: Path) -> bool:
+        """Whether a resolved path lies inside one of the game's folders."""
+        resolved = path.resolve()
+        return any(layer.resolve() in resolved.parents for layer in self.layers)
+
+    def listing(self, folder: str, suffixes: tuple[str, ...]) -> dict[str, Path]:
+        """Files directly in `folder` of every layer, by name; upper layers win."""
+        out: dict[str, Path] = {}
+        for layer in self.layers:
+            d = layer / folder
+            if d.is_dir():
+                for p in sorted(d.iterdir()):
+                    if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."):
+                        out[p.name] = p
+        return out
+
+
+def layers_for(folder: Path | None) -> list[Path]:
+    bundled = bundled_root()
+    if folder is None:
+        return [bundled]
+    folder = folder.resolve()
+    if (folder / "scripts" / "game.yaml").is_file():
+        return [folder]
+    return [bundled, folder]
+
+
+def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
+    """Read and compile a game. Diagnostics are collected in `game.diagnostics`; `program` is
+    None when any error was found."""
+    game = Game(layers_for(folder))
+    if folder is not None and not folder.is_dir():
+        game.diagnostics.append(error(display(folder), 0, 0, "no such game folder",
+                                      "a game is a folder with scripts/ and assets/"))
+        return game
+    manifest = game.find("scripts/game.yaml")
+    if manifest is None:
+        game.diagnostics.append(error(display(game.root / "scripts" / "game.yaml"), 0, 0,
+                                      "the game has no scripts/game.yaml", "create it with title, start and characters"))
+        return game
+    files = []
+    for name, path in game.listing("scripts", (".yaml", ".yml")).items():
+        if name in ("game.yaml", "game.yml"):
+            continue
+        files.append((display(path), _read(path, game.diagnostics)))
+    catalog = build_catalog(game) if check_assets else Catalog()
+    program, diags = compile_game((display(manifest), _read(manifest, game.diagnostics)),
+                                  [f for f in files if f[1] is not None], catalog)
+    game.diagnostics.extend(diags)
+    game.program = None if any(d.severity == "error" for d in game.diagnostics) else program
+    return game
+
+
+def _read(path: Path, diags: list[Diagnostic]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diags.append(error(display(path), 0, 0, f"cannot read the file: {exc.strerror}", None))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        diags.append(error(display(path), line, col, "the file is not UTF-8 text", "save it as UTF-8"))
+        return None
+
+
+def build_catalog(game: Game) -> Catalog:
+    """Read stages, presets and sprites so the compiler can check the names scripts use."""
+    from vn.stage.layout import load_layout
+    from vn.stage.lighting import load_presets
+
+    diags = game.diagnostics
+    stages: dict[str, frozenset[str]] = {}
+    for name, path in game.listing("assets/stages", (".tmx",)).items():
+        layout, ldiags = load_layout(Path(display(path)))
+        diags.extend(ldiags)
+        stem = name[: -len(".tmx")]
+        if layout is not None:
+            game.layouts[stem] = layout
+            stages[stem] = frozenset(layout.marks)
+        else:
+            stages[stem] = frozenset()
+    presets: frozenset[str] | None = None
+    lighting = game.find("assets/lighting.yaml")
+    if lighting is not None:
+        found, pdiags = load_presets(Path(display(lighting)))
+        diags.extend(pdiags)
+        game.presets = dict(found)
+        presets = frozenset(found)
+    else:
+        presets = frozenset()
+    looks = _sprite_looks(game)
+    audio = frozenset(_audio_files(game))
+    return Catalog(stages=stages, presets=presets, looks=looks, audio=audio)
+
+
+def _sprite_looks(game: Game) -> dict[str, frozenset[str]]:
+    try:
+        from vn.stage.sprites import load_sprite
+    except ImportError:  # pragma: no cover - while the sprite loader is being written
+        return {}
+    looks: dict[str, frozenset[str]] = {}
+    for sprite, (mpath, line, col) in sorted(_manifest_sprites(game).items()):
+        path = game.find(f"assets/sprites/{sprite}.yaml")
+        if path is None:
+            game.diagnostics.append(error(mpath, line, col, f"sprite '{sprite}' has no file",
+                                          f"create assets/sprites/{sprite}.yaml, or remove 'sprite: {sprite}'"))
+            continue
+        sdef, sdiags = load_sprite(Path(display(path)))
+        game.diagnostics.extend(sdiags)
+        if sdef is not None:
+            game.sprites[sprite] = sdef
+            looks[sprite] = frozenset(sdef.looks)
+    return looks
+
+
+def _manifest_sprites(game: Game) -> dict[str, tuple[str, int, int]]:
+    """Sprite names the manifest's characters use, with where each is named (read before compiling)."""
+    from vn.script.loader import load_yaml
+
+    path = game.find("scripts/game.yaml")
+    if path is None:
+        return {}
+    shown = display(path)
+    root, _ = load_yaml(path.read_text("utf-8", errors="replace"), shown)
+    chars = root.get("characters") if root is not None and root.kind == "map" else None
+    out: dict[str, tuple[str, int, int]] = {}
+    if chars is not None and chars.kind == "map":
+        for _, cv in chars.pairs:
+            sprite = cv.get("sprite") if cv.kind == "map" else None
+            if sprite is not None and sprite.is_str() and _SAFE_PART.match(sprite.value):
+                out.setdefault(sprite.value, (shown, sprite.line, sprite.col))
+    return out
+
+
+def _audio_files(game: Game) -> list[str]:
+    out: list[str] = []
+    for layer in game.layers:
+        root = layer / "assets" / "audio"
+        if root.is_dir():
+            for p in root.rglob("*"):
+                if p.is_file() and p.suffix.lower() in (".ogg", ".wav", ".mp3", ".flac", ".opus"):
+                    out.append(p.relative_to(root).as_posix())
+    return out

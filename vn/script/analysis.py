@@ -1,0 +1,249 @@
+"""Whole-program checks that need every label: references, variables, reachability, loops.
+
+The loop check finds cycles of instructions that show nothing (no line, choice, wait, card or
+transition): the game would hang there. A cycle with no condition on it always hangs (error);
+one that passes a condition may end (warning). Calls are followed through per-label summaries
+("can this label return without showing anything?") so a call to a label that shows text
+breaks a cycle, while a call to one that only sets variables does not.
+"""
+
+from __future__ import annotations
+
+from vn.script.compiler import Compiler
+from vn.script.diagnostics import did_you_mean, error, warning
+from vn.script.program import Instr, Program
+
+_SHOWING_OPS = {"line", "menu", "wait", "end"}
+_BLOCKING_DIRECTIONS = {"card", "transition"}
+
+Node_ = tuple[str, int]
+
+
+def analyse(comp: Compiler, prog: Program) -> None:
+    diags = comp.diags
+    labels = prog.labels
+    # references to labels
+    for name, w in comp.label_refs:
+        if name not in labels:
+            diags.append(error(w.path, w.line, w.col, f"unknown label '{name}'",
+                               did_you_mean(name, labels) or "labels are the top-level keys of scripts/*.yaml"))
+    m = comp.manifest
+    if m.start not in labels:
+        w = m.start_where
+        diags.append(error(w.path if w else "scripts/game.yaml", w.line if w else 1, w.col if w else 1,
+                           f"the start label '{m.start}' does not exist",
+                           did_you_mean(m.start, labels) or "set 'start:' in game.yaml to a label"))
+    # variables read but never set
+    known = set(comp.var_sets) | set(m.variables)
+    reported: set[tuple[str, str, int]] = set()
+    for name, w in comp.var_reads:
+        key = (name, w.path, w.line)
+        if name not in known and key not in reported:
+            reported.add(key)
+            diags.append(error(w.path, w.line, w.col, f"unknown variable '{name}'",
+                               did_you_mean(name, known) or f"set it first (- set: {{{name}: 0}}) or declare it "
+                               "under 'variables:' in game.yaml"))
+    if m.start not in labels:
+        return
+    _reachability(comp, prog)
+    _returns(comp, prog)
+    _loops(comp, prog)
+
+
+def _targets(ins: Instr) -> list[tuple[str, str]]:
+    if ins.op in ("jump", "call"):
+        return [(ins.op, ins.args["label"])]
+    return []
+
+
+def _reachability(comp: Compiler, prog: Program) -> None:
+    seen = {prog.start}
+    stack = [prog.start]
+    while stack:
+        lab = prog.labels.get(stack.pop())
+        if lab is None:
+            continue
+        for ins in lab.code:
+            for _, target in _targets(ins):
+                if target in prog.labels and target not in seen:
+                    seen.add(target)
+                    stack.append(target)
+    for name, lab in prog.labels.items():
+        if name not in seen:
+            w = lab.where
+            comp.diags.append(warning(w.path, w.line, w.col, f"label '{name}' is never reached",
+                                      f"nothing jumps to or calls '{name}' from '{prog.start}'"))
+
+
+def _returns(comp: Compiler, prog: Program) -> None:
+    """`return` in a label reached from the start by jumps alone has no caller to return to."""
+    top: set[str] = set()
+    called: set[str] = set()
+    stack: list[tuple[str, bool]] = [(prog.start, False)]
+    while stack:
+        name, in_call = stack.pop()
+        bucket = called if in_call else top
+        if name in bucket or name not in prog.labels:
+            continue
+        bucket.add(name)
+        for ins in prog.labels[name].code:
+            for op, target in _targets(ins):
+                stack.append((target, in_call or op == "call"))
+    for name in top:
+        for ins in prog.labels[name].code:
+            if ins.op == "return":
+                w = ins.where
+                comp.diags.append(error(w.path, w.line, w.col, "'return' outside a call",
+                                        f"label '{name}' is reached by 'jump' from the start, so there is "
+                                        "nothing to return to; use 'end', or reach it with 'call:'"))
+
+
+def _showing(ins: Instr) -> bool:
+    if ins.op in _SHOWING_OPS:
+        return True
+    return ins.op == "direction" and ins.args["command"] in _BLOCKING_DIRECTIONS
+
+
+def _silent_returners(prog: Program) -> set[str]:
+    """Labels that can reach their end or a `return` from the top without showing anything."""
+    result: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for name, lab in prog.labels.items():
+            if name in result:
+                continue
+            if _can_finish_silently(prog, name, result):
+                result.add(name)
+                changed = True
+    return result
+
+
+def _succ(prog: Program, node: Node_, silent: set[str]) -> list[tuple[Node_, bool]]:
+    """Silent successors of a non-showing instruction: (node, through a condition)."""
+    name, pc = node
+    code = prog.labels[name].code
+    ins = code[pc]
+    nxt = (name, pc + 1)
+    if ins.op == "goto":
+        return [((name, ins.args["target"]), False)]
+    if ins.op == "branch":
+        return [(nxt, True), ((name, ins.args["target"]), True)]
+    if ins.op == "jump":
+        target = ins.args["label"]
+        return [((target, 0), False)] if target in prog.labels else []
+    if ins.op == "call":
+        target = ins.args["label"]
+        if target not in prog.labels:
+            return []
+        out = [((target, 0), False)]
+        if target in silent:
+            out.append((nxt, False))
+        return out
+    if ins.op == "return":
+        return []
+    return [(nxt, False)]
+
+
+def _can_finish_silently(prog: Program, name: str, silent: set[str]) -> bool:
+    code = prog.labels[name].code
+    seen: set[int] = set()
+    stack = [0]
+    while stack:
+        pc = stack.pop()
+        if pc in seen:
+            continue
+        seen.add(pc)
+        if pc >= len(code):
+            return True
+        ins = code[pc]
+        if _showing(ins):
+            continue
+        if ins.op == "return":
+            return True
+        if ins.op == "jump":
+            target = ins.args["label"]
+            if target in silent:
+                return True
+            continue
+        for (lab, nxt), _ in _succ(prog, (name, pc), silent):
+            if lab == name:
+                stack.append(nxt)
+    return False
+
+
+def _loops(comp: Compiler, prog: Program) -> None:
+    silent = _silent_returners(prog)
+    nodes: list[Node_] = []
+    for name, lab in prog.labels.items():
+        for pc, ins in enumerate(lab.code):
+            if not _showing(ins):
+                nodes.append((name, pc))
+    node_set = set(nodes)
+    edges: dict[Node_, list[tuple[Node_, bool]]] = {}
+    for n in nodes:
+        edges[n] = [(m, c) for m, c in _succ(prog, n, silent) if m in node_set]
+    for scc in _sccs(nodes, edges):
+        if len(scc) == 1:
+            only = next(iter(scc))
+            if not any(m == only for m, _ in edges[only]):
+                continue
+        conditional = any(prog.labels[n[0]].code[n[1]].op == "branch" for n in scc)
+        # report at the jump/goto that closes the loop, else the first instruction
+        ordered = sorted(scc, key=lambda n: (prog.labels[n[0]].where.path, prog.labels[n[0]].code[n[1]].where.line))
+        anchor = next((n for n in ordered if prog.labels[n[0]].code[n[1]].op in ("jump", "goto", "call")), ordered[0])
+        ins = prog.labels[anchor[0]].code[anchor[1]]
+        w = ins.where
+        labels = sorted({n[0] for n in scc})
+        through = ", ".join(f"'{x}'" for x in labels)
+        if conditional:
+            comp.diags.append(warning(w.path, w.line, w.col,
+                                      f"this can loop forever without showing anything (through {through})",
+                                      "make sure the condition changes inside the loop, or add a line or a pause"))
+        else:
+            comp.diags.append(error(w.path, w.line, w.col,
+                                    f"this loops forever without showing anything (through {through})",
+                                    "add a line, a choice or a pause inside the loop, or end it"))
+
+
+def _sccs(nodes: list[Node_], edges: dict[Node_, list[tuple[Node_, bool]]]) -> list[set[Node_]]:
+    """Tarjan's strongly connected components, iteratively (scripts can be long)."""
+    index: dict[Node_, int] = {}
+    low: dict[Node_, int] = {}
+    on_stack: set[Node_] = set()
+    stack: list[Node_] = []
+    out: list[set[Node_]] = []
+    counter = 0
+    for root in nodes:
+        if root in index:
+            continue
+        work: list[tuple[Node_, int]] = [(root, 0)]
+        while work:
+            v, i = work.pop()
+            if i == 0:
+                index[v] = low[v] = counter
+                counter += 1
+                stack.append(v)
+                on_stack.add(v)
+            succ = edges.get(v, [])
+            if i < len(succ):
+                work.append((v, i + 1))
+                w = succ[i][0]
+                if w not in index:
+                    work.append((w, 0))
+                elif w in on_stack:
+                    low[v] = min(low[v], index[w])
+                continue
+            if low[v] == index[v]:
+                comp: set[Node_] = set()
+                while True:
+                    w = stack.pop()
+                    on_stack.discard(w)
+                    comp.add(w)
+                    if w == v:
+                        break
+                out.append(comp)
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[v])
+    return out

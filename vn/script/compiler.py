@@ -1,0 +1,676 @@
+"""Compile scene-script YAML into a checked Program, collecting every diagnostic.
+
+The compiler walks each file's labels and lowers steps into flat instructions (see
+`program.py`), validating each step against the command table. Whole-program checks (labels,
+variables, reachability, loops) run in `analysis.py` once every file is read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vn.script import values
+from vn.script.catalog import Catalog
+from vn.script.commands import BY_NAME, DIALOGUE, OPTION_FIELDS, Command, Field
+from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
+from vn.script.expressions import ExprError, labels_named, parse_expr, variables_read
+from vn.script.loader import Node
+from vn.script.markup import MarkupError, Template, parse_markup
+from vn.script.program import Character, Instr, Label, Option, Program, Where
+
+_LABEL = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")
+_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+BARE_WORDS = {c.name for c in BY_NAME.values() if c.bare}
+RESERVED = set(BY_NAME) | {"then", "else", "do", "text", "id", "look"}
+
+
+@dataclass
+class _Ctx:
+    label: str
+    path: str
+    code: list[Instr]
+    ordinal: int = 0
+    stage: str | None = None  # the last stage set earlier in this label, for checking marks
+
+
+@dataclass
+class Manifest:
+    title: str = "Untitled"
+    start: str = "start"
+    start_where: Where | None = None
+    size: tuple[int, int] = (1920, 1080)
+    characters: dict[str, Character] = field(default_factory=dict)
+    variables: dict[str, Any] = field(default_factory=dict)
+
+
+class Compiler:
+    def __init__(self, manifest: Manifest, catalog: Catalog) -> None:
+        self.manifest = manifest
+        self.catalog = catalog
+        self.diags: list[Diagnostic] = []
+        self.labels: dict[str, Label] = {}
+        self.ids: dict[str, Where] = {}
+        self.derived: dict[str, int] = {}
+        self.var_reads: list[tuple[str, Where]] = []
+        self.var_sets: dict[str, Where] = {}
+        self.label_refs: list[tuple[str, Where]] = []
+        self.incomplete = False  # a file could not be read: skip whole-program checks
+
+    # ----------------------------------------------------------------- reporting
+    def err(self, path: str, node: Node, message: str, hint: str | None = None, offset: int = 0) -> None:
+        self.diags.append(error(path, node.line, node.col + offset, message, hint))
+
+    def warn(self, path: str, node: Node, message: str, hint: str | None = None) -> None:
+        self.diags.append(warning(path, node.line, node.col, message, hint))
+
+    @staticmethod
+    def where(path: str, node: Node, offset: int = 0) -> Where:
+        return Where(path, node.line, node.col + offset)
+
+    # ----------------------------------------------------------------- files
+    def add_file(self, path: str, root: Node | None) -> None:
+        if root is None:
+            return
+        if root.kind != "map":
+            self.err(path, root, f"a script file maps label names to lists of steps; found {root.describe()}",
+                     "start the file with a label, e.g. 'sunset:' followed by '  - steps'")
+            return
+        for knode, vnode in root.pairs:
+            name = knode.value
+            if not isinstance(name, str) or not _LABEL.match(name):
+                self.err(path, knode, f"'{name}' is not a valid label name",
+                         "labels are letters, digits and '_', not starting with a digit")
+                continue
+            if name in self.labels:
+                first = self.labels[name].where
+                self.err(path, knode, f"label '{name}' is defined twice",
+                         f"it is first defined at {first.path}:{first.line}:{first.col}")
+                continue
+            if name in BY_NAME or name in self.manifest.characters:
+                self.warn(path, knode, f"label '{name}' has the name of a "
+                          f"{'command' if name in BY_NAME else 'character'}", "rename it to avoid confusion")
+            label = Label(name, self.where(path, knode))
+            self.labels[name] = label
+            ctx = _Ctx(name, path, label.code)
+            if vnode.kind == "scalar" and vnode.value is None:
+                self.warn(path, knode, f"label '{name}' has no steps", None)
+                continue
+            if vnode.kind != "seq":
+                self.err(path, vnode, f"label '{name}' must hold a list of steps; found {vnode.describe()}",
+                         "write each step on its own line starting with '- '")
+                continue
+            self.steps(vnode, ctx)
+
+    # ----------------------------------------------------------------- steps
+    def steps(self, seq: Node, ctx: _Ctx) -> None:
+        for item in seq.items:
+            self.step(item, ctx)
+
+    def emit(self, ctx: _Ctx, op: str, args: dict[str, Any], node: Node, ident: str | None = None,
+             presented: bool = False) -> Instr:
+        ordinal = -1
+        if presented:
+            ordinal = ctx.ordinal
+            ctx.ordinal += 1
+        pc = len(ctx.code)
+        ins = Instr(op, args, self.where(ctx.path, node), ident or f"{ctx.label}#{pc}", ordinal)
+        ctx.code.append(ins)
+        return ins
+
+    def patch(self, ctx: _Ctx, pc: int, **changes: Any) -> None:
+        old = ctx.code[pc]
+        ctx.code[pc] = Instr(old.op, {**old.args, **changes}, old.where, old.id, old.ordinal)
+
+    def step(self, node: Node, ctx: _Ctx) -> None:
+        path = ctx.path
+        if node.kind == "scalar":
+            v = node.value
+            if isinstance(v, str) and not node.quoted and v.strip() in BARE_WORDS:
+                word = v.strip()
+                if word == "pause":
+                    self.emit(ctx, "wait", {"seconds": None, "click_ends": True}, node)
+                else:
+                    self.emit(ctx, word, {}, node)
+                return
+            if isinstance(v, str) and not node.quoted and v.strip() in BY_NAME:
+                cmd = BY_NAME[v.strip()]
+                self.err(path, node, f"'{cmd.name}' needs a value", f"write: - {cmd.example.splitlines()[0][2:]}")
+                return
+            if isinstance(v, str):
+                if not v.strip():
+                    self.err(path, node, "empty text", "remove the step or write something")
+                    return
+                self.line(ctx, node, None, node, None, None)
+                return
+            if v is None:
+                self.err(path, node, "empty step", "remove the '-' or write a step after it")
+                return
+            self.err(path, node, f"a step is text or a command; found {node.describe()}",
+                     f"quote it to show it as text: - \"{v}\"")
+            return
+        if node.kind == "seq":
+            self.err(path, node, "a step cannot be a list", "check the indentation: steps start with '- '")
+            return
+        heads = [(k, v) for k, v in node.pairs if isinstance(k.value, str)
+                 and (k.value in BY_NAME or k.value in self.manifest.characters)]
+        if not heads:
+            if not node.pairs:
+                self.err(path, node, "empty step", None)
+                return
+            key = node.pairs[0][0]
+            name = str(key.value)
+            if name in ("then", "else", "do"):
+                self.err(path, key, f"'{name}' belongs to an 'if' or a choice option, not a step of its own",
+                         "check the indentation")
+                return
+            known = list(BY_NAME) + list(self.manifest.characters)
+            self.err(path, key, f"unknown command or character '{name}'",
+                     did_you_mean(name, known) or "a step starts with a command (say, show, jump, …) or a character id")
+            return
+        if len(heads) > 1:
+            a, b = heads[0][0], heads[1][0]
+            self.err(path, b, f"one step, two commands: '{a.value}' and '{b.value}'",
+                     "start a new step with '- ' for each command")
+            return
+        key, value = heads[0]
+        name = key.value
+        if name in self.manifest.characters and name not in BY_NAME:
+            self.dialogue(ctx, node, key, value)
+            return
+        cmd = BY_NAME[name]
+        mods = self.modifiers(ctx, node, key, cmd)
+        if mods is None:
+            return
+        getattr(self, f"cmd_{cmd.name}", self.cmd_direction)(ctx, node, key, value, cmd, mods)
+
+    def modifiers(self, ctx: _Ctx, node: Node, key: Node, cmd: Command | None,
+                  fields: tuple[Field, ...] | None = None) -> dict[str, Node] | None:
+        """The step's sibling keys, checked against the command's fields."""
+        allowed = fields if fields is not None else (cmd.fields if cmd else ())
+        names = {f.name: f for f in allowed}
+        out: dict[str, Node] = {}
+        ok = True
+        for k, v in node.pairs:
+            if k is key:
+                continue
+            kname = str(k.value)
+            if kname not in names:
+                what = f"'{cmd.name}'" if cmd and cmd.name != "CHARACTER" else "dialogue"
+                if kname == "elif":
+                    hint = "nest another 'if' inside 'else:'"
+                elif kname in BY_NAME or kname in self.manifest.characters:
+                    hint = "start a new step with '- ' for each command"
+                else:
+                    hint = did_you_mean(kname, names) or (
+                        f"{what} takes: {', '.join(names)}" if names else f"{what} takes no modifiers")
+                self.err(ctx.path, k, f"{what} has no field '{kname}'", hint)
+                ok = False
+                continue
+            out[kname] = v
+        return out if ok else None
+
+    # ----------------------------------------------------------------- values
+    def value(self, ctx: _Ctx, f: Field, node: Node, who: str | None = None) -> Any:
+        """Check one field value; report and return None when it is bad."""
+        try:
+            if f.type == "duration":
+                return values.duration(node)
+            if f.type == "color":
+                return values.color(node)
+            if f.type == "ease":
+                return values.ease(node)
+            if f.type == "number":
+                return values.number(node, f.limits)
+            if f.type == "bool":
+                return values.boolean(node)
+            if f.type == "enum":
+                return values.enum(node, f.choices)
+            if f.type == "preset":
+                return self.check_name(ctx, node, "light preset", self.catalog.presets)
+            if f.type == "stage":
+                stages = None if self.catalog.stages is None else frozenset(self.catalog.stages)
+                return self.check_name(ctx, node, "stage", stages)
+            if f.type == "mark":
+                return self.check_mark(ctx, node, values.word(node, "a mark"), 0)
+            if f.type == "look":
+                return self.check_look(ctx, node, who, values.word(node, "a look"), 0)
+            if f.type == "audio":
+                return self.check_name(ctx, node, "audio file", self.catalog.audio, "assets/audio/")
+            if f.type == "text":
+                return self.text(ctx, node)
+            if f.type == "id":
+                return values.word(node, "an id")
+            return values.word(node, f.doc)
+        except values.ValueError_ as exc:
+            self.err(ctx.path, node, exc.message, exc.hint)
+            return None
+
+    def check_name(self, ctx: _Ctx, node: Node, what: str, known: frozenset[str] | None,
+                   prefix: str = "") -> str:
+        name = values.word(node, f"a {what}")
+        if known is not None and name not in known:
+            where = {"stage": "stages are Tiled maps in assets/stages/NAME.tmx",
+                     "light preset": "presets are defined in assets/lighting.yaml",
+                     "audio file": "audio files live in assets/audio/"}.get(what)
+            raise values.ValueError_(f"unknown {what} '{prefix}{name}'", did_you_mean(name, known)
+                                     or (f"known: {', '.join(sorted(known))}" if known else where))
+        return name
+
+    def check_mark(self, ctx: _Ctx, node: Node, mark: str, offset: int) -> str | None:
+        stages = self.catalog.stages
+        if stages is None:
+            return mark
+        known = stages.get(ctx.stage, frozenset()) if ctx.stage in stages else self.catalog.all_marks()
+        if mark not in known:
+            where = f" on stage '{ctx.stage}'" if ctx.stage in stages else ""
+            self.err(ctx.path, node, f"unknown mark '{mark}'{where}",
+                     did_you_mean(mark, known) or (f"marks: {', '.join(sorted(known))}" if known else
+                                                   "add a point object to the stage's 'marks' layer"), offset)
+            return None
+        return mark
+
+    def check_look(self, ctx: _Ctx, node: Node, who: str | None, look: str, offset: int) -> str | None:
+        char = self.manifest.characters.get(who or "")
+        if char is None:
+            return look
+        if char.sprite is None:
+            self.err(ctx.path, node, f"'{who}' has no sprite, so no looks",
+                     f"give {who} a sprite in game.yaml", offset)
+            return None
+        looks = self.catalog.looks.get(char.sprite)
+        if looks is not None and look not in looks:
+            self.err(ctx.path, node, f"'{who}' has no look '{look}'",
+                     did_you_mean(look, looks) or f"looks: {', '.join(sorted(looks))}", offset)
+            return None
+        return look
+
+    def check_char(self, ctx: _Ctx, node: Node, who: str, offset: int = 0, needs_sprite: bool = True) -> bool:
+        char = self.manifest.characters.get(who)
+        if char is None:
+            self.err(ctx.path, node, f"unknown character '{who}'",
+                     did_you_mean(who, self.manifest.characters) or "characters are declared in scripts/game.yaml",
+                     offset)
+            return False
+        if needs_sprite and char.sprite is None:
+            self.err(ctx.path, node, f"'{who}' has no sprite to show",
+                     f"give {who} a sprite in game.yaml, or only let them speak", offset)
+            return False
+        return True
+
+    def text(self, ctx: _Ctx, node: Node) -> Template | None:
+        if node.kind != "scalar" or node.value is None:
+            self.err(ctx.path, node, f"expected text, found {node.describe()}", "quote the text")
+            return None
+        src = str(node.value)
+        try:
+            tpl = parse_markup(src)
+        except MarkupError as exc:
+            offset = self.offset(node, exc.offset)
+            self.err(ctx.path, node, exc.message, exc.hint, offset)
+            return None
+        for name in tpl.variables:
+            self.var_reads.append((name, self.where(ctx.path, node)))
+        return tpl
+
+    @staticmethod
+    def offset(node: Node, index: int) -> int:
+        """Column offset of character `index` of a scalar's text (exact for one-line plain text)."""
+        if node.kind != "scalar" or not isinstance(node.value, str) or "\n" in node.value:
+            return 0
+        return index + (1 if node.quoted else 0)
+
+    def expr(self, ctx: _Ctx, node: Node) -> tuple | None:
+        v = node.value
+        if node.kind == "scalar" and isinstance(v, bool):
+            return ("bool", v)
+        if node.kind == "scalar" and isinstance(v, (int, float)):
+            return ("num", v)
+        if not node.is_str():
+            self.err(ctx.path, node, f"expected an expression, found {node.describe()}", "e.g. trust >= 2 and stayed")
+            return None
+        try:
+            tree = parse_expr(v)
+        except ExprError as exc:
+            self.err(ctx.path, node, exc.message, exc.hint, self.offset(node, exc.offset))
+            return None
+        for name in variables_read(tree):
+            self.var_reads.append((name, self.where(ctx.path, node)))
+        for lab in labels_named(tree):
+            self.label_refs.append((lab, self.where(ctx.path, node)))
+        return tree
+
+    # ----------------------------------------------------------------- ids
+    def line_id(self, ctx: _Ctx, explicit: Node | None, basis: str, node: Node) -> str:
+        if explicit is not None:
+            ident = explicit.value if explicit.is_str() else None
+            if not ident or not _ID.match(ident):
+                self.err(ctx.path, explicit, f"'{explicit.value}' is not a valid id",
+                         "ids are letters, digits and _ . : - (at most 120)")
+            elif ident in self.ids:
+                first = self.ids[ident]
+                self.err(ctx.path, explicit, f"id '{ident}' is used twice",
+                         f"first used at {first.path}:{first.line}:{first.col}")
+            else:
+                self.ids[ident] = self.where(ctx.path, explicit)
+                return ident
+        digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:8]
+        base = f"{ctx.label}.{digest}"
+        n = self.derived.get(base, 0) + 1
+        self.derived[base] = n
+        ident = base if n == 1 else f"{base}.{n}"
+        while ident in self.ids:  # an explicit id happened to take it
+            n += 1
+            ident = f"{base}.{n}"
+        self.ids[ident] = self.where(ctx.path, node)
+        return ident
+
+    # ----------------------------------------------------------------- commands
+    def line(self, ctx: _Ctx, node: Node, speaker: str | None, text_node: Node, look: Node | None,
+             id_node: Node | None) -> None:
+        tpl = self.text(ctx, text_node)
+        if tpl is None:
+            return
+        if not tpl.plain_source().strip() and not tpl.variables:
+            self.err(ctx.path, text_node, "empty text", "remove the step or write something")
+            return
+        look_name = None
+        if look is not None and speaker is not None:
+            look_name = self.value(ctx, Field("look", "look", "a look"), look, speaker)
+            if look_name is not None:
+                self.emit(ctx, "direction", {"command": "show", "args": _show_args(speaker, look_name)}, look)
+        ident = self.line_id(ctx, id_node, f"{speaker or ''}\x1f{tpl.plain_source()}", node)
+        self.emit(ctx, "line", {"speaker": speaker, "text": tpl, "look": look_name}, node, ident, presented=True)
+
+    def dialogue(self, ctx: _Ctx, node: Node, key: Node, value: Node) -> None:
+        mods = self.modifiers(ctx, node, key, DIALOGUE)
+        if mods is None:
+            return
+        speaker = key.value
+        if value.kind != "scalar" or value.value is None:
+            self.err(ctx.path, value if value.kind != "scalar" else key,
+                     f"{speaker}'s line needs text, found {value.describe()}",
+                     f"write: - {speaker}: Some words.")
+            return
+        self.line(ctx, node, speaker, value, mods.get("look"), mods.get("id"))
+
+    def cmd_say(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        self.line(ctx, node, None, value, None, mods.get("id"))
+
+    def cmd_jump(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        if not value.is_str() or not _LABEL.match(value.value.strip()):
+            self.err(ctx.path, value, f"expected a label name, found {value.describe()}", None)
+            return
+        self.label_refs.append((value.value.strip(), self.where(ctx.path, value)))
+        self.emit(ctx, cmd.name, {"label": value.value.strip()}, node)
+
+    cmd_call = cmd_jump
+
+    def cmd_return(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        self.bare_with_value(ctx, node, key, value, cmd)
+
+    def cmd_end(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        self.bare_with_value(ctx, node, key, value, cmd)
+
+    def bare_with_value(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command) -> None:
+        if not (value.kind == "scalar" and value.value is None):
+            self.err(ctx.path, value, f"'{cmd.name}' takes no value", f"write: - {cmd.name}")
+            return
+        self.emit(ctx, cmd.name, {}, node)
+
+    def cmd_set(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        if value.kind != "map" or not value.pairs:
+            self.err(ctx.path, value, f"'set' takes a mapping of variables to values; found {value.describe()}",
+                     "write: - set: {stayed: true, trust: \"trust + 1\"}")
+            return
+        assign: list[tuple[str, tuple]] = []
+        for k, v in value.pairs:
+            name = k.value
+            if not isinstance(name, str) or not _VAR.match(name):
+                self.err(ctx.path, k, f"'{name}' is not a valid variable name",
+                         "variables are letters, digits and '_', not starting with a digit")
+                continue
+            if name.startswith("__") or name in ("true", "false", "and", "or", "not"):
+                self.err(ctx.path, k, f"'{name}' cannot be a variable name", None)
+                continue
+            if v.kind == "scalar" and v.value is None:
+                self.err(ctx.path, v, f"'{name}' has no value", "write true, false, a number or an expression")
+                continue
+            tree = self.expr(ctx, v)
+            if tree is not None:
+                assign.append((name, tree))
+                self.var_sets.setdefault(name, self.where(ctx.path, k))
+        self.emit(ctx, "set", {"assign": tuple(assign)}, node)
+
+    def cmd_if(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        cond = self.expr(ctx, value)
+        then, other = mods.get("then"), mods.get("else")
+        if then is None:
+            self.err(ctx.path, key, "'if' needs 'then:'", "write the steps to run under 'then:', and optionally 'else:'")
+        branch_pc = len(ctx.code)
+        self.emit(ctx, "branch", {"cond": cond or ("bool", False), "target": -1}, node)
+        self.block(ctx, then, "then")
+        if other is not None:
+            goto_pc = len(ctx.code)
+            self.emit(ctx, "goto", {"target": -1}, node)
+            self.patch(ctx, branch_pc, target=len(ctx.code))
+            self.block(ctx, other, "else")
+            self.patch(ctx, goto_pc, target=len(ctx.code))
+        else:
+            self.patch(ctx, branch_pc, target=len(ctx.code))
+
+    def block(self, ctx: _Ctx, node: Node | None, what: str) -> None:
+        if node is None:
+            return
+        if node.kind == "scalar" and node.value is None:
+            return
+        if node.kind != "seq":
+            self.err(ctx.path, node, f"'{what}' holds a list of steps; found {node.describe()}",
+                     "put each step on its own line starting with '- '")
+            return
+        self.steps(node, ctx)
+
+    def cmd_choice(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        if value.kind == "scalar" and value.value is None or value.kind == "seq" and not value.items:
+            self.err(ctx.path, key, "a choice with no options", "add options: - Option text: [steps]")
+            return
+        if value.kind != "seq":
+            self.err(ctx.path, value, f"'choice' takes a list of options; found {value.describe()}",
+                     "write each option as '- Option text:' followed by its steps")
+            return
+        parsed: list[tuple[Node, Template | None, tuple | None, Node | None, Node | None]] = []
+        for opt in value.items:
+            item = self.option(ctx, opt)
+            if item is not None:
+                parsed.append(item)
+        if not parsed:
+            return
+        menu_basis = "\x1e".join(t.plain_source() if t else "" for _, t, _, _, _ in parsed)
+        menu_id = self.line_id(ctx, None, "choice\x1f" + menu_basis, node)
+        menu_pc = len(ctx.code)
+        self.emit(ctx, "menu", {"options": ()}, node, menu_id, presented=True)
+        options: list[Option] = []
+        gotos: list[int] = []
+        for opt_node, tpl, cond, steps, id_node in parsed:
+            target = len(ctx.code)
+            oid = self.line_id(ctx, id_node, f"option\x1f{menu_id}\x1f{tpl.plain_source() if tpl else ''}", opt_node)
+            options.append(Option(tpl or Template(()), cond, target, oid))
+            self.block(ctx, steps, "option")
+            gotos.append(len(ctx.code))
+            self.emit(ctx, "goto", {"target": -1}, opt_node)
+        end = len(ctx.code)
+        for pc in gotos:
+            self.patch(ctx, pc, target=end)
+        self.patch(ctx, menu_pc, options=tuple(options), end=end)
+        if all(o.cond is not None for o in options):
+            self.warn(ctx.path, key, "every option has a condition",
+                      "when none holds the choice is skipped; give one option no 'if'")
+
+    def option(self, ctx: _Ctx, opt: Node) -> tuple[Node, Template | None, tuple | None, Node | None, Node | None] | None:
+        if opt.kind != "map" or not opt.pairs:
+            self.err(ctx.path, opt, f"a choice option is a mapping; found {opt.describe()}",
+                     "write '- Option text:' with its steps indented below")
+            return None
+        if opt.get("text") is not None or opt.get("do") is not None:
+            mods = self.modifiers(ctx, opt, Node("scalar", opt.line, opt.col), None, OPTION_FIELDS)
+            if mods is None:
+                return None
+            text_node = mods.get("text")
+            if text_node is None:
+                self.err(ctx.path, opt, "this option has no 'text:'", "write text: Option text")
+                return None
+            do = mods.get("do")
+            if do is None:
+                self.err(ctx.path, opt, "this option has no 'do:' steps", "add do: [steps], e.g. do: [pause]")
+            cond = self.expr(ctx, mods["if"]) if "if" in mods else None
+            return opt, self.text(ctx, text_node), cond, do, mods.get("id")
+        if len(opt.pairs) > 1:
+            k = opt.pairs[1][0]
+            self.err(ctx.path, k, f"an option is one 'text: steps' pair; found another key '{k.value}'",
+                     "for a conditional option write: text: …, if: …, do: [steps]")
+            return None
+        k, v = opt.pairs[0]
+        if not k.is_str():
+            self.err(ctx.path, k, f"an option's text must be text; found {k.describe()}", "quote it")
+            return None
+        return opt, self.text(ctx, k), None, v, None
+
+    def cmd_wait(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        seconds = self.value(ctx, cmd.main, value) if cmd.main else None
+        if seconds is not None:
+            self.emit(ctx, "wait", {"seconds": seconds, "click_ends": False}, node)
+
+    def cmd_pause(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        if value.kind == "scalar" and value.value is None:
+            self.emit(ctx, "wait", {"seconds": None, "click_ends": True}, node)
+            return
+        seconds = self.value(ctx, cmd.main, value) if cmd.main else None
+        if seconds is not None:
+            self.emit(ctx, "wait", {"seconds": seconds, "click_ends": True}, node)
+
+    def cmd_show(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        parsed = self.short_who(ctx, value, cmd)
+        if parsed is None:
+            return
+        who, look, mark, words = parsed
+        if look is not None and "look" in mods:
+            self.err(ctx.path, mods["look"], "the look is given twice", "give it either in the short form or as 'look:'")
+            return
+        if mark is not None and "at" in mods:
+            self.err(ctx.path, mods["at"], "the mark is given twice", "give it either in the short form or as 'at:'")
+            return
+        args = _show_args(who, look)
+        args["at"] = mark
+        if self.fill(ctx, cmd, mods, args, who):
+            self.emit(ctx, "direction", {"command": "show", "args": args}, node)
+
+    def short_who(self, ctx: _Ctx, value: Node, cmd: Command) -> tuple[str, str | None, str | None, list[str]] | None:
+        """Parse `WHO [LOOK] [at MARK]` (show) or `WHO [to MARK]` (move)."""
+        if not value.is_str() or not value.value.strip():
+            self.err(ctx.path, value, f"'{cmd.name}' needs a character, found {value.describe()}",
+                     f"write: - {cmd.name}: {cmd.short or 'WHO'}")
+            return None
+        words = [(m.group(0), m.start()) for m in re.finditer(r"\S+", value.value)]
+        who, who_at = words[0]
+        if not self.check_char(ctx, value, who, self.offset(value, who_at)):
+            return None
+        look = mark = None
+        rest = words[1:]
+        joiner = "to" if cmd.name == "move" else "at"
+        if cmd.name == "hide" and rest:
+            self.err(ctx.path, value, f"'hide' takes one character; found '{value.value}'", "write: - hide: WHO")
+            return None
+        if rest and rest[-2:-1] and rest[-2][0] == joiner:
+            mark_word, at = rest[-1]
+            mark = self.check_mark(ctx, value, mark_word, self.offset(value, at))
+            if mark is None:
+                return None
+            rest = rest[:-2]
+        elif rest and rest[-1][0] == joiner:
+            self.err(ctx.path, value, f"'{joiner}' needs a mark after it", f"write: {cmd.short}")
+            return None
+        if cmd.name == "show" and len(rest) == 1:
+            look = self.check_look(ctx, value, who, rest[0][0], self.offset(value, rest[0][1]))
+            if look is None:
+                return None
+        elif rest:
+            self.err(ctx.path, value, f"cannot read '{value.value}'", f"the short form is: {cmd.short or 'WHO'}",
+                     self.offset(value, rest[0][1]))
+            return None
+        return who, look, mark, [w for w, _ in words]
+
+    def fill(self, ctx: _Ctx, cmd: Command, mods: dict[str, Node], args: dict[str, Any], who: str | None,
+             skip: tuple[str, ...] = ()) -> bool:
+        """Check each modifier into args (defaults for the absent ones); False if any is bad."""
+        ok = True
+        for f in cmd.fields:
+            if f.name in skip:
+                continue
+            if f.name in mods:
+                v = self.value(ctx, f, mods[f.name], who)
+                if v is None:
+                    ok = False
+                args[f.name] = v
+            elif f.name not in args or args[f.name] is None:
+                args[f.name] = f.default
+        return ok
+
+    def cmd_hide(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        parsed = self.short_who(ctx, value, cmd)
+        if parsed is None:
+            return
+        args: dict[str, Any] = {"who": parsed[0]}
+        if self.fill(ctx, cmd, mods, args, parsed[0]):
+            self.emit(ctx, "direction", {"command": "hide", "args": args}, node)
+
+    def cmd_move(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        if "to" not in mods and value.is_str() and " to " not in f" {value.value} ":
+            self.err(ctx.path, key, "'move' needs 'to:'", "write: - move: zack\n      to: door")
+            return
+        parsed = self.short_who(ctx, value, cmd)
+        if parsed is None:
+            return
+        who, _, mark, _ = parsed
+        if mark is not None and "to" in mods:
+            self.err(ctx.path, mods["to"], "the mark is given twice", "give it either in the short form or as 'to:'")
+            return
+        args: dict[str, Any] = {"who": who, "to": mark}
+        if self.fill(ctx, cmd, mods, args, who):
+            self.emit(ctx, "direction", {"command": "move", "args": args}, node)
+
+    def cmd_stage(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        name = self.value(ctx, cmd.main, value) if cmd.main else None
+        args: dict[str, Any] = {"name": name}
+        ok = self.fill(ctx, cmd, mods, args, None)
+        if name is not None:
+            ctx.stage = name
+            if ok:
+                self.emit(ctx, "direction", {"command": "stage", "args": args}, node)
+
+    def cmd_direction(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command,
+                      mods: dict[str, Node]) -> None:
+        """light, transition, effect, music, sound, stop, textbox, card: main value + modifiers."""
+        assert cmd.main is not None
+        main_name = {"light": "preset", "transition": "kind", "effect": "kind", "music": "file",
+                     "sound": "file", "stop": "channel", "textbox": "mode", "card": "title"}[cmd.name]
+        main = self.value(ctx, cmd.main, value)
+        args: dict[str, Any] = {main_name: main}
+        ok = self.fill(ctx, cmd, mods, args, None)
+        if main is not None and ok:
+            self.emit(ctx, "direction", {"command": cmd.name, "args": args}, node)
+
+    # ----------------------------------------------------------------- result
+    def program(self) -> Program:
+        m = self.manifest
+        prog = Program(m.title, m.start, m.size, m.characters, dict(m.variables), self.labels)
+        for name, label in self.labels.items():
+            for pc, ins in enumerate(label.code):
+                prog.index[ins.id] = (name, pc)
+        return prog
+
+
+def _show_args(who: str, look: str | None) -> dict[str, Any]:
+    return {"who": who, "look": look, "at": None, "with": None, "over": None}

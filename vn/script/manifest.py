@@ -1,0 +1,116 @@
+"""Read `scripts/game.yaml`: the title, start label, size, characters and declared variables."""
+
+from __future__ import annotations
+
+import re
+
+from vn.script import values
+from vn.script.commands import BY_NAME
+from vn.script.compiler import Manifest
+from vn.script.diagnostics import Diagnostic, did_you_mean, error
+from vn.script.loader import Node
+from vn.script.program import Character, Where
+
+_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+KEYS = ("title", "start", "size", "characters", "variables")
+CHAR_KEYS = ("name", "color", "sprite")
+
+
+def read_manifest(path: str, root: Node | None) -> tuple[Manifest, list[Diagnostic]]:
+    m = Manifest()
+    diags: list[Diagnostic] = []
+
+    def err(node: Node, message: str, hint: str | None = None) -> None:
+        diags.append(error(path, node.line, node.col, message, hint))
+
+    if root is None:
+        diags.append(error(path, 1, 1, "game.yaml is empty", "it needs at least 'start:' and 'characters:'"))
+        return m, diags
+    if root.kind != "map":
+        err(root, f"game.yaml must be a mapping; found {root.describe()}", "e.g. title: …, start: …, characters: …")
+        return m, diags
+    for k, v in root.pairs:
+        key = str(k.value)
+        if key not in KEYS:
+            err(k, f"unknown setting '{key}' in game.yaml", did_you_mean(key, KEYS) or f"settings: {', '.join(KEYS)}")
+        elif key == "title":
+            if v.kind == "scalar" and v.value is not None:
+                m.title = str(v.value)
+            else:
+                err(v, "'title' must be text")
+        elif key == "start":
+            if v.is_str() and _ID.match(v.value):
+                m.start = v.value
+                m.start_where = Where(path, v.line, v.col)
+            else:
+                err(v, f"'start' must be a label name; found {v.describe()}")
+        elif key == "size":
+            size = _size(v)
+            if size is None:
+                err(v, "'size' must be two whole numbers, [width, height]", "e.g. size: [1920, 1080]")
+            else:
+                m.size = size
+        elif key == "characters":
+            _characters(path, v, m, err)
+        elif key == "variables":
+            if v.kind != "map":
+                err(v, "'variables' maps names to starting values", "e.g. variables: {trust: 0, stayed: false}")
+                continue
+            for vk, vv in v.pairs:
+                name = str(vk.value)
+                if not _ID.match(name) or name.startswith("__"):
+                    err(vk, f"'{name}' is not a valid variable name")
+                elif vv.kind != "scalar" or vv.value is None or isinstance(vv.value, float) and vv.value != vv.value:
+                    err(vv, f"'{name}' needs a starting value: true, false, a number or text")
+                else:
+                    m.variables[name] = vv.value
+    if m.start_where is None and root.get("start") is None:
+        err(root, "game.yaml has no 'start:' label", "e.g. start: opening")
+    return m, diags
+
+
+def _size(v: Node) -> tuple[int, int] | None:
+    if v.kind != "seq" or len(v.items) != 2:
+        return None
+    nums = [i.value for i in v.items]
+    if not all(isinstance(n, int) and not isinstance(n, bool) and 64 <= n <= 16384 for n in nums):
+        return None
+    return nums[0], nums[1]
+
+
+def _characters(path: str, v: Node, m: Manifest, err) -> None:
+    if v.kind != "map":
+        err(v, "'characters' maps ids to {name, color, sprite}", "e.g. zack: {name: Zack, color: \"#8fb8ff\"}")
+        return
+    for ck, cv in v.pairs:
+        cid = str(ck.value)
+        if not _ID.match(cid):
+            err(ck, f"'{cid}' is not a valid character id", "ids are letters, digits and '_'")
+            continue
+        if cid in BY_NAME:
+            err(ck, f"'{cid}' is a command and cannot be a character id", "choose another id")
+            continue
+        if cv.kind != "map":
+            err(cv, f"character '{cid}' must be a mapping", "e.g. {name: Zack, color: \"#8fb8ff\", sprite: zack}")
+            continue
+        name, color, sprite = cid.capitalize(), None, None
+        for fk, fv in cv.pairs:
+            field = str(fk.value)
+            if field not in CHAR_KEYS:
+                err(fk, f"unknown character field '{field}'", did_you_mean(field, CHAR_KEYS) or "fields: name, color, sprite")
+            elif field == "name":
+                if fv.kind == "scalar" and fv.value is not None:
+                    name = str(fv.value)
+                else:
+                    err(fv, "'name' must be text")
+            elif field == "color":
+                try:
+                    color = values.color(fv)
+                except values.ValueError_ as exc:
+                    err(fv, exc.message, exc.hint)
+            elif field == "sprite":
+                if fv.is_str() and _ID.match(fv.value):
+                    sprite = fv.value
+                elif not (fv.kind == "scalar" and fv.value is None):
+                    err(fv, "'sprite' must be a sprite name (assets/sprites/NAME.yaml)")
+        m.characters[cid] = Character(cid, name, color, sprite)

@@ -1,0 +1,181 @@
+"""Parse Ren'Py-style text tags and `[var]` interpolation into a checked template.
+
+Tags: `{b}…{/b}`, `{i}…{/i}`, `{color=#f88}…{/color}`, `{size=+8}…{/size}`, `{w}` / `{w=0.5}`
+(pause), `{p}` (pause for a click, then a new line), `{nw}` (do not wait at the end).
+`{{` and `[[` are a literal `{` and `[`. The template keeps variables unresolved; the story
+fills them in at run time (`vn.story.text.render`), never re-parsing a variable's value as tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vn.script.diagnostics import did_you_mean
+
+# (bold, italic, color, size delta)
+StyleKey = tuple[bool, bool, "str | None", int]
+PLAIN: StyleKey = (False, False, None, 0)
+
+_TAGS = ("b", "i", "color", "size", "w", "p", "nw")
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_SIZE = re.compile(r"^[-+]\d{1,3}$")
+_NUM = re.compile(r"^\d+(?:\.\d+)?$")
+_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class TextPart:
+    text: str
+    style: StyleKey
+
+
+@dataclass(frozen=True)
+class VarPart:
+    name: str
+    style: StyleKey
+
+
+@dataclass(frozen=True)
+class PausePart:
+    seconds: float | None  # None: wait for a click
+
+
+Part = TextPart | VarPart | PausePart
+
+
+@dataclass(frozen=True)
+class Template:
+    parts: tuple[Part, ...]
+    no_wait: bool = False
+
+    @property
+    def variables(self) -> list[str]:
+        return [p.name for p in self.parts if isinstance(p, VarPart)]
+
+    def plain_source(self) -> str:
+        """The text without tags, variables as [name]: used to derive stable line ids."""
+        return "".join(p.text if isinstance(p, TextPart) else f"[{p.name}]"
+                       for p in self.parts if not isinstance(p, PausePart))
+
+
+class MarkupError(Exception):
+    def __init__(self, message: str, offset: int, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message, self.offset, self.hint = message, offset, hint
+
+
+def parse_markup(src: str) -> Template:
+    """Parse text with tags; raise MarkupError (with an offset into `src`) on bad markup."""
+    parts: list[Part] = []
+    stack: list[tuple[str, int, StyleKey]] = []  # (tag, offset, style before it)
+    style: StyleKey = PLAIN
+    buf: list[str] = []
+    no_wait = False
+    i, n = 0, len(src)
+
+    def flush() -> None:
+        if buf:
+            parts.append(TextPart("".join(buf), style))
+            buf.clear()
+
+    while i < n:
+        ch = src[i]
+        if ch == "{":
+            if src.startswith("{{", i):
+                buf.append("{")
+                i += 2
+                continue
+            end = src.find("}", i)
+            if end < 0:
+                raise MarkupError("'{' starts a tag that never closes", i,
+                                  "close it with '}', or write '{{' for a literal brace")
+            body = src[i + 1:end]
+            flush()
+            style, no_wait = _tag(body, i, style, stack, parts, no_wait)
+            i = end + 1
+            continue
+        if ch == "[":
+            if src.startswith("[[", i):
+                buf.append("[")
+                i += 2
+                continue
+            end = src.find("]", i)
+            if end < 0:
+                raise MarkupError("'[' starts a variable that never closes", i,
+                                  "close it with ']', or write '[[' for a literal bracket")
+            name = src[i + 1:end].strip()
+            if not _VAR.match(name):
+                raise MarkupError(f"'[{src[i + 1:end]}]' is not a variable name", i,
+                                  "write [name] to show a variable, or '[[' for a literal bracket")
+            flush()
+            parts.append(VarPart(name, style))
+            i = end + 1
+            continue
+        buf.append(ch)
+        i += 1
+    flush()
+    if stack:
+        tag, offset, _ = stack[-1]
+        raise MarkupError(f"'{{{tag}}}' is never closed", offset, f"end it with '{{/{tag}}}'")
+    return Template(tuple(parts), no_wait)
+
+
+def _tag(body: str, offset: int, style: StyleKey, stack: list[tuple[str, int, StyleKey]],
+         parts: list[Part], no_wait: bool) -> tuple[StyleKey, bool]:
+    name, _, arg = body.partition("=")
+    name = name.strip()
+    if name.startswith("/"):
+        closing = name[1:]
+        if closing not in ("b", "i", "color", "size"):
+            raise MarkupError(f"unknown closing tag '{{{body}}}'", offset,
+                              did_you_mean(closing, ("b", "i", "color", "size")))
+        if not stack or stack[-1][0] != closing:
+            expected = f"'{{/{stack[-1][0]}}}' first" if stack else "no tag is open"
+            raise MarkupError(f"'{{/{closing}}}' does not match an open '{{{closing}}}'", offset,
+                              f"tags close in reverse order: {expected}")
+        _, _, before = stack.pop()
+        return before, no_wait
+    bold, italic, color, size = style
+    if name == "b" and not arg:
+        stack.append(("b", offset, style))
+        return (True, italic, color, size), no_wait
+    if name == "i" and not arg:
+        stack.append(("i", offset, style))
+        return (bold, True, color, size), no_wait
+    if name == "color":
+        value = arg.strip()
+        if not _HEX.match(value):
+            raise MarkupError(f"'{value}' is not a colour", offset, "write {color=#rrggbb}")
+        if len(value) == 4:
+            value = "#" + "".join(c * 2 for c in value[1:])
+        stack.append(("color", offset, style))
+        return (bold, italic, value.lower(), size), no_wait
+    if name == "size":
+        value = arg.strip()
+        if not _SIZE.match(value):
+            raise MarkupError(f"'{value}' is not a size change", offset,
+                              "sizes are relative to the text box: write {size=+8} or {size=-4}")
+        delta = int(value)
+        stack.append(("size", offset, style))
+        return (bold, italic, color, size + delta), no_wait
+    if name == "w":
+        if not arg:
+            parts.append(PausePart(None))
+        else:
+            value = arg.strip()
+            if not _NUM.match(value) or float(value) > 60:
+                raise MarkupError(f"'{value}' is not a pause length", offset, "write {w=0.5} (seconds, at most 60)")
+            parts.append(PausePart(float(value)))
+        return style, no_wait
+    if name == "p" and not arg:
+        parts.append(PausePart(None))
+        parts.append(TextPart("\n", style))
+        return style, no_wait
+    if name == "nw" and not arg:
+        return style, True
+    if name in _TAGS:
+        raise MarkupError(f"tag '{{{body}}}' is malformed", offset,
+                          {"b": "{b}", "i": "{i}", "p": "{p}", "nw": "{nw}"}.get(name))
+    raise MarkupError(f"unknown text tag '{{{body}}}'", offset,
+                      did_you_mean(name, _TAGS) or "tags: {b} {i} {color=#rrggbb} {size=+N} {w=S} {p} {nw}; '{{' for '{'")

@@ -1,0 +1,92 @@
+"""The compiled program: labels holding flat instruction lists, and an index of stable ids.
+
+Control flow inside a label is lowered to `goto`/`branch` on instruction numbers (`pc`), so the
+interpreter is a small loop and a position is just (label, pc). Saves store the stable `id` of
+the instruction too, so a position survives edits that shift instruction numbers.
+
+Ops and their args:
+  line       speaker (char id | None), text (Template), look (str | None)
+  menu       options: tuple[Option, ...]
+  goto       target (pc)
+  branch     cond (Expr), target (pc to go to when cond is false)
+  jump/call  label
+  return/end
+  set        assign: tuple[(name, Expr), ...]
+  direction  command (str), args (dict: normalised values)
+  wait       seconds (float | None), click_ends (bool)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from vn.script.markup import Template
+
+
+@dataclass(frozen=True)
+class Where:
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Option:
+    text: Template
+    cond: tuple | None  # an expression tree, or None
+    target: int  # pc of the option's first step
+    id: str
+
+
+@dataclass(frozen=True)
+class Instr:
+    op: str
+    args: dict[str, Any]
+    where: Where
+    id: str
+    ordinal: int  # the nth line or menu of its label (for saves when the id is gone); -1 otherwise
+
+
+@dataclass
+class Label:
+    name: str
+    where: Where
+    code: list[Instr] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Character:
+    id: str
+    name: str
+    color: str | None
+    sprite: str | None
+
+
+@dataclass
+class Program:
+    title: str
+    start: str
+    size: tuple[int, int]
+    characters: dict[str, Character]
+    variables: dict[str, Any]  # declared defaults from game.yaml
+    labels: dict[str, Label]
+    index: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (label, pc)
+
+    def instr(self, label: str, pc: int) -> Instr | None:
+        code = self.labels[label].code
+        return code[pc] if 0 <= pc < len(code) else None
+
+    def locate(self, label: str, ordinal: int) -> int | None:
+        """The pc of the nth line/menu of a label, for saves whose id no longer exists."""
+        lab = self.labels.get(label)
+        if lab is None:
+            return None
+        for pc, ins in enumerate(lab.code):
+            if ins.ordinal == ordinal:
+                return pc
+        return None
+
+    @property
+    def line_count(self) -> int:
+        return sum(1 for lab in self.labels.values() for i in lab.code if i.op == "line")
