@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vn.autoplay import run_path
-from vn.game import build_catalog, bundled_root, layers_for, Game
+from vn.game import Game, build_catalog, bundled_root, layers_for
 from vn.script import compile_game
 
 ROOT = bundled_root()

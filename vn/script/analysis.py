@@ -110,7 +110,7 @@ def _silent_returners(prog: Program) -> set[str]:
     changed = True
     while changed:
         changed = False
-        for name, lab in prog.labels.items():
+        for name, _lab in prog.labels.items():
             if name in result:
                 continue
             if _can_finish_silently(prog, name, result):

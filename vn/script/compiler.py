@@ -103,7 +103,9 @@ class Compiler:
                 self.err(path, vnode, f"label '{name}' must hold a list of steps; found {vnode.describe()}",
                          "write each step on its own line starting with '- '")
                 continue
-            self.steps(vnode, ctx)
+            for item in vnode.items:
+                label.steps.append(len(ctx.code))
+                self.step(item, ctx)
 
     # ----------------------------------------------------------------- steps
     def steps(self, seq: Node, ctx: _Ctx) -> None:

@@ -53,6 +53,7 @@ class Label:
     name: str
     where: Where
     code: list[Instr] = field(default_factory=list)
+    steps: list[int] = field(default_factory=list)  # pc where each top-level step begins
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 from vn.story.text import RichText
 
@@ -74,4 +74,4 @@ class End:
     reason: str  # "end" (an `end` step) or "finished" (the start label ran out)
 
 
-Event = Union[Line, Choice, Direction, Wait, End]
+Event = Line | Choice | Direction | Wait | End

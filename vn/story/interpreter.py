@@ -9,6 +9,7 @@ stage snapshot here, so a save restores the picture without replaying the script
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from typing import Any
 
 from vn.script.diagnostics import Diagnostic, error
@@ -19,6 +20,14 @@ from vn.story.state import Frame, SaveFormatError, StoryState
 from vn.story.text import render
 
 MAX_SILENT_STEPS = 100_000
+
+
+@dataclass(frozen=True)
+class Break:
+    """Returned once by `step()` when the story reaches `Story.breakpoint` (for `vn render`)."""
+
+    label: str
+    pc: int
 MAX_STACK = 500
 
 
@@ -44,6 +53,7 @@ class Story:
         self.state = state
         self._choice: Choice | None = None
         self._visible: list[int] = []
+        self.breakpoint: tuple[str, int] | None = None  # (label, pc): step() returns Break there once
 
     # ----------------------------------------------------------------- public
     @property
@@ -67,6 +77,10 @@ class Story:
             st.pc += 1
             st.status = "running"
         for _ in range(MAX_SILENT_STEPS):
+            if self.breakpoint is not None and (st.label, st.pc) == self.breakpoint:
+                self.breakpoint = None
+                self._sync(st)
+                return Break(st.label, st.pc)
             ins = self._current()
             if ins is None:
                 if not self._fall_off_label():
