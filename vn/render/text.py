@@ -1,0 +1,454 @@
+"""Typesetting: fonts from `assets/fonts/`, rich text laid out into lines of styled pieces.
+
+A `RichText` is laid out once at a pixel width and size (cached), from the *whole* text, and
+the typewriter then only chooses how many characters to draw: every word sits where the
+finished line puts it, so nothing jumps to the next line while it types. Each piece (a run of
+characters in one style and face on one line) is rendered once, with its soft shadow baked
+in, and a partly typed piece is drawn clipped at its typed width.
+
+Fonts: EB Garamond (the `serif` family, story text) and Lato (`sans`, the interface). A file
+that is missing falls back to pygame's default font with one warning. EB Garamond's bold cut
+lacks quotes, dashes and accents: any glyph a face lacks is drawn from the family's fallback
+face (regular, emboldened) instead of a box.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from vn.story.text import RichText, Run, Style
+
+SERIF = "serif"
+SANS = "sans"
+
+LINE_SPACING = 1.3  # line height as a multiple of the text size: Garamond wants air
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file, with pygame's synthetic bold/italic when the family has no such cut."""
+
+    file: str
+    bold: bool = False
+    italic: bool = False
+
+
+# (family, bold, italic) -> faces to try per glyph, best first.
+_FACES: dict[tuple[str, bool, bool], tuple[Face, ...]] = {
+    (SERIF, False, False): (Face("EBGaramond12-Regular.otf"),),
+    (SERIF, False, True): (Face("EBGaramond12-Italic.otf"), Face("EBGaramond12-Regular.otf", italic=True)),
+    (SERIF, True, False): (Face("EBGaramond12-Bold.otf"), Face("EBGaramond12-Regular.otf", bold=True)),
+    (SERIF, True, True): (Face("EBGaramond12-Italic.otf", bold=True),
+                          Face("EBGaramond12-Regular.otf", bold=True, italic=True)),
+    (SANS, False, False): (Face("Lato-Regular.ttf"),),
+    (SANS, False, True): (Face("Lato-Italic.ttf"),),
+    (SANS, True, False): (Face("Lato-Bold.ttf"),),
+    (SANS, True, True): (Face("Lato-BoldItalic.ttf"),),
+}
+
+_SPACES = " \t"
+# Never begins a line when a space precedes it: it joins the word before.
+_NO_LINE_START = set("—–…-”’»)]}!?,.;:")
+
+_PROBE_SIZE = 32
+_MISSING_PROBE = "\U000f0001"  # a private-use code point no font here defines: its .notdef box
+
+
+def default_font_dirs() -> list[Path]:
+    """Where the bundled game's fonts live: the repository's `assets/fonts/` when running from
+    a checkout, else the copy packed into the installed wheel."""
+    package = Path(__file__).resolve().parent.parent
+    candidates = [package.parent / "assets" / "fonts", package / "_bundled" / "assets" / "fonts"]
+    return [p for p in candidates if p.is_dir()] or candidates[:1]
+
+
+class FontBook:
+    """Loads and caches fonts by face and pixel size. `font_dirs` are searched in order (a
+    mod's fonts first, then the bundled ones)."""
+
+    def __init__(self, font_dirs: Sequence[Path] | None = None) -> None:
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self.font_dirs = list(font_dirs) if font_dirs is not None else default_font_dirs()
+        self._fonts: dict[tuple[Face, int], pygame.font.Font] = {}
+        self._paths: dict[str, Path | None] = {}
+        self._glyphs: dict[tuple[Face, str], bool] = {}
+        self._notdef: dict[Face, bytes] = {}
+
+    def path(self, file: str) -> Path | None:
+        if file not in self._paths:
+            found = next((d / file for d in self.font_dirs if (d / file).is_file()), None)
+            if found is None:
+                warnings.warn(f"font {file!r} not found in {[str(d) for d in self.font_dirs]}; "
+                              "using pygame's default font", RuntimeWarning, stacklevel=2)
+            self._paths[file] = found
+        return self._paths[file]
+
+    def font(self, face: Face, px: int) -> pygame.font.Font:
+        px = max(1, int(px))
+        key = (face, px)
+        font = self._fonts.get(key)
+        if font is None:
+            path = self.path(face.file)
+            try:
+                font = pygame.font.Font(path, px) if path else pygame.font.Font(None, px)
+            except (OSError, pygame.error) as exc:
+                warnings.warn(f"font {face.file!r} could not be read ({exc}); using pygame's default font",
+                              RuntimeWarning, stacklevel=2)
+                self._paths[face.file] = None
+                font = pygame.font.Font(None, px)
+            font.bold = face.bold
+            font.italic = face.italic
+            self._fonts[key] = font
+        return font
+
+    def faces(self, family: str, bold: bool, italic: bool) -> tuple[Face, ...]:
+        return _FACES.get((family, bold, italic)) or _FACES[(SERIF, bold, italic)]
+
+    def has_glyph(self, face: Face, ch: str) -> bool:
+        """Whether `face` draws `ch` itself (SDL_ttf gives no direct answer: compare the glyph
+        with the font's .notdef box)."""
+        key = (face, ch)
+        known = self._glyphs.get(key)
+        if known is None:
+            font = self.font(face, _PROBE_SIZE)
+            if ch.isspace() or self.path(face.file) is None:
+                known = True
+            else:
+                if face not in self._notdef:
+                    self._notdef[face] = self._probe(font, _MISSING_PROBE)
+                known = (font.metrics(ch) != font.metrics(_MISSING_PROBE)
+                         or self._probe(font, ch) != self._notdef[face])
+            self._glyphs[key] = known
+        return known
+
+    @staticmethod
+    def _probe(font: pygame.font.Font, ch: str) -> bytes:
+        return pygame.image.tobytes(font.render(ch, False, (255, 255, 255), (0, 0, 0)), "RGB")
+
+    def face_for(self, family: str, bold: bool, italic: bool, ch: str) -> Face:
+        faces = self.faces(family, bold, italic)
+        for face in faces:
+            if self.has_glyph(face, ch):
+                return face
+        return faces[0]
+
+
+@dataclass(frozen=True)
+class Shadow:
+    """A soft drop shadow baked under text, in output pixels."""
+
+    offset: tuple[int, int] = (0, 2)
+    blur: int = 3
+    alpha: int = 200
+    color: tuple[int, int, int] = (0, 0, 0)
+
+    @staticmethod
+    def scaled(scale: float, alpha: int = 200) -> Shadow:
+        """The house shadow for text at `scale` (logical 1920x1080 -> output pixels)."""
+        return Shadow((0, max(1, round(2 * scale))), max(1, round(3 * scale)), alpha)
+
+
+@dataclass(frozen=True, eq=False)
+class Piece:
+    """Characters [start, end) of `plain`, one style and face, on one line. `surface` holds
+    the text with its shadow; the text's own origin inside it is (`pad`, `pad`). `prefix[k]`
+    is the width of the first k characters (for drawing a partly typed piece)."""
+
+    x: int
+    y: int  # top of the text (not of the padded surface), from the layout's top
+    start: int
+    end: int
+    surface: pygame.Surface
+    pad: int
+    prefix: tuple[int, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class LineBox:
+    top: int
+    baseline: int
+    height: int
+    width: int
+    x: int  # left edge after alignment
+    start: int  # first character index of the line
+    end: int  # one past the last character laid on it (trailing spaces / newline excluded)
+
+
+@dataclass(frozen=True, eq=False)
+class TextLayout:
+    """A laid-out text: pieces to blit relative to the layout's top-left corner."""
+
+    width: int  # the widest line
+    height: int
+    max_width: int
+    pieces: tuple[Piece, ...]
+    lines: tuple[LineBox, ...]
+    length: int  # len(plain)
+    size: int  # the base size in pixels
+
+    def caret(self, visible: int) -> tuple[int, int]:
+        """(x, baseline y) just after the last drawn character of the first `visible`."""
+        last: Piece | None = None
+        for piece in self.pieces:
+            if piece.start >= visible:
+                break
+            last = piece
+        if last is None:
+            line = self.lines[0] if self.lines else LineBox(0, self.size, self.size, 0, 0, 0, 0)
+            return line.x, line.baseline
+        k = min(visible, last.end) - last.start
+        return last.x + last.prefix[k], self.lines[last.line].baseline
+
+
+@dataclass
+class _Char:
+    index: int
+    ch: str
+    style: Style
+    face: Face = Face("")
+
+
+def parse_rgb(value: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A "#rrggbb" (or "#rgb") colour as a tuple; `default` when absent or unreadable."""
+    if not value:
+        return default
+    try:
+        c = pygame.Color(value)
+    except ValueError:
+        return default
+    return c.r, c.g, c.b
+
+
+class TextRenderer:
+    """Lays out and draws rich text; layouts are cached (least recently used goes first)."""
+
+    def __init__(self, fonts: FontBook | None = None, cache_size: int = 256) -> None:
+        self.fonts = fonts or FontBook()
+        self._cache: OrderedDict[tuple, TextLayout] = OrderedDict()
+        self._cache_size = cache_size
+
+    # -- layout --------------------------------------------------------------------------
+
+    def layout(self, text: RichText | str, width: int, size: int, *, family: str = SERIF,
+               color: tuple[int, int, int] = (255, 255, 255), align: str = "left",
+               scale: float = 1.0, shadow: Shadow | None = None, bold: bool = False,
+               italic: bool = False, line_spacing: float = LINE_SPACING) -> TextLayout:
+        """Lay `text` out in lines at most `width` pixels wide, at `size` pixels. Style size
+        changes (`{size=+8}`) are logical pixels, multiplied by `scale`. `bold`/`italic` set
+        the base style (a `{b}` inside bold text stays bold)."""
+        if isinstance(text, str):
+            text = RichText((Run(text),))
+        key = (text, int(width), int(size), family, tuple(color), align, round(scale, 4), shadow,
+               bold, italic, line_spacing)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        result = self._layout(text, max(1, int(width)), max(1, int(size)), family, tuple(color), align,
+                              scale, shadow, bold, italic, line_spacing)
+        self._cache[key] = result
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return result
+
+    def _px(self, style: Style, size: int, scale: float) -> int:
+        return max(4, round(size + style.size * scale))
+
+    def _font(self, c: _Char, size: int, scale: float) -> pygame.font.Font:
+        return self.fonts.font(c.face, self._px(c.style, size, scale))
+
+    def _layout(self, text: RichText, width: int, size: int, family: str, color: tuple[int, int, int],
+                align: str, scale: float, shadow: Shadow | None, bold: bool, italic: bool,
+                line_spacing: float) -> TextLayout:
+        chars: list[_Char] = []
+        index = 0
+        for item in text.items:
+            if not isinstance(item, Run):
+                continue
+            style = item.style
+            if bold or italic:
+                style = Style(style.bold or bold, style.italic or italic, style.color, style.size)
+            for ch in item.text:
+                face = self.fonts.face_for(family, style.bold, style.italic, ch)
+                chars.append(_Char(index, ch, style, face))
+                index += 1
+        base = _Char(-1, " ", Style(bold, italic), self.fonts.faces(family, bold, italic)[0])
+
+        lines: list[list[_Char]] = []
+        paragraph: list[_Char] = []
+        for c in chars:
+            if c.ch == "\n":
+                lines.extend(self._wrap(paragraph, width, size, scale))
+                paragraph = []
+            else:
+                paragraph.append(c)
+        lines.extend(self._wrap(paragraph, width, size, scale))
+
+        pieces: list[Piece] = []
+        boxes: list[LineBox] = []
+        top = 0
+        widest = 0
+        for n, line in enumerate(lines):
+            groups = self._groups(line)
+            above = below = 0.0
+            for group in groups or [[base]]:
+                font = self._font(group[0], size, scale)
+                px = self._px(group[0].style, size, scale)
+                asc, desc = font.get_ascent(), -font.get_descent()
+                half = (px * line_spacing - (asc + desc)) / 2
+                above, below = max(above, half + asc), max(below, half + desc)
+            baseline = top + round(above)
+            height = round(above + below)
+            measured = [self._font(g[0], size, scale).size("".join(c.ch for c in g))[0] for g in groups]
+            line_width = sum(measured)
+            x0 = {"center": (width - line_width) // 2, "right": width - line_width}.get(align, 0)
+            x = x0
+            for group, w in zip(groups, measured, strict=True):
+                font = self._font(group[0], size, scale)
+                piece_text = "".join(c.ch for c in group)
+                col = parse_rgb(group[0].style.color, color)
+                surface, pad = self._render(font, piece_text, col, shadow)
+                prefix = [0]
+                for k in range(1, len(piece_text) + 1):
+                    prefix.append(max(prefix[-1], font.size(piece_text[:k])[0]))
+                prefix[-1] = max(prefix[-1], w)
+                pieces.append(Piece(x, baseline - font.get_ascent(), group[0].index, group[-1].index + 1,
+                                    surface, pad, tuple(prefix), n))
+                x += w
+            start = line[0].index if line else (boxes[-1].end if boxes else 0)
+            end = line[-1].index + 1 if line else start
+            boxes.append(LineBox(top, baseline, height, line_width, x0, start, end))
+            widest = max(widest, line_width)
+            top += height
+        return TextLayout(widest, top, width, tuple(pieces), tuple(boxes), len(chars), size)
+
+    def _groups(self, line: list[_Char]) -> list[list[_Char]]:
+        groups: list[list[_Char]] = []
+        for c in line:
+            if groups and groups[-1][0].style == c.style and groups[-1][0].face == c.face:
+                groups[-1].append(c)
+            else:
+                groups.append([c])
+        return groups
+
+    def _measure(self, chars: Iterable[_Char], size: int, scale: float) -> int:
+        total = 0
+        for group in self._groups(list(chars)):
+            total += self._font(group[0], size, scale).size("".join(c.ch for c in group))[0]
+        return total
+
+    def _wrap(self, paragraph: list[_Char], width: int, size: int, scale: float) -> list[list[_Char]]:
+        """Greedy word wrap of one paragraph. Spaces at a break are dropped from the drawing
+        (they keep their character indices); a word wider than the line is split. A dash or
+        closing punctuation after a space stays with the word before it, so no line starts
+        with "— " or a lone "…"."""
+        units: list[tuple[list[_Char], list[_Char]]] = []  # (spaces before, word)
+        spaces: list[_Char] = []
+        for c in paragraph:
+            if c.ch in _SPACES:
+                spaces.append(c)
+            elif spaces or not units:
+                if units and c.ch in _NO_LINE_START:
+                    units[-1][1].extend(spaces)
+                    units[-1][1].append(c)
+                else:
+                    units.append((spaces, [c]))
+                spaces = []
+            else:
+                units[-1][1].append(c)
+        lines: list[list[_Char]] = []
+        line: list[_Char] = []
+        for before, word in units:
+            candidate = line + before + word
+            if self._measure(candidate, size, scale) <= width:
+                line = candidate
+            elif not line:
+                line = self._split_long(candidate, width, size, scale, lines)
+            else:
+                lines.append(line)
+                line = word if self._measure(word, size, scale) <= width else \
+                    self._split_long(word, width, size, scale, lines)
+        if line or not lines:
+            lines.append(line)
+        return lines
+
+    def _split_long(self, chars: list[_Char], width: int, size: int, scale: float,
+                    lines: list[list[_Char]]) -> list[_Char]:
+        """Break an over-wide word at character boundaries; return the unfinished last part."""
+        current: list[_Char] = []
+        for c in chars:
+            if current and self._measure(current + [c], size, scale) > width:
+                lines.append(current)
+                current = []
+            current.append(c)
+        return current
+
+    @staticmethod
+    def _render(font: pygame.font.Font, text: str, color: tuple[int, int, int],
+                shadow: Shadow | None) -> tuple[pygame.Surface, int]:
+        glyphs = font.render(text, True, color)
+        if shadow is None:
+            return glyphs, 0
+        dx, dy = shadow.offset
+        pad = shadow.blur * 2 + max(abs(dx), abs(dy))
+        w, h = glyphs.get_width() + 2 * pad, glyphs.get_height() + 2 * pad
+        shade = pygame.Surface((w, h), pygame.SRCALPHA)
+        shade.blit(font.render(text, True, shadow.color), (pad + dx, pad + dy))
+        shade = _soften(shade, shadow.blur)
+        shade.set_alpha(shadow.alpha)
+        out = pygame.Surface((w, h), pygame.SRCALPHA)
+        out.blit(shade, (0, 0))
+        out.blit(glyphs, (pad, pad))
+        return out, pad
+
+    # -- drawing -------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int],
+             visible: int | None = None, alpha: int = 255) -> None:
+        """Draw the first `visible` characters (all when None) with the layout's top-left at
+        `pos`. `alpha` fades the whole text (shadow included)."""
+        draw_layout(surface, layout, pos, visible, alpha)
+
+
+def draw_layout(surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int],
+                visible: int | None = None, alpha: int = 255) -> None:
+    """See `TextRenderer.draw`."""
+    if alpha <= 0:
+        return
+    ox, oy = pos
+    for piece in layout.pieces:
+        if visible is not None and piece.start >= visible:
+            break
+        src = piece.surface
+        if alpha < 255:
+            src.set_alpha(alpha)
+        dest = (ox + piece.x - piece.pad, oy + piece.y - piece.pad)
+        if visible is None or visible >= piece.end:
+            surface.blit(src, dest)
+        else:
+            shown = piece.prefix[visible - piece.start]
+            surface.blit(src, dest, pygame.Rect(0, 0, piece.pad + shown, src.get_height()))
+        if alpha < 255:
+            src.set_alpha(None)
+
+
+def _soften(surface: pygame.Surface, radius: int) -> pygame.Surface:
+    """Blur a shadow mask. A box blur at half resolution, scaled back up smoothly, is close
+    enough to a gaussian for a shadow and ten times cheaper (a new 4K line stays well under
+    a frame's budget)."""
+    if radius <= 0:
+        return surface
+    if radius < 2:
+        return pygame.transform.box_blur(surface, radius, False)
+    w, h = surface.get_size()
+    small = pygame.transform.smoothscale(surface, (max(1, w // 2), max(1, h // 2)))
+    small = pygame.transform.box_blur(small, max(1, round(radius / 2)), False)
+    return pygame.transform.smoothscale(small, (w, h))
