@@ -46,9 +46,7 @@ class Game:
     layers: list[Path]
     program: Program | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    layouts: dict[str, object] = field(default_factory=dict)  # stage name -> vn.stage.layout.Layout
-    presets: dict[str, object] = field(default_factory=dict)  # preset name -> vn.stage.lighting.Light
-    sprites: dict[str, object] = field(default_factory=dict)  # sprite name -> vn.stage.sprites.SpriteDef
+    assets: object | None = None  # vn.stage.assets.GameAssets, once loaded
 
     @property
     def root(self) -> Path:
@@ -141,57 +139,52 @@ def _read(path: Path, diags: list[Diagnostic]) -> str | None:
 
 
 def build_catalog(game: Game) -> Catalog:
-    """Read stages, presets and sprites so the compiler can check the names scripts use."""
-    from vn.stage.layout import load_layout
-    from vn.stage.lighting import load_presets
+    """Read stages, presets and sprites so the compiler can check the names scripts use.
 
-    diags = game.diagnostics
-    stages: dict[str, frozenset[str]] = {}
-    for name, path in game.listing("assets/stages", (".tmx",)).items():
-        layout, ldiags = load_layout(Path(display(path)))
-        diags.extend(ldiags)
-        stem = name[: -len(".tmx")]
-        if layout is not None:
-            game.layouts[stem] = layout
-            stages[stem] = frozenset(layout.marks)
-        else:
-            stages[stem] = frozenset()
-    presets: frozenset[str] | None = None
-    lighting = game.find("assets/lighting.yaml")
-    if lighting is not None:
-        found, pdiags = load_presets(Path(display(lighting)))
-        diags.extend(pdiags)
-        game.presets = dict(found)
-        presets = frozenset(found)
-    else:
-        presets = frozenset()
-    looks = _sprite_looks(game)
-    audio = frozenset(_audio_files(game))
-    return Catalog(stages=stages, presets=presets, looks=looks, audio=audio)
+    The loaded GameAssets stay on the game (`game.assets`) for the renderer, so nothing is read
+    twice at start-up.
+    """
+    from vn.stage.assets import GameAssets
 
-
-def _sprite_looks(game: Game) -> dict[str, frozenset[str]]:
-    try:
-        from vn.stage.sprites import load_sprite
-    except ImportError:  # pragma: no cover - while the sprite loader is being written
-        return {}
-    looks: dict[str, frozenset[str]] = {}
-    for sprite, (mpath, line, col) in sorted(_manifest_sprites(game).items()):
-        path = game.find(f"assets/sprites/{sprite}.yaml")
-        if path is None:
-            game.diagnostics.append(error(mpath, line, col, f"sprite '{sprite}' has no file",
+    named = _manifest_sprites(game)
+    size = _manifest_size(game)
+    roots = [Path(display(layer)) for layer in reversed(game.layers)]
+    assets = GameAssets(roots, size=size, sprites={who: sprite for who, (sprite, _) in named.items()})
+    game.assets = assets
+    assets.check()
+    for sprite, where in sorted({(s, w) for s, w in named.values()}):
+        if assets.sprite(sprite) is None and game.find(f"assets/sprites/{sprite}.yaml") is None:
+            game.diagnostics.append(error(*where, f"sprite '{sprite}' has no file",
                                           f"create assets/sprites/{sprite}.yaml, or remove 'sprite: {sprite}'"))
-            continue
-        sdef, sdiags = load_sprite(Path(display(path)))
-        game.diagnostics.extend(sdiags)
+    game.diagnostics.extend(d for d in assets.diagnostics if not d.message.startswith("no sprite named"))
+    stages: dict[str, frozenset[str]] = {}
+    for name in assets.stage_names():
+        layout = assets.stage(name)
+        stages[name] = frozenset(layout.marks) if layout is not None else frozenset()
+    looks = {}
+    for sprite, _ in named.values():
+        sdef = assets.sprite(sprite)
         if sdef is not None:
-            game.sprites[sprite] = sdef
             looks[sprite] = frozenset(sdef.looks)
-    return looks
+    return Catalog(stages=stages, presets=frozenset(assets.presets), looks=looks,
+                   audio=frozenset(_audio_files(game)))
 
 
-def _manifest_sprites(game: Game) -> dict[str, tuple[str, int, int]]:
-    """Sprite names the manifest's characters use, with where each is named (read before compiling)."""
+def _manifest_size(game: Game) -> tuple[int, int]:
+    from vn.script.loader import load_yaml
+
+    path = game.find("scripts/game.yaml")
+    root, _ = load_yaml(path.read_text("utf-8", errors="replace"), "game.yaml") if path else (None, [])
+    size = root.get("size") if root is not None and root.kind == "map" else None
+    if size is not None and size.kind == "seq" and len(size.items) == 2:
+        w, h = size.items[0].value, size.items[1].value
+        if isinstance(w, int) and isinstance(h, int) and w > 0 and h > 0:
+            return w, h
+    return 1920, 1080
+
+
+def _manifest_sprites(game: Game) -> dict[str, tuple[str, tuple[str, int, int]]]:
+    """character id -> (sprite name, where game.yaml names it), read before compiling."""
     from vn.script.loader import load_yaml
 
     path = game.find("scripts/game.yaml")
@@ -200,12 +193,12 @@ def _manifest_sprites(game: Game) -> dict[str, tuple[str, int, int]]:
     shown = display(path)
     root, _ = load_yaml(path.read_text("utf-8", errors="replace"), shown)
     chars = root.get("characters") if root is not None and root.kind == "map" else None
-    out: dict[str, tuple[str, int, int]] = {}
+    out: dict[str, tuple[str, tuple[str, int, int]]] = {}
     if chars is not None and chars.kind == "map":
-        for _, cv in chars.pairs:
+        for ck, cv in chars.pairs:
             sprite = cv.get("sprite") if cv.kind == "map" else None
             if sprite is not None and sprite.is_str() and _SAFE_PART.match(sprite.value):
-                out.setdefault(sprite.value, (shown, sprite.line, sprite.col))
+                out[str(ck.value)] = (sprite.value, (shown, sprite.line, sprite.col))
     return out
 
 

@@ -47,6 +47,7 @@ class Session:
         self.hit_break: Break | None = None
         self.history: list[Line] = []  # the backlog
         self._pending = True  # the story must be pulled
+        self._held: object | None = None  # an event waiting for a transition or card to end
 
     @classmethod
     def resume(cls, program: Program, scene: Scene, story: Story, now: float,
@@ -72,7 +73,7 @@ class Session:
                 if now >= self.line_done_at + self.auto_delay():
                     self._clear()
                     changed = True
-        if self._pending and now >= self.scene.blocking_until:
+        if self._pending and (self._held is None or now >= self.scene.blocking_until):
             changed = self._pull(now) or changed
         return changed
 
@@ -139,28 +140,40 @@ class Session:
         self._pending = True
 
     def _pull(self, now: float) -> bool:
-        """Pull the story until it presents something or must wait for a transition."""
+        """Pull the story until it presents something.
+
+        Directions are applied as they come, so the stage changes after a `transition:` form the
+        picture it reveals; a line, choice or wait that arrives while a transition or card is
+        still running is held until it ends.
+        """
         for _ in range(MAX_EVENTS_PER_UPDATE):
-            if now < self.scene.blocking_until:
+            event = self._held
+            if event is None:
+                event = self.story.step()
+                if isinstance(event, Direction):
+                    self.scene.apply(event, now)
+                    continue
+            if now < self.scene.blocking_until and not isinstance(event, (End, Break)):
+                self._held = event
                 return True
-            event = self.story.step()
-            if isinstance(event, Direction):
-                self.scene.apply(event, now)
-                continue
-            self._pending = False
-            if isinstance(event, Line):
-                self.line = event
-                self.history.append(event)
-                self.typewriter = Typewriter(event.text, 0.0 if self.settings.skip else self.settings.cps, now)
-            elif isinstance(event, Choice):
-                self.choice = event
-            elif isinstance(event, Wait):
-                self.wait = event
-                self.wait_until = None if event.seconds is None else now + event.seconds
-            elif isinstance(event, End):
-                self.ended = event
-            elif isinstance(event, Break):
-                self.hit_break = event
-                self._pending = True
+            self._held = None
+            self._present(event, now)
             return True
         return True
+
+    def _present(self, event: object, now: float) -> None:
+        self._pending = False
+        if isinstance(event, Line):
+            self.line = event
+            self.history.append(event)
+            self.typewriter = Typewriter(event.text, 0.0 if self.settings.skip else self.settings.cps, now)
+        elif isinstance(event, Choice):
+            self.choice = event
+        elif isinstance(event, Wait):
+            self.wait = event
+            self.wait_until = None if event.seconds is None else now + event.seconds
+        elif isinstance(event, End):
+            self.ended = event
+        elif isinstance(event, Break):
+            self.hit_break = event
+            self._pending = True

@@ -1,0 +1,178 @@
+"""`vn play`: the window and the loop. Input -> story -> stage -> render, and sleep when still.
+
+The loop redraws only when something changed or is animating. While a fully shown line waits
+for the reader it blocks in `pygame.event.wait()` — no timer, no redraw, no CPU — and wakes
+for input or at the next moment something will change on its own (the typewriter's next
+letter, the end of a `wait`, a tween).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+FRAME = 1.0 / 60.0
+MAX_HITCH = 0.1  # a frame gap longer than this (a dragged window) advances the game this much
+
+
+def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] | None = None,
+         fullscreen: bool = False) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from vn.game import load_game
+    from vn.script.diagnostics import format_all
+
+    game = load_game(game_dir)
+    if game.program is None:
+        print(format_all(game.diagnostics), file=sys.stderr)
+        print("the game has errors: run `vn check` for the full list", file=sys.stderr)
+        return 1
+    warnings = [d for d in game.diagnostics if d.severity == "warning"]
+    if warnings:
+        print(format_all(warnings), file=sys.stderr)
+    if label is not None and label not in game.program.labels:
+        print(f"vn play: no label '{label}'", file=sys.stderr)
+        return 1
+    import pygame
+
+    pygame.init()
+    try:
+        return Player(game, label, size or (1280, 720), fullscreen).run()
+    finally:
+        pygame.quit()
+
+
+class Player:
+    """One window playing one game."""
+
+    def __init__(self, game, label: str | None, size: tuple[int, int], fullscreen: bool) -> None:
+        import pygame
+
+        from vn.screen import Screen
+        from vn.ui.menu import GameMenu
+
+        self.pg = pygame
+        self.GameMenu = GameMenu
+        self.windowed_size = size
+        self.fullscreen = fullscreen
+        pygame.display.set_caption(game.program.title)
+        self.surface = self._open_window()
+        self.screen = Screen(game, self.surface.get_size())
+        self.now = 0.0
+        self.session = self.screen.new_session(label)
+        self.menu = None
+        self.dirty = True
+        self.running = True
+
+    def _open_window(self):
+        pg = self.pg
+        if self.fullscreen:
+            return pg.display.set_mode((0, 0), pg.FULLSCREEN)
+        return pg.display.set_mode(self.windowed_size, pg.RESIZABLE)
+
+    def toggle_fullscreen(self) -> None:
+        if not self.fullscreen:
+            self.windowed_size = self.surface.get_size()
+        self.fullscreen = not self.fullscreen
+        self.surface = self._open_window()
+        self.dirty = True
+
+    # ----------------------------------------------------------------- the loop
+    def run(self) -> int:
+        pg = self.pg
+        last = time.perf_counter()
+        self.session.update(self.now)
+        while self.running:
+            for event in pg.event.get():
+                self.handle(event)
+            if not self.running:
+                break
+            if self.session.update(self.now):
+                self.dirty = True
+            wake = self.screen.next_redraw(self.session, self.now)
+            animating = wake is not None and wake <= self.now
+            if self.dirty or animating or (self.menu is not None and self.menu.next_redraw(self.now) is not None):
+                self.draw()
+            # sleep: a frame while animating, until the next change, or until input
+            if animating:
+                spent = time.perf_counter() - last
+                pg.time.wait(max(0, int((FRAME - spent) * 1000)))
+            else:
+                timeout = None if wake is None else max(0.0, wake - self.now)
+                if self.menu is not None:
+                    nxt = self.menu.next_redraw(self.now)
+                    if nxt is not None:
+                        timeout = min(timeout if timeout is not None else 1e9, max(0.0, nxt - self.now))
+                if timeout is None:
+                    event = pg.event.wait()
+                else:
+                    event = pg.event.wait(max(1, int(timeout * 1000)))
+                if event.type != pg.NOEVENT:
+                    pg.event.post(event)
+            t = time.perf_counter()
+            dt = t - last
+            last = t
+            # a planned sleep advances game time fully; an unplanned hitch is clamped
+            self.now += dt if not animating else min(dt, MAX_HITCH)
+        return 0
+
+    def draw(self) -> None:
+        self.surface.fill((0, 0, 0))
+        self.screen.draw(self.surface, self.session, self.now)
+        if self.menu is not None:
+            self.menu.draw(self.surface, self.now)
+        self.pg.display.flip()
+        self.dirty = False
+
+    def handle(self, event) -> None:
+        pg = self.pg
+        if event.type == pg.QUIT:
+            self.running = False
+            return
+        if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
+            self.surface = pg.display.get_surface()
+            self.dirty = True
+            return
+        if event.type == pg.KEYDOWN and (event.key == pg.K_F11 or
+                                         (event.key == pg.K_RETURN and event.mod & pg.KMOD_ALT)):
+            self.toggle_fullscreen()
+            return
+        if event.type not in (pg.KEYDOWN, pg.MOUSEBUTTONDOWN, pg.MOUSEBUTTONUP, pg.MOUSEMOTION, pg.MOUSEWHEEL):
+            return
+        now = self.now
+        if self.menu is not None:
+            action = self.menu.handle(event, now)
+            if action == "quit":
+                self.running = False
+            elif action == "return":
+                self.menu = None
+            self.dirty = True
+            return
+        if self.session.ended is not None:
+            if event.type == pg.MOUSEBUTTONDOWN or (event.type == pg.KEYDOWN and event.key in
+                                                     (pg.K_SPACE, pg.K_RETURN, pg.K_KP_ENTER, pg.K_ESCAPE)):
+                self.running = False
+            return
+        menu = self.screen.choice_menu(self.session, now)
+        if menu is not None:
+            if event.type == pg.KEYDOWN and event.key == pg.K_ESCAPE:
+                self.open_menu()
+                return
+            picked = menu.handle(event, now)
+            if picked is not None:
+                self.session.choose(picked, now)
+            self.dirty = True
+            return
+        action = self.screen.textbox.handle(event, now)
+        if action == "advance":
+            self.session.click(now)
+            self.dirty = True
+        elif action == "menu":
+            self.open_menu()
+        elif action is not None:
+            self.dirty = True
+
+    def open_menu(self) -> None:
+        self.menu = self.GameMenu(self.screen.text, self.now, title=self.screen.program.title)
+        self.dirty = True

@@ -1,0 +1,256 @@
+"""The picture: a `SceneView` drawn onto a surface at that surface's size.
+
+The logical picture (the game's size, 1920x1080) is scaled to fit the target and letterboxed,
+and everything is drawn directly at output resolution — SVG rasterised at the size it is shown,
+never a small buffer scaled up — so the picture is as sharp at 3840x2160 as at 1280x720.
+
+Order of a frame: the stage's planes under the light (see `vn.render.lighting`), the sprites by
+depth, the beams of light through the glass (after the sprites, so the sunset beam climbs a
+figure), then screen effects (shake moves the picture; vignette and flash lie over it), the
+transition from the frozen picture before it, and a title card. The UI draws on top.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+import pygame
+
+from vn.render.effects import Effects
+from vn.render.images import ImageCache
+from vn.render.lighting import Beams, StageLighter, build_stage_maps, q
+from vn.render.sprites import SpriteRenderer
+from vn.render.transitions import Wipe, dissolve, fade, slide_offset
+from vn.stage.layout import Layout
+from vn.stage.sprites import SpriteDef
+from vn.stage.view import CardView, SceneView
+
+log = logging.getLogger(__name__)
+
+CardPainter = Callable[[pygame.Surface, CardView, float], None]
+"""Draws a card's words onto the picture surface (the compositor has drawn its background);
+arguments: the picture surface, the card, output px per logical px."""
+
+TITLE_PX = 78
+SUBTITLE_PX = 30
+SERIF_FILE = "assets/fonts/EBGaramond12-Regular.otf"
+SANS_FILE = "assets/fonts/Lato-Regular.ttf"
+
+
+class Assets(Protocol):
+    def stage(self, name: str) -> Layout | None: ...
+    def sprite(self, name: str) -> SpriteDef | None: ...
+    def find(self, rel: str) -> Path | None: ...
+
+
+def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.Rect]:
+    """Scale and on-target rectangle of the letterboxed picture (the same rounding as
+    `vn.ui.viewport.Viewport`, so the UI lines up with it)."""
+    w, h = max(1, size[0]), max(1, size[1])
+    scale = min(w / logical[0], h / logical[1])
+    ox, oy = round((w - logical[0] * scale) / 2), round((h - logical[1] * scale) / 2)
+    return scale, pygame.Rect(ox, oy, round(logical[0] * scale), round(logical[1] * scale))
+
+
+class _Stage:
+    def __init__(self, layout: Layout, images: ImageCache, size: tuple[int, int]) -> None:
+        self.layout = layout
+        self.k = (size[0] / layout.size[0], size[1] / layout.size[1])
+        self.lighter = StageLighter(build_stage_maps(layout, images, size), layout)
+        self.beams = Beams(layout.lights, self.k)
+
+
+class Compositor:
+    def __init__(self, game_assets: Assets, image_cache: ImageCache | None = None,
+                 card_painter: CardPainter | None = None) -> None:
+        self.assets = game_assets
+        self.images = image_cache or ImageCache()
+        self.card_painter = card_painter or self._paint_card
+        self.sprites = SpriteRenderer(self.images)
+        self.effects = Effects()
+        self.wipe = Wipe()
+        self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
+        self._buffers: dict[str, pygame.Surface] = {}
+        self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
+        self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
+        self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+
+    # --- public ---------------------------------------------------------------------------------
+
+    def draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
+        """Draw the picture of `view` letterboxed onto `target`; returns the picture's rect."""
+        scale, rect = fit(target.get_size(), view.size)
+        if rect.size != target.get_size():
+            target.fill((0, 0, 0))
+        if rect.w <= 0 or rect.h <= 0:
+            return rect
+        pic = target.subsurface(rect)
+        self._render(pic, view, scale)
+        return rect
+
+    def prepare(self, view: SceneView, size: tuple[int, int]) -> None:
+        """Load what `view` needs at output `size` ahead of time (stage maps, sprite rasters)."""
+        self.draw(pygame.Surface(size), view)
+
+    # --- the picture ----------------------------------------------------------------------------
+
+    def _buffer(self, name: str, size: tuple[int, int]) -> pygame.Surface:
+        buf = self._buffers.get(name)
+        if buf is None or buf.get_size() != size:
+            buf = pygame.Surface(size)
+            self._buffers[name] = buf
+        return buf
+
+    def _stage(self, name: str, size: tuple[int, int]) -> _Stage | None:
+        key = (name, size)
+        st = self._stages.get(key)
+        if st is None:
+            layout = self.assets.stage(name)
+            if layout is None:
+                return None
+            st = _Stage(layout, self.images, size)
+            self._stages[key] = st
+            while len(self._stages) > 2:
+                self._stages.popitem(last=False)
+        else:
+            self._stages.move_to_end(key)
+        return st
+
+    def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:
+        """The whole picture of a view: scene, effects, transition, card."""
+        t = view.transition if depth < 2 else None
+        size = dest.get_size()
+        if t is None:
+            self._scene(dest, view, scale, (0, 0))
+        elif t.kind == "fade":
+            if t.progress < 0.5:
+                dest.blit(self._before_picture(t.before, size, scale, depth), (0, 0))
+            else:
+                self._scene(dest, view, scale, (0, 0))
+            fade(dest, None, t.progress, t.color, self.effects)
+        elif t.kind == "slide":
+            before = self._before_picture(t.before, size, scale, depth)
+            dx, _ = slide_offset(size[0], t.progress)
+            after = self._buffer("slide", size)
+            self._scene(after, view, scale, (0, 0))
+            dest.fill((0, 0, 0))
+            dest.blit(after, (dx, 0))
+            dest.blit(before, (dx - size[0], 0))
+        else:
+            before = self._before_picture(t.before, size, scale, depth)
+            self._scene(dest, view, scale, (0, 0))
+            if t.kind == "wipe":
+                self.wipe.draw(dest, before, t.progress)
+            else:
+                dissolve(dest, before, t.progress)
+        if view.card is not None:
+            self._card(dest, view.card, scale)
+
+    def _before_picture(self, before: SceneView, size: tuple[int, int], scale: float,
+                        depth: int) -> pygame.Surface:
+        """The frozen picture before a transition, drawn once and kept while it runs."""
+        if self._before is not None and self._before[0] is before and self._before[1] == size:
+            return self._before[2]
+        buf = pygame.Surface(size)
+        self._render(buf, before, scale, depth + 1)
+        self._before = (before, size, buf)
+        return buf
+
+    def _scene(self, dest: pygame.Surface, view: SceneView, scale: float, origin: tuple[int, int]) -> None:
+        """Stage, sprites, beams and screen effects (no transition, no card)."""
+        size = dest.get_size()
+        ox = origin[0] + round(view.shake[0] * scale)
+        oy = origin[1] + round(view.shake[1] * scale)
+        st = self._stage(view.stage, size) if view.stage is not None else None
+        if st is None:
+            dest.fill((0, 0, 0))
+            k = (size[0] / view.size[0], size[1] / view.size[1])
+        else:
+            k = st.k
+            if (ox, oy) != (0, 0):
+                dest.fill((0, 0, 0))
+            st.lighter.draw(dest, view.light, (ox, oy))
+        for sv in view.sprites:
+            self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, (ox, oy))
+        if st is not None:
+            st.beams.draw(dest, view.light, (ox, oy))
+        self.effects.vignette(dest, view.vignette, view.vignette_color)
+        if view.flash > 0.0:
+            self.effects.veil(dest, view.flash_color, view.flash)
+
+    # --- cards ----------------------------------------------------------------------------------
+
+    def _card(self, dest: pygame.Surface, card: CardView, scale: float) -> None:
+        self.effects.veil(dest, card.color, card.alpha)
+        if card.text_alpha > 0.0:
+            self.card_painter(dest, card, scale)
+
+    def _font(self, rel: str, px: int) -> pygame.font.Font:
+        key = (rel, px)
+        font = self._fonts.get(key)
+        if font is None:
+            if not pygame.font.get_init():
+                pygame.font.init()
+            path = self.assets.find(rel) if hasattr(self.assets, "find") else None
+            try:
+                font = pygame.font.Font(str(path) if path else None, px)
+            except (OSError, pygame.error) as exc:
+                log.warning("%s: cannot load font (%s); using pygame's default", rel, exc)
+                font = pygame.font.Font(None, px)
+            self._fonts[key] = font
+        return font
+
+    def _words(self, text: str, rel: str, px: int, color: tuple[int, int, int],
+               spacing: float = 0.0) -> pygame.Surface:
+        key = (text, rel, px, color, spacing)
+        surf = self._text.get(key)
+        if surf is None:
+            font = self._font(rel, px)
+            if spacing:
+                glyphs = [font.render(ch, True, color) for ch in text]
+                gap = round(px * spacing)
+                w = sum(g.get_width() for g in glyphs) + gap * max(0, len(glyphs) - 1)
+                surf = pygame.Surface((max(1, w), font.get_height()), pygame.SRCALPHA)
+                x = 0
+                for g in glyphs:
+                    surf.blit(g, (x, 0))
+                    x += g.get_width() + gap
+            else:
+                surf = font.render(text, True, color)
+            self._text[key] = surf
+            while len(self._text) > 32:
+                self._text.popitem(last=False)
+        return surf
+
+    def _paint_card(self, dest: pygame.Surface, card: CardView, scale: float) -> None:
+        """The default card: the title in the story serif, a thin rule, the subtitle in spaced
+        capitals, centred on the picture."""
+        w, h = dest.get_size()
+        a = max(0, min(255, round(255 * card.text_alpha)))
+        title = self._words(card.title, SERIF_FILE, max(8, round(TITLE_PX * scale)), (236, 228, 214))
+        parts = [title]
+        sub = None
+        if card.subtitle:
+            sub = self._words(card.subtitle.upper(), SANS_FILE, max(6, round(SUBTITLE_PX * scale)),
+                              (176, 160, 128), spacing=0.18)
+        gap = round(28 * scale)
+        total = title.get_height() + (gap * 2 + sub.get_height() if sub is not None else 0)
+        y = (h - total) // 2
+        for surf in parts:
+            surf.set_alpha(a)
+            dest.blit(surf, ((w - surf.get_width()) // 2, y))
+            surf.set_alpha(None)
+        y += title.get_height() + gap
+        if sub is not None:
+            rule_w = round(120 * scale)
+            rule = pygame.Surface((rule_w, max(1, round(2 * scale))))
+            rule.fill(q((176.0, 150.0, 100.0)))
+            rule.set_alpha(a)
+            dest.blit(rule, ((w - rule_w) // 2, y - gap // 2))
+            sub.set_alpha(a)
+            dest.blit(sub, ((w - sub.get_width()) // 2, y + gap // 2))
+            sub.set_alpha(None)

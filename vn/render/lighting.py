@@ -1,0 +1,368 @@
+"""Lighting passes for a stage: its planes lit by a `Light`, and the soft beams through the glass.
+
+The planes of a stage are composited once per output size into four maps, one per light role.
+Alpha compositing is linear in each layer's colour, so the lit stack (each `ambient` layer
+multiplied by the ambient colour, `sky` layers replaced by the sky, `emissive` layers added at
+the preset's level, each occluded by the layers above it) is exactly
+
+    ambient * AMBIENT + SKY_MASK * sky picture + emissive * EMISSIVE + NONE
+
+where the capitals are fixed images. So a frame during a light tween costs a few full-picture
+blits, not a re-composite of every layer; and the lit result is cached while the light holds
+still.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pygame
+
+from vn.render.images import ImageCache
+from vn.stage.color import RGB, lerp_color
+from vn.stage.layout import Layer, Layout, LightShape
+from vn.stage.lighting import Light
+
+Size = tuple[int, int]
+
+GRADIENT_STOPS = 24  # OKLab stops of the sky gradient; sRGB in between
+SUN_GLOW_RADII = 7.0  # the glow reaches this many disc radii from the sun's centre
+
+
+def q(c: RGB) -> tuple[int, int, int]:
+    """A colour quantised for drawing and cache keys."""
+    return (max(0, min(255, round(c[0]))), max(0, min(255, round(c[1]))), max(0, min(255, round(c[2]))))
+
+
+def _level(x: float) -> int:
+    return max(0, min(255, round(x * 255)))
+
+
+@dataclass
+class StageMaps:
+    """The fixed images of one stage at one output size (see the module docstring)."""
+
+    size: Size
+    ambient: pygame.Surface  # opaque RGB
+    sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect
+    sky_rect: pygame.Rect  # the sky layers' area (where the gradient runs top to bottom)
+    emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
+    emissive_rect: pygame.Rect
+    plain: pygame.Surface | None  # `none` layers, opaque RGB (added)
+
+
+def _layer_surface(layer: Layer, layout: Layout, images: ImageCache, kx: float, ky: float,
+                   size: Size) -> tuple[pygame.Surface, tuple[int, int]] | None:
+    """A plane as a per-pixel-alpha surface at output scale, and where it goes."""
+    ox, oy = round(layer.offset[0] * kx), round(layer.offset[1] * ky)
+    if layer.kind == "image" and layer.image is not None:
+        natural = images.natural_size(layer.image) or layout.size
+        surf = images.get(layer.image, (max(1, round(natural[0] * kx)), max(1, round(natural[1] * ky))))
+    elif layer.kind == "tiles" and layer.tiles:
+        surf = _tile_layer(layer, layout, images, size, kx, ky)
+    else:
+        return None
+    if layer.opacity < 1.0:
+        surf = surf.copy()
+        surf.fill((255, 255, 255, _level(layer.opacity)), special_flags=pygame.BLEND_RGBA_MULT)
+    return surf, (ox, oy)
+
+
+def _tile_layer(layer: Layer, layout: Layout, images: ImageCache, size: Size, kx: float,
+                ky: float) -> pygame.Surface:
+    """Tiles drawn at the map's own size, then scaled once to the output."""
+    tw, th = layout.tile_size
+    canvas = pygame.Surface(layout.size, pygame.SRCALPHA)
+    for row_i, row in enumerate(layer.tiles or ()):
+        for col_i, gid in enumerate(row):
+            tile = layout.tile_images.get(gid) if gid else None
+            if tile is None:
+                continue
+            sheet = images.get(tile.path)
+            rect = pygame.Rect(tile.rect) if tile.rect else sheet.get_rect()
+            if not sheet.get_rect().contains(rect):
+                continue
+            img = sheet.subsurface(rect)
+            if tile.flip_diagonal:
+                img = pygame.transform.flip(pygame.transform.rotate(img, -90), True, False)
+            if tile.flip_x or tile.flip_y:
+                img = pygame.transform.flip(img, tile.flip_x, tile.flip_y)
+            # Tiled anchors tiles taller than the grid at their bottom-left corner
+            canvas.blit(img, (col_i * tw, (row_i + 1) * th - img.get_height()))
+    return pygame.transform.smoothscale(canvas, (max(1, round(layout.size[0] * kx)),
+                                                 max(1, round(layout.size[1] * ky))))
+
+
+def build_stage_maps(layout: Layout, images: ImageCache, size: Size) -> StageMaps:
+    kx, ky = size[0] / layout.size[0], size[1] / layout.size[1]
+    ambient = pygame.Surface(size)
+    sky = pygame.Surface(size)
+    emissive = pygame.Surface(size)
+    plain = pygame.Surface(size)
+    for s in (ambient, sky, emissive, plain):
+        s.fill((0, 0, 0))
+    sky_rect: pygame.Rect | None = None
+    emissive_rect: pygame.Rect | None = None
+    has_plain = False
+    for layer in layout.layers:
+        if not layer.visible or layer.opacity <= 0.0:
+            continue
+        got = _layer_surface(layer, layout, images, kx, ky, size)
+        if got is None:
+            continue
+        surf, pos = got
+        area = surf.get_bounding_rect().move(pos).clip(pygame.Rect(0, 0, *size))
+        if layer.light == "emissive":
+            emissive.blit(surf.premul_alpha(), pos, special_flags=pygame.BLEND_RGB_ADD)
+            emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
+            continue
+        black = surf.copy()
+        black.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)  # occluder: alpha only
+        if layer.light == "sky":
+            white = surf.copy()
+            white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+            sky.blit(white, pos)
+            sky_rect = area if sky_rect is None else sky_rect.union(area)
+        else:
+            sky.blit(black, pos)
+        ambient.blit(surf if layer.light == "ambient" else black, pos)
+        if layer.light == "none":
+            plain.blit(surf, pos)
+            has_plain = True
+        else:
+            plain.blit(black, pos)
+        emissive.blit(black, pos)
+    sky_crop = sky.subsurface(sky_rect).copy() if sky_rect and sky_rect.w and sky_rect.h else None
+    emi_crop = emissive.subsurface(emissive_rect).copy() \
+        if emissive_rect and emissive_rect.w and emissive_rect.h else None
+    return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
+                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None)
+
+
+# --- the sky -------------------------------------------------------------------------------
+
+
+_GLOW: pygame.Surface | None = None
+
+
+def glow_texture() -> pygame.Surface:
+    """A white sun: a bright disc with a soft edge inside a wide falloff, premultiplied on
+    black (for additive blits). The disc has radius 1/SUN_GLOW_RADII of the texture's."""
+    global _GLOW
+    if _GLOW is None:
+        n = 256
+        tex = pygame.Surface((n, n))
+        c = (n - 1) / 2.0
+        disc = n / 2.0 / SUN_GLOW_RADII
+        with pygame.PixelArray(tex) as px:
+            for y in range(n):
+                for x in range(n):
+                    d = math.hypot(x - c, y - c)
+                    core = max(0.0, min(1.0, (disc - d) / 1.5 + 0.5))
+                    halo = 0.55 * math.exp(-max(0.0, d - disc) / (disc * 0.9)) \
+                        + 0.25 * math.exp(-max(0.0, d - disc) / (disc * 3.0))
+                    edge = max(0.0, 1.0 - d / (n / 2.0)) ** 0.5  # reach zero at the texture's edge
+                    v = min(1.0, core + halo * edge * (1.0 - core))
+                    g = round(255 * v)
+                    px[x, y] = (g, g, g)
+        _GLOW = tex
+    return _GLOW
+
+
+_GLOW_SIZED: dict[int, pygame.Surface] = {}
+
+
+def _glow(radius_px: int) -> pygame.Surface:
+    g = _GLOW_SIZED.get(radius_px)
+    if g is None:
+        if len(_GLOW_SIZED) > 8:
+            _GLOW_SIZED.clear()
+        g = pygame.transform.smoothscale(glow_texture(), (radius_px * 2, radius_px * 2))
+        _GLOW_SIZED[radius_px] = g
+    return g
+
+
+_SCRATCH: dict[tuple[int, int], pygame.Surface] = {}
+
+
+def _scratch(size: tuple[int, int]) -> pygame.Surface:
+    """A reusable surface of `size` (allocating and copying is what costs, not the pixels)."""
+    surf = _SCRATCH.get(size)
+    if surf is None:
+        if len(_SCRATCH) > 8:
+            _SCRATCH.clear()
+        surf = _SCRATCH[size] = pygame.Surface(size)
+    return surf
+
+
+def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float) -> pygame.Surface:
+    """The preset's sky over `rect` (output px): a vertical OKLab gradient sky_top -> sky_horizon
+    plus the sun (disc and glow, added)."""
+    w, h = max(1, rect.w), max(1, rect.h)
+    column = pygame.Surface((1, GRADIENT_STOPS))
+    for i in range(GRADIENT_STOPS):
+        column.set_at((0, i), q(lerp_color(light.sky_top, light.sky_horizon, i / (GRADIENT_STOPS - 1))))
+    tall = pygame.transform.smoothscale(pygame.transform.scale(column, (2, GRADIENT_STOPS)), (2, h))
+    out = pygame.transform.scale(tall, (w, h))
+    radius = light.sun_size * (kx + ky) / 2.0
+    tint = q(light.sun_color)
+    if radius >= 0.5 and tint != (0, 0, 0):
+        glow_r = max(2, round(radius * SUN_GLOW_RADII))
+        glow = _scratch((glow_r * 2, glow_r * 2))
+        glow.blit(_glow(glow_r), (0, 0))
+        glow.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+        cx, cy = light.sun[0] * kx - rect.x, light.sun[1] * ky - rect.y
+        out.blit(glow, (round(cx - glow_r), round(cy - glow_r)), special_flags=pygame.BLEND_RGB_ADD)
+    return out
+
+
+def sky_key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
+    return (q(light.sky_top), q(light.sky_horizon), q(light.sun_color),
+            round(light.sun[0] * k[0]), round(light.sun[1] * k[1]), round(light.sun_size * (k[0] + k[1]) / 2))
+
+
+class StageLighter:
+    """Draws one stage's planes lit by a light.
+
+    The lit planes without the sky (ambient x AMBIENT + emissive x EMISSIVE + NONE) are kept
+    while the ambient colour and the city-lights level hold (during a slow light tween they
+    change only every few frames); the sky, a smaller area, is added on top each frame and
+    itself kept while the sky's colours and sun hold."""
+
+    def __init__(self, maps: StageMaps, layout: Layout) -> None:
+        self.maps = maps
+        self.k = (maps.size[0] / layout.size[0], maps.size[1] / layout.size[1])
+        self._base_key: tuple[object, ...] | None = None
+        self._base = pygame.Surface(maps.size)
+        self._sky_key: tuple[object, ...] | None = None
+        self._sky: pygame.Surface | None = None
+        self._emi_level = -1
+        self._emi: pygame.Surface | None = None
+
+    def _sky_lit(self, light: Light) -> pygame.Surface | None:
+        m = self.maps
+        if m.sky is None:
+            return None
+        key = sky_key(light, self.k)
+        if key != self._sky_key:
+            picture = sky_picture(light, m.sky_rect, *self.k)
+            picture.blit(m.sky, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            self._sky, self._sky_key = picture, key
+        return self._sky
+
+    def _emissive(self, level: int) -> pygame.Surface | None:
+        m = self.maps
+        if m.emissive is None or level <= 0:
+            return None
+        if level >= 255:
+            return m.emissive
+        if level != self._emi_level:
+            emi = m.emissive.copy()
+            emi.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
+            self._emi, self._emi_level = emi, level
+        return self._emi
+
+    def _base_lit(self, light: Light) -> pygame.Surface:
+        key = (q(light.ambient), _level(light.emissive))
+        if key != self._base_key:
+            m, out = self.maps, self._base
+            out.blit(m.ambient, (0, 0))
+            out.fill(key[0], special_flags=pygame.BLEND_RGB_MULT)
+            emi = self._emissive(key[1])
+            if emi is not None:
+                out.blit(emi, m.emissive_rect, special_flags=pygame.BLEND_RGB_ADD)
+            if m.plain is not None:
+                out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+            self._base_key = key
+        return self._base
+
+    def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int] = (0, 0)) -> None:
+        """The whole stage under `light`, drawn onto `dest` with its top-left at `origin`."""
+        dest.blit(self._base_lit(light), origin)
+        sky = self._sky_lit(light)
+        if sky is not None:
+            dest.blit(sky, self.maps.sky_rect.move(origin), special_flags=pygame.BLEND_RGB_ADD)
+
+    def lit(self, light: Light) -> pygame.Surface:
+        """The whole stage under `light` as a new opaque surface of the maps' size."""
+        out = pygame.Surface(self.maps.size)
+        self.draw(out, light)
+        return out
+
+
+# --- beams ---------------------------------------------------------------------------------
+
+
+class BeamShape:
+    """One light polygon as a soft white mask (blurred at quarter resolution: an edge that soft
+    needs no more), scaled toward its first point by a beam's `reach` on demand."""
+
+    def __init__(self, shape: LightShape, k: tuple[float, float]) -> None:
+        self.shape = shape
+        pts = [(x * k[0], y * k[1]) for x, y in shape.points]
+        soft = shape.softness * (k[0] + k[1]) / 2.0
+        pad = soft * 1.5 + 2
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+        self.rect = pygame.Rect(math.floor(min(xs) - pad), math.floor(min(ys) - pad), 1, 1)
+        self.rect.width = max(1, math.ceil(max(xs) + pad) - self.rect.x)
+        self.rect.height = max(1, math.ceil(max(ys) + pad) - self.rect.y)
+        self.first = pts[0]
+        f = 4 if soft >= 8 else 1
+        small = pygame.Surface((max(1, self.rect.w // f), max(1, self.rect.h // f)))
+        small.fill((0, 0, 0))
+        pygame.draw.polygon(small, (255, 255, 255),
+                            [((x - self.rect.x) / f, (y - self.rect.y) / f) for x, y in pts])
+        r = round(soft / f / 2)
+        if r >= 1:
+            small = pygame.transform.box_blur(pygame.transform.box_blur(small, r), r)
+        self.mask = pygame.transform.smoothscale(small, self.rect.size) if f > 1 else small
+
+    def at_reach(self, reach: float) -> tuple[pygame.Surface, pygame.Rect] | None:
+        """The mask shrunk toward the polygon's first point by `reach` (None: nothing left)."""
+        u = max(0.0, min(1.0, reach))
+        if u <= 0.001:
+            return None
+        if u >= 0.999:
+            return self.mask, self.rect
+        fx, fy = self.first
+        w, h = max(1, round(self.rect.w * u)), max(1, round(self.rect.h * u))
+        rect = pygame.Rect(round(fx + (self.rect.x - fx) * u), round(fy + (self.rect.y - fy) * u), w, h)
+        return pygame.transform.smoothscale(self.mask, (w, h)), rect
+
+
+class Beams:
+    """The stage's light polygons, drawn additively with their group's beam from the light.
+    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold."""
+
+    def __init__(self, shapes: Sequence[LightShape], k: tuple[float, float]) -> None:
+        self.k = k
+        self.shapes = [BeamShape(s, k) for s in shapes]
+        self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
+
+    def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int]) -> None:
+        for i, shape in enumerate(self.shapes):
+            beam = light.beam(shape.shape.group)
+            if beam.strength <= 0.0:
+                continue
+            s = beam.strength
+            tint = q((beam.color[0] * s, beam.color[1] * s, beam.color[2] * s))
+            if tint == (0, 0, 0):
+                continue
+            key = (tint, round(beam.reach * 512))
+            cached = self._tinted.get(i)
+            if cached is None or cached[0] != key:
+                got = shape.at_reach(beam.reach)
+                if got is None:
+                    self._tinted.pop(i, None)
+                    continue
+                mask, rect = got
+                lit = mask.copy() if mask is shape.mask else mask
+                lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+                cached = (key, lit, rect)
+                self._tinted[i] = cached
+            _, lit, rect = cached
+            pos = (origin[0] + rect.x + round(beam.offset[0] * self.k[0]),
+                   origin[1] + rect.y + round(beam.offset[1] * self.k[1]))
+            dest.blit(lit, pos, special_flags=pygame.BLEND_RGB_ADD)

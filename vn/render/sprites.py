@@ -1,0 +1,207 @@
+"""Characters drawn under the current light.
+
+A sprite's layers are grouped by how light treats them: `ambient` layers are stacked and
+multiplied by the ambient colour (a dark figure against the window), `rim` layers are added
+tinted by the preset's rim colour x strength (the edge the window catches), `emissive` layers
+are added as painted (eyes that glow in the dark). Each group is composited premultiplied once
+per look (and per cross-fade step) and size; per frame only a tint and three blits remain.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import pygame
+
+from vn.render.images import ImageCache, placeholder
+from vn.render.lighting import q
+from vn.stage.lighting import Light
+from vn.stage.sprites import SpriteDef
+from vn.stage.view import SpriteView
+
+Size = tuple[int, int]
+_GROUPS = ("ambient", "rim", "emissive")
+
+
+Piece = tuple[pygame.Surface, tuple[int, int]]  # an image cropped to its content, and where it sits
+_Lit = tuple[pygame.Surface, int, tuple[int, int]]  # lit piece, blend flags, where it sits
+
+
+@dataclass
+class _Art:
+    """One sprite's three premultiplied group images at one size and facing, each cropped to
+    where it has pixels (a rim layer is mostly empty)."""
+
+    groups: dict[str, Piece | None]
+    size: Size
+
+
+def _crop(surf: pygame.Surface) -> Piece | None:
+    rect = surf.get_bounding_rect()
+    if rect.w == 0 or rect.h == 0:
+        return None
+    return surf.subsurface(rect).copy(), rect.topleft
+
+
+def _flip(piece: Piece | None, width: int) -> Piece | None:
+    if piece is None:
+        return None
+    surf, (x, y) = piece
+    return pygame.transform.flip(surf, True, False), (width - x - surf.get_width(), y)
+
+
+def _scale(piece: Piece | None, fx: float, fy: float) -> Piece | None:
+    if piece is None:
+        return None
+    surf, (x, y) = piece
+    x0, y0 = round(x * fx), round(y * fy)
+    w = max(1, round((x + surf.get_width()) * fx) - x0)
+    h = max(1, round((y + surf.get_height()) * fy) - y0)
+    return pygame.transform.smoothscale(surf, (w, h)), (x0, y0)
+
+
+def _alpha_key(layers: tuple[tuple[str, float], ...]) -> tuple[tuple[str, int], ...]:
+    return tuple((name, max(0, min(255, round(a * 255)))) for name, a in layers)
+
+
+class SpriteRenderer:
+    def __init__(self, images: ImageCache, max_items: int = 48) -> None:
+        self.images = images
+        self.max_items = max_items
+        self._art: OrderedDict[tuple[object, ...], _Art] = OrderedDict()
+        self._last_size: dict[str, Size] = {}  # per character: the size drawn last time
+        self._premul: OrderedDict[tuple[object, Size], pygame.Surface] = OrderedDict()
+        self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
+
+    def _layer(self, path: object, size: Size) -> pygame.Surface:
+        """A layer's image at `size`, premultiplied (kept: a cross-fade needs it every frame)."""
+        key = (path, size)
+        surf = self._premul.get(key)
+        if surf is None:
+            surf = self.images.get(path, size).premul_alpha()  # type: ignore[arg-type]
+            self._premul[key] = surf
+            while len(self._premul) > 64:
+                self._premul.popitem(last=False)
+        else:
+            self._premul.move_to_end(key)
+        return surf
+
+    def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
+        self._art[key] = art
+        while len(self._art) > self.max_items:
+            self._art.popitem(last=False)
+        return art
+
+    def _compose(self, sprite: SpriteDef, layers: tuple[tuple[str, int], ...], size: Size) -> _Art:
+        groups: dict[str, pygame.Surface | None] = {g: None for g in _GROUPS}
+        for name, alpha in layers:
+            layer = sprite.layers.get(name)
+            if layer is None or alpha <= 0:
+                continue
+            img = self._layer(layer.image, size)
+            if alpha < 255:
+                img = img.copy()
+                img.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
+            group = groups[layer.light] if layer.light in groups else None
+            if group is None:
+                group = pygame.Surface(size, pygame.SRCALPHA)
+                group.fill((0, 0, 0, 0))
+                groups[layer.light if layer.light in groups else "ambient"] = group
+            group.blit(img, (0, 0), special_flags=pygame.BLEND_PREMULTIPLIED)
+        return _Art({g: (None if surf is None else _crop(surf)) for g, surf in groups.items()}, size)
+
+    def art(self, sprite: SpriteDef, view: SpriteView, size: Size) -> _Art:
+        """The sprite's groups at `size`, mirrored as the view says.
+
+        Rasterising SVG is slow (tens of ms a layer at 1080p), so while a sprite's size changes
+        from frame to frame (a move between marks of different depth) the nearest raster is
+        smooth-scaled instead; once it holds still its layers are rasterised at the exact size,
+        one per frame, and used when all are ready. With nothing to scale from (the first time a
+        sprite is drawn) it is rasterised at once."""
+        layers = _alpha_key(view.layers)
+        key = (sprite.path, layers, size, view.mirrored)
+        steady = self._last_size.get(view.who) == size
+        self._last_size[view.who] = size
+        hit = self._art.get(key)
+        if hit is not None:
+            self._art.move_to_end(key)
+            return hit
+        plain_key = (sprite.path, layers, size, False)
+        plain = self._art.get(plain_key)
+        if plain is None:
+            near = [k for k in self._art if k[0] == sprite.path and k[1] == layers and k[3] == view.mirrored]
+            if near:
+                missing = [n for n, a in layers if a > 0 and n in sprite.layers
+                           and (sprite.layers[n].image, size) not in self._premul]
+                if steady and missing:
+                    self._layer(sprite.layers[missing[0]].image, size)  # one layer this frame
+                if not steady or missing:
+                    best = min(near, key=lambda k: abs(k[2][1] - size[1]))  # type: ignore[index]
+                    base = self._art[best]
+                    fx, fy = size[0] / base.size[0], size[1] / base.size[1]
+                    return _Art({g: _scale(p, fx, fy) for g, p in base.groups.items()}, size)  # not kept
+            plain = self._remember(plain_key, self._compose(sprite, layers, size))
+        if not view.mirrored:
+            return plain
+        flipped = _Art({g: _flip(p, size[0]) for g, p in plain.groups.items()}, size)
+        return self._remember(key, flipped)
+
+    def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
+             k: tuple[float, float], origin: tuple[int, int]) -> pygame.Rect | None:
+        """Draw one sprite view; returns where it went (None when nothing was drawn)."""
+        height = sprite.height if sprite is not None else 900.0
+        aspect = sprite.aspect if sprite is not None else 0.5
+        h = max(1, round(height * view.scale * k[1]))
+        w = max(1, round(h * aspect))
+        ax, ay = sprite.anchor if sprite is not None else (0.5, 1.0)
+        if view.mirrored:
+            ax = 1.0 - ax
+        x = origin[0] + round(view.x * k[0] - ax * w)
+        y = origin[1] + round(view.y * k[1] - ay * h)
+        rect = pygame.Rect(x, y, w, h)
+        if sprite is None:
+            dest.blit(placeholder((w, h), view.sprite), rect)
+            return rect
+        art = self.art(sprite, view, (w, h))
+        for surf, flags, at in self._lit(view.who, art, light, view.alpha):
+            dest.blit(surf, (x + at[0], y + at[1]), special_flags=flags)
+        return rect
+
+    def _lit(self, who: str, art: _Art, light: Light, alpha: float) -> list[_Lit]:
+        """The sprite's groups under the light: (surface, blend flags, offset). Kept while the
+        art, the light's colours and the sprite's alpha hold (most frames)."""
+        a = max(0.0, min(1.0, alpha))
+        amb_tint = q(light.ambient)
+        s = light.rim_strength * a
+        rim_tint = q((light.rim[0] * s, light.rim[1] * s, light.rim[2] * s))
+        key = (who, id(art), amb_tint, rim_tint, round(a * 255))
+        hit = self._lit_cache.get(key)
+        if hit is not None and hit[0] is art:
+            self._lit_cache.move_to_end(key)
+            return hit[1]
+        out: list[_Lit] = []
+        amb = art.groups["ambient"]
+        if amb is not None:
+            lit = amb[0].copy()
+            r, g, b = amb_tint
+            lit.fill((round(r * a), round(g * a), round(b * a), round(255 * a)),
+                     special_flags=pygame.BLEND_RGBA_MULT)
+            out.append((lit, pygame.BLEND_PREMULTIPLIED, amb[1]))
+        rim = art.groups["rim"]
+        if rim is not None and rim_tint != (0, 0, 0):
+            lit = rim[0].copy()
+            lit.fill(rim_tint, special_flags=pygame.BLEND_RGB_MULT)
+            out.append((lit, pygame.BLEND_RGB_ADD, rim[1]))
+        emi = art.groups["emissive"]
+        if emi is not None and a > 0:
+            lit = emi[0]
+            if a < 1.0:
+                lit = lit.copy()
+                v = round(255 * a)
+                lit.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
+            out.append((lit, pygame.BLEND_RGB_ADD, emi[1]))
+        self._lit_cache[key] = (art, out)
+        while len(self._lit_cache) > 8:
+            self._lit_cache.popitem(last=False)
+        return out

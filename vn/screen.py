@@ -1,0 +1,110 @@
+"""The whole frame: the composited scene, then the text box, choices, cards and menus.
+
+One Screen serves the window, `vn render` and `vn bench`, so the frame a test renders is the
+frame a player sees. The Screen reads a Session; it never changes story state (input goes back
+to the host as actions).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pygame
+
+from vn.game import Game
+from vn.render.compositor import Compositor
+from vn.render.images import ImageCache
+from vn.render.text import FontBook, TextRenderer
+from vn.session import Session, Settings
+from vn.stage.assets import GameAssets
+from vn.stage.scene import Scene
+from vn.story import Story
+from vn.ui.card import draw_card
+from vn.ui.choice import ChoiceMenu
+from vn.ui.textbox import TextBox
+from vn.ui.viewport import Viewport
+
+
+def init_headless() -> None:
+    """Start only what drawing needs (no window, no audio device): for vn render and vn bench."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    pygame.display.init()
+    pygame.font.init()
+
+
+def headless_surface(size: tuple[int, int]) -> pygame.Surface:
+    """An off-screen surface to render into (no window needed)."""
+    if not pygame.display.get_init():
+        init_headless()
+    return pygame.Surface(size)
+
+
+class Screen:
+    def __init__(self, game: Game, size: tuple[int, int], settings: Settings | None = None) -> None:
+        if game.program is None:
+            raise ValueError("the game did not compile")
+        if not pygame.display.get_init():
+            init_headless()
+        if not pygame.font.get_init():
+            pygame.font.init()
+        self.game = game
+        self.program = game.program
+        self.settings = settings or Settings()
+        sprites = {cid: c.sprite for cid, c in self.program.characters.items()}
+        self.assets = game.assets if isinstance(game.assets, GameAssets) else \
+            GameAssets(list(reversed(game.layers)), size=self.program.size, sprites=sprites)
+        self.images = ImageCache()
+        self.compositor = Compositor(self.assets, self.images)
+        fonts = [layer / "assets" / "fonts" for layer in reversed(game.layers)]
+        self.text = TextRenderer(FontBook([d for d in fonts if d.is_dir()] or None))
+        self.textbox = TextBox(self.text)
+        self._menu: ChoiceMenu | None = None
+        self._menu_for: object | None = None
+        self.size = size
+
+    def new_session(self, label: str | None = None, story: Story | None = None, now: float = 0.0) -> Session:
+        scene = Scene(self.assets)
+        if story is not None:
+            return Session.resume(self.program, scene, story, now, self.settings)
+        return Session(self.program, scene, Story(self.program, label=label), self.settings)
+
+    def viewport(self, surface: pygame.Surface) -> Viewport:
+        return Viewport.fit(surface.get_size(), self.program.size)
+
+    def choice_menu(self, session: Session, now: float) -> ChoiceMenu | None:
+        """The menu for the session's current choice (kept while the same choice is open)."""
+        if session.choice is None:
+            self._menu = self._menu_for = None
+            return None
+        if self._menu_for is not session.choice:
+            self._menu = ChoiceMenu(self.text, session.choice, now)
+            self._menu_for = session.choice
+        return self._menu
+
+    def draw(self, surface: pygame.Surface, session: Session, now: float) -> None:
+        view = session.scene.view(now)
+        self.compositor.draw(surface, view)
+        vp = self.viewport(surface)
+        self.textbox.viewport = vp
+        self.textbox.say(session.line, session.typewriter)
+        self.textbox.set_visible(view.textbox and session.choice is None, now)
+        self.textbox.draw(surface, now)
+        menu = self.choice_menu(session, now)
+        if menu is not None:
+            menu.viewport = vp
+            menu.draw(surface, now)
+        card = getattr(view, "card", None)
+        if card is not None and card.text_alpha > 0:  # the compositor drew its background
+            draw_card(surface, vp, self.text, card.title, card.subtitle, card.text_alpha)
+
+    def next_redraw(self, session: Session, now: float) -> float | None:
+        times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now),
+                             self._menu.next_redraw(now) if self._menu else None) if t is not None]
+        return min(times) if times else None
+
+    @staticmethod
+    def save(surface: pygame.Surface, path: Path) -> None:
+        pygame.image.save(surface, str(path))

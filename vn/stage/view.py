@@ -1,0 +1,71 @@
+"""What the picture is at one moment: plain frozen data from `Scene.view(now)`.
+
+The renderer draws a `SceneView` and nothing else; it needs no history (a transition carries a
+frozen view of the picture before it) and no clock. Equal views draw equal frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vn.stage.color import RGB
+from vn.stage.lighting import DEFAULT_LIGHT, Light
+
+BLACK: RGB = (0.0, 0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class SpriteView:
+    """A character on stage. (x, y) is where the sprite's anchor (its feet) goes, in logical px;
+    `layers` are (layer name, alpha) bottom first — during a look change both looks' layers are
+    listed, cross-fading."""
+
+    who: str
+    sprite: str  # sprite name: GameAssets.sprite(name)
+    x: float
+    y: float
+    scale: float = 1.0
+    alpha: float = 1.0
+    mirrored: bool = False
+    z: int = 0
+    layers: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True)
+class TransitionView:
+    """A full-picture transition in progress from `before` to the live picture.
+    `progress` is eased, 0 (all before) .. 1 (all after). `fade` goes through `color` at 0.5;
+    `wipe` reveals the new picture left to right; `slide` pushes it in from the right."""
+
+    kind: str  # fade | dissolve | wipe | slide
+    progress: float
+    color: RGB
+    before: SceneView
+
+
+@dataclass(frozen=True)
+class CardView:
+    """A title card over a plain background; `alpha` of the background, `text_alpha` of the
+    words (they come in a little after the background and leave a little before it)."""
+
+    title: str
+    subtitle: str | None
+    alpha: float
+    text_alpha: float
+    color: RGB = BLACK
+
+
+@dataclass(frozen=True)
+class SceneView:
+    size: tuple[int, int]  # logical size of the picture
+    stage: str | None  # None: nothing but black
+    light: Light = DEFAULT_LIGHT
+    sprites: tuple[SpriteView, ...] = ()  # in drawing order (z, then feet y)
+    shake: tuple[float, float] = (0.0, 0.0)  # picture offset, logical px
+    flash: float = 0.0  # alpha of the flash colour over everything
+    flash_color: RGB = (255.0, 255.0, 255.0)
+    vignette: float = 0.0  # 0..1 darkening of the edges
+    vignette_color: RGB = BLACK
+    transition: TransitionView | None = None
+    card: CardView | None = None
+    textbox: bool = True
