@@ -82,6 +82,7 @@ class Player:
     def run(self) -> int:
         pg = self.pg
         last = time.perf_counter()
+        planned: float | None = None
         self.session.update(self.now)
         while self.running:
             for event in pg.event.get():
@@ -92,8 +93,11 @@ class Player:
                 self.dirty = True
             wake = self.screen.next_redraw(self.session, self.now)
             animating = wake is not None and wake <= self.now
-            if self.dirty or animating or (self.menu is not None and self.menu.next_redraw(self.now) is not None):
+            due = planned is not None and self.now >= planned  # the moment we slept until
+            menu_due = self.menu is not None and (self.menu.next_redraw(self.now) or 1e18) <= self.now
+            if self.dirty or animating or due or menu_due:
                 self.draw()
+            planned = wake
             # sleep: a frame while animating, until the next change, or until input
             if animating:
                 spent = time.perf_counter() - last
@@ -104,6 +108,7 @@ class Player:
                     nxt = self.menu.next_redraw(self.now)
                     if nxt is not None:
                         timeout = min(timeout if timeout is not None else 1e9, max(0.0, nxt - self.now))
+                        planned = nxt if planned is None else min(planned, nxt)
                 if timeout is None:
                     event = pg.event.wait()
                 else:

@@ -57,10 +57,10 @@ class Screen:
         self.assets = game.assets if isinstance(game.assets, GameAssets) else \
             GameAssets(list(reversed(game.layers)), size=self.program.size, sprites=sprites)
         self.images = ImageCache()
-        self.compositor = Compositor(self.assets, self.images)
+        self.compositor = Compositor(self.assets, self.images, card_painter=self._paint_card)
         fonts = [layer / "assets" / "fonts" for layer in reversed(game.layers)]
         self.text = TextRenderer(FontBook([d for d in fonts if d.is_dir()] or None))
-        self.textbox = TextBox(self.text)
+        self.textbox = TextBox(self.text, pulse_indicator=False)  # a still frame costs no CPU
         self._menu: ChoiceMenu | None = None
         self._menu_for: object | None = None
         self.size = size
@@ -90,15 +90,18 @@ class Screen:
         vp = self.viewport(surface)
         self.textbox.viewport = vp
         self.textbox.say(session.line, session.typewriter)
-        self.textbox.set_visible(view.textbox and session.choice is None, now)
+        # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
+        self.textbox.set_visible(view.textbox and session.line is not None, session.line_since)
         self.textbox.draw(surface, now)
         menu = self.choice_menu(session, now)
         if menu is not None:
             menu.viewport = vp
             menu.draw(surface, now)
-        card = getattr(view, "card", None)
-        if card is not None and card.text_alpha > 0:  # the compositor drew its background
-            draw_card(surface, vp, self.text, card.title, card.subtitle, card.text_alpha)
+
+    def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:
+        """The compositor paints a card's background; its lettering is the UI's."""
+        if card.text_alpha > 0:
+            draw_card(surface, self.viewport(surface), self.text, card.title, card.subtitle, card.text_alpha)
 
     def next_redraw(self, session: Session, now: float) -> float | None:
         times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now),

@@ -46,6 +46,7 @@ class Session:
         self.ended: End | None = None
         self.hit_break: Break | None = None
         self.history: list[Line] = []  # the backlog
+        self.line_since = 0.0  # when the current line appeared, or the last one went away
         self._pending = True  # the story must be pulled
         self._held: object | None = None  # an event waiting for a transition or card to end
 
@@ -61,17 +62,17 @@ class Session:
         """Advance to `now`; return True when anything the reader sees changed."""
         changed = False
         if self.wait is not None and self.wait_until is not None and now >= self.wait_until:
-            self._clear()
+            self._clear(now)
             changed = True
         if self.line is not None and self.typewriter is not None:
             if self.typewriter.auto_advance(now):
-                self._clear()
+                self._clear(now)
                 changed = True
             elif self.settings.auto and self.typewriter.done(now):
                 if self.line_done_at is None:
                     self.line_done_at = now
                 if now >= self.line_done_at + self.auto_delay():
-                    self._clear()
+                    self._clear(now)
                     changed = True
         if self._pending and (self._held is None or now >= self.scene.blocking_until):
             changed = self._pull(now) or changed
@@ -88,18 +89,18 @@ class Session:
             return
         if self.line is not None and self.typewriter is not None:
             if self.typewriter.click(now):
-                self._clear()
+                self._clear(now)
                 self.update(now)
             return
         if self.wait is not None and self.wait.click_ends:
-            self._clear()
+            self._clear(now)
             self.update(now)
 
     def choose(self, index: int, now: float) -> None:
         if self.choice is None:
             return
         self.story.choose(index)
-        self._clear()
+        self._clear(now)
         self.update(now)
 
     def finish_line(self, now: float) -> None:
@@ -130,7 +131,9 @@ class Session:
         return min(times) if times else None
 
     # ----------------------------------------------------------------- internals
-    def _clear(self) -> None:
+    def _clear(self, now: float) -> None:
+        if self.line is not None:
+            self.line_since = now
         self.line = None
         self.choice = None
         self.typewriter = None
@@ -163,6 +166,8 @@ class Session:
 
     def _present(self, event: object, now: float) -> None:
         self._pending = False
+        if isinstance(event, Line) and self.line is None:
+            self.line_since = now
         if isinstance(event, Line):
             self.line = event
             self.history.append(event)

@@ -155,8 +155,10 @@ def test_restore_sets_everything_at_once(assets):
     assert {s.who: (s.x, s.y) for s in v.sprites} == {"a": (1400, 960), "b": (1750, 980)}
     assert v.vignette == 0 and v.card is None and v.transition is None
     assert not scene.busy(10) and scene.blocking_until == 10
-    scene.restore({"stage": None, "sprites": {}, "light": None, "textbox": True}, 11)
+    scene.restore({"stage": None, "sprites": {}, "light": None, "textbox": True,
+                   "vignette": {"strength": None, "color": "#200000"}}, 11)
     assert scene.view(11).stage is None and scene.view(11).light == DEFAULT_LIGHT
+    assert scene.view(11).vignette == 0.6 and scene.view(11).vignette_color == (32, 0, 0)
 
 
 def test_views_are_deterministic(assets):

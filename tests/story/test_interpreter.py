@@ -263,3 +263,9 @@ def test_corrupt_saves_are_rejected_with_a_reason(data, message):
     prog = program("start:\n  - Hi.\n")
     with pytest.raises(SaveFormatError, match=message):
         Story.restore(prog, data)
+
+
+def test_direction_text_arguments_are_plain_text_with_variables_filled():
+    prog = program("start:\n  - set: {n: 2}\n  - card: \"Part [n]\"\n    subtitle: \"{i}Night{/i}\"\n")
+    ev = Story(prog).step()
+    assert isinstance(ev, Direction) and ev.args["title"] == "Part 2" and ev.args["subtitle"] == "Night"

@@ -402,7 +402,8 @@ class Scene:
 
     def restore(self, snapshot: Mapping[str, Any], now: float) -> None:
         """Set the whole scene at once from the story's stage snapshot (`{"stage", "sprites":
-        {who: {"look", "at"}}, "light", "textbox"}`); effects, transitions and cards end."""
+        {who: {"look", "at"}}, "light", "textbox", "vignette": {"strength", "color"} | None}`);
+        other effects, transitions and cards end."""
         self._transition, self._card, self._shake, self._flash = None, None, None, None
         self._vignette = Tween.still(0.0, lerp)
         self._light_set = False
@@ -419,6 +420,12 @@ class Scene:
             spec = spec or {}
             self._do_show(_Restore(), {"who": who, "look": spec.get("look"), "at": spec.get("at")}, now)
         self._textbox = bool(snapshot.get("textbox", True))
+        vignette = snapshot.get("vignette")
+        if isinstance(vignette, Mapping):
+            strength = vignette.get("strength")
+            level = VIGNETTE_STRENGTH if strength is None else min(1.0, max(0.0, float(strength)))
+            self._vignette = Tween.still(level, lerp)
+            self._vignette_color = self._color(vignette.get("color"), BLACK)
         self.blocking_until = now
         self._batch_time, self._batch_before = None, None
 

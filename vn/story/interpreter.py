@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vn.script.diagnostics import Diagnostic, error
+from vn.script.markup import Template
 from vn.script.program import Instr, Program
 from vn.story.events import Choice, ChoiceOption, Direction, End, Event, Line, SourcePos, Wait
 from vn.story.expressions import Env, EvalError, evaluate, truthy
@@ -201,8 +202,9 @@ class Story:
             return self._present_menu(ins)
         if op == "direction":
             st.pc += 1
-            self._apply(a["command"], a["args"])
-            return Direction(ins.id, a["command"], dict(a["args"]), pos)
+            args = {k: render(v, st.variables).plain if isinstance(v, Template) else v for k, v in a["args"].items()}
+            self._apply(a["command"], args)
+            return Direction(ins.id, a["command"], args, pos)
         if op == "wait":
             st.pc += 1
             return Wait(a["seconds"], a["click_ends"], pos)
