@@ -54,6 +54,7 @@ class Story:
         self.state = state
         self._choice: Choice | None = None
         self._visible: list[int] = []
+        self._represent = False
         self.breakpoint: tuple[str, int] | None = None  # (label, pc): step() returns Break there once
 
     # ----------------------------------------------------------------- public
@@ -75,8 +76,10 @@ class Story:
             if choice is not None:
                 return choice
         if st.status == "shown":
-            st.pc += 1
+            if not self._represent:
+                st.pc += 1
             st.status = "running"
+        self._represent = False
         for _ in range(MAX_SILENT_STEPS):
             if self.breakpoint is not None and (st.label, st.pc) == self.breakpoint:
                 self.breakpoint = None
@@ -135,11 +138,9 @@ class Story:
                 label, pc = _resolve(program, f.label, f.pc, f.id, -1)
                 frames.append(Frame(label, pc, f.id))
         state.stack = frames
-        if state.status == "shown":
-            # re-present the line or choice that was on screen when the game was saved
-            ins = program.instr(state.label, state.pc)
-            state.status = "choice" if ins is not None and ins.op == "menu" else "running"
         story = cls(program, state)
+        # the line on screen when the game was saved is presented again by the first step()
+        story._represent = state.status == "shown"
         story._sync(state)
         return story
 
