@@ -62,6 +62,7 @@ class Player:
         self.fullscreen = fullscreen
         pygame.display.set_caption(game.program.title)
         self.surface = self._open_window()
+        self.canvas = None
         self.screen = Screen(game, self.surface.get_size())
         self.now = 0.0
         self.session = self.screen.new_session(label)
@@ -128,10 +129,17 @@ class Player:
         return 0
 
     def draw(self) -> None:
-        self.surface.fill((0, 0, 0))
-        self.screen.draw(self.surface, self.session, self.now)
+        # draw off screen in the same surface format `vn render` uses, then copy: the window
+        # shows exactly the frame a headless render gives (X11 display surfaces differ in
+        # format, and some blend modes misbehave on them)
+        size = self.surface.get_size()
+        if self.canvas is None or self.canvas.get_size() != size:
+            self.canvas = self.pg.Surface(size)
+        self.canvas.fill((0, 0, 0))
+        self.screen.draw(self.canvas, self.session, self.now)
         if self.menu is not None:
-            self.menu.draw(self.surface, self.now)
+            self.menu.draw(self.canvas, self.now)
+        self.surface.blit(self.canvas, (0, 0))
         self.pg.display.flip()
         self.dirty = False
 

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 import pygame
 
 from vn.render.effects import Effects
-from vn.render.images import ImageCache
+from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, q
 from vn.render.sprites import SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
@@ -243,7 +243,7 @@ class Compositor:
         for surf in parts:
             surf.set_alpha(a)
             dest.blit(surf, ((w - surf.get_width()) // 2, y))
-            surf.set_alpha(None)
+            reset_alpha(surf)
         y += title.get_height() + gap
         if sub is not None:
             rule_w = round(120 * scale)
@@ -253,4 +253,4 @@ class Compositor:
             dest.blit(rule, ((w - rule_w) // 2, y - gap // 2))
             sub.set_alpha(a)
             dest.blit(sub, ((w - sub.get_width()) // 2, y + gap // 2))
-            sub.set_alpha(None)
+            reset_alpha(sub)

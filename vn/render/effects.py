@@ -9,6 +9,7 @@ import math
 
 import pygame
 
+from vn.render.images import reset_alpha
 from vn.render.lighting import q
 from vn.stage.color import RGB
 
@@ -47,7 +48,7 @@ class Effects:
         a = max(0, min(255, round(255 * strength)))
         mask.set_alpha(a if a < 255 else None)
         dest.blit(mask, (0, 0))
-        mask.set_alpha(None)
+        reset_alpha(mask)
 
     def veil(self, dest: pygame.Surface, color: RGB, alpha: float) -> None:
         """`color` over everything at `alpha` (flashes, fades through a colour)."""

@@ -154,3 +154,13 @@ def _with_alpha(surf: pygame.Surface) -> pygame.Surface:
     else:
         out.blit(surf, (0, 0))
     return out
+
+
+def reset_alpha(surface: pygame.Surface) -> None:
+    """Undo a `set_alpha(a)` made for one blit.
+
+    `set_alpha(None)` is right for an opaque surface (blits stay fast copies) but on a surface
+    with per-pixel alpha it turns blending off altogether, so later blits paint its transparent
+    pixels as solid colour; such a surface goes back to 255.
+    """
+    surface.set_alpha(255 if surface.get_flags() & pygame.SRCALPHA else None)

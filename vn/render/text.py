@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pygame
 
+from vn.render.images import reset_alpha
 from vn.story.text import RichText, Run, Style
 
 SERIF = "serif"
@@ -437,7 +438,7 @@ def draw_layout(surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int
             shown = piece.prefix[visible - piece.start]
             surface.blit(src, dest, pygame.Rect(0, 0, piece.pad + shown, src.get_height()))
         if alpha < 255:
-            src.set_alpha(None)
+            reset_alpha(src)
 
 
 def _soften(surface: pygame.Surface, radius: int) -> pygame.Surface:

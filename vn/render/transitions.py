@@ -9,6 +9,7 @@ from __future__ import annotations
 import pygame
 
 from vn.render.effects import Effects
+from vn.render.images import reset_alpha
 from vn.stage.color import RGB
 
 WIPE_SOFTNESS = 0.08  # the width of the wipe's soft edge, as a fraction of the picture's width
@@ -35,7 +36,7 @@ def dissolve(dest: pygame.Surface, before: pygame.Surface, progress: float) -> N
         return
     before.set_alpha(a)
     dest.blit(before, (0, 0))
-    before.set_alpha(None)
+    reset_alpha(before)
 
 
 class Wipe:
@@ -63,7 +64,7 @@ class Wipe:
         if left < right:
             part = before.subsurface(pygame.Rect(left, 0, right - left, h)).copy()
             ramp = self._edge(soft, h)
-            part.set_alpha(None)
+            reset_alpha(part)
             mask = ramp.subsurface(pygame.Rect(left - edge_x, 0, right - left, h))
             tmp = pygame.Surface(part.get_size(), pygame.SRCALPHA)
             tmp.blit(part, (0, 0))

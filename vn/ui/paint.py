@@ -12,6 +12,8 @@ from itertools import pairwise
 
 import pygame
 
+from vn.render.images import reset_alpha
+
 RGB = tuple[int, int, int]
 
 
@@ -127,6 +129,6 @@ def with_alpha(surface: pygame.Surface, target: pygame.Surface, pos: tuple[int, 
     if a < 255:
         surface.set_alpha(a)
         target.blit(surface, pos)
-        surface.set_alpha(None)
+        reset_alpha(surface)
     else:
         target.blit(surface, pos)
