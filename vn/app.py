@@ -15,7 +15,8 @@ from pathlib import Path
 
 FRAME = 1.0 / 60.0
 MAX_HITCH = 0.1
-IDLE_POLL = 1.0 / 60.0  # a frame gap longer than this (a dragged window) advances the game this much
+IDLE_POLL = 1.0 / 60.0
+SKIP_SPEED = 4.0  # game time runs this much faster while skipping (transitions, cards, waits)  # a frame gap longer than this (a dragged window) advances the game this much
 
 
 def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] | None = None,
@@ -54,16 +55,18 @@ class Player:
         import pygame
 
         from vn.screen import Screen
+        from vn.settings import load_settings
         from vn.ui.menu import GameMenu
 
         self.pg = pygame
         self.GameMenu = GameMenu
+        self.skip_toggled = False
         self.windowed_size = size
         self.fullscreen = fullscreen
         pygame.display.set_caption(game.program.title)
         self.surface = self._open_window()
         self.canvas = None
-        self.screen = Screen(game, self.surface.get_size())
+        self.screen = Screen(game, self.surface.get_size(), load_settings())
         self.now = 0.0
         self.session = self.screen.new_session(label)
         self.menu = None
@@ -94,6 +97,7 @@ class Player:
                 self.handle(event)
             if not self.running:
                 break
+            self.update_skip()
             if self.session.update(self.now):
                 self.dirty = True
             wake = self.screen.next_redraw(self.session, self.now)
@@ -125,7 +129,8 @@ class Player:
             dt = t - last
             last = t
             # a planned sleep advances game time fully; an unplanned hitch is clamped
-            self.now += dt if not animating else min(dt, MAX_HITCH)
+            step = dt if not animating else min(dt, MAX_HITCH)
+            self.now += step * (SKIP_SPEED if self.session.settings.skip else 1.0)
         return 0
 
     def draw(self) -> None:
@@ -137,6 +142,7 @@ class Player:
             self.canvas = self.pg.Surface(size)
         self.canvas.fill((0, 0, 0))
         self.screen.draw(self.canvas, self.session, self.now)
+        self.draw_modes(self.canvas)
         if self.menu is not None:
             self.menu.draw(self.canvas, self.now)
         self.surface.blit(self.canvas, (0, 0))
@@ -165,6 +171,15 @@ class Player:
                 self.running = False
             elif action == "return":
                 self.menu = None
+            elif action == "text_speed":
+                from vn.settings import next_speed, save_settings
+
+                self.session.settings.cps = next_speed(self.session.settings.cps)
+                save_settings(self.session.settings)
+                self.open_menu(focus=self.menu.focus)
+            elif action == "auto":
+                self.session.settings.auto = not self.session.settings.auto
+                self.open_menu(focus=self.menu.focus)
             self.dirty = True
             return
         if self.session.ended is not None:
@@ -188,9 +203,54 @@ class Player:
             self.dirty = True
         elif action == "menu":
             self.open_menu()
+        elif action == "backlog":
+            from vn.ui.backlog import Backlog, BacklogEntry
+
+            entries = [BacklogEntry.from_line(line) for line in self.session.history[-200:]]
+            self.menu = Backlog(self.screen.text, entries, now)  # closes like the menu: Esc, click
+            self.dirty = True
+        elif action == "skip":
+            self.skip_toggled = not self.skip_toggled
+        elif action == "auto":
+            self.session.settings.auto = not self.session.settings.auto
+            self.dirty = True
         elif action is not None:
             self.dirty = True
 
-    def open_menu(self) -> None:
-        self.menu = self.GameMenu(self.screen.text, self.now, title=self.screen.program.title)
+    def update_skip(self) -> None:
+        """Tab toggles skipping, holding Ctrl skips; a choice always stops it."""
+        if self.session.choice is not None or self.menu is not None:
+            self.skip_toggled = False
+        held = bool(self.pg.key.get_mods() & self.pg.KMOD_CTRL) and self.menu is None
+        skip = (self.skip_toggled or held) and self.session.choice is None
+        if skip != self.session.settings.skip:
+            self.session.settings.skip = skip
+            self.dirty = True
+
+    def draw_modes(self, surface) -> None:
+        """A small 'Skip' / 'Auto' mark in the corner while either mode is on."""
+        s = self.session.settings
+        label = "Skip" if s.skip else "Auto" if s.auto else None
+        if label is None:
+            return
+        from vn.render.text import SANS
+        from vn.ui.paint import letterspaced
+
+        vp = self.screen.viewport(surface)
+        layout = self.screen.text.layout(letterspaced(label), vp.px(300), vp.px(26), family=SANS,
+                                         color=(236, 214, 170), align="right", scale=vp.scale)
+        self.screen.text.draw(surface, layout, vp.point(1920 - 60 - 300, 40))
+
+    def open_menu(self, focus: int | None = 0) -> None:
+        from vn.settings import speed_label
+        from vn.ui.actions import Action
+        from vn.ui.menu import MenuItem
+
+        s = self.session.settings
+        items = (MenuItem("Return", Action.RETURN),
+                 MenuItem(f"Text speed: {speed_label(s.cps)}", Action.TEXT_SPEED),
+                 MenuItem(f"Auto-forward: {'On' if s.auto else 'Off'}", Action.AUTO),
+                 MenuItem("Quit", Action.QUIT))
+        self.menu = self.GameMenu(self.screen.text, self.now, title=self.screen.program.title, items=items)
+        self.menu.focus = focus
         self.dirty = True

@@ -18,6 +18,7 @@ from vn.story import Choice, Direction, End, Line, Story, Wait
 from vn.story.interpreter import Break
 
 MAX_EVENTS_PER_UPDATE = 10_000
+SKIP_STEP = 0.06  # seconds each line stays on screen while skipping
 
 
 @dataclass
@@ -61,6 +62,15 @@ class Session:
     def update(self, now: float) -> bool:
         """Advance to `now`; return True when anything the reader sees changed."""
         changed = False
+        if self.settings.skip:
+            if self.line is not None and self.typewriter is not None:
+                self.typewriter.finish(now)
+                if now >= self.line_since + SKIP_STEP:
+                    self._clear(now)
+                    changed = True
+            elif self.wait is not None:
+                self._clear(now)
+                changed = True
         if self.wait is not None and self.wait_until is not None and now >= self.wait_until:
             self._clear(now)
             changed = True
@@ -121,6 +131,8 @@ class Session:
             times.append(max(now, self.scene.blocking_until))
         if self.wait_until is not None:
             times.append(self.wait_until)
+        if self.settings.skip and (self.line is not None or self.wait is not None):
+            times.append(self.line_since + SKIP_STEP if self.line is not None else now)
         if self.typewriter is not None:
             t = self.typewriter.next_change(now)
             if t is not None:
@@ -166,12 +178,14 @@ class Session:
 
     def _present(self, event: object, now: float) -> None:
         self._pending = False
-        if isinstance(event, Line) and self.line is None:
+        if isinstance(event, Line):
             self.line_since = now
         if isinstance(event, Line):
             self.line = event
             self.history.append(event)
             self.typewriter = Typewriter(event.text, 0.0 if self.settings.skip else self.settings.cps, now)
+            # auto-forward counts from when the line is whole (the loop wakes when typing ends)
+            self.line_done_at = now if self.typewriter.done(now) else None
         elif isinstance(event, Choice):
             self.choice = event
         elif isinstance(event, Wait):

@@ -17,6 +17,7 @@ class Action(str, Enum):
     BACKLOG = "backlog"  # mouse wheel up / PageUp: open the backlog
     SKIP = "skip"  # Tab: toggle skip mode (holding Ctrl is read by the host from key state)
     AUTO = "auto"  # A: toggle auto-forward
+    TEXT_SPEED = "text_speed"  # game menu: the next typewriter speed
     RETURN = "return"  # close the menu / backlog and go back to the story
     QUIT = "quit"  # leave the game
 

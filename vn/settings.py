@@ -1,0 +1,68 @@
+"""The player's settings (text speed, auto-forward), kept between runs in the platform's
+config folder as a small JSON file. A missing or damaged file means the defaults, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from vn.session import Settings
+
+# (label, characters per second); 0 is Ren'Py's default: the whole line at once
+TEXT_SPEEDS: tuple[tuple[str, float], ...] = (("Instant", 0.0), ("Slow", 25.0), ("Normal", 40.0), ("Fast", 80.0))
+
+
+def settings_path() -> Path:
+    override = os.environ.get("VN_CONFIG_DIR")
+    if override:
+        return Path(override) / "settings.json"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("vn", appauthor=False)) / "settings.json"
+
+
+def speed_label(cps: float) -> str:
+    return min(TEXT_SPEEDS, key=lambda s: abs(s[1] - cps))[0]
+
+
+def next_speed(cps: float) -> float:
+    labels = [s[1] for s in TEXT_SPEEDS]
+    current = min(range(len(labels)), key=lambda i: abs(labels[i] - cps))
+    return labels[(current + 1) % len(labels)]
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_path()
+    settings = Settings()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return settings
+    except (OSError, ValueError) as exc:
+        print(f"{path}: warning: settings not read ({exc}); using the defaults", file=sys.stderr)
+        return settings
+    if isinstance(data, dict):
+        cps = data.get("cps")
+        if isinstance(cps, (int, float)) and not isinstance(cps, bool) and 0 <= cps <= 1000:
+            settings.cps = float(cps)
+        auto_time = data.get("auto_time")
+        if isinstance(auto_time, (int, float)) and not isinstance(auto_time, bool) and 1 <= auto_time <= 60:
+            settings.auto_time = float(auto_time)
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically (a temporary file renamed over the old one): a crash never leaves half a file."""
+    path = path or settings_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump({"cps": settings.cps, "auto_time": settings.auto_time}, f, indent=2)
+        os.replace(tmp, path)
+    except OSError as exc:
+        print(f"{path}: warning: settings not saved ({exc.strerror})", file=sys.stderr)
