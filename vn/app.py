@@ -141,7 +141,7 @@ class Player:
         if self.canvas is None or self.canvas.get_size() != size:
             self.canvas = self.pg.Surface(size)
         self.canvas.fill((0, 0, 0))
-        self.screen.draw(self.canvas, self.session, self.now)
+        self.screen.draw(self.canvas, self.session, self.now, ui=self.menu is None)
         self.draw_modes(self.canvas)
         if self.menu is not None:
             self.menu.draw(self.canvas, self.now)

@@ -84,9 +84,13 @@ class Screen:
             self._menu_for = session.choice
         return self._menu
 
-    def draw(self, surface: pygame.Surface, session: Session, now: float) -> None:
+    def draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool = True) -> None:
+        """The frame at `now`; `ui=False` leaves out the text box and choices (under the
+        backlog or the menu, which draw over the picture alone)."""
         view = session.scene.view(now)
         self.compositor.draw(surface, view)
+        if not ui:
+            return
         vp = self.viewport(surface)
         self.textbox.viewport = vp
         self.textbox.say(session.line, session.typewriter)
