@@ -31,14 +31,10 @@ def format_line(event: Line) -> str:
     return f"{event.name}: {text}" if event.name else text
 
 
-def run_path(program: Program, choose: list[int] | None = None, seed: int | None = None,
-             label: str | None = None, on_state: Callable[[Story], None] | None = None) -> PathResult:
-    """Play one path. `choose` holds 1-based option numbers; after them, the first option is
-    taken, or a random one when `seed` is given."""
-    story = Story(program, seed=seed or 0, label=label)
-    pending = list(choose or [])
-    rng = random.Random(seed) if seed is not None else None
-    result = PathResult()
+def _run(story: Story, result: PathResult, on_choice: Callable[[Story, Choice], bool],
+         on_state: Callable[[Story], None] | None) -> None:
+    """Step `story`, writing the transcript into `result`, until it ends, errs, or `on_choice`
+    returns False (the path stops there)."""
     try:
         for _ in range(MAX_PATH_EVENTS):
             event = story.step()
@@ -47,23 +43,39 @@ def run_path(program: Program, choose: list[int] | None = None, seed: int | None
             if isinstance(event, Line):
                 result.lines.append(format_line(event))
             elif isinstance(event, Choice):
-                if pending:
-                    n = pending.pop(0)
-                    if not 1 <= n <= len(event.options):
-                        result.error = (f"choice {len(result.choices) + 1} has {len(event.options)} options; "
-                                        f"--choose asked for {n}")
-                        return result
-                else:
-                    n = rng.randint(1, len(event.options)) if rng else 1
-                result.choices.append(n)
-                result.lines.append(f"> {event.options[n - 1].text.plain}")
-                story.choose(n - 1)
+                if not on_choice(story, event):
+                    return
             elif isinstance(event, End):
                 result.ending = event.reason
-                return result
+                return
         result.error = f"no end after {MAX_PATH_EVENTS} events"
     except StoryError as exc:
         result.error = exc.diagnostic.format()
+
+
+def run_path(program: Program, choose: list[int] | None = None, seed: int | None = None,
+             label: str | None = None, on_state: Callable[[Story], None] | None = None) -> PathResult:
+    """Play one path. `choose` holds 1-based option numbers; after them, the first option is
+    taken, or a random one when `seed` is given."""
+    pending = list(choose or [])
+    rng = random.Random(seed) if seed is not None else None
+    result = PathResult()
+
+    def pick(story: Story, event: Choice) -> bool:
+        if pending:
+            n = pending.pop(0)
+            if not 1 <= n <= len(event.options):
+                result.error = (f"choice {len(result.choices) + 1} has {len(event.options)} options; "
+                                f"--choose asked for {n}")
+                return False
+        else:
+            n = rng.randint(1, len(event.options)) if rng else 1
+        result.choices.append(n)
+        result.lines.append(f"> {event.options[n - 1].text.plain}")
+        story.choose(n - 1)
+        return True
+
+    _run(Story(program, seed=seed or 0, label=label), result, pick, on_state)
     return result
 
 
@@ -76,38 +88,28 @@ def all_paths(program: Program, label: str | None = None, max_paths: int = 1000,
     produced = 0
     while stack and produced < max_paths:
         saved, lines, choices, seen_here = stack.pop()
-        story = Story.restore(program, json.loads(json.dumps(saved)))
         result = PathResult(list(choices), list(lines))
-        try:
-            for _ in range(MAX_PATH_EVENTS):
-                event = story.step()
-                if on_state is not None:
-                    on_state(story)
-                if isinstance(event, Line):
-                    result.lines.append(format_line(event))
-                elif isinstance(event, Choice):
-                    key = _signature(story)
-                    if key in seen_here:
-                        result.error = "this path comes back to the same choice in the same state (it can loop)"
-                        break
-                    branch_state = story.save()
-                    for n in range(len(event.options), 0, -1):
-                        restored = Story.restore(program, json.loads(json.dumps(branch_state)))
-                        restored.step()  # re-present the choice
-                        restored.choose(n - 1)
-                        stack.append((restored.save(),
-                                      result.lines + [f"> {event.options[n - 1].text.plain}"],
-                                      result.choices + [n], seen_here | {key}))
-                    result = None  # the branches carry this path on
-                    break
-                elif isinstance(event, End):
-                    result.ending = event.reason
-                    break
-            else:
-                result.error = f"no end after {MAX_PATH_EVENTS} events"
-        except StoryError as exc:
-            result.error = exc.diagnostic.format()
-        if result is not None:
+        branched = False
+
+        def branch(story: Story, event: Choice, result: PathResult = result,
+                   seen_here: frozenset[str] = seen_here) -> bool:
+            nonlocal branched
+            key = _signature(story)
+            if key in seen_here:
+                result.error = "this path comes back to the same choice in the same state (it can loop)"
+                return False
+            state = story.save()
+            for n in range(len(event.options), 0, -1):
+                restored = Story.restore(program, json.loads(json.dumps(state)))
+                restored.step()  # re-present the choice
+                restored.choose(n - 1)
+                stack.append((restored.save(), result.lines + [f"> {event.options[n - 1].text.plain}"],
+                              result.choices + [n], seen_here | {key}))
+            branched = True  # the branches carry this path on
+            return False
+
+        _run(Story.restore(program, json.loads(json.dumps(saved))), result, branch, on_state)
+        if not branched:
             produced += 1
             yield result
 

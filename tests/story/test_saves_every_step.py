@@ -27,29 +27,10 @@ def test_json_round_trip_at_every_step_of_every_path():
     assert checked[0] >= program.line_count  # every event of every path segment
 
 
-def test_a_restored_story_plays_on_identically():
-    program = load_game().program
-    full = run_path(program, [2, 3, 2])
-    story = Story(program)
-    lines = []
-    # play to the middle, save, throw the story away, restore and finish
+def _play(story: Story, picks: list[int], lines: list[str], stop_after: int | None = None) -> None:
     from vn.story import Choice, End, Line
 
-    picks = [2, 3, 2]
-    while len(lines) < 60:
-        ev = story.step()
-        if isinstance(ev, Line):
-            lines.append(f"{ev.name}: {ev.text.plain}" if ev.name else ev.text.plain)
-        elif isinstance(ev, Choice):
-            n = picks.pop(0)
-            lines.append(f"> {ev.options[n - 1].text.plain}")
-            story.choose(n - 1)
-    on_screen = story.state.status == "shown"
-    saved = json.dumps(story.save())
-    story = Story.restore(program, json.loads(saved))
-    if on_screen:
-        story.step()  # the line on screen at the save is shown again
-    while True:
+    while stop_after is None or len(lines) < stop_after:
         ev = story.step()
         if isinstance(ev, Line):
             lines.append(f"{ev.name}: {ev.text.plain}" if ev.name else ev.text.plain)
@@ -58,5 +39,20 @@ def test_a_restored_story_plays_on_identically():
             lines.append(f"> {ev.options[n - 1].text.plain}")
             story.choose(n - 1)
         elif isinstance(ev, End):
-            break
+            return
+
+
+def test_a_restored_story_plays_on_identically():
+    program = load_game().program
+    full = run_path(program, [2, 3, 2])
+    picks = [2, 3, 2]
+    lines: list[str] = []
+    story = Story(program)
+    _play(story, picks, lines, stop_after=60)  # to the middle; save; throw the story away
+    on_screen = story.state.status == "shown"
+    saved = json.dumps(story.save())
+    story = Story.restore(program, json.loads(saved))
+    if on_screen:
+        story.step()  # the line on screen at the save is shown again
+    _play(story, picks, lines)
     assert lines == full.lines
