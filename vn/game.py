@@ -115,8 +115,11 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
         if name in ("game.yaml", "game.yml"):
             continue
         files.append((display(path), _read(path, game.diagnostics)))
+    manifest_text = _read(manifest, game.diagnostics)
+    if manifest_text is None:
+        return game
     catalog = build_catalog(game) if check_assets else Catalog()
-    program, diags = compile_game((display(manifest), _read(manifest, game.diagnostics)),
+    program, diags = compile_game((display(manifest), manifest_text),
                                   [f for f in files if f[1] is not None], catalog)
     game.diagnostics.extend(diags)
     game.program = None if any(d.severity == "error" for d in game.diagnostics) else program

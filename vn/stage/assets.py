@@ -129,8 +129,10 @@ class GameAssets:
                     presets, diags = load_presets(path)
                     merged.update(presets)
                     self._note(diags)
-            if not found:
-                self._note([warning(LIGHTING, 0, 0, "no lighting presets: every light is plain day")])
+            if not found and self.stage_names():
+                self._note([warning(str(self.roots[0] / LIGHTING), 0, 0,
+                                    "no lighting presets: every light is plain day",
+                                    "define presets in assets/lighting.yaml (see docs/stage-format.md)")])
             self._presets = merged
         return self._presets
 
