@@ -9,7 +9,9 @@ diagnostic it met on the way, so `vn check` and the game report the same problem
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
+from types import MappingProxyType
 
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
 from vn.stage.layout import Layout, load_layout
@@ -87,8 +89,10 @@ class GameAssets:
                                   did_you_mean(name, self.stage_names()))])
             else:
                 layout, diags = load_layout(path)
-                self._stages[name] = layout
                 self._note(diags)
+                if layout is not None:
+                    layout = self._confine_layout(layout)
+                self._stages[name] = layout
                 if layout is not None and layout.size != self.size:
                     self._note([warning(str(path), 0, 0,
                                         f"stage is {layout.size[0]}x{layout.size[1]} px but the game is "
@@ -104,9 +108,52 @@ class GameAssets:
                                   did_you_mean(name, self.sprite_names()))])
             else:
                 sprite, diags = load_sprite(path)
-                self._sprites[name] = sprite
                 self._note(diags)
+                if sprite is not None:
+                    sprite = self._confine_sprite(sprite)
+                self._sprites[name] = sprite
         return self._sprites[name]
+
+    # --- confinement: game data never reaches a file outside the game's folders ------------------
+
+    def inside(self, path: Path) -> bool:
+        resolved = Path(path).resolve()
+        return any(root.resolve() in resolved.parents for root in self.roots)
+
+    def _outside(self, owner: Path, image: Path) -> Path:
+        """Report an image outside the game; return a path that draws as a visible placeholder."""
+        text = ""
+        try:
+            text = owner.read_text("utf-8", errors="replace")
+        except OSError:
+            pass
+        line = col = 0
+        for needle in (image.name, str(image)):
+            at = text.find(needle)
+            if at >= 0:
+                line = text.count("\n", 0, at) + 1
+                col = at - (text.rfind("\n", 0, at) + 1) + 1
+                break
+        self._note([error(str(owner), line, col, f"image outside the game's folder: {image}",
+                          "game files may only use images inside the game folder")])
+        return Path("(outside the game)")
+
+    def _confine_layout(self, layout: Layout) -> Layout:
+        layers = tuple(replace(layer, image=self._outside(layout.path, layer.image))
+                       if layer.image is not None and not self.inside(layer.image) else layer
+                       for layer in layout.layers)
+        tiles = {}
+        for gid, tile in layout.tile_images.items():
+            if self.inside(tile.path):
+                tiles[gid] = tile
+            else:  # the tile is left out (drawn empty) and reported
+                self._outside(layout.path, tile.path)
+        return replace(layout, layers=layers, tile_images=MappingProxyType(tiles))
+
+    def _confine_sprite(self, sprite: SpriteDef) -> SpriteDef:
+        layers = {name: replace(layer, image=self._outside(sprite.path, layer.image))
+                  if not self.inside(layer.image) else layer for name, layer in sprite.layers.items()}
+        return replace(sprite, layers=MappingProxyType(layers))
 
     def sprite_name(self, who: str) -> str | None:
         return self.character_sprites.get(who, who)
