@@ -118,11 +118,14 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
     manifest_text = _read(manifest, game.diagnostics)
     if manifest_text is None:
         return game
+    script_read_errors = any(d.severity == "error" for d in game.diagnostics)
     catalog = build_catalog(game) if check_assets else Catalog()
     program, diags = compile_game((display(manifest), manifest_text),
                                   [f for f in files if f[1] is not None], catalog)
     game.diagnostics.extend(diags)
-    game.program = None if any(d.severity == "error" for d in game.diagnostics) else program
+    # A script error stops the game; a broken asset does not: the game shows a placeholder
+    # where the picture is missing (vn check still reports it as an error).
+    game.program = None if script_read_errors else program
     return game
 
 
