@@ -199,10 +199,10 @@ def test_character_without_sprite_cannot_be_shown_but_can_speak():
     assert check("start:\n  - voice: Over here.\n") == []
 
 
-def test_unknown_variable():
-    d = one("start:\n  - if: trsut > 1\n    then:\n      - Hi.\n")
+def test_variable_never_set_is_a_warning_with_a_suggestion():
+    d = one("start:\n  - if: trsut > 1\n    then:\n      - Hi.\n", severity="warning")
     assert (d.line, d.col) == (2, 9)
-    assert d.message == "unknown variable 'trsut'"
+    assert d.message == "variable 'trsut' is never set, so it always reads as false"
     assert d.hint == "did you mean 'trust'?"
 
 
@@ -230,8 +230,8 @@ def test_text_tag_errors():
     assert d.message == "'{b}' is never closed"
     d = one("start:\n  - Hello {bold}there{/bold}\n")
     assert d.message == "unknown text tag '{bold}'"
-    d = one("start:\n  - Hello [nobody]\n")
-    assert d.message == "unknown variable 'nobody'"
+    d = one("start:\n  - Hello [nobody]\n", severity="warning")
+    assert d.message == "variable 'nobody' is never set, so it always reads as false"
 
 
 def test_duplicate_explicit_id():

@@ -39,10 +39,13 @@ def analyse(comp: Compiler, prog: Program) -> None:
     for name, w in comp.var_reads:
         key = (name, w.path, w.line)
         if name not in known and key not in reported:
+            # a warning, not an error: an unset variable reads as false (0), which a script may
+            # rely on; but it is usually a typo, so say so loudly
             reported.add(key)
-            diags.append(error(w.path, w.line, w.col, f"unknown variable '{name}'",
-                               did_you_mean(name, known) or f"set it first (- set: {{{name}: 0}}) or declare it "
-                               "under 'variables:' in game.yaml"))
+            close = did_you_mean(name, known)
+            diags.append(warning(w.path, w.line, w.col, f"variable '{name}' is never set, so it always reads as false",
+                                 close or f"set it somewhere (- set: {{{name}: 0}}) or declare it under "
+                                 "'variables:' in game.yaml"))
     if m.start not in labels:
         return
     _reachability(comp, prog)
