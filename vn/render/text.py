@@ -31,6 +31,16 @@ SANS = "sans"
 LINE_SPACING = 1.3  # line height as a multiple of the text size: Garamond wants air
 
 
+def typographic(ch: str, prev: str) -> str:
+    """Straight quotes as a typesetter sets them, one character for one (typing counts stay
+    right): an apostrophe or closing quote after a letter, an opening quote after a space."""
+    if ch == "'":
+        return "\u2018" if prev.isspace() or prev in "([{\u2014\"" else "\u2019"
+    if ch == '"':
+        return "\u201c" if prev.isspace() or prev in "([{\u2014" else "\u201d"
+    return ch
+
+
 @dataclass(frozen=True)
 class Face:
     """One font file, with pygame's synthetic bold/italic when the family has no such cut."""
@@ -271,13 +281,16 @@ class TextRenderer:
                 line_spacing: float) -> TextLayout:
         chars: list[_Char] = []
         index = 0
+        prev = " "
         for item in text.items:
             if not isinstance(item, Run):
                 continue
             style = item.style
             if bold or italic:
                 style = Style(style.bold or bold, style.italic or italic, style.color, style.size)
-            for ch in item.text:
+            for raw in item.text:
+                ch = typographic(raw, prev)
+                prev = raw
                 face = self.fonts.face_for(family, style.bold, style.italic, ch)
                 chars.append(_Char(index, ch, style, face))
                 index += 1
