@@ -55,6 +55,7 @@ class Player:
 
         from vn.screen import Screen
         from vn.settings import load_settings
+        from vn.stage.clock import Clock
         from vn.ui.menu import GameMenu
 
         self.pg = pygame
@@ -66,7 +67,8 @@ class Player:
         self.surface = self._open_window()
         self.canvas = None
         self.screen = Screen(game, self.surface.get_size(), load_settings())
-        self.now = 0.0
+        self.clock = Clock(max_step=MAX_HITCH)
+        self.now = self.clock.now
         self.session = self.screen.new_session(label)
         self.menu = None
         self.dirty = True
@@ -127,9 +129,10 @@ class Player:
             t = time.perf_counter()
             dt = t - last
             last = t
-            # a planned sleep advances game time fully; an unplanned hitch is clamped
-            step = dt if not animating else min(dt, MAX_HITCH)
-            self.now += step * (SKIP_SPEED if self.session.settings.skip else 1.0)
+            # game time: one frame at most per step (a dragged window does not jump a tween),
+            # faster while skipping
+            self.clock.speed = SKIP_SPEED if self.session.settings.skip else 1.0
+            self.now = self.clock.advance(dt)
         return 0
 
     def draw(self) -> None:
