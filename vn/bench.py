@@ -46,7 +46,7 @@ def frame_times(game_dir: Path | None, size: tuple[int, int], frames: int) -> di
     start = play_to(session, label, pc, find_path(game.program, label, pc), 0.0)
     session.update(start + 0.01)
     # a cross-dissolve on top of the light tween and the typing line
-    session.scene.apply(Direction("bench", "transition", {"kind": "dissolve", "over": 1.0, "color": None},
+    session.scene.apply(Direction("bench", "transition", {"kind": "dissolve", "over": frames / 60.0, "color": None},
                                   SourcePos("bench", 0, 0)), start + 0.02)
     surface = headless_surface(size)
     screen.draw(surface, session, start + 0.03)  # warm the caches, as the first frame of a scene does
