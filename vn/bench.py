@@ -23,7 +23,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-HEAVY_AT = "sunset:33"  # `light: last_rays over 10s` — the signature moment
+HEAVY_LIGHT = "last_rays"  # the step `light: last_rays` (a 10 s tween) is the signature moment
+
+
+def heavy_step(program) -> str:
+    """'label:N' of the first top-level `light: last_rays` step (or the first light tween)."""
+    fallback = None
+    for name, label in program.labels.items():
+        for n, pc in enumerate(label.steps, 1):
+            ins = label.code[pc]
+            if ins.op == "direction" and ins.args["command"] == "light" and ins.args["args"].get("over"):
+                if ins.args["args"]["preset"] == HEAVY_LIGHT:
+                    return f"{name}:{n}"
+                fallback = fallback or f"{name}:{n}"
+    return fallback or f"{program.start}:1"
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -40,7 +53,7 @@ def frame_times(game_dir: Path | None, size: tuple[int, int], frames: int) -> di
 
     game = load_game(game_dir)
     assert game.program is not None
-    label, _, pc = parse_at(HEAVY_AT, game.program)
+    label, _, pc = parse_at(heavy_step(game.program), game.program)
     screen = Screen(game, size)
     session = screen.new_session()
     start = play_to(session, label, pc, find_path(game.program, label, pc), 0.0)
@@ -176,7 +189,12 @@ def run_bench(game_dir: Path | None = None, quick: bool = False) -> dict[str, An
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     frames = 60 if quick else 240
-    result: dict[str, Any] = {"heaviest_moment": HEAVY_AT + " + dissolve + typewriter, 2 sprites"}
+    from vn.game import load_game
+
+    program = load_game(game_dir).program
+    if program is None:
+        return {"error": "the game does not compile: run vn check"}
+    result: dict[str, Any] = {"heaviest_moment": heavy_step(program) + " (light tween) + dissolve + typewriter"}
     result["frame_1280x720"] = frame_times(game_dir, (1280, 720), frames)
     result["frame_1920x1080"] = frame_times(game_dir, (1920, 1080), frames)
     result["idle"] = idle_fps(game_dir, 1.0 if quick else 3.0)
