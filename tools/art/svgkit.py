@@ -185,27 +185,6 @@ def smooth_poly(pts, n: int = 8) -> Polygon:
     return p
 
 
-def strand(path_pts, w0: float, w1: float, n: int = 8) -> Polygon:
-    """A tapered ribbon along a smooth centre line: hair strands, limbs."""
-    c = catmull(path_pts, n, closed=False)
-    L = len(c)
-    left, right = [], []
-    for i, (x, y) in enumerate(c):
-        a = c[max(0, i - 1)]
-        b = c[min(L - 1, i + 1)]
-        dx, dy = b[0] - a[0], b[1] - a[1]
-        d = math.hypot(dx, dy) or 1.0
-        nx, ny = -dy / d, dx / d
-        t = i / (L - 1)
-        w = (w0 + (w1 - w0) * t) / 2
-        left.append((x + nx * w, y + ny * w))
-        right.append((x - nx * w, y - ny * w))
-    p = Polygon(left + right[::-1])
-    if not p.is_valid:
-        p = p.buffer(0)
-    return p
-
-
 def rim_of(shape: BaseGeometry, dx: float, dy: float = 0.0) -> BaseGeometry:
     from shapely.affinity import translate
     return shape.difference(translate(shape, dx, dy))
