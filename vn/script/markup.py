@@ -22,6 +22,7 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _SIZE = re.compile(r"^[-+]\d{1,3}$")
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SPECIAL = re.compile(r"[{\[]")
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class MarkupError(Exception):
 
 def parse_markup(src: str) -> Template:
     """Parse text with tags; raise MarkupError (with an offset into `src`) on bad markup."""
+    if "{" not in src and "[" not in src:  # most lines: plain text
+        return Template((TextPart(src, PLAIN),) if src else ())
     parts: list[Part] = []
     stack: list[tuple[str, int, StyleKey]] = []  # (tag, offset, style before it)
     style: StyleKey = PLAIN
@@ -112,8 +115,10 @@ def parse_markup(src: str) -> Template:
             parts.append(VarPart(name, style))
             i = end + 1
             continue
-        buf.append(ch)
-        i += 1
+        nxt = _SPECIAL.search(src, i)  # copy the plain run up to the next { or [ at once
+        j = nxt.start() if nxt else n
+        buf.append(src[i:j])
+        i = j
     flush()
     if stack:
         tag, offset, _ = stack[-1]
