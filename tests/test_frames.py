@@ -197,3 +197,13 @@ def test_a_sprite_stands_where_its_mark_says(tmp_path, mod):
     assert xs, "the sprite changed nothing"
     centre = sum(xs) / len(xs) / w * 1920
     assert abs(centre - marks["window"].x) < 120
+
+
+def test_a_choice_is_on_screen_once_it_has_appeared(tmp_path):
+    program = load_game().program
+    menu_step = next(n for n, pc in enumerate(program.labels["sunset"].steps, 1)
+                     if program.labels["sunset"].code[pc].op == "menu")
+    before = render(tmp_path, f"sunset:{menu_step - 1}", 30.0)  # the last line before it
+    frame = render(tmp_path, f"sunset:{menu_step}", 2.0)
+    buttons = (0.3, 0.28, 0.7, 0.47)  # the options' text, centred in the picture
+    assert bright_points(frame, buttons, 160) > 3 * bright_points(before, buttons, 160) + 20

@@ -80,7 +80,7 @@ class Screen:
             self._menu = self._menu_for = None
             return None
         if self._menu_for is not session.choice:
-            self._menu = ChoiceMenu(self.text, session.choice, now)
+            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since)
             self._menu_for = session.choice
         return self._menu
 

@@ -48,6 +48,7 @@ class Session:
         self.hit_break: Break | None = None
         self.history: list[Line] = []  # the backlog
         self.line_since = 0.0  # when the current line appeared, or the last one went away
+        self.choice_since = 0.0  # when the current choice appeared
         self._pending = True  # the story must be pulled
         self._held: object | None = None  # an event waiting for a transition or card to end
 
@@ -188,6 +189,7 @@ class Session:
             self.line_done_at = now if self.typewriter.done(now) else None
         elif isinstance(event, Choice):
             self.choice = event
+            self.choice_since = now
         elif isinstance(event, Wait):
             self.wait = event
             self.wait_until = None if event.seconds is None else now + event.seconds
