@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import random
+from dataclasses import replace
 
 from figkit import (
     Ink,
@@ -235,7 +236,6 @@ def hair_parts(seed: int) -> list[Part]:
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        r2 = random.Random(seed + 1)
         for sp in spikes + bangs:
             # each spike: a sheen along its upper (window) edge, its underside dark
             ink.fill(sp.difference(shift(sp, 3, 2)), HAIR_HI, 0.3, c)
@@ -249,58 +249,86 @@ def hair_parts(seed: int) -> list[Part]:
 
 # ================================================================================ body
 def neck_part() -> Part:
-    g = shape([(340, 166), (362, 170), (384, 152), (390, 176), (398, 206), (368, 216), (330, 212), (334, 190)], 5)
+    """The neck and the top of the chest, seen in the henley's open neckline."""
+    g = shape([(338, 166), (362, 170), (384, 152), (392, 178), (402, 204), (398, 220), (374, 234), (352, 242), (334, 228),
+               (328, 208), (334, 190)], 5)
 
     def d(ink: Ink, p: Part) -> None:
-        soft_spot(ink, (356, 180), 32, 14, SKIN_SH, 0.8, p.geom)
-        ink.stroke([(384, 162), (372, 190), (356, 212)], 8, 5, SKIN_SH, 0.35, p.geom, soft=3)
+        c = p.geom
+        soft_spot(ink, (358, 182), 34, 14, SKIN_SH, 0.85, c)                                  # under the jaw
+        ink.stroke([(384, 162), (374, 192), (358, 220)], 9, 6, SKIN_SH, 0.4, c, soft=3)       # the neck's muscle
+        ink.stroke([(336, 214), (350, 222), (356, 226)], 4, 2, SKIN.lit, 0.35, c, soft=1.5)   # collarbones
+        ink.stroke([(362, 224), (380, 216), (400, 212)], 4, 2, SKIN_SH, 0.5, c, soft=1.5)
+        ink.soft(ellipse(356, 236, 10, 8), SKIN_SH, 0.6, 3, c)                                # the pit of the neck
     return Part("neck", g, SKIN, details=[d], rim=0.7, shade=0.7)
 
 
-TORSO = [(318, 208), (292, 214), (266, 228), (258, 262), (264, 310), (276, 360), (290, 420), (298, 470), (300, 506),
-         (372, 514), (446, 506), (448, 470), (452, 420), (462, 360), (474, 300), (480, 256), (474, 226), (440, 210), (404, 206)]
+# the shirt: square shoulders (the deltoids belong to the arms), the chest, a waist narrower than it
+TORSO = [(326, 204), (334, 212), (344, 224), (352, 234), (362, 226), (380, 214), (402, 204), (428, 208), (446, 216),
+         (456, 234), (458, 270), (458, 310), (452, 360), (446, 410), (442, 460), (442, 506), (372, 514), (304, 506),
+         (302, 460), (296, 410), (288, 360), (282, 310), (280, 270), (284, 240), (294, 218), (308, 208)]
+
+
+def _shirt_folds(ink: Ink, c, back: bool = False) -> None:
+    """Cloth, not a box: the chest plane lit from the left, pulls from the armpits, the cloth
+    gathered over the belt."""
+    ink.stroke([(284, 240), (280, 320), (290, 420), (300, 490)], 16, 10, SHIRT.lit, 0.35, c, soft=6)   # the lit flank
+    ink.stroke([(296, 232), (330, 228), (352, 240)], 10, 6, SHIRT.lit, 0.3, c, soft=4)                  # top of the chest
+    if not back:
+        ink.stroke([(290, 318), (322, 332), (352, 330)], 14, 10, CLOTH_SH, 0.45, c, soft=6)   # under the chest
+        ink.stroke([(366, 330), (408, 334), (446, 314)], 16, 10, CLOTH_SH, 0.55, c, soft=6)
+        ink.stroke([(356, 250), (360, 330), (364, 420)], 8, 6, CLOTH_SH, 0.3, c, soft=4)      # the breastbone's hollow
+    for a, b, w in (((452, 286), (388, 372), 7), ((448, 320), (396, 410), 6), ((286, 292), (330, 380), 6),
+                    ((292, 340), (322, 420), 5)):
+        ink.stroke([a, ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2 + 6), b], w, 2, CLOTH_SH, 0.45, c, soft=3)       # pulls
+        ink.stroke([(a[0] - 6, a[1] + 6), ((a[0] + b[0]) / 2 - 6, (a[1] + b[1]) / 2 + 12), (b[0] - 6, b[1] + 4)],
+                   w * 0.6, 1, SHIRT.lit, 0.22, c, soft=2)
+    for y, x0, x1 in ((466, 300, 360), (480, 380, 442), (490, 304, 352), (470, 400, 440)):  # gathered over the belt
+        ink.stroke([(x0, y), ((x0 + x1) / 2, y + 6), (x1, y - 2)], 6, 4, CLOTH_SH, 0.5, c, soft=2.5)
+        ink.stroke([(x0 + 2, y - 6), ((x0 + x1) / 2, y), (x1, y - 8)], 3, 2, SHIRT.lit, 0.25, c, soft=1.5)
+    ink.stroke([(456, 240), (452, 330), (444, 440)], 16, 12, CLOTH_SH, 0.5, c, soft=6)        # the far side in shadow
 
 
 def torso_parts(torn: bool = True) -> list[Part]:
     g = shape(TORSO, 6)
-    collar = shape([(326, 204), (346, 214), (370, 218), (396, 212), (404, 202), (398, 196), (370, 206), (344, 204), (330, 196)], 5)
+    # the henley's neckband along the neckline, and its placket, the top buttons gone
+    band = ribbon([(322, 200), (334, 214), (346, 228), (352, 236), (364, 228), (382, 216), (404, 206), (412, 204)], 7)
+    if torn:   # the band ripped open over the near collarbone
+        band = band.difference(shape([(392, 200), (404, 204), (410, 216), (398, 218)], 4))
+    placket = union(ribbon([(348, 234), (352, 270), (356, 306)], 10), ribbon([(356, 232), (362, 252)], 6))
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        # knit ribs, faint, following the chest
-        for i in range(-9, 10):
-            x = 370 + i * 11
-            ink.stroke([(x - 2, 226), (x + i * 0.8, 360), (x + i * 1.2, 500)], 1.3, 1.3, CLOTH_SH, 0.22, c)
-        # the chest and the ribcage under the cloth
-        ink.stroke([(292, 300), (330, 316), (372, 314)], 14, 10, CLOTH_SH, 0.35, c, soft=6)
-        ink.stroke([(380, 314), (420, 316), (456, 298)], 14, 10, CLOTH_SH, 0.45, c, soft=6)
-        ink.stroke([(296, 420), (330, 440), (370, 446), (420, 440), (452, 420)], 16, 10, CLOTH_SH, 0.35, c, soft=7)
-        ink.stroke([(276, 250), (272, 330), (282, 440)], 12, 8, SHIRT.lit, 0.3, c, soft=5)
-        ink.soft(box(0, 488, W, 512), CLOTH_SH, 0.4, 6, c)
+        _shirt_folds(ink, c)
         if torn:
-            # a tear over the near collarbone, skin showing through; a rip at the far side
-            t1 = shape([(400, 214), (414, 222), (420, 238), (410, 236), (402, 226)], 4)
+            t1 = shape([(394, 212), (408, 214), (418, 230), (414, 244), (402, 236), (398, 224)], 4)
             ink.fill(t1, SKIN.base, 1.0, c)
             ink.fill(t1.difference(shift(t1, 2, 2)), SKIN_SH, 0.7, c)
-            t2 = shape([(270, 392), (282, 398), (290, 414), (278, 412)], 4)
+            t2 = shape([(276, 392), (288, 398), (296, 416), (284, 412)], 4)
             ink.fill(t2, SKIN.dark, 1.0, c)
-            for pts in ([(398, 216), (392, 230)], [(420, 224), (428, 236)], [(404, 236), (400, 248)]):
+            for pts in ([(394, 216), (388, 232)], [(418, 232), (426, 246)], [(404, 242), (400, 256)]):
                 ink.stroke(pts, 1.4, 0.4, (60, 64, 80), 0.6, c)
 
-    def cd(ink: Ink, p: Part) -> None:
-        ink.lin(box(0, 0, W, H), (326, 0), (404, 0), [(0, SHIRT.lit, 0.15), (0.5, SHIRT.base, 0.0), (1, CLOTH_SH, 0.35)], p.geom)
+    def bd(ink: Ink, p: Part) -> None:
+        ink.lin(box(0, 0, W, H), (322, 0), (412, 0), [(0, SHIRT.lit, 0.4), (0.5, SHIRT.base, 0.0), (1, CLOTH_SH, 0.4)], p.geom)
+
+    def pd(ink: Ink, p: Part) -> None:
+        ink.stroke([(354, 236), (358, 270), (361, 306)], 1.6, 1.2, CLOTH_SH, 0.7, p.geom)
+        for y in (262, 288):
+            ink.fill(ellipse(352 + (y - 236) * 0.1, y, 2.6, 2.4), (60, 58, 62), 0.9)
     return [Part("torso", g, SHIRT, details=[d], rim=0.7, inner_rim=0.2),
-            Part("collar", collar, SHIRT, details=[cd], rim=0.35, inner_rim=0.1, shade=0.4)]
+            Part("placket", placket, SHIRT, details=[pd], rim=0.2, inner_rim=0.15, shade=0.3),
+            Part("neckband", band, SHIRT, details=[bd], rim=0.3, inner_rim=0.12, shade=0.3)]
 
 
 def belt_part() -> Part:
-    g = poly([(282, 494), (458, 492), (458, 512), (282, 514)])
+    g = poly([(296, 494), (448, 492), (448, 512), (296, 514)])
 
     def d(ink: Ink, p: Part) -> None:
-        ink.fill(box(312, 496, 338, 512), (70, 66, 62), 0.9)
-        ink.fill(box(316, 499, 334, 509), (14, 12, 12), 1.0)
-        ink.stroke([(313, 497), (313, 511)], 1.4, 1.4, (150, 146, 140), 0.6)
-        ink.stroke([(282, 495), (458, 493)], 1.2, 1.2, BELT.lit, 0.5)
+        ink.fill(box(322, 496, 348, 512), (70, 66, 62), 0.9)
+        ink.fill(box(326, 499, 344, 509), (14, 12, 12), 1.0)
+        ink.stroke([(323, 497), (323, 511)], 1.4, 1.4, (150, 146, 140), 0.6)
+        ink.stroke([(296, 495), (448, 493)], 1.2, 1.2, BELT.lit, 0.5)
     return Part("belt", g, BELT, details=[d], rim=0.4)
 
 
@@ -355,45 +383,112 @@ def hand_part(name, wrist, angle, L, curl, thumb, mat=SKIN, spread=0.2, rim=0.8,
     return Part(name, g, mat, details=[d], rim=rim, shade=0.9)
 
 
-def sleeve_part(name, pts, mat, folds=(), ridges=(), rim=None, inner_rim=0.3) -> Part:
-    g = shape(pts, 6)
+def _off(pts, k: float):
+    """The centre line moved sideways by k (+: to the right of the direction of travel)."""
+    out = []
+    for i, (x, y) in enumerate(pts):
+        a, b = pts[max(0, i - 1)], pts[min(len(pts) - 1, i + 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        n = math.hypot(dx, dy) or 1.0
+        out.append((x - dy / n * k, y + dx / n * k))
+    return out
 
-    def d(ink: Ink, p: Part) -> None:
-        for fp, w, op in folds:
-            ink.stroke(fp, w * 1.3, w * 1.3, CLOTH_SH, op * 0.7, p.geom, soft=max(3.0, w * 0.6))
-        for fp, w, op in ridges:
-            ink.stroke(fp, w, w, mat.lit, op, p.geom, soft=max(1.5, w * 0.4))
-    return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim)
+
+def _beyond(cut, toward, far: float = 500.0):
+    """The region on the `toward` side of the cut line (a list of points across a limb)."""
+    (ax, ay), (bx, by) = cut[0], cut[-1]
+    L = math.hypot(bx - ax, by - ay) or 1.0
+    ux, uy = (bx - ax) / L, (by - ay) / L
+    nx, ny = -uy, ux
+    mx, my = (ax + bx) / 2, (ay + by) / 2
+    if (toward[0] - mx) * nx + (toward[1] - my) * ny < 0:
+        nx, ny = -nx, -ny
+    a0, b0 = (ax - ux * 80, ay - uy * 80), (bx + ux * 80, by + uy * 80)
+    return poly([a0, *cut, b0, (b0[0] + nx * far, b0[1] + ny * far), (a0[0] + nx * far, a0[1] + ny * far)])
+
+
+def _ragged(p0, p1, n: int, amp: float, seed: int):
+    rnd = random.Random(seed)
+    return [(p0[0] + (p1[0] - p0[0]) * i / n + rnd.uniform(-amp, amp) * 0.4,
+             p0[1] + (p1[1] - p0[1]) * i / n + (amp if i % 2 else -amp) * rnd.uniform(0.4, 1.0)) for i in range(n + 1)]
+
+
+def arm_parts(name: str, delt, upper, fore, cut, sleeve_mat: Mat, skin_mat: Mat, torn: bool, rim: float = 0.9,
+              inner_rim: float = 0.3, seed: int = 1) -> list[Part]:
+    """An arm in a sleeve: `delt` (cx, cy, rx, ry, rot) the shoulder's cap; `upper` and `fore` (centre
+    points, widths): the upper arm (its biceps a little fuller than the deltoid's insertion) and the
+    forearm (full below the elbow, narrow at the wrist). The sleeve ends at `cut` (two points across
+    the arm): torn and ragged, or pushed up and bunched. Returns [forearm skin, sleeve] (the bare
+    skin under the sleeve's hem) — or, when the cut is on the upper arm, upper skin too."""
+    up_g = union(ellipse(*delt), ribbon(upper[0], upper[1], caps=True))
+    fo_g = ribbon(fore[0], fore[1], caps=True)
+    arm = union(up_g, fo_g)
+    if torn:
+        line = _ragged(cut[0], cut[1], 7, 5.0, seed)
+    else:
+        line = [cut[0], cut[1]]
+    region = _beyond(line, delt[:2])
+    sleeve = arm.intersection(region)
+    if not torn:   # pushed up: the cloth bunches a little wider than the arm just above the hem
+        mid = ((cut[0][0] + cut[1][0]) / 2, (cut[0][1] + cut[1][1]) / 2)
+        sleeve = union(sleeve, arm.buffer(3.5).intersection(region).intersection(Point(mid).buffer(34)))
+    skin = arm.difference(region)
+    upts, uw = upper
+    fpts, fw = fore
+
+    def sd(ink: Ink, p: Part) -> None:
+        c = p.geom
+        # the deltoid's round and the dip under it; the far side of the sleeve in shadow; folds at the elbow
+        ink.stroke(_off(upts, -uw[0] * 0.22), uw[0] * 0.35, uw[-1] * 0.2, sleeve_mat.lit, 0.4, c, soft=5)
+        ink.stroke(_off(upts, uw[0] * 0.3), uw[0] * 0.4, uw[-1] * 0.3, CLOTH_SH, 0.5, c, soft=6)
+        dx, dy, rx, ry, _ = delt
+        ink.stroke([(dx - rx * 0.8, dy + ry * 0.7), (dx, dy + ry * 0.95), (dx + rx * 0.9, dy + ry * 0.6)], 6, 4, CLOTH_SH, 0.45, c, soft=3)
+        mx, my = cut[0][0] * 0.5 + cut[1][0] * 0.5, cut[0][1] * 0.5 + cut[1][1] * 0.5
+        for k in (-22, -12):   # creases above the hem
+            a = _off([cut[0], cut[1]], 0)
+            t = [(x + (delt[0] - mx) * k / -100, y + (delt[1] - my) * k / -100) for x, y in a]
+            ink.stroke([t[0], ((t[0][0] + t[1][0]) / 2, (t[0][1] + t[1][1]) / 2 + 4), t[1]], 5, 3, CLOTH_SH, 0.5, c, soft=2.5)
+        ink.stroke(line, 4, 4, CLOTH_SH if torn else sleeve_mat.lit, 0.6, c, soft=1.5)   # the hem
+
+    def kd(ink: Ink, p: Part) -> None:
+        c = p.geom
+        ink.stroke(_off(fpts, fw[1] * 0.28), fw[1] * 0.45, fw[-1] * 0.3, SKIN_SH, 0.55, c, soft=4)   # the far side
+        ink.stroke(_off(fpts, -fw[1] * 0.26), fw[1] * 0.22, fw[-1] * 0.12, skin_mat.lit, 0.4, c, soft=3)
+        ink.stroke(_off(upts[-2:], uw[-1] * 0.25), uw[-1] * 0.4, uw[-1] * 0.3, SKIN_SH, 0.5, c, soft=4)
+        ink.soft(_beyond(line, delt[:2]).buffer(8).difference(_beyond(line, delt[:2])), SKIN_SH, 0.6, 4, c)  # the hem's shadow
+        wx, wy = fpts[-1]
+        ink.soft(ellipse(wx, wy, fw[-1] * 0.5, fw[-1] * 0.35), SKIN_SH, 0.3, 3, c)
+    parts = [Part(name + "_skin", skin, skin_mat, details=[kd], rim=rim, inner_rim=inner_rim, shade=0.8),
+             Part(name + "_sleeve", sleeve, sleeve_mat, details=[sd], rim=rim, inner_rim=inner_rim)]
+    if torn:   # threads hanging from the hem
+        rnd = random.Random(seed + 7)
+        thr = []
+        for i in range(1, len(line) - 1, 2):
+            x, y = line[i]
+            thr.append(ribbon([(x, y - 2), (x + rnd.uniform(-3, 3), y + 7), (x + rnd.uniform(-5, 5), y + rnd.uniform(10, 15))],
+                              [3, 2, 0.6]))
+        parts.append(Part(name + "_threads", union(*thr), sleeve_mat, rim=rim * 0.3, inner_rim=0.1, shade=0.2))
+    return parts
+
+
+R_DELT = (276, 260, 28, 36, -8)
+L_DELT = (462, 258, 28, 38, 8)
 
 
 def arms_hurt_parts() -> tuple[list[Part], list[Part]]:
-    """(behind the torso, in front of it): the right arm in a sling of his own making, the forearm
-    held up across his chest, the sleeve torn open over the swollen forearm and the hand hanging
-    limp against his heart; his left hand holds the forearm up from below."""
-    upper_r = sleeve_part("arm_r_upper", [(300, 214), (270, 224), (256, 246), (252, 280), (254, 330), (258, 370), (264, 402),
-                                          (280, 422), (300, 418), (302, 392), (296, 350), (294, 300), (296, 260)], SHIRT_FAR,
-                          folds=[([(256, 380), (268, 400), (288, 410)], 8, 0.5)],
-                          ridges=[([(254, 262), (250, 320), (254, 370)], 6, 0.3)], rim=0.9)
-    fore_r = sleeve_part("arm_r_fore", [(262, 404), (272, 392), (298, 382), (332, 364), (344, 392), (318, 408), (296, 420),
-                                        (276, 424)], SHIRT,
-                         folds=[([(274, 404), (300, 398), (330, 384)], 8, 0.4)], rim=0.6, inner_rim=0.4)
-    skin_r = Part("forearm_r", shape([(328, 366), (358, 348), (390, 326), (404, 332), (408, 348), (398, 356), (368, 376),
-                                      (342, 394)], 5), SWOLLEN,
-                  details=[lambda ink, p: (ink.stroke([(338, 388), (368, 370), (400, 350)], 9, 7, SKIN_SH, 0.45, p.geom, soft=3.5),
-                                           ink.soft(ellipse(362, 358, 18, 7, -30), (112, 52, 56), 0.35, 4, p.geom))],
-                  rim=0.6, inner_rim=0.5)
-    rag = union(ribbon([(326, 364), (334, 380), (338, 396)], [10, 13, 9]), ribbon([(336, 394), (344, 406), (342, 414)], [6, 4, 1]),
-                ribbon([(326, 366), (324, 352), (330, 344)], [6, 4, 1]))
-    rag_p = Part("rag", rag, SHIRT, rim=0.25, inner_rim=0.1)
-    # his right hand, swollen, fingers barely curled, hanging from the wrist against his chest
-    hand_r = hand_part("hand_r", (402, 336), 62, 64, 0.35, -1, SWOLLEN, spread=0.1, width=1.15, rim=0.5)
-    # the left arm: from the near shoulder down, the forearm turning in under the right forearm
-    left = sleeve_part("arm_l", [(446, 210), (472, 218), (488, 240), (490, 272), (484, 310), (480, 350), (482, 392), (468, 414),
-                                 (440, 416), (406, 410), (394, 394), (420, 386), (448, 378), (452, 350), (452, 310),
-                                 (450, 262)], SHIRT,
-                       folds=[([(462, 366), (474, 392), (462, 406)], 8, 0.5), ([(474, 250), (476, 320), (474, 360)], 9, 0.35),
-                              ([(420, 396), (446, 400)], 6, 0.35)],
-                       ridges=[([(462, 262), (466, 320)], 6, 0.25)], rim=0.35, inner_rim=0.35)
+    """(behind the torso, in front of it): the right arm held up across his chest, the sleeve torn
+    off above the elbow, the swollen forearm bare, the hand hanging limp against his heart; his left
+    hand holds the forearm up from below (that sleeve pushed up)."""
+    right = arm_parts("arm_r", R_DELT, ([(272, 248), (262, 300), (264, 356), (274, 402)], [58, 46, 46, 38]),
+                      ([(274, 404), (312, 392), (356, 368), (394, 342)], [38, 42, 32, 25]),
+                      [(240, 318), (292, 326)], SHIRT_FAR, SWOLLEN, torn=True, rim=0.9, seed=2)
+    # the upper arm is behind the torso, the forearm across the chest in front of it
+    fore = replace(right[0], name="forearm_r", geom=right[0].geom.difference(box(0, 0, 290, 392)),
+                   details=right[0].details + [lambda ink, p: ink.soft(ellipse(350, 372, 18, 7, -30), (112, 52, 56), 0.35, 4, p.geom)])
+    hand_r = hand_part("hand_r", (398, 336), 62, 64, 0.35, -1, SWOLLEN, spread=0.1, width=1.15, rim=0.5)
+    left = arm_parts("arm_l", L_DELT, ([(462, 246), (476, 300), (478, 350), (472, 392)], [60, 48, 48, 42]),
+                     ([(472, 394), (446, 404), (410, 402)], [42, 36, 27]),
+                     [(448, 372), (490, 380)], SHIRT, SKIN, torn=False, rim=0.35, inner_rim=0.35, seed=4)
     # the left hand under the right forearm, its fingers wrapped up over it
     palm = shape([(404, 394), (388, 404), (366, 406), (350, 402), (346, 390), (360, 384), (384, 384), (402, 384)], 5)
     fingers = [ribbon([(x, 396), (x - 5, 384), (x - 6, 372), (x - 3, 364)], [11, 10, 9, 8], caps=True) for x in (354, 366, 378)]
@@ -406,57 +501,67 @@ def arms_hurt_parts() -> tuple[list[Part], list[Part]]:
             ink.stroke([(x, 394), (x - 5, 380), (x - 5, 368)], 1.8, 0.8, SKIN_SH, 0.7, p.geom)
         ink.stroke([(350, 404), (380, 410), (404, 402)], 6, 4, SKIN_SH, 0.5, p.geom, soft=2)
     hand_l = Part("hand_l", lh, SKIN, details=[lhd], rim=0.4, inner_rim=0.5)
-    return [upper_r], [fore_r, skin_r, rag_p, hand_r, left, hand_l]
+    return right, [fore, hand_r] + left + [hand_l]
 
 
 def arms_resolute_parts() -> tuple[list[Part], list[Part]]:
     """Both arms down, the hands loosely closed: he has straightened up."""
-    right = sleeve_part("arm_r", [(300, 214), (266, 222), (248, 246), (240, 290), (238, 340), (240, 380), (242, 420), (244, 460),
-                                  (250, 496), (276, 498), (278, 460), (280, 420), (280, 380), (284, 340), (286, 300), (290, 260)],
-                        SHIRT_FAR, folds=[([(244, 370), (258, 384), (276, 378)], 7, 0.5), ([(260, 420), (262, 470)], 8, 0.3)],
-                        ridges=[([(248, 260), (244, 320), (246, 360)], 6, 0.3)], rim=0.9)
-    # the torn sleeve over the right forearm: skin from the elbow to the wrist
-    skin = Part("forearm_r", shape([(246, 412), (276, 410), (278, 450), (276, 490), (250, 492), (244, 452)], 5), SWOLLEN,
-                details=[lambda ink, p: ink.stroke([(270, 416), (272, 460), (270, 490)], 8, 6, SKIN_SH, 0.4, p.geom, soft=3)],
-                rim=0.9, inner_rim=0.3)
-    rag = Part("rag", union(ribbon([(242, 404), (262, 412), (280, 404)], [6, 10, 6]), ribbon([(252, 410), (248, 424)], [5, 1])),
-               SHIRT_FAR, rim=0.8)
-    hr = hand_part("hand_r", (262, 494), 94, 66, 0.7, 1, SWOLLEN, spread=0.0, width=1.1, rim=0.9)
-    left = sleeve_part("arm_l", [(450, 212), (476, 222), (490, 250), (496, 300), (498, 350), (498, 390), (496, 430), (492, 470),
-                                 (488, 500), (460, 500), (462, 460), (462, 420), (462, 380), (460, 330), (458, 280), (456, 250)],
-                       SHIRT, folds=[([(462, 372), (478, 386), (494, 378)], 7, 0.5), ([(482, 250), (486, 320)], 10, 0.35)],
-                       rim=0.35, inner_rim=0.3)
-    hl = hand_part("hand_l", (474, 496), 88, 66, 0.7, -1, spread=0.0, width=1.1, rim=0.4)
-    return [right, skin, rag, hr], [left, hl]
+    right = arm_parts("arm_r", R_DELT, ([(272, 248), (258, 300), (256, 350), (260, 388)], [58, 46, 46, 38]),
+                      ([(260, 390), (258, 430), (260, 490)], [40, 36, 25]),
+                      [(232, 318), (284, 326)], SHIRT_FAR, SWOLLEN, torn=True, rim=0.9, seed=2)
+    hr = hand_part("hand_r", (261, 492), 94, 66, 0.7, 1, SWOLLEN, spread=0.0, width=1.1, rim=0.9)
+    left = arm_parts("arm_l", L_DELT, ([(462, 246), (478, 300), (480, 346), (478, 382)], [60, 48, 48, 42]),
+                     ([(478, 384), (478, 430), (474, 490)], [42, 36, 26]),
+                     [(454, 402), (502, 404)], SHIRT, SKIN, torn=False, rim=0.35, inner_rim=0.3, seed=4)
+    hl = hand_part("hand_l", (474, 494), 88, 66, 0.7, -1, spread=0.0, width=1.1, rim=0.4)
+    return right + [hr], left + [hl]
 
 
 # ================================================================================ door: turned away, reaching for the knob
 def body_door_parts() -> list[Part]:
     """Turned three-quarters away toward the door on the right; the left hand on the lever (at about
-    (455..490, 425..455) on this canvas at the `door` mark), the hurt arm hugged to his chest."""
-    parts: list[Part] = []
-    legs = legs_parts()
-    parts += legs
-    # the back: broad, seen from behind and the right; the shirt's back seam and shoulder blades
-    back = shape([(330, 206), (302, 212), (280, 230), (272, 270), (276, 330), (286, 400), (294, 460), (296, 504), (372, 512),
-                  (440, 504), (440, 450), (436, 390), (438, 320), (442, 262), (430, 228), (398, 210), (364, 204)], 6)
+    (455..490, 425..455) on this canvas at the `door` mark), the hurt arm hugged to his chest. Seen
+    from behind: the shoulders and the blades under the shirt, the cloth pulled across the back by
+    the reaching arm, the neckband at his nape."""
+    parts: list[Part] = legs_parts()
+    # the hurt forearm hugged across his front: only the elbow shows, behind his side
+    right = arm_parts("arm_r", (288, 258, 28, 36, -6), ([(286, 250), (270, 300), (268, 350), (274, 398)], [58, 46, 46, 40]),
+                      ([(276, 400), (300, 398), (330, 384)], [40, 38, 30]),
+                      [(246, 320), (298, 328)], SHIRT, SWOLLEN, torn=True, rim=1.0, seed=5)
+    back = shape([(336, 198), (312, 204), (292, 214), (282, 236), (284, 270), (290, 320), (296, 380), (302, 440), (304, 506),
+                  (372, 514), (440, 506), (438, 450), (440, 390), (446, 320), (452, 270), (452, 234), (436, 212), (410, 202),
+                  (384, 196), (360, 194)], 6)
 
     def bd(ink: Ink, p: Part) -> None:
         c = p.geom
-        ink.stroke([(300, 260), (318, 300), (334, 340)], 14, 8, CLOTH_SH, 0.45, c, soft=6)    # shoulder blade
-        ink.stroke([(404, 262), (394, 300), (386, 336)], 14, 8, CLOTH_SH, 0.5, c, soft=6)
-        ink.stroke([(362, 220), (364, 330), (366, 480)], 8, 6, CLOTH_SH, 0.4, c, soft=4)       # the spine's groove
-        ink.stroke([(284, 250), (280, 330), (288, 450)], 12, 8, SHIRT.lit, 0.3, c, soft=5)
-        ink.soft(box(0, 488, W, 512), CLOTH_SH, 0.4, 6, c)
-        t = shape([(296, 300), (312, 296), (322, 312), (306, 318)], 4)     # a rip across the back
-        ink.fill(t, SKIN.dark, 1.0, c)
-    parts.append(Part("back", back, SHIRT, details=[bd], rim=0.8, inner_rim=0.2))
-    parts.append(belt_part())
-    # the far (left) arm reaching forward to the lever
-    reach = sleeve_part("arm_l", [(428, 222), (452, 236), (468, 270), (474, 310), (478, 350), (480, 390), (480, 420), (466, 430),
-                                  (452, 420), (448, 390), (444, 350), (436, 300), (430, 260)], SHIRT_FAR,
-                        folds=[([(450, 360), (466, 372), (480, 366)], 6, 0.45)], rim=0.3, inner_rim=0.3)
-    parts.append(reach)
+        # the light from the window wraps around his left side and catches the top of the shoulders
+        ink.lin(box(0, 0, W, H), (284, 0), (350, 0), [(0, SHIRT.lit, 0.75), (1, SHIRT.lit, 0.0)], c)
+        ink.stroke([(300, 216), (336, 204), (372, 200), (420, 206), (446, 222)], 12, 10, SHIRT.lit, 0.45, c, soft=5)
+        # the shoulder blades: the near one drawn out toward the reaching arm, a ridge and its shadow
+        ink.stroke([(306, 248), (318, 290), (340, 320)], 10, 6, SHIRT.lit, 0.35, c, soft=4)
+        ink.stroke([(318, 250), (334, 296), (352, 328)], 14, 8, CLOTH_SH, 0.45, c, soft=6)
+        ink.stroke([(402, 246), (418, 286), (430, 316)], 10, 6, SHIRT.lit, 0.3, c, soft=4)
+        ink.stroke([(392, 254), (404, 296), (414, 330)], 14, 8, CLOTH_SH, 0.45, c, soft=6)
+        ink.stroke([(366, 214), (368, 330), (370, 480)], 8, 6, CLOTH_SH, 0.45, c, soft=4)       # the spine's groove
+        ink.stroke([(360, 230), (362, 330), (364, 470)], 3, 2, SHIRT.lit, 0.25, c, soft=2)
+        # the shirt pulled from the reaching shoulder down across the back to his right hip
+        for a, m, b, w in (((440, 262), (384, 350), (310, 430), 8), ((440, 300), (392, 380), (318, 466), 7),
+                           ((436, 346), (400, 410), (350, 470), 6)):
+            ink.stroke([a, m, b], w, 2, CLOTH_SH, 0.5, c, soft=3)
+            ink.stroke([(a[0] - 4, a[1] - 8), (m[0] - 4, m[1] - 8), (b[0] - 4, b[1] - 8)], w * 0.5, 1, SHIRT.lit, 0.3, c, soft=2)
+        for y, x0, x1 in ((474, 306, 372), (488, 380, 436)):
+            ink.stroke([(x0, y), ((x0 + x1) / 2, y + 6), (x1, y - 2)], 6, 4, CLOTH_SH, 0.5, c, soft=2.5)
+        ink.stroke([(438, 240), (432, 340), (436, 470)], 14, 10, CLOTH_SH, 0.5, c, soft=6)
+        for pts in ([(392, 232), (404, 244)], [(400, 228), (414, 236)]):   # a split seam at the near shoulder
+            ink.stroke(pts, 2.2, 0.6, SKIN.dark, 0.8, c)
+    band = ribbon([(334, 202), (356, 198), (382, 198), (404, 204)], 7)
+    parts += right + [Part("back", back, SHIRT, details=[bd], rim=0.8, inner_rim=0.2),
+              Part("neckband", band, SHIRT, details=[lambda ink, p: ink.lin(p.geom, (334, 0), (404, 0),
+                   [(0, SHIRT.lit, 0.5), (1, CLOTH_SH, 0.3)])], rim=0.3, inner_rim=0.12, shade=0.3), belt_part()]
+    # the left arm reaching forward and down to the lever, the sleeve pushed up, the forearm bare
+    parts += arm_parts("arm_l", (446, 258, 28, 38, 14), ([(448, 250), (470, 290), (484, 330)], [58, 48, 42]),
+                       ([(484, 332), (482, 372), (476, 420)], [42, 34, 25]),
+                       [(464, 352), (504, 356)], SHIRT_FAR, SKIN, torn=False, rim=0.4, inner_rim=0.45, seed=6)
     # the hand closed on the lever, seen from behind
     hg = union(shape([(462, 416), (482, 412), (494, 420), (498, 436), (494, 452), (478, 456), (464, 448), (458, 432)], 5),
                ribbon([(466, 430), (458, 444), (460, 456)], [10, 9, 7], caps=True))
@@ -466,14 +571,7 @@ def body_door_parts() -> list[Part]:
             ink.stroke([(484, y - 4), (494, y)], 1.6, 0.8, SKIN_SH, 0.6, p.geom)
         ink.soft(ellipse(478, 446, 14, 6), SKIN_SH, 0.4, 3, p.geom)
     parts.append(Part("hand_l", hg, SKIN, details=[hd], rim=0.3, inner_rim=0.4))
-    # the right arm: the upper arm down his near side, the elbow out, the forearm hugged across his front
-    right = sleeve_part("arm_r", [(300, 216), (272, 228), (256, 256), (250, 300), (252, 350), (258, 390), (270, 410), (292, 410),
-                                  (312, 398), (330, 384), (332, 366), (306, 372), (292, 360), (292, 320), (294, 276)], SHIRT,
-                        folds=[([(264, 376), (282, 396), (304, 394)], 8, 0.5), ([(266, 280), (264, 340)], 10, 0.3)],
-                        ridges=[([(258, 280), (256, 340), (262, 380)], 6, 0.3)], rim=1.0)
-    parts.append(right)
-    head = head_back_parts()
-    return parts + head
+    return parts + head_back_parts()
 
 
 def head_back_parts(seed: int = 9) -> list[Part]:
@@ -500,9 +598,19 @@ def head_back_parts(seed: int = 9) -> list[Part]:
         mid = (r0[0] + math.sin(a) * ln * 0.5, r0[1] - math.cos(a) * ln * 0.5)
         tip = (mid[0] + math.sin(bend) * ln * 0.55, mid[1] - math.cos(bend) * ln * 0.55)
         spikes.append(ribbon([r0, mid, tip], [wd, wd * 0.55, 1.0]))
-    hair = union(skull.buffer(2), *spikes)
+    # locks lying down over the back of the skull from the crown, ending in short points at the nape
+    locks = []
+    for x in range(322, 412, 11):
+        top = (360 + (x - 366) * 0.35, 84 + abs(x - 366) * 0.2)
+        end = (x + (x - 366) * 0.12 + rnd.uniform(-3, 3), 170 + rnd.uniform(0, 14) - abs(x - 366) * 0.25)
+        locks.append(ribbon([top, ((top[0] + end[0]) / 2 - 4, (top[1] + end[1]) / 2), end], [16, 14, 1.0]))
+    hair = union(skull.buffer(2), *spikes, *locks)
 
     def hd(ink: Ink, p: Part) -> None:
+        for lk in locks:
+            ink.fill(lk.difference(shift(lk, 3, 0)), HAIR_HI, 0.4, p.geom)
+            ink.fill(lk.difference(shift(lk, -4, 0)), CLOTH_SH, 0.55, p.geom)
+        ink.lin(p.geom, (318, 0), (410, 0), [(0, HAIR.lit, 0.35), (0.4, HAIR.lit, 0.0)])
         for sp in spikes:
             ink.fill(sp.difference(shift(sp, 3, 2)), HAIR_HI, 0.45, p.geom)
             ink.fill(sp.difference(shift(sp, -5, -3)), CLOTH_SH, 0.5, p.geom)
@@ -510,6 +618,8 @@ def head_back_parts(seed: int = 9) -> list[Part]:
     def hr(ink: Ink, p: Part, vis) -> None:
         for sp in spikes:
             ink.fill(sp.difference(shift(sp, 1.6, 2.2)), (255, 255, 255), 0.3, vis)
+        for lk in locks[:3]:
+            ink.fill(lk.difference(shift(lk, 1.5, 0)), (255, 255, 255), 0.14, vis)
     return [Part("neck", neck, SKIN, details=[nd], rim=0.8), Part("jaw", jaw, SKIN, details=[jd], rim=0.3),
             Part("ear", ear, SKIN, rim=0.2),
             Part("hair", hair, HAIR, details=[hd], rim_details=[hr], rim=1.0, inner_rim=0.5, shade=0.6)]
@@ -542,22 +652,18 @@ def body_leaning_parts() -> list[Part]:
     ground = Part("ground", ellipse(322, 958, 96, 8), Mat((4, 4, 6), (4, 4, 6), (4, 4, 6), rim=0.0), shade=0.0, inner_rim=0.0)
     parts = [ground, Part("boot_far", bf, BOOT, rim=0.4), Part("leg_far", far_leg, TROUSERS, details=[fd], inner_rim=0.2),
              Part("boot_near", bn, BOOT), Part("leg_near", near_leg, TROUSERS, details=[nd], rim=0.8, inner_rim=0.35)]
-    parts += [neck_part()] + torso_parts(torn=True)[:1] + [belt_part()]
-    # arms folded: the right forearm over the left, the hands tucked against the ribs
-    far_arm = sleeve_part("arm_r", [(300, 214), (268, 222), (252, 244), (246, 280), (246, 320), (252, 356), (268, 382), (300, 392),
-                                    (340, 392), (384, 386), (420, 378), (424, 354), (384, 356), (336, 358), (300, 356),
-                                    (288, 326), (288, 282), (292, 250)], SHIRT_FAR,
-                          folds=[([(262, 356), (280, 376), (304, 378)], 8, 0.45), ([(320, 366), (360, 372)], 6, 0.3)],
-                          ridges=[([(256, 260), (252, 310), (258, 350)], 6, 0.3)], rim=0.9, inner_rim=0.3)
-    near_arm = sleeve_part("arm_l", [(452, 212), (478, 224), (492, 254), (496, 296), (492, 336), (478, 362), (448, 372),
-                                     (400, 380), (350, 382), (322, 374), (332, 352), (382, 350), (430, 342), (458, 330),
-                                     (462, 292), (458, 252)], SHIRT,
-                           folds=[([(468, 326), (480, 348), (466, 364)], 8, 0.45), ([(392, 358), (436, 352)], 8, 0.3)],
-                           rim=0.35, inner_rim=0.35)
-    hand_r = Part("hand_r", shape([(420, 354), (438, 348), (454, 354), (460, 368), (450, 378), (424, 378)], 5), SWOLLEN, rim=0.3)
-    hand_l = Part("hand_l", shape([(326, 354), (308, 356), (294, 366), (296, 380), (318, 384), (336, 374)], 5), SKIN, rim=0.7,
+    parts += [neck_part()] + torso_parts(torn=True) + [belt_part()]
+    # arms folded: the right forearm under the left, the hands tucked against the ribs
+    far_arm = arm_parts("arm_r", R_DELT, ([(272, 248), (258, 300), (258, 340), (270, 376)], [58, 46, 46, 40]),
+                        ([(272, 378), (330, 382), (378, 374), (420, 364)], [40, 40, 32, 26]),
+                        [(232, 318), (284, 326)], SHIRT_FAR, SWOLLEN, torn=True, rim=0.9, seed=8)
+    near_arm = arm_parts("arm_l", L_DELT, ([(462, 246), (478, 296), (480, 330), (470, 360)], [60, 48, 48, 42]),
+                         ([(470, 362), (420, 372), (370, 372), (330, 366)], [42, 42, 32, 27]),
+                         [(444, 334), (494, 346)], SHIRT, SKIN, torn=False, rim=0.35, inner_rim=0.35, seed=9)
+    hand_r = Part("hand_r", shape([(414, 354), (436, 346), (454, 352), (462, 366), (452, 378), (424, 378)], 5), SWOLLEN, rim=0.3)
+    hand_l = Part("hand_l", shape([(330, 352), (310, 354), (294, 364), (294, 380), (316, 386), (336, 376)], 5), SKIN, rim=0.7,
                   details=[lambda ink, p: ink.stroke([(300, 366), (312, 372), (326, 370)], 1.6, 1, SKIN_SH, 0.6, p.geom)])
-    parts += [far_arm, hand_r, near_arm, hand_l]
+    parts += far_arm + [hand_r] + near_arm + [hand_l]
     parts += head_parts("easy", tilt=-3, seed=3)
     for p in parts:
         p.geom = affinity.rotate(p.geom, lean, origin=piv)
@@ -630,3 +736,4 @@ def build() -> None:
 
 if __name__ == "__main__":
     build()
+
