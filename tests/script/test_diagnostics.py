@@ -280,3 +280,16 @@ def test_manifest_errors():
 def test_diagnostics_are_collected_not_first_error_wins():
     diags = check("start:\n  - shwo: zack\n  - jump: nowhere\n  - light: dark\n")
     assert sorted(d.line for d in diags if d.severity == "error") == [2, 3, 4]
+
+
+def test_text_with_a_colon_gets_a_quoting_hint():
+    d = one("start:\n  - Note: the lights came on\n")
+    assert d.message == "unknown command or character 'Note'"
+    assert d.hint == "to write text containing ': ', quote the whole line: - \"Note: the lights came on\""
+
+
+def test_modifiers_nested_under_the_command_get_a_hint():
+    d = one("start:\n  - light:\n      preset: sunset\n")
+    assert (d.line, d.col) == (3, 7)
+    assert d.message == "'light' takes the preset here, not a mapping"
+    assert "sibling keys" in d.hint

@@ -168,8 +168,12 @@ class Compiler(FieldChecks):
                          "check the indentation")
                 return
             known = list(BY_NAME) + list(self.manifest.characters)
+            value = node.pairs[0][1]
+            hint = did_you_mean(name, known)
+            if hint is None and len(node.pairs) == 1 and value.is_str():
+                hint = f"to write text containing ': ', quote the whole line: - \"{name}: {value.value}\""
             self.err(path, key, f"unknown command or character '{name}'",
-                     did_you_mean(name, known) or "a step starts with a command (say, show, jump, …) or a character id")
+                     hint or "a step starts with a command (say, show, jump, …) or a character id")
             return
         if len(heads) > 1:
             a, b = heads[0][0], heads[1][0]
@@ -247,7 +251,8 @@ class Compiler(FieldChecks):
 
     def cmd_jump(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
         if not value.is_str() or not _LABEL.match(value.value.strip()):
-            self.err(ctx.path, value, f"expected a label name, found {value.describe()}", None)
+            self.err(ctx.path, value, f"expected a label name, found {value.describe()}",
+                     f"write: - {cmd.name}: LABEL")
             return
         self.label_refs.append((value.value.strip(), self.where(ctx.path, value)))
         self.emit(ctx, cmd.name, {"label": value.value.strip()}, node)
@@ -501,6 +506,12 @@ class Compiler(FieldChecks):
         assert cmd.main is not None
         main_name = {"light": "preset", "transition": "kind", "effect": "kind", "music": "file",
                      "sound": "file", "stop": "channel", "textbox": "mode", "card": "title"}[cmd.name]
+        if value.kind in ("map", "seq"):
+            lines = cmd.example.splitlines()
+            rest = ", ".join(line.strip() for line in lines[1:])
+            self.err(ctx.path, value, f"'{cmd.name}' takes {cmd.main.doc.lower()} here, not {value.describe()}",
+                     f"write '{lines[0]}'" + (f" with {rest} on the lines below, as sibling keys" if rest else ""))
+            return
         main = self.value(ctx, cmd.main, value)
         args: dict[str, Any] = {main_name: main}
         ok = self.fill(ctx, cmd, mods, args, None)
