@@ -89,6 +89,38 @@ class Player:
 
     # ----------------------------------------------------------------- the loop
     def run(self) -> int:
+        """The loop; a story error at run time stops the story with its message on screen."""
+        from vn.story import StoryError
+
+        try:
+            return self._run()
+        except StoryError as exc:
+            self.stop_with(exc.diagnostic)
+            return 1
+
+    def stop_with(self, diagnostic) -> None:
+        """Show a run-time script error (never a traceback) until the reader closes the window."""
+        pg = self.pg
+        print(diagnostic.format(), file=sys.stderr)
+        from vn.render.text import SANS
+        from vn.ui.paint import veil
+
+        size = self.surface.get_size()
+        canvas = self.canvas if self.canvas is not None else pg.Surface(size)
+        canvas.blit(veil(size, (8, 8, 12), 215), (0, 0))
+        vp = self.screen.viewport(canvas)
+        text = f"The story stopped.\n\n{diagnostic.format()}\n\nClick or press a key to close."
+        layout = self.screen.text.layout(text, vp.px(1500), vp.px(30), family=SANS,
+                                         color=(236, 214, 170), scale=vp.scale)
+        self.screen.text.draw(canvas, layout, vp.point(210, 300))
+        self.surface.blit(canvas, (0, 0))
+        pg.display.flip()
+        while True:
+            event = pg.event.wait()
+            if event.type in (pg.QUIT, pg.KEYDOWN, pg.MOUSEBUTTONDOWN):
+                raise SystemExit(1)
+
+    def _run(self) -> int:
         pg = self.pg
         last = time.perf_counter()
         planned: float | None = None
