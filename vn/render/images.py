@@ -163,4 +163,6 @@ def reset_alpha(surface: pygame.Surface) -> None:
     with per-pixel alpha it turns blending off altogether, so later blits paint its transparent
     pixels as solid colour; such a surface goes back to 255.
     """
-    surface.set_alpha(255 if surface.get_flags() & pygame.SRCALPHA else None)
+    # get_flags() & SRCALPHA is also set by set_alpha() on an opaque surface: ask the pixel
+    # format instead (per-pixel alpha has an alpha mask)
+    surface.set_alpha(255 if surface.get_masks()[3] else None)
