@@ -116,9 +116,10 @@ class Player:
         self.surface.blit(canvas, (0, 0))
         pg.display.flip()
         while True:
-            event = pg.event.wait()
-            if event.type in (pg.QUIT, pg.KEYDOWN, pg.MOUSEBUTTONDOWN):
-                raise SystemExit(1)
+            for event in pg.event.get():
+                if event.type in (pg.QUIT, pg.KEYDOWN, pg.MOUSEBUTTONDOWN):
+                    raise SystemExit(1)
+            time.sleep(IDLE_POLL)
 
     def _run(self) -> int:
         pg = self.pg
