@@ -17,6 +17,7 @@ from pathlib import Path
 
 from vn.script import Catalog, Program, compile_game
 from vn.script.diagnostics import Diagnostic, error
+from vn.script.loader import Node, load_yaml
 
 _SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_. -]*$")
 
@@ -70,11 +71,6 @@ class Game:
                 return candidate
         return None
 
-    def contains(self, path: Path) -> bool:
-        """Whether a resolved path lies inside one of the game's folders."""
-        resolved = path.resolve()
-        return any(layer.resolve() in resolved.parents for layer in self.layers)
-
     def listing(self, folder: str, suffixes: tuple[str, ...]) -> dict[str, Path]:
         """Files directly in `folder` of every layer, by name; upper layers win."""
         out: dict[str, Path] = {}
@@ -119,7 +115,11 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
     if manifest_text is None:
         return game
     script_read_errors = any(d.severity == "error" for d in game.diagnostics)
-    catalog = build_catalog(game) if check_assets else Catalog()
+    if check_assets:
+        mroot, _ = load_yaml(manifest_text, display(manifest))  # its errors come from compiling
+        catalog = build_catalog(game, mroot, display(manifest))
+    else:
+        catalog = Catalog()
     program, diags = compile_game((display(manifest), manifest_text),
                                   [f for f in files if f[1] is not None], catalog)
     game.diagnostics.extend(diags)
@@ -144,16 +144,21 @@ def _read(path: Path, diags: list[Diagnostic]) -> str | None:
         return None
 
 
-def build_catalog(game: Game) -> Catalog:
+def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml") -> Catalog:
     """Read stages, presets and sprites so the compiler can check the names scripts use.
 
-    The loaded GameAssets stay on the game (`game.assets`) for the renderer, so nothing is read
-    twice at start-up.
+    `manifest` is game.yaml already parsed (read from the game when not given). The loaded
+    GameAssets stay on the game (`game.assets`) for the renderer, so nothing is read twice.
     """
     from vn.stage.assets import GameAssets
 
-    named = _manifest_sprites(game)
-    size = _manifest_size(game)
+    if manifest is None:
+        path = game.find("scripts/game.yaml")
+        if path is not None:
+            manifest_path = display(path)
+            manifest, _ = load_yaml(path.read_text("utf-8", errors="replace"), manifest_path)
+    named = _manifest_sprites(manifest, manifest_path)
+    size = _manifest_size(manifest)
     roots = [Path(display(layer)) for layer in reversed(game.layers)]
     assets = GameAssets(roots, size=size, sprites={who: sprite for who, (sprite, _) in named.items()})
     game.assets = assets
@@ -176,11 +181,7 @@ def build_catalog(game: Game) -> Catalog:
                    audio=frozenset(_audio_files(game)))
 
 
-def _manifest_size(game: Game) -> tuple[int, int]:
-    from vn.script.loader import load_yaml
-
-    path = game.find("scripts/game.yaml")
-    root, _ = load_yaml(path.read_text("utf-8", errors="replace"), "game.yaml") if path else (None, [])
+def _manifest_size(root: Node | None) -> tuple[int, int]:
     size = root.get("size") if root is not None and root.kind == "map" else None
     if size is not None and size.kind == "seq" and len(size.items) == 2:
         w, h = size.items[0].value, size.items[1].value
@@ -189,15 +190,8 @@ def _manifest_size(game: Game) -> tuple[int, int]:
     return 1920, 1080
 
 
-def _manifest_sprites(game: Game) -> dict[str, tuple[str, tuple[str, int, int]]]:
+def _manifest_sprites(root: Node | None, shown: str) -> dict[str, tuple[str, tuple[str, int, int]]]:
     """character id -> (sprite name, where game.yaml names it), read before compiling."""
-    from vn.script.loader import load_yaml
-
-    path = game.find("scripts/game.yaml")
-    if path is None:
-        return {}
-    shown = display(path)
-    root, _ = load_yaml(path.read_text("utf-8", errors="replace"), shown)
     chars = root.get("characters") if root is not None and root.kind == "map" else None
     out: dict[str, tuple[str, tuple[str, int, int]]] = {}
     if chars is not None and chars.kind == "map":

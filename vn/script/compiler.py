@@ -452,13 +452,10 @@ class Compiler(FieldChecks):
             return None
         return who, look, mark, [w for w, _ in words]
 
-    def fill(self, ctx: _Ctx, cmd: Command, mods: dict[str, Node], args: dict[str, Any], who: str | None,
-             skip: tuple[str, ...] = ()) -> bool:
+    def fill(self, ctx: _Ctx, cmd: Command, mods: dict[str, Node], args: dict[str, Any], who: str | None) -> bool:
         """Check each modifier into args (defaults for the absent ones); False if any is bad."""
         ok = True
         for f in cmd.fields:
-            if f.name in skip:
-                continue
             if f.name in mods:
                 v = self.value(ctx, f, mods[f.name], who)
                 if v is None:
