@@ -11,14 +11,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from vn.script.program import Where
 from vn.story.text import RichText
 
-
-@dataclass(frozen=True)
-class SourcePos:
-    path: str
-    line: int
-    col: int
+# where in a script an event comes from: the compiled program's position type, shared
+SourcePos = Where
 
 
 @dataclass(frozen=True)

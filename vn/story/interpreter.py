@@ -15,7 +15,7 @@ from typing import Any
 from vn.script.diagnostics import Diagnostic, error
 from vn.script.markup import Template
 from vn.script.program import Instr, Program
-from vn.story.events import Choice, ChoiceOption, Direction, End, Event, Line, SourcePos, Wait
+from vn.story.events import Choice, ChoiceOption, Direction, End, Event, Line, Wait
 from vn.story.expressions import Env, EvalError, evaluate, truthy
 from vn.story.state import Frame, SaveFormatError, StoryState
 from vn.story.text import render
@@ -190,7 +190,7 @@ class Story:
     def _exec(self, ins: Instr) -> Event | None:
         st = self.state
         op, a = ins.op, ins.args
-        pos = SourcePos(ins.where.path, ins.where.line, ins.where.col)
+        pos = ins.where
         if op == "line":
             speaker = a["speaker"]
             char = self.program.characters.get(speaker) if speaker else None
@@ -250,7 +250,7 @@ class Story:
         st.status = "choice"
         options = tuple(ChoiceOption(n, render(ins.args["options"][i].text, st.variables))
                         for n, i in enumerate(visible))
-        self._choice = Choice(ins.id, options, SourcePos(ins.where.path, ins.where.line, ins.where.col))
+        self._choice = Choice(ins.id, options, ins.where)
         return self._choice
 
     def _apply(self, command: str, args: dict[str, Any]) -> None:
