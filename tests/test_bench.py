@@ -1,6 +1,6 @@
 """`vn bench` runs and reports every figure (no timing is asserted: figures go in notes)."""
 
-from vn.bench import run_bench
+from vn.tools.bench import run_bench
 
 
 def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():

@@ -10,9 +10,9 @@ import pygame
 import pytest
 
 from vn.cli import main
-from vn.frames import find_path, parse_at, play_to
 from vn.game import load_game
 from vn.screen import Screen, headless_surface
+from vn.tools.render import find_path, parse_at, play_to
 from vn.ui import paint
 
 SIZE = (640, 360)

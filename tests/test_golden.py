@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from vn.autoplay import all_paths, run_path
 from vn.game import load_game
+from vn.tools.autoplay import all_paths, run_path
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

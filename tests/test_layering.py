@@ -10,13 +10,13 @@ class Block:
         if name == "pygame" or name.startswith("pygame."):
             raise ImportError("pygame is blocked in this test")
 sys.meta_path.insert(0, Block())
-import vn.script, vn.story, vn.stage, vn.game, vn.autoplay
+import vn.script, vn.story, vn.stage, vn.game, vn.tools.autoplay
 import vn.script.compiler, vn.script.analysis, vn.script.schema, vn.story.interpreter
 import pkgutil, importlib, vn.stage as stage
 for m in pkgutil.iter_modules(stage.__path__):
     importlib.import_module("vn.stage." + m.name)
 from vn.game import load_game
-from vn.autoplay import run_path
+from vn.tools.autoplay import run_path
 game = load_game()
 assert game.program is not None, [d.format() for d in game.diagnostics]
 result = run_path(game.program)

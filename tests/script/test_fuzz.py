@@ -9,9 +9,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vn.autoplay import run_path
 from vn.game import Game, build_catalog, bundled_root, layers_for
 from vn.script import compile_game
+from vn.tools.autoplay import run_path
 
 ROOT = bundled_root()
 SCRIPTS = sorted(p for p in (ROOT / "scripts").glob("*.yaml") if p.name != "game.yaml")

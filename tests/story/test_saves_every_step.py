@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 
-from vn.autoplay import all_paths, run_path
 from vn.game import load_game
 from vn.story import Story
+from vn.tools.autoplay import all_paths, run_path
 
 
 def test_json_round_trip_at_every_step_of_every_path():

@@ -46,10 +46,10 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def frame_times(game_dir: Path | None, size: tuple[int, int], frames: int) -> dict[str, float]:
-    from vn.frames import find_path, parse_at, play_to
     from vn.game import load_game
     from vn.screen import Screen, headless_surface
     from vn.story.events import Direction, SourcePos
+    from vn.tools.render import find_path, parse_at, play_to
 
     game = load_game(game_dir)
     assert game.program is not None
@@ -78,7 +78,7 @@ def frame_times(game_dir: Path | None, size: tuple[int, int], frames: int) -> di
 def _in_fresh_process(game_dir: Path | None, size: tuple[int, int], frames: int) -> dict[str, Any]:
     import json
 
-    code = ("import json, sys\nfrom pathlib import Path\nfrom vn.bench import frame_times\n"
+    code = ("import json, sys\nfrom pathlib import Path\nfrom vn.tools.bench import frame_times\n"
             "g = Path(sys.argv[1]) if sys.argv[1] else None\n"
             "print(json.dumps(frame_times(g, (int(sys.argv[2]), int(sys.argv[3])), int(sys.argv[4]))))\n")
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
@@ -218,3 +218,17 @@ def run_bench(game_dir: Path | None = None, quick: bool = False) -> dict[str, An
     result["script_100k"] = big_script(10_000 if quick else 100_000)
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0, 1)
     return result
+
+
+def add_arguments(p) -> None:
+    from vn.tools.args import game_arg
+
+    game_arg(p)
+    p.add_argument("--quick", action="store_true", help="fewer frames (for smoke tests)")
+
+
+def run(args) -> int:
+    import json
+
+    print(json.dumps(run_bench(args.game, quick=args.quick), indent=2))
+    return 0

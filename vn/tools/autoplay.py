@@ -118,3 +118,53 @@ def _signature(story: Story) -> str:
     st = story.state
     return json.dumps([st.label, st.pc, [(f.label, f.pc) for f in st.stack], st.variables, st.visits],
                       sort_keys=True)
+
+
+def add_arguments(p) -> None:
+    from vn.tools.args import choices, game_arg
+
+    game_arg(p)
+    p.add_argument("--choose", type=choices, default=None, help="option numbers to pick, e.g. 1,2")
+    p.add_argument("--seed", type=int, default=None, help="pick the remaining options at random with this seed")
+    p.add_argument("--all-paths", action="store_true", help="play every path through the choices")
+    p.add_argument("--label", help="start at this label")
+    p.add_argument("--max-paths", type=int, default=1000, help="stop --all-paths after this many paths")
+
+
+def run(args) -> int:
+    """`vn autoplay`: print one path's transcript, or every path's with --all-paths."""
+    import sys
+
+    from vn.tools.args import load_or_report
+
+    game = load_or_report(args.game)
+    if game.program is None:
+        return 1
+    program = game.program
+    if args.label and args.label not in program.labels:
+        print(f"vn autoplay: no label '{args.label}'", file=sys.stderr)
+        return 1
+    if not args.all_paths:
+        result = run_path(program, args.choose, args.seed, args.label)
+        for line in result.lines:
+            print(line)
+        if result.error:
+            print(f"error: {result.error}", file=sys.stderr)
+            return 1
+        return 0
+    failed = 0
+    count = 0
+    for count, result in enumerate(all_paths(program, args.label, args.max_paths), 1):
+        print(f"== path {count}: choices {','.join(map(str, result.choices)) or '(none)'} ==")
+        for line in result.lines:
+            print(line)
+        if result.error:
+            failed += 1
+            print(f"== error: {result.error} ==")
+        else:
+            print(f"== end ({result.ending}) ==")
+        print()
+    if count >= args.max_paths:
+        print(f"vn autoplay: stopped after {args.max_paths} paths (--max-paths)", file=sys.stderr)
+    print(f"{count} paths, {failed} with errors", file=sys.stderr)
+    return 1 if failed else 0

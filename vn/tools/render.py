@@ -152,3 +152,18 @@ def render_frame(game_dir: Path | None, at: str, t: float, size: tuple[int, int]
         print(f"vn render: cannot write {output}: {exc.strerror}", file=sys.stderr)
         return 1
     return 0
+
+
+def add_arguments(p) -> None:
+    from vn.tools.args import choices, game_arg, size
+
+    game_arg(p)
+    p.add_argument("--at", required=True, help="LABEL or LABEL:N (top-level step N, from 1)")
+    p.add_argument("--t", type=float, default=0.0, help="seconds after that step began")
+    p.add_argument("--size", type=size, default=(1920, 1080))
+    p.add_argument("--choose", type=choices, default=None, help="option numbers on the way there")
+    p.add_argument("-o", "--output", type=Path, required=True)
+
+
+def run(args) -> int:
+    return render_frame(args.game, args.at, args.t, args.size, args.output, args.choose)
