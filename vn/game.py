@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from vn.script import Catalog, Program, compile_game
+from vn.script import Catalog, Program, ProgramCache, compile_game
 from vn.script.diagnostics import Diagnostic, error
 from vn.script.loader import Node, load_yaml
 
@@ -121,12 +121,20 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
     else:
         catalog = Catalog()
     program, diags = compile_game((display(manifest), manifest_text),
-                                  [f for f in files if f[1] is not None], catalog)
+                                  [f for f in files if f[1] is not None], catalog, program_cache())
     game.diagnostics.extend(diags)
     # A script error stops the game; a broken asset does not: the game shows a placeholder
     # where the picture is missing (vn check still reports it as an error).
     game.program = None if script_read_errors else program
     return game
+
+
+def program_cache() -> ProgramCache | None:
+    """The compiled-program cache in the user cache folder (None when caching is off)."""
+    from vn.cachedir import cache_dir
+
+    folder = cache_dir("programs")
+    return ProgramCache(folder) if folder is not None else None
 
 
 def _read(path: Path, diags: list[Diagnostic]) -> str | None:

@@ -18,6 +18,7 @@ Ops and their args:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,8 +49,27 @@ class Instr:
     ordinal: int  # the nth line or menu of its label (for saves when the id is gone); -1 otherwise
 
 
+class Deferred:
+    """Fields that a program read from the compiled-program cache decodes on first use (a
+    label's instructions, the id index), so a big game starts without decoding what it never
+    reads. `defer(name, load)` leaves the field unset until it is read; Python only calls
+    `__getattr__` for a missing attribute, so a loaded field costs nothing more to read."""
+
+    def defer(self, name: str, load: Callable[[], Any]) -> None:
+        self.__dict__.pop(name, None)
+        self.__dict__.setdefault("_deferred", {})[name] = load
+
+    def __getattr__(self, name: str) -> Any:
+        pending = self.__dict__.get("_deferred")
+        if pending is None or name not in pending:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        value = pending.pop(name)()
+        setattr(self, name, value)
+        return value
+
+
 @dataclass
-class Label:
+class Label(Deferred):
     name: str
     where: Where
     code: list[Instr] = field(default_factory=list)
@@ -65,7 +85,7 @@ class Character:
 
 
 @dataclass
-class Program:
+class Program(Deferred):
     title: str
     start: str
     size: tuple[int, int]

@@ -1,0 +1,197 @@
+"""The compiled-program cache: a hit is the very program a fresh compile gives, and nothing it
+cannot trust (an edited script, a damaged or foreign file) is ever served."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from vn.game import load_game
+from vn.script import ProgramCache, compile_game
+from vn.script.catalog import Catalog
+from vn.script.programcache import cache_key
+
+MANIFEST = """\
+title: Cache test
+start: start
+characters:
+  z: {name: Zack, color: "#8fb8ff"}
+variables: {trust: 0, name: "you", stayed: false, ratio: 0.5}
+"""
+
+SCRIPT = """\
+start:
+  - Plain narration.
+  - z: "Hello, [name]. {b}Bold{/b} and {color=#f88}red{/color}{w=0.5} then {size=+8}big{/size}."
+  - z: Wait for it{p}and again.{nw}
+  - set: {trust: "trust + 1", stayed: true}
+  - if: trust >= 1 and not stayed
+    then:
+      - z: One.
+    else:
+      - Two.
+  - choice:
+      - "Stay {i}here{/i}":
+          - set: {trust: "trust + 2"}
+          - jump: finale
+      - text: Leave
+        if: trust > 5
+        do:
+          - Gone.
+  - wait: 1.5
+  - pause
+  - call: sub
+  - jump: finale
+sub:
+  - A line in a call.
+  - return
+finale:
+  - z: The end.
+    id: the_end
+  - The end, twice.
+  - The end, twice.
+"""
+
+
+def _compile(script: str = SCRIPT, cache: ProgramCache | None = None):
+    return compile_game(("game.yaml", MANIFEST), [("s.yaml", script)], None, cache)
+
+
+def _loaded(program):
+    """Touch every deferred field, so comparisons see them."""
+    for lab in program.labels.values():
+        assert isinstance(lab.code, list)
+    assert isinstance(program.index, dict)
+    return program
+
+
+def test_a_cache_hit_is_the_program_a_fresh_compile_gives(tmp_path: Path):
+    cache = ProgramCache(tmp_path)
+    fresh, fresh_diags = _compile()
+    assert fresh is not None, fresh_diags
+    first, _ = _compile(cache=cache)  # compiles and writes the entry
+    assert len(list(tmp_path.glob("*.json"))) == 1
+    hit, hit_diags = cache.get(cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], None))
+    assert _loaded(hit) == fresh
+    assert hit.index == fresh.index and hit.index["the_end"][0] == "finale"
+    assert hit_diags == fresh_diags
+    again, again_diags = _compile(cache=cache)
+    assert _loaded(again) == fresh and again_diags == fresh_diags
+
+
+def test_warnings_come_back_from_the_cache(tmp_path: Path):
+    script = SCRIPT + "orphan:\n  - Nobody comes here.\n"
+    fresh, diags = _compile(script)
+    assert fresh is not None and any(d.severity == "warning" for d in diags)
+    cache = ProgramCache(tmp_path)
+    _compile(script, cache)
+    _, cached = _compile(script, cache)
+    assert cached == diags
+
+
+def test_the_bundled_game_round_trips(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("VN_CACHE_DIR", str(tmp_path))
+    first = load_game()
+    assert first.program is not None
+    assert list((tmp_path / "programs").glob("*.json")), "load_game writes the cache"
+    second = load_game()
+    assert _loaded(second.program) == _loaded(first.program)
+    assert [d.format() for d in second.diagnostics] == [d.format() for d in first.diagnostics]
+
+
+def test_an_edited_script_is_never_served_from_the_cache(tmp_path: Path):
+    cache = ProgramCache(tmp_path)
+    _compile(cache=cache)
+    edited = SCRIPT.replace("Plain narration.", "Edited narration.")
+    program, _ = _compile(edited, cache)
+    first = program.labels["start"].code[0]
+    assert first.args["text"].plain_source() == "Edited narration."
+    # a broken edit is reported, not hidden behind the old program
+    program, diags = _compile(SCRIPT.replace("- jump: finale\nsub:", "- jump: nowhere\nsub:"), cache)
+    assert program is None and any("nowhere" in d.message for d in diags)
+
+
+def test_a_changed_catalog_or_path_changes_the_key():
+    base = cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], None)
+    assert cache_key(("game.yaml", MANIFEST), [("t.yaml", SCRIPT)], None) != base
+    assert cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], Catalog(presets=frozenset({"a"}))) != base
+    assert cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], None, engine="0.0.0+other") != base
+
+
+def _entry(tmp_path: Path) -> Path:
+    (entry,) = tmp_path.glob("*.json")
+    return entry
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "empty"])
+def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, damage: str):
+    cache = ProgramCache(tmp_path)
+    fresh, _ = _compile()
+    _compile(cache=cache)
+    entry = _entry(tmp_path)
+    raw = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "flip":
+        i = raw.index(b"Plain narration")
+        entry.write_bytes(raw[:i] + b"Pl@in" + raw[i + 5:])
+    elif damage == "garbage":
+        entry.write_bytes(b"\x80\x00 not json at all \xff" * 10)
+    else:
+        entry.write_bytes(b"")
+    key = entry.stem
+    assert cache.get(key) is None
+    program, _ = _compile(cache=cache)
+    assert _loaded(program) == fresh
+    assert cache.get(key) is not None, "the entry was rewritten"
+
+
+def test_an_entry_from_another_engine_is_ignored(tmp_path: Path):
+    key = cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], None)
+    fresh, diags = _compile()
+    ProgramCache(tmp_path, engine="0.0.1+someone-else").put(key, fresh, diags)
+    assert ProgramCache(tmp_path, engine="0.0.1+someone-else").get(key) is not None
+    assert ProgramCache(tmp_path).get(key) is None
+
+
+def _forge(path: Path, meta: dict, chunks: list[bytes], key: str) -> None:
+    """A file with a valid header and checksum but content the engine did not write."""
+    body = json.dumps(meta).encode() + b"\n" + b"".join(chunks)
+    spans, at = [], 0
+    for c in chunks:
+        spans.append([at, at + len(c)])
+        at += len(c)
+    from vn.script.programcache import ENGINE, FORMAT, VERSION
+
+    header = {"format": FORMAT, "version": VERSION, "engine": ENGINE, "key": key,
+              "sha256": hashlib.sha256(body).hexdigest(), "chunks": spans}
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+def test_a_well_formed_file_with_foreign_content_builds_nothing_foreign(tmp_path: Path):
+    cache = ProgramCache(tmp_path)
+    key = "f" * 64
+    meta = {"title": "x", "start": "start", "size": [1920, 1080], "characters": [], "variables": ["D"],
+            "labels": [["start", [0, 1, 1], [0], 0]], "index": 1, "diagnostics": [], "paths": ["s.yaml"]}
+    code = [["line", ["D", "speaker", None, "text", ["Q", "os.system"], "look", None], 0, 1, 1, "x", 0]]
+    _forge(cache.path(key), meta, [json.dumps(code).encode(), b"[]"], key)
+    hit = cache.get(key)
+    # the label's code is decoded on first use: an unknown value tag is refused there
+    assert hit is not None
+    with pytest.raises(ValueError, match="unknown value tag"):
+        _ = hit[0].labels["start"].code
+    meta["diagnostics"] = [["s.yaml", 1, 1, "fatal", "x", None]]
+    _forge(cache.path(key), meta, [b"[]", b"[]"], key)
+    assert cache.get(key) is None
+
+
+def test_caching_can_be_turned_off(monkeypatch):
+    from vn.game import program_cache
+
+    monkeypatch.setenv("VN_CACHE_DIR", "off")
+    assert program_cache() is None
+    assert load_game().program is not None
+

@@ -1,0 +1,358 @@
+"""A cache of compiled programs on disk, so a big script is compiled once, not at every start.
+
+An entry is keyed by a hash of everything the compiler reads — the engine's own version and
+source (`ENGINE`), the manifest and every script file (path and text), and the asset catalog
+the names are checked against — so an edited script, a new engine or a changed asset folder
+never gets an old program. The entry is JSON, never pickle: decoding builds only the program's
+own plain types (instructions, templates, options, tuples, numbers and texts), so a file
+planted in the cache folder cannot run code. Each file carries a format name, a version, the
+engine it was written by, its key and a SHA-256 of its payload; anything that does not match —
+stale, truncated, corrupt or foreign — is ignored (the program is compiled and the entry
+rewritten). Entries are written atomically and the folder keeps the few most recent.
+
+Imports no pygame and reads no clock: the caller chooses the folder (`vn.cachedir`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import vn
+from vn.script.catalog import Catalog
+from vn.script.diagnostics import Diagnostic
+from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
+from vn.script.program import Character, Instr, Label, Option, Program, Where
+
+FORMAT = "vn-compiled-program"
+VERSION = 1
+KEEP = 6  # entries kept in the folder (the most recently written)
+
+
+def _engine_fingerprint() -> str:
+    """The engine's version and a hash of the compiler's own source: a change to either makes
+    every older entry foreign (a developer's edit to the compiler needs no version bump)."""
+    h = hashlib.sha256(vn.__version__.encode())
+    here = Path(__file__).resolve().parent
+    for path in sorted(here.glob("*.py")) + [here.parent / "easing.py"]:
+        try:
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            h.update(path.name.encode() + b"\0?")
+    return f"{vn.__version__}+{h.hexdigest()[:16]}"
+
+
+ENGINE = _engine_fingerprint()
+
+
+class CacheFormatError(ValueError):
+    """An entry that is not a program this engine wrote (the caller ignores it)."""
+
+
+# --------------------------------------------------------------------------- key
+
+def cache_key(manifest: tuple[str, str], files: Sequence[tuple[str, str]], catalog: Catalog | None,
+              engine: str = ENGINE) -> str:
+    """Hex SHA-256 of the engine and every input of `compile_game`."""
+    h = hashlib.sha256()
+
+    def part(text: str) -> None:
+        data = text.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+
+    part(engine)
+    for path, text in (manifest, *files):
+        part(path)
+        part(text)
+    part(_catalog_text(catalog))
+    return h.hexdigest()
+
+
+def _catalog_text(catalog: Catalog | None) -> str:
+    if catalog is None:
+        return "none"
+
+    def names(value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            return {k: sorted(v) for k, v in sorted(value.items())}
+        return sorted(value)
+
+    return json.dumps([names(catalog.stages), names(catalog.presets), names(catalog.looks),
+                       names(catalog.audio)], sort_keys=True)
+
+
+# --------------------------------------------------------------------------- codec
+# A value is JSON as is when it is a text, number, bool or None; anything else is a list whose
+# first item names its type. Dict keys are texts. Positions share a table of paths. The file is
+# a header line, a line of metadata, then one JSON chunk per label and one for the id index:
+# chunks are only decoded when the program first reads them (`Deferred`).
+
+def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any], list[bytes]]:
+    """The program and its diagnostics as (metadata, chunks); raises CacheFormatError for a value
+    the codec does not know (the program is then simply not cached)."""
+    paths: dict[str, int] = {}
+
+    def where(w: Where) -> list[Any]:
+        return [paths.setdefault(w.path, len(paths)), w.line, w.col]
+
+    chunks: list[bytes] = []
+
+    def chunk(value: Any) -> int:
+        chunks.append(json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+                      .encode("utf-8", "surrogatepass"))
+        return len(chunks) - 1
+
+    labels = []
+    for lab in program.labels.values():
+        code = [[i.op, _enc_args(i.op, i.args), *where(i.where), i.id, i.ordinal] for i in lab.code]
+        labels.append([lab.name, where(lab.where), lab.steps, chunk(code)])
+    meta = {
+        "title": program.title, "start": program.start, "size": list(program.size),
+        "characters": [[c.id, c.name, c.color, c.sprite] for c in program.characters.values()],
+        "variables": _enc(program.variables),
+        "labels": labels,
+        "index": chunk([[k, lab, pc] for k, (lab, pc) in program.index.items()]),
+        "diagnostics": [[d.path, d.line, d.col, d.severity, d.message, d.hint] for d in diags],
+        "paths": list(paths),
+    }
+    return meta, chunks
+
+
+def _enc_args(op: str, args: dict[str, Any]) -> Any:
+    if op == "line" and len(args) == 3:  # most instructions: [speaker, text, look]
+        text = args["text"]
+        parts = text.parts
+        if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
+            return [args["speaker"], parts[0].text, args["look"]]  # a bare text: one plain run
+        return [args["speaker"], _enc(text), args["look"]]
+    return _enc(args)
+
+
+def _dec_args(op: str, v: Any) -> dict[str, Any]:
+    if op == "line" and isinstance(v, list) and len(v) == 3:
+        speaker, text, look = v
+        if not (speaker is None or isinstance(speaker, str)) or not (look is None or isinstance(look, str)):
+            raise CacheFormatError("a line's speaker or look")
+        tpl = Template((TextPart(text, PLAIN),)) if isinstance(text, str) else _dec(text)
+        if not isinstance(tpl, Template):
+            raise CacheFormatError("a line's text")
+        return {"speaker": speaker, "text": tpl, "look": look}
+    args = _dec(v)
+    if not isinstance(args, dict):
+        raise CacheFormatError("instruction arguments")
+    return args
+
+
+def _enc(v: Any) -> Any:
+    if v is None or isinstance(v, (str, bool, int, float)):
+        return v
+    if isinstance(v, dict):
+        out: list[Any] = ["D"]
+        for k, x in v.items():
+            if not isinstance(k, str):
+                raise CacheFormatError(f"a mapping key of type {type(k).__name__}")
+            out.append(k)
+            out.append(_enc(x))
+        return out
+    if isinstance(v, tuple):
+        return ["T", *(_enc(x) for x in v)]
+    if isinstance(v, list):
+        return ["L", *(_enc(x) for x in v)]
+    if isinstance(v, Template):
+        if not v.no_wait and len(v.parts) == 1 and isinstance(v.parts[0], TextPart) \
+                and v.parts[0].style == PLAIN:
+            return ["S", v.parts[0].text]  # most text: one plain run
+        return ["M", v.no_wait, *(_enc(p) for p in v.parts)]
+    if isinstance(v, TextPart):
+        return ["X", v.text, *v.style]
+    if isinstance(v, VarPart):
+        return ["V", v.name, *v.style]
+    if isinstance(v, PausePart):
+        return ["P", v.seconds]
+    if isinstance(v, Option):
+        return ["O", _enc(v.text), _enc(v.cond), v.target, v.id]
+    raise CacheFormatError(f"a value of type {type(v).__name__}")
+
+
+def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagnostic]]:
+    """The inverse of `encode`: `chunk(n)` returns the decoded JSON of chunk n. Labels' code and
+    the index are decoded when first read. Raises CacheFormatError (or TypeError, ValueError,
+    KeyError, IndexError, which the caller treats the same) on anything malformed found now."""
+    paths = [_str(p) for p in meta["paths"]]
+    wheres: dict[tuple[int, int, int], Where] = {}
+
+    def where(p: int, line: int, col: int) -> Where:
+        key = (p, line, col)
+        w = wheres.get(key)
+        if w is None:
+            w = wheres[key] = Where(paths[p], _int(line), _int(col))
+        return w
+
+    def code_of(n: int) -> Callable[[], list[Instr]]:
+        return lambda: [Instr(op, _dec_args(op, args), where(p, line, col), _str(ident), _int(ordinal))
+                        for op, args, p, line, col, ident, ordinal in chunk(n)]
+
+    labels: dict[str, Label] = {}
+    for name, lw, steps, n in meta["labels"]:
+        if not all(type(s) is int for s in steps) or type(n) is not int:
+            raise CacheFormatError("label steps")
+        lab = Label(_str(name), where(*lw), steps=steps)
+        lab.defer("code", code_of(n))
+        labels[lab.name] = lab
+    program = Program(
+        title=_str(meta["title"]), start=_str(meta["start"]),
+        size=(_int(meta["size"][0]), _int(meta["size"][1])),
+        characters={_str(c[0]): Character(_str(c[0]), _str(c[1]), c[2], c[3]) for c in meta["characters"]},
+        variables=_dec(meta["variables"]),
+        labels=labels,
+    )
+    index = meta["index"]
+    program.defer("index", lambda: {_str(k): (_str(lab), _int(pc)) for k, lab, pc in chunk(index)})
+    if not isinstance(program.variables, dict):
+        raise CacheFormatError("variables")
+    diags = [Diagnostic(_str(p), _int(line), _int(col), sev, _str(msg), hint)
+             for p, line, col, sev, msg, hint in meta["diagnostics"]]
+    if any(d.severity not in ("error", "warning") for d in diags):
+        raise CacheFormatError("severity")
+    return program, diags
+
+
+def _str(v: Any) -> str:
+    if not isinstance(v, str):
+        raise CacheFormatError("expected a text")
+    return v
+
+
+def _int(v: Any) -> int:
+    if not isinstance(v, int) or isinstance(v, bool):
+        raise CacheFormatError("expected an integer")
+    return v
+
+
+def _style(s: list[Any]) -> tuple[bool, bool, str | None, int]:
+    style = (s[0] is True, s[1] is True, s[2], s[3])
+    if style == PLAIN:
+        return PLAIN
+    if not (style[2] is None or isinstance(style[2], str)) or type(style[3]) is not int:
+        raise CacheFormatError("a text style")
+    return style
+
+
+def _dec(v: Any) -> Any:
+    if not isinstance(v, list):
+        if isinstance(v, dict):
+            raise CacheFormatError("a bare mapping")
+        return v
+    tag = v[0]
+    if tag == "S":
+        return Template((TextPart(_str(v[1]), PLAIN),))
+    if tag == "D":
+        return {_str(v[i]): _dec(v[i + 1]) for i in range(1, len(v), 2)}
+    if tag == "T":
+        return tuple(_dec(x) for x in v[1:])
+    if tag == "L":
+        return [_dec(x) for x in v[1:]]
+    if tag == "M":
+        return Template(tuple(_dec(x) for x in v[2:]), bool(v[1]))
+    if tag == "X":
+        return TextPart(_str(v[1]), _style(v[2:6]))
+    if tag == "V":
+        return VarPart(_str(v[1]), _style(v[2:6]))
+    if tag == "P":
+        return PausePart(v[1])
+    if tag == "O":
+        return Option(_dec(v[1]), _dec(v[2]), _int(v[3]), _str(v[4]))
+    raise CacheFormatError(f"unknown value tag {tag!r}")
+
+
+# --------------------------------------------------------------------------- files
+
+class ProgramCache:
+    """Compiled programs in `folder`, one file per key."""
+
+    def __init__(self, folder: Path, engine: str = ENGINE) -> None:
+        self.folder = Path(folder)
+        self.engine = engine
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def get(self, key: str) -> tuple[Program, list[Diagnostic]] | None:
+        """The cached program and diagnostics, or None when there is no entry this engine can
+        trust (missing, foreign, stale or damaged: the reason does not matter to the caller).
+        The whole file is checked against its SHA-256 before anything is decoded."""
+        try:
+            raw = self.path(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            head_end = raw.index(b"\n")
+            header = json.loads(raw[:head_end])
+            if (not isinstance(header, dict) or header.get("format") != FORMAT
+                    or header.get("version") != VERSION or header.get("engine") != self.engine
+                    or header.get("key") != key
+                    or header.get("sha256") != hashlib.sha256(memoryview(raw)[head_end + 1:]).hexdigest()):
+                return None
+            meta_end = raw.index(b"\n", head_end + 1)
+            meta = json.loads(raw[head_end + 1:meta_end])
+            spans = header["chunks"]
+            base = meta_end + 1
+
+            def chunk(n: int) -> Any:
+                start, end = spans[n]
+                return json.loads(raw[base + start:base + end])
+
+            return decode(meta, chunk)
+        except (ValueError, TypeError, KeyError, IndexError, RecursionError):
+            return None  # CacheFormatError is a ValueError
+
+    def put(self, key: str, program: Program, diags: Sequence[Diagnostic]) -> bool:
+        """Write an entry atomically; False (and nothing written) when it cannot be."""
+        try:
+            meta, chunks = encode(program, diags)
+            body = [json.dumps(meta, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogatepass"),
+                    b"\n", *chunks]
+        except (CacheFormatError, ValueError, RecursionError):
+            return False
+        spans, at = [], 0
+        for c in chunks:
+            spans.append([at, at + len(c)])
+            at += len(c)
+        digest = hashlib.sha256()
+        for part in body:
+            digest.update(part)
+        header = json.dumps({"format": FORMAT, "version": VERSION, "engine": self.engine, "key": key,
+                             "sha256": digest.hexdigest(), "chunks": spans}).encode()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(header + b"\n")
+                    f.writelines(body)
+                os.replace(tmp, self.path(key))
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+            self._prune()
+        except OSError:
+            return False
+        return True
+
+    def _prune(self) -> None:
+        entries = []
+        for p in self.folder.glob("*.json"):
+            try:
+                entries.append((p.stat().st_mtime, p))
+            except OSError:
+                pass
+        for _, p in sorted(entries, reverse=True)[KEEP:]:
+            p.unlink(missing_ok=True)
