@@ -16,6 +16,9 @@ from vn.session import Settings
 TEXT_SPEEDS: tuple[tuple[str, float], ...] = (("Instant", 0.0), ("Slow", 25.0), ("Normal", 40.0), ("Fast", 80.0))
 
 
+_FLAGS = ("auto", "skip_unseen")  # on/off settings kept between runs
+
+
 def settings_path() -> Path:
     override = os.environ.get("VN_CONFIG_DIR")
     if override:
@@ -52,6 +55,9 @@ def load_settings(path: Path | None = None) -> Settings:
         auto_time = data.get("auto_time")
         if isinstance(auto_time, (int, float)) and not isinstance(auto_time, bool) and 1 <= auto_time <= 60:
             settings.auto_time = float(auto_time)
+        for flag in _FLAGS:
+            if isinstance(data.get(flag), bool):
+                setattr(settings, flag, data[flag])
     return settings
 
 
@@ -62,7 +68,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"cps": settings.cps, "auto_time": settings.auto_time}, f, indent=2)
+            json.dump({"cps": settings.cps, "auto_time": settings.auto_time,
+                       **{flag: getattr(settings, flag) for flag in _FLAGS}}, f, indent=2)
         os.replace(tmp, path)
     except OSError as exc:
         print(f"{path}: warning: settings not saved ({exc.strerror})", file=sys.stderr)
