@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("vn.tools.check", "check scripts, stages and assets; exit 1 on any error"),
     "autoplay": ("vn.tools.autoplay", "play headless and print the transcript"),
     "render": ("vn.tools.render", "render the frame a player sees at a moment of the story"),
-    "schema": ("vn.tools.schema", "print the JSON Schema of scene scripts"),
+    "schema": ("vn.tools.schema", "write the JSON Schema of scene scripts (of one game, with its names)"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
 }
 
