@@ -3,7 +3,8 @@
 The window (`vn.app`), `vn render` and `vn bench` all drive the same Session, so a frame
 rendered headless is the frame a player sees. The host calls `update(now)` as time passes and
 `click(now)` / `choose(i, now)` on input; it reads `line`, `choice`, `typewriter` and
-`scene.view(now)` to draw. `next_wake(now)` tells the host when anything will next change on
+`scene.view(now)` to draw. Audio directions go to `audio` (a `vn.audio.AudioSink`: the window's
+mixer, or a silent one), which `update` keeps in step with game time. `next_wake(now)` tells the host when anything will next change on
 its own, so the loop can sleep while a fully shown line waits for the reader.
 
 Player features kept here (not in the story, not in the UI):
@@ -29,6 +30,7 @@ import copy
 from dataclasses import dataclass
 from typing import Any
 
+from vn.audio import AUDIO_COMMANDS, AudioSink, SilentAudio
 from vn.saves import Persistent
 from vn.script.program import Program, Where
 from vn.stage.scene import Scene
@@ -55,12 +57,21 @@ class Settings:
     auto_time: float = 15.0  # Ren'Py's afm_time: the wait is (25 + chars) / 250 * auto_time
     skip: bool = False
     skip_unseen: bool = False  # skipping also passes lines never read before
+    # audio (vn.audio reads them at every update, so a change is heard at once): sliders from
+    # 0 to 1 that the mixer maps to decibels (vn.audio.mix.slider_gain); ambience follows `sound`
+    music_volume: float = 1.0
+    sound_volume: float = 1.0
+    voice_volume: float = 1.0
+    mute: bool = False
+    ducking: bool = True  # music and ambience dip under voice and sound effects
 
 
 class Session:
     def __init__(self, program: Program, scene: Scene, story: Story | None = None,
-                 settings: Settings | None = None, persistent: Persistent | None = None) -> None:
+                 settings: Settings | None = None, audio: AudioSink | None = None,
+                 persistent: Persistent | None = None) -> None:
         self.program = program
+        self.audio: AudioSink = audio if audio is not None else SilentAudio()
         self.scene = scene
         self.story = story or Story(program)
         self.settings = settings or Settings()
@@ -91,16 +102,18 @@ class Session:
 
     @classmethod
     def resume(cls, program: Program, scene: Scene, story: Story, now: float,
-               settings: Settings | None = None, persistent: Persistent | None = None) -> Session:
-        """A session for a restored story: the picture is set at once from the saved snapshot."""
+               settings: Settings | None = None, audio: AudioSink | None = None,
+               persistent: Persistent | None = None) -> Session:
+        """A session for a restored story: the picture is set at once from the saved snapshot,
+        and the music and ambience it holds fade in."""
         scene.restore(story.state.stage, now)
-        session = cls(program, scene, story, settings, persistent)
+        session = cls(program, scene, story, settings, audio, persistent)
+        session.audio.restore(story.state.stage, now)
         session.notice = story.notice
         return session
-
     @classmethod
     def load(cls, program: Program, scene: Scene, data: Any, now: float, settings: Settings | None = None,
-             persistent: Persistent | None = None) -> Session:
+             audio: AudioSink | None = None, persistent: Persistent | None = None) -> Session:
         """A session from `save()`'s data (or a bare story save), after any script edits.
 
         The story lands on the saved line, found by content and context; `notice` is set when
@@ -115,7 +128,7 @@ class Session:
         if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt > SESSION_FORMAT:
             raise SaveFormatError(f"the game state is format {fmt}, not one this engine reads ({SESSION_FORMAT})")
         story = Story.restore(program, data["story"])
-        session = cls.resume(program, scene, story, now, settings, persistent)
+        session = cls.resume(program, scene, story, now, settings, audio, persistent)
         session.history = _history_from_json(data.get("history"))[-HISTORY_LINES:]
         session._history_total = len(session.history)
         session._log_from_json(data.get("rollback"), data.get("program") == fingerprint(program))
@@ -161,6 +174,7 @@ class Session:
                 changed = self._auto_forward(now) or changed
         if self._pending and (self._held is None or now >= self.scene.blocking_until):
             changed = self._pull(now) or changed
+        self.audio.update(now, self.settings)
         return changed
 
     def _auto_forward(self, now: float) -> bool:
@@ -267,6 +281,7 @@ class Session:
             return False
         self.story = story
         self.scene.restore(story.state.stage, now)
+        self.audio.restore(story.state.stage, now)
         self._clear(now)
         self._held = None
         self.ended = None
@@ -397,7 +412,10 @@ class Session:
             if event is None:
                 event = self.story.step()
                 if isinstance(event, Direction):
-                    self.scene.apply(event, now)
+                    if event.command in AUDIO_COMMANDS:
+                        self.audio.play(event, now, skipping=self.settings.skip)
+                    else:
+                        self.scene.apply(event, now)
                     if event.command == "card":
                         self.persistent.reach_chapter(str(event.args.get("title") or ""), self.story.state.label)
                     continue
