@@ -6,5 +6,9 @@ import tempfile
 os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-# the engine's caches (compiled programs, rasterised images) go to a fresh folder, never the user's
-os.environ["VN_CACHE_DIR"] = tempfile.mkdtemp(prefix="vn-test-cache-")
+
+# No test reads or writes the developer's own settings, saves or caches: each run gets fresh
+# folders (the engine's overrides of the platform's user dirs), removed when the run ends.
+_USER_DIRS = tempfile.TemporaryDirectory(prefix="vn-tests-")
+for _var in ("VN_CONFIG_DIR", "VN_DATA_DIR", "VN_CACHE_DIR"):
+    os.environ[_var] = os.path.join(_USER_DIRS.name, _var.lower())
