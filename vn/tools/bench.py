@@ -362,43 +362,49 @@ def script_load(lines: int) -> dict[str, Any]:
 
 
 def save_load(game_dir: Path | None, reps: int = 20) -> dict[str, Any]:
-    """A save at the end of the bundled game's longest path: write (to JSON, atomically, to a
-    file) and read back (parse, restore the story), median ms of `reps`."""
+    """A save at the end of the bundled game's longest path, through the game's own SaveStore:
+    save = `Session.save()` + the quick slot written atomically (with its backup); load = the
+    slot read and checked + `Session.load` (the story restored, history and rollback with it).
+    Median ms of `reps`; no thumbnail (the window adds a PNG of the frame)."""
     from vn.game import load_game
-    from vn.story import Choice, End, Story
+    from vn.saves import SaveMeta, SaveStore
+    from vn.screen import Screen
+    from vn.session import Session
+    from vn.stage.scene import Scene
     from vn.tools.autoplay import all_paths
 
-    program = load_game(game_dir).program
+    game = load_game(game_dir)
+    program = game.program
     longest = max(all_paths(program), key=lambda r: len(r.lines))
-    story, picks = Story(program), list(longest.choices)
+    screen = Screen(game, (1280, 720))
+    session = screen.new_session()
+    session.settings.cps = 0.0
+    picks, now = [c - 1 for c in longest.choices], 0.0
+    session.update(now)
+    last_line = 0.0
     for _ in range(200_000):
-        event = story.step()
-        if isinstance(event, Choice):
-            story.choose(picks.pop(0) - 1 if picks else 0)
-        elif isinstance(event, End):
+        if session.line is not None:
+            last_line = now
+            session.click(now)
+        elif session.choice is not None:
+            session.choose(picks.pop(0) if picks else 0, now)
+        elif session.ended is not None:
             break
+        now += 0.5
+        session.update(now)
     saves, loads = [], []
     with tempfile.TemporaryDirectory(prefix="vn-bench-") as tmp:
-        path = Path(tmp) / "save.json"
+        store = SaveStore(Path(tmp))
         for _ in range(reps):
             t0 = time.perf_counter()
-            _atomic_write(path, json.dumps(story.save()).encode("utf-8"))
+            store.quicksave(session.save(), SaveMeta.of(session))
             saves.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            Story.restore(program, json.loads(path.read_bytes()))
+            Session.load(program, Scene(screen.assets), store.quickload().data, now)
             loads.append(time.perf_counter() - t0)
-        size = path.stat().st_size
+        size = store.path("quick").stat().st_size
     return {"save_ms": _ms(statistics.median(saves)), "load_ms": _ms(statistics.median(loads)), "bytes": size,
-            "lines_played": len(longest.lines)}
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+            "lines_played": len(longest.lines), "last_line_at_s": round(last_line, 1)}
 
 
 def play_every_path(game_dir: Path | None, size: tuple[int, int], quick: bool) -> dict[str, Any]:
