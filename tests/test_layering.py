@@ -36,5 +36,6 @@ def test_public_surface():
     import vn.script
     import vn.story
 
-    assert set(vn.script.__all__) == {"Catalog", "Diagnostic", "Program", "compile_game", "compile_text"}
+    assert set(vn.script.__all__) == {"Catalog", "Diagnostic", "Program", "ProgramCache", "compile_game",
+                                      "compile_text"}
     assert {"Story", "StoryState", "Line", "Choice", "Direction", "Wait", "End", "StoryError"} <= set(vn.story.__all__)

@@ -23,6 +23,7 @@ import pygame
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, q
+from vn.render.plate import PlateCache
 from vn.render.sprites import SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.layout import Layout
@@ -73,6 +74,7 @@ class Compositor:
         self.sprites = SpriteRenderer(self.images)
         self.effects = Effects()
         self.wipe = Wipe()
+        self.plate = PlateCache()
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._buffers: dict[str, pygame.Surface] = {}
         self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
@@ -89,7 +91,8 @@ class Compositor:
         if rect.w <= 0 or rect.h <= 0:
             return rect
         pic = target.subsurface(rect)
-        self._render(pic, view, scale)
+        # a still picture is composed once and then blitted (vn.render.plate)
+        self.plate.draw(pic, (view, self.images.generation), lambda dest: self._render(dest, view, scale))
         return rect
 
     def prepare(self, view: SceneView, size: tuple[int, int]) -> None:

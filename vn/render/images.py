@@ -51,16 +51,22 @@ def placeholder(size: Size, label: str) -> pygame.Surface:
 class ImageCache:
     """`get(path, size)` -> a per-pixel-alpha Surface of exactly `size` (natural size if None).
 
-    Keeps at most `max_items` surfaces (least recently used go first); the natural sizes of
-    files are remembered separately. `warnings` lists each file that failed, once."""
+    Keeps at most `max_items` surfaces and `max_bytes` of pixels (least recently used go first:
+    a stage's images are only read to build its lit planes, and a 1080p one is 8 MB); the natural sizes of
+    files are remembered separately. `warnings` lists each file that failed, once.
+    `generation` counts the times a cached image was replaced by a better one (drawings made
+    from the old one, like the compositor's plate, are stale when it moves)."""
 
-    def __init__(self, max_items: int = 256) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 48 << 20) -> None:
         self.max_items = max_items
+        self.max_bytes = max_bytes
+        self._bytes = 0
         self._items: OrderedDict[tuple[str, Size | None], pygame.Surface] = OrderedDict()
         self._sources: dict[str, pygame.Surface | None] = {}  # decoded bitmaps at natural size
         self._sizes: dict[str, tuple[float, float] | None] = {}
         self.warnings: list[str] = []
         self._warned: set[str] = set()
+        self.generation = 0
 
     def natural_size(self, path: Path) -> tuple[float, float] | None:
         key = str(path)
@@ -68,16 +74,22 @@ class ImageCache:
             self._sizes[key] = natural_size(path)
         return self._sizes[key]
 
-    def get(self, path: Path, size: Size | None = None) -> pygame.Surface:
+    def get(self, path: Path, size: Size | None = None, keep: bool = True) -> pygame.Surface:
+        """The image; `keep=False` when the caller keeps its own derived copy (it is still
+        served from the cache when there, but not added to it)."""
         key = (str(path), None if size is None else (max(1, int(size[0])), max(1, int(size[1]))))
         surf = self._items.get(key)
         if surf is not None:
             self._items.move_to_end(key)
             return surf
         surf = self._load(Path(path), key[1])
+        if not keep:
+            return surf
         self._items[key] = surf
-        while len(self._items) > self.max_items:
-            self._items.popitem(last=False)
+        self._bytes += _nbytes(surf)
+        while len(self._items) > 1 and (len(self._items) > self.max_items or self._bytes > self.max_bytes):
+            _, old = self._items.popitem(last=False)
+            self._bytes -= _nbytes(old)
         return surf
 
     def is_placeholder(self, path: Path) -> bool:
@@ -132,6 +144,10 @@ class ImageCache:
         if w >= size[0] and h >= size[1] and w - size[0] <= 2 and h - size[1] <= 2:
             return surf.subsurface((0, 0, *size)).copy()
         return pygame.transform.smoothscale(surf, size)
+
+
+def _nbytes(surf: pygame.Surface) -> int:
+    return surf.get_pitch() * surf.get_height()
 
 
 _STANDARD: tuple[int, ...] | None = None

@@ -66,26 +66,26 @@ def _alpha_key(layers: tuple[tuple[str, float], ...]) -> tuple[tuple[str, int], 
 
 
 class SpriteRenderer:
-    def __init__(self, images: ImageCache, max_items: int = 48) -> None:
+    def __init__(self, images: ImageCache, max_items: int = 24) -> None:
         self.images = images
         self.max_items = max_items
         self._art: OrderedDict[tuple[object, ...], _Art] = OrderedDict()
         self._last_size: dict[str, Size] = {}  # per character: the size drawn last time
-        self._premul: OrderedDict[tuple[object, Size], pygame.Surface] = OrderedDict()
+        self._premul: OrderedDict[tuple[object, Size], Piece | None] = OrderedDict()
         self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
 
-    def _layer(self, path: object, size: Size) -> pygame.Surface:
-        """A layer's image at `size`, premultiplied (kept: a cross-fade needs it every frame)."""
+    def _layer(self, path: object, size: Size) -> Piece | None:
+        """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
+        cross-fade needs it every frame; the uncropped straight-alpha raster is not)."""
         key = (path, size)
-        surf = self._premul.get(key)
-        if surf is None:
-            surf = self.images.get(path, size).premul_alpha()  # type: ignore[arg-type]
-            self._premul[key] = surf
-            while len(self._premul) > 64:
-                self._premul.popitem(last=False)
-        else:
+        if key in self._premul:
             self._premul.move_to_end(key)
-        return surf
+            return self._premul[key]
+        piece = _crop(self.images.get(path, size, keep=False).premul_alpha())  # type: ignore[arg-type]
+        self._premul[key] = piece
+        while len(self._premul) > 64:
+            self._premul.popitem(last=False)
+        return piece
 
     def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
         self._art[key] = art
@@ -99,7 +99,10 @@ class SpriteRenderer:
             layer = sprite.layers.get(name)
             if layer is None or alpha <= 0:
                 continue
-            img = self._layer(layer.image, size)
+            piece = self._layer(layer.image, size)
+            if piece is None:  # an empty layer
+                continue
+            img, at = piece
             if alpha < 255:
                 img = img.copy()
                 img.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
@@ -108,7 +111,7 @@ class SpriteRenderer:
                 group = pygame.Surface(size, pygame.SRCALPHA)
                 group.fill((0, 0, 0, 0))
                 groups[layer.light if layer.light in groups else "ambient"] = group
-            group.blit(img, (0, 0), special_flags=pygame.BLEND_PREMULTIPLIED)
+            group.blit(img, at, special_flags=pygame.BLEND_PREMULTIPLIED)
         return _Art({g: (None if surf is None else _crop(surf)) for g, surf in groups.items()}, size)
 
     def art(self, sprite: SpriteDef, view: SpriteView, size: Size) -> _Art:
@@ -140,6 +143,7 @@ class SpriteRenderer:
                     best = min(near, key=lambda k: abs(k[2][1] - size[1]))  # type: ignore[index]
                     base = self._art[best]
                     fx, fy = size[0] / base.size[0], size[1] / base.size[1]
+                    self.images.generation += 1  # a stand-in: no picture made with it is kept
                     return _Art({g: _scale(p, fx, fy) for g, p in base.groups.items()}, size)  # not kept
             plain = self._remember(plain_key, self._compose(sprite, layers, size))
         if not view.mirrored:
@@ -202,6 +206,6 @@ class SpriteRenderer:
                 lit.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, emi[1]))
         self._lit_cache[key] = (art, out)
-        while len(self._lit_cache) > 8:
+        while len(self._lit_cache) > 4:
             self._lit_cache.popitem(last=False)
         return out

@@ -241,7 +241,7 @@ def parse_rgb(value: str | None, default: tuple[int, int, int]) -> tuple[int, in
 class TextRenderer:
     """Lays out and draws rich text; layouts are cached (least recently used goes first)."""
 
-    def __init__(self, fonts: FontBook | None = None, cache_size: int = 256) -> None:
+    def __init__(self, fonts: FontBook | None = None, cache_size: int = 96) -> None:
         self.fonts = fonts or FontBook()
         self._cache: OrderedDict[tuple, TextLayout] = OrderedDict()
         self._cache_size = cache_size

@@ -1,0 +1,53 @@
+"""The plate: the last still picture, kept so a frame that shows it again costs one blit.
+
+Most frames a player sees show a still scene under a line that types itself out. Composing
+that scene (stage planes under the light, sprites, beams, effects) takes a dozen blended
+full-picture blits; the plate keeps the composed picture once it has been drawn twice in a row
+from an equal view, and blits it while the view stays equal. A light tween, a transition, a
+shake — anything that moves — gives a new view each frame, so those frames are composed as
+before and cost nothing extra (the plate is only copied on the second equal frame).
+
+It relies on the contract of `vn.stage.view`: equal views draw equal frames. What can change
+the picture without changing the view — art arriving from a background rasteriser, a resize —
+is in the key too (`generation`, the surface size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+
+import pygame
+
+
+class PlateCache:
+    """One plate: the picture of the view drawn last, once it has held still for a frame."""
+
+    def __init__(self) -> None:
+        self._last: Hashable | None = None  # the key of the frame drawn last
+        self._key: Hashable | None = None  # the key the plate shows
+        self._plate: pygame.Surface | None = None
+        self.hits = 0  # frames served from the plate (for tests and the bench)
+
+    def draw(self, dest: pygame.Surface, key: Hashable, compose: Callable[[pygame.Surface], None]) -> None:
+        """Draw the picture of `key` onto `dest`: the plate when it shows `key`, else
+        `compose(dest)`, keeping the result when `key` also came the frame before.
+
+        `key` must hold everything the picture depends on (the view, the surface size, the art
+        generation); it is compared with ==."""
+        plate = self._plate
+        if plate is not None and key == self._key and plate.get_size() == dest.get_size():
+            dest.blit(plate, (0, 0))
+            self.hits += 1
+            self._last = key
+            return
+        compose(dest)
+        if key == self._last:
+            if plate is None or plate.get_size() != dest.get_size():
+                plate = self._plate = pygame.Surface(dest.get_size(), 0, dest)
+            plate.blit(dest, (0, 0))
+            self._key = key
+        self._last = key
+
+    def clear(self) -> None:
+        """Forget the plate (its memory goes too)."""
+        self._plate = self._key = self._last = None
