@@ -8,6 +8,7 @@ to the host as actions).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -23,6 +24,7 @@ from vn.story import Story
 from vn.ui.card import draw_card
 from vn.ui.choice import ChoiceMenu
 from vn.ui.textbox import TextBox
+from vn.ui.theme import THEME, Theme
 from vn.ui.viewport import Viewport
 
 
@@ -59,11 +61,19 @@ class Screen:
         self.images = ImageCache()
         self.compositor = Compositor(self.assets, self.images, card_painter=self._paint_card)
         fonts = [layer / "assets" / "fonts" for layer in reversed(game.layers)]
-        self.text = TextRenderer(FontBook([d for d in fonts if d.is_dir()] or None))
+        # menus and the slot screen lay out many small texts: a larger cache than the default
+        self.text = TextRenderer(FontBook([d for d in fonts if d.is_dir()] or None), cache_size=1024)
+        self.theme = THEME
         self.textbox = TextBox(self.text, pulse_indicator=False)  # a still frame costs no CPU
         self._menu: ChoiceMenu | None = None
         self._menu_for: object | None = None
         self.size = size
+
+    def set_theme(self, theme: Theme) -> None:
+        """The player's text size, box opacity and contrast (`vn.ui.theme.theme_for`)."""
+        self.theme = theme
+        self.textbox.theme = theme
+        self._menu = self._menu_for = None  # the choice menu is laid out again
 
     def new_session(self, label: str | None = None, story: Story | None = None, now: float = 0.0) -> Session:
         scene = Scene(self.assets)
@@ -80,7 +90,7 @@ class Screen:
             self._menu = self._menu_for = None
             return None
         if self._menu_for is not session.choice:
-            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since)
+            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since, theme=self.theme)
             self._menu_for = session.choice
         return self._menu
 
@@ -88,6 +98,8 @@ class Screen:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
         backlog or the menu, which draw over the picture alone)."""
         view = session.scene.view(now)
+        if getattr(self.settings, "reduce_motion", False) and (view.shake != (0.0, 0.0) or view.flash):
+            view = replace(view, shake=(0.0, 0.0), flash=0.0)  # the player asked for no shake or flash
         self.compositor.draw(surface, view)
         if not ui:
             return

@@ -1,0 +1,50 @@
+"""What a save holds, from the window's side: the session's data, the slot screen's metadata and
+a thumbnail of the picture (without the text box); and a session rebuilt from a save.
+
+The files themselves are `vn.saves.SaveStore`'s; the session's data and how it lands after
+script edits are `vn.session`'s. This module only joins them to the screen.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pygame
+
+
+def session_data(session) -> dict:
+    save = getattr(session, "save", None)
+    return save() if callable(save) else {"story": session.story.save()}
+
+
+def thumbnail(screen, session, t: float, window: tuple[int, int], size: tuple[int, int]) -> bytes | None:
+    """The picture at game time `t`, drawn at the window's size without the text box and scaled
+    down to `size`, as PNG bytes (None when drawing fails)."""
+    try:
+        frame = pygame.Surface(window)
+        screen.draw(frame, session, t, ui=False)
+        small = pygame.transform.smoothscale(frame, size)
+        buf = io.BytesIO()
+        pygame.image.save(small, buf, "thumb.png")
+        return buf.getvalue()
+    except (pygame.error, ValueError):
+        return None
+
+
+def save_parts(screen, session, t: float, window: tuple[int, int], size: tuple[int, int]):
+    """(data, meta, thumbnail) for `SaveStore.write` and its kin."""
+    from vn.saves import SaveMeta
+
+    return session_data(session), SaveMeta.of(session), thumbnail(screen, session, t, window, size)
+
+
+def restore_session(screen, data):
+    """(session, notice or None) from a save's data, or the reason it cannot be restored."""
+    from vn.story import Story
+    from vn.story.state import SaveFormatError
+
+    try:
+        story = Story.restore(screen.program, data.get("story") if isinstance(data, dict) else None)
+    except SaveFormatError as exc:
+        return str(exc)
+    return screen.new_session(story=story), None
