@@ -87,6 +87,9 @@ class Player:
         self.clock = Clock(max_step=MAX_HITCH)
         self._now = self.clock.now
         self.stack = ViewStack()
+        from vn.audio.mixer import MixerAudio, game_finder
+
+        self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
         self.saves = _open_store(game)
         self._persistent = None
         self.speaker = Speaker()
@@ -141,9 +144,11 @@ class Player:
                 self.tick()
             return 0
         except StoryError as exc:
+            self.audio.close()
             self.stop_with(exc.diagnostic)
             return 1
         finally:
+            self.audio.close()
             self.speaker.stop()
 
     def tick(self, dt: float | None = None) -> None:
@@ -330,7 +335,7 @@ class Player:
         self.dirty = True
 
     def start_game(self, label: str | None = None) -> None:
-        self._new_view(self.screen.new_session(label))
+        self._new_view(self.screen.new_session(label, audio=self.audio))
 
     def continue_game(self) -> bool:
         latest = self.saves.latest() if self.saves is not None else None
@@ -352,7 +357,7 @@ class Player:
         except Exception as exc:  # SaveUnreadable: the reason, never a traceback
             self.notify(f"This save cannot be loaded: {getattr(exc, 'reason', exc)}.", 5.0)
             return False
-        result = restore_session(self.screen, data)
+        result = restore_session(self.screen, data, self.audio)
         if isinstance(result, str):
             self.notify(f"This save cannot be loaded: {result}.", 5.0)
             return False
@@ -442,6 +447,9 @@ class Player:
         from vn.ui.title import TitleView
 
         self.speaker.stop()
+        game = self.game_view()
+        if game is not None:
+            self.audio.mix.stop("all", game.game_time(self.now), 1.0)
         self.stack.replace_all(TitleView(self), self.now)
         self.dirty = True
 

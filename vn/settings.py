@@ -29,7 +29,9 @@ FORMAT = 1
 TEXT_SPEEDS: tuple[tuple[str, float], ...] = (("Instant", 0.0), ("Slow", 25.0), ("Normal", 40.0), ("Fast", 80.0))
 # (label, factor on the text box's type): the box grows with it (vn.ui.theme.theme_for)
 TEXT_SIZES: tuple[tuple[str, float], ...] = (("Small", 0.85), ("Normal", 1.0), ("Large", 1.2), ("Larger", 1.4))
-AUTO_TIMES = (5.0, 60.0)  # Ren'Py's afm_time range, seconds at the (25 + chars) / 250 scale
+# the audio settings (vn.session.Settings holds them; vn.audio reads them at every update)
+VOLUMES: tuple[str, ...] = ("music_volume", "sound_volume", "voice_volume")
+SWITCHES: tuple[str, ...] = ("mute", "ducking")
 
 
 @dataclass
