@@ -99,6 +99,7 @@ class Player:
         self.dirty = True
         self.running = True
         self._last = time.perf_counter()
+        self._planned: float | None = None
         self.pads.probe()
         if label is not None:
             self.start_game(label)
@@ -163,10 +164,12 @@ class Player:
             self.dirty = True
         wake = self._next_wake()
         animating = wake is not None and wake <= self.now
-        if self.dirty or animating:
+        due = self._planned is not None and self.now >= self._planned  # the moment we slept until
+        if self.dirty or animating or due:
             self.draw()
             wake = self._next_wake()  # drawing hands the views their new state
             animating = wake is not None and wake <= self.now
+        self._planned = wake
         if dt is None:
             # sleep: a frame while animating, until the next change, or until input.
             # pygame's event.wait() polls every millisecond under the hood (a few % CPU on an
@@ -327,7 +330,9 @@ class Player:
     def _new_view(self, session, notice: str | None = None) -> None:
         from vn.ui.game import GameView
 
-        view = GameView(self, session, self.now)
+        # game time goes on from the window's time (less the time menus covered a game): the
+        # mixer, shared by every session, sees one clock
+        view = GameView(self, session, 0.0)
         self.stack.replace_all(view, self.now)
         view.update(self.now)
         if notice:
@@ -357,7 +362,7 @@ class Player:
         except Exception as exc:  # SaveUnreadable: the reason, never a traceback
             self.notify(f"This save cannot be loaded: {getattr(exc, 'reason', exc)}.", 5.0)
             return False
-        result = restore_session(self.screen, data, self.audio)
+        result = restore_session(self.screen, data, self.audio, self.now)
         if isinstance(result, str):
             self.notify(f"This save cannot be loaded: {result}.", 5.0)
             return False
@@ -448,8 +453,10 @@ class Player:
 
         self.speaker.stop()
         game = self.game_view()
-        if game is not None:
-            self.audio.mix.stop("all", game.game_time(self.now), 1.0)
+        if game is not None:  # the title is silent: the story's music stops with it
+            t = game.game_time(self.now)
+            self.audio.mix.stop("all", t, 0.0)
+            self.audio.update(t, self.settings)
         self.stack.replace_all(TitleView(self), self.now)
         self.dirty = True
 

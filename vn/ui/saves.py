@@ -38,7 +38,7 @@ def save_parts(screen, session, t: float, window: tuple[int, int], size: tuple[i
     return session_data(session), SaveMeta.of(session), thumbnail(screen, session, t, window, size)
 
 
-def restore_session(screen, data, audio=None):
+def restore_session(screen, data, audio=None, now: float = 0.0):
     """(session, notice or None) from a save's data, or the reason it cannot be restored."""
     from vn.story import Story
     from vn.story.state import SaveFormatError
@@ -47,4 +47,4 @@ def restore_session(screen, data, audio=None):
         story = Story.restore(screen.program, data.get("story") if isinstance(data, dict) else None)
     except SaveFormatError as exc:
         return str(exc)
-    return screen.new_session(story=story, audio=audio), None
+    return screen.new_session(story=story, now=now, audio=audio), None

@@ -43,7 +43,7 @@ class SettingsView(MenuScreen):
             ("opacity", "Text box opacity", f"{round(s.textbox_opacity * 100)}%", s.textbox_opacity,
              lambda d: self._step("textbox_opacity", d * 0.1)),
             ("contrast", "High-contrast text", _on_off(s.high_contrast), None, lambda d: self._flip("high_contrast")),
-            ("motion", "Reduce motion (no shake, no flash)", _on_off(s.reduce_motion), None,
+            ("motion", "Reduce motion", _on_off(s.reduce_motion), None,
              lambda d: self._flip("reduce_motion")),
             ("voice", "Self-voicing (V)", _on_off(s.self_voicing) if voiced else "Not available", None,
              self._voicing),

@@ -179,6 +179,48 @@ def draw_controls(surface: pygame.Surface, vp: Viewport, renderer: TextRenderer,
             draw_control(surface, vp, renderer, c, c.key == group.focus_key, theme, opacity)
 
 
+def _texts(vp: Viewport, renderer: TextRenderer, c: Control, focused: bool, theme: Theme):
+    """The label's and the value's layouts, and the widths they must fit in (output px)."""
+    t = theme
+    rect = vp.rect(*c.rect)
+    color = t.accent if focused else (t.text if c.enabled else t.text_dim)
+    size = vp.px(c.size or t.menu_item_size)
+    shadow = Shadow.scaled(vp.scale, 150)
+    if c.kind == "button":
+        label = renderer.layout(letterspaced(c.label), rect.width, size, family=SANS, color=color,
+                                align="center", scale=vp.scale, shadow=shadow, line_spacing=1.0)
+        return label, rect.width, None, 0
+    pad = vp.px(28)
+    label_w = rect.width - 2 * pad if c.kind == "item" else round(rect.width * 0.55) - pad
+    label = renderer.layout(c.label, label_w, size, family=SANS, color=color, scale=vp.scale, shadow=shadow,
+                            line_spacing=1.0)
+    value, value_w = None, 0
+    if c.kind == "row" and c.value:
+        value_w = vp.px(c.rect[2] * 0.45) - pad if c.fraction is None else vp.px(110)
+        value = renderer.layout(c.value, value_w, size, family=SANS, color=t.accent if focused else t.text,
+                                align="right", scale=vp.scale, shadow=shadow, line_spacing=1.0)
+    return label, label_w, value, value_w
+
+
+def overflows(vp: Viewport, renderer: TextRenderer, c: Control, theme: Theme = THEME) -> list[str]:
+    """What of a control's text does not fit its box (empty when everything fits): a label
+    wrapped onto a second line, or taller than the control."""
+    if c.kind == "custom":
+        return []
+    rect = vp.rect(*c.rect)
+    out = []
+    label, label_w, value, value_w = _texts(vp, renderer, c, False, theme)
+    for name, layout, width in (("label", label, label_w), ("value", value, value_w)):
+        if layout is None:
+            continue
+        if len(layout.lines) > 1 or layout.width > width or layout.height > rect.height:
+            out.append(f"{c.key}: {name} {getattr(c, name) if name == 'label' else c.value!r} does not fit")
+    frame = vp.frame
+    if not frame.contains(rect):
+        out.append(f"{c.key}: off the picture")
+    return out
+
+
 def draw_control(surface: pygame.Surface, vp: Viewport, renderer: TextRenderer, c: Control, focused: bool,
                  theme: Theme = THEME, opacity: float = 1.0) -> None:
     t = theme
@@ -189,19 +231,12 @@ def draw_control(surface: pygame.Surface, vp: Viewport, renderer: TextRenderer, 
                    surface, rect.topleft, opacity)
         line = fading_bar((rect.width, max(1, vp.px(1.5))), t.accent, 0.8, 0.3 if c.kind == "button" else 0.06)
         with_alpha(line, surface, (rect.x, rect.bottom - line.get_height()), opacity)
-    color = t.accent if focused else (t.text if c.enabled else t.text_dim)
-    size = vp.px(c.size or t.menu_item_size)
-    shadow = Shadow.scaled(vp.scale, 150)
+    label, _, value, value_w = _texts(vp, renderer, c, focused, t)
     if c.kind == "button":
-        layout = renderer.layout(letterspaced(c.label), rect.width, size, family=SANS, color=color,
-                                 align="center", scale=vp.scale, shadow=shadow, line_spacing=1.0)
-        renderer.draw(surface, layout, (rect.x, rect.y + (rect.height - layout.height) // 2), alpha=alpha)
+        renderer.draw(surface, label, (rect.x, rect.y + (rect.height - label.height) // 2), alpha=alpha)
         return
     pad = vp.px(28)
-    label_w = rect.width - 2 * pad if c.kind == "item" else round(rect.width * 0.55) - pad
-    layout = renderer.layout(c.label, label_w, size, family=SANS, color=color, scale=vp.scale,
-                             shadow=shadow, line_spacing=1.0)
-    renderer.draw(surface, layout, (rect.x + pad, rect.y + (rect.height - layout.height) // 2), alpha=alpha)
+    renderer.draw(surface, label, (rect.x + pad, rect.y + (rect.height - label.height) // 2), alpha=alpha)
     if c.kind != "row":
         return
     value_color = t.accent if focused else t.text
@@ -215,11 +250,8 @@ def draw_control(surface: pygame.Surface, vp: Viewport, renderer: TextRenderer, 
             with_alpha(fading_bar(fill.size, value_color, 1.0, 0.0), surface, fill.topleft, opacity)
         knob = vp.rect(x0 + w * max(0.0, min(1.0, c.fraction)) - 7, y - 14, 14, 28)
         pygame.draw.rect(surface, value_color, knob, border_radius=max(1, vp.px(4)))
-    if c.value:
-        vw = vp.px(c.rect[2] * 0.45) - pad if c.fraction is None else vp.px(110)
-        value = renderer.layout(c.value, vw, size, family=SANS, color=value_color, align="right",
-                                scale=vp.scale, shadow=shadow, line_spacing=1.0)
-        renderer.draw(surface, value, (rect.right - pad - vw, rect.y + (rect.height - value.height) // 2),
+    if value is not None:
+        renderer.draw(surface, value, (rect.right - pad - value_w, rect.y + (rect.height - value.height) // 2),
                       alpha=alpha)
 
 
