@@ -269,6 +269,12 @@ class Player:
 
         return self.stack.find(GameView)
 
+    @property
+    def session(self):
+        """The session of the game in play (None on the title)."""
+        game = self.game_view()
+        return game.session if game is not None else None
+
     def in_game(self) -> bool:
         return self.game_view() is not None
 
