@@ -346,7 +346,7 @@ class Player:
         self.dirty = True
 
     def start_game(self, label: str | None = None) -> None:
-        self._new_view(self.screen.new_session(label, audio=self.audio))
+        self._new_view(self.screen.new_session(label, now=self.now, audio=self.audio, persistent=self.persistent()))
 
     def continue_game(self) -> bool:
         latest = self.saves.latest() if self.saves is not None else None
@@ -368,7 +368,7 @@ class Player:
         except Exception as exc:  # SaveUnreadable: the reason, never a traceback
             self.notify(f"This save cannot be loaded: {getattr(exc, 'reason', exc)}.", 5.0)
             return False
-        result = restore_session(self.screen, data, self.audio, self.now)
+        result = restore_session(self.screen, data, self.audio, self.now, self.persistent())
         if isinstance(result, str):
             self.notify(f"This save cannot be loaded: {result}.", 5.0)
             return False
@@ -437,20 +437,32 @@ class Player:
             self.saves.autosave(*parts)
         except OSError as exc:
             print(f"warning: autosave failed ({exc.strerror or exc})", file=sys.stderr)
+        self.keep_persistent()
+
+    def keep_persistent(self) -> None:
+        """Write what the game remembers across runs (a no-op when nothing changed)."""
+        if self.saves is not None and self._persistent is not None:
+            self.saves.write_persistent(self._persistent)
 
     def persistent(self):
-        if self._persistent is None and self.saves is not None:
-            self._persistent = self.saves.persistent()
+        """What the game remembers across runs (one object shared by every session)."""
+        if self._persistent is None:
+            if self.saves is not None:
+                self._persistent = self.saves.persistent()
+            else:
+                from vn.saves import Persistent
+
+                self._persistent = Persistent()
         return self._persistent
 
     def game_ended(self, view) -> None:
         from vn.ui.ending import EndView
 
         title, subtitle = view.last_card or (None, None)
-        p = self.persistent()
-        if p is not None and title:
-            p.reach_ending(title, view.session.story.state.label)
-            self.saves.write_persistent(p)
+        chapter = view.session.story.state.chapter  # the last card passed: the ending's name
+        if chapter and chapter.get("title") != title:
+            title, subtitle = chapter.get("title"), None
+        self.keep_persistent()  # the session recorded the ending
         self.stack.replace_all(EndView(self, title, subtitle), self.now)
         self.dirty = True
 
@@ -458,6 +470,7 @@ class Player:
         from vn.ui.title import TitleView
 
         self.speaker.stop()
+        self.keep_persistent()
         game = self.game_view()
         if game is not None:  # the title is silent: the story's music stops with it
             t = game.game_time(self.now)
@@ -470,6 +483,7 @@ class Player:
         """Leave; a game in progress is autosaved first (Continue brings the player back)."""
         if self.in_game():
             self.autosave()
+        self.keep_persistent()
         self.running = False
 
     def screenshot(self) -> None:
@@ -511,9 +525,7 @@ def screenshot_dir() -> Path:
 
 
 def _open_store(game):
-    """The game's save store, or None when this engine has none (saves then stay disabled)."""
-    try:
-        from vn.saves import SaveStore
-    except ImportError:
-        return None
+    """The game's save store (one folder per game, `VN_DATA_DIR` overrides where)."""
+    from vn.saves import SaveStore
+
     return SaveStore.for_game(game)

@@ -77,13 +77,18 @@ class Screen:
         self._menu = self._menu_for = None  # the choice menu is laid out again
 
     def new_session(self, label: str | None = None, story: Story | None = None, now: float = 0.0,
-                    audio: AudioSink | None = None) -> Session:
+                    audio: AudioSink | None = None, persistent=None) -> Session:
         """A session from the start (or `label`), or resuming `story`; `audio` plays its sound
-        (None: silent)."""
+        (None: silent); `persistent` (`vn.saves.Persistent`) is what the game remembers across
+        runs (seen lines, options picked, endings)."""
         scene = Scene(self.assets)
         if story is not None:
-            return Session.resume(self.program, scene, story, now, self.settings, audio)
-        return Session(self.program, scene, Story(self.program, label=label), self.settings, audio)
+            return Session.resume(self.program, scene, story, now, self.settings, audio, persistent)
+        return Session(self.program, scene, Story(self.program, label=label), self.settings, audio, persistent)
+
+    def load_session(self, data: object, now: float, audio: AudioSink | None = None, persistent=None) -> Session:
+        """A session from a save's data (`Session.load`: raises SaveFormatError with a reason)."""
+        return Session.load(self.program, Scene(self.assets), data, now, self.settings, audio, persistent)
 
     def viewport(self, surface: pygame.Surface) -> Viewport:
         return Viewport.fit(surface.get_size(), self.program.size)

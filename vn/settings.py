@@ -42,7 +42,6 @@ class PlayerSettings(Settings):
     text_size: int = 1
     textbox_opacity: float = 1.0
     high_contrast: bool = False
-    skip_unseen: bool = False
     reduce_motion: bool = False
     self_voicing: bool = False
     fullscreen: bool = False

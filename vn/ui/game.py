@@ -128,16 +128,12 @@ class GameView(ScreenView):
 
     def rollback(self) -> None:
         t = self.game_time(self.host.now)
-        back = getattr(self.session, "rollback", None)
-        if back is None:
-            self.open_history()  # an engine without rollback: the history is the next best
-            return
-        if not back(t):
+        self.skip_toggled = False
+        if not self.session.rollback(t):
             self.host.notify("Nothing further back to roll back to.", 2.0)
 
     def rollforward(self) -> bool:
-        fwd = getattr(self.session, "rollforward", None)
-        return bool(fwd is not None and fwd(self.game_time(self.host.now)))
+        return self.session.rollforward(self.game_time(self.host.now))
 
     # -- input -----------------------------------------------------------------------------
 
@@ -226,6 +222,10 @@ class GameView(ScreenView):
             s.settings.skip = skip
             changed = True
         changed = s.update(t) or changed
+        if s.skip_blocked and self.skip_toggled:  # skipping reached unread text: it stops there
+            self.skip_toggled = False
+            if not self.ctrl_held:
+                self.host.notify("Skipping stopped at text you have not read (Settings can allow it).", 3.0)
         self._notice_changes()
         return changed
 

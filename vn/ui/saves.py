@@ -13,8 +13,7 @@ import pygame
 
 
 def session_data(session) -> dict:
-    save = getattr(session, "save", None)
-    return save() if callable(save) else {"story": session.story.save()}
+    return session.save()
 
 
 def thumbnail(screen, session, t: float, window: tuple[int, int], size: tuple[int, int]) -> bytes | None:
@@ -38,13 +37,13 @@ def save_parts(screen, session, t: float, window: tuple[int, int], size: tuple[i
     return session_data(session), SaveMeta.of(session), thumbnail(screen, session, t, window, size)
 
 
-def restore_session(screen, data, audio=None, now: float = 0.0):
-    """(session, notice or None) from a save's data, or the reason it cannot be restored."""
-    from vn.story import Story
+def restore_session(screen, data, audio=None, now: float = 0.0, persistent=None):
+    """(session, notice or None) from a save's data, or the reason it cannot be restored. The
+    notice is the one quiet line to show when the story resumed anywhere but the saved line."""
     from vn.story.state import SaveFormatError
 
     try:
-        story = Story.restore(screen.program, data.get("story") if isinstance(data, dict) else None)
+        session = screen.load_session(data, now, audio, persistent)
     except SaveFormatError as exc:
         return str(exc)
-    return screen.new_session(story=story, now=now, audio=audio), None
+    return session, session.notice
