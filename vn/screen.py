@@ -99,7 +99,9 @@ class Screen:
             self._menu = self._menu_for = None
             return None
         if self._menu_for is not session.choice:
-            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since, theme=self.theme)
+            chosen = frozenset(n for n in range(len(session.choice.options)) if session.chosen_before(n))
+            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since, theme=self.theme,
+                                    chosen=chosen)
             self._menu_for = session.choice
         return self._menu
 

@@ -240,3 +240,53 @@ def test_the_title_light_redraws_only_as_often_as_it_needs(dirs):
     run(p, 4.0, step=1 / 60)
     assert 0 < draws <= 4.0 * LIGHT_FPS + 2
     assert LIGHT_TWEEN > 4.0
+
+
+def _pad(button: int) -> None:
+    pygame.event.post(pygame.event.Event(pygame.CONTROLLERBUTTONDOWN, instance_id=0, button=button))
+
+
+def test_a_gamepad_advances_opens_the_menu_and_moves_the_focus(small):
+    p = make_player(small, label="start")
+    run(p, 1.0)
+    to_line(p, "Line A.")
+    _pad(pygame.CONTROLLER_BUTTON_A)
+    run(p, 0.3)
+    assert top(p).session.line.text.plain.startswith("Line B")
+    _pad(pygame.CONTROLLER_BUTTON_B)
+    run(p, 0.2)
+    assert isinstance(top(p), GameMenuView) and top(p).group.focus_key == "resume"
+    _pad(pygame.CONTROLLER_BUTTON_DPAD_DOWN)
+    run(p, 0.1)
+    assert top(p).group.focus_key == "save"
+    _pad(pygame.CONTROLLER_BUTTON_B)
+    run(p, 0.1)
+    assert isinstance(top(p), GameView)
+
+
+def test_self_voicing_reads_the_line_aloud(small):
+    from probes import require_espeak
+
+    require_espeak()
+    p = make_player(small, label="start")
+    run(p, 1.0)
+    key(pygame.K_v)
+    run(p, 0.1)
+    assert p.settings.self_voicing
+    to_line(p, "Line B")
+    assert p.speaker._proc is not None  # espeak-ng is speaking the new line
+    key(pygame.K_v)
+    run(p, 0.1)
+    assert not p.settings.self_voicing and p.speaker._proc is None
+
+
+def test_without_a_speech_engine_the_player_is_told(small):
+    from vn.speech import MISSING, Speaker
+
+    p = make_player(small, label="start")
+    p.speaker = Speaker(engines=("no-such-speech-engine",))
+    run(p, 0.5)
+    key(pygame.K_v)
+    run(p, 0.1)
+    assert not p.settings.self_voicing
+    assert any(MISSING in text for text, _ in p.notices)
