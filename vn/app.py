@@ -69,7 +69,9 @@ class Player:
         self.screen = Screen(game, self.surface.get_size(), load_settings())
         self.clock = Clock(max_step=MAX_HITCH)
         self.now = self.clock.now
-        self.session = self.screen.new_session(label)
+        from vn.tools.render import story_at  # --label: open on the picture the story has there
+
+        self.session = self.screen.new_session(story=story_at(game.program, label) if label else None)
         self.menu = None
         self.dirty = True
         self.running = True
