@@ -69,9 +69,12 @@ class Player:
         self.screen = Screen(game, self.surface.get_size(), load_settings())
         self.clock = Clock(max_step=MAX_HITCH)
         self.now = self.clock.now
+        from vn.audio.mixer import MixerAudio, game_finder
         from vn.tools.render import story_at  # --label: open on the picture the story has there
 
-        self.session = self.screen.new_session(story=story_at(game.program, label) if label else None)
+        self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
+        self.session = self.screen.new_session(story=story_at(game.program, label) if label else None,
+                                               audio=self.audio)
         self.menu = None
         self.dirty = True
         self.running = True
@@ -97,8 +100,11 @@ class Player:
         try:
             return self._run()
         except StoryError as exc:
+            self.audio.close()
             self.stop_with(exc.diagnostic)
             return 1
+        finally:
+            self.audio.close()
 
     def stop_with(self, diagnostic) -> None:
         """Show a run-time script error (never a traceback) until the reader closes the window."""
