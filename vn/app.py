@@ -346,7 +346,15 @@ class Player:
         self.dirty = True
 
     def start_game(self, label: str | None = None) -> None:
-        self._new_view(self.screen.new_session(label, now=self.now, audio=self.audio, persistent=self.persistent()))
+        """A new game from the start, or from `label` (chapter select, `vn play --label`) opening
+        on the picture the story has there."""
+        story = None
+        if label is not None:
+            from vn.tools.render import story_at
+
+            story = story_at(self.game.program, label)
+        self._new_view(self.screen.new_session(story=story, now=self.now, audio=self.audio,
+                                               persistent=self.persistent()))
 
     def continue_game(self) -> bool:
         latest = self.saves.latest() if self.saves is not None else None
