@@ -19,7 +19,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -211,8 +210,9 @@ def resize_frames(game_dir: Path | None, frames: int) -> dict[str, Any]:
 # --------------------------------------------------------------------------- idle, start-up
 
 def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str, Any]:
-    """Run the real loop on a fully shown line (or the title screen, when the game has one) and
-    count the frames it draws and the CPU it uses over `seconds` of wall time."""
+    """Run the real loop (`Player.tick`, sleeping as it does) on a fully shown line, or on the
+    title screen, and count the frames it draws and the CPU it uses over `seconds` of wall time
+    (after the picture has settled: the line whole and nothing planned, or the title shown 2 s)."""
     import pygame
 
     from vn.app import Player
@@ -221,62 +221,38 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
     game = load_game(game_dir)
     pygame.display.init()
     pygame.font.init()
-    if where == "title":
-        player = _title_player(Player, game)
-        if player is None:
-            return {"skipped": "this build has no title screen"}
-    else:
-        player = Player(game, game.program.start, (1280, 720), False)
+    player = Player(game, game.program.start if where == "line" else None, (1280, 720), False)
+    if where == "line":
         player.session.settings.cps = 0.0  # lines appear whole at once
         player.session.settings.auto = False
     draws = [0]
-    counting = [False]
     original = player.draw
 
     def draw() -> None:
-        if counting[0]:
-            draws[0] += 1
+        draws[0] += 1
         original()
 
     player.draw = draw  # type: ignore[method-assign]
-    state: dict[str, float | None] = {"settled": None, "armed": None, "cpu": None, "done": None}
-
-    def wake(key: str) -> None:  # from another thread: one event, so the loop wakes once
-        state[key] = 1.0
-        pygame.event.post(pygame.event.Event(pygame.USEREVENT))
-
-    original_update = player.session.update
-
-    def update(now: float) -> bool:
-        changed = original_update(now)
-        settled = where == "title" or (player.session.line is not None
-                                       and player.screen.next_redraw(player.session, now) is None)
-        if settled and state["settled"] is None:
-            state["settled"] = 1.0
-            threading.Timer(2.0, wake, ("armed",)).start()  # let the last fade and art refinement end
-        elif state["armed"] is not None and state["cpu"] is None:
-            counting[0] = True
-            state["cpu"] = time.process_time()
-            threading.Timer(seconds, wake, ("done",)).start()
-        elif state["done"] is not None:
-            player.running = False
-        return changed
-
-    player.session.update = update  # type: ignore[method-assign]
-    player.run()
-    cpu = time.process_time() - (state["cpu"] or 0.0)
-    return {"redraws_per_s": round(draws[0] / seconds, 3), "cpu_percent": round(100.0 * cpu / seconds, 2),
-            "seconds": seconds, "video_driver": os.environ.get("SDL_VIDEODRIVER", "")}
-
-
-def _title_player(player_class, game):
-    """A Player showing the title screen, when this build has one (it came with the player
-    features; before them the game opens on its first line)."""
-    import inspect
-
-    if "title" not in inspect.signature(player_class.__init__).parameters:
-        return None
-    return player_class(game, None, (1280, 720), False, title=True)
+    start = time.perf_counter()
+    settled_at = None
+    while time.perf_counter() - start < 20.0:
+        player.tick()
+        settled = where == "title" or (player.session is not None and player.session.line is not None
+                                       and player._next_wake() is None)
+        if settled and settled_at is None:
+            settled_at = time.perf_counter()
+        if settled_at is not None and time.perf_counter() - settled_at >= 2.0:
+            break
+    else:
+        return {"error": "the picture never settled"}
+    draws[0] = 0
+    cpu0, wall0 = time.process_time(), time.perf_counter()
+    while time.perf_counter() - wall0 < seconds:
+        player.tick()
+    wall = time.perf_counter() - wall0
+    cpu = time.process_time() - cpu0
+    return {"redraws_per_s": round(draws[0] / wall, 3), "cpu_percent": round(100.0 * cpu / wall, 2),
+            "seconds": round(wall, 2), "video_driver": os.environ.get("SDL_VIDEODRIVER", "")}
 
 
 STARTUP_CODE = """\
@@ -288,7 +264,7 @@ from vn.game import load_game
 game = load_game(Path(sys.argv[1]) if sys.argv[1] else None)
 pygame.display.init(); pygame.font.init()
 p = Player(game, None, (1280, 720), False)
-p.session.update(0.0); p.draw()
+p.tick(0.0); p.draw()  # the title screen is the first frame
 import resource
 print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
@@ -354,7 +330,7 @@ def script_load(lines: int) -> dict[str, Any]:
         cache = ProgramCache(Path(tmp))
         for name, c in (("cold_s", cache), ("warm_s", cache), ("uncached_s", None)):
             t0 = time.perf_counter()
-            program, diags = compile_game(*inputs, None, c)
+            program, diags = compile_game(*inputs, None, cache=c)
             out[name] = round(time.perf_counter() - t0, 3)
             out["lines"] = program.line_count if program is not None else 0
             out["errors"] = sum(1 for d in diags if d.severity == "error")
