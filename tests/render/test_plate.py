@@ -79,8 +79,10 @@ def test_the_plate_follows_the_size_and_the_art(assets):
         _draw(comp, view)
     big = (640, 360)
     fresh = _fresh(assets, view, big)
-    # after a resize the sprite shows scaled stand-in art for a few frames while its layers are
-    # rasterised at the new size: none of those frames may be kept as the plate
+    # after a resize the picture is drawn from stand-ins while its art is rasterised at the new
+    # size: none of those frames may be kept as the plate
+    _draw(comp, view, big)
+    comp.builds.wait()
     frames = [_draw(comp, view, big) for _ in range(12)]
     assert frames[-1] == fresh and frames[-2] == fresh
     hits = comp.plate.hits

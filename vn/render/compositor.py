@@ -24,6 +24,7 @@ from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, q
 from vn.render.plate import PlateCache
+from vn.render.resize import BackgroundBuilds, nearest
 from vn.render.sprites import SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.layout import Layout
@@ -95,6 +96,8 @@ class Compositor:
         self.effects = Effects()
         self.wipe = Wipe()
         self.plate = PlateCache()
+        self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
+        self._stand_in_plate = PlateCache()
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._buffers: dict[str, pygame.Surface] = {}
         self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
@@ -111,13 +114,64 @@ class Compositor:
         if rect.w <= 0 or rect.h <= 0:
             return rect
         pic = target.subsurface(rect)
+        key = (view, self.images.generation)
+        stand_in = self._stand_in_size(view, pic.get_size())
+        if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
+            self._stand_in_plate.draw(pic, (key, stand_in), lambda dest: self._stand_in(dest, view, stand_in))
+            return rect
         # a still picture is composed once and then blitted (vn.render.plate)
-        self.plate.draw(pic, (view, self.images.generation), lambda dest: self._render(dest, view, scale))
+        self.plate.draw(pic, key, lambda dest: self._render(dest, view, scale))
         return rect
 
     def prepare(self, view: SceneView, size: tuple[int, int]) -> None:
         """Load what `view` needs at output `size` ahead of time (stage maps, sprite rasters)."""
         self.draw(pygame.Surface(size), view)
+
+    # --- a new size, built in the background (vn.render.resize) ---------------------------------
+
+    def _stand_in_size(self, view: SceneView, size: tuple[int, int]) -> tuple[int, int] | None:
+        """The size to draw `view` at (then scaled) while its stage is built at `size` in the
+        background; None to draw at `size` (ready, the stage's first picture, or no stage)."""
+        name = view.stage
+        if name is None or (name, size) in self._stages:
+            return None
+        drawn = [s for (n, s) in self._stages if n == name]
+        layout = self.assets.stage(name) if drawn else None
+        if layout is None:
+            return None
+        building = self.builds.poll((name, size), self._builder(layout, view, size),
+                                    lambda result: self._install(name, size, *result))
+        return nearest(drawn, size) if building else None
+
+    def _builder(self, layout: Layout, view: SceneView, size: tuple[int, int]) -> Callable[[], Any]:
+        """Work for a background thread: the stage's lit planes at `size` and the layers of the
+        sprites on it, touching no state of the compositor (`_install` hands them over)."""
+        images, sprites, clock = self.images, self.sprites, view.clock
+        k = (size[0] / layout.size[0], size[1] / layout.size[1])
+        wanted = []
+        for sv in view.sprites:
+            sdef = self.assets.sprite(sv.sprite)
+            if sdef is not None:
+                wanted += sprites.layer_sizes(sdef, sv, k)
+
+        def work() -> tuple[_Stage, list[tuple[Any, tuple[int, int], Any]]]:
+            st = _Stage(layout, images, size)
+            st.lighter(clock)
+            return st, [(path, at, sprites.premultiplied(path, at)) for path, at in wanted]
+
+        return work
+
+    def _install(self, name: str, size: tuple[int, int], st: _Stage, layers: list[tuple[Any, Any, Any]]) -> None:
+        self._stages[(name, size)] = st
+        while len(self._stages) > 2:
+            self._stages.popitem(last=False)
+        for path, at, piece in layers:
+            self.sprites.adopt(path, at, piece)
+
+    def _stand_in(self, dest: pygame.Surface, view: SceneView, size: tuple[int, int]) -> None:
+        buf = self._buffer("stand-in", size)
+        self.plate.draw(buf, (view, self.images.generation), lambda d: self._render(d, view, fit(size, view.size)[0]))
+        pygame.transform.scale(buf, dest.get_size(), dest)
 
     # --- the picture ----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ gets fixed — and one logged warning.
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict
 from pathlib import Path
 
@@ -67,6 +68,7 @@ class ImageCache:
         self.warnings: list[str] = []
         self._warned: set[str] = set()
         self.generation = 0
+        self._lock = threading.Lock()  # stages and sprites are also rasterised in the background
 
     def natural_size(self, path: Path) -> tuple[float, float] | None:
         key = str(path)
@@ -78,18 +80,21 @@ class ImageCache:
         """The image; `keep=False` when the caller keeps its own derived copy (it is still
         served from the cache when there, but not added to it)."""
         key = (str(path), None if size is None else (max(1, int(size[0])), max(1, int(size[1]))))
-        surf = self._items.get(key)
-        if surf is not None:
-            self._items.move_to_end(key)
-            return surf
+        with self._lock:
+            surf = self._items.get(key)
+            if surf is not None:
+                self._items.move_to_end(key)
+                return surf
         surf = self._load(Path(path), key[1])
         if not keep:
             return surf
-        self._items[key] = surf
-        self._bytes += _nbytes(surf)
-        while len(self._items) > 1 and (len(self._items) > self.max_items or self._bytes > self.max_bytes):
-            _, old = self._items.popitem(last=False)
-            self._bytes -= _nbytes(old)
+        with self._lock:
+            if key not in self._items:
+                self._bytes += _nbytes(surf)
+            self._items[key] = surf
+            while len(self._items) > 1 and (len(self._items) > self.max_items or self._bytes > self.max_bytes):
+                _, old = self._items.popitem(last=False)
+                self._bytes -= _nbytes(old)
         return surf
 
     def is_placeholder(self, path: Path) -> bool:

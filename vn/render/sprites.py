@@ -61,6 +61,14 @@ def _scale(piece: Piece | None, fx: float, fy: float) -> Piece | None:
     return pygame.transform.smoothscale(surf, (w, h)), (x0, y0)
 
 
+def _pixel_size(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float]) -> Size:
+    """The sprite's size on the output, px."""
+    height = sprite.height if sprite is not None else 900.0
+    aspect = sprite.aspect if sprite is not None else 0.5
+    h = max(1, round(height * view.scale * k[1]))
+    return max(1, round(h * aspect)), h
+
+
 def _alpha_key(layers: tuple[tuple[str, float], ...]) -> tuple[tuple[str, int], ...]:
     return tuple((name, max(0, min(255, round(a * 255)))) for name, a in layers)
 
@@ -81,11 +89,24 @@ class SpriteRenderer:
         if key in self._premul:
             self._premul.move_to_end(key)
             return self._premul[key]
-        piece = _crop(self.images.get(path, size, keep=False).premul_alpha())  # type: ignore[arg-type]
-        self._premul[key] = piece
+        return self.adopt(path, size, self.premultiplied(path, size))
+
+    def premultiplied(self, path: object, size: Size) -> Piece | None:
+        """A layer rasterised at `size`, premultiplied and cropped; keeps nothing (safe to call
+        from a background thread, see vn.render.resize)."""
+        return _crop(self.images.get(path, size, keep=False).premul_alpha())  # type: ignore[arg-type]
+
+    def adopt(self, path: object, size: Size, piece: Piece | None) -> Piece | None:
+        """Keep a layer made by `premultiplied`."""
+        self._premul[(path, size)] = piece
         while len(self._premul) > 64:
             self._premul.popitem(last=False)
         return piece
+
+    def layer_sizes(self, sprite: SpriteDef, view: SpriteView, k: tuple[float, float]) -> list[tuple[object, Size]]:
+        """(image, size) of each layer `view` shows, at the scale `k` (output px per logical px)."""
+        size = _pixel_size(sprite, view, k)
+        return [(sprite.layers[n].image, size) for n, a in _alpha_key(view.layers) if a > 0 and n in sprite.layers]
 
     def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
         self._art[key] = art
@@ -154,10 +175,7 @@ class SpriteRenderer:
     def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
              k: tuple[float, float], origin: tuple[int, int]) -> pygame.Rect | None:
         """Draw one sprite view; returns where it went (None when nothing was drawn)."""
-        height = sprite.height if sprite is not None else 900.0
-        aspect = sprite.aspect if sprite is not None else 0.5
-        h = max(1, round(height * view.scale * k[1]))
-        w = max(1, round(h * aspect))
+        w, h = _pixel_size(sprite, view, k)
         ax, ay = sprite.anchor if sprite is not None else (0.5, 1.0)
         if view.mirrored:
             ax = 1.0 - ax

@@ -1,0 +1,51 @@
+"""A new picture size is built in the background (vn.render.resize): meanwhile the picture is
+the last size's, scaled; then it is exactly what a fresh compositor draws at the new size."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from tests.render.test_plate import STILL, _fresh, _scene
+from tests.stage.helpers import FIXTURE_GAME
+from vn.render.compositor import Compositor
+from vn.render.images import ImageCache
+from vn.stage.assets import GameAssets
+
+SMALL, BIG = (320, 180), (960, 540)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pygame():
+    pygame.init()
+    yield
+
+
+@pytest.fixture(scope="module")
+def assets():
+    return GameAssets(FIXTURE_GAME, sprites={"a": "fig", "b": "fig"})
+
+
+def _surface(comp, view, size):
+    surf = pygame.Surface(size)
+    comp.draw(surf, view)
+    return surf
+
+
+def test_a_new_size_is_shown_scaled_until_its_art_is_ready(assets):
+    view = _scene(assets, STILL).view(5.0)
+    comp = Compositor(assets, ImageCache())
+    small = _surface(comp, view, SMALL)
+    first = _surface(comp, view, BIG)  # the build has only just started: a stand-in
+    assert pygame.image.tobytes(first, "RGB") == pygame.image.tobytes(pygame.transform.scale(small, BIG), "RGB")
+    comp.builds.wait()
+    frames = [pygame.image.tobytes(_surface(comp, view, BIG), "RGB") for _ in range(3)]
+    assert frames[-1] == _fresh(assets, view, BIG)
+    assert not comp.builds.busy
+
+
+def test_the_first_picture_of_a_stage_is_drawn_at_once(assets):
+    view = _scene(assets, STILL).view(5.0)
+    comp = Compositor(assets, ImageCache())
+    assert pygame.image.tobytes(_surface(comp, view, BIG), "RGB") == _fresh(assets, view, BIG)
+    assert not comp.builds.busy
