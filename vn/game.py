@@ -133,7 +133,7 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
         catalog = Catalog()
     game.catalog = catalog
     program, diags = compile_game((display(manifest), manifest_text),
-                                  [f for f in files if f[1] is not None], catalog, overlay, program_cache())
+                                  [f for f in files if f[1] is not None], catalog, overlay, cache=program_cache())
     if len(game.layers) > 1:
         # a mod answers for its own labels: base labels its new start leaves unreached are not its problem
         diags = [d for d in diags if not (d.severity == "warning" and d.message.endswith("is never reached")

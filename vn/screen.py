@@ -17,6 +17,7 @@ from vn.audio import AudioSink
 from vn.game import Game
 from vn.render.compositor import Compositor
 from vn.render.images import ImageCache
+from vn.render.rastercache import RasterCache
 from vn.render.text import FontBook, TextRenderer
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
@@ -45,6 +46,14 @@ def headless_surface(size: tuple[int, int]) -> pygame.Surface:
     return pygame.Surface(size)
 
 
+def raster_cache() -> RasterCache | None:
+    """SVG rasters kept in the user cache folder between runs (None when caching is off)."""
+    from vn.cachedir import cache_dir
+
+    folder = cache_dir("images")
+    return RasterCache(folder) if folder is not None else None
+
+
 class Screen:
     def __init__(self, game: Game, size: tuple[int, int], settings: Settings | None = None) -> None:
         if game.program is None:
@@ -59,7 +68,7 @@ class Screen:
         sprites = {cid: c.sprite for cid, c in self.program.characters.items()}
         self.assets = game.assets if isinstance(game.assets, GameAssets) else \
             GameAssets(list(reversed(game.layers)), size=self.program.size, sprites=sprites)
-        self.images = ImageCache()
+        self.images = ImageCache(rasters=raster_cache())
         self.compositor = Compositor(self.assets, self.images, card_painter=self._paint_card)
         fonts = [layer / "assets" / "fonts" for layer in reversed(game.layers)]
         # menus and the slot screen lay out many small texts: a larger cache than the default

@@ -57,7 +57,7 @@ finale:
 
 
 def _compile(script: str = SCRIPT, cache: ProgramCache | None = None):
-    return compile_game(("game.yaml", MANIFEST), [("s.yaml", script)], None, cache)
+    return compile_game(("game.yaml", MANIFEST), [("s.yaml", script)], None, cache=cache)
 
 
 def _loaded(program):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pygame
 
+from vn.render.rastercache import RasterCache
 from vn.stage.imagesize import natural_size
 
 log = logging.getLogger(__name__)
@@ -58,8 +59,9 @@ class ImageCache:
     `generation` counts the times a cached image was replaced by a better one (drawings made
     from the old one, like the compositor's plate, are stale when it moves)."""
 
-    def __init__(self, max_items: int = 256, max_bytes: int = 48 << 20) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 48 << 20, rasters: RasterCache | None = None) -> None:
         self.max_items = max_items
+        self.rasters = rasters  # SVG rasters kept on disk between runs (None: none kept)
         self.max_bytes = max_bytes
         self._bytes = 0
         self._items: OrderedDict[tuple[str, Size | None], pygame.Surface] = OrderedDict()
@@ -113,7 +115,7 @@ class ImageCache:
             size = (round(natural[0]), round(natural[1])) if natural else (256, 256)
         try:
             if path.suffix.lower() == ".svg":
-                surf = pygame.image.load_sized_svg(str(path), size)
+                return self._svg(path, size)
             else:
                 src = self._bitmap(path)
                 surf = src if src.get_size() == size else pygame.transform.smoothscale(src, size)
@@ -124,6 +126,22 @@ class ImageCache:
             self._warn(path, "image is empty")
             return placeholder(size, path.name)
         surf = self._exact(surf, size)
+        if _has_display():
+            return surf.convert_alpha()
+        return _with_alpha(surf)
+
+    def _svg(self, path: Path, size: Size) -> pygame.Surface:
+        """An SVG at `size`: from the disk cache when it has it, else rasterised (and kept)."""
+        source = path.read_bytes()
+        surf = self.rasters.get(source, size) if self.rasters is not None else None
+        if surf is None:
+            surf = pygame.image.load_sized_svg(str(path), size)
+            if surf.get_width() <= 1 and surf.get_height() <= 1 and size != (1, 1):
+                self._warn(path, "image is empty")
+                return placeholder(size, path.name)
+            surf = self._exact(surf, size)
+            if self.rasters is not None:
+                self.rasters.put(source, size, surf)
         if _has_display():
             return surf.convert_alpha()
         return _with_alpha(surf)

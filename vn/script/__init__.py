@@ -38,7 +38,7 @@ def _collector_paused() -> Iterator[None]:
 
 def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
                  catalog: Catalog | None = None,
-                 overlay: tuple[str, str] | None = None,
+                 overlay: tuple[str, str] | None = None, *,
                  cache: ProgramCache | None = None) -> tuple[Program | None, list[Diagnostic]]:
     """Compile `files` ((path, text) pairs) with the manifest (path, text).
 

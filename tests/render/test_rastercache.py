@@ -1,0 +1,67 @@
+"""SVG rasters on disk (vn.render.rastercache): a raster read back is the one rasterised, pixel
+for pixel; an edited file, another size or a damaged entry is never served."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from tests.stage.helpers import FIXTURE_GAME
+from vn.render.images import ImageCache
+from vn.render.rastercache import RasterCache
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pygame():
+    pygame.init()
+    yield
+
+
+def _svg() -> Path:
+    found = sorted(FIXTURE_GAME.rglob("*.svg"))
+    assert found, "the fixture game has SVG art"
+    return found[0]
+
+
+def _pixels(surf: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surf, "RGBA")
+
+
+def test_a_raster_read_back_equals_a_fresh_one(tmp_path: Path):
+    svg, size = _svg(), (200, 150)
+    fresh = _pixels(ImageCache().get(svg, size))
+    first = ImageCache(rasters=RasterCache(tmp_path)).get(svg, size)  # rasterised, then kept
+    assert len(list(tmp_path.glob("*.rgba"))) == 1
+    again = ImageCache(rasters=RasterCache(tmp_path)).get(svg, size)  # read from disk
+    assert _pixels(first) == fresh and _pixels(again) == fresh
+
+
+def test_an_edited_svg_or_another_size_is_rasterised_anew(tmp_path: Path):
+    svg = tmp_path / "art.svg"
+    svg.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+                   '<rect width="10" height="10" fill="#ff0000"/></svg>')
+    cache = RasterCache(tmp_path / "cache")
+    assert ImageCache(rasters=cache).get(svg, (20, 20)).get_at((5, 5))[:3] == (255, 0, 0)
+    svg.write_text(svg.read_text().replace("#ff0000", "#0000ff"))
+    assert ImageCache(rasters=cache).get(svg, (20, 20)).get_at((5, 5))[:3] == (0, 0, 255)
+    assert ImageCache(rasters=cache).get(svg, (30, 30)).get_size() == (30, 30)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "header"])
+def test_a_damaged_entry_is_ignored(tmp_path: Path, damage: str):
+    svg, size = _svg(), (120, 90)
+    cache = RasterCache(tmp_path)
+    fresh = _pixels(ImageCache(rasters=cache).get(svg, size))
+    (entry,) = tmp_path.glob("*.rgba")
+    raw = entry.read_bytes()
+    if damage == "truncate":
+        entry.write_bytes(raw[: len(raw) // 2])
+    elif damage == "flip":
+        entry.write_bytes(raw[:-10] + bytes(b ^ 0xFF for b in raw[-10:]))
+    else:
+        entry.write_bytes(raw.replace(b'"version": 1', b'"version": 99'))
+    assert cache.get(svg.read_bytes(), size) is None
+    assert _pixels(ImageCache(rasters=cache).get(svg, size)) == fresh
+    assert cache.get(svg.read_bytes(), size) is not None, "the entry was rewritten"
