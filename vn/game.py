@@ -94,9 +94,10 @@ def layers_for(folder: Path | None) -> list[Path]:
     return [bundled, folder]
 
 
-def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
+def load_game(folder: Path | None = None, *, check_assets: bool = True, check_audio: bool = False) -> Game:
     """Read and compile a game. Diagnostics are collected in `game.diagnostics`; `program` is
-    None when any error was found."""
+    None when any error was found. `check_audio` also reads every audio file to check that it
+    can be played (`vn check` does; playing does not, to start at once)."""
     game = Game(layers_for(folder))
     if folder is not None and not folder.is_dir():
         game.diagnostics.append(error(display(folder), 0, 0, "no such game folder",
@@ -118,7 +119,7 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
     script_read_errors = any(d.severity == "error" for d in game.diagnostics)
     if check_assets:
         mroot, _ = load_yaml(manifest_text, display(manifest))  # its errors come from compiling
-        catalog = build_catalog(game, mroot, display(manifest))
+        catalog = build_catalog(game, mroot, display(manifest), check_audio=check_audio)
     else:
         catalog = Catalog()
     game.catalog = catalog
@@ -146,7 +147,8 @@ def _read(path: Path, diags: list[Diagnostic]) -> str | None:
         return None
 
 
-def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml") -> Catalog:
+def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml",
+                  *, check_audio: bool = False) -> Catalog:
     """Read stages, presets and sprites so the compiler can check the names scripts use.
 
     `manifest` is game.yaml already parsed (read from the game when not given). The loaded
@@ -179,8 +181,9 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
         sdef = assets.sprite(sprite)
         if sdef is not None:
             looks[sprite] = frozenset(sdef.looks)
+    audio = _audio_files(game)
     return Catalog(stages=stages, presets=frozenset(assets.presets), looks=looks,
-                   audio=frozenset(_audio_files(game)))
+                   audio=frozenset(audio), audio_problems=_audio_problems(audio) if check_audio else {})
 
 
 def _manifest_size(root: Node | None) -> tuple[int, int]:
@@ -204,12 +207,21 @@ def _manifest_sprites(root: Node | None, shown: str) -> dict[str, tuple[str, tup
     return out
 
 
-def _audio_files(game: Game) -> list[str]:
-    out: list[str] = []
+def _audio_files(game: Game) -> dict[str, Path]:
+    """Files under assets/audio/ by their name there; upper layers win."""
+    from vn.audio.formats import SUFFIXES
+
+    out: dict[str, Path] = {}
     for layer in game.layers:
         root = layer / "assets" / "audio"
         if root.is_dir():
             for p in root.rglob("*"):
-                if p.is_file() and p.suffix.lower() in (".ogg", ".wav", ".mp3", ".flac", ".opus"):
-                    out.append(p.relative_to(root).as_posix())
+                if p.is_file() and p.suffix.lower() in SUFFIXES:
+                    out[p.relative_to(root).as_posix()] = p
     return out
+
+
+def _audio_problems(files: dict[str, Path]) -> dict[str, str]:
+    from vn.audio.formats import problem
+
+    return {name: text for name, path in files.items() if (text := problem(path)) is not None}
