@@ -136,7 +136,10 @@ class TitleView(ScreenView):
         screen.compositor.draw(surface, self.scene.view(self._light_time(now)))
         vp = self.host.viewport
         t = self.host.theme
-        u = smoothstep((now - self.shown_at) / FADE_IN) if self.host.stack.top is self else 1.0
+        top = self.host.stack.top
+        if top is not self and getattr(top, "full_page", False):
+            return  # a page of its own over the title: only the picture shows under its dimming
+        u = smoothstep((now - self.shown_at) / FADE_IN) if top is self else 1.0
         # a dark wash from the left, under the title and the menu
         surface.blit(_wash((vp.px(1100), surface.get_height()), t.bar), (vp.offset[0], 0))
         title = self.host.text.layout(screen.program.title, vp.px(1100), vp.px(104), family=SERIF, color=t.text,
