@@ -314,7 +314,12 @@ class Story:
         sprites: dict[str, dict[str, Any]] = stage["sprites"]
         if command == "stage":
             stage["stage"] = args["name"]
+            stage["camera"] = None
             sprites.clear()
+        elif command == "camera":  # the same merge as vn.stage.camera.merge_spec
+            cam = {"mark": args["mark"]} if args.get("mark") else dict(stage.get("camera") or {})
+            cam.update({k: args[k] for k in ("x", "y", "zoom") if args.get(k) is not None})
+            stage["camera"] = cam
         elif command == "show":
             who = args["who"]
             old = sprites.get(who, {})
