@@ -126,7 +126,7 @@ def watch(folder: Path | None, fmt: str, polls: int | None = None, out=None) -> 
 def _check_once(folder: Path | None, fmt: str, out) -> int:
     from vn.game import load_game
 
-    status = report(load_game(folder), fmt, out)
+    status = report(load_game(folder, check_audio=True), fmt, out)
     out.flush()
     return status
 
@@ -148,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
             return watch(args.game, args.format)
         except KeyboardInterrupt:
             return 0
-    game = load_game(args.game)
+    game = load_game(args.game, check_audio=True)
     if args.fix_ids and game.program is not None:
         from vn.lineids import write_lock
 
