@@ -290,3 +290,17 @@ def test_without_a_speech_engine_the_player_is_told(small):
     run(p, 0.1)
     assert not p.settings.self_voicing
     assert any(MISSING in text for text, _ in p.notices)
+
+
+def test_fullscreen_keys_switch_the_window_and_the_setting_is_kept(small):
+    p = make_player(small)
+    run(p, 0.3)
+    key(pygame.K_F11)
+    run(p, 0.1)
+    assert p.fullscreen and p.settings.fullscreen
+    key(pygame.K_RETURN, mod=pygame.KMOD_LALT)  # Alt+Enter: back to a window, not "Start"
+    run(p, 0.1)
+    assert not p.fullscreen and isinstance(top(p), TitleView)
+    key(pygame.K_f)
+    run(p, 0.1)
+    assert make_player(small).settings.fullscreen
