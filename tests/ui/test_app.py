@@ -184,6 +184,18 @@ def test_the_end_screen_then_the_title(small):
     click((640, 360))
     run(p, 0.3)
     assert isinstance(top(p), TitleView)
+    # Extras: the ending is listed, and the chapter seen can be started again
+    top(p).group.focus_key = "extras"
+    key(pygame.K_RETURN)
+    run(p, 0.3)
+    extras = top(p)
+    assert [e["title"] for e in extras.endings] == ["Chapter One"]
+    assert extras.group.control("chapter:0").label == "Chapter One"
+    extras.group.focus_key = "chapter:0"
+    key(pygame.K_RETURN)
+    run(p, 1.5)
+    assert isinstance(top(p), GameView)
+    to_line(p, "Line A.")
 
 
 def test_bundled_credits_say_it_is_a_fan_work(dirs):
