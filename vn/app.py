@@ -54,7 +54,7 @@ class Player:
         import pygame
 
         from vn.screen import Screen
-        from vn.settings import load_settings
+        from vn.settings import load_settings, settings_path
         from vn.stage.clock import Clock
         from vn.ui.menu import GameMenu
 
@@ -64,9 +64,16 @@ class Player:
         self.windowed_size = size
         self.fullscreen = fullscreen
         pygame.display.set_caption(game.program.title)
+        icon = game.find("assets/icon.png")  # `vn build` makes one from the game's art
+        if icon is not None:
+            try:
+                pygame.display.set_icon(pygame.image.load(str(icon)))
+            except (pygame.error, OSError) as exc:
+                print(f"{icon}: warning: the window icon was not loaded ({exc})", file=sys.stderr)
         self.surface = self._open_window()
         self.canvas = None
-        self.screen = Screen(game, self.surface.get_size(), load_settings())
+        self.settings_file = settings_path(game.program.title)  # one per game title
+        self.screen = Screen(game, self.surface.get_size(), load_settings(self.settings_file))
         self.clock = Clock(max_step=MAX_HITCH)
         self.now = self.clock.now
         self.session = self.screen.new_session(label)
@@ -210,7 +217,7 @@ class Player:
                 from vn.settings import next_speed, save_settings
 
                 self.session.settings.cps = next_speed(self.session.settings.cps)
-                save_settings(self.session.settings)
+                save_settings(self.session.settings, self.settings_file)
                 self.open_menu(focus=self.menu.focus)
             elif action == "auto":
                 self.session.settings.auto = not self.session.settings.auto

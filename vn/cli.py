@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("vn.tools.render", "render the frame a player sees at a moment of the story"),
     "schema": ("vn.tools.schema", "print the JSON Schema of scene scripts"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
+    "build": ("vn.tools.build", "build a standalone game for players without Python (PyInstaller)"),
 }
 
 

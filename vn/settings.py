@@ -1,5 +1,6 @@
-"""The player's settings (text speed, auto-forward), kept between runs in the platform's
-config folder as a small JSON file. A missing or damaged file means the defaults, never a crash.
+"""The player's settings (text speed, auto-forward), kept between runs in the game's folder of
+the platform's config dir (`vn.userdirs`: one per game title) as a small JSON file. A missing or
+damaged file means the defaults, never a crash.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from vn.session import Settings
 TEXT_SPEEDS: tuple[tuple[str, float], ...] = (("Instant", 0.0), ("Slow", 25.0), ("Normal", 40.0), ("Fast", 80.0))
 
 
-def settings_path() -> Path:
-    override = os.environ.get("VN_CONFIG_DIR")
-    if override:
-        return Path(override) / "settings.json"
-    from platformdirs import user_config_dir
+def settings_path(title: str | None = None) -> Path:
+    """`settings.json` in the config folder of the game called `title` (vn.userdirs.game_dir);
+    without a title, in the engine's config folder shared by every game."""
+    from vn.userdirs import base_dir, game_dir
 
-    return Path(user_config_dir("vn", appauthor=False)) / "settings.json"
+    folder = game_dir("config", title) if title is not None else base_dir("config")
+    return folder / "settings.json"
 
 
 def speed_label(cps: float) -> str:
