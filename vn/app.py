@@ -76,7 +76,10 @@ class Player:
         self.screen = Screen(game, self.surface.get_size(), load_settings(self.settings_file))
         self.clock = Clock(max_step=MAX_HITCH)
         self.now = self.clock.now
-        self.session = self.screen.new_session(label)
+        from vn.audio.mixer import MixerAudio, game_finder
+
+        self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
+        self.session = self.screen.new_session(label, audio=self.audio)
         self.menu = None
         self.dirty = True
         self.running = True
@@ -102,8 +105,11 @@ class Player:
         try:
             return self._run()
         except StoryError as exc:
+            self.audio.close()
             self.stop_with(exc.diagnostic)
             return 1
+        finally:
+            self.audio.close()
 
     def stop_with(self, diagnostic) -> None:
         """Show a run-time script error (never a traceback) until the reader closes the window."""

@@ -16,7 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("vn.tools.check", "check scripts, stages and assets; exit 1 on any error"),
     "autoplay": ("vn.tools.autoplay", "play headless and print the transcript"),
     "render": ("vn.tools.render", "render the frame a player sees at a moment of the story"),
-    "schema": ("vn.tools.schema", "print the JSON Schema of scene scripts"),
+    "schema": ("vn.tools.schema", "write the JSON Schema of scene scripts (of one game, with its names)"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
     "build": ("vn.tools.build", "build a standalone game for players without Python (PyInstaller)"),
 }
@@ -34,8 +34,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def _text_streams_never_fail() -> None:
+    """Under a non-UTF-8 locale (LANG=C on a bare server) printing a transcript with an em dash
+    would raise UnicodeEncodeError. Redirected output is written as UTF-8; a terminal that
+    cannot show a character gets a replacement mark instead of a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if encoding == "utf8" or not hasattr(stream, "reconfigure"):
+            continue
+        if stream.isatty():
+            stream.reconfigure(errors="replace")
+        else:
+            stream.reconfigure(encoding="utf-8")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    _text_streams_never_fail()
     argv = list(sys.argv[1:] if argv is None else argv)
     verb = next((a for a in argv if not a.startswith("-")), None)
     parser = build_parser(verb if verb in COMMANDS else None)

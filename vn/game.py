@@ -48,6 +48,7 @@ class Game:
     program: Program | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     assets: object | None = None  # vn.stage.assets.GameAssets, once loaded
+    catalog: Catalog | None = None  # the asset names the scripts were checked against
 
     @property
     def root(self) -> Path:
@@ -120,6 +121,7 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
         catalog = build_catalog(game, mroot, display(manifest))
     else:
         catalog = Catalog()
+    game.catalog = catalog
     program, diags = compile_game((display(manifest), manifest_text),
                                   [f for f in files if f[1] is not None], catalog)
     game.diagnostics.extend(diags)

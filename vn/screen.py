@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pygame
 
+from vn.audio import AudioSink
 from vn.game import Game
 from vn.render.compositor import Compositor
 from vn.render.images import ImageCache
@@ -65,11 +66,14 @@ class Screen:
         self._menu_for: object | None = None
         self.size = size
 
-    def new_session(self, label: str | None = None, story: Story | None = None, now: float = 0.0) -> Session:
+    def new_session(self, label: str | None = None, story: Story | None = None, now: float = 0.0,
+                    audio: AudioSink | None = None) -> Session:
+        """A session from the start (or `label`), or resuming `story`; `audio` plays its sound
+        (None: silent)."""
         scene = Scene(self.assets)
         if story is not None:
-            return Session.resume(self.program, scene, story, now, self.settings)
-        return Session(self.program, scene, Story(self.program, label=label), self.settings)
+            return Session.resume(self.program, scene, story, now, self.settings, audio)
+        return Session(self.program, scene, Story(self.program, label=label), self.settings, audio)
 
     def viewport(self, surface: pygame.Surface) -> Viewport:
         return Viewport.fit(surface.get_size(), self.program.size)

@@ -3,7 +3,8 @@
 The window (`vn.app`), `vn render` and `vn bench` all drive the same Session, so a frame
 rendered headless is the frame a player sees. The host calls `update(now)` as time passes and
 `click(now)` / `choose(i, now)` on input; it reads `line`, `choice`, `typewriter` and
-`scene.view(now)` to draw. `next_wake(now)` tells the host when anything will next change on
+`scene.view(now)` to draw. Audio directions go to `audio` (a `vn.audio.AudioSink`: the window's
+mixer, or a silent one), which `update` keeps in step with game time. `next_wake(now)` tells the host when anything will next change on
 its own, so the loop can sleep while a fully shown line waits for the reader.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vn.audio import AUDIO_COMMANDS, AudioSink, SilentAudio
 from vn.script.program import Program
 from vn.stage.scene import Scene
 from vn.stage.typewriter import Typewriter
@@ -29,12 +31,20 @@ class Settings:
     auto: bool = False
     auto_time: float = 15.0  # Ren'Py's afm_time: the wait is (25 + chars) / 250 * auto_time
     skip: bool = False
+    # audio (vn.audio reads them at every update, so a change is heard at once): sliders from
+    # 0 to 1 that the mixer maps to decibels (vn.audio.mix.slider_gain); ambience follows `sound`
+    music_volume: float = 1.0
+    sound_volume: float = 1.0
+    voice_volume: float = 1.0
+    mute: bool = False
+    ducking: bool = True  # music and ambience dip under voice and sound effects
 
 
 class Session:
     def __init__(self, program: Program, scene: Scene, story: Story | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, audio: AudioSink | None = None) -> None:
         self.program = program
+        self.audio: AudioSink = audio if audio is not None else SilentAudio()
         self.scene = scene
         self.story = story or Story(program)
         self.settings = settings or Settings()
@@ -54,10 +64,13 @@ class Session:
 
     @classmethod
     def resume(cls, program: Program, scene: Scene, story: Story, now: float,
-               settings: Settings | None = None) -> Session:
-        """A session for a restored story: the picture is set at once from the saved snapshot."""
+               settings: Settings | None = None, audio: AudioSink | None = None) -> Session:
+        """A session for a restored story: the picture is set at once from the saved snapshot,
+        and the music and ambience it holds fade in."""
         scene.restore(story.state.stage, now)
-        return cls(program, scene, story, settings)
+        session = cls(program, scene, story, settings, audio)
+        session.audio.restore(story.state.stage, now)
+        return session
 
     # ----------------------------------------------------------------- driving
     def update(self, now: float) -> bool:
@@ -87,6 +100,7 @@ class Session:
                     changed = True
         if self._pending and (self._held is None or now >= self.scene.blocking_until):
             changed = self._pull(now) or changed
+        self.audio.update(now, self.settings)
         return changed
 
     def auto_delay(self) -> float:
@@ -167,7 +181,10 @@ class Session:
             if event is None:
                 event = self.story.step()
                 if isinstance(event, Direction):
-                    self.scene.apply(event, now)
+                    if event.command in AUDIO_COMMANDS:
+                        self.audio.play(event, now, skipping=self.settings.skip)
+                    else:
+                        self.scene.apply(event, now)
                     continue
             if now < self.scene.blocking_until and not isinstance(event, (End, Break)):
                 self._held = event

@@ -1,6 +1,6 @@
-"""The player's settings (text speed, auto-forward), kept between runs in the game's folder of
-the platform's config dir (`vn.userdirs`: one per game title) as a small JSON file. A missing or
-damaged file means the defaults, never a crash.
+"""The player's settings (text speed, auto-forward, volumes), kept between runs in the game's
+folder of the platform's config dir (`vn.userdirs`: one per game title) as a small JSON file. A
+missing or damaged file means the defaults, never a crash.
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from vn.session import Settings
 
 # (label, characters per second); 0 is Ren'Py's default: the whole line at once
 TEXT_SPEEDS: tuple[tuple[str, float], ...] = (("Instant", 0.0), ("Slow", 25.0), ("Normal", 40.0), ("Fast", 80.0))
+
+# the audio settings kept in settings.json: volume sliders (0 to 1) and on/off switches
+VOLUMES: tuple[str, ...] = ("music_volume", "sound_volume", "voice_volume")
+SWITCHES: tuple[str, ...] = ("mute", "ducking")
 
 
 def settings_path(title: str | None = None) -> Path:
@@ -53,6 +57,14 @@ def load_settings(path: Path | None = None) -> Settings:
         auto_time = data.get("auto_time")
         if isinstance(auto_time, (int, float)) and not isinstance(auto_time, bool) and 1 <= auto_time <= 60:
             settings.auto_time = float(auto_time)
+        for name in VOLUMES:
+            value = data.get(name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
+                setattr(settings, name, float(value))
+        for name in SWITCHES:
+            value = data.get(name)
+            if isinstance(value, bool):
+                setattr(settings, name, value)
     return settings
 
 
@@ -63,7 +75,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump({"cps": settings.cps, "auto_time": settings.auto_time}, f, indent=2)
+            data = {"cps": settings.cps, "auto_time": settings.auto_time}
+            data.update({name: getattr(settings, name) for name in VOLUMES + SWITCHES})
+            json.dump(data, f, indent=2)
         os.replace(tmp, path)
     except OSError as exc:
         print(f"{path}: warning: settings not saved ({exc.strerror})", file=sys.stderr)

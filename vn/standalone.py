@@ -87,6 +87,9 @@ def _streams() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     _streams()
+    from vn.cli import _text_streams_never_fail
+
+    _text_streams_never_fail()
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv in (["-h"], ["--help"]):
         print(_usage())

@@ -10,6 +10,7 @@ os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from tests.probes import require_tmxrasterizer  # noqa: E402
 from tests.stage.helpers import BUNDLED_STAGE, FIXTURE_GAME, ROOT, direction  # noqa: E402
 from vn.render.compositor import Compositor, fit  # noqa: E402
 from vn.render.images import ImageCache  # noqa: E402
@@ -205,17 +206,14 @@ def test_bundled_sunset_beam_lights_sephiroth(bundled_assets):
 
 
 def test_stage_layers_match_tmxrasterizer(bundled_assets, tmp_path):
-    import shutil
     import subprocess
 
-    if shutil.which("tmxrasterizer") is None:
-        pytest.skip("tmxrasterizer (Debian package `tiled`) is not installed")
+    require_tmxrasterizer()  # a blank picture from a half-installed Tiled is no reference
     out = tmp_path / "tiled.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     run = subprocess.run(["tmxrasterizer", "--hide-layer", "marks", "--hide-layer", "lights",
                           str(BUNDLED_STAGE), str(out)], env=env, capture_output=True, timeout=120)
-    if run.returncode != 0 or not out.exists():
-        pytest.skip(f"tmxrasterizer could not render the map: {run.stderr[-200:]!r}")
+    assert run.returncode == 0 and out.exists(), f"tmxrasterizer failed on the stage: {run.stderr[-300:]!r}"
     tiled = pygame.image.load(str(out))
     layout = bundled_assets.stage("living_room")
     cache = ImageCache()

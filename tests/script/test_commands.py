@@ -18,8 +18,8 @@ def test_reference_doc_is_generated_from_the_table():
 
 
 def test_schema_has_every_command_and_its_fields():
-    variants = json_schema()["$defs"]["step"]["anyOf"]
-    by_cmd = {v["required"][0]: v for v in variants if v.get("required")}
+    variants = json_schema()["definitions"]["step"]["anyOf"]
+    by_cmd = {v["title"]: v for v in variants if v.get("required")}
     for cmd in COMMANDS:
         assert cmd.name in by_cmd
         assert set(by_cmd[cmd.name]["properties"]) == {cmd.name} | {f.name for f in cmd.fields}
@@ -27,4 +27,4 @@ def test_schema_has_every_command_and_its_fields():
 
 def test_schema_validates_the_design_example_shape():
     schema = json_schema()
-    assert schema["additionalProperties"]["items"] == {"$ref": "#/$defs/step"}
+    assert schema["additionalProperties"]["items"] == {"$ref": "#/definitions/step"}

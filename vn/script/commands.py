@@ -122,15 +122,26 @@ COMMANDS: tuple[Command, ...] = (
              Field("strength", "number", "how strong, 0 to 1", limits=(0.0, 1.0)),
              Field("color", "color", "flash or vignette colour")),
             example="- effect: shake\n  strength: 0.3"),
-    Command("music", "Play music (a file under assets/audio/), looping by default.",
+    Command("music", "Play music or an ambience loop (a file under assets/audio/), looping by "
+                     "default. A different file on the same channel crossfades over `fade`; the "
+                     "file already playing goes on (only its volume changes). Saves and rollback "
+                     "restore what the music and ambience channels play.",
             Field("music", "audio", "the file", required=True),
-            (_FADE, Field("loop", "bool", "loop the track", default=True), _VOLUME),
-            example="- music: night.ogg\n  fade: 2s"),
-    Command("sound", "Play a sound once (a file under assets/audio/).",
-            Field("sound", "audio", "the file", required=True), (_VOLUME,),
+            (_FADE, Field("loop", "bool", "loop the track", default=True), _VOLUME,
+             Field("channel", "enum", "music, or ambience (a second loop under the music: rain, "
+                                      "a city at night)", default="music", choices=("music", "ambience"))),
+            example="- music: night.ogg\n  fade: 2s\n- music: city_night.ogg\n  channel: ambience"),
+    Command("sound", "Play a sound once (a file under assets/audio/). Not played while skipping; "
+                     "music dips under it when the player leaves ducking on.",
+            Field("sound", "audio", "the file", required=True),
+            (_VOLUME, Field("channel", "enum", "sound, or voice (one voice line at a time: a new "
+                                               "one cuts the last)", default="sound",
+                            choices=("sound", "voice"))),
             example="- sound: door.ogg"),
-    Command("stop", "Stop music, sound or both.",
-            Field("stop", "enum", "which channel", required=True, choices=("music", "sound", "all")),
+    Command("stop", "Stop a channel (music, ambience, sound, voice) or all of them, fading out "
+                    "over `fade`.",
+            Field("stop", "enum", "which channel", required=True,
+                  choices=("music", "ambience", "sound", "voice", "all")),
             (_FADE,), example="- stop: music\n  fade: 3s"),
     Command("textbox", "Hide or show the text box.",
             Field("textbox", "enum", "hide or show", required=True, choices=("hide", "show")),

@@ -272,9 +272,12 @@ class Story:
         elif command == "light":
             stage["light"] = args["preset"]
         elif command == "music":
-            stage["music"] = {"file": args["file"], "loop": args.get("loop", True), "volume": args.get("volume", 1.0)}
-        elif command == "stop" and args["channel"] in ("music", "all"):
-            stage["music"] = None
+            stage[args.get("channel") or "music"] = {"file": args["file"], "loop": args.get("loop", True),
+                                                     "volume": args.get("volume", 1.0)}
+        elif command == "stop":
+            for channel in ("music", "ambience"):
+                if args["channel"] in (channel, "all"):
+                    stage[channel] = None
         elif command == "textbox":
             stage["textbox"] = args["mode"] == "show"
         elif command == "effect" and args["kind"] == "vignette":

@@ -17,7 +17,8 @@ MIN_FORMAT = 1
 
 
 def empty_stage() -> dict[str, Any]:
-    return {"stage": None, "sprites": {}, "light": None, "music": None, "textbox": True, "vignette": None}
+    return {"stage": None, "sprites": {}, "light": None, "music": None, "ambience": None, "textbox": True,
+            "vignette": None}
 
 
 @dataclass
