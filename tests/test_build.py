@@ -10,8 +10,11 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import textwrap
 import time
+from contextlib import redirect_stdout
+from io import StringIO
 from pathlib import Path
 
 import pygame
@@ -47,12 +50,10 @@ def clean_run(exe: Path, *args: str, home: Path, timeout: float = 120) -> subpro
 
 
 def build_and_move(tmp: Path, *args: str) -> tuple[Path, str]:
-    """Build into tmp/out, then move the folder to tmp/elsewhere/game (as a player unpacking it
-    under another name would). Returns (the moved folder, the build's output)."""
+    """Build into tmp/out, then move the folder to tmp/elsewhere/ under another name, as a player
+    unpacking it would; with --archive among `args`, unpack the archive there instead.
+    Returns (the folder the player has, the build's output)."""
     out = tmp / "out"
-    from contextlib import redirect_stdout
-    from io import StringIO
-
     printed = StringIO()
     with redirect_stdout(printed):
         code = main(["build", *args, "-o", str(out)])
@@ -60,7 +61,15 @@ def build_and_move(tmp: Path, *args: str) -> tuple[Path, str]:
     [built] = [p for p in out.iterdir() if p.is_dir()]
     moved = tmp / "elsewhere" / "unpacked game"
     moved.parent.mkdir(parents=True)
-    shutil.move(str(built), str(moved))
+    if "--archive" in args:
+        [archive] = out.glob("*-linux-*.tar.gz")
+        assert f"download: {archive}" in printed.getvalue()
+        with tarfile.open(archive) as tar:
+            assert all(m.name.split("/")[0] == built.name for m in tar.getmembers())
+            tar.extractall(moved.parent, filter="tar")
+        (moved.parent / built.name).rename(moved)
+    else:
+        shutil.move(str(built), str(moved))
     shutil.rmtree(out)
     return moved, printed.getvalue()
 
@@ -203,7 +212,12 @@ def test_a_layered_mod_builds_and_plays(tmp_path):
     (mod / "assets" / "portrait.psd").write_bytes(b"8BPS not for players")  # an art source
     (mod / "scripts" / ".mod.tiled-session").write_text("{}", "utf-8")
     (mod / "notes.txt").write_text("the modder's notes", "utf-8")
-    folder, printed = build_and_move(tmp_path, str(mod))
+    # an OGG Vorbis file (pygame-ce's wheel ships one): the build must carry the mixer's codecs
+    ogg = Path(pygame.__file__).parent / "examples" / "data" / "house_lo.ogg"
+    if ogg.is_file():
+        (mod / "assets" / "audio").mkdir()
+        shutil.copy(ogg, mod / "assets" / "audio" / "mod_theme.ogg")
+    folder, printed = build_and_move(tmp_path, str(mod), "--archive")  # downloaded and unpacked
     exe_name = executable_name("The Only Promise a small mod")
     exe = folder / executable_file(exe_name)
     assert exe.is_file(), sorted(p.name for p in folder.iterdir())
@@ -217,5 +231,11 @@ def test_a_layered_mod_builds_and_plays(tmp_path):
     out = clean_run(exe, "--autoplay", "--choose", "2,1,1", home=home)
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
+    check = clean_run(exe, "--check", home=home)
+    assert check.returncode == 0, check.stdout + check.stderr
+    if ogg.is_file():  # every sound file of the game decodes in the build, the mod's OGG too
+        [summary] = [line for line in check.stdout.splitlines() if line.startswith("sound:")]
+        decoded, _, total = summary.removeprefix("sound: ").removesuffix(" files decode").partition(" of ")
+        assert decoded == total and int(total) >= 1, summary
     assert lines[:2] == ["This line was written by the mod.", "Zack: The mod has its own scene."]
     assert lines[2:] == golden("stay_2-1-1")[0][5:]  # then the base game's story, to its ending

@@ -84,6 +84,39 @@ def _streams() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
 
 
+def sound_check(game_dir: Path | None) -> int:
+    """Decode every sound file of the game with the mixer, as the window will (through SDL's
+    dummy audio driver: this checks the codecs in the build, not the sound device). Prints one
+    line per file that fails and a summary; 1 when any fails."""
+    from vn.game import Game, layers_for
+
+    game = Game(layers_for(game_dir))
+    files = sorted({p.relative_to(layer / "assets" / "audio").as_posix()
+                    for layer in game.layers for p in (layer / "assets" / "audio").rglob("*")
+                    if p.is_file() and p.suffix.lower() in (".ogg", ".opus", ".wav", ".mp3", ".flac")})
+    if not files:
+        return 0
+    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    import pygame
+
+    try:
+        pygame.mixer.init(44100, -16, 2, 1024)
+    except pygame.error as exc:
+        print(f"sound: the mixer does not start ({exc})")
+        return 1
+    failed = 0
+    for rel in files:
+        path = game.find(f"assets/audio/{rel}")
+        try:
+            pygame.mixer.Sound(str(path))
+        except (pygame.error, OSError, TypeError) as exc:
+            failed += 1
+            print(f"assets/audio/{rel}: error: this build cannot decode it ({exc})")
+    pygame.mixer.quit()
+    print(f"sound: {len(files) - failed} of {len(files)} files decode")
+    return 1 if failed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     _streams()
@@ -105,7 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     module.add_arguments(parser)
     args = parser.parse_args(rest)
     try:
-        return int(module.run(args) or 0)
+        code = int(module.run(args) or 0)
+        if module_name == "vn.tools.check" and args.format == "text":
+            code = max(code, sound_check(args.game))
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
