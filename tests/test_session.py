@@ -78,7 +78,7 @@ def test_auto_forward_waits_by_the_length_of_the_line():
 
 def test_skip_runs_through_lines_and_stops_at_a_choice():
     s = session("start:\n  - One.\n  - Two.\n  - wait: 3s\n  - Three.\n  - choice:\n      - A: [A.]\n      - B: [B.]\n",
-                cps=30, skip=True)
+                cps=30, skip=True, skip_unseen=True)
     t = 0.0
     s.update(t)
     for _ in range(20):

@@ -6,21 +6,46 @@ rendered headless is the frame a player sees. The host calls `update(now)` as ti
 `scene.view(now)` to draw. Audio directions go to `audio` (a `vn.audio.AudioSink`: the window's
 mixer, or a silent one), which `update` keeps in step with game time. `next_wake(now)` tells the host when anything will next change on
 its own, so the loop can sleep while a fully shown line waits for the reader.
+
+Player features kept here (not in the story, not in the UI):
+- rollback: `rollback(now)` / `rollforward(now)` step through a bounded log of checkpoints
+  (one per line or choice shown: story state with variables and the stage snapshot — light,
+  sprites, textbox, vignette, and whatever else the snapshot holds). Rolling back to a choice
+  asks it again; choosing differently there discards the old future.
+- history (the backlog): `history`, the last `HISTORY_LINES` lines as `Line`s (speaker name and
+  colour included), saved with the game.
+- skip: stops at a line never read (in any run: `persistent.seen`) unless
+  `settings.skip_unseen`; `skip_blocked` tells the host it stopped. While skipping, tweens,
+  transitions and cards finish at once.
+- auto-forward: waits `(25 + characters) / 250 × auto_time` seconds after each part of a line
+  is shown, including at `{w}` pauses inside it (Ren'Py's formula).
+- `chosen_before(i)`: was the option at index i of the current choice picked in any run.
+- saves: `save()` -> JSON-ready dict; `Session.load(...)` -> Session, with `notice` set when the
+  story resumes anywhere but the saved line (one quiet line for the player).
 """
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from typing import Any
 
 from vn.audio import AUDIO_COMMANDS, AudioSink, SilentAudio
-from vn.script.program import Program
+from vn.saves import Persistent
+from vn.script.program import Program, Where
 from vn.stage.scene import Scene
-from vn.stage.typewriter import Typewriter
-from vn.story import Choice, Direction, End, Line, Story, Wait
+from vn.stage.typewriter import Phase, Typewriter
+from vn.story import Choice, Direction, End, Line, SaveFormatError, Story, Wait
 from vn.story.interpreter import Break
+from vn.story.positions import fingerprint
+from vn.story.text import Pause, RichText, Run, Style
 
 MAX_EVENTS_PER_UPDATE = 10_000
 SKIP_STEP = 0.06  # seconds each line stays on screen while skipping
+ROLLBACK_STEPS = 300  # checkpoints kept (in memory and in saves)
+HISTORY_LINES = 250  # lines kept in the backlog (Ren'Py's default)
+SESSION_FORMAT = 1
+_SAVED_AT = Where("<save>", 0, 0)
 
 
 @dataclass
@@ -31,6 +56,7 @@ class Settings:
     auto: bool = False
     auto_time: float = 15.0  # Ren'Py's afm_time: the wait is (25 + chars) / 250 * auto_time
     skip: bool = False
+    skip_unseen: bool = False  # skipping also passes lines never read before
     # audio (vn.audio reads them at every update, so a change is heard at once): sliders from
     # 0 to 1 that the mixer maps to decibels (vn.audio.mix.slider_gain); ambience follows `sound`
     music_volume: float = 1.0
@@ -42,12 +68,14 @@ class Settings:
 
 class Session:
     def __init__(self, program: Program, scene: Scene, story: Story | None = None,
-                 settings: Settings | None = None, audio: AudioSink | None = None) -> None:
+                 settings: Settings | None = None, audio: AudioSink | None = None,
+                 persistent: Persistent | None = None) -> None:
         self.program = program
         self.audio: AudioSink = audio if audio is not None else SilentAudio()
         self.scene = scene
         self.story = story or Story(program)
         self.settings = settings or Settings()
+        self.persistent = persistent if persistent is not None else Persistent()
         self.line: Line | None = None
         self.choice: Choice | None = None
         self.typewriter: Typewriter | None = None
@@ -56,31 +84,81 @@ class Session:
         self.line_done_at: float | None = None
         self.ended: End | None = None
         self.hit_break: Break | None = None
-        self.history: list[Line] = []  # the backlog
+        self.history: list[Line] = []  # the backlog, oldest first, at most HISTORY_LINES
         self.line_since = 0.0  # when the current line appeared, or the last one went away
         self.choice_since = 0.0  # when the current choice appeared
+        self.line_seen = False  # the line on screen was read before (this or an earlier run)
+        self.skip_blocked = False  # skipping reached a line never read: the host turns skip off
+        self.notice: str | None = None  # one quiet line for the player (after a load), or None
         self._pending = True  # the story must be pulled
         self._held: object | None = None  # an event waiting for a transition or card to end
+        self._pause_at: float | None = None  # auto-forward: when typing stopped at a {w}
+        self._segment_from = 0  # characters shown before the current part of the line
+        self._history_total = 0  # lines ever added to the history (it is trimmed at the front)
+        self._log: list[dict[str, Any]] = []  # rollback checkpoints, oldest first
+        self._at = -1  # the checkpoint last presented
+        self._on_log = False  # ... and it is on screen now
+        self._rolling: int | None = None  # the checkpoint a rollback is presenting
 
     @classmethod
     def resume(cls, program: Program, scene: Scene, story: Story, now: float,
-               settings: Settings | None = None, audio: AudioSink | None = None) -> Session:
+               settings: Settings | None = None, audio: AudioSink | None = None,
+               persistent: Persistent | None = None) -> Session:
         """A session for a restored story: the picture is set at once from the saved snapshot,
         and the music and ambience it holds fade in."""
         scene.restore(story.state.stage, now)
-        session = cls(program, scene, story, settings, audio)
+        session = cls(program, scene, story, settings, audio, persistent)
         session.audio.restore(story.state.stage, now)
+        session.notice = story.notice
         return session
+    @classmethod
+    def load(cls, program: Program, scene: Scene, data: Any, now: float, settings: Settings | None = None,
+             audio: AudioSink | None = None, persistent: Persistent | None = None) -> Session:
+        """A session from `save()`'s data (or a bare story save), after any script edits.
+
+        The story lands on the saved line, found by content and context; `notice` is set when
+        it lands anywhere else. History and rollback come back with it (rollback checkpoints
+        that no longer match the script are dropped). Raises SaveFormatError (with the reason)
+        for data that is not a save."""
+        if not isinstance(data, dict):
+            raise SaveFormatError("a save is a JSON object")
+        if "story" not in data:  # a story's JSON alone
+            data = {"format": SESSION_FORMAT, "story": data}
+        fmt = data.get("format")
+        if not isinstance(fmt, int) or isinstance(fmt, bool) or fmt > SESSION_FORMAT:
+            raise SaveFormatError(f"the game state is format {fmt}, not one this engine reads ({SESSION_FORMAT})")
+        story = Story.restore(program, data["story"])
+        session = cls.resume(program, scene, story, now, settings, audio, persistent)
+        session.history = _history_from_json(data.get("history"))[-HISTORY_LINES:]
+        session._history_total = len(session.history)
+        session._log_from_json(data.get("rollback"), data.get("program") == fingerprint(program))
+        return session
+
+    def save(self) -> dict[str, Any]:
+        """Everything to resume this session: the story (positions anchored by content, see
+        vn.story.positions), the history and the rollback log. JSON-ready, never pickled."""
+        return {
+            "format": SESSION_FORMAT,
+            "program": fingerprint(self.program),
+            "story": self.story.save(),
+            "history": [_line_to_json(line) for line in self.history],
+            "rollback": self._log_to_json(),
+        }
 
     # ----------------------------------------------------------------- driving
     def update(self, now: float) -> bool:
         """Advance to `now`; return True when anything the reader sees changed."""
         changed = False
         if self.settings.skip:
+            self.scene.finish(now)  # tweens, transitions and cards end at once while skipping
             if self.line is not None and self.typewriter is not None:
-                self.typewriter.finish(now)
-                if now >= self.line_since + SKIP_STEP:
-                    self._clear(now)
+                if self.line_seen or self.settings.skip_unseen:
+                    self.typewriter.finish(now)
+                    if now >= self.line_since + SKIP_STEP:
+                        self._clear(now)
+                        changed = True
+                elif not self.skip_blocked:
+                    self.skip_blocked = True
                     changed = True
             elif self.wait is not None:
                 self._clear(now)
@@ -92,20 +170,38 @@ class Session:
             if self.typewriter.auto_advance(now):
                 self._clear(now)
                 changed = True
-            elif self.settings.auto and self.typewriter.done(now):
-                if self.line_done_at is None:
-                    self.line_done_at = now
-                if now >= self.line_done_at + self.auto_delay():
-                    self._clear(now)
-                    changed = True
+            elif self.settings.auto:
+                changed = self._auto_forward(now) or changed
         if self._pending and (self._held is None or now >= self.scene.blocking_until):
             changed = self._pull(now) or changed
         self.audio.update(now, self.settings)
         return changed
 
-    def auto_delay(self) -> float:
-        """How long auto-forward waits on a fully shown line (Ren'Py's formula)."""
-        chars = len(self.line.text.plain) if self.line else 0
+    def _auto_forward(self, now: float) -> bool:
+        """Auto-forward: after a whole line, or a part of it that stops at `{w}`, has been shown
+        for `auto_delay` seconds, go on as a click would."""
+        assert self.typewriter is not None
+        st = self.typewriter.state(now)
+        if st.phase is Phase.DONE:
+            if self.line_done_at is None:
+                self.line_done_at = now
+            if now >= self.line_done_at + self.auto_delay():
+                self._clear(now)
+                return True
+        elif st.phase is Phase.CLICK_PAUSE:
+            if self._pause_at is None:
+                self._pause_at = now
+            if now >= self._pause_at + self.auto_delay(st.visible - self._segment_from):
+                self._resume_typing(now, st.visible)
+                return True
+        return False
+
+    def auto_delay(self, chars: int | None = None) -> float:
+        """How long auto-forward waits on a shown line, or on the part of it shown since the last
+        `{w}` (`chars` characters; default: the rest of the line). Ren'Py's formula:
+        (25 + chars) / 250 × auto_time seconds."""
+        if chars is None:
+            chars = max(0, len(self.line.text.plain) - self._segment_from) if self.line else 0
         return (25 + chars) / 250.0 * self.settings.auto_time
 
     def click(self, now: float) -> None:
@@ -113,26 +209,152 @@ class Session:
         if self.choice is not None or self.ended is not None:
             return
         if self.line is not None and self.typewriter is not None:
+            visible = self.typewriter.visible(now)
+            paused = self.typewriter.waiting_for_click(now)
             if self.typewriter.click(now):
                 self._clear(now)
                 self.update(now)
+            elif paused:
+                self._resume_typing(now, visible, clicked=True)
             return
         if self.wait is not None and self.wait.click_ends:
             self._clear(now)
             self.update(now)
 
+    def _resume_typing(self, now: float, visible: int, clicked: bool = False) -> None:
+        assert self.typewriter is not None
+        if not clicked:
+            self.typewriter.click(now)
+        self._segment_from = visible
+        self._pause_at = None
+        self.line_done_at = None
+
     def choose(self, index: int, now: float) -> None:
         if self.choice is None:
             return
+        if 0 <= index < len(self.choice.options) and self.choice.options[index].id:
+            self.persistent.mark_chosen(self.choice.options[index].id)
         self.story.choose(index)
         self._clear(now)
         self.update(now)
+
+    def chosen_before(self, index: int) -> bool:
+        """Was option `index` of the current choice picked before (in any run of this game)?"""
+        if self.choice is None or not 0 <= index < len(self.choice.options):
+            return False
+        return self.choice.options[index].id in self.persistent.chosen
 
     def finish_line(self, now: float) -> None:
         """Show the current line whole at once (skip mode, fast-forward)."""
         if self.typewriter is not None:
             self.typewriter.finish(now)
 
+    # ----------------------------------------------------------------- rollback
+    @property
+    def can_rollback(self) -> bool:
+        return (self._at - 1 if self._on_log else self._at) >= 0
+
+    @property
+    def can_rollforward(self) -> bool:
+        return self._on_log and self._at + 1 < len(self._log)
+
+    def rollback(self, now: float) -> bool:
+        """Go back one line (or choice): the picture, variables and line as they were then.
+        False when there is nothing to go back to."""
+        return self._goto((self._at - 1) if self._on_log else self._at, now)
+
+    def rollforward(self, now: float) -> bool:
+        """Undo a rollback step, as long as the future was not changed by choosing differently."""
+        if not self.can_rollforward:
+            return False
+        return self._goto(self._at + 1, now)
+
+    def _goto(self, target: int, now: float) -> bool:
+        if not 0 <= target < len(self._log):
+            return False
+        cp = self._log[target]
+        data = dict(cp["state"])
+        data["seen"] = sorted(self.story.state.seen)
+        try:
+            story = Story.restore(self.program, data, exact=True)
+        except SaveFormatError:
+            return False
+        self.story = story
+        self.scene.restore(story.state.stage, now)
+        self.audio.restore(story.state.stage, now)
+        self._clear(now)
+        self._held = None
+        self.ended = None
+        self.hit_break = None
+        self.skip_blocked = False
+        keep = len(self.history) - (self._history_total - cp["history"])
+        del self.history[max(0, keep):]
+        self._history_total = cp["history"]
+        self._rolling = target
+        self.update(now)
+        return True
+
+    def _checkpoint(self, is_line: bool) -> None:
+        if self._rolling is not None:  # presenting a checkpoint: nothing new to log
+            self._at, self._rolling = self._rolling, None
+            self._on_log = True
+            return
+        cp = {"state": self.story.checkpoint(), "history": self._history_total - (1 if is_line else 0)}
+        nxt = self._at + 1
+        if nxt < len(self._log) and self._log[nxt]["state"] == cp["state"]:
+            self._at = nxt  # the same step as before the rollback: the future is kept
+        else:
+            del self._log[nxt:]
+            self._log.append(cp)
+            self._at = len(self._log) - 1
+        self._on_log = True
+        if len(self._log) > ROLLBACK_STEPS:
+            drop = len(self._log) - ROLLBACK_STEPS
+            del self._log[:drop]
+            self._at -= drop
+
+    def _log_to_json(self) -> dict[str, Any]:
+        """The log with each checkpoint's state stored as its changes from the one before."""
+        entries: list[dict[str, Any]] = []
+        prev: dict[str, Any] = {}
+        for cp in self._log:
+            changes = {k: v for k, v in cp["state"].items() if prev.get(k) != v}
+            entries.append({"changes": changes, "history": cp["history"]})
+            prev = cp["state"]
+        return {"at": self._at, "on_screen": self._on_log, "log": entries}
+
+    def _log_from_json(self, data: Any, same_program: bool) -> None:
+        """Checkpoints from a save; damaged ones, and (after script edits) any that no longer
+        point at the same instruction, are dropped with everything before them."""
+        if not isinstance(data, dict) or not isinstance(data.get("log"), list):
+            return
+        log: list[dict[str, Any]] = []
+        state: dict[str, Any] = {}
+        for entry in data["log"][-ROLLBACK_STEPS:]:
+            ok = isinstance(entry, dict) and isinstance(entry.get("changes"), dict) \
+                and isinstance(entry.get("history"), int)
+            if ok:
+                state = {**state, **copy.deepcopy(entry["changes"])}
+                ok = _exact_checkpoint(self.program, state, same_program)
+            if not ok:
+                log = []
+                continue
+            log.append({"state": state, "history": min(entry["history"], self._history_total)})
+        at = data.get("at")
+        if not log or not isinstance(at, int) or isinstance(at, bool):
+            return
+        dropped = len(data["log"]) - len(log)
+        self._log = log
+        self._at = max(-1, min(at - dropped, len(log) - 1))
+        if self._at < 0:
+            self._log, self._at = [], -1
+            return
+        # the line or choice on screen at the save is presented again: it is this checkpoint
+        status = self.story.state.status
+        if data.get("on_screen") is True and status in ("shown", "choice") and self.story.notice is None:
+            self._rolling = self._at
+
+    # ----------------------------------------------------------------- waking
     def next_wake(self, now: float) -> float | None:
         """The next time something changes with no input (None: only input changes anything)."""
         if self.scene.busy(now):
@@ -146,15 +368,20 @@ class Session:
             times.append(max(now, self.scene.blocking_until))
         if self.wait_until is not None:
             times.append(self.wait_until)
-        if self.settings.skip and (self.line is not None or self.wait is not None):
+        if self.settings.skip and (self.line is not None or self.wait is not None) and not self.skip_blocked:
             times.append(self.line_since + SKIP_STEP if self.line is not None else now)
         if self.typewriter is not None:
             t = self.typewriter.next_change(now)
             if t is not None:
                 times.append(t)
-            if self.settings.auto and self.typewriter.done(now) and self.line is not None:
-                start = self.line_done_at if self.line_done_at is not None else now
-                times.append(start + self.auto_delay())
+            if self.settings.auto and self.line is not None:
+                st = self.typewriter.state(now)
+                if st.phase is Phase.DONE:
+                    start = self.line_done_at if self.line_done_at is not None else now
+                    times.append(start + self.auto_delay())
+                elif st.phase is Phase.CLICK_PAUSE:
+                    start = self._pause_at if self._pause_at is not None else now
+                    times.append(start + self.auto_delay(st.visible - self._segment_from))
         return min(times) if times else None
 
     # ----------------------------------------------------------------- internals
@@ -167,6 +394,10 @@ class Session:
         self.wait = None
         self.wait_until = None
         self.line_done_at = None
+        self._pause_at = None
+        self._segment_from = 0
+        self.skip_blocked = False
+        self._on_log = False
         self._pending = True
 
     def _pull(self, now: float) -> bool:
@@ -185,8 +416,11 @@ class Session:
                         self.audio.play(event, now, skipping=self.settings.skip)
                     else:
                         self.scene.apply(event, now)
+                    if event.command == "card":
+                        self.persistent.reach_chapter(str(event.args.get("title") or ""), self.story.state.label)
                     continue
-            if now < self.scene.blocking_until and not isinstance(event, (End, Break)):
+            if now < self.scene.blocking_until and not isinstance(event, (End, Break)) \
+                    and not self.settings.skip:
                 self._held = event
                 return True
             self._held = None
@@ -196,22 +430,81 @@ class Session:
 
     def _present(self, event: object, now: float) -> None:
         self._pending = False
+        rolled = self._rolling is not None
         if isinstance(event, Line):
             self.line_since = now
-        if isinstance(event, Line):
             self.line = event
+            self.line_seen = event.seen or event.id in self.persistent.seen
+            self.persistent.mark_seen(event.id)
             self.history.append(event)
+            self._history_total += 1
+            if len(self.history) > HISTORY_LINES:
+                del self.history[: len(self.history) - HISTORY_LINES]
             self.typewriter = Typewriter(event.text, 0.0 if self.settings.skip else self.settings.cps, now)
+            if rolled:  # a line read before comes back whole
+                self.typewriter.finish(now)
             # auto-forward counts from when the line is whole (the loop wakes when typing ends)
             self.line_done_at = now if self.typewriter.done(now) else None
+            self._checkpoint(is_line=True)
         elif isinstance(event, Choice):
             self.choice = event
             self.choice_since = now
+            self._checkpoint(is_line=False)
         elif isinstance(event, Wait):
             self.wait = event
             self.wait_until = None if event.seconds is None else now + event.seconds
         elif isinstance(event, End):
             self.ended = event
+            self._rolling = None
+            chapter = self.story.state.chapter
+            title = chapter["title"] if chapter else self.story.state.label
+            self.persistent.reach_ending(title, self.story.state.label)
+            if event.reason == "lost":
+                self.notice = ("The story ends here: the scene that led to this one is no longer "
+                               "in the script.")
         elif isinstance(event, Break):
             self.hit_break = event
             self._pending = True
+
+
+def _exact_checkpoint(program: Program, state: dict[str, Any], same_program: bool) -> bool:
+    """Does a checkpoint's position (and every return point) still name the same instruction?"""
+    pos = state.get("position")
+    if not isinstance(pos, dict) or not isinstance(state.get("stack"), list):
+        return False
+    if same_program:
+        return isinstance(pos.get("label"), str) and pos["label"] in program.labels
+    for p in [pos, *state["stack"]]:
+        if not isinstance(p, dict) or p.get("id") is None:
+            return False
+        if program.index.get(p["id"]) != (p.get("label"), p.get("pc")):
+            return False
+    return True
+
+
+def _line_to_json(line: Line) -> dict[str, Any]:
+    runs = []
+    for item in line.text.items:
+        if isinstance(item, Run):
+            st = item.style
+            runs.append([item.text, st.bold, st.italic, st.color, st.size])
+    return {"id": line.id, "speaker": line.speaker, "name": line.name, "color": line.color, "text": runs}
+
+
+def _history_from_json(data: Any) -> list[Line]:
+    """Backlog entries from a save; a damaged entry is left out (the backlog is a convenience)."""
+    out: list[Line] = []
+    for e in data if isinstance(data, list) else []:
+        try:
+            items: list[Run | Pause] = []
+            for text, bold, italic, color, size in e["text"]:
+                if not (isinstance(text, str) and isinstance(size, int) and (color is None or isinstance(color, str))):
+                    raise TypeError
+                items.append(Run(text, Style(bool(bold), bool(italic), color, size)))
+            fields = [e["id"], e["speaker"], e["name"], e["color"]]
+            if not isinstance(fields[0], str) or not all(f is None or isinstance(f, str) for f in fields[1:]):
+                raise TypeError
+            out.append(Line(e["id"], e["speaker"], e["name"], e["color"], RichText(tuple(items)), True, _SAVED_AT))
+        except (KeyError, TypeError, ValueError):
+            continue
+    return out

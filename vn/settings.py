@@ -19,6 +19,7 @@ TEXT_SPEEDS: tuple[tuple[str, float], ...] = (("Instant", 0.0), ("Slow", 25.0), 
 # the audio settings kept in settings.json: volume sliders (0 to 1) and on/off switches
 VOLUMES: tuple[str, ...] = ("music_volume", "sound_volume", "voice_volume")
 SWITCHES: tuple[str, ...] = ("mute", "ducking")
+_FLAGS = ("auto", "skip_unseen")  # on/off play settings kept between runs
 
 
 def settings_path(title: str | None = None) -> Path:
@@ -61,7 +62,7 @@ def load_settings(path: Path | None = None) -> Settings:
             value = data.get(name)
             if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 1:
                 setattr(settings, name, float(value))
-        for name in SWITCHES:
+        for name in SWITCHES + _FLAGS:
             value = data.get(name)
             if isinstance(value, bool):
                 setattr(settings, name, value)
@@ -76,7 +77,7 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             data = {"cps": settings.cps, "auto_time": settings.auto_time}
-            data.update({name: getattr(settings, name) for name in VOLUMES + SWITCHES})
+            data.update({name: getattr(settings, name) for name in VOLUMES + SWITCHES + _FLAGS})
             json.dump(data, f, indent=2)
         os.replace(tmp, path)
     except OSError as exc:

@@ -398,6 +398,22 @@ class Scene:
                            now, seconds)
         self._block(now + seconds)
 
+    def finish(self, now: float) -> None:
+        """End every tween, transition, card and effect at once (skip mode): the picture jumps
+        to where they were going, and nothing blocks the story any more."""
+        def done(t: Tween[Any]) -> Tween[Any]:
+            return t if t.end <= now else Tween.still(t.b, t.mix)
+
+        self._light = done(self._light)
+        self._vignette = done(self._vignette)
+        for s in self._sprites:
+            s.place, s.alpha = done(s.place), done(s.alpha)
+            s.layers = {k: done(t) for k, t in s.layers.items()}
+        self._sprites = [s for s in self._sprites if not (s.leaving and s.alpha.at(now) <= 0.0)]
+        self._transition, self._card, self._shake, self._flash = None, None, None, None
+        self.blocking_until = min(self.blocking_until, now)
+        self._batch_time, self._batch_before = None, None
+
     # --- restoring a saved game ---------------------------------------------------------------
 
     def restore(self, snapshot: Mapping[str, Any], now: float) -> None:

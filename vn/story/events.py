@@ -35,6 +35,7 @@ class Line:
 class ChoiceOption:
     index: int  # pass this to Story.choose()
     text: RichText
+    id: str = ""  # the option's stable id (what "chosen before" is remembered by)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from vn.script.markup import Template
 from vn.script.program import Instr, Program
 from vn.story.events import Choice, ChoiceOption, Direction, End, Event, Line, Wait
 from vn.story.expressions import Env, EvalError, evaluate, truthy
+from vn.story.positions import Anchor, Resolved, anchor, resolve
 from vn.story.state import Frame, SaveFormatError, StoryState
 from vn.story.text import render
 
@@ -56,6 +57,8 @@ class Story:
         self._visible: list[int] = []
         self._represent = False
         self.breakpoint: tuple[str, int] | None = None  # (label, pc): step() returns Break there once
+        self.notice: str | None = None  # after a restore: one quiet line for the player, or None
+        self.restore_log: list[str] = []  # after a restore: what was matched where (for modders)
 
     # ----------------------------------------------------------------- public
     @property
@@ -87,9 +90,13 @@ class Story:
                 return Break(st.label, st.pc)
             ins = self._current()
             if ins is None:
-                if not self._fall_off_label():
+                try:
+                    if not self._fall_off_label():
+                        st.status = "ended"
+                        return End("finished")
+                except LostReturn:
                     st.status = "ended"
-                    return End("finished")
+                    return End("lost")
                 continue
             event = self._exec(ins)
             if event is not None:
@@ -116,32 +123,69 @@ class Story:
         self._sync(st)
 
     def save(self) -> dict[str, Any]:
-        return self.state.to_json()
+        """The state as JSON, positions anchored by content and context (see positions.py)."""
+        st = self.state
+        calls = [anchor(self.program, f.label, f.pc - 1) for f in st.stack]
+        return st.to_json(anchor(self.program, st.label, st.pc), calls)
+
+    def checkpoint(self) -> dict[str, Any]:
+        """The state without seen ids and anchors: exact within this program (rollback)."""
+        return self.state.to_json(seen=False)
 
     @classmethod
-    def restore(cls, program: Program, data: Any) -> Story:
+    def restore(cls, program: Program, data: Any, *, exact: bool = False) -> Story:
         """Rebuild a story from saved JSON, landing on the same line even after script edits.
 
-        The position is found by stable id first, then by (label, nth line), then at the start of
-        its label; call-stack entries the same way. Raises SaveFormatError for data that is not
-        a save.
+        The position and each call's return point are found by content and context
+        (`vn.story.positions.resolve`); when the story resumes anywhere but the saved line,
+        `story.notice` says so in one line, and `story.restore_log` says what was matched.
+        `exact=True` trusts label and pc as saved (a checkpoint of this same program).
+        Raises SaveFormatError for data that is not a save.
         """
         state = StoryState.from_json(data)
-        if state.label not in program.labels:
-            found = program.index.get(state.at_id or "")
-            if found is None:
-                raise SaveFormatError(f"the save's label '{state.label}' no longer exists")
-        state.label, state.pc = _resolve(program, state.label, state.pc, state.at_id, state.ordinal)
-        frames = []
+        story_log: list[str] = []
+        notices: list[str] = []
+        if not exact:
+            where = resolve(program, state.anchor or Anchor(state.label, state.pc, state.at_id, state.ordinal))
+            if state.status == "choice" and where.how == "edited":
+                notices.append("This choice has changed since you saved; it is asked again as it is now.")
+            elif where.how in ("edited", "nearest", "lost"):
+                notices.append(_NOTICES[where.how])
+            story_log.append(f"position {state.label}:{state.pc}: {where.how} — {where.detail}")
+            state.label, state.pc = where.label, where.pc
+            if where.how == "lost":
+                state.status = "running"
+                state.stack = []
+            callee = state.label
+            frames: list[Frame] = []
+            for f in reversed(state.stack):  # innermost first: each frame's callee is known
+                ret = _resolve_return(program, f, callee)
+                story_log.append(f"return point {f.label}:{f.pc}: {ret.how if ret else 'lost'}"
+                                 + (f" — {ret.detail}" if ret else ""))
+                if ret is None:
+                    state.lost_return = f.label
+                    notices.append("The scene that led here is no longer in the story: "
+                                   "the story ends when this scene does.")
+                    break
+                if not ret.same_line:
+                    notices.append("The story has changed since you saved: after this scene it goes on "
+                                   "from the nearest place.")
+                frames.append(Frame(ret.label, ret.pc))
+                callee = ret.label
+            state.stack = frames[::-1]
+            for k, v in program.variables.items():  # variables declared since the save
+                state.variables.setdefault(k, v)
         for f in state.stack:
-            if f.label in program.labels or (f.id and f.id in program.index):
-                label, pc = _resolve(program, f.label, f.pc, f.id, -1)
-                frames.append(Frame(label, pc, f.id))
-        state.stack = frames
+            ins = program.instr(f.label, f.pc) if f.label in program.labels else None
+            f.id, f.call = (ins.id if ins else None), None
+        if state.label not in program.labels:
+            raise SaveFormatError(f"the save's label '{state.label}' does not exist")
         story = cls(program, state)
         # the line on screen when the game was saved is presented again by the first step()
         story._represent = state.status == "shown"
         story._sync(state)
+        story.notice = notices[0] if notices else None
+        story.restore_log = story_log
         return story
 
     # ----------------------------------------------------------------- internals
@@ -156,6 +200,8 @@ class Story:
     def _fall_off_label(self) -> bool:
         st = self.state
         if not st.stack:
+            if st.lost_return is not None:
+                raise LostReturn(st.lost_return)
             return False
         frame = st.stack.pop()
         st.label, st.pc = frame.label, frame.pc
@@ -228,7 +274,13 @@ class Story:
             st.stack.append(Frame(st.label, st.pc, nxt.id if nxt else None))
             self._enter(a["label"])
         elif op == "return":
-            if not self._fall_off_label():
+            try:
+                returned = self._fall_off_label()
+            except LostReturn:
+                st.status = "ended"
+                st.pc -= 1
+                return End("lost")
+            if not returned:
                 raise StoryError(self._diag(ins, "'return' with no call to return to", "use 'end' here"))
         elif op == "end":
             st.status = "ended"
@@ -248,7 +300,8 @@ class Story:
             return None
         self._visible = visible
         st.status = "choice"
-        options = tuple(ChoiceOption(n, render(ins.args["options"][i].text, st.variables))
+        options = tuple(ChoiceOption(n, render(ins.args["options"][i].text, st.variables),
+                                     ins.args["options"][i].id)
                         for n, i in enumerate(visible))
         self._choice = Choice(ins.id, options, ins.where)
         return self._choice
@@ -278,6 +331,8 @@ class Story:
             for channel in ("music", "ambience"):
                 if args["channel"] in (channel, "all"):
                     stage[channel] = None
+        elif command == "card":
+            self.state.chapter = {"title": str(args.get("title") or ""), "label": self.state.label}
         elif command == "textbox":
             stage["textbox"] = args["mode"] == "show"
         elif command == "effect" and args["kind"] == "vignette":
@@ -285,16 +340,34 @@ class Story:
             stage["vignette"] = None if strength == 0 else {"strength": strength, "color": args.get("color")}
 
 
-def _resolve(program: Program, label: str, pc: int, ident: str | None, ordinal: int) -> tuple[str, int]:
-    if ident and ident in program.index:
-        return program.index[ident]
-    if label in program.labels:
-        if ordinal >= 0:
-            found = program.locate(label, ordinal)
-            if found is not None:
-                return label, found
-        code = program.labels[label].code
-        if 0 <= pc < len(code):
-            return label, pc
-        return label, 0
-    return program.start, 0
+class LostReturn(Exception):
+    """Falling off a called label whose caller a restore could not find."""
+
+
+_NOTICES = {
+    "edited": "This line has changed since you saved; resuming at its new version.",
+    "nearest": "The line you saved on is no longer in the story; resuming at the nearest line.",
+    "lost": "The scene you saved in is no longer in the story; starting again from the beginning.",
+}
+
+
+def _resolve_return(program: Program, frame: Frame, callee: str) -> Resolved | None:
+    """Where a call returns to after script edits: after the call found again by its anchor;
+    failing that, after the call of `callee` whose context is most like the saved one; None
+    when nothing calls `callee` any more."""
+    if frame.call is None:  # format 1: the return point's own id, label and pc
+        where = resolve(program, Anchor(frame.label, frame.pc, frame.id))
+        return None if where.how == "lost" else where
+    found = resolve(program, frame.call)
+    ins = program.instr(found.label, found.pc) if found.how != "lost" else None
+    if ins is not None and ins.op == "call" and ins.args["label"] == callee:  # the same call
+        return Resolved(found.label, found.pc + 1, "exact" if found.how == "exact" else "moved", found.detail)
+    calls = [(name, pc) for name, lab in program.labels.items() for pc, i in enumerate(lab.code)
+             if i.op == "call" and i.args["label"] == callee]
+    if not calls:
+        return None
+    if found.how != "lost" and any(name == found.label for name, _ in calls):
+        name, pc = min((c for c in calls if c[0] == found.label), key=lambda c: abs(c[1] - found.pc))
+    else:
+        name, pc = calls[0]
+    return Resolved(name, pc + 1, "nearest", f"after the call of '{callee}' in '{name}'")

@@ -1,8 +1,12 @@
 """Everything a save holds, in one plain object that round-trips through versioned JSON.
 
-Positions are stored three ways — the stable id of the instruction, its label and its ordinal
-among the label's lines — so that a save made before a script edit still lands on the right
-line after it (see `Story.restore`). Never pickle.
+Positions are saved as anchors (`vn.story.positions.Anchor`: label, pc, stable id, a hash of
+the instruction's content and of its neighbours) so that a save made before a script edit still
+lands on the right line after it (see `Story.restore`). Never pickle.
+
+Format history: 1 — position {label, pc, id, ordinal}, stack [{label, pc, id}] (the return
+point); 2 — the position and each frame's `call` carry an anchor's content key and context,
+`chapter` (the last card passed) and `lost_return` are added. Format 1 still loads.
 """
 
 from __future__ import annotations
@@ -12,7 +16,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-FORMAT = 1  # bump when the JSON layout changes; readers accept FORMAT and MIN_FORMAT..FORMAT
+from vn.story.positions import Anchor
+
+FORMAT = 2  # bump when the JSON layout changes; readers accept FORMAT and MIN_FORMAT..FORMAT
 MIN_FORMAT = 1
 
 
@@ -26,8 +32,9 @@ class Frame:
     """Where a `call` returns to."""
 
     label: str
-    pc: int
+    pc: int  # the instruction after the call
     id: str | None = None
+    call: Anchor | None = None  # the saved anchor of the call (format 2), until restored
 
 
 @dataclass
@@ -44,19 +51,38 @@ class StoryState:
     stage: dict[str, Any] = field(default_factory=empty_stage)
     at_id: str | None = None  # stable id of the instruction at pc (kept in sync by the story)
     ordinal: int = -1
+    chapter: dict[str, str] | None = None  # the last chapter card passed: {"title", "label"}
+    lost_return: str | None = None  # a caller's label that a restore could not find again
+    anchor: Anchor | None = None  # the saved position's anchor, as read by from_json
 
-    def to_json(self) -> dict[str, Any]:
-        return {
+    def to_json(self, position: Anchor | None = None, calls: list[Anchor] | None = None,
+                seen: bool = True) -> dict[str, Any]:
+        """The JSON of this state. `position` and `calls` (one per stack frame) are the anchors
+        `Story.save` computes; without them only label, pc, id and ordinal are written (exact
+        within one program: rollback). `seen=False` leaves the seen ids out (rollback)."""
+        pos = position.to_json() if position is not None else \
+            {"label": self.label, "pc": self.pc, "id": self.at_id, "ordinal": self.ordinal}
+        stack = []
+        for n, f in enumerate(self.stack):
+            entry: dict[str, Any] = {"label": f.label, "pc": f.pc, "id": f.id}
+            if calls is not None:
+                entry["call"] = calls[n].to_json()
+            stack.append(entry)
+        out = {
             "format": FORMAT,
-            "position": {"label": self.label, "pc": self.pc, "id": self.at_id, "ordinal": self.ordinal},
+            "position": pos,
             "status": self.status,
-            "stack": [{"label": f.label, "pc": f.pc, "id": f.id} for f in self.stack],
+            "stack": stack,
             "variables": dict(self.variables),
             "visits": dict(self.visits),
-            "seen": sorted(self.seen),
             "rng": {"seed": self.seed, "draws": self.draws},
             "stage": copy.deepcopy(self.stage),
+            "chapter": dict(self.chapter) if self.chapter else None,
+            "lost_return": self.lost_return,
         }
+        if seen:
+            out["seen"] = sorted(self.seen)
+        return out
 
     @classmethod
     def from_json(cls, data: Any) -> StoryState:
@@ -74,13 +100,15 @@ class StoryState:
         state = cls(label=_get(pos, "label", str), pc=_get(pos, "pc", int))
         state.at_id = _opt(pos, "id", str)
         state.ordinal = _opt(pos, "ordinal", int) if pos.get("ordinal") is not None else -1
+        state.anchor = _anchor(pos)
         state.status = _get(data, "status", str)
         if state.status not in ("running", "shown", "choice", "ended"):
             raise SaveFormatError(f"unknown status '{state.status}'")
         for f in _get(data, "stack", list):
             if not isinstance(f, dict):
                 raise SaveFormatError("a call-stack entry is not an object")
-            state.stack.append(Frame(_get(f, "label", str), _get(f, "pc", int), _opt(f, "id", str)))
+            call = _anchor(_get(f, "call", dict)) if "call" in f else None
+            state.stack.append(Frame(_get(f, "label", str), _get(f, "pc", int), _opt(f, "id", str), call))
         variables = _get(data, "variables", dict)
         for k, v in variables.items():
             if not _plain(v):
@@ -90,7 +118,9 @@ class StoryState:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in visits.values()):
             raise SaveFormatError("visit counts must be whole numbers")
         state.visits = dict(visits)
-        seen = _get(data, "seen", list)
+        seen = data.get("seen", [])
+        if not isinstance(seen, list):
+            raise SaveFormatError("'seen' has the wrong type")
         if not all(isinstance(s, str) for s in seen):
             raise SaveFormatError("seen lines must be ids")
         state.seen = set(seen)
@@ -102,11 +132,25 @@ class StoryState:
         if not isinstance(base["sprites"], dict):
             raise SaveFormatError("stage sprites must be an object")
         state.stage = base
+        chapter = data.get("chapter")
+        if chapter is not None:
+            if not (isinstance(chapter, dict) and isinstance(chapter.get("title"), str)
+                    and isinstance(chapter.get("label"), str)):
+                raise SaveFormatError("'chapter' has the wrong type")
+            state.chapter = {"title": chapter["title"], "label": chapter["label"]}
+        state.lost_return = _opt(data, "lost_return", str)
         return state
 
 
 class SaveFormatError(Exception):
     """The data is not a save this engine can read."""
+
+
+def _anchor(d: dict[str, Any]) -> Anchor:
+    try:
+        return Anchor.from_json(d)
+    except ValueError as exc:
+        raise SaveFormatError(str(exc)) from None
 
 
 def _get(d: dict[str, Any], key: str, kind: type) -> Any:
