@@ -1,15 +1,14 @@
 """Where a game keeps its player's files: one folder per game title in the platform's user dirs.
 
 A game played from source and the same game built with `vn build` share their folders (same
-title); a mod with its own title never mixes its saves or settings with the base game's.
+title); a build of a mod gets its own title, so it never mixes its settings with the base game's.
 
-    kind          folder (Linux; platformdirs gives the Windows and macOS equivalents)
-    "config"      ~/.config/vn/<title>/            settings
-    "data"        ~/.local/share/vn/<title>/       saves, seen text
-    "screenshots" ~/Pictures/<title>/              screenshots
+    kind       base folder (Linux; platformdirs gives the Windows and macOS equivalents)
+    "config"   ~/.config/vn/             settings: <base>/<title>/settings.json (vn.settings)
+    "data"     ~/.local/share/vn/        saves: <base>/<slug>-<hash of the game's folders>/ (vn.saves)
 
-`VN_CONFIG_DIR` and `VN_DATA_DIR` replace the platform's base folder (`~/.config/vn`,
-`~/.local/share/vn`) for tests and portable installs; the per-title folder stays below them.
+`VN_CONFIG_DIR` and `VN_DATA_DIR` replace the base folder for tests and portable installs; the
+per-game folder stays below them.
 """
 
 from __future__ import annotations
@@ -45,13 +44,11 @@ def base_dir(kind: str) -> Path:
         return Path(platformdirs.user_config_dir(ENGINE, appauthor=False))
     if kind == "data":
         return Path(platformdirs.user_data_dir(ENGINE, appauthor=False))
-    if kind == "screenshots":
-        return Path(platformdirs.user_pictures_dir())
-    raise ValueError(f"unknown kind of user folder: {kind!r} (config, data or screenshots)")
+    raise ValueError(f"unknown kind of user folder: {kind!r} (config or data)")
 
 
 def game_dir(kind: str, title: str) -> Path:
-    """The folder of `kind` ("config", "data" or "screenshots") for the game called `title`.
+    """The folder of `kind` ("config" or "data") for the game called `title`.
     Not created here: writers create it when they first write. Raises ValueError for an
     unknown kind."""
     return base_dir(kind) / folder_name(title)

@@ -15,9 +15,11 @@ from vn.script.catalog import Catalog
 from vn.script.commands import BY_NAME, DIALOGUE, OPTION_FIELDS, Command, Field
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
 from vn.script.fields import FieldChecks
-from vn.script.loader import Node
+from vn.script.limits import MAX_LABELS
+from vn.script.loader import Node, source_text
 from vn.script.markup import Template
 from vn.script.program import Character, Instr, Label, Option, Program, Where
+from vn.script.values import not_a_name
 
 _LABEL = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")
@@ -80,9 +82,15 @@ class Compiler(FieldChecks):
         for knode, vnode in root.pairs:
             name = knode.value
             if not isinstance(name, str) or not _LABEL.match(name):
-                self.err(path, knode, f"'{name}' is not a valid label name",
-                         "labels are letters, digits and '_', not starting with a digit")
+                hint = "labels are letters, digits and '_', not starting with a digit"
+                if knode.kind == "scalar" and isinstance(name, (bool, type(None))) and knode.text:
+                    hint = f"quote it to use it as a label name: \"{knode.text}\":"
+                self.err(path, knode, not_a_name(knode, "a valid label name"), hint)
                 continue
+            if len(self.labels) >= MAX_LABELS:
+                self.err(path, knode, f"too many labels (at most {MAX_LABELS:,} in a game)",
+                         "join short labels together")
+                return
             if name in self.labels:
                 first = self.labels[name].where
                 self.err(path, knode, f"label '{name}' is defined twice",
@@ -146,11 +154,11 @@ class Compiler(FieldChecks):
                     return
                 self.line(ctx, node, None, node, None, None)
                 return
-            if v is None:
+            if v is None and not node.text:
                 self.err(path, node, "empty step", "remove the '-' or write a step after it")
                 return
             self.err(path, node, f"a step is text or a command; found {node.describe()}",
-                     f"quote it to show it as text: - \"{v}\"")
+                     f"quote it to show it as text: - \"{node.text}\"")
             return
         if node.kind == "seq":
             self.err(path, node, "a step cannot be a list", "check the indentation: steps start with '- '")
@@ -162,7 +170,7 @@ class Compiler(FieldChecks):
                 self.err(path, node, "empty step", None)
                 return
             key = node.pairs[0][0]
-            name = str(key.value)
+            name = key.text if key.kind == "scalar" else str(key.value)
             if name in ("then", "else", "do"):
                 self.err(path, key, f"'{name}' belongs to an 'if' or a choice option, not a step of its own",
                          "check the indentation")
@@ -201,7 +209,7 @@ class Compiler(FieldChecks):
         for k, v in node.pairs:
             if k is key:
                 continue
-            kname = str(k.value)
+            kname = k.text if k.kind == "scalar" else str(k.value)
             if kname not in names:
                 what = f"'{cmd.name}'" if cmd and cmd.name != "CHARACTER" else "dialogue"
                 if kname == "elif":
@@ -239,7 +247,7 @@ class Compiler(FieldChecks):
         if mods is None:
             return
         speaker = key.value
-        if value.kind != "scalar" or value.value is None:
+        if source_text(value) is None:
             self.err(ctx.path, value if value.kind != "scalar" else key,
                      f"{speaker}'s line needs text, found {value.describe()}",
                      f"write: - {speaker}: Some words.")
@@ -251,6 +259,10 @@ class Compiler(FieldChecks):
 
     def cmd_jump(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
         if not value.is_str() or not _LABEL.match(value.value.strip()):
+            if value.kind == "scalar" and isinstance(value.value, (bool, type(None))) and value.text:
+                self.err(ctx.path, value, not_a_name(value, "a label name"),
+                         f"quote it to use it as a label name: - {cmd.name}: \"{value.text}\"")
+                return
             self.err(ctx.path, value, f"expected a label name, found {value.describe()}",
                      f"write: - {cmd.name}: LABEL")
             return
@@ -280,13 +292,15 @@ class Compiler(FieldChecks):
         for k, v in value.pairs:
             name = k.value
             if not isinstance(name, str) or not _VAR.match(name):
-                self.err(ctx.path, k, f"'{name}' is not a valid variable name",
-                         "variables are letters, digits and '_', not starting with a digit")
+                hint = "variables are letters, digits and '_', not starting with a digit"
+                if k.kind == "scalar" and isinstance(name, (bool, type(None))) and k.text:
+                    hint = f"quote it to use it as a variable name: {{\"{k.text}\": …}}"
+                self.err(ctx.path, k, not_a_name(k, "a valid variable name"), hint)
                 continue
             if name.startswith("__") or name in ("true", "false", "and", "or", "not"):
                 self.err(ctx.path, k, f"'{name}' cannot be a variable name", None)
                 continue
-            if v.kind == "scalar" and v.value is None:
+            if v.kind == "scalar" and v.value is None and not v.quoted:
                 self.err(ctx.path, v, f"'{name}' has no value", "write true, false, a number or an expression")
                 continue
             tree = self.expr(ctx, v)
@@ -379,11 +393,11 @@ class Compiler(FieldChecks):
             return opt, self.text(ctx, text_node), cond, do, mods.get("id")
         if len(opt.pairs) > 1:
             k = opt.pairs[1][0]
-            self.err(ctx.path, k, f"an option is one 'text: steps' pair; found another key '{k.value}'",
+            self.err(ctx.path, k, f"an option is one 'text: steps' pair; found another key '{k.text}'",
                      "for a conditional option write: text: …, if: …, do: [steps]")
             return None
         k, v = opt.pairs[0]
-        if not k.is_str():
+        if source_text(k) is None:
             self.err(ctx.path, k, f"an option's text must be text; found {k.describe()}", "quote it")
             return None
         return opt, self.text(ctx, k), None, v, None

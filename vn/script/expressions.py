@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from vn.script.limits import MAX_NESTING, nesting_message
+
 Expr = tuple
 
 # name -> (min args, max args, doc)
@@ -132,10 +134,19 @@ class _Parser:
         if self.tok.text == symbol:
             raise ExprError(f"'{symbol}' is not an operator here", self.tok.pos, f"write '{word}'")
 
+    def deeper(self) -> None:
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise ExprError(nesting_message("expression"), self.tok.pos, "use intermediate variables")
+
     def not_(self) -> Expr:
         if self.at("not"):
             self.take()
-            return ("not", self.not_())
+            self.deeper()
+            try:
+                return ("not", self.not_())
+            finally:
+                self.depth -= 1
         if self.at("!"):
             raise ExprError("'!' is not an operator here", self.tok.pos, "write 'not'")
         return self.cmp()
@@ -169,23 +180,28 @@ class _Parser:
         return e
 
     def unary(self) -> Expr:
-        if self.at("-"):
-            self.take()
-            return ("neg", self.unary())
-        if self.at("+"):
-            self.take()
-            return self.unary()
+        if self.at("-", "+"):
+            sign = self.take().text
+            self.deeper()
+            try:
+                inner = self.unary()
+            finally:
+                self.depth -= 1
+            return ("neg", inner) if sign == "-" else inner
         return self.atom()
 
     def atom(self) -> Expr:
         t = self.tok
-        self.depth += 1
-        if self.depth > 60:
-            raise ExprError("expression nests too deeply", t.pos)
+        self.deeper()
         try:
             if t.kind == "num":
                 self.take()
-                return ("num", float(t.text) if "." in t.text else int(t.text))
+                if len(t.text) > 20:
+                    raise ExprError("this number is too long", t.pos, "numbers are at most 1e15 either way")
+                value = float(t.text) if "." in t.text else int(t.text)
+                if value > 1e15:
+                    raise ExprError("this number is too large", t.pos, "numbers are at most 1e15 either way")
+                return ("num", value)
             if t.kind == "str":
                 self.take()
                 return ("str", _unquote(t.text))
@@ -260,7 +276,36 @@ def parse_expr(src: str) -> Expr:
         raise ExprError("empty expression", 0, None)
     if len(src) > 2000:
         raise ExprError("expression is too long", 0, "split it with intermediate variables")
-    return _Parser(src).parse()
+    try:
+        tree = _Parser(src).parse()
+    except RecursionError:  # the parser's own frames ran out before MAX_NESTING was counted
+        raise ExprError(nesting_message("expression"), 0, "use intermediate variables") from None
+    if _depth(tree) > MAX_NESTING:  # a long chain a + b + c … is a deep left-leaning tree
+        raise ExprError(nesting_message("expression"), 0, "use intermediate variables")
+    return tree
+
+
+def _depth(expr: Expr) -> int:
+    deepest = 0
+    stack = [(expr, 1)]
+    while stack:
+        e, d = stack.pop()
+        deepest = max(deepest, d)
+        for child in _children(e):
+            stack.append((child, d + 1))
+    return deepest
+
+
+def _children(e: Expr) -> tuple:
+    if e[0] in ("not", "neg"):
+        return (e[1],)
+    if e[0] in ("and", "or"):
+        return e[1:]
+    if e[0] in ("op", "cmp"):
+        return e[2:]
+    if e[0] == "call":
+        return tuple(e[2])
+    return ()
 
 
 def variables_read(expr: Expr) -> set[str]:

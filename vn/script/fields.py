@@ -15,7 +15,7 @@ from vn.script import values
 from vn.script.commands import Field
 from vn.script.diagnostics import did_you_mean
 from vn.script.expressions import ExprError, labels_named, parse_expr, variables_read
-from vn.script.loader import Node
+from vn.script.loader import Node, source_text
 from vn.script.markup import MarkupError, Template, parse_markup
 
 if TYPE_CHECKING:
@@ -117,10 +117,11 @@ class FieldChecks:
         return True
 
     def text(self, ctx: _Ctx, node: Node) -> Template | None:
-        if node.kind != "scalar" or node.value is None:
+        """A text field: the scalar exactly as written (`No` stays "No", `3.10` stays "3.10")."""
+        src = source_text(node)
+        if src is None:
             self.err(ctx.path, node, f"expected text, found {node.describe()}", "quote the text")
             return None
-        src = str(node.value)
         try:
             tpl = parse_markup(src)
         except MarkupError as exc:
@@ -134,7 +135,7 @@ class FieldChecks:
     @staticmethod
     def offset(node: Node, index: int) -> int:
         """Column offset of character `index` of a scalar's text (exact for one-line plain text)."""
-        if node.kind != "scalar" or not isinstance(node.value, str) or "\n" in node.value:
+        if node.kind != "scalar" or "\n" in node.text:
             return 0
         return index + (1 if node.quoted else 0)
 
@@ -143,7 +144,11 @@ class FieldChecks:
         if node.kind == "scalar" and isinstance(v, bool):
             return ("bool", v)
         if node.kind == "scalar" and isinstance(v, (int, float)):
-            return ("num", v)
+            try:
+                return ("num", values.finite_number(node))
+            except values.ValueError_ as exc:
+                self.err(ctx.path, node, exc.message, exc.hint)
+                return None
         if not node.is_str():
             self.err(ctx.path, node, f"expected an expression, found {node.describe()}", "e.g. trust >= 2 and stayed")
             return None
@@ -161,9 +166,9 @@ class FieldChecks:
     # ----------------------------------------------------------------- ids
     def line_id(self, ctx: _Ctx, explicit: Node | None, basis: str, node: Node) -> str:
         if explicit is not None:
-            ident = explicit.value if explicit.is_str() else None
+            ident = source_text(explicit) if not isinstance(explicit.value, (bool, type(None))) else None
             if not ident or not _ID.match(ident):
-                self.err(ctx.path, explicit, f"'{explicit.value}' is not a valid id",
+                self.err(ctx.path, explicit, f"'{explicit.text}' is not a valid id",
                          "ids are letters, digits and _ . : - (at most 120)")
             elif ident in self.ids:
                 first = self.ids[ident]

@@ -1,14 +1,21 @@
 """Load YAML into a small tree of nodes that remember where they came from.
 
-`yaml.compose` gives nodes with marks but leaves scalars as strings; this module resolves
-scalars to Python values (using the tags YAML's resolver chose) and keeps every node's line and
-column, so each later error can point at the exact spot. Nothing here constructs arbitrary
-objects: a scene script is untrusted input, so tags other than YAML's core ones, anchors and
-aliases are rejected with a diagnostic.
+Every YAML file the engine reads (scene scripts, game.yaml, lighting.yaml, sprite files) goes
+through `compose_checked`, so all of them share one set of rules: duplicate keys, tags other
+than YAML's core ones, anchors/aliases and merge keys are diagnostics; nesting depth, node count
+and file size are bounded; a NUL byte or a byte-order mark inside the text is named.
+
+Plain (unquoted) scalars are resolved by the **YAML 1.2 core schema** (YAML 1.2.2 spec,
+section 10.3), not PyYAML's YAML 1.1 rules: only `true`/`false` are booleans (so `No`, `yes`,
+`on` are text), `1_000` and `1:30` are text, `0x1F` is a number. That is what editors' YAML
+language servers assume, so the JSON Schema, the editor and the engine agree. Each scalar also
+keeps its source text (`Node.text`): a place that takes text shows exactly what the author
+wrote (`3.10`, not `3.1`), whatever the scalar resolved to.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,19 +24,36 @@ from typing import Any
 import yaml
 
 from vn.script.diagnostics import Diagnostic, error
+from vn.script.limits import MAX_FILE_CHARS as MAX_CHARS
+from vn.script.limits import MAX_NESTING as MAX_DEPTH
+from vn.script.limits import MAX_NODES, MAX_NUMBER_DIGITS, nesting_message
 
 try:  # the C loader is several times faster on large scripts
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 _CORE = "tag:yaml.org,2002:"
-_MAX_NODES = 2_000_000
+_PLAIN = "tag:vn,2026:plain"  # an unquoted scalar, resolved below by YAML 1.2's core schema
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Composes without PyYAML's YAML 1.1 implicit resolvers: every plain scalar is tagged
+    `_PLAIN`, quoted ones `!!str`, and explicit tags are kept."""
+
+    yaml_implicit_resolvers: dict = {}
+
+
+_Loader.add_implicit_resolver(_PLAIN, re.compile(r"(?s).*"), None)
+
 
 
 @dataclass
 class Node:
-    """A YAML node: `kind` is "scalar", "seq" or "map". Positions count from 1."""
+    """A YAML node: `kind` is "scalar", "seq" or "map". Positions count from 1.
+
+    `value` is the resolved Python value (str, int, float, bool, None); `text` is the scalar
+    exactly as written (without quotes), for every place that shows text."""
 
     kind: str
     line: int
@@ -38,6 +62,7 @@ class Node:
     items: list[Node] = field(default_factory=list)  # seq
     pairs: list[tuple[Node, Node]] = field(default_factory=list)  # map, in file order
     quoted: bool = False  # scalar written with quotes (so never a bare word)
+    text: str = ""  # scalar: the source text
 
     def is_str(self) -> bool:
         return self.kind == "scalar" and isinstance(self.value, str)
@@ -49,15 +74,20 @@ class Node:
         return None
 
     def keys(self) -> list[str]:
-        return [str(k.value) for k, _ in self.pairs]
+        return [k.text if k.kind == "scalar" else str(k.value) for k, _ in self.pairs]
 
     def walk(self) -> Iterator[Node]:
-        yield self
-        for item in self.items:
-            yield from item.walk()
-        for k, v in self.pairs:
-            yield k
-            yield from v.walk()
+        """Every node, parents before children (iterative: no recursion limit)."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            children: list[Node] = []
+            children.extend(node.items)
+            for k, v in node.pairs:
+                children.append(k)
+                children.append(v)
+            stack.extend(reversed(children))
 
     def describe(self) -> str:
         if self.kind == "seq":
@@ -66,114 +96,124 @@ class Node:
             return "a mapping"
         v = self.value
         if v is None:
-            return "nothing (null)"
+            return "nothing (null)" if not self.text else f"'{self.text}' (YAML reads it as null)"
         if isinstance(v, bool):
-            return f"the boolean {str(v).lower()}"
+            return f"'{self.text}' (YAML reads it as the boolean {str(v).lower()})"
         if isinstance(v, (int, float)):
-            return f"the number {v}"
-        return f"the text '{v}'"
+            return f"the number {_short(self.text)}"
+        return f"the text '{_short(v)}'"
+
+    def not_text_hint(self) -> str:
+        """How to make a bare word that YAML read as a boolean, null or number into text."""
+        return f"quote it to make it text: \"{self.text}\""
 
 
-class _Budget:
-    def __init__(self) -> None:
-        self.count = 0
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _convert(node: yaml.Node, path: str, diags: list[Diagnostic], budget: _Budget) -> Node:
-    budget.count += 1
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
-    if budget.count > _MAX_NODES:
-        raise _TooBig(line, col)
-    tag = node.tag or ""
-    if isinstance(node, yaml.ScalarNode):
-        value, ok = _scalar(node)
-        if not ok:
-            diags.append(
-                error(path, line, col, f"unsupported YAML tag '{tag}'",
-                      "scene scripts use plain YAML values: text, numbers, true/false, lists and mappings")
-            )
-        return Node("scalar", line, col, value=value, quoted=node.style in ("'", '"'))
-    if not tag.startswith(_CORE) and tag not in ("",):
-        diags.append(error(path, line, col, f"unsupported YAML tag '{tag}'",
-                           "remove the tag: scene scripts use plain lists and mappings"))
-    if isinstance(node, yaml.SequenceNode):
-        return Node("seq", line, col, items=[_convert(n, path, diags, budget) for n in node.value])
-    if isinstance(node, yaml.MappingNode):
-        pairs: list[tuple[Node, Node]] = []
-        seen: dict[object, Node] = {}
-        for knode, vnode in node.value:
-            if knode.tag == _CORE + "merge":
-                diags.append(error(path, knode.start_mark.line + 1, knode.start_mark.column + 1,
-                                   "merge keys ('<<') are not supported", "write the keys out"))
-                continue
-            k = _convert(knode, path, diags, budget)
-            v = _convert(vnode, path, diags, budget)
-            hashable = k.value if k.kind == "scalar" else id(k)
-            if hashable in seen:
-                first = seen[hashable]
-                diags.append(error(path, k.line, k.col, f"duplicate key '{k.value}'",
-                                   f"it is already given at line {first.line}, column {first.col}"))
-                continue
-            seen[hashable] = k
-            pairs.append((k, v))
-        return Node("map", line, col, pairs=pairs)
-    raise AssertionError(f"unexpected YAML node {node!r}")  # pragma: no cover
+def source_text(node: Node) -> str | None:
+    """The text a scalar shows: its source exactly as written (None for lists, mappings and an
+    empty value). `- zack: No` shows "No", `3.10` shows "3.10"."""
+    if node.kind != "scalar":
+        return None
+    if node.value is None and not node.text:
+        return None
+    return node.text if not isinstance(node.value, str) else node.value
 
 
-class _TooBig(Exception):
-    def __init__(self, line: int, col: int) -> None:
-        super().__init__(line, col)
-        self.line, self.col = line, col
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_NULLS = ("", "~", "null", "Null", "NULL")
+_TRUE = ("true", "True", "TRUE")
+_FALSE = ("false", "False", "FALSE")
 
 
-_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+def resolve_plain(text: str) -> Any:
+    """A plain scalar's value by the YAML 1.2 core schema (spec 1.2.2, 10.3.2).
+
+    A number literal longer than MAX_NUMBER_DIGITS characters stays text: no arithmetic can
+    use it, and Python cannot even print an int of more than 4300 digits."""
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if len(text) > MAX_NUMBER_DIGITS:
+        return text
+    if _INT10.match(text):
+        return int(text, 10)
+    if _INT8.match(text) or _INT16.match(text):
+        return int(text[2:], 8 if text[1] == "o" else 16)
+    if _FLOAT.match(text):
+        return float(text)  # 1e999 is inf: checked where numbers are used
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
 
 
 def _scalar(node: yaml.ScalarNode) -> tuple[Any, bool]:
-    """Resolve a scalar by the tag YAML's implicit resolver gave it; never construct objects."""
+    """Resolve a scalar by its tag; never construct objects. (value, tag understood)."""
     tag, text = node.tag, node.value
-    if tag == _CORE + "str":
+    if tag == _PLAIN:
+        return resolve_plain(text), True
+    if tag in (_CORE + "str", "!", _CORE + "timestamp", _CORE + "binary"):
         return text, True
     if tag == _CORE + "null":
         return None, True
     if tag == _CORE + "bool":
-        return text.lower() in ("true", "yes", "on"), True
-    if tag == _CORE + "int":
-        clean = text.replace("_", "")
-        try:
-            if _INT.match(text):
-                return int(clean, 10), True
-            return int(clean, 0), True
-        except ValueError:
-            return text, True
-    if tag == _CORE + "float":
-        low = text.lower().replace("_", "")
-        if low in (".inf", "+.inf"):
-            return float("inf"), True
-        if low == "-.inf":
-            return float("-inf"), True
-        if low == ".nan":
-            return float("nan"), True
-        try:
-            return float(low), True
-        except ValueError:
-            return text, True
-    if tag in (_CORE + "timestamp", _CORE + "binary"):
-        return text, True
+        low = text.strip().lower()
+        if low in ("true", "false"):
+            return low == "true", True
+        return text, False
+    if tag in (_CORE + "int", _CORE + "float"):
+        value = resolve_plain(text.strip())
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (float(value) if tag.endswith("float") else value), True
+        return text, False
     return text, False
 
 
-def load_yaml(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
-    """Parse one YAML document. A syntax error is a diagnostic at its position, not an exception."""
+def _is_plain(node: yaml.ScalarNode) -> bool:
+    return node.tag == _PLAIN
+
+
+def compose_checked(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """Compose one YAML document with the engine's rules, for every YAML file it reads.
+
+    Returns PyYAML's node tree (with marks) and the diagnostics. A duplicated key is reported
+    and *removed* from the tree (the first one stays), so a reader never sees it; the tree has
+    no aliases, no merge keys, is at most MAX_DEPTH deep and MAX_NODES large. Unsupported tags
+    are reported and left in place (`resolve_node` gives their text). Never raises."""
     diags: list[Diagnostic] = []
+    if len(text) > MAX_CHARS:
+        return None, [error(path, 1, 1, f"the file is too large ({len(text):,} characters)",
+                            f"split it into several files of at most {MAX_CHARS:,} characters")]
     if "\x00" in text:
-        return None, [error(path, 1, 1, "file contains a NUL byte", "is this really a text file?")]
+        line, col = _position(text, text.index("\x00"))
+        return None, [error(path, line, col, "file contains a NUL byte", "is this really a text file?")]
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\ufeff" in text:
+        index = text.index("\ufeff")
+        line, col = _position(text, index)
+        return None, [error(path, line, col, "a byte-order mark (U+FEFF) in the middle of the file",
+                            "files were probably joined together; delete the invisible character here")]
     try:
         composed = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        if "maximum nesting depth" in problem:  # PyYAML's own limit, reached before ours
+            return None, [error(path, line, col, nesting_message("YAML"), "flatten the structure")]
         context = f" {exc.context}" if exc.context else ""
         hint = _yaml_hint(problem)
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
@@ -182,19 +222,147 @@ def load_yaml(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     except yaml.YAMLError as exc:
         return None, [error(path, 1, 1, f"YAML error: {exc}", None)]
     except RecursionError:
-        return None, [error(path, 1, 1, "YAML nests too deeply", "flatten the structure")]
+        return None, [error(path, 1, 1, nesting_message("YAML"), "flatten the structure")]
     if composed is None:
         return None, diags
     if _has_alias(composed):
         line, col = composed.start_mark.line + 1, composed.start_mark.column + 1
         return None, [error(path, line, col, "YAML anchors and aliases (&name, *name) are not supported",
                             "write each step out; use `call:` to reuse steps")]
-    try:
-        return _convert(composed, path, diags, _Budget()), diags
-    except _TooBig as big:
-        return None, [error(path, big.line, big.col, "script is too large", "split it into several files")]
-    except RecursionError:
-        return None, [error(path, 1, 1, "YAML nests too deeply", "flatten the structure")]
+    bad = _check_tree(composed, path, diags)
+    return (None if bad else composed), diags
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _check_tree(root: yaml.Node, path: str, diags: list[Diagnostic]) -> bool:
+    """Iteratively check depth, size, tags, merge and duplicate keys. True when the tree is
+    unusable (too deep or too large)."""
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if count > MAX_NODES:
+            diags.append(error(path, line, col, "the file is too large",
+                               f"split it into several files (at most {MAX_NODES:,} values each)"))
+            return True
+        if depth > MAX_DEPTH:
+            diags.append(error(path, line, col, nesting_message("YAML"), "flatten the structure"))
+            return True
+        tag = node.tag or ""
+        if isinstance(node, yaml.ScalarNode):
+            _value, ok = _scalar(node)
+            if not ok:
+                diags.append(error(path, line, col, f"unsupported YAML tag '{tag}'",
+                                   "game files use plain YAML values: text, numbers, true/false, "
+                                   "lists and mappings"))
+                node.tag = _CORE + "str"
+            continue
+        if tag not in (_CORE + "map", _CORE + "seq", "!"):
+            diags.append(error(path, line, col, f"unsupported YAML tag '{tag}'",
+                               "remove the tag: game files use plain lists and mappings"))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((n, depth + 1) for n in reversed(node.value))
+            continue
+        kept: list[tuple[yaml.Node, yaml.Node]] = []
+        seen: dict[object, yaml.Node] = {}
+        for knode, vnode in node.value:
+            kline, kcol = knode.start_mark.line + 1, knode.start_mark.column + 1
+            if knode.tag == _CORE + "merge" or (isinstance(knode, yaml.ScalarNode) and _is_plain(knode)
+                                                and knode.value == "<<"):
+                diags.append(error(path, kline, kcol, "merge keys ('<<') are not supported", "write the keys out"))
+                continue
+            if isinstance(knode, yaml.ScalarNode):
+                kval, _ = _scalar(knode)
+                hashable: object = ("v", type(kval).__name__, kval) if kval == kval else ("t", knode.value)
+            else:
+                hashable = ("n", id(knode))
+            if hashable in seen:
+                first = seen[hashable]
+                shown = knode.value if isinstance(knode, yaml.ScalarNode) else "?"
+                diags.append(error(path, kline, kcol, f"duplicate key '{shown}'",
+                                   f"it is already given at line {first.start_mark.line + 1}, "
+                                   f"column {first.start_mark.column + 1}; the first one is used"))
+                continue
+            seen[hashable] = knode
+            kept.append((knode, vnode))
+        node.value = kept
+        for knode, vnode in reversed(kept):
+            stack.append((vnode, depth + 1))
+            stack.append((knode, depth + 1))
+    return False
+
+
+def resolve_node(node: yaml.Node) -> Any:
+    """The plain value of a checked node (YAML 1.2 core schema): str, int, float, bool, None,
+    lists and dicts (first key wins; unhashable keys are skipped). Iterative."""
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)[0]
+    out: Any = [] if isinstance(node, yaml.SequenceNode) else {}
+    stack: list[tuple[yaml.Node, Any, Any]] = [(node, out, None)]
+    while stack:
+        current, target, _ = stack.pop()
+        if isinstance(current, yaml.SequenceNode):
+            for child in current.value:
+                target.append(_shell(child, stack))
+        else:
+            for knode, vnode in current.value:
+                key = resolve_node(knode) if isinstance(knode, yaml.ScalarNode) else None
+                if key is None and not isinstance(knode, yaml.ScalarNode):
+                    continue
+                target.setdefault(key, _shell(vnode, stack))
+    return out
+
+
+def _shell(node: yaml.Node, stack: list) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return resolve_node(node)
+    container: Any = [] if isinstance(node, yaml.SequenceNode) else {}
+    stack.append((node, container, None))
+    return container
+
+
+def load_yaml(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
+    """Parse one YAML document. A syntax error is a diagnostic at its position, not an exception."""
+    composed, diags = compose_checked(text, path)
+    if composed is None:
+        return None, diags
+    return _convert(composed), diags
+
+
+def _convert(root: yaml.Node) -> Node:
+    """PyYAML's checked tree -> Node tree, iteratively."""
+
+    def make(node: yaml.Node) -> Node:
+        line, col = node.start_mark.line + 1, node.start_mark.column + 1
+        if isinstance(node, yaml.ScalarNode):
+            value = _scalar(node)[0]
+            return Node("scalar", line, col, value=value, quoted=node.style in ("'", '"'), text=node.value)
+        return Node("seq" if isinstance(node, yaml.SequenceNode) else "map", line, col)
+
+    top = make(root)
+    stack = [(root, top)]
+    while stack:
+        ynode, out = stack.pop()
+        if isinstance(ynode, yaml.SequenceNode):
+            for child in ynode.value:
+                made = make(child)
+                out.items.append(made)
+                if not isinstance(child, yaml.ScalarNode):
+                    stack.append((child, made))
+        elif isinstance(ynode, yaml.MappingNode):
+            for knode, vnode in ynode.value:
+                k, v = make(knode), make(vnode)
+                out.pairs.append((k, v))
+                for child, made in ((knode, k), (vnode, v)):
+                    if not isinstance(child, yaml.ScalarNode):
+                        stack.append((child, made))
+    return top
 
 
 def _has_alias(root: yaml.Node) -> bool:

@@ -8,7 +8,7 @@ from vn.script import values
 from vn.script.commands import BY_NAME
 from vn.script.compiler import Manifest
 from vn.script.diagnostics import Diagnostic, did_you_mean, error
-from vn.script.loader import Node
+from vn.script.loader import Node, source_text
 from vn.script.program import Character, Where
 
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -30,12 +30,12 @@ def read_manifest(path: str, root: Node | None) -> tuple[Manifest, list[Diagnost
         err(root, f"game.yaml must be a mapping; found {root.describe()}", "e.g. title: …, start: …, characters: …")
         return m, diags
     for k, v in root.pairs:
-        key = str(k.value)
+        key = k.text if k.kind == "scalar" else str(k.value)
         if key not in KEYS:
             err(k, f"unknown setting '{key}' in game.yaml", did_you_mean(key, KEYS) or f"settings: {', '.join(KEYS)}")
         elif key == "title":
-            if v.kind == "scalar" and v.value is not None:
-                m.title = str(v.value)
+            if source_text(v) is not None:
+                m.title = source_text(v) or ""
             else:
                 err(v, "'title' must be text")
         elif key == "start":
@@ -43,7 +43,8 @@ def read_manifest(path: str, root: Node | None) -> tuple[Manifest, list[Diagnost
                 m.start = v.value
                 m.start_where = Where(path, v.line, v.col)
             else:
-                err(v, f"'start' must be a label name; found {v.describe()}")
+                err(v, f"'start' must be a label name; found {v.describe()}",
+                    v.not_text_hint() if v.kind == "scalar" and v.text and not v.is_str() else None)
         elif key == "size":
             size = _size(v)
             if size is None:
@@ -57,12 +58,20 @@ def read_manifest(path: str, root: Node | None) -> tuple[Manifest, list[Diagnost
                 err(v, "'variables' maps names to starting values", "e.g. variables: {trust: 0, stayed: false}")
                 continue
             for vk, vv in v.pairs:
-                name = str(vk.value)
-                if not _ID.match(name) or name.startswith("__"):
-                    err(vk, f"'{name}' is not a valid variable name")
-                elif vv.kind != "scalar" or vv.value is None or isinstance(vv.value, float) and vv.value != vv.value:
+                name = vk.text if vk.kind == "scalar" else str(vk.value)
+                if not isinstance(vk.value, str) or not _ID.match(name) or name.startswith("__"):
+                    err(vk, values.not_a_name(vk, "a valid variable name"),
+                        vk.not_text_hint() if vk.kind == "scalar" and not vk.quoted
+                        and isinstance(vk.value, (bool, type(None))) else None)
+                elif vv.kind != "scalar" or vv.value is None:
                     err(vv, f"'{name}' needs a starting value: true, false, a number or text")
                 else:
+                    try:
+                        if isinstance(vv.value, (int, float)) and not isinstance(vv.value, bool):
+                            values.finite_number(vv)
+                    except values.ValueError_ as exc:
+                        err(vv, exc.message, exc.hint)
+                        continue
                     m.variables[name] = vv.value
     if m.start_where is None and root.get("start") is None:
         err(root, "game.yaml has no 'start:' label", "e.g. start: opening")
@@ -83,9 +92,11 @@ def _characters(path: str, v: Node, m: Manifest, err) -> None:
         err(v, "'characters' maps ids to {name, color, sprite}", "e.g. zack: {name: Zack, color: \"#8fb8ff\"}")
         return
     for ck, cv in v.pairs:
-        cid = str(ck.value)
-        if not _ID.match(cid):
-            err(ck, f"'{cid}' is not a valid character id", "ids are letters, digits and '_'")
+        cid = ck.text if ck.kind == "scalar" else str(ck.value)
+        if not isinstance(ck.value, str) or not _ID.match(cid):
+            err(ck, values.not_a_name(ck, "a valid character id"),
+                ck.not_text_hint() if ck.kind == "scalar" and isinstance(ck.value, (bool, type(None)))
+                else "ids are letters, digits and '_'")
             continue
         if cid in BY_NAME:
             err(ck, f"'{cid}' is a command and cannot be a character id", "choose another id")
@@ -95,12 +106,12 @@ def _characters(path: str, v: Node, m: Manifest, err) -> None:
             continue
         name, color, sprite = cid.capitalize(), None, None
         for fk, fv in cv.pairs:
-            field = str(fk.value)
+            field = fk.text if fk.kind == "scalar" else str(fk.value)
             if field not in CHAR_KEYS:
                 err(fk, f"unknown character field '{field}'", did_you_mean(field, CHAR_KEYS) or "fields: name, color, sprite")
             elif field == "name":
-                if fv.kind == "scalar" and fv.value is not None:
-                    name = str(fv.value)
+                if source_text(fv) is not None:
+                    name = source_text(fv) or name
                 else:
                     err(fv, "'name' must be text")
             elif field == "color":

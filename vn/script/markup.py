@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from vn.script.diagnostics import did_you_mean
+from vn.script.limits import MAX_NESTING, MAX_TEXT_SIZE_CHANGE, nesting_message
 
 # (bold, italic, color, size delta)
 StyleKey = tuple[bool, bool, "str | None", int]
@@ -142,6 +143,8 @@ def _tag(body: str, offset: int, style: StyleKey, stack: list[tuple[str, int, St
         _, _, before = stack.pop()
         return before, no_wait
     bold, italic, color, size = style
+    if name in ("b", "i", "color", "size") and len(stack) >= MAX_NESTING:
+        raise MarkupError(nesting_message("text markup"), offset, "close some tags before opening more")
     if name == "b" and not arg:
         stack.append(("b", offset, style))
         return (True, italic, color, size), no_wait
@@ -162,6 +165,9 @@ def _tag(body: str, offset: int, style: StyleKey, stack: list[tuple[str, int, St
             raise MarkupError(f"'{value}' is not a size change", offset,
                               "sizes are relative to the text box: write {size=+8} or {size=-4}")
         delta = int(value)
+        if abs(size + delta) > MAX_TEXT_SIZE_CHANGE:
+            raise MarkupError(f"the text size changes by {size + delta} in all", offset,
+                              f"size changes add up to at most {MAX_TEXT_SIZE_CHANGE} either way")
         stack.append(("size", offset, style))
         return (bold, italic, color, size + delta), no_wait
     if name == "w":

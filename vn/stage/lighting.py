@@ -202,10 +202,10 @@ class _Reader:
                 if not isinstance(vnode, yaml.MappingNode):
                     self.err(vnode, "beams must be a mapping: group -> {color, strength, offset, reach}")
                     continue
-                got[key] = tuple(sorted(
-                    (g, self.beam(bnode, g, base_beams.get(g, Beam())))
-                    for g, _, bnode in items(vnode)
-                ))
+                got[key] = tuple(sorted(  # by group name only: Beams do not compare
+                    ((g, self.beam(bnode, g, base_beams.get(g, Beam())))
+                     for g, _, bnode in items(vnode)),
+                    key=lambda pair: pair[0]))
             else:
                 self.err(fk, f"unknown preset field '{key}'",
                          did_you_mean(key, _FIELDS) or f"fields: {', '.join(_FIELDS)}")

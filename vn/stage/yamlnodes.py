@@ -1,8 +1,10 @@
 """Read a small YAML data file (lighting presets, sprites) keeping each node's position.
 
-`yaml.compose` gives nodes with line/column marks; values are built with PyYAML's *safe*
-constructor one node at a time, so an error can point at the exact key or value and nothing
-but plain data is ever constructed.
+The file goes through the scene scripts' own loader (`vn.script.loader.compose_checked`): the
+same YAML 1.2 core schema for plain values, and the same rules for duplicate keys (reported, the
+first one kept), tags, anchors, merge keys, nesting depth, size, NUL bytes and stray byte-order
+marks. Values are resolved one node at a time, so an error can point at the exact key or value
+and nothing but plain data is ever constructed.
 """
 
 from __future__ import annotations
@@ -13,11 +15,7 @@ from typing import Any
 import yaml
 
 from vn.script.diagnostics import Diagnostic, error
-
-try:  # the C loader is faster; both compose the same nodes
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from vn.script.loader import compose_checked, resolve_node
 
 
 def pos(node: yaml.Node) -> tuple[int, int]:
@@ -26,35 +24,28 @@ def pos(node: yaml.Node) -> tuple[int, int]:
 
 
 def compose_file(path: Path) -> tuple[yaml.Node | None, list[Diagnostic]]:
-    """The root node of a YAML file, or None with a diagnostic (missing file, bad syntax)."""
+    """The root node of a YAML file, or None with a diagnostic (missing file, bad syntax).
+    Diagnostics for problems that leave the tree usable (a duplicated key) come with a root."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, [error(name, 0, 0, "file not found")]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [error(name, 0, 0, f"cannot read file: {exc}")]
+    except OSError as exc:
+        return None, [error(name, 0, 0, f"cannot read file: {exc.strerror or exc}")]
     try:
-        root = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return None, [error(name, line, col, f"YAML syntax: {exc.problem or 'invalid YAML'}")]
-    except yaml.YAMLError as exc:
-        return None, [error(name, 1, 1, f"YAML error: {exc}")]
-    return root, []
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [error(name, line, col, "the file is not UTF-8 text", "save it as UTF-8")]
+    return compose_checked(text, name)
 
 
 def value(node: yaml.Node) -> Any:
-    """The plain Python value of a node (safe constructor: str, int, float, bool, None, lists,
-    dicts). Unknown tags give the node's raw text."""
-    loader = _Loader("")
-    try:
-        return loader.construct_object(node, deep=True)
-    except yaml.YAMLError:
-        return getattr(node, "value", None)
-    finally:
-        loader.dispose()
+    """The plain Python value of a node (YAML 1.2 core schema: str, int, float, bool, None,
+    lists, dicts). Unsupported tags give the node's raw text."""
+    return resolve_node(node)
 
 
 def items(node: yaml.Node) -> list[tuple[str, yaml.Node, yaml.Node]]:

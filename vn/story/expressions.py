@@ -6,6 +6,7 @@ is 0 in arithmetic), so a flag set on one branch can be tested on every branch.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -39,27 +40,39 @@ def _kind(v: Value) -> str:
 
 
 def evaluate(e: tuple, env: Env) -> Value:
+    """The value of a checked expression tree. Every failure is an EvalError (never an
+    OverflowError, ValueError or RecursionError): numbers stay finite and within 1e15, texts
+    within 10,000 characters."""
+    try:
+        return _bounded(_evaluate(e, env))
+    except EvalError:
+        raise
+    except (ArithmeticError, ValueError, TypeError, IndexError, RecursionError) as exc:
+        raise EvalError(f"this expression cannot be computed ({type(exc).__name__})") from None
+
+
+def _evaluate(e: tuple, env: Env) -> Value:
     tag = e[0]
     if tag in ("num", "str", "bool"):
-        return e[1]
+        return _bounded(e[1])
     if tag == "var":
-        return env.variables.get(e[1], False)
+        return _bounded(env.variables.get(e[1], False))
     if tag == "not":
-        return not truthy(evaluate(e[1], env))
+        return not truthy(_evaluate(e[1], env))
     if tag == "neg":
-        return -_num(evaluate(e[1], env), "-")
+        return -_num(_evaluate(e[1], env), "-")
     if tag == "and":
-        left = evaluate(e[1], env)
-        return evaluate(e[2], env) if truthy(left) else left
+        left = _evaluate(e[1], env)
+        return _evaluate(e[2], env) if truthy(left) else left
     if tag == "or":
-        left = evaluate(e[1], env)
-        return left if truthy(left) else evaluate(e[2], env)
+        left = _evaluate(e[1], env)
+        return left if truthy(left) else _evaluate(e[2], env)
     if tag == "op":
-        return _bounded(_arith(e[1], evaluate(e[2], env), evaluate(e[3], env)))
+        return _bounded(_arith(e[1], _evaluate(e[2], env), _evaluate(e[3], env)))
     if tag == "cmp":
-        return _compare(e[1], evaluate(e[2], env), evaluate(e[3], env))
+        return _compare(e[1], _evaluate(e[2], env), _evaluate(e[3], env))
     if tag == "call":
-        return _call(e[1], [evaluate(a, env) for a in e[2]], env)
+        return _bounded(_call(e[1], [_evaluate(a, env) for a in e[2]], env))
     raise EvalError(f"unknown expression {tag!r}")
 
 
@@ -71,8 +84,10 @@ def _bounded(v: Value) -> Value:
     """Keep values small: a script loop must not grow a number or a text without limit."""
     if isinstance(v, str) and len(v) > _MAX_TEXT:
         raise EvalError(f"text longer than {_MAX_TEXT} characters")
+    if isinstance(v, float) and not math.isfinite(v):
+        raise EvalError("a number is infinite or not a number", )
     if isinstance(v, (int, float)) and not isinstance(v, bool) and abs(v) > _MAX_NUMBER:
-        raise EvalError("number too large")
+        raise EvalError("number too large (numbers are at most 1e15 either way)")
     return v
 
 
@@ -144,9 +159,22 @@ def _call(name: str, args: list[Value], env: Env) -> Value:
 
 
 def to_text(v: Value) -> str:
-    """How a value reads when interpolated into text."""
+    """How a value reads when interpolated into text. Never raises: a value that cannot be
+    printed as a number (infinite, not a number, thousands of digits, e.g. from an edited save)
+    reads as "?" rather than stopping the game."""
     if isinstance(v, bool):
         return "true" if v else "false"
-    if isinstance(v, float) and v == int(v):
-        return str(int(v))
-    return str(v)
+    if isinstance(v, float):
+        if not math.isfinite(v):
+            return "?"
+        if v == int(v) and abs(v) < 1e16:
+            return str(int(v))
+        return repr(v)
+    if isinstance(v, int):
+        return str(v) if -_MAX_PRINTED < v < _MAX_PRINTED else "?"
+    if isinstance(v, str):
+        return v
+    return "?"
+
+
+_MAX_PRINTED = 10**300

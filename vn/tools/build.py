@@ -395,8 +395,6 @@ def run_pyinstaller(command: list[str], log: Path, progress: Progress) -> None:
 
 def write_player_readme(folder: Path, title: str, exe_name: str) -> None:
     """README.txt beside the executable: how to play, where saves go, the command line."""
-    from vn.userdirs import game_dir
-
     exe = executable_file(exe_name)
     text = f"""{title}
 {"=" * len(title)}
@@ -404,12 +402,13 @@ def write_player_readme(folder: Path, title: str, exe_name: str) -> None:
 To play, run {exe} in this folder (double-click it). Keep the whole folder
 together: the game needs the files in _internal/ beside it.
 
-Saves and settings are kept in your user folders, one folder per game, e.g. on
-Linux {game_dir("data", title)} and {game_dir("config", title)}
-(%LOCALAPPDATA%\\vn\\... on Windows, ~/Library/Application Support/vn/... on macOS).
+Saves and settings are kept in your user folders, one folder per game: on
+Linux under ~/.local/share/vn/ and ~/.config/vn/, on Windows under
+%LOCALAPPDATA%\\vn\\, on macOS under ~/Library/Application Support/vn/.
+Screenshots (S or F12) go to your Pictures folder.
 
 Keys: click, Space or Enter to advance; Esc or right click for the menu;
-F11 or Alt+Enter for fullscreen.
+F11 or Alt+Enter for fullscreen; F1 lists every key.
 
 From a terminal:
   {exe} --fullscreen              play in fullscreen
