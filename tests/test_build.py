@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import textwrap
 import time
 from contextlib import redirect_stdout
 from io import StringIO
@@ -21,6 +20,7 @@ import pygame
 import pytest
 
 from vn.cli import main
+from vn.game import load_game
 from vn.tools.build import executable_file, executable_name
 
 pytestmark = pytest.mark.slow
@@ -187,55 +187,42 @@ def test_the_build_opens_its_window_and_keeps_running(bundled):
     assert "Traceback" not in err
 
 
-MOD_SCENE = """\
-# A tiny layered mod: it replaces the content note and brings a script of its own.
-content_note:
-  - card: A small mod
-  - This line was written by the mod.
-  - jump: mod_scene
-
-mod_scene:
-  - stage: living_room
-  - light: sunset
-  - show: zack hurt at wall
-  - zack: The mod has its own scene.
-  - jump: sunset
-"""
-
-
 @needs_pyinstaller
-def test_a_layered_mod_builds_and_plays(tmp_path):
-    mod = tmp_path / "a small mod"
-    (mod / "scripts").mkdir(parents=True)
-    (mod / "scripts" / "00_content_note.yaml").write_text(textwrap.dedent(MOD_SCENE), "utf-8")
-    (mod / "assets").mkdir()
+def test_a_mod_made_with_vn_new_builds_and_plays(tmp_path):
+    mod = tmp_path / "smallmod"
+    with redirect_stdout(StringIO()):
+        assert main(["new", str(mod)]) == 0
     (mod / "assets" / "portrait.psd").write_bytes(b"8BPS not for players")  # an art source
     (mod / "scripts" / ".mod.tiled-session").write_text("{}", "utf-8")
-    (mod / "notes.txt").write_text("the modder's notes", "utf-8")
     # an OGG Vorbis file (pygame-ce's wheel ships one): the build must carry the mixer's codecs
     ogg = Path(pygame.__file__).parent / "examples" / "data" / "house_lo.ogg"
     if ogg.is_file():
-        (mod / "assets" / "audio").mkdir()
+        (mod / "assets" / "audio").mkdir(exist_ok=True)
         shutil.copy(ogg, mod / "assets" / "audio" / "mod_theme.ogg")
+    title = load_game(mod).program.title
     folder, printed = build_and_move(tmp_path, str(mod), "--archive")  # downloaded and unpacked
-    exe_name = executable_name("The Only Promise a small mod")
-    exe = folder / executable_file(exe_name)
+    exe = folder / executable_file(executable_name(title))
     assert exe.is_file(), sorted(p.name for p in folder.iterdir())
     game = folder / "_internal" / "vn" / "_bundled"
-    assert "written by the mod" in (game / "scripts" / "00_content_note.yaml").read_text("utf-8")
-    assert (game / "scripts" / "01_sunset.yaml").is_file()  # the base game's scripts it uses
-    for left_out in ("assets/portrait.psd", "notes.txt", "scripts/.mod.tiled-session"):
+    assert (game / "scripts" / "my_scene.yaml").is_file()
+    assert (game / "assets" / "stages" / "living_room.tmx").is_file()  # the base files it uses
+    assert not (game / "scripts" / "01_sunset.yaml").exists()  # base scripts it never reaches
+    assert not (game / "scripts" / "mod.yaml").exists()
+    for left_out in ("assets/portrait.psd", "README.md", ".vscode", "scripts/.mod.tiled-session"):
         assert not (game / left_out).exists()
     home = tmp_path / "home"
     home.mkdir()
-    out = clean_run(exe, "--autoplay", "--choose", "2,1,1", home=home)
-    assert out.returncode == 0, out.stderr
-    lines = out.stdout.splitlines()
+    for choose in ("1", "2"):
+        source = StringIO()
+        with redirect_stdout(source):
+            assert main(["autoplay", str(mod), "--choose", choose]) == 0
+        out = clean_run(exe, "--autoplay", "--choose", choose, home=home)
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.splitlines() == source.getvalue().splitlines()
+        assert len(out.stdout.splitlines()) > 3
     check = clean_run(exe, "--check", home=home)
     assert check.returncode == 0, check.stdout + check.stderr
     if ogg.is_file():  # every sound file of the game decodes in the build, the mod's OGG too
         [summary] = [line for line in check.stdout.splitlines() if line.startswith("sound:")]
         decoded, _, total = summary.removeprefix("sound: ").removesuffix(" files decode").partition(" of ")
         assert decoded == total and int(total) >= 1, summary
-    assert lines[:2] == ["This line was written by the mod.", "Zack: The mod has its own scene."]
-    assert lines[2:] == golden("stay_2-1-1")[0][5:]  # then the base game's story, to its ending

@@ -132,16 +132,15 @@ def build(game_dir: Path | None, output: Path, *, onefile: bool = False, name: s
     game has errors, PyInstaller is missing, or PyInstaller or the built game fails."""
     progress = progress or Progress(quiet=True)
     started = time.perf_counter()
+    progress.phase("Checking scripts and assets")
+    game = check_game(game_dir)
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
         raise BuildError("PyInstaller is not installed: pip install 'vn[build]' "
                          "(or, in a checkout, pip install '.[build]')") from None
-
-    progress.phase("Checking scripts and assets")
-    game = check_game(game_dir)
-    if title is None and len(game.layers) > 1:  # a mod layered over the bundled game
-        title = f"{game.program.title} — {game.root.name}"
+    if title is None and len(game.layers) > 1 and "title" not in mod_manifest(game):
+        title = f"{game.program.title} — {game.root.name}"  # a layered mod without a title of its own
     title = " ".join((title or game.program.title).split()) or "Untitled"
     exe_name = name or executable_name(title)
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._ -]*", exe_name):
@@ -151,12 +150,10 @@ def build(game_dir: Path | None, output: Path, *, onefile: bool = False, name: s
         work = Path(tmp)
         progress.phase("Gathering the game's files")
         staged = work / "game"
-        skipped = stage_game(game, staged)
-        if title != game.program.title:
-            retitle(staged / "scripts" / "game.yaml", title)
-        restaged = check_game(staged)  # the flattened game must still be a game without errors
-        if restaged.program.title != title:
-            raise BuildError(f"the gathered game's title is {restaged.program.title!r}, not {title!r}")
+        restaged, skipped, dropped = gather(game, staged, title)
+        if dropped:
+            print(f"    left out {len(dropped)} files of the base game the mod does not use "
+                  f"({', '.join(dropped[:4])}{', …' if len(dropped) > 4 else ''})")
 
         progress.phase("Making the icon")
         icon_png = staged / "assets" / "icon.png"
@@ -191,8 +188,9 @@ def build(game_dir: Path | None, output: Path, *, onefile: bool = False, name: s
 
 
 # ------------------------------------------------------------------------------ checking
-def check_game(game_dir: Path | None):
-    """The loaded game; BuildError with every diagnostic when it has errors (warnings printed)."""
+def check_game(game_dir: Path | None, quiet: bool = False):
+    """The loaded game; BuildError with every diagnostic when it has errors (warnings printed
+    unless `quiet`)."""
     from vn.game import load_game
     from vn.script.diagnostics import format_all
 
@@ -203,7 +201,7 @@ def check_game(game_dir: Path | None):
         n = len(errors) or 1
         raise BuildError(f"the game has {n} error{'s' if n != 1 else ''}; the build is refused "
                          f"(`vn check` lists the same):\n{text}")
-    if game.diagnostics:
+    if game.diagnostics and not quiet:
         print(format_all(game.diagnostics))
     return game
 
@@ -229,6 +227,34 @@ def find_executable(target: Path, name: str) -> Path:
 
 
 # ------------------------------------------------------------------------------ gathering
+def gather(game, staged: Path, title: str):
+    """The game as one standalone game in `staged`: layers flattened (`stage_game`), the manifest
+    made standalone with `title` (`write_manifest`), and for a layered mod the base files it does
+    not use left out (`prune_unused_base_files`). Returns (the gathered game loaded, files
+    skipped, base files left out). BuildError if the gathered game has errors."""
+
+    def stage() -> tuple[object, list[str]]:
+        if staged.exists():
+            shutil.rmtree(staged)
+        skipped = stage_game(game, staged)
+        if title != game.program.title or (staged / "scripts" / "mod.yaml").is_file():
+            write_manifest(staged / "scripts", title)
+        return check_game(staged, quiet=True), skipped
+
+    gathered, skipped = stage()
+    dropped: list[str] = []
+    if len(game.layers) > 1:
+        dropped = prune_unused_base_files(gathered, staged, origins(game), game.root)
+        if dropped:
+            try:
+                gathered = check_game(staged, quiet=True)
+            except BuildError:  # leaving files out broke something: keep every base file
+                (gathered, skipped), dropped = stage(), []
+    if gathered.program.title != title:
+        raise BuildError(f"the gathered game's title is {gathered.program.title!r}, not {title!r}")
+    return gathered, skipped, dropped
+
+
 def stage_game(game, dest: Path) -> list[str]:
     """Copy the game's scripts/ and assets/ into `dest`, layers flattened (upper layers win), as
     one standalone game. Returns the files left out (editor files, art sources, code)."""
@@ -258,24 +284,107 @@ def stage_game(game, dest: Path) -> list[str]:
     return skipped
 
 
-def retitle(manifest: Path, title: str) -> None:
-    """Give a game.yaml a new `title:` (the old top-level title, with any lines that continue
-    it, is replaced; comments and every other key are kept as written)."""
+def _manifest_data(path: Path) -> dict:
+    """A manifest's values as the engine reads them (YAML 1.2 core schema); {} when absent."""
+    from vn.script.loader import compose_checked, resolve_node
+
+    if not path.is_file():
+        return {}
+    root, _ = compose_checked(path.read_text("utf-8-sig"), str(path))
+    data = resolve_node(root) if root is not None else None
+    return data if isinstance(data, dict) else {}
+
+
+def mod_manifest(game) -> dict:
+    """The layered mod's own `scripts/mod.yaml` as data ({} for a standalone game)."""
+    return _manifest_data(game.root / "scripts" / "mod.yaml") if len(game.layers) > 1 else {}
+
+
+def write_manifest(scripts: Path, title: str) -> None:
+    """Make the gathered game's `game.yaml` a standalone manifest: the base game's, with the mod's
+    `mod.yaml` applied as `vn.game` applies it (its title and start replace the game's, its
+    characters and variables are added, the mod's winning a clash) and `title` set. Written as
+    JSON (a YAML 1.2 document the engine reads as written); mod.yaml is then removed."""
     import json
 
-    lines = manifest.read_text("utf-8-sig").splitlines()
-    out: list[str] = []
-    skipping = False
-    for line in lines:
-        if re.match(r"title\s*:", line):
-            skipping = True
-            continue
-        if skipping and (line[:1].isspace() or not line.strip()):
-            continue  # a folded or block title goes on on indented lines
-        skipping = False
-        out.append(line)
-    # a JSON string is a YAML double-quoted scalar
-    manifest.write_text(f"title: {json.dumps(title, ensure_ascii=False)}\n" + "\n".join(out) + "\n", "utf-8")
+    merged = _manifest_data(scripts / "game.yaml")
+    mod = scripts / "mod.yaml"
+    for key, value in _manifest_data(mod).items():
+        if key in ("characters", "variables") and isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    merged["title"] = title
+    mod.unlink(missing_ok=True)
+    (scripts / "game.yaml").write_text(
+        "# The manifest of a game built by `vn build` (the game's game.yaml, with its mod.yaml applied)\n"
+        + json.dumps(merged, ensure_ascii=False, indent=2) + "\n", "utf-8")
+
+
+def origins(game) -> dict[str, Path]:
+    """Relative path in the flattened game -> the layer folder it comes from (upper layers win)."""
+    out: dict[str, Path] = {}
+    for layer in game.layers:
+        for folder in ("scripts", "assets"):
+            root = layer / folder
+            if root.is_dir():
+                for path in root.rglob("*"):
+                    if path.is_file():
+                        out[path.relative_to(layer).as_posix()] = layer
+    return out
+
+
+_UNUSED = re.compile(r"^(label|stage|sprite|audio file) '([^']+)' (is never reached|is never shown|"
+                     r"belongs to no character|is never played)$")
+
+
+def prune_unused_base_files(staged_game, staged: Path, origin: dict[str, Path], mod_root: Path) -> list[str]:
+    """Remove from the gathered game the base game's files that a layered mod does not use: script
+    files whose every label is unreached from the mod's start, stages never shown, sprites of no
+    character, audio never played (each with the folder of art named after it). The mod's own
+    files all stay. Returns the removed paths (relative to the game)."""
+    unused: dict[str, set[str]] = {"label": set(), "stage": set(), "sprite": set(), "audio file": set()}
+    for d in staged_game.diagnostics:
+        m = _UNUSED.match(d.message)
+        if m and d.severity == "warning":
+            unused[m.group(1)].add(m.group(2))
+    mod_root = mod_root.resolve()
+
+    def from_base(rel: str) -> bool:
+        layer = origin.get(rel)
+        return layer is not None and layer.resolve() != mod_root
+
+    drop: list[str] = []
+    for path in sorted((staged / "scripts").glob("*.y*ml")):
+        rel = path.relative_to(staged).as_posix()
+        labels = set(_manifest_data(path)) if path.name not in ("game.yaml", "game.yml") else set()
+        if labels and labels <= unused["label"] and from_base(rel):
+            drop.append(rel)
+    for kind, folder, suffixes in (("stage", "assets/stages", (".tmx",)), ("sprite", "assets/sprites", (".yaml", ".yml"))):
+        for name in sorted(unused[kind]):
+            for suffix in suffixes:
+                rel = f"{folder}/{name}{suffix}"
+                if (staged / rel).is_file() and from_base(rel):
+                    drop.append(rel)
+                    art = staged / folder / name
+                    if art.is_dir():
+                        drop += [p.relative_to(staged).as_posix() for p in sorted(art.rglob("*"))
+                                 if p.is_file() and from_base(p.relative_to(staged).as_posix())]
+    for name in sorted(unused["audio file"]):
+        rel = f"assets/audio/{name}"
+        if (staged / rel).is_file() and from_base(rel):
+            drop.append(rel)
+    # art shared with what stays (a tileset another stage names) is kept
+    kept_text = "\n".join(p.read_text("utf-8", errors="replace") for p in staged.rglob("*")
+                          if p.suffix.lower() in (".tmx", ".tsx", ".yaml", ".yml") and p.is_file()
+                          and p.relative_to(staged).as_posix() not in drop)
+    drop = [rel for rel in drop if rel.endswith((".tmx", ".yaml", ".yml")) or Path(rel).name not in kept_text]
+    for rel in drop:
+        (staged / rel).unlink()
+    for folder in sorted({(staged / rel).parent for rel in drop}, key=lambda p: -len(p.parts)):
+        if folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return drop
 
 
 # ------------------------------------------------------------------------------ the icon
