@@ -147,6 +147,9 @@ def test_the_moved_build_plays_to_an_ending_in_a_clean_environment(bundled):
     check = clean_run(exe, "--check", home=home)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "0 errors" in check.stdout
+    sound_files = list((folder / "_internal" / "vn" / "_bundled" / "assets").glob("audio/**/*.ogg"))
+    if sound_files:  # the game's music and sounds all decode in the build (the mixer's codecs)
+        assert f"sound: {len(sound_files)} of {len(sound_files)} files decode" in check.stdout, check.stdout
 
 
 @needs_pyinstaller
