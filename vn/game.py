@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vn.audio.formats import SUFFIXES
 from vn.script import Catalog, Program, compile_game
 from vn.script.diagnostics import Diagnostic, error
 from vn.script.loader import Node, load_yaml
@@ -97,9 +98,15 @@ def layers_for(folder: Path | None) -> list[Path]:
     return [bundled, folder]
 
 
-def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
+def load_game(folder: Path | None = None, *, check_assets: bool = True, check_audio: bool = False,
+              lang: str | None = None) -> Game:
     """Read and compile a game. Diagnostics are collected in `game.diagnostics`; `program` is
-    None when any error was found."""
+    None when any error was found. `check_audio` also reads every audio file to check that it
+    can be played (`vn check` does; playing does not, to start at once).
+
+    Line ids carried across edits by `scripts/ids.lock` (vn.lineids) are applied; translation
+    tables are checked; with `lang`, `translations/LANG.yaml` replaces the text of the lines it
+    translates (vn.translation)."""
     game = Game(layers_for(folder))
     if folder is not None and not folder.is_dir():
         game.diagnostics.append(error(display(folder), 0, 0, "no such game folder",
@@ -128,7 +135,8 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
     if check_assets:
         mroot, _ = load_yaml(manifest_text, display(manifest))  # its errors come from compiling
         oroot = load_yaml(overlay[1], overlay[0])[0] if overlay else None
-        catalog = build_catalog(game, mroot, display(manifest), oroot, overlay[0] if overlay else "")
+        catalog = build_catalog(game, mroot, display(manifest), oroot, overlay[0] if overlay else "",
+                                check_audio=check_audio)
     else:
         catalog = Catalog()
     game.catalog = catalog
@@ -139,6 +147,8 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
         diags = [d for d in diags if not (d.severity == "warning" and d.message.endswith("is never reached")
                                           and not _inside(d.path, game.root))]
     game.diagnostics.extend(diags)
+    if program is not None:
+        game.diagnostics.extend(_ids_and_translations(game, program, lang))
     if program is not None and check_assets and game.assets is not None:
         game.diagnostics.extend(unused_assets(game, program))
     # A script error stops the game; a broken asset does not: the game shows a placeholder
@@ -148,6 +158,38 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
 
 
 MANIFESTS = ("game.yaml", "game.yml", "mod.yaml")
+
+
+def lock_path(game: Game) -> Path:
+    """The id lock of a game: beside the top layer's scripts."""
+    from vn.lineids import LOCK_NAME
+
+    return game.root / "scripts" / LOCK_NAME
+
+
+def _ids_and_translations(game: Game, program: Program, lang: str | None) -> list[Diagnostic]:
+    from vn.lineids import LockError, apply_lock, read_lock
+    from vn.script.diagnostics import warning
+    from vn.translation import apply_table, check_tables, read_table, tables
+
+    out: list[Diagnostic] = []
+    lock = lock_path(game)
+    try:
+        apply_lock(program, read_lock(lock))
+    except LockError as exc:
+        out.append(warning(display(lock), 1, 1, str(exc), "rewrite it: vn check --fix-ids"))
+    out += check_tables(game, program)
+    if lang:
+        path = tables(game).get(lang)
+        if path is None:
+            out.append(error(display(game.root / "translations" / f"{lang}.yaml"), 0, 0,
+                             f"no translation '{lang}'", f"make one: vn translate {display(game.root)} --init {lang}"))
+        else:
+            table, diags = read_table(path, display(path))
+            out += diags
+            if table is not None:
+                out += apply_table(program, table)
+    return out
 
 
 def unused_assets(game: Game, program: Program) -> list[Diagnostic]:
@@ -211,7 +253,7 @@ def _own_presets(path: Path) -> set[str]:
     return {str(k.value) for k, _ in presets.pairs} if presets is not None and presets.kind == "map" else set()
 
 
-AUDIO = (".ogg", ".wav", ".mp3", ".flac", ".opus")
+AUDIO = SUFFIXES  # the audio files a game may play (vn.audio.formats checks each kind)
 
 
 def _inside(path: str, folder: Path) -> bool:
@@ -235,7 +277,7 @@ def _read(path: Path, diags: list[Diagnostic]) -> str | None:
 
 
 def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml",
-                  overlay: Node | None = None, overlay_path: str = "") -> Catalog:
+                  overlay: Node | None = None, overlay_path: str = "", *, check_audio: bool = False) -> Catalog:
     """Read stages, presets and sprites so the compiler can check the names scripts use.
 
     `manifest` is game.yaml already parsed (read from the game when not given). The loaded
@@ -269,8 +311,9 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
         sdef = assets.sprite(sprite)
         if sdef is not None:
             looks[sprite] = frozenset(sdef.looks)
+    audio = _audio_files(game)
     return Catalog(stages=stages, presets=frozenset(assets.presets), looks=looks,
-                   audio=frozenset(_audio_files(game)))
+                   audio=frozenset(audio), audio_problems=_audio_problems(audio) if check_audio else {})
 
 
 def _manifest_size(root: Node | None) -> tuple[int, int]:
@@ -294,12 +337,19 @@ def _manifest_sprites(root: Node | None, shown: str) -> dict[str, tuple[str, tup
     return out
 
 
-def _audio_files(game: Game) -> list[str]:
-    out: list[str] = []
+def _audio_files(game: Game) -> dict[str, Path]:
+    """Files under assets/audio/ by their name there; upper layers win."""
+    out: dict[str, Path] = {}
     for layer in game.layers:
         root = layer / "assets" / "audio"
         if root.is_dir():
             for p in root.rglob("*"):
                 if p.is_file() and p.suffix.lower() in AUDIO:
-                    out.append(p.relative_to(root).as_posix())
+                    out[p.relative_to(root).as_posix()] = p
     return out
+
+
+def _audio_problems(files: dict[str, Path]) -> dict[str, str]:
+    from vn.audio.formats import problem
+
+    return {name: text for name, path in files.items() if (text := problem(path)) is not None}

@@ -43,6 +43,8 @@ def small_mod(root: Path) -> Path:
     (mod / "assets" / "portrait.psd").write_bytes(b"8BPS not for players")
     (mod / "assets" / "generate.py").write_text("print('art generator')\n", "utf-8")
     (mod / "notes.txt").write_text("the modder's notes", "utf-8")
+    (mod / "translations").mkdir()
+    (mod / "translations" / "fr.yaml").write_text("language: fr\nlines: {}\n", "utf-8")
     return mod
 
 
@@ -55,6 +57,7 @@ def test_a_layered_mod_is_gathered_as_one_standalone_game(tmp_path):
     assert "written by the mod" in (staged / "scripts" / "00_content_note.yaml").read_text("utf-8")
     assert (staged / "scripts" / "01_sunset.yaml").is_file()  # the base story it goes on into
     assert (staged / "scripts" / "game.yaml").is_file() and gathered.layers == [staged.resolve()]
+    assert (staged / "translations" / "fr.yaml").is_file()  # a translation travels with the game
     assert sorted(skipped) == ["assets/generate.py", "assets/portrait.psd"]
     assert not (staged / "notes.txt").exists() and not (staged / "scripts" / ".mod.tiled-session").exists()
     assert dropped == []  # it reaches the whole base story

@@ -16,6 +16,7 @@ class Catalog:
     presets: frozenset[str] | None = None
     looks: dict[str, frozenset[str]] = field(default_factory=dict)  # sprite name -> looks
     audio: frozenset[str] | None = None  # paths under assets/audio/, e.g. "night.ogg"
+    audio_problems: dict[str, str] = field(default_factory=dict)  # name -> why it cannot be played
 
     def all_marks(self) -> frozenset[str]:
         if not self.stages:

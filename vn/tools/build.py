@@ -51,6 +51,9 @@ EXCLUDED_MODULES = (
     "ssl", "_ssl", "_hashlib", "decimal", "_decimal", "_pydecimal", "statistics", "fractions",
 )
 
+# the folders of a game that a build carries (translations: vn.translation's translations/LANG.yaml)
+GAME_FOLDERS = ("scripts", "assets", "translations")
+
 # files in a game's folders that are not the game: editor state, art sources, code
 SKIPPED_SUFFIXES = {
     ".tiled-session", ".tiled-project", ".psd", ".xcf", ".kra", ".ora", ".blend", ".blend1", ".aup3",
@@ -256,12 +259,12 @@ def gather(game, staged: Path, title: str):
 
 
 def stage_game(game, dest: Path) -> list[str]:
-    """Copy the game's scripts/ and assets/ into `dest`, layers flattened (upper layers win), as
+    """Copy the game's scripts/, assets/ and translations/ into `dest`, layers flattened (upper layers win), as
     one standalone game. Returns the files left out (editor files, art sources, code)."""
     skipped: list[str] = []
     chosen: dict[str, Path] = {}
     for layer in game.layers:
-        for folder in ("scripts", "assets"):
+        for folder in GAME_FOLDERS:
             root = layer / folder
             if not root.is_dir():
                 continue
@@ -325,7 +328,7 @@ def origins(game) -> dict[str, Path]:
     """Relative path in the flattened game -> the layer folder it comes from (upper layers win)."""
     out: dict[str, Path] = {}
     for layer in game.layers:
-        for folder in ("scripts", "assets"):
+        for folder in GAME_FOLDERS:
             root = layer / folder
             if root.is_dir():
                 for path in root.rglob("*"):
@@ -463,8 +466,8 @@ def pyinstaller_command(launcher: Path, staged: Path, name: str, work: Path, dis
            "--name", name, "--onefile" if onefile else "--onedir", "--windowed",
            "--distpath", str(dist), "--workpath", str(work / "build"), "--specpath", str(work),
            "--icon", str(icon),
-           "--add-data", f"{staged / 'scripts'}{sep}vn/_bundled/scripts",
-           "--add-data", f"{staged / 'assets'}{sep}vn/_bundled/assets"]
+           *(arg for folder in GAME_FOLDERS if (staged / folder).is_dir()
+             for arg in ("--add-data", f"{staged / folder}{sep}vn/_bundled/{folder}"))]
     for module in KEPT_VERBS:
         cmd += ["--hidden-import", module]
     for module in EXCLUDED_MODULES:
