@@ -136,7 +136,11 @@ def build(game_dir: Path | None, output: Path, *, onefile: bool = False, name: s
     progress = progress or Progress(quiet=True)
     started = time.perf_counter()
     progress.phase("Checking scripts and assets")
-    game = check_game(game_dir)
+    game = check_game(game_dir, quiet=True)
+    if game.diagnostics:  # warnings only (errors refused the build)
+        from vn.script.diagnostics import format_all
+
+        progress.note(format_all(game.diagnostics))
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
@@ -155,8 +159,8 @@ def build(game_dir: Path | None, output: Path, *, onefile: bool = False, name: s
         staged = work / "game"
         restaged, skipped, dropped = gather(game, staged, title)
         if dropped:
-            print(f"    left out {len(dropped)} files of the base game the mod does not use "
-                  f"({', '.join(dropped[:4])}{', …' if len(dropped) > 4 else ''})")
+            progress.note(f"    left out {len(dropped)} files of the base game the mod does not use "
+                          f"({', '.join(dropped[:4])}{', …' if len(dropped) > 4 else ''})")
 
         progress.phase("Making the icon")
         icon_png = staged / "assets" / "icon.png"
@@ -589,6 +593,16 @@ class Progress:
         self.current = name
         self.since = time.perf_counter()
         self._draw(final=False)
+
+    def note(self, text: str) -> None:
+        """Print `text` under the current phase's line (a terminal's ticking line is ended first)."""
+        if self.quiet:
+            print(text)
+            return
+        if self.tty and self.current is not None:
+            self.out.write("\n")
+        self.out.write(text + "\n")
+        self.out.flush()
 
     def tick(self) -> None:
         now = time.perf_counter()
