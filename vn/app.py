@@ -294,6 +294,7 @@ class Player:
 
         self.theme = theme_for(self.settings)
         self.screen.set_theme(self.theme)
+        self.audio.refresh(self.settings)  # volumes are heard at once, even under the settings screen
         if self.settings.fullscreen != self.fullscreen:
             self.toggle_fullscreen()
             return
