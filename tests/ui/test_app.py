@@ -184,6 +184,18 @@ def test_the_end_screen_then_the_title(small):
     click((640, 360))
     run(p, 0.3)
     assert isinstance(top(p), TitleView)
+    # Extras: the ending is listed, and the chapter seen can be started again
+    top(p).group.focus_key = "extras"
+    key(pygame.K_RETURN)
+    run(p, 0.3)
+    extras = top(p)
+    assert [e["title"] for e in extras.endings] == ["Chapter One"]
+    assert extras.group.control("chapter:0").label == "Chapter One"
+    extras.group.focus_key = "chapter:0"
+    key(pygame.K_RETURN)
+    run(p, 1.5)
+    assert isinstance(top(p), GameView)
+    to_line(p, "Line A.")
 
 
 def test_bundled_credits_say_it_is_a_fan_work(dirs):
@@ -290,3 +302,17 @@ def test_without_a_speech_engine_the_player_is_told(small):
     run(p, 0.1)
     assert not p.settings.self_voicing
     assert any(MISSING in text for text, _ in p.notices)
+
+
+def test_fullscreen_keys_switch_the_window_and_the_setting_is_kept(small):
+    p = make_player(small)
+    run(p, 0.3)
+    key(pygame.K_F11)
+    run(p, 0.1)
+    assert p.fullscreen and p.settings.fullscreen
+    key(pygame.K_RETURN, mod=pygame.KMOD_LALT)  # Alt+Enter: back to a window, not "Start"
+    run(p, 0.1)
+    assert not p.fullscreen and isinstance(top(p), TitleView)
+    key(pygame.K_f)
+    run(p, 0.1)
+    assert make_player(small).settings.fullscreen
