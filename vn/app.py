@@ -64,7 +64,7 @@ class Player:
         import pygame
 
         from vn.screen import Screen
-        from vn.settings import load_settings
+        from vn.settings import load_settings, settings_path
         from vn.speech import Speaker
         from vn.stage.clock import Clock
         from vn.ui.pads import Pads
@@ -73,12 +73,19 @@ class Player:
 
         self.pg = pygame
         self.game = game
-        self.settings = load_settings()
+        self.settings_file = settings_path(game.program.title)  # one per game title (vn.userdirs)
+        self.settings = load_settings(self.settings_file)
         if fullscreen:
             self.settings.fullscreen = True
         self.windowed_size = size
         self.fullscreen = self.settings.fullscreen
         pygame.display.set_caption(game.program.title)
+        icon = game.find("assets/icon.png")  # `vn build` makes one from the game's art
+        if icon is not None:
+            try:
+                pygame.display.set_icon(pygame.image.load(str(icon)))
+            except (pygame.error, OSError) as exc:
+                print(f"{icon}: warning: the window icon was not loaded ({exc})", file=sys.stderr)
         self.surface = self._open_window()
         self.canvas = None
         self.theme = theme_for(self.settings)
@@ -296,7 +303,7 @@ class Player:
             return
         if not self.settings.self_voicing:
             self.speaker.stop()
-        save_settings(self.settings)
+        save_settings(self.settings, self.settings_file)
         self.dirty = True
 
     def toggle_self_voicing(self) -> None:
