@@ -111,6 +111,9 @@ class Player:
         self._last = time.perf_counter()
         self._planned: float | None = None
         self.pads.probe()
+        from vn.reload import HotReload
+
+        self.hot_reload = HotReload(self)  # saving a game file reloads it (vn.reload)
         if label is not None:
             self.start_game(label)
         else:
@@ -170,6 +173,7 @@ class Player:
             self.handle(event)
             if not self.running:
                 return
+        self.hot_reload.poll()
         if self.stack.update(self.now):
             self.dirty = True
         wake = self._next_wake()
