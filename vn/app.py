@@ -111,6 +111,9 @@ class Player:
         self._last = time.perf_counter()
         self._planned: float | None = None
         self.pads.probe()
+        from vn.reload import HotReload
+
+        self.hot_reload = HotReload(self)  # saving a game file reloads it (vn.reload)
         if label is not None:
             self.start_game(label)
         else:
@@ -170,6 +173,7 @@ class Player:
             self.handle(event)
             if not self.running:
                 return
+        self.hot_reload.poll()
         if self.stack.update(self.now):
             self.dirty = True
         wake = self._next_wake()
@@ -217,6 +221,8 @@ class Player:
         self.surface.blit(self.canvas, (0, 0))
         self.pg.display.flip()
         self.dirty = False
+        if self.audio.state == "idle":  # the sound device starts once the first frame is up,
+            self.audio.start()  # not with the window, nor at the story's first cue
 
     def handle(self, event) -> None:
         pg = self.pg

@@ -58,6 +58,9 @@ def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.
     return scale, pygame.Rect(ox, oy, round(logical[0] * scale), round(logical[1] * scale))
 
 
+MAX_PLANE_AREA = 40_000_000  # output px of one set of a stage's role maps
+
+
 class _Stage:
     """A stage at one output size: its planes cut into parallax runs, each run's lit maps (one
     set per frame of the tile animations, the last few kept) at the default camera's scale, and
@@ -74,6 +77,9 @@ class _Stage:
         # the planes are rasterised at the larger of the default camera's scale (the map's width
         # fills the picture) and the scale at which its height does (how `camera: MARK` frames)
         self.k_ref = max(size[0] / layout.size[0], size[1] / layout.size[1])
+        area = layout.size[0] * layout.size[1] * self.k_ref ** 2
+        if area > MAX_PLANE_AREA:  # a huge map: softer planes rather than gigabytes of them
+            self.k_ref *= (MAX_PLANE_AREA / area) ** 0.5
         self.k = (self.k_ref, self.k_ref)
         self._view_key: tuple[object, ...] | None = None
         self._view: pygame.Surface | None = None
