@@ -221,6 +221,8 @@ class Player:
         self.surface.blit(self.canvas, (0, 0))
         self.pg.display.flip()
         self.dirty = False
+        if self.audio.state == "idle":  # the sound device starts once the first frame is up,
+            self.audio.start()  # not with the window, nor at the story's first cue
 
     def handle(self, event) -> None:
         pg = self.pg
