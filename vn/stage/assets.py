@@ -92,11 +92,7 @@ class GameAssets:
                 self._note(diags)
                 if layout is not None:
                     layout = self._confine_layout(layout)
-                self._stages[name] = layout
-                if layout is not None and layout.size != self.size:
-                    self._note([warning(str(path), 0, 0,
-                                        f"stage is {layout.size[0]}x{layout.size[1]} px but the game is "
-                                        f"{self.size[0]}x{self.size[1]}: it is scaled to fit")])
+                self._stages[name] = layout  # any size: the camera frames it (vn.stage.camera)
         return self._stages[name]
 
     def sprite(self, name: str) -> SpriteDef | None:
@@ -193,7 +189,8 @@ class GameAssets:
         names a preset, every light polygon group is lit by some preset, every character with a
         sprite has its file). Returns all diagnostics met so far."""
         presets = self.presets
-        groups = {g for light in presets.values() for g, _ in light.beams}
+        # `light: {time: …}` lights the `sun` (afternoon) and `sunrise` (morning) groups
+        groups = {g for light in presets.values() for g, _ in light.beams} | {"sun", "sunrise"}
         for name in self.stage_names():
             layout = self.stage(name)
             if layout is None:
