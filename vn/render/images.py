@@ -59,7 +59,7 @@ class ImageCache:
     `generation` counts the times a cached image was replaced by a better one (drawings made
     from the old one, like the compositor's plate, are stale when it moves)."""
 
-    def __init__(self, max_items: int = 256, max_bytes: int = 48 << 20, rasters: RasterCache | None = None) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 16 << 20, rasters: RasterCache | None = None) -> None:
         self.max_items = max_items
         self.rasters = rasters  # SVG rasters kept on disk between runs (None: none kept)
         self.max_bytes = max_bytes
