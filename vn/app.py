@@ -70,9 +70,11 @@ class Player:
         self.clock = Clock(max_step=MAX_HITCH)
         self.now = self.clock.now
         from vn.audio.mixer import MixerAudio, game_finder
+        from vn.tools.render import story_at  # --label: open on the picture the story has there
 
         self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
-        self.session = self.screen.new_session(label, audio=self.audio)
+        self.session = self.screen.new_session(story=story_at(game.program, label) if label else None,
+                                               audio=self.audio)
         self.menu = None
         self.dirty = True
         self.running = True

@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "autoplay": ("vn.tools.autoplay", "play headless and print the transcript"),
     "render": ("vn.tools.render", "render the frame a player sees at a moment of the story"),
     "schema": ("vn.tools.schema", "write the JSON Schema of scene scripts (of one game, with its names)"),
+    "new": ("vn.tools.new", "create a small working mod that teaches by example"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
 }
 

@@ -2,7 +2,10 @@
 
 A game is a folder holding `scripts/` (with `game.yaml`) and `assets/`. A folder whose
 `scripts/` has no `game.yaml` is a *mod*: it is layered over the bundled game, and its files
-win (a mod's `scripts/01_sunset.yaml` replaces the bundled one; new files add labels).
+win (a mod's `scripts/01_sunset.yaml` replaces the bundled one; new files add labels). A mod's
+optional `scripts/mod.yaml` takes game.yaml's keys: its `title` and `start` replace the game's,
+its `characters` and `variables` are added. `vn check` on a mod warns about the mod's own
+unreached labels and unused assets, not the game's.
 
 Every file is looked up through `Game.find`, which never leaves the game's folders: a scene
 script can name assets, but never reach a file outside its game.
@@ -109,26 +112,111 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
         return game
     files = []
     for name, path in game.listing("scripts", (".yaml", ".yml")).items():
-        if name in ("game.yaml", "game.yml"):
+        if name in MANIFESTS:
             continue
         files.append((display(path), _read(path, game.diagnostics)))
     manifest_text = _read(manifest, game.diagnostics)
     if manifest_text is None:
         return game
+    overlay = None
+    mod_manifest = game.root / "scripts" / "mod.yaml" if len(game.layers) > 1 else None
+    if mod_manifest is not None and mod_manifest.is_file():
+        overlay_text = _read(mod_manifest, game.diagnostics)
+        if overlay_text is not None:
+            overlay = (display(mod_manifest), overlay_text)
     script_read_errors = any(d.severity == "error" for d in game.diagnostics)
     if check_assets:
         mroot, _ = load_yaml(manifest_text, display(manifest))  # its errors come from compiling
-        catalog = build_catalog(game, mroot, display(manifest))
+        oroot = load_yaml(overlay[1], overlay[0])[0] if overlay else None
+        catalog = build_catalog(game, mroot, display(manifest), oroot, overlay[0] if overlay else "")
     else:
         catalog = Catalog()
     game.catalog = catalog
     program, diags = compile_game((display(manifest), manifest_text),
-                                  [f for f in files if f[1] is not None], catalog)
+                                  [f for f in files if f[1] is not None], catalog, overlay)
+    if len(game.layers) > 1:
+        # a mod answers for its own labels: base labels its new start leaves unreached are not its problem
+        diags = [d for d in diags if not (d.severity == "warning" and d.message.endswith("is never reached")
+                                          and not _inside(d.path, game.root))]
     game.diagnostics.extend(diags)
+    if program is not None and check_assets and game.assets is not None:
+        game.diagnostics.extend(unused_assets(game, program))
     # A script error stops the game; a broken asset does not: the game shows a placeholder
     # where the picture is missing (vn check still reports it as an error).
     game.program = None if script_read_errors else program
     return game
+
+
+MANIFESTS = ("game.yaml", "game.yml", "mod.yaml")
+
+
+def unused_assets(game: Game, program: Program) -> list[Diagnostic]:
+    """Warnings for stages, sprites, light presets and audio files nothing uses. In a layered
+    mod only the mod's own files are its business."""
+    from vn.script.diagnostics import warning
+
+    used: dict[str, set[str]] = {"stage": set(), "preset": set(), "audio": set()}
+    for label in program.labels.values():
+        for ins in label.code:
+            if ins.op != "direction":
+                continue
+            cmd, args = ins.args["command"], ins.args["args"]
+            if cmd == "stage":
+                used["stage"].add(args["name"])
+            elif cmd == "light":
+                used["preset"].add(args["preset"])
+            elif cmd in ("music", "sound"):
+                used["audio"].add(args["file"])
+    assets = game.assets
+    for name in used["stage"]:
+        layout = assets.stage(name)
+        if layout is not None:
+            used["preset"].add(layout.default_light)
+    used["preset"].add("day")  # the light of a stage with no `light` property
+    sprites = {c.sprite for c in program.characters.values() if c.sprite}
+    mine = game.root.resolve() if len(game.layers) > 1 else None
+
+    def ours(path: Path) -> bool:
+        return mine is None or path.resolve().is_relative_to(mine)
+
+    out: list[Diagnostic] = []
+    for name, path in sorted(game.listing("assets/stages", (".tmx",)).items()):
+        if Path(name).stem not in used["stage"] and ours(path):
+            out.append(warning(display(path), 1, 1, f"stage '{Path(name).stem}' is never shown",
+                               f"no '- stage: {Path(name).stem}' step shows it; show it, or remove the file"))
+    for name, path in sorted(game.listing("assets/sprites", (".yaml", ".yml")).items()):
+        if Path(name).stem not in sprites and ours(path):
+            out.append(warning(display(path), 1, 1, f"sprite '{Path(name).stem}' belongs to no character",
+                               f"give a character 'sprite: {Path(name).stem}' in game.yaml, or remove the file"))
+    lighting = game.find("assets/lighting.yaml")
+    if lighting is not None and ours(lighting):
+        for name in sorted(set(assets.presets) - used["preset"]):
+            if name in _own_presets(lighting):
+                out.append(warning(display(lighting), 1, 1, f"light preset '{name}' is never used",
+                                   f"no '- light: {name}' step or stage 'light' property uses it"))
+    for layer in game.layers:
+        root = layer / "assets" / "audio"
+        if root.is_dir() and ours(root):
+            for p in sorted(root.rglob("*")):
+                rel = p.relative_to(root).as_posix()
+                if p.is_file() and p.suffix.lower() in AUDIO and rel not in used["audio"]:
+                    out.append(warning(display(p), 1, 1, f"audio file '{rel}' is never played",
+                                       f"play it with '- music: {rel}' or '- sound: {rel}', or remove it"))
+    return out
+
+
+def _own_presets(path: Path) -> set[str]:
+    root, _ = load_yaml(path.read_text("utf-8", errors="replace"), display(path))
+    presets = root.get("presets") if root is not None and root.kind == "map" else None
+    return {str(k.value) for k, _ in presets.pairs} if presets is not None and presets.kind == "map" else set()
+
+
+AUDIO = (".ogg", ".wav", ".mp3", ".flac", ".opus")
+
+
+def _inside(path: str, folder: Path) -> bool:
+    """Is `path` (as diagnostics show it) a file of `folder`?"""
+    return Path(path).resolve().is_relative_to(folder.resolve())
 
 
 def _read(path: Path, diags: list[Diagnostic]) -> str | None:
@@ -146,7 +234,8 @@ def _read(path: Path, diags: list[Diagnostic]) -> str | None:
         return None
 
 
-def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml") -> Catalog:
+def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml",
+                  overlay: Node | None = None, overlay_path: str = "") -> Catalog:
     """Read stages, presets and sprites so the compiler can check the names scripts use.
 
     `manifest` is game.yaml already parsed (read from the game when not given). The loaded
@@ -161,6 +250,7 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
             manifest_path = display(path)
             manifest, _ = load_yaml(path.read_text("utf-8", errors="replace"), manifest_path)
     named = _manifest_sprites(manifest, manifest_path)
+    named.update(_manifest_sprites(overlay, overlay_path))  # a mod's mod.yaml may add characters
     size = _manifest_size(manifest)
     roots = [Path(display(layer)) for layer in reversed(game.layers)]
     assets = GameAssets(roots, size=size, sprites={who: sprite for who, (sprite, _) in named.items()})
@@ -213,6 +303,6 @@ def _audio_files(game: Game) -> list[str]:
         root = layer / "assets" / "audio"
         if root.is_dir():
             for p in root.rglob("*"):
-                if p.is_file() and p.suffix.lower() in (".ogg", ".wav", ".mp3", ".flac", ".opus"):
+                if p.is_file() and p.suffix.lower() in AUDIO:
                     out.append(p.relative_to(root).as_posix())
     return out

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from vn.script.analysis import analyse
 from vn.script.catalog import Catalog
 from vn.script.compiler import Compiler
-from vn.script.diagnostics import Diagnostic, has_errors
+from vn.script.diagnostics import Diagnostic, error, has_errors
 from vn.script.loader import load_yaml
 from vn.script.manifest import read_manifest
 from vn.script.program import Program
@@ -20,9 +20,13 @@ __all__ = ["Catalog", "Diagnostic", "Program", "compile_game", "compile_text"]
 
 
 def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
-                 catalog: Catalog | None = None) -> tuple[Program | None, list[Diagnostic]]:
+                 catalog: Catalog | None = None,
+                 overlay: tuple[str, str] | None = None) -> tuple[Program | None, list[Diagnostic]]:
     """Compile `files` ((path, text) pairs) with the manifest (path, text).
 
+    `overlay` is a layered mod's `scripts/mod.yaml` (path, text): the same keys as game.yaml,
+    all optional; `title` and `start` replace the game's, `characters` and `variables` are
+    added to the game's (the mod's win on a clash).
     Returns the program (None when any error was found) and all diagnostics.
     """
     mpath, mtext = manifest
@@ -33,6 +37,8 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
         from vn.script.compiler import Manifest
 
         man = Manifest()
+    if overlay is not None:
+        diags += _apply_overlay(man, *overlay)
     comp = Compiler(man, catalog or Catalog())
     comp.diags.extend(diags)
     for path, text in files:
@@ -45,6 +51,26 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     if not comp.incomplete:  # a file that did not parse would only cause cascades of unknown names
         analyse(comp, prog)
     return (None if has_errors(comp.diags) else prog), comp.diags
+
+
+def _apply_overlay(man, path: str, text: str) -> list[Diagnostic]:
+    root, diags = load_yaml(text, path)
+    if root is None:
+        return diags
+    mod, mdiags = read_manifest(path, root)
+    diags += [d for d in mdiags if "has no 'start:'" not in d.message]
+    if root.kind != "map":
+        return diags
+    if root.get("title") is not None:
+        man.title = mod.title
+    if mod.start_where is not None:
+        man.start, man.start_where = mod.start, mod.start_where
+    if root.get("size") is not None:
+        diags.append(error(path, root.get("size").line, root.get("size").col,
+                           "a mod cannot change the game's size", "remove 'size:' from mod.yaml"))
+    man.characters.update(mod.characters)
+    man.variables.update(mod.variables)
+    return diags
 
 
 def compile_text(text: str, path: str = "test.yaml", manifest: str = "start: start\n",

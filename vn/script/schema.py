@@ -241,13 +241,14 @@ def json_schema(names: GameNames | None = None) -> dict[str, Any]:
     }
 
 
-def manifest_schema(names: GameNames | None = None) -> dict[str, Any]:
-    """The schema of `scripts/game.yaml` (vn.script.manifest reads it)."""
+def manifest_schema(names: GameNames | None = None, mod: bool = False) -> dict[str, Any]:
+    """The schema of `scripts/game.yaml` (vn.script.manifest reads it); with `mod`, of a layered
+    mod's `scripts/mod.yaml` (every key optional, no `size`)."""
     sprite = {"type": "string", "pattern": _NAME, "description": "assets/sprites/NAME.yaml; absent: voice only"}
     start: dict[str, Any] = {"type": "string", "pattern": _NAME, "description": "the label the game starts at"}
     if names is not None and names.labels:
         start = dict(_enum(names.labels, "labels"), description=start["description"])
-    return {
+    schema: dict[str, Any] = {
         "$schema": DRAFT,
         "title": "vn game manifest (scripts/game.yaml)",
         "type": "object",
@@ -272,3 +273,8 @@ def manifest_schema(names: GameNames | None = None) -> dict[str, Any]:
                           "description": "variables and their starting values"},
         },
     }
+    if mod:
+        schema["title"] = "vn mod manifest (scripts/mod.yaml): what a layered mod changes"
+        del schema["required"]
+        del schema["properties"]["size"]
+    return schema

@@ -79,6 +79,33 @@ def find_path(program: Program, label: str, pc: int, choose: list[int] | None = 
     raise RenderError(f"no path from the start reaches {label} step (check --choose)")
 
 
+def story_at(program: Program, label: str, choose: list[int] | None = None) -> Story:
+    """A story that has played from the start along the first path to `label` (choices tried in
+    order; `choose` fixes the first ones, 1-based), stopped just before the label's first step.
+    Its state carries the picture the story would have there (stage, light, who is shown), so a
+    session resumed from it (`Screen.new_session(story=...)`) opens on that picture, as `vn
+    render` does. When no path from the start reaches the label, a story simply starting there.
+    """
+    pc = program.labels[label].steps[0] if program.labels[label].steps else 0
+    try:
+        path = find_path(program, label, pc, choose)
+    except RenderError:
+        return Story(program, label=label)
+    story = Story(program)
+    story.breakpoint = (label, pc)
+    if (story.state.label, story.state.pc) == (label, pc):
+        return story
+    for _ in range(MAX_EVENTS):
+        event = story.step()
+        if isinstance(event, Break):
+            return story
+        if isinstance(event, Choice):
+            story.choose(path.pop(0) if path else 0)
+        elif isinstance(event, End):
+            break
+    return Story(program, label=label)
+
+
 def play_to(session, label: str, pc: int, path: list[int], t: float) -> float:
     """Drive `session` to T seconds after (label, pc); return that game time."""
     session.story.breakpoint = (label, pc)

@@ -19,6 +19,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="a game or mod folder: its names become enums (default: the generic schema)")
     p.add_argument("--manifest", action="store_true", help="the schema of scripts/game.yaml instead")
     p.add_argument("-o", "--output", type=Path, help="write to this file (default: standard output)")
+    p.add_argument("--vscode", action="store_true",
+                   help="write GAME/.vscode/vn.schema.json and the manifest's schema (as vn new does)")
 
 
 def game_names(folder: Path | None):
@@ -33,12 +35,17 @@ def game_names(folder: Path | None):
     labels: set[str] = set()
     chars: dict[str, str | None] = {}
     title = ""
-    manifest = game.find("scripts/game.yaml")
-    if manifest is not None:
+    manifests = [game.find("scripts/game.yaml")]
+    if len(game.layers) > 1:
+        manifests.append(game.root / "scripts" / "mod.yaml")  # a layered mod's additions
+    for manifest in manifests:
+        if manifest is None or not manifest.is_file():
+            continue
         root, _ = load_yaml(manifest.read_text("utf-8", errors="replace"), str(manifest))
         m, _ = read_manifest(str(manifest), root)
-        chars = {cid: c.sprite for cid, c in m.characters.items()}
-        title = m.title
+        chars.update({cid: c.sprite for cid, c in m.characters.items()})
+        if root is not None and root.kind == "map" and root.get("title") is not None:
+            title = m.title
     for name, path in game.listing("scripts", (".yaml", ".yml")).items():
         if name in ("game.yaml", "game.yml"):
             continue
@@ -66,16 +73,23 @@ def schema_text(folder: Path | None, manifest: bool = False, generic: bool = Fal
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_schemas(folder: Path, target: Path) -> list[Path]:
-    """Write the game's script and manifest schemas into `target` (e.g. MOD/.vscode):
-    vn.schema.json and vn.game.schema.json. Returns the paths written."""
+def write_schemas(folder: Path, target: Path | None = None) -> list[Path]:
+    """Write the game's schemas into `target` (default FOLDER/.vscode): vn.schema.json for
+    scripts, and vn.game.schema.json (a standalone game) or vn.mod.schema.json (a layered mod's
+    mod.yaml). Returns the paths written. Raises OSError."""
+    from vn.game import layers_for
+    from vn.script.schema import json_schema, manifest_schema
     from vn.tools.files import atomic_write_text
 
-    target.mkdir(parents=True, exist_ok=True)
+    target = target or folder / ".vscode"
+    names = game_names(folder)
+    layered = len(layers_for(folder)) > 1
     out = []
-    for name, manifest in (("vn.schema.json", False), ("vn.game.schema.json", True)):
+    for name, schema in (("vn.schema.json", json_schema(names)),
+                         ("vn.mod.schema.json" if layered else "vn.game.schema.json",
+                          manifest_schema(names, mod=layered))):
         path = target / name
-        atomic_write_text(path, schema_text(folder, manifest))
+        atomic_write_text(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         out.append(path)
     return out
 
@@ -84,6 +98,17 @@ def run(args: argparse.Namespace) -> int:
     if args.game is not None and not args.game.is_dir():
         print(f"vn schema: {args.game}: no such game folder", file=sys.stderr)
         return 1
+    if args.vscode:
+        if args.game is None:
+            print("vn schema: --vscode needs a game folder", file=sys.stderr)
+            return 2
+        try:
+            for path in write_schemas(args.game):
+                print(f"wrote {path}")
+        except OSError as exc:
+            print(f"vn schema: cannot write: {exc}", file=sys.stderr)
+            return 1
+        return 0
     text = schema_text(args.game, args.manifest, generic=args.game is None)
     if args.output is None:
         sys.stdout.write(text)
