@@ -141,6 +141,8 @@ class FontBook:
             path = self.path(face.file)
             try:
                 font = pygame.font.Font(path, px) if path else pygame.font.Font(None, px)
+                font.size("Ag")  # a damaged file can open and then fail on first use
+                font.render("Ag", True, (255, 255, 255))
             except (OSError, pygame.error, ValueError) as exc:
                 warnings.warn(f"font {face.file!r} could not be read ({exc}); using pygame's default font",
                               RuntimeWarning, stacklevel=2)
@@ -492,21 +494,40 @@ class TextRenderer:
     # -- drawing -------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int],
-             visible: int | None = None, alpha: int = 255) -> None:
+             visible: int | None = None, alpha: int = 255, lines: range | None = None) -> None:
         """Draw the first `visible` characters (all when None) with the layout's top-left at
-        `pos`. `alpha` fades the whole text (shadow included)."""
-        draw_layout(surface, layout, pos, visible, alpha)
+        `pos`. `alpha` fades the whole text (shadow included). `lines`: draw only these lines
+        (a page of a long text), the first of them at `pos`."""
+        draw_layout(surface, layout, pos, visible, alpha, lines)
+
+
+def pages(layout: TextLayout, room: int) -> list[range]:
+    """Split a layout's lines into pages at most `room` pixels tall (each page at least one
+    line), so a text longer than its box is shown a page at a time, never cut off."""
+    out: list[range] = []
+    first = 0
+    for n, box in enumerate(layout.lines):
+        top = layout.lines[first].top
+        if n > first and box.top + box.height - top > room:
+            out.append(range(first, n))
+            first = n
+    out.append(range(first, len(layout.lines)))
+    return out
 
 
 def draw_layout(surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int],
-                visible: int | None = None, alpha: int = 255) -> None:
+                visible: int | None = None, alpha: int = 255, lines: range | None = None) -> None:
     """See `TextRenderer.draw`."""
     if alpha <= 0:
         return
     ox, oy = pos
+    if lines is not None and layout.lines:
+        oy -= layout.lines[lines.start].top if lines.start < len(layout.lines) else 0
     for piece in layout.pieces:
         if visible is not None and piece.start >= visible:
             break
+        if lines is not None and piece.line not in lines:
+            continue
         src = piece.surface
         if alpha < 255:
             src.set_alpha(alpha)

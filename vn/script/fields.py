@@ -16,6 +16,7 @@ from vn.script import values
 from vn.script.commands import Field
 from vn.script.diagnostics import did_you_mean, warning
 from vn.script.expressions import ExprError, labels_named, parse_expr, variables_read
+from vn.script.limits import MAX_LINE_CHARS, PAGE_CHARS
 from vn.script.loader import Node, source_text
 from vn.script.markup import MarkupError, Template, parse_markup
 
@@ -123,6 +124,10 @@ class FieldChecks:
         if src is None:
             self.err(ctx.path, node, f"expected text, found {node.describe()}", "quote the text")
             return None
+        if len(src) > MAX_LINE_CHARS:
+            self.err(ctx.path, node, f"this text is {len(src):,} characters long; at most {MAX_LINE_CHARS:,}",
+                     "split it into several lines")
+            return None
         try:
             tpl = parse_markup(src)
         except MarkupError as exc:
@@ -132,6 +137,12 @@ class FieldChecks:
         for name in tpl.variables:
             self.var_reads.append((name, self.where(ctx.path, node)))
         self.check_characters(ctx, node, src)
+        shown = len(tpl.plain_source())
+        if shown > PAGE_CHARS:
+            self.diags.append(warning(ctx.path, node.line, node.col,
+                                      f"this line is {shown:,} characters long, more than the text box shows "
+                                      f"at once (about {PAGE_CHARS:,}): it continues on a next page after a click",
+                                      "split it into several lines so each page ends where you choose"))
         return tpl
 
     def check_characters(self, ctx: _Ctx, node: Node, src: str) -> None:

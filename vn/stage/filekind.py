@@ -132,6 +132,9 @@ def problem(path: Path) -> tuple[str, str, bool] | None:
     if suffix in FONT_SUFFIXES:
         if kind.name != "font":
             return (f"this font file is {kind.describe()}", "it should be a TrueType or OpenType font", True)
+        if _font_cut_short(path):
+            return ("this font file is cut short (its tables run past the end of the file)",
+                    "download or copy the font again", True)
         return None
     if suffix == ".svg":
         if kind.name != "svg":
@@ -160,6 +163,26 @@ def problem(path: Path) -> tuple[str, str, bool] | None:
         return (f"this {suffix} file is {kind.describe()}", f"rename it to .{kind.name.replace('jpeg', 'jpg')}",
                 False)
     return None
+
+
+def _font_cut_short(path: Path) -> bool:
+    """An sfnt font whose table directory points past the end of the file."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return True
+    if data[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+        return False  # collections and web fonts: left to the font engine
+    if len(data) < 12:
+        return True
+    n = struct.unpack(">H", data[4:6])[0]
+    if len(data) < 12 + 16 * n:
+        return True
+    for i in range(n):
+        offset, length = struct.unpack(">II", data[12 + 16 * i + 8:12 + 16 * i + 16])
+        if offset + length > len(data):
+            return True
+    return False
 
 
 def check_assets(roots: list[Path]) -> list[Diagnostic]:
