@@ -359,7 +359,8 @@ class Session:
         """The next time something changes with no input (None: only input changes anything)."""
         if self.scene.busy(now):
             return now
-        return self.next_event(now)
+        times = [t for t in (self.next_event(now), self.scene.next_frame(now)) if t is not None]
+        return min(times) if times else None
 
     def next_event(self, now: float) -> float | None:
         """The next time the session itself must update (animations aside)."""

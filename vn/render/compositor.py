@@ -57,11 +57,31 @@ def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.
 
 
 class _Stage:
+    """A stage at one output size: its lit planes (one set per frame of its tile animations,
+    the last few kept) and its beams."""
+
+    PHASES = 6
+
     def __init__(self, layout: Layout, images: ImageCache, size: tuple[int, int]) -> None:
         self.layout = layout
+        self.images = images
+        self.size = size
         self.k = (size[0] / layout.size[0], size[1] / layout.size[1])
-        self.lighter = StageLighter(build_stage_maps(layout, images, size), layout)
+        self.animated = layout.animated()
+        self._lighters: OrderedDict[tuple[int, ...], StageLighter] = OrderedDict()
         self.beams = Beams(layout.lights, self.k)
+
+    def lighter(self, clock: float) -> StageLighter:
+        phase = self.layout.animation_phase(clock) if self.animated else ()
+        lit = self._lighters.get(phase)
+        if lit is None:
+            lit = StageLighter(build_stage_maps(self.layout, self.images, self.size, clock), self.layout)
+            self._lighters[phase] = lit
+            while len(self._lighters) > self.PHASES:
+                self._lighters.popitem(last=False)
+        else:
+            self._lighters.move_to_end(phase)
+        return lit
 
 
 class Compositor:
@@ -173,7 +193,7 @@ class Compositor:
             k = st.k
             if (ox, oy) != (0, 0):
                 dest.fill((0, 0, 0))
-            st.lighter.draw(dest, view.light, (ox, oy))
+            st.lighter(view.clock).draw(dest, view.light, (ox, oy))
         for sv in view.sprites:
             self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, (ox, oy))
         if st is not None:

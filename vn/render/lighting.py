@@ -21,8 +21,9 @@ from dataclasses import dataclass
 import pygame
 
 from vn.render.images import ImageCache
+from vn.render.tiled import draw_layer
 from vn.stage.color import RGB, lerp_color
-from vn.stage.layout import Layer, Layout, LightShape
+from vn.stage.layout import Layout, LightShape
 from vn.stage.lighting import Light
 
 Size = tuple[int, int]
@@ -53,49 +54,8 @@ class StageMaps:
     plain: pygame.Surface | None  # `none` layers, opaque RGB (added)
 
 
-def _layer_surface(layer: Layer, layout: Layout, images: ImageCache, kx: float, ky: float,
-                   size: Size) -> tuple[pygame.Surface, tuple[int, int]] | None:
-    """A plane as a per-pixel-alpha surface at output scale, and where it goes."""
-    ox, oy = round(layer.offset[0] * kx), round(layer.offset[1] * ky)
-    if layer.kind == "image" and layer.image is not None:
-        natural = images.natural_size(layer.image) or layout.size
-        surf = images.get(layer.image, (max(1, round(natural[0] * kx)), max(1, round(natural[1] * ky))))
-    elif layer.kind == "tiles" and layer.tiles:
-        surf = _tile_layer(layer, layout, images, size, kx, ky)
-    else:
-        return None
-    if layer.opacity < 1.0:
-        surf = surf.copy()
-        surf.fill((255, 255, 255, _level(layer.opacity)), special_flags=pygame.BLEND_RGBA_MULT)
-    return surf, (ox, oy)
-
-
-def _tile_layer(layer: Layer, layout: Layout, images: ImageCache, size: Size, kx: float,
-                ky: float) -> pygame.Surface:
-    """Tiles drawn at the map's own size, then scaled once to the output."""
-    tw, th = layout.tile_size
-    canvas = pygame.Surface(layout.size, pygame.SRCALPHA)
-    for row_i, row in enumerate(layer.tiles or ()):
-        for col_i, gid in enumerate(row):
-            tile = layout.tile_images.get(gid) if gid else None
-            if tile is None:
-                continue
-            sheet = images.get(tile.path)
-            rect = pygame.Rect(tile.rect) if tile.rect else sheet.get_rect()
-            if not sheet.get_rect().contains(rect):
-                continue
-            img = sheet.subsurface(rect)
-            if tile.flip_diagonal:
-                img = pygame.transform.flip(pygame.transform.rotate(img, -90), True, False)
-            if tile.flip_x or tile.flip_y:
-                img = pygame.transform.flip(img, tile.flip_x, tile.flip_y)
-            # Tiled anchors tiles taller than the grid at their bottom-left corner
-            canvas.blit(img, (col_i * tw, (row_i + 1) * th - img.get_height()))
-    return pygame.transform.smoothscale(canvas, (max(1, round(layout.size[0] * kx)),
-                                                 max(1, round(layout.size[1] * ky))))
-
-
-def build_stage_maps(layout: Layout, images: ImageCache, size: Size) -> StageMaps:
+def build_stage_maps(layout: Layout, images: ImageCache, size: Size, t: float = 0.0) -> StageMaps:
+    """The role maps of a whole stage at output `size`; animated tiles at stage time `t`."""
     kx, ky = size[0] / layout.size[0], size[1] / layout.size[1]
     ambient = pygame.Surface(size)
     sky = pygame.Surface(size)
@@ -106,10 +66,13 @@ def build_stage_maps(layout: Layout, images: ImageCache, size: Size) -> StageMap
     sky_rect: pygame.Rect | None = None
     emissive_rect: pygame.Rect | None = None
     has_plain = False
+    if layout.background is not None:  # the map's background colour: a plane under the rest
+        r, g, b, a = layout.background
+        ambient.fill(q((r * a / 255, g * a / 255, b * a / 255)))
     for layer in layout.layers:
         if not layer.visible or layer.opacity <= 0.0:
             continue
-        got = _layer_surface(layer, layout, images, kx, ky, size)
+        got = draw_layer(layer, layout, images, (kx, ky), t)
         if got is None:
             continue
         surf, pos = got

@@ -90,7 +90,7 @@ class GameAssets:
                 self._note([error(f"{STAGES}/{name}.tmx", 0, 0, f"no stage named '{name}'",
                                   did_you_mean(name, self.stage_names()))])
             else:
-                layout, diags = load_layout(path)
+                layout, diags = load_layout(path, self.inside)
                 self._note(diags)
                 if layout is not None:
                     layout = self._confine_layout(layout)
@@ -146,10 +146,10 @@ class GameAssets:
                        for layer in layout.layers)
         tiles = {}
         for gid, tile in layout.tile_images.items():
-            if self.inside(tile.path):
+            if self.inside(tile.image):
                 tiles[gid] = tile
             else:  # the tile is left out (drawn empty) and reported
-                self._outside(layout.path, tile.path)
+                self._outside(layout.path, tile.image)
         return replace(layout, layers=layers, tile_images=MappingProxyType(tiles))
 
     def _confine_sprite(self, sprite: SpriteDef) -> SpriteDef:

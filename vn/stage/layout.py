@@ -1,67 +1,91 @@
 """Stages from Tiled maps: the planes of the picture, the marks where characters stand and the
 shapes of light through the glass.
 
-pytmx does the parsing (with an image loader that only records paths: the scene model never
-loads pixels, and never imports pygame). pytmx groups layers by kind and loses positions, so
-a second, cheap pass with expat recovers the document order Tiled draws in and the line and
-column of every layer, object and property for error messages.
+`vn.stage.tmx` reads the files (the map, external tilesets, object templates) keeping the
+position of every element; this module turns them into a `Layout`: the drawable layers in
+document order (the order of Tiled's Layers panel, bottom first) with everything enclosing group
+layers add to them already folded in, and the two special object layers `marks` and `lights`.
+The scene model never loads pixels and never imports pygame.
+
+How Tiled draws, and so how we draw (https://doc.mapeditor.org/en/stable/reference/tmx-map-format/):
+- tiles taller than the grid stand on the cell's bottom-left corner; the tileset's `tileoffset`
+  moves them; flips apply diagonal first, then horizontal, then vertical;
+- a tile object's (x, y) is its bottom-left corner (the tileset's `objectalignment` may say
+  otherwise); it rotates clockwise about that point, its image stretched to its width/height;
+- a group's opacity, tint colour and parallax factor multiply into its layers, its offset adds;
+- a layer with parallax factor f at camera centre C is shifted by (1 - f) x (C - parallax origin).
 """
 
 from __future__ import annotations
 
-import logging
 import math
-import sys
-import xml.parsers.expat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
-from xml.etree import ElementTree
 
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
+from vn.stage import tmx
+from vn.stage.tmx import FLIP_DIAGONAL, FLIP_X, FLIP_Y, GID_MASK, Node, Tile, TmxError
 
 Point = tuple[float, float]
+RGBA = tuple[float, float, float, float]
 
 LIGHT_ROLES = ("sky", "ambient", "emissive", "none")
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
+SPECIAL_LAYERS = ("marks", "lights")
+
+TileImage = Tile  # the name this type had before the reader was our own
 
 
 @dataclass(frozen=True)
-class TileImage:
-    """Where a tile's pixels are: an image file and the rectangle in it (None: whole image)."""
+class TileObject:
+    """A tile placed as an object: `gid` carries Tiled's flip bits; (x, y) is the point the
+    object rotates about (its bottom-left corner unless the tileset aligns objects otherwise);
+    width/height the size its image is stretched to; rotation in degrees, clockwise."""
 
-    path: Path
-    rect: tuple[int, int, int, int] | None
-    flip_x: bool = False
-    flip_y: bool = False
-    flip_diagonal: bool = False
+    id: int
+    name: str
+    gid: int
+    x: float
+    y: float
+    width: float
+    height: float
+    rotation: float = 0.0
+    visible: bool = True
 
 
 @dataclass(frozen=True)
 class Layer:
-    """One plane of the picture. `image` for image layers; `tiles` (rows of gids, 0 = empty,
-    see `Layout.tile_images`) for tile layers. `opacity` and `visible` already include those of
-    enclosing group layers."""
+    """One plane of the picture: an image layer (`image`, `repeat`), a tile layer (`tiles`:
+    rows of raw global ids, flip bits included; 0 = empty) or an object layer of tile objects
+    (`objects`). `opacity`, `visible`, `offset`, `tint` and `parallax` already include those
+    of enclosing group layers."""
 
     id: int
     name: str
-    kind: str  # "image" | "tiles"
+    kind: str  # "image" | "tiles" | "objects"
     light: str  # one of LIGHT_ROLES
     opacity: float = 1.0
     visible: bool = True
     offset: Point = (0.0, 0.0)
+    tint: RGBA | None = None  # multiply colour (0..255), None: white
+    parallax: Point = (1.0, 1.0)
     image: Path | None = None
+    trans: tuple[int, int, int] | None = None  # colour key of the image layer's image
+    repeat: tuple[bool, bool] = (False, False)
     tiles: tuple[tuple[int, ...], ...] | None = None
+    objects: tuple[TileObject, ...] = ()
     properties: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True)
 class Mark:
-    """Where a character's feet go. `facing` None: the sprite keeps its own facing."""
+    """Where a character's feet go (map px, the marks layer's offset included). `facing` None:
+    the sprite keeps its own facing. `parallax`: the marks layer's factor."""
 
     name: str
     x: float
@@ -69,16 +93,18 @@ class Mark:
     facing: str | None = None
     scale: float = 1.0
     z: int = 0
+    parallax: Point = (1.0, 1.0)
 
 
 @dataclass(frozen=True)
 class LightShape:
-    """A polygon of light (absolute logical px), blended with its beam group's colour."""
+    """A polygon of light (map px), blended with its beam group's colour."""
 
     name: str
     group: str
     points: tuple[Point, ...]
     softness: float = DEFAULT_SOFTNESS
+    parallax: Point = (1.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -88,11 +114,13 @@ class Layout:
     path: Path
     size: tuple[int, int]  # map size in px (tiles x tile size)
     tile_size: tuple[int, int]
-    layers: tuple[Layer, ...]  # file order, bottom first (image and tile layers only)
+    layers: tuple[Layer, ...]  # document order, bottom first (drawable layers only)
     marks: Mapping[str, Mark]
     lights: tuple[LightShape, ...]
     properties: Mapping[str, Any]
-    tile_images: Mapping[int, TileImage] = field(default_factory=lambda: MappingProxyType({}))
+    tile_images: Mapping[int, Tile] = field(default_factory=lambda: MappingProxyType({}))
+    background: RGBA | None = None  # the map's background colour
+    parallax_origin: Point = (0.0, 0.0)
 
     @property
     def default_light(self) -> str:
@@ -105,120 +133,80 @@ class Layout:
         v = self.properties.get("window_side")
         return v if v in WINDOW_SIDES else "left"
 
+    def tile(self, gid: int) -> Tile | None:
+        """The tile of a raw global id (flip bits ignored)."""
+        return self.tile_images.get(gid & GID_MASK)
 
-# --- positions ------------------------------------------------------------------------------
+    def animated(self) -> bool:
+        """Does any drawn tile of this stage animate?"""
+        return any(self.tile_images[g].animation for g in _used_gids(self) if g in self.tile_images)
 
-_LAYER_TAGS = ("layer", "imagelayer", "objectgroup", "group")
-_OWNER_TAGS = ("map", "tileset") + _LAYER_TAGS + ("object",)
+    def frame_gid(self, gid: int, t: float) -> int:
+        """The tile shown for raw global id `gid` at stage time `t` (seconds), flip bits kept.
+        Every animation runs from t = 0 (Tiled's global animation clock)."""
+        tile = self.tile(gid)
+        if tile is None or not tile.animation:
+            return gid
+        return (gid & ~GID_MASK) | tile.animation[_frame_index(tile, t)].gid
 
+    def animation_phase(self, t: float) -> tuple[int, ...]:
+        """The frame index of every animated tile at time `t` (equal phases draw equal)."""
+        return tuple(_frame_index(self.tile_images[g], t) for g in sorted(_used_gids(self))
+                     if g in self.tile_images and self.tile_images[g].animation)
 
-@dataclass
-class _Positions:
-    """Document order and line/column of the map's elements, from one expat pass."""
-
-    order: list[int] = field(default_factory=list)  # layer ids in document order (all kinds)
-    layer_pos: dict[int, tuple[int, int]] = field(default_factory=dict)
-    image_pos: dict[int, tuple[int, int]] = field(default_factory=dict)  # layer id -> <image>
-    parents: dict[int, tuple[int, ...]] = field(default_factory=dict)  # layer id -> group ids
-    object_pos: dict[int, tuple[int, int]] = field(default_factory=dict)
-    prop_pos: dict[tuple[str, int, str], tuple[int, int]] = field(default_factory=dict)
-    map_pos: tuple[int, int] = (1, 1)
-    ellipses: set[int] = field(default_factory=set)  # object ids drawn as ellipses
-
-    def layer(self, layer_id: int) -> tuple[int, int]:
-        return self.layer_pos.get(layer_id, self.map_pos)
-
-    def obj(self, obj_id: int) -> tuple[int, int]:
-        return self.object_pos.get(obj_id, self.map_pos)
-
-    def prop(self, owner: str, owner_id: int, name: str, fallback: tuple[int, int]) -> tuple[int, int]:
-        return self.prop_pos.get((owner, owner_id, name), fallback)
-
-
-def _scan(data: bytes) -> _Positions:
-    out = _Positions()
-    parser = xml.parsers.expat.ParserCreate()
-    stack: list[tuple[str, int]] = []  # (tag, id) of open owner elements
-    groups: list[int] = []
-
-    def where() -> tuple[int, int]:
-        return parser.CurrentLineNumber, parser.CurrentColumnNumber + 1
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        ident = _int(attrs.get("id"), -1)
-        if tag == "map":
-            out.map_pos = where()
-        if tag in _LAYER_TAGS and ident >= 0:
-            out.order.append(ident)
-            out.layer_pos[ident] = where()
-            out.parents[ident] = tuple(groups)
-        elif tag == "object" and ident >= 0:
-            out.object_pos[ident] = where()
-        elif tag == "ellipse" and stack and stack[-1][0] == "object":
-            out.ellipses.add(stack[-1][1])
-        elif tag == "image" and stack and stack[-1][0] == "imagelayer":
-            out.image_pos[stack[-1][1]] = where()
-        elif tag == "property" and stack:
-            owner, oid = stack[-1]
-            out.prop_pos.setdefault((owner, oid, attrs.get("name", "")), where())
-        if tag in _OWNER_TAGS:
-            stack.append((tag, ident))
-        if tag == "group":
-            groups.append(ident)
-
-    def end(tag: str) -> None:
-        if tag in _OWNER_TAGS and stack:
-            stack.pop()
-        if tag == "group" and groups:
-            groups.pop()
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.Parse(data, True)
-    return out
+    def next_frame(self, t: float) -> float | None:
+        """The first time after `t` at which an animated tile changes frame (None: never)."""
+        best: float | None = None
+        now = _ms(t)
+        for g in _used_gids(self):
+            tile = self.tile_images.get(g)
+            if tile is None or not tile.animation:
+                continue
+            total = sum(f.ms for f in tile.animation)
+            edge = now - now % total
+            for f in tile.animation:
+                edge += f.ms
+                if edge > now:
+                    break
+            if best is None or edge / 1000.0 < best:
+                best = edge / 1000.0
+        return best
 
 
-def _int(text: object, default: int) -> int:
-    try:
-        return int(str(text))
-    except (TypeError, ValueError):
-        return default
+def _ms(t: float) -> float:
+    return round(max(0.0, t) * 1000.0, 6)
+
+
+def _frame_index(tile: Tile, t: float) -> int:
+    frames = tile.animation
+    u = _ms(t) % sum(f.ms for f in frames)
+    for i, f in enumerate(frames):
+        if u < f.ms:
+            return i
+        u -= f.ms
+    return len(frames) - 1
+
+
+def _used_gids(layout: Layout) -> set[int]:
+    cache = _USED.get(id(layout))
+    if cache is not None and cache[0] is layout:
+        return cache[1]
+    used: set[int] = set()
+    for layer in layout.layers:
+        if layer.tiles:
+            for row in layer.tiles:
+                used.update(g & GID_MASK for g in row if g)
+        used.update(o.gid & GID_MASK for o in layer.objects)
+    _USED[id(layout)] = (layout, used)
+    if len(_USED) > 16:
+        _USED.pop(next(iter(_USED)))
+    return used
+
+
+_USED: dict[int, tuple[Layout, set[int]]] = {}
 
 
 # --- loading --------------------------------------------------------------------------------
-
-
-def _import_pytmx() -> Any:
-    """pytmx imports pygame when it can (for type hints and its optional pygame loader). The
-    scene model must stay free of pygame, so pygame is hidden while pytmx is first imported;
-    the half-imported pygame helper is then forgotten so that a later explicit
-    `import pytmx.util_pygame` still works."""
-    if "pytmx" in sys.modules:
-        return sys.modules["pytmx.pytmx"]
-    hidden = "pygame" not in sys.modules
-    quiet = logging.getLogger("pytmx.util_pygame")
-    was_disabled = quiet.disabled
-    if hidden:
-        sys.modules["pygame"] = None  # type: ignore[assignment]
-        quiet.disabled = True
-    try:
-        import pytmx.pytmx
-    finally:
-        if hidden:
-            quiet.disabled = was_disabled
-            if sys.modules.get("pygame", 0) is None:
-                del sys.modules["pygame"]
-            sys.modules.pop("pytmx.util_pygame", None)
-    return pytmx.pytmx
-
-
-def _record_loader(filename: str, colorkey: object = None, **_: object) -> Any:
-    """pytmx image loader that loads nothing: a tile's image is (path, rect, flags)."""
-
-    def load(rect: Any = None, flags: Any = None) -> tuple[str, Any, Any]:
-        return filename, rect, flags
-
-    return load
 
 
 def _float(v: object) -> float | None:
@@ -231,286 +219,388 @@ def _float(v: object) -> float | None:
     return f if math.isfinite(f) else None
 
 
-class _Checker:
-    def __init__(self, path: Path, pos: _Positions) -> None:
+class _Reader:
+    """Collects diagnostics while a map is turned into a Layout."""
+
+    def __init__(self, path: Path, allowed: Callable[[Path], bool] | None) -> None:
+        self.path = path
         self.name = str(path)
-        self.pos = pos
+        self.allowed = allowed
         self.diags: list[Diagnostic] = []
+        self.tiles: dict[int, Tile] = {}
+        self.tilesets: dict[str, int] = {}  # resolved .tsx path -> firstgid in this map
+        self.templates: dict[str, Node] = {}
+        self.next_id = 1
 
-    def err(self, at: tuple[int, int], message: str, hint: str | None = None) -> None:
-        self.diags.append(error(self.name, at[0], at[1], message, hint))
+    def err(self, where: tuple[str, int, int], message: str, hint: str | None = None) -> None:
+        self.diags.append(error(where[0], where[1], where[2], message, hint))
 
-    def warn(self, at: tuple[int, int], message: str, hint: str | None = None) -> None:
-        self.diags.append(warning(self.name, at[0], at[1], message, hint))
+    def warn(self, where: tuple[str, int, int], message: str, hint: str | None = None) -> None:
+        self.diags.append(warning(where[0], where[1], where[2], message, hint))
+
+    def problem(self, exc: TmxError) -> None:
+        self.err(exc.where, exc.message, exc.hint)
 
 
-def load_layout(path: Path) -> tuple[Layout | None, list[Diagnostic]]:
-    """Read a stage .tmx. Never raises for bad data: a missing or malformed map gives None and a
-    diagnostic naming the file (with the line and column XML reports); smaller problems give
-    diagnostics beside a usable Layout."""
+def load_layout(path: Path, allowed: Callable[[Path], bool] | None = None) -> tuple[Layout | None, list[Diagnostic]]:
+    """Read a stage .tmx. Never raises for bad data: a missing or unreadable map gives None and
+    a diagnostic naming the file, line and column; smaller problems give diagnostics beside a
+    usable Layout. `allowed(path)` (if given) says whether a tileset, template or image file may
+    be read at all (the game folder's confinement)."""
     path = Path(path)
-    name = str(path)
+    r = _Reader(path, allowed)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [error(name, 0, 0, "stage file not found")]
-    except OSError as exc:
-        return None, [error(name, 0, 0, f"cannot read stage file: {exc.strerror or exc}")]
-    try:
-        pos = _scan(data)
-    except xml.parsers.expat.ExpatError as exc:
-        return None, [error(name, exc.lineno, exc.offset + 1,
-                            f"malformed XML: {xml.parsers.expat.ErrorString(exc.code)}",
-                            "open and save the map in Tiled, or fix the XML by hand")]
-    try:
-        root = ElementTree.fromstring(data)
-    except ElementTree.ParseError as exc:  # pragma: no cover - expat above catches these
-        line, col = exc.position
-        return None, [error(name, line, col + 1, f"malformed XML: {exc}")]
+        root = tmx.read_file(path, (str(path), 0, 0), "stage file")
+    except TmxError as exc:
+        if exc.where[1] == 0:
+            return None, [error(str(path), 0, 0, exc.message.replace(f": {path}", ""), exc.hint)]
+        return None, [error(*exc.where, exc.message, exc.hint)]
     if root.tag != "map":
-        return None, [error(name, 1, 1, f"not a Tiled map: the root element is <{root.tag}>, not <map>")]
-    pre: list[Diagnostic] = []
-    if root.get("infinite", "0") == "1":
-        return None, [error(name, *pos.map_pos, "infinite maps are not supported",
-                            "untick Map > Map Properties > Infinite in Tiled")]
-    _drop_empty_image_layers(root, name, pos, pre)
-    pytmx = _import_pytmx()
-    messages: list[str] = []
+        return None, [error(str(path), root.line, root.col,
+                            f"not a Tiled map: the root element is <{root.tag}>, not <map>")]
     try:
-        with _PytmxLog(messages):
-            tmx = pytmx.TiledMap(None, image_loader=_record_loader)
-            tmx.filename = str(path)
-            tmx.parse_xml(root)
-    except Exception as exc:  # pytmx raises bare Exception/ValueError/AttributeError on bad maps
-        why = messages[0] if messages else _describe(exc)
-        return None, pre + [error(name, *pos.map_pos, f"cannot read Tiled map: {why}",
-                                  "open and save the map in Tiled to see what it says")]
-    layout, diags = _build(path, tmx, pos)
-    return layout, pre + diags
+        return _read_map(r, root)
+    except TmxError as exc:
+        r.problem(exc)
+        return None, r.diags
+    except RecursionError:
+        r.err(root.where, "map nests groups too deeply")
+        return None, r.diags
 
 
-def _drop_empty_image_layers(root: ElementTree.Element, name: str, pos: _Positions,
-                             diags: list[Diagnostic]) -> None:
-    """Tiled saves an image layer without an image as a bare element; pytmx cannot read it."""
-    for parent in [root, *root.iter("group")]:
-        for node in list(parent):
-            if node.tag != "imagelayer":
-                continue
-            img = node.find("image")
-            if img is None or not img.get("source"):
-                lid = _int(node.get("id"), -1)
-                diags.append(warning(name, *pos.layer(lid),
-                                     f"image layer '{node.get('name', lid)}' has no image (ignored)"))
-                parent.remove(node)
-
-
-class _PytmxLog(logging.Handler):
-    """Collects what pytmx logs while it reads a map (it logs the reason, then raises a bare
-    exception), and keeps it off the player's terminal."""
-
-    def __init__(self, into: list[str]) -> None:
-        super().__init__(logging.DEBUG)
-        self.into = into
-        self.logger = logging.getLogger("pytmx.pytmx")
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.ERROR:
-            self.into.append(record.getMessage())
-
-    def __enter__(self) -> _PytmxLog:
-        self.saved = self.logger.propagate
-        self.logger.addHandler(self)
-        self.logger.propagate = False
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.logger.removeHandler(self)
-        self.logger.propagate = self.saved
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return text if len(text) < 200 else text[:200] + "…"
-
-
-def _build(path: Path, tmx: Any, pos: _Positions) -> tuple[Layout | None, list[Diagnostic]]:
-    pytmx = sys.modules["pytmx.pytmx"]
-    c = _Checker(path, pos)
-    if getattr(tmx, "orientation", "orthogonal") != "orthogonal":
-        c.warn(pos.map_pos, f"map orientation is '{tmx.orientation}'; stages are drawn as orthogonal")
-    tw, th = int(tmx.tilewidth or 0), int(tmx.tileheight or 0)
-    size = (int(tmx.width) * tw, int(tmx.height) * th)
+def _read_map(r: _Reader, root: Node) -> tuple[Layout | None, list[Diagnostic]]:
+    orientation = root.get("orientation", "orthogonal")
+    if orientation != "orthogonal":
+        r.err(root.where, f"{orientation} maps are not supported: stages are orthogonal maps",
+              "make the stage as an orthogonal map (File > New > New Map, Orientation: Orthogonal)")
+        return None, r.diags
+    if root.get("infinite", "0") == "1":
+        r.err(root.where, "infinite maps are not supported",
+              "untick Map > Map Properties > Infinite in Tiled")
+        return None, r.diags
+    tw, th = tmx.integer(root, "tilewidth"), tmx.integer(root, "tileheight")
+    mw, mh = tmx.integer(root, "width"), tmx.integer(root, "height")
+    size = (mw * tw, mh * th)
     if size[0] <= 0 or size[1] <= 0:
-        c.err(pos.map_pos, f"map has no size ({tmx.width}x{tmx.height} tiles of {tw}x{th} px)",
+        r.err(root.where, f"map has no size ({mw}x{mh} tiles of {tw}x{th} px)",
               "set the map size in Tiled: Map > Resize Map, and the tile size in Map Properties")
-        return None, c.diags
-
-    by_id: dict[int, Any] = {}
-    for layer in tmx.layers:
-        lid = _int(getattr(layer, "id", None), -1)
-        if lid >= 0:
-            by_id[lid] = layer
-    order = [i for i in pos.order if i in by_id] + sorted(i for i in by_id if i not in pos.order)
-
-    map_props = dict(tmx.properties)
-    _check_map_props(c, map_props)
-
+        return None, r.diags
+    base = r.path.parent
+    for ts in root.findall("tileset"):
+        _tileset(r, ts, base)
+    ids = [tmx.integer(n, "id", 0) for n in _all_layers(root)]
+    r.next_id = max([0, *ids]) + 1
+    props = _props(r, root)
+    _check_map_props(r, root, props)
     layers: list[Layer] = []
     marks: dict[str, Mark] = {}
     lights: list[LightShape] = []
-    for lid in order:
-        layer = by_id[lid]
-        at = pos.layer(lid)
-        groups = [by_id[g] for g in pos.parents.get(lid, ()) if g in by_id]
-        if isinstance(layer, pytmx.TiledGroupLayer):
-            continue
-        if isinstance(layer, pytmx.TiledObjectGroup):
-            lname = str(layer.name or "")
-            if lname == "marks":
-                _read_marks(c, layer, marks)
-            elif lname == "lights":
-                _read_lights(c, layer, lights)
-            else:
-                c.warn(at, f"object layer '{lname}' is not used by the engine",
-                       did_you_mean(lname, ["marks", "lights"]) or "object layers are `marks` and `lights`")
-            continue
-        built = _read_plane(c, path, layer, lid, groups, pytmx)
-        if built is not None:
-            layers.append(built)
+    _walk(r, root, _Ctx(), layers, marks, lights, (mw, mh))
     if not marks:
-        c.warn(pos.map_pos, "stage has no marks: characters will stand at the centre",
+        r.warn(root.where, "stage has no marks: characters will stand at the centre",
                "add an object layer named `marks` with point objects")
-
-    tile_images: dict[int, TileImage] = {}
-    for gid, img in enumerate(tmx.images):
-        if gid and isinstance(img, tuple) and len(img) == 3 and isinstance(img[0], str):
-            src, rect, flags = img
-            tile_images[gid] = TileImage(
-                Path(src),
-                tuple(int(v) for v in rect) if rect else None,  # type: ignore[arg-type]
-                bool(getattr(flags, "flipped_horizontally", False)),
-                bool(getattr(flags, "flipped_vertically", False)),
-                bool(getattr(flags, "flipped_diagonally", False)),
-            )
-    for layer in layers:
-        if layer.kind == "tiles" and layer.tiles:
-            for gid in {g for row in layer.tiles for g in row if g}:
-                t = tile_images.get(gid)
-                if t is not None and not t.path.is_file():
-                    c.err(pos.layer(layer.id), f"tileset image not found: {t.path}")
-                    break
+    try:
+        background = tmx.color(root.get("backgroundcolor"), root.where)
+    except TmxError as exc:
+        r.problem(exc)
+        background = None
+    origin = (tmx.number(root, "parallaxoriginx"), tmx.number(root, "parallaxoriginy"))
+    used = {g & GID_MASK for layer in layers for row in (layer.tiles or ()) for g in row if g}
+    used |= {o.gid & GID_MASK for layer in layers for o in layer.objects}
+    for gid in sorted(used):
+        if gid not in r.tiles:
+            r.warn(root.where, f"tile {gid} belongs to no tileset: it is drawn empty",
+                   "a tileset was removed or edited outside Tiled")
+            break
     layout = Layout(
-        path=path,
-        size=size,
-        tile_size=(tw, th),
-        layers=tuple(layers),
-        marks=MappingProxyType(marks),
-        lights=tuple(lights),
-        properties=MappingProxyType(map_props),
-        tile_images=MappingProxyType(tile_images),
-    )
-    return layout, c.diags
+        path=r.path, size=size, tile_size=(tw, th), layers=tuple(layers),
+        marks=MappingProxyType(marks), lights=tuple(lights), properties=MappingProxyType(props),
+        tile_images=MappingProxyType(dict(r.tiles)), background=background, parallax_origin=origin)
+    return layout, r.diags
 
 
-def _check_map_props(c: _Checker, props: dict[str, Any]) -> None:
+def _all_layers(node: Node) -> list[Node]:
+    out = []
+    for c in node.children:
+        if c.tag in ("layer", "imagelayer", "objectgroup", "group"):
+            out.append(c)
+            if c.tag == "group":
+                out.extend(_all_layers(c))
+    return out
+
+
+def _tileset(r: _Reader, ts: Node, base: Path) -> None:
+    try:
+        firstgid = tmx.integer(ts, "firstgid", 1)
+        source = ts.get("source")
+        if source:
+            file = (base / source)
+            node = tmx.read_file(file, ts.where, "tileset file", r.allowed)
+            if node.tag != "tileset":
+                raise TmxError(node.where, f"not a Tiled tileset: the root element is <{node.tag}>")
+            r.tilesets[str(file.resolve())] = firstgid
+            tiles = tmx.read_tileset(node, file.parent, firstgid, r.allowed)
+        else:
+            tiles = tmx.read_tileset(ts, base, firstgid, r.allowed)
+        r.tiles.update(tiles)
+    except TmxError as exc:
+        r.problem(exc)
+
+
+def _props(r: _Reader, node: Node) -> dict[str, Any]:
+    try:
+        return {k: v.value for k, v in tmx.properties(node).items()}
+    except TmxError as exc:
+        r.problem(exc)
+        return {}
+
+
+def _prop_where(node: Node, name: str) -> tuple[str, int, int]:
+    props = node.find("properties")
+    if props is not None:
+        for p in props.findall("property"):
+            if p.get("name") == name:
+                return p.where
+    return node.where
+
+
+def _check_map_props(r: _Reader, root: Node, props: dict[str, Any]) -> None:
     light = props.get("light")
     if light is not None and not (isinstance(light, str) and light):
-        c.err(c.pos.prop("map", -1, "light", c.pos.map_pos), "map property `light` must name a preset")
+        r.err(_prop_where(root, "light"), "map property `light` must name a preset")
     side = props.get("window_side")
     if side is not None and side not in WINDOW_SIDES:
-        at = c.pos.prop("map", -1, "window_side", c.pos.map_pos)
-        c.err(at, f"map property `window_side` must be left or right, not '{side}'",
+        r.err(_prop_where(root, "window_side"), f"map property `window_side` must be left or right, not '{side}'",
               did_you_mean(str(side), WINDOW_SIDES))
 
 
-def _read_plane(c: _Checker, path: Path, layer: Any, lid: int, groups: list[Any],
-                pytmx: Any) -> Layer | None:
-    at = c.pos.layer(lid)
-    lname = str(getattr(layer, "name", None) or f"layer {lid}")
-    props = dict(layer.properties)
-    role: object = props.get("light")
-    role_owner: tuple[str, int] = (_tag(layer, pytmx), lid)
-    for g in reversed(groups):  # a group's `light` applies to layers that do not set their own
-        if role is None and "light" in g.properties:
-            role, role_owner = g.properties["light"], ("group", _int(g.id, -1))
-    if role is None:
-        role = "ambient"
+@dataclass(frozen=True)
+class _Ctx:
+    """What enclosing group layers give their layers."""
+
+    opacity: float = 1.0
+    visible: bool = True
+    offset: Point = (0.0, 0.0)
+    tint: RGBA | None = None
+    parallax: Point = (1.0, 1.0)
+    light: tuple[object, tuple[str, int, int]] | None = None  # a group's `light` and where
+
+
+def _mul_tint(a: RGBA | None, b: RGBA | None) -> RGBA | None:
+    if a is None or b is None:
+        return a or b
+    return (a[0] * b[0] / 255, a[1] * b[1] / 255, a[2] * b[2] / 255, a[3] * b[3] / 255)
+
+
+def _inner(r: _Reader, node: Node, ctx: _Ctx) -> tuple[_Ctx, int, dict[str, Any]]:
+    """The context of a layer's own contents, its id (made up for maps without ids, the way
+    Tiled numbers them when it opens such a map) and its properties."""
+    lid = tmx.integer(node, "id", 0)
+    if lid <= 0:
+        lid = r.next_id
+        r.next_id += 1
+    props = _props(r, node)
+    try:
+        tint = tmx.color(node.get("tintcolor"), node.where)
+    except TmxError as exc:
+        r.problem(exc)
+        tint = None
+    visible = node.get("visible", "1").strip() not in ("0", "false")
+    light = ctx.light
+    if "light" in props:
+        light = (props["light"], _prop_where(node, "light"))
+    inner = _Ctx(
+        opacity=ctx.opacity * max(0.0, min(1.0, tmx.number(node, "opacity", 1.0))),
+        visible=ctx.visible and visible,
+        offset=(ctx.offset[0] + tmx.number(node, "offsetx"), ctx.offset[1] + tmx.number(node, "offsety")),
+        tint=_mul_tint(ctx.tint, tint),
+        parallax=(ctx.parallax[0] * tmx.number(node, "parallaxx", 1.0),
+                  ctx.parallax[1] * tmx.number(node, "parallaxy", 1.0)),
+        light=light,
+    )
+    return inner, lid, props
+
+
+def _walk(r: _Reader, parent: Node, ctx: _Ctx, layers: list[Layer], marks: dict[str, Mark],
+          lights: list[LightShape], grid: tuple[int, int]) -> None:
+    for node in parent.children:
+        if node.tag not in ("layer", "imagelayer", "objectgroup", "group"):
+            continue
+        try:
+            inner, lid, props = _inner(r, node, ctx)
+            if node.tag == "group":
+                _walk(r, node, inner, layers, marks, lights, grid)
+                continue
+            name = node.get("name") or f"layer {lid}"
+            if node.tag == "objectgroup" and name in SPECIAL_LAYERS:
+                objects = [_object(r, o) for o in node.findall("object")]
+                if name == "marks":
+                    _read_marks(r, objects, inner, marks)
+                else:
+                    _read_lights(r, objects, inner, lights)
+                continue
+            layer = _layer(r, node, inner, lid, name, props, grid)
+            if layer is not None:
+                layers.append(layer)
+        except TmxError as exc:
+            r.problem(exc)
+
+
+def _role(r: _Reader, ctx: _Ctx, name: str) -> str:
+    if ctx.light is None:
+        return "ambient"
+    role, where = ctx.light
     if role not in LIGHT_ROLES:
-        c.err(c.pos.prop(*role_owner, "light", at), f"layer '{lname}': unknown light role '{role}'",
+        r.err(where, f"layer '{name}': unknown light role '{role}'",
               did_you_mean(str(role), LIGHT_ROLES) or f"light roles: {', '.join(LIGHT_ROLES)}")
-        role = "ambient"
-    opacity = _float(getattr(layer, "opacity", 1)) or 0.0
-    visible = _truthy(getattr(layer, "visible", True))
-    for g in groups:
-        opacity *= _float(getattr(g, "opacity", 1)) or 0.0
-        visible = visible and _truthy(getattr(g, "visible", True))
-    offset = (_float(getattr(layer, "offsetx", 0)) or 0.0, _float(getattr(layer, "offsety", 0)) or 0.0)
-    for g in groups:
-        offset = (offset[0] + (_float(getattr(g, "offsetx", 0)) or 0.0),
-                  offset[1] + (_float(getattr(g, "offsety", 0)) or 0.0))
-    common = dict(id=lid, name=lname, light=str(role), opacity=max(0.0, min(1.0, opacity)),
-                  visible=visible, offset=offset, properties=MappingProxyType(props))
-    if isinstance(layer, pytmx.TiledImageLayer):
-        source = getattr(layer, "source", None)
-        if not source:
-            c.err(at, f"image layer '{lname}' has no image", "pick an image in the layer's properties")
+        return "ambient"
+    return str(role)
+
+
+def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[str, Any],
+           grid: tuple[int, int]) -> Layer | None:
+    common: dict[str, Any] = dict(
+        id=lid, name=name, light=_role(r, ctx, name), opacity=ctx.opacity, visible=ctx.visible,
+        offset=ctx.offset, tint=ctx.tint, parallax=ctx.parallax, properties=MappingProxyType(props))
+    if node.tag == "imagelayer":
+        img = node.find("image")
+        source = img.get("source") if img is not None else None
+        if img is None or not source:
+            r.warn(node.where, f"image layer '{name}' has no image (ignored)",
+                   "pick an image in the layer's properties, or delete the layer")
             return None
-        image = (path.parent / source)
+        image = r.path.parent / source
         if not image.is_file():
-            c.err(c.pos.image_pos.get(lid, at), f"image layer '{lname}': image not found: {source}",
+            r.err(img.where, f"image layer '{name}': image not found: {source}",
                   "image paths are relative to the .tmx file")
-        return Layer(kind="image", image=image, **common)  # type: ignore[arg-type]
-    if isinstance(layer, pytmx.TiledTileLayer):
-        rows = tuple(tuple(int(g) for g in row) for row in layer.data)
-        return Layer(kind="tiles", tiles=rows, **common)  # type: ignore[arg-type]
-    return None
+        trans = tmx.color(img.get("trans"), img.where)
+        repeat = (node.get("repeatx", "0") == "1", node.get("repeaty", "0") == "1")
+        return Layer(kind="image", image=image, repeat=repeat,
+                     trans=None if trans is None else (int(trans[0]), int(trans[1]), int(trans[2])), **common)
+    if node.tag == "layer":
+        w, h = tmx.integer(node, "width", grid[0]), tmx.integer(node, "height", grid[1])
+        rows = tmx.layer_data(node, w, h)
+        return Layer(kind="tiles", tiles=rows, **common)
+    objects = []
+    for o in node.findall("object"):
+        obj = _object(r, o)
+        gid = tmx.integer(obj, "gid", 0) & 0xFFFFFFFF
+        if not gid:
+            if obj.find("text") is None:
+                r.warn(obj.where, f"object layer '{name}': only tile objects are drawn "
+                                  f"(object '{obj.get('name') or obj.get('id')}' is a shape)",
+                       "shapes are used only in the `marks` and `lights` layers")
+            continue
+        tile = r.tiles.get(gid & GID_MASK)
+        w = tmx.number(obj, "width", tile.size[0] if tile else 0.0)
+        h = tmx.number(obj, "height", tile.size[1] if tile else 0.0)
+        objects.append(TileObject(
+            tmx.integer(obj, "id", 0), obj.get("name") or "", gid, tmx.number(obj, "x"),
+            tmx.number(obj, "y"), w, h, tmx.number(obj, "rotation"),
+            obj.get("visible", "1").strip() not in ("0", "false")))
+    return Layer(kind="objects", objects=tuple(objects), **common)
 
 
-def _tag(layer: Any, pytmx: Any) -> str:
-    if isinstance(layer, pytmx.TiledImageLayer):
-        return "imagelayer"
-    if isinstance(layer, pytmx.TiledTileLayer):
-        return "layer"
-    if isinstance(layer, pytmx.TiledObjectGroup):
-        return "objectgroup"
-    return "group"
+def _object(r: _Reader, o: Node) -> Node:
+    """The object with its template (if any) applied; a template's tile is mapped into the
+    map's global ids (its tileset joins the map's when the map does not use it already)."""
+    source = o.get("template")
+    if not source:
+        return o
+    file = Path(o.file).parent / source
+    key = str(file.resolve())
+    template = r.templates.get(key)
+    if template is None:
+        template = tmx.read_file(file, o.where, "object template", r.allowed)
+        if template.tag != "template":
+            raise TmxError(template.where, f"not a Tiled object template: the root element is <{template.tag}>")
+        r.templates[key] = template
+    merged, ts, _ = tmx.merge_template(o, template, file.parent)
+    if ts is not None and "gid" in merged.attrs:
+        raw = int(tmx.number(merged, "gid")) & 0xFFFFFFFF
+        local = (raw & GID_MASK) - tmx.integer(ts, "firstgid", 1)
+        tsx = ts.get("source")
+        if tsx:
+            tsx_file = file.parent / tsx
+            tkey = str(tsx_file.resolve())
+            first = r.tilesets.get(tkey)
+            if first is None:
+                node = tmx.read_file(tsx_file, ts.where, "tileset file", r.allowed)
+                first = max([0, *r.tiles]) + 1
+                r.tiles.update(tmx.read_tileset(node, tsx_file.parent, first, r.allowed))
+                r.tilesets[tkey] = first
+        else:
+            first = max([0, *r.tiles]) + 1
+            r.tiles.update(tmx.read_tileset(ts, file.parent, first, r.allowed))
+        merged.attrs["gid"] = str((raw & ~GID_MASK) | (first + local))
+    return merged
 
 
-def _truthy(v: object) -> bool:
-    if isinstance(v, str):
-        return v.strip().lower() not in ("0", "false", "")
-    return bool(v)
+# --- marks and lights -----------------------------------------------------------------------
 
 
-def _read_marks(c: _Checker, group: Any, marks: dict[str, Mark]) -> None:
-    for obj in group:
-        oid = _int(obj.id, -1)
-        at = c.pos.obj(oid)
-        mname = str(obj.name or "")
+def _shape_points(o: Node) -> tuple[tuple[Point, ...], str]:
+    """The outline of an object (absolute map px, before the layer's offset) and its kind."""
+    x, y = tmx.number(o, "x"), tmx.number(o, "y")
+    w, h = tmx.number(o, "width"), tmx.number(o, "height")
+    kind = "rect"
+    poly = o.find("polygon") or o.find("polyline")
+    if o.find("point") is not None:
+        pts, kind = [(x, y)], "point"
+    elif poly is not None:
+        kind = poly.tag
+        pts = []
+        for pair in (poly.get("points") or "").split():
+            try:
+                a, b = pair.split(",")
+                pts.append((x + float(a), y + float(b)))
+            except ValueError:
+                raise TmxError(poly.where, f"bad point '{pair}' in {poly.tag}") from None
+    elif o.find("ellipse") is not None:
+        kind = "ellipse"
+        cx, cy = x + w / 2, y + h / 2
+        pts = [(cx + w / 2 * math.cos(a), cy + h / 2 * math.sin(a))
+               for a in (i * math.tau / 32 for i in range(32))]
+    elif o.get("gid"):
+        kind = "tile"  # bottom-left origin: the image is above (x, y)
+        pts = [(x, y - h), (x + w, y - h), (x + w, y), (x, y)]
+    else:
+        pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
+    rot = tmx.number(o, "rotation")
+    if rot:
+        cr, sr = math.cos(math.radians(rot)), math.sin(math.radians(rot))
+        pts = [(x + (px - x) * cr - (py - y) * sr, y + (px - x) * sr + (py - y) * cr) for px, py in pts]
+    return tuple(pts), kind
+
+
+def _read_marks(r: _Reader, objects: list[Node], ctx: _Ctx, marks: dict[str, Mark]) -> None:
+    for o in objects:
+        at = o.where
+        mname = o.get("name") or ""
         if not mname:
-            c.warn(at, "a mark has no name (ignored)", "name each point in the `marks` layer")
+            r.warn(at, "a mark has no name (ignored)", "name each point in the `marks` layer")
             continue
         if mname in marks:
-            c.err(at, f"duplicate mark '{mname}'", "each mark needs its own name")
+            r.err(at, f"duplicate mark '{mname}'", "each mark needs its own name")
             continue
-        x, y = float(obj.x), float(obj.y)
-        w, h = float(obj.width or 0), float(obj.height or 0)
-        if w or h or hasattr(obj, "points"):
-            c.warn(at, f"mark '{mname}' is not a point: using the bottom centre of its shape",
+        pts, kind = _shape_points(o)
+        if kind == "point":
+            x, y = pts[0]
+        else:
+            r.warn(at, f"mark '{mname}' is not a point: using the bottom centre of its shape",
                    "use Tiled's point tool (I) for marks")
-            x, y = x + w / 2.0, y + h
-        props = obj.properties
+            x, y = _bottom_centre(o, pts, kind)
+        props = _props(r, o)
         facing = props.get("facing")
         if facing is not None and facing not in FACINGS:
-            c.err(c.pos.prop("object", oid, "facing", at),
-                  f"mark '{mname}': facing must be left or right, not '{facing}'",
+            r.err(_prop_where(o, "facing"), f"mark '{mname}': facing must be left or right, not '{facing}'",
                   did_you_mean(str(facing), FACINGS))
             facing = None
         scale = 1.0
         if "scale" in props:
             s = _float(props["scale"])
             if s is None or s <= 0:
-                c.err(c.pos.prop("object", oid, "scale", at),
+                r.err(_prop_where(o, "scale"),
                       f"mark '{mname}': scale must be a positive number, not '{props['scale']}'")
             else:
                 scale = s
@@ -518,55 +608,52 @@ def _read_marks(c: _Checker, group: Any, marks: dict[str, Mark]) -> None:
         if "z" in props:
             zf = _float(props["z"])
             if zf is None or zf != int(zf):
-                c.err(c.pos.prop("object", oid, "z", at),
-                      f"mark '{mname}': z must be a whole number, not '{props['z']}'")
+                r.err(_prop_where(o, "z"), f"mark '{mname}': z must be a whole number, not '{props['z']}'")
             else:
                 z = int(zf)
-        marks[mname] = Mark(mname, x, y, facing, scale, z)
+        marks[mname] = Mark(mname, x + ctx.offset[0], y + ctx.offset[1], facing, scale, z, ctx.parallax)
 
 
-def _shape_points(obj: Any, ellipse: bool = False) -> tuple[Point, ...]:
-    if hasattr(obj, "points"):
-        pts = [(float(p[0]), float(p[1])) for p in obj.points]
-    else:
-        x, y, w, h = float(obj.x), float(obj.y), float(obj.width or 0), float(obj.height or 0)
-        if ellipse:
-            cx, cy = x + w / 2, y + h / 2
-            pts = [(cx + w / 2 * math.cos(a), cy + h / 2 * math.sin(a))
-                   for a in (i * math.tau / 32 for i in range(32))]
-        else:
-            pts = [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
-    rot = float(getattr(obj, "rotation", 0) or 0)
-    if rot:
-        ox, oy = float(obj.x), float(obj.y)
-        cr, sr = math.cos(math.radians(rot)), math.sin(math.radians(rot))
-        pts = [(ox + (px - ox) * cr - (py - oy) * sr, oy + (px - ox) * sr + (py - oy) * cr)
-               for px, py in pts]
-    return tuple(pts)
+def _bottom_centre(o: Node, pts: tuple[Point, ...], kind: str) -> Point:
+    """The middle of a shape's bottom edge, rotated with the shape (so it lies on the shape)."""
+    if kind in ("rect", "ellipse", "tile"):
+        x, y = tmx.number(o, "x"), tmx.number(o, "y")
+        w, h = tmx.number(o, "width"), tmx.number(o, "height")
+        lx, ly = (w / 2, h) if kind != "tile" else (w / 2, 0.0)
+        rot = math.radians(tmx.number(o, "rotation"))
+        return (x + lx * math.cos(rot) - ly * math.sin(rot), y + lx * math.sin(rot) + ly * math.cos(rot))
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    return ((min(xs) + max(xs)) / 2, max(ys))
 
 
-def _read_lights(c: _Checker, group: Any, lights: list[LightShape]) -> None:
-    for obj in group:
-        oid = _int(obj.id, -1)
-        at = c.pos.obj(oid)
-        lname = str(obj.name or f"light {oid}")
-        if hasattr(obj, "points") and not getattr(obj, "closed", True):
-            c.warn(at, f"light '{lname}' is a polyline: it is filled as a closed polygon")
-        pts = _shape_points(obj, oid in c.pos.ellipses)
+def _read_lights(r: _Reader, objects: list[Node], ctx: _Ctx, lights: list[LightShape]) -> None:
+    for o in objects:
+        at = o.where
+        oid = o.get("id") or "?"
+        lname = o.get("name") or f"light {oid}"
+        pts, kind = _shape_points(o)
+        if kind == "polyline":
+            r.warn(at, f"light '{lname}' is a polyline: it is filled as a closed polygon")
         if len(pts) < 3:
-            c.err(at, f"light '{lname}' needs at least 3 points", "draw it with the polygon tool (P)")
+            r.err(at, f"light '{lname}' needs at least 3 points", "draw it with the polygon tool (P)")
             continue
-        props = obj.properties
+        props = _props(r, o)
         grp = props.get("group", "sun")
         if not isinstance(grp, str) or not grp:
-            c.err(c.pos.prop("object", oid, "group", at), f"light '{lname}': group must be a name")
+            r.err(_prop_where(o, "group"), f"light '{lname}': group must be a name")
             grp = "sun"
         soft = DEFAULT_SOFTNESS
         if "softness" in props:
             s = _float(props["softness"])
             if s is None or s < 0:
-                c.err(c.pos.prop("object", oid, "softness", at),
+                r.err(_prop_where(o, "softness"),
                       f"light '{lname}': softness must be a number of px >= 0, not '{props['softness']}'")
             else:
                 soft = s
-        lights.append(LightShape(lname, grp, pts, soft))
+        dx, dy = ctx.offset
+        lights.append(LightShape(lname, grp, tuple((x + dx, y + dy) for x, y in pts), soft, ctx.parallax))
+
+
+def flips(gid: int) -> tuple[bool, bool, bool]:
+    """(horizontal, vertical, diagonal) flip bits of a raw global id."""
+    return bool(gid & FLIP_X), bool(gid & FLIP_Y), bool(gid & FLIP_DIAGONAL)

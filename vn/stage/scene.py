@@ -109,6 +109,7 @@ class Scene:
         self.warnings: list[Diagnostic] = []
         self._stage: str | None = None
         self._layout: Layout | None = None
+        self._stage_since = 0.0  # game time the stage was shown (its tile animations start)
         self._light: Tween[Light] = Tween.still(DEFAULT_LIGHT, lerp_light)
         self._light_set = False
         self._sprites: list[_Sprite] = []
@@ -187,6 +188,7 @@ class Scene:
 
     def _set_stage(self, name: str | None, now: float, d: Any = None) -> None:
         self._stage, self._layout = name, None
+        self._stage_since = now
         if name is not None:
             self._layout = self.assets.stage(name)
             if self._layout is None and d is not None:
@@ -497,7 +499,21 @@ class Scene:
             transition=transition,
             card=card,
             textbox=self._textbox,
+            clock=self._clock(now),
         )
+
+    def _clock(self, now: float) -> float:
+        layout = self._layout
+        return max(0.0, now - self._stage_since) if layout is not None and layout.animated() else 0.0
+
+    def next_frame(self, now: float) -> float | None:
+        """When the stage's tile animations next change frame (None: they never do). The loop
+        sleeps until then: an animated lamp costs a redraw per frame of its animation, no more."""
+        layout = self._layout
+        if layout is None or not layout.animated():
+            return None
+        t = layout.next_frame(max(0.0, now - self._stage_since))
+        return None if t is None else self._stage_since + t
 
     def _shake_at(self, now: float) -> tuple[float, float]:
         if self._shake is None:

@@ -69,3 +69,4 @@ class SceneView:
     transition: TransitionView | None = None
     card: CardView | None = None
     textbox: bool = True
+    clock: float = 0.0  # the stage's animation clock (s since it was shown); 0 when nothing animates
