@@ -1,22 +1,31 @@
-"""`vn play`: the window and the loop. Input -> story -> stage -> render, and sleep when still.
+"""`vn play`: the window and the loop. The loop draws a stack of views (`vn.ui.stack`) and hands
+each input event to the top one; the screens themselves live in `vn/ui/`.
 
 The loop redraws only when something changed or is animating. While a fully shown line waits
 for the reader it neither updates nor redraws: it only looks at the event queue once a frame,
 and wakes at the next moment something will change on its own (the typewriter's next letter,
-the end of a `wait`, a tween).
+the end of a `wait`, a tween, the title's slowly changing light at the few frames a second it
+needs).
+
+`Player` is also the views' host (`vn.ui.host.Host`): it owns the window, the clock, the save
+files, the settings and the speech engine, and does what the views ask.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
+import io
 import os
+import re
 import sys
 import time
 from pathlib import Path
 
 FRAME = 1.0 / 60.0
-MAX_HITCH = 0.1
+MAX_HITCH = 0.1  # a frame gap longer than this (a dragged window) advances the game this much
 IDLE_POLL = 1.0 / 60.0
-SKIP_SPEED = 4.0  # game time runs this much faster while skipping (transitions, cards, waits)  # a frame gap longer than this (a dragged window) advances the game this much
+SKIP_SPEED = 4.0  # game time runs this much faster while skipping (transitions, cards, waits)
+THUMB_SIZE = (384, 216)
 
 
 def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] | None = None,
@@ -38,7 +47,8 @@ def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] 
     import pygame
 
     # only what the game uses: with the joystick subsystem up, SDL's event wait polls every
-    # millisecond instead of sleeping (measured: 2.5% CPU on an idle line, 0% without)
+    # millisecond instead of sleeping (measured: 2.5% CPU on an idle line, 0% without); game
+    # controllers are looked for at start and when the window regains focus (vn.ui.pads)
     pygame.display.init()
     pygame.font.init()
     try:
@@ -48,36 +58,68 @@ def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] 
 
 
 class Player:
-    """One window playing one game."""
+    """One window playing one game: the loop, and the host of its views."""
 
-    def __init__(self, game, label: str | None, size: tuple[int, int], fullscreen: bool) -> None:
+    def __init__(self, game, label: str | None, size: tuple[int, int], fullscreen: bool = False) -> None:
         import pygame
 
         from vn.screen import Screen
         from vn.settings import load_settings
+        from vn.speech import Speaker
         from vn.stage.clock import Clock
-        from vn.ui.menu import GameMenu
+        from vn.ui.pads import Pads
+        from vn.ui.stack import ViewStack
+        from vn.ui.theme import theme_for
 
         self.pg = pygame
-        self.GameMenu = GameMenu
-        self.skip_toggled = False
+        self.game = game
+        self.settings = load_settings()
+        if fullscreen:
+            self.settings.fullscreen = True
         self.windowed_size = size
-        self.fullscreen = fullscreen
+        self.fullscreen = self.settings.fullscreen
         pygame.display.set_caption(game.program.title)
         self.surface = self._open_window()
         self.canvas = None
-        self.screen = Screen(game, self.surface.get_size(), load_settings())
+        self.theme = theme_for(self.settings)
+        self.screen = Screen(game, self.surface.get_size(), self.settings)
+        self.screen.set_theme(self.theme)
         self.clock = Clock(max_step=MAX_HITCH)
-        self.now = self.clock.now
+        self._now = self.clock.now
+        self.stack = ViewStack()
         from vn.audio.mixer import MixerAudio, game_finder
-        from vn.tools.render import story_at  # --label: open on the picture the story has there
 
         self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
-        self.session = self.screen.new_session(story=story_at(game.program, label) if label else None,
-                                               audio=self.audio)
-        self.menu = None
+        self.saves = _open_store(game)
+        self._persistent = None
+        self.speaker = Speaker()
+        self.pads = Pads()
+        self.notices: list[tuple[str, float]] = []
+        self.last_save_page: str | None = None
         self.dirty = True
         self.running = True
+        self._last = time.perf_counter()
+        self._planned: float | None = None
+        self.pads.probe()
+        if label is not None:
+            self.start_game(label)
+        else:
+            from vn.ui.title import TitleView
+
+            self.stack.push(TitleView(self), self.now)
+
+    # ----------------------------------------------------------------- the window
+    @property
+    def now(self) -> float:
+        return self._now
+
+    @property
+    def text(self):
+        return self.screen.text
+
+    @property
+    def viewport(self):
+        return self.screen.viewport(self.surface).design()
 
     def _open_window(self):
         pg = self.pg
@@ -89,8 +131,9 @@ class Player:
         if not self.fullscreen:
             self.windowed_size = self.surface.get_size()
         self.fullscreen = not self.fullscreen
+        self.settings.fullscreen = self.fullscreen
         self.surface = self._open_window()
-        self.dirty = True
+        self.settings_changed()
 
     # ----------------------------------------------------------------- the loop
     def run(self) -> int:
@@ -98,13 +141,100 @@ class Player:
         from vn.story import StoryError
 
         try:
-            return self._run()
+            while self.running:
+                self.tick()
+            return 0
         except StoryError as exc:
             self.audio.close()
             self.stop_with(exc.diagnostic)
             return 1
         finally:
             self.audio.close()
+            self.speaker.stop()
+
+    def tick(self, dt: float | None = None) -> None:
+        """One turn of the loop: input, update, draw when needed, then sleep until the next
+        thing to do. With `dt` (tests) the game time advances by exactly that, without sleeping."""
+        pg = self.pg
+        for event in pg.event.get():
+            self.handle(event)
+            if not self.running:
+                return
+        if self.stack.update(self.now):
+            self.dirty = True
+        wake = self._next_wake()
+        animating = wake is not None and wake <= self.now
+        due = self._planned is not None and self.now >= self._planned  # the moment we slept until
+        if self.dirty or animating or due:
+            self.draw()
+            wake = self._next_wake()  # drawing hands the views their new state
+            animating = wake is not None and wake <= self.now
+        self._planned = wake
+        if dt is None:
+            # sleep: a frame while animating, until the next change, or until input.
+            # pygame's event.wait() polls every millisecond under the hood (a few % CPU on an
+            # idle line); a plain sleep of at most one frame between looks at the event queue
+            # costs ~0.1% and answers input within a frame
+            if animating:
+                spent = time.perf_counter() - self._last
+                pg.time.wait(max(0, int((FRAME - spent) * 1000)))
+            else:
+                timeout = None if wake is None else max(0.0, wake - self.now)
+                time.sleep(IDLE_POLL if timeout is None else min(IDLE_POLL, timeout))
+            t = time.perf_counter()
+            dt = t - self._last
+            self._last = t
+        # game time: one frame at most per step (a dragged window does not jump a tween),
+        # faster while skipping
+        game = self.game_view()
+        self.clock.speed = SKIP_SPEED if game is not None and game.session.settings.skip else 1.0
+        self._now = self.clock.advance(dt)
+
+    def _next_wake(self) -> float | None:
+        times = [t for t in (self.stack.next_redraw(self.now), *(until for _, until in self.notices))
+                 if t is not None]
+        return min(times) if times else None
+
+    def draw(self) -> None:
+        # draw off screen in the same surface format `vn render` uses, then copy: the window
+        # shows exactly the frame a headless render gives
+        size = self.surface.get_size()
+        if self.canvas is None or self.canvas.get_size() != size:
+            self.canvas = self.pg.Surface(size)
+        self.canvas.fill((0, 0, 0))
+        self.stack.draw(self.canvas, self.now)
+        self._draw_notices(self.canvas)
+        self.surface.blit(self.canvas, (0, 0))
+        self.pg.display.flip()
+        self.dirty = False
+
+    def handle(self, event) -> None:
+        pg = self.pg
+        from vn.ui.keymap import WINDOW_ACTIONS, action_for
+
+        if event.type == pg.QUIT:
+            self.quit()
+            return
+        if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
+            self.surface = pg.display.get_surface()
+            self.dirty = True
+            return
+        if event.type == pg.WINDOWFOCUSGAINED:
+            self.pads.probe()
+        event = self.pads.translate(event)
+        if event is None:
+            return
+        if event.type == pg.KEYDOWN:
+            action = action_for(event)
+            if action in WINDOW_ACTIONS:
+                {"fullscreen": self.toggle_fullscreen, "screenshot": self.screenshot,
+                 "self_voicing": self.toggle_self_voicing}[action]()
+                self.dirty = True
+                return
+        self.stack.handle(event, self.now)
+        if event.type in (pg.KEYDOWN, pg.KEYUP, pg.MOUSEBUTTONDOWN, pg.MOUSEBUTTONUP, pg.MOUSEMOTION,
+                          pg.MOUSEWHEEL):
+            self.dirty = True
 
     def stop_with(self, diagnostic) -> None:
         """Show a run-time script error (never a traceback) until the reader closes the window."""
@@ -129,171 +259,281 @@ class Player:
                     raise SystemExit(1)
             time.sleep(IDLE_POLL)
 
-    def _run(self) -> int:
-        pg = self.pg
-        last = time.perf_counter()
-        planned: float | None = None
-        self.session.update(self.now)
-        while self.running:
-            for event in pg.event.get():
-                self.handle(event)
-            if not self.running:
-                break
-            self.update_skip()
-            if self.session.update(self.now):
-                self.dirty = True
-            wake = self.screen.next_redraw(self.session, self.now)
-            animating = wake is not None and wake <= self.now
-            due = planned is not None and self.now >= planned  # the moment we slept until
-            menu_due = self.menu is not None and (self.menu.next_redraw(self.now) or 1e18) <= self.now
-            if self.dirty or animating or due or menu_due:
-                self.draw()
-                # drawing hands the views their new state (a text box starting to fade in)
-                wake = self.screen.next_redraw(self.session, self.now)
-                animating = wake is not None and wake <= self.now
-            planned = wake
-            # sleep: a frame while animating, until the next change, or until input
-            if animating:
-                spent = time.perf_counter() - last
-                pg.time.wait(max(0, int((FRAME - spent) * 1000)))
-            else:
-                timeout = None if wake is None else max(0.0, wake - self.now)
-                if self.menu is not None:
-                    nxt = self.menu.next_redraw(self.now)
-                    if nxt is not None:
-                        timeout = min(timeout if timeout is not None else 1e9, max(0.0, nxt - self.now))
-                        planned = nxt if planned is None else min(planned, nxt)
-                # pygame's event.wait() polls every millisecond under the hood (a few % CPU
-                # on an idle line); a plain sleep of at most one frame between looks at the
-                # event queue costs ~0.1% and answers input within a frame
-                time.sleep(IDLE_POLL if timeout is None else min(IDLE_POLL, timeout))
-            t = time.perf_counter()
-            dt = t - last
-            last = t
-            # game time: one frame at most per step (a dragged window does not jump a tween),
-            # faster while skipping
-            self.clock.speed = SKIP_SPEED if self.session.settings.skip else 1.0
-            self.now = self.clock.advance(dt)
-        return 0
+    # ----------------------------------------------------------------- what views ask for
+    def open(self, view):
+        self.dirty = True
+        return self.stack.push(view, self.now)
 
-    def draw(self) -> None:
-        # draw off screen in the same surface format `vn render` uses, then copy: the window
-        # shows exactly the frame a headless render gives (X11 display surfaces differ in
-        # format, and some blend modes misbehave on them)
-        size = self.surface.get_size()
-        if self.canvas is None or self.canvas.get_size() != size:
-            self.canvas = self.pg.Surface(size)
-        self.canvas.fill((0, 0, 0))
-        self.screen.draw(self.canvas, self.session, self.now, ui=self.menu is None)
-        self.draw_modes(self.canvas)
-        if self.menu is not None:
-            self.menu.draw(self.canvas, self.now)
-        self.surface.blit(self.canvas, (0, 0))
-        self.pg.display.flip()
-        self.dirty = False
+    def game_view(self):
+        from vn.ui.game import GameView
 
-    def handle(self, event) -> None:
-        pg = self.pg
-        if event.type == pg.QUIT:
-            self.running = False
-            return
-        if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
-            self.surface = pg.display.get_surface()
-            self.dirty = True
-            return
-        if event.type == pg.KEYDOWN and (event.key == pg.K_F11 or
-                                         (event.key == pg.K_RETURN and event.mod & pg.KMOD_ALT)):
+        return self.stack.find(GameView)
+
+    @property
+    def session(self):
+        """The session of the game in play (None on the title)."""
+        game = self.game_view()
+        return game.session if game is not None else None
+
+    def in_game(self) -> bool:
+        return self.game_view() is not None
+
+    def settings_changed(self) -> None:
+        """Apply the settings at once (theme, window, speech) and keep them."""
+        from vn.settings import save_settings
+        from vn.ui.theme import theme_for
+
+        self.theme = theme_for(self.settings)
+        self.screen.set_theme(self.theme)
+        if self.settings.fullscreen != self.fullscreen:
             self.toggle_fullscreen()
             return
-        if event.type not in (pg.KEYDOWN, pg.MOUSEBUTTONDOWN, pg.MOUSEBUTTONUP, pg.MOUSEMOTION, pg.MOUSEWHEEL):
-            return
-        now = self.now
-        if self.menu is not None:
-            action = self.menu.handle(event, now)
-            if action == "quit":
-                self.running = False
-            elif action == "return":
-                self.menu = None
-            elif action == "text_speed":
-                from vn.settings import next_speed, save_settings
+        if not self.settings.self_voicing:
+            self.speaker.stop()
+        save_settings(self.settings)
+        self.dirty = True
 
-                self.session.settings.cps = next_speed(self.session.settings.cps)
-                save_settings(self.session.settings)
-                self.open_menu(focus=self.menu.focus)
-            elif action == "auto":
-                self.session.settings.auto = not self.session.settings.auto
-                self.open_menu(focus=self.menu.focus)
-            self.dirty = True
-            return
-        if self.session.ended is not None:
-            if event.type == pg.MOUSEBUTTONDOWN or (event.type == pg.KEYDOWN and event.key in
-                                                     (pg.K_SPACE, pg.K_RETURN, pg.K_KP_ENTER, pg.K_ESCAPE)):
-                self.running = False
-            return
-        menu = self.screen.choice_menu(self.session, now)
-        if menu is not None:
-            if event.type == pg.KEYDOWN and event.key == pg.K_ESCAPE:
-                self.open_menu()
-                return
-            picked = menu.handle(event, now)
-            if picked is not None:
-                self.session.choose(picked, now)
-            self.dirty = True
-            return
-        action = self.screen.textbox.handle(event, now)
-        if action == "advance":
-            self.session.click(now)
-            self.dirty = True
-        elif action == "menu":
-            self.open_menu()
-        elif action == "backlog":
-            from vn.ui.backlog import Backlog, BacklogEntry
+    def toggle_self_voicing(self) -> None:
+        if not self.speaker.available:
+            from vn.speech import MISSING
 
-            entries = [BacklogEntry.from_line(line) for line in self.session.history[-200:]]
-            self.menu = Backlog(self.screen.text, entries, now)  # closes like the menu: Esc, click
-            self.dirty = True
-        elif action == "skip":
-            self.skip_toggled = not self.skip_toggled
-        elif action == "auto":
-            self.session.settings.auto = not self.session.settings.auto
-            self.dirty = True
-        elif action is not None:
-            self.dirty = True
+            self.notify(MISSING, 4.0)
+            return
+        self.settings.self_voicing = not self.settings.self_voicing
+        self.settings_changed()
+        self.notify("Self-voicing on." if self.settings.self_voicing else "Self-voicing off.", 2.0)
+        if self.settings.self_voicing:
+            self.speaker.say("Self-voicing on.")
 
-    def update_skip(self) -> None:
-        """Tab toggles skipping, holding Ctrl skips; a choice always stops it."""
-        if self.session.choice is not None or self.menu is not None:
-            self.skip_toggled = False
-        held = bool(self.pg.key.get_mods() & self.pg.KMOD_CTRL) and self.menu is None
-        skip = (self.skip_toggled or held) and self.session.choice is None
-        if skip != self.session.settings.skip:
-            self.session.settings.skip = skip
-            self.dirty = True
+    def speak(self, text: str) -> None:
+        if self.settings.self_voicing:
+            self.speaker.say(text)
 
-    def draw_modes(self, surface) -> None:
-        """A small 'Skip' / 'Auto' mark in the corner while either mode is on."""
-        s = self.session.settings
-        label = "Skip" if s.skip else "Auto" if s.auto else None
-        if label is None:
+    def notify(self, text: str, seconds: float = 3.0) -> None:
+        """One quiet line at the top of the picture for a few seconds."""
+        self.notices = [(t, u) for t, u in self.notices if u > self.now][-2:] + [(text, self.now + seconds)]
+        self.dirty = True
+
+    def _draw_notices(self, surface) -> None:
+        self.notices = [(t, u) for t, u in self.notices if u > self.now]
+        if not self.notices:
             return
         from vn.render.text import SANS
-        from vn.ui.paint import letterspaced
+        from vn.ui.paint import fading_bar, with_alpha
 
-        vp = self.screen.viewport(surface)
-        layout = self.screen.text.layout(letterspaced(label), vp.px(300), vp.px(26), family=SANS,
-                                         color=(236, 214, 170), align="right", scale=vp.scale)
-        self.screen.text.draw(surface, layout, vp.point(1920 - 60 - 300, 40))
+        vp = self.viewport
+        y = 24
+        for text, _ in self.notices:
+            layout = self.text.layout(text, vp.px(1500), vp.px(24), family=SANS, color=self.theme.text,
+                                      align="center", scale=vp.scale, line_spacing=1.2)
+            h = layout.height / vp.scale + 16
+            bar = fading_bar((vp.px(1600), vp.px(h)), self.theme.bar, 0.85, 0.25)
+            with_alpha(bar, surface, vp.point(160, y), 1.0)
+            self.text.draw(surface, layout, vp.point(210, y + 8))
+            y += h + 6
 
-    def open_menu(self, focus: int | None = 0) -> None:
-        from vn.settings import speed_label
-        from vn.ui.actions import Action
-        from vn.ui.menu import MenuItem
+    # ----------------------------------------------------------------- games
+    def _new_view(self, session, notice: str | None = None) -> None:
+        from vn.ui.game import GameView
 
-        s = self.session.settings
-        items = (MenuItem("Return", Action.RETURN),
-                 MenuItem(f"Text speed: {speed_label(s.cps)}", Action.TEXT_SPEED),
-                 MenuItem(f"Auto-forward: {'On' if s.auto else 'Off'}", Action.AUTO),
-                 MenuItem("Quit", Action.QUIT))
-        self.menu = self.GameMenu(self.screen.text, self.now, title=self.screen.program.title, items=items)
-        self.menu.focus = focus
+        # game time goes on from the window's time (less the time menus covered a game): the
+        # mixer, shared by every session, sees one clock
+        view = GameView(self, session, 0.0)
+        self.stack.replace_all(view, self.now)
+        view.update(self.now)
+        if notice:
+            self.notify(notice, 5.0)
         self.dirty = True
+
+    def start_game(self, label: str | None = None) -> None:
+        """A new game from the start, or from `label` (chapter select, `vn play --label`) opening
+        on the picture the story has there."""
+        story = None
+        if label is not None:
+            from vn.tools.render import story_at
+
+            story = story_at(self.game.program, label)
+        self._new_view(self.screen.new_session(story=story, now=self.now, audio=self.audio,
+                                               persistent=self.persistent()))
+
+    def continue_game(self) -> bool:
+        latest = self.saves.latest() if self.saves is not None else None
+        if latest is None:
+            self.notify("No save to continue from yet.")
+            return False
+        return self.load_slot(latest.slot)
+
+    def load_slot(self, slot: str) -> bool:
+        from vn.ui.saves import restore_session
+
+        if self.saves is None:
+            return False
+        try:
+            data = self.saves.read(slot).data
+        except FileNotFoundError:
+            self.notify("That slot is empty.")
+            return False
+        except Exception as exc:  # SaveUnreadable: the reason, never a traceback
+            self.notify(f"This save cannot be loaded: {getattr(exc, 'reason', exc)}.", 5.0)
+            return False
+        result = restore_session(self.screen, data, self.audio, self.now, self.persistent())
+        if isinstance(result, str):
+            self.notify(f"This save cannot be loaded: {result}.", 5.0)
+            return False
+        session, notice = result
+        self._new_view(session, notice)
+        return True
+
+    def _save_parts(self):
+        """(data, meta, thumbnail PNG) of the game in play."""
+        from vn.ui.saves import save_parts
+
+        game = self.game_view()
+        if game is None:
+            return None
+        return save_parts(self.screen, game.session, game.game_time(self.now), self.surface.get_size(), THUMB_SIZE)
+
+    def save_slot(self, slot: str, overwrite: bool = False) -> bool:
+        parts = self._save_parts()
+        if parts is None or self.saves is None:
+            return False
+        try:
+            self.saves.write(slot, *parts, overwrite=overwrite)
+        except OSError as exc:
+            self.notify(f"Not saved: {exc.strerror or exc}.", 5.0)
+            return False
+        except Exception:  # SlotOccupied: the screen asks first, then overwrites
+            return False
+        self.notify(f"Saved in slot {slot}.", 2.0)
+        return True
+
+    def quick_save(self) -> None:
+        parts = self._save_parts()
+        if parts is None or self.saves is None:
+            return
+        try:
+            self.saves.quicksave(*parts)
+        except OSError as exc:
+            self.notify(f"Not saved: {exc.strerror or exc}.", 5.0)
+            return
+        except Exception as exc:  # SlotOccupied: an unreadable quick save; ask before replacing it
+            from vn.ui.confirm import ConfirmView
+
+            reason = getattr(getattr(exc, "info", None), "error", None) or "unreadable"
+            self.open(ConfirmView(self, "The quick save slot holds a save that cannot be read.",
+                                  lambda: self.save_slot("quick", overwrite=True), yes="Overwrite",
+                                  no="Keep it", detail=f"Reason: {reason}. Overwrite it?"))
+            return
+        self.notify("Quick saved.", 2.0)
+
+    def quick_load(self) -> None:
+        if self.saves is None:
+            return
+        info = self.saves.info("quick")
+        if info.empty:
+            self.notify("No quick save yet (F5 makes one).")
+            return
+        self.load_slot("quick")
+
+    def autosave(self) -> None:
+        if self.saves is None:
+            return
+        parts = self._save_parts()
+        if parts is None:
+            return
+        try:
+            self.saves.autosave(*parts)
+        except OSError as exc:
+            print(f"warning: autosave failed ({exc.strerror or exc})", file=sys.stderr)
+        self.keep_persistent()
+
+    def keep_persistent(self) -> None:
+        """Write what the game remembers across runs (a no-op when nothing changed)."""
+        if self.saves is not None and self._persistent is not None:
+            self.saves.write_persistent(self._persistent)
+
+    def persistent(self):
+        """What the game remembers across runs (one object shared by every session)."""
+        if self._persistent is None:
+            if self.saves is not None:
+                self._persistent = self.saves.persistent()
+            else:
+                from vn.saves import Persistent
+
+                self._persistent = Persistent()
+        return self._persistent
+
+    def game_ended(self, view) -> None:
+        from vn.ui.ending import EndView
+
+        title, subtitle = view.last_card or (None, None)
+        chapter = view.session.story.state.chapter  # the last card passed: the ending's name
+        if chapter and chapter.get("title") != title:
+            title, subtitle = chapter.get("title"), None
+        self.keep_persistent()  # the session recorded the ending
+        self.stack.replace_all(EndView(self, title, subtitle), self.now)
+        self.dirty = True
+
+    def to_title(self) -> None:
+        from vn.ui.title import TitleView
+
+        self.speaker.stop()
+        self.keep_persistent()
+        game = self.game_view()
+        if game is not None:  # the title is silent: the story's music stops with it
+            t = game.game_time(self.now)
+            self.audio.mix.stop("all", t, 0.0)
+            self.audio.update(t, self.settings)
+        self.stack.replace_all(TitleView(self), self.now)
+        self.dirty = True
+
+    def quit(self) -> None:
+        """Leave; a game in progress is autosaved first (Continue brings the player back)."""
+        if self.in_game():
+            self.autosave()
+        self.keep_persistent()
+        self.running = False
+
+    def screenshot(self) -> None:
+        """The frame as shown, to the player's Pictures folder (else the data folder), named by
+        game and time; a note says where."""
+        if self.canvas is None:
+            self.draw()
+        folder = screenshot_dir()
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", self.game.program.title).strip("-") or "vn"
+        stamp = _dt.datetime.now().strftime("%Y-%m-%d %H-%M-%S")
+        path = folder / f"{slug} {stamp}.png"
+        n = 2
+        while path.exists():
+            path = folder / f"{slug} {stamp} ({n}).png"
+            n += 1
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            buf = io.BytesIO()
+            self.pg.image.save(self.canvas, buf, "shot.png")
+            path.write_bytes(buf.getvalue())
+        except (OSError, self.pg.error) as exc:
+            self.notify(f"Screenshot not saved: {exc}.", 5.0)
+            return
+        self.notify(f"Screenshot saved: {path}", 4.0)
+
+
+def screenshot_dir() -> Path:
+    """`$VN_DATA_DIR/screenshots` when set (tests), else the user's Pictures folder when it
+    exists, else the platform's user data folder for `vn`, `screenshots/` (platformdirs)."""
+    override = os.environ.get("VN_DATA_DIR")
+    if override:
+        return Path(override) / "screenshots"
+    import platformdirs
+
+    pictures = Path(platformdirs.user_pictures_dir())
+    if pictures.is_dir():
+        return pictures
+    return Path(platformdirs.user_data_dir("vn", appauthor=False)) / "screenshots"
+
+
+def _open_store(game):
+    """The game's save store (one folder per game, `VN_DATA_DIR` overrides where)."""
+    from vn.saves import SaveStore
+
+    return SaveStore.for_game(game)

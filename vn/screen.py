@@ -8,6 +8,7 @@ to the host as actions).
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pygame
@@ -24,6 +25,7 @@ from vn.story import Story
 from vn.ui.card import draw_card
 from vn.ui.choice import ChoiceMenu
 from vn.ui.textbox import TextBox
+from vn.ui.theme import THEME, Theme
 from vn.ui.viewport import Viewport
 
 
@@ -60,20 +62,33 @@ class Screen:
         self.images = ImageCache()
         self.compositor = Compositor(self.assets, self.images, card_painter=self._paint_card)
         fonts = [layer / "assets" / "fonts" for layer in reversed(game.layers)]
-        self.text = TextRenderer(FontBook([d for d in fonts if d.is_dir()] or None))
+        # menus and the slot screen lay out many small texts: a larger cache than the default
+        self.text = TextRenderer(FontBook([d for d in fonts if d.is_dir()] or None), cache_size=1024)
+        self.theme = THEME
         self.textbox = TextBox(self.text, pulse_indicator=False)  # a still frame costs no CPU
         self._menu: ChoiceMenu | None = None
         self._menu_for: object | None = None
         self.size = size
 
+    def set_theme(self, theme: Theme) -> None:
+        """The player's text size, box opacity and contrast (`vn.ui.theme.theme_for`)."""
+        self.theme = theme
+        self.textbox.theme = theme
+        self._menu = self._menu_for = None  # the choice menu is laid out again
+
     def new_session(self, label: str | None = None, story: Story | None = None, now: float = 0.0,
-                    audio: AudioSink | None = None) -> Session:
+                    audio: AudioSink | None = None, persistent=None) -> Session:
         """A session from the start (or `label`), or resuming `story`; `audio` plays its sound
-        (None: silent)."""
+        (None: silent); `persistent` (`vn.saves.Persistent`) is what the game remembers across
+        runs (seen lines, options picked, endings)."""
         scene = Scene(self.assets)
         if story is not None:
-            return Session.resume(self.program, scene, story, now, self.settings, audio)
-        return Session(self.program, scene, Story(self.program, label=label), self.settings, audio)
+            return Session.resume(self.program, scene, story, now, self.settings, audio, persistent)
+        return Session(self.program, scene, Story(self.program, label=label), self.settings, audio, persistent)
+
+    def load_session(self, data: object, now: float, audio: AudioSink | None = None, persistent=None) -> Session:
+        """A session from a save's data (`Session.load`: raises SaveFormatError with a reason)."""
+        return Session.load(self.program, Scene(self.assets), data, now, self.settings, audio, persistent)
 
     def viewport(self, surface: pygame.Surface) -> Viewport:
         return Viewport.fit(surface.get_size(), self.program.size)
@@ -84,7 +99,9 @@ class Screen:
             self._menu = self._menu_for = None
             return None
         if self._menu_for is not session.choice:
-            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since)
+            chosen = frozenset(n for n in range(len(session.choice.options)) if session.chosen_before(n))
+            self._menu = ChoiceMenu(self.text, session.choice, session.choice_since, theme=self.theme,
+                                    chosen=chosen)
             self._menu_for = session.choice
         return self._menu
 
@@ -92,6 +109,8 @@ class Screen:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
         backlog or the menu, which draw over the picture alone)."""
         view = session.scene.view(now)
+        if getattr(self.settings, "reduce_motion", False) and (view.shake != (0.0, 0.0) or view.flash):
+            view = replace(view, shake=(0.0, 0.0), flash=0.0)  # the player asked for no shake or flash
         self.compositor.draw(surface, view)
         if not ui:
             return

@@ -151,7 +151,7 @@ def startup(game_dir: Path | None) -> dict[str, float]:
         "game = load_game(Path(sys.argv[1]) if sys.argv[1] else None)\n"
         "pygame.display.init(); pygame.font.init()\n"
         "p = Player(game, None, (1280, 720), False)\n"
-        "p.session.update(0.0); p.draw()\n"
+        "p.tick(0.0); p.draw()\n"  # the title screen is the first frame
         "import resource\n"
         "print(time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )

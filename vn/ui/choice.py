@@ -34,9 +34,10 @@ class _Button:
 
 class ChoiceMenu(Fitted):
     def __init__(self, renderer: TextRenderer, choice: Choice, now: float, theme: Theme = THEME,
-                 viewport: Viewport | None = None) -> None:
+                 viewport: Viewport | None = None, chosen: frozenset[int] = frozenset()) -> None:
         self.renderer = renderer
         self.choice = choice
+        self.chosen = chosen  # options (by position) picked in an earlier run: set in a dimmer ink
         self.theme = theme
         self.viewport = viewport
         self.shown_at = now
@@ -63,11 +64,12 @@ class ChoiceMenu(Fitted):
         t = self.theme
         width, size = vp.px(t.choice_text_width), vp.px(t.dialogue_size)
         shadow = Shadow.scaled(vp.scale, 170)
-        layouts = [(self.renderer.layout(o.text, width, size, family=SERIF, color=t.text, align="center",
+        layouts = [(self.renderer.layout(o.text, width, size, family=SERIF,
+                                         color=t.text_dim if n in self.chosen else t.text, align="center",
                                          scale=vp.scale, shadow=shadow),
                     self.renderer.layout(o.text, width, size, family=SERIF, color=t.accent, align="center",
                                          scale=vp.scale, shadow=shadow))
-                   for o in self.choice.options]
+                   for n, o in enumerate(self.choice.options)]
         pad, gap = vp.px(t.choice_pad_y), vp.px(t.choice_spacing)
         heights = [idle.height + 2 * pad for idle, _ in layouts]
         total = sum(heights) + gap * max(0, len(heights) - 1)

@@ -62,3 +62,36 @@ class Theme:
 
 
 THEME = Theme()
+
+
+# the text box's type and measures at each text size factor: the box grows so that four lines
+# of dialogue (what `TextBox.dialogue_layout` fits before it shrinks a line) always fit
+def theme_for(settings: object, base: Theme = THEME) -> Theme:
+    """The theme as the player's settings adjust it (`vn.settings.PlayerSettings`: text size,
+    text box opacity, high contrast). Any object without those fields gets `base`."""
+    from dataclasses import replace
+
+    from vn.settings import TEXT_SIZES
+
+    index = getattr(settings, "text_size", 1)
+    factor = TEXT_SIZES[index][1] if isinstance(index, int) and 0 <= index < len(TEXT_SIZES) else 1.0
+    dialogue = round(base.dialogue_size * factor)
+    name = round(base.name_size * min(factor, 1.25))
+    dialogue_y = max(base.dialogue_y, round(name * 1.2 + 20))
+    height = max(base.textbox_height, round(dialogue_y + 4 * dialogue * 1.3 + 24))
+    width = min(1480, round(base.dialogue_width * max(1.0, factor ** 0.8)))
+    opacity = getattr(settings, "textbox_opacity", 1.0)
+    opacity = 1.0 if not isinstance(opacity, (int, float)) else max(0.0, min(1.0, float(opacity)))
+    contrast = bool(getattr(settings, "high_contrast", False))
+    top, bottom = base.textbox_alpha_top * opacity, base.textbox_alpha_bottom * opacity
+    changes: dict[str, object] = dict(
+        dialogue_size=dialogue, name_size=name, dialogue_y=dialogue_y, textbox_height=height,
+        dialogue_width=width, textbox_alpha_top=top, textbox_alpha_bottom=bottom,
+        menu_item_size=round(base.menu_item_size * min(factor, 1.25)))
+    if contrast:
+        # plain white on a nearly opaque black box, whatever the opacity setting says
+        changes.update(text=(255, 255, 255), text_dim=(225, 225, 225), accent=(255, 226, 120),
+                       textbox_shade=(0, 0, 0), textbox_alpha_top=max(0.9, top),
+                       textbox_alpha_bottom=max(0.96, bottom), bar=(0, 0, 0), bar_hover=(70, 52, 16),
+                       menu_dim=0.9)
+    return replace(base, **changes)

@@ -1,0 +1,112 @@
+"""The end screen: the ending's name, then the credits, then back to the title.
+
+Each part holds for a while or until the reader clicks or presses a key (Esc skips to the
+title). The credits come from the game's `assets/credits.txt` (`# ` starts a heading); the
+bundled game's say plainly that it is a non-commercial fan work whose characters and world
+belong to Square Enix's *Final Fantasy VII*.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from vn.render.text import SANS, SERIF
+from vn.ui.card import draw_card
+from vn.ui.keymap import action_for
+from vn.ui.paint import smoothstep
+from vn.ui.stack import ScreenView
+from vn.ui.widgets import draw_text
+
+NAME_SECONDS = 5.0
+CREDITS_SECONDS = 24.0
+FADE = 0.8
+
+
+def read_credits(game) -> list[tuple[str, str]]:
+    """("heading" | "text", words) from `assets/credits.txt`; a plain line when there is none."""
+    path = game.find("assets/credits.txt")
+    lines: list[tuple[str, str]] = []
+    if path is not None:
+        try:
+            for raw in path.read_text("utf-8").splitlines():
+                raw = raw.strip()
+                if raw.startswith("# "):
+                    lines.append(("heading", raw[2:].strip()))
+                elif raw:
+                    lines.append(("text", raw))
+                else:
+                    lines.append(("gap", ""))
+        except (OSError, UnicodeDecodeError):
+            lines = []
+    return lines or [("heading", game.program.title), ("text", "Made with vn.")]
+
+
+class EndView(ScreenView):
+    opaque = True
+
+    def __init__(self, host, title: str | None, subtitle: str | None = None) -> None:
+        super().__init__(host)
+        self.title = title or "The End"
+        self.subtitle = subtitle
+        self.phase = "name"
+        self.phase_at = 0.0
+        self.credits = read_credits(host.game)
+
+    def on_show(self, now: float) -> None:
+        super().on_show(now)
+        if self.phase_at == 0.0:
+            self.phase_at = now
+
+    def _next(self, now: float) -> None:
+        if self.phase == "name":
+            self.phase, self.phase_at = "credits", now
+        else:
+            self.host.to_title()
+
+    def update(self, now: float) -> bool:
+        limit = NAME_SECONDS if self.phase == "name" else CREDITS_SECONDS
+        if now >= self.phase_at + limit:
+            self._next(now)
+            return True
+        return False
+
+    def handle(self, event: pygame.event.Event, now: float) -> None:
+        if event.type not in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            return
+        if action_for(event) == "menu":
+            self.host.to_title()
+        elif action_for(event) in ("advance", None) or event.type == pygame.MOUSEBUTTONDOWN:
+            self._next(now)
+
+    def _opacity(self, now: float) -> float:
+        limit = NAME_SECONDS if self.phase == "name" else CREDITS_SECONDS
+        t = now - self.phase_at
+        return smoothstep(min(t / FADE, (limit - t) / FADE, 1.0))
+
+    def next_redraw(self, now: float) -> float | None:
+        limit = NAME_SECONDS if self.phase == "name" else CREDITS_SECONDS
+        t = now - self.phase_at
+        if t < FADE or t > limit - FADE:
+            return now
+        return self.phase_at + limit - FADE
+
+    def draw(self, surface: pygame.Surface, now: float) -> None:
+        surface.fill((0, 0, 0))
+        vp = self.host.viewport
+        u = self._opacity(now)
+        t = self.host.theme
+        if self.phase == "name":
+            draw_card(surface, vp, self.host.text, self.title, self.subtitle or "The end", u, t)
+            return
+        y = 170.0
+        for kind, words in self.credits:
+            if kind == "heading":
+                y += draw_text(surface, vp, self.host.text, words, 260, y, 1400, 44, family=SERIF, italic=True,
+                               align="center", opacity=u, theme=t) + 8
+            elif kind == "text":
+                y += draw_text(surface, vp, self.host.text, words, 360, y, 1200, 27, family=SANS, align="center",
+                               color=t.text_dim if y > 400 else t.text, opacity=u, theme=t) + 6
+            else:
+                y += 30
+        draw_text(surface, vp, self.host.text, "Click or press a key to return to the title.", 0, 1010, 1920, 20,
+                  align="center", color=t.text_dim, opacity=u * 0.8, theme=t)

@@ -1,0 +1,172 @@
+"""The title screen and main menu: the game's own stage behind its title, the light slowly going
+round its presets (sunset, last rays, dusk, night, dawn…), and Start, Continue, Load, Settings,
+Extras, Help, Quit.
+
+The light changes slowly, so the picture is redrawn only a few times a second
+(`LIGHT_FPS`), at moments quantised to that rate: the loop sleeps in between. With reduce
+motion on, the light holds still.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from vn.render.text import SERIF, Shadow
+from vn.stage.scene import Scene
+from vn.ui.keymap import action_for
+from vn.ui.paint import smoothstep, vertical_gradient
+from vn.ui.stack import ScreenView
+from vn.ui.widgets import Control, FocusGroup, draw_controls, draw_text
+
+LIGHT_FPS = 5.0  # redraws per second while the light changes
+LIGHT_HOLD = 9.0  # seconds each preset holds
+LIGHT_TWEEN = 16.0  # seconds from one preset to the next
+PREFERRED = ("sunset", "last_rays", "dusk", "night", "predawn", "dawn", "sunrise")
+FADE_IN = 0.8
+
+
+class _Direction:
+    """A stage command made here rather than by a script (the title's own picture)."""
+
+    def __init__(self, command: str, **args) -> None:
+        self.id = f"title:{command}"
+        self.command = command
+        self.args = args
+        self.pos = None
+
+
+def title_stage(game) -> str | None:
+    stages = sorted(game.listing("assets/stages", (".tmx",)))
+    return stages[0][:-4] if stages else None
+
+
+class TitleView(ScreenView):
+    opaque = True
+
+    def __init__(self, host) -> None:
+        super().__init__(host)
+        self.scene = Scene(host.screen.assets)
+        presets = list(host.screen.assets.presets)
+        self.presets = [p for p in PREFERRED if p in presets] or [p for p in presets if p != "black"]
+        stage = title_stage(host.game)
+        self.scene.restore({"stage": stage, "light": self.presets[0] if self.presets else None,
+                            "sprites": {}}, 0.0)
+        self.cycle_start = 0.0
+        self._step = -1
+        self.group = FocusGroup()
+        self.latest = None
+
+    # -- the menu ----------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        store = self.host.saves
+        self.latest = store.latest() if store is not None else None
+        items = [("start", "Start", lambda: self.host.start_game()),
+                 ("continue", "Continue", self.host.continue_game),
+                 ("load", "Load", lambda: self._open("saveload", "SaveLoadView", "load")),
+                 ("settings", "Settings", lambda: self._open("settings_screen", "SettingsView")),
+                 ("extras", "Extras", lambda: self._open("extras", "ExtrasView")),
+                 ("help", "Help", lambda: self._open("help", "HelpView")),
+                 ("quit", "Quit", self.host.quit)]
+        enabled = {"continue": self.latest is not None, "load": store is not None}
+        focus = self.group.focus_key or ("continue" if self.latest is not None else "start")
+        self.group.focus_key = focus
+        self.group.set([Control(key, (150, 470 + n * 68, 470, 62), label, on_activate=action,
+                                enabled=enabled.get(key, True), kind="item")
+                        for n, (key, label, action) in enumerate(items)])
+
+    def _open(self, module: str, name: str, *args) -> None:
+        import importlib
+
+        view = getattr(importlib.import_module(f"vn.ui.{module}"), name)
+        self.host.open(view(self.host, *args))
+
+    def on_show(self, now: float) -> None:
+        first = self._step < 0
+        super().on_show(now)
+        if first:
+            self.cycle_start = now
+            self._step = 0
+        self.rebuild()
+
+    def handle(self, event: pygame.event.Event, now: float) -> None:
+        if self.group.handle(event, self.host.viewport):
+            return
+        if event.type == pygame.KEYDOWN and action_for(event) == "help":
+            self._open("help", "HelpView")
+
+    # -- the slowly changing light -------------------------------------------------------------
+
+    def _light_time(self, now: float) -> float:
+        """Title time quantised to the light's redraw rate."""
+        return math.floor((now - self.cycle_start) * LIGHT_FPS) / LIGHT_FPS
+
+    def update(self, now: float) -> bool:
+        if self.host.settings.reduce_motion or len(self.presets) < 2:
+            return False
+        t = now - self.cycle_start
+        period = LIGHT_HOLD + LIGHT_TWEEN
+        step = int(t // period)
+        if step != self._step:
+            self._step = step
+            target = self.presets[(step + 1) % len(self.presets)]
+            start = self.cycle_start + step * period + LIGHT_HOLD
+            self.scene.apply(_Direction("light", preset=target, over=LIGHT_TWEEN, ease="sine_in_out"),
+                             start - self.cycle_start)
+        return False
+
+    def next_redraw(self, now: float) -> float | None:
+        if now < self.shown_at + FADE_IN:
+            return now
+        if self.host.settings.reduce_motion or len(self.presets) < 2:
+            return None
+        t = now - self.cycle_start
+        period = LIGHT_HOLD + LIGHT_TWEEN
+        into = t % period
+        if into < LIGHT_HOLD:  # holding: sleep until the next tween starts
+            return now + (LIGHT_HOLD - into)
+        return self.cycle_start + (math.floor(t * LIGHT_FPS) + 1) / LIGHT_FPS
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface, now: float) -> None:
+        screen = self.host.screen
+        screen.compositor.draw(surface, self.scene.view(self._light_time(now)))
+        vp = self.host.viewport
+        t = self.host.theme
+        u = smoothstep((now - self.shown_at) / FADE_IN) if self.host.stack.top is self else 1.0
+        # a dark wash from the left, under the title and the menu
+        surface.blit(_wash((vp.px(1100), surface.get_height()), t.bar), (vp.offset[0], 0))
+        title = self.host.text.layout(screen.program.title, vp.px(1100), vp.px(104), family=SERIF, color=t.text,
+                                      scale=vp.scale, italic=True, shadow=Shadow.scaled(vp.scale, 220),
+                                      line_spacing=1.05)
+        self.host.text.draw(surface, title, vp.point(150, 170), alpha=round(255 * u))
+        draw_text(surface, vp, self.host.text, "A VISUAL NOVEL", 156, 180 + title.height / vp.scale, 800, 24,
+                  color=t.accent, opacity=u, theme=t)
+        draw_controls(surface, vp, self.host.text, self.group, t, u)
+        if self.latest is not None and self.latest.meta is not None and self.group.focus_key == "continue":
+            meta = self.latest.meta
+            words = f"{meta.speaker}: {meta.words}" if meta.speaker else meta.words
+            note = " \u00b7 ".join(x for x in (meta.chapter, words[:60]) if x)
+            draw_text(surface, vp, self.host.text, note, 660, 470 + 68 + 14, 700, 24, color=t.text_dim,
+                      italic=True, opacity=u, theme=t)
+
+
+_WASHES: dict[tuple, pygame.Surface] = {}
+
+
+def _wash(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surface:
+    """`color`, darker toward the bottom, fading from the left edge to nothing at the right."""
+    key = (size, color)
+    if key not in _WASHES:
+        w, h = size
+        wash = vertical_gradient((w, h), color, ((0.0, 0.55), (1.0, 0.8))).copy()
+        row = pygame.Surface((w, 1), pygame.SRCALPHA)
+        for x in range(w):
+            row.set_at((x, 0), (255, 255, 255, round(255 * (1.0 - smoothstep(x / max(1, w))))))
+        wash.blit(pygame.transform.scale(row, (w, h)), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+        _WASHES.clear()
+        _WASHES[key] = wash
+    return _WASHES[key]
