@@ -435,15 +435,19 @@ class TextRenderer:
                 spaces = []
             else:
                 units[-1][1].append(c)
-        # Each word and each run of spaces is measured once, so wrapping is linear in the text
-        # (kerning across a space is left out of the sum: a pixel at most).
+        # Each word and each run of spaces is measured once and the widths summed, so wrapping
+        # is linear in the text; only near the end of a line (where a pixel decides) is the
+        # whole candidate line measured, so it never comes out wider than `width`.
         lines: list[list[_Char]] = []
         line: list[_Char] = []
         line_w = 0
         for before, word in units:
             before_w = self._measure(before, size, scale) if before else 0
             word_w = self._measure(word, size, scale)
-            if line_w + before_w + word_w <= width or (not line and word_w <= width):
+            if line and line_w + before_w + word_w > width * 0.8:
+                exact = self._measure(line + before + word, size, scale)
+                before_w = exact - line_w - word_w
+            if line_w + before_w + word_w <= width:
                 line += before + word
                 line_w += before_w + word_w
             elif not line:
@@ -466,9 +470,12 @@ class TextRenderer:
         current_w = 0
         for cluster in _clusters(chars):
             w = self._measure(cluster, size, scale)
+            if current and current_w + w > width * 0.8:
+                w = self._measure(current + cluster, size, scale) - current_w  # exact near the edge
             if current and current_w + w > width:
                 lines.append(current)
                 current, current_w = [], 0
+                w = self._measure(cluster, size, scale)
             current.extend(cluster)
             current_w += w
         return current, current_w
