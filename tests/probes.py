@@ -82,7 +82,7 @@ def graphviz_problem() -> str | None:
             run, why = _run(["dot", f"-T{fmt}", str(src), "-o", str(out)])
             if run is None:
                 return why
-            if run.returncode != 0 or not out.exists() or magic not in out.read_bytes()[:200]:
+            if run.returncode != 0 or not out.exists() or magic not in out.read_bytes()[:2000]:
                 return f"Graphviz cannot write {fmt.upper()} here: {run.stderr.decode(errors='replace')[-200:]!r}"
     return None
 

@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "render": ("vn.tools.render", "render the frame a player sees at a moment of the story"),
     "schema": ("vn.tools.schema", "write the JSON Schema of scene scripts (of one game, with its names)"),
     "new": ("vn.tools.new", "create a small working mod that teaches by example"),
+    "graph": ("vn.tools.graph", "draw the story as a graph: labels, choices, jumps, endings (svg, png, dot, md)"),
+    "storyboard": ("vn.tools.storyboard", "a contact sheet: one thumbnail per line along a path, speaker and words under each"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
 }
 

@@ -130,6 +130,8 @@ class Session:
         story = Story.restore(program, data["story"])
         session = cls.resume(program, scene, story, now, settings, audio, persistent)
         session.history = _history_from_json(data.get("history"))[-HISTORY_LINES:]
+        if story.state.status == "shown" and session.history and session.history[-1].id == story.state.at_id:
+            session.history.pop()  # the line on screen is presented again, and added again
         session._history_total = len(session.history)
         session._log_from_json(data.get("rollback"), data.get("program") == fingerprint(program))
         return session
@@ -228,6 +230,18 @@ class Session:
         self._segment_from = visible
         self._pause_at = None
         self.line_done_at = None
+        self._mark_stops(now)
+
+    def _mark_stops(self, now: float) -> None:
+        """Note when typing stops (the line whole, or at a `{w}`) if it already has at `now`:
+        auto-forward counts from that moment."""
+        if self.typewriter is None:
+            return
+        phase = self.typewriter.state(now).phase
+        if phase is Phase.DONE and self.line_done_at is None:
+            self.line_done_at = now
+        elif phase is Phase.CLICK_PAUSE and self._pause_at is None:
+            self._pause_at = now
 
     def choose(self, index: int, now: float) -> None:
         if self.choice is None:
@@ -420,8 +434,9 @@ class Session:
                     if event.command == "card":
                         self.persistent.reach_chapter(str(event.args.get("title") or ""), self.story.state.label)
                     continue
-            if now < self.scene.blocking_until and not isinstance(event, (End, Break)) \
-                    and not self.settings.skip:
+            if self.settings.skip:
+                self.scene.finish(now)
+            if now < self.scene.blocking_until and not isinstance(event, (End, Break)):
                 self._held = event
                 return True
             self._held = None
@@ -445,7 +460,7 @@ class Session:
             if rolled:  # a line read before comes back whole
                 self.typewriter.finish(now)
             # auto-forward counts from when the line is whole (the loop wakes when typing ends)
-            self.line_done_at = now if self.typewriter.done(now) else None
+            self._mark_stops(now)
             self._checkpoint(is_line=True)
         elif isinstance(event, Choice):
             self.choice = event
