@@ -233,3 +233,26 @@ def test_sigkill_while_writing_saves_loses_nothing(tmp_path: Path):
             assert int(info.meta.words) >= written.get(slot, 0), (round_, slot)
             written[slot] = int(info.meta.words)
     assert written.get("1-1", 0) > 0 and len(written) >= 4  # the kills did land after some writes
+
+
+def test_stale_temporary_files_of_a_killed_writer_are_cleared(tmp_path: Path):
+    prog = program()
+    store = SaveStore(tmp_path)
+    s, _ = playing(prog, 0)
+    stale = tmp_path / ".1-1.json.abc123.tmp"
+    fresh = tmp_path / ".1-1.json.def456.tmp"
+    stale.write_text("half a save")
+    fresh.write_text("a write in progress")
+    os.utime(stale, (0, 0))
+    store.write("1-1", s.save(), meta())
+    assert not stale.exists() and fresh.exists() and store.info("1-1").readable
+
+
+def test_a_newer_game_state_format_is_listed_as_unreadable(tmp_path: Path):
+    prog = program()
+    store = SaveStore(tmp_path)
+    s, _ = playing(prog, 0)
+    data = s.save()
+    data["format"] = 99
+    store.write("1-1", data, meta())
+    assert "newer" in store.info("1-1").error

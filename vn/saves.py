@@ -424,8 +424,12 @@ class SaveStore:
 
 def _story_problem(session: dict[str, Any]) -> str | None:
     """Why the story inside a save cannot be read, in a few words (None: it can)."""
+    from vn.session import SESSION_FORMAT
     from vn.story.state import FORMAT, SaveFormatError, StoryState
 
+    fmt = session.get("format")
+    if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > SESSION_FORMAT:
+        return f"made by a newer version of the engine (game state format {fmt})"
     story = session.get("story")
     fmt = story.get("format") if isinstance(story, dict) else None
     if isinstance(fmt, int) and not isinstance(fmt, bool) and fmt > FORMAT:
@@ -452,6 +456,7 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
     """Replace `path` with `data` so that a crash at any moment leaves the old file or the new
     one whole. With `keep_backup`, the previous file stays as `path` + ".bak"."""
     folder = path.parent
+    _clear_stale(path)
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -466,6 +471,24 @@ def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(folder)
+
+
+def _clear_stale(path: Path, age: float = 60.0) -> None:
+    """Remove temporary files a killed writer left for `path` (older than `age` seconds, so a
+    write in progress elsewhere is never touched)."""
+    import time
+
+    limit = time.time() - age
+    for p in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if p.stat().st_mtime < limit:
+                p.unlink()
+
+
+def glob_escape(name: str) -> str:
+    import glob
+
+    return glob.escape(name)
 
 
 def _backup(path: Path) -> None:

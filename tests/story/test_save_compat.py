@@ -334,3 +334,11 @@ def test_every_line_of_the_bundled_game_survives_inserted_and_edited_lines(tmp_p
             assert got == text + " (fixed)" and story.notice is not None, text
         else:
             assert got == text and story.notice is None, (text, got, story.restore_log)
+
+
+def test_a_renamed_label_keeps_its_visit_count(tmp_path):
+    files = {"a.yaml": "start:\n  - First.\n  - jump: scene\nscene:\n  - One.\n  - Two.\n"
+                       "  - if: visited('scene')\n    then: [Visited.]\n    else: [Never.]\n"}
+    data = save_at(game(tmp_path, files), "One.")
+    renamed = {"a.yaml": files["a.yaml"].replace("scene", "night")}
+    assert resume(game(tmp_path, renamed), data) == (["One.", "Two.", "Visited.", "END finished"], None)

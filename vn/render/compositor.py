@@ -22,10 +22,12 @@ import pygame
 
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
-from vn.render.lighting import Beams, StageLighter, build_stage_maps, q
+from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.sprites import SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
+from vn.stage.camera import Camera, default_camera, layer_origin
 from vn.stage.layout import Layout
+from vn.stage.lighting import Light
 from vn.stage.sprites import SpriteDef
 from vn.stage.view import CardView, SceneView
 
@@ -57,8 +59,11 @@ def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.
 
 
 class _Stage:
-    """A stage at one output size: its lit planes (one set per frame of its tile animations,
-    the last few kept) and its beams."""
+    """A stage at one output size: its planes cut into parallax runs, each run's lit maps (one
+    set per frame of the tile animations, the last few kept) at the default camera's scale, and
+    the beams. Drawn through a camera: at the default zoom a run is one blit at its parallax
+    offset; at another zoom the visible part of the run is scaled (and the beams rebuilt at that
+    scale, the last few kept)."""
 
     PHASES = 6
 
@@ -66,22 +71,95 @@ class _Stage:
         self.layout = layout
         self.images = images
         self.size = size
-        self.k = (size[0] / layout.size[0], size[1] / layout.size[1])
+        # the planes are rasterised at the larger of the default camera's scale (the map's width
+        # fills the picture) and the scale at which its height does (how `camera: MARK` frames)
+        self.k_ref = max(size[0] / layout.size[0], size[1] / layout.size[1])
+        self.k = (self.k_ref, self.k_ref)
+        self._view_key: tuple[object, ...] | None = None
+        self._view: pygame.Surface | None = None
         self.animated = layout.animated()
-        self._lighters: OrderedDict[tuple[int, ...], StageLighter] = OrderedDict()
-        self.beams = Beams(layout.lights, self.k)
+        self.runs = parallax_runs(layout)
+        self._lighters: OrderedDict[tuple[int, ...], list[StageLighter]] = OrderedDict()
+        self._beams: OrderedDict[float, Beams] = OrderedDict()
+        self.marks_parallax = next((m.parallax for m in layout.marks.values()), (1.0, 1.0))
 
-    def lighter(self, clock: float) -> StageLighter:
+    def lighters(self, clock: float) -> list[StageLighter]:
         phase = self.layout.animation_phase(clock) if self.animated else ()
         lit = self._lighters.get(phase)
         if lit is None:
-            lit = StageLighter(build_stage_maps(self.layout, self.images, self.size, clock), self.layout)
+            lit = [StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
+                                self.layout) for i, (_, layers) in enumerate(self.runs)]
             self._lighters[phase] = lit
             while len(self._lighters) > self.PHASES:
                 self._lighters.popitem(last=False)
         else:
             self._lighters.move_to_end(phase)
         return lit
+
+    def beams(self, k: float) -> Beams:
+        key = round(k, 4)
+        b = self._beams.get(key)
+        if b is None:
+            b = Beams(self.layout.lights, (k, k))
+            self._beams[key] = b
+            while len(self._beams) > 3:
+                self._beams.popitem(last=False)
+        return b
+
+    def draw(self, dest: pygame.Surface, light: Light, camera: Camera, scale: float,
+             logical: tuple[int, int], shake: tuple[int, int], clock: float) -> None:
+        """The lit planes seen through `camera`; `scale`: output px per logical px."""
+        r = camera.zoom * scale / self.k_ref  # the runs' maps are drawn at k_ref
+        if abs(r - 1.0) >= 1e-6:  # scaled: keep the result while camera, light and frame hold
+            key = (camera, shake, dest.get_size(), StageLighter.key(light, self.k),
+                   self.layout.animation_phase(clock) if self.animated else ())
+            if key != self._view_key or self._view is None:
+                if self._view is None or self._view.get_size() != dest.get_size():
+                    self._view = pygame.Surface(dest.get_size())
+                self._draw(self._view, light, camera, scale, logical, shake, clock, r)
+                self._view_key = key
+            dest.blit(self._view, (0, 0))
+            return
+        self._draw(dest, light, camera, scale, logical, shake, clock, r)
+
+    def _draw(self, dest: pygame.Surface, light: Light, camera: Camera, scale: float,
+              logical: tuple[int, int], shake: tuple[int, int], clock: float, r: float) -> None:
+        covered = pygame.Rect(0, 0, 0, 0)
+        for i, ((parallax, _), lighter) in enumerate(zip(self.runs, self.lighters(clock), strict=True)):
+            x0, y0 = layer_origin(camera, parallax, self.layout.parallax_origin, logical)
+            ox, oy = x0 * scale + shake[0], y0 * scale + shake[1]
+            if i == 0:
+                covered = pygame.Rect(round(ox), round(oy), round(lighter.maps.size[0] * r),
+                                      round(lighter.maps.size[1] * r))
+                if not covered.contains(dest.get_rect()):
+                    dest.fill((0, 0, 0))
+            if abs(r - 1.0) < 1e-6:
+                if i == 0:
+                    lighter.draw(dest, light, (round(ox), round(oy)))
+                else:
+                    dest.blit(lighter.over(light), (round(ox), round(oy)), special_flags=pygame.BLEND_PREMULTIPLIED)
+                continue
+            src = lighter.full(light) if i == 0 else lighter.over(light)
+            _scaled_blit(dest, src, (ox, oy), r, 0 if i == 0 else pygame.BLEND_PREMULTIPLIED)
+
+
+def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, float], r: float,
+                 flags: int) -> None:
+    """Blit `src` scaled by `r` with its top-left at `at`, scaling only the part that shows."""
+    w, h = dest.get_size()
+    x0 = max(0.0, -at[0] / r)
+    y0 = max(0.0, -at[1] / r)
+    x1 = min(float(src.get_width()), (w - at[0]) / r)
+    y1 = min(float(src.get_height()), (h - at[1]) / r)
+    if x1 <= x0 or y1 <= y0:
+        return
+    sx0, sy0 = int(x0), int(y0)
+    sx1, sy1 = min(src.get_width(), int(x1) + 1), min(src.get_height(), int(y1) + 1)
+    part = src.subsurface((sx0, sy0, sx1 - sx0, sy1 - sy0))
+    dx, dy = at[0] + sx0 * r, at[1] + sy0 * r
+    size = (max(1, round((sx1 - sx0) * r)), max(1, round((sy1 - sy0) * r)))
+    scaled = pygame.transform.smoothscale(part, size) if r < 8 else pygame.transform.scale(part, size)
+    dest.blit(scaled, (round(dx), round(dy)), special_flags=flags)
 
 
 class Compositor:
@@ -181,7 +259,7 @@ class Compositor:
         return buf
 
     def _scene(self, dest: pygame.Surface, view: SceneView, scale: float, origin: tuple[int, int]) -> None:
-        """Stage, sprites, beams and screen effects (no transition, no card)."""
+        """Stage, sprites, beams and screen effects (no transition, no card), through the camera."""
         size = dest.get_size()
         ox = origin[0] + round(view.shake[0] * scale)
         oy = origin[1] + round(view.shake[1] * scale)
@@ -189,15 +267,22 @@ class Compositor:
         if st is None:
             dest.fill((0, 0, 0))
             k = (size[0] / view.size[0], size[1] / view.size[1])
+            for sv in view.sprites:
+                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, (ox, oy))
         else:
-            k = st.k
-            if (ox, oy) != (0, 0):
-                dest.fill((0, 0, 0))
-            st.lighter(view.clock).draw(dest, view.light, (ox, oy))
-        for sv in view.sprites:
-            self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, (ox, oy))
-        if st is not None:
-            st.beams.draw(dest, view.light, (ox, oy))
+            camera = view.camera or default_camera(st.layout.size, view.size)
+            st.draw(dest, view.light, camera, scale, view.size, (ox, oy), view.clock)
+            ks = camera.zoom * scale
+            mx, my = layer_origin(camera, st.marks_parallax, st.layout.parallax_origin, view.size)
+            for sv in view.sprites:
+                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, (ks, ks),
+                                  (round(mx * scale) + ox, round(my * scale) + oy))
+
+            def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
+                bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
+                return (round(bx * scale) + ox, round(by * scale) + oy)
+
+            st.beams(ks).draw(dest, view.light, beam_origin)
         self.effects.vignette(dest, view.vignette, view.vignette_color)
         if view.flash > 0.0:
             self.effects.veil(dest, view.flash_color, view.flash)

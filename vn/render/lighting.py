@@ -15,7 +15,7 @@ still.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -23,7 +23,7 @@ import pygame
 from vn.render.images import ImageCache
 from vn.render.tiled import draw_layer
 from vn.stage.color import RGB, lerp_color
-from vn.stage.layout import Layout, LightShape
+from vn.stage.layout import Layer, Layout, LightShape
 from vn.stage.lighting import Light
 
 Size = tuple[int, int]
@@ -52,11 +52,31 @@ class StageMaps:
     emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
     emissive_rect: pygame.Rect
     plain: pygame.Surface | None  # `none` layers, opaque RGB (added)
+    coverage: pygame.Surface | None = None  # per-pixel alpha (black): how much the planes cover
 
 
-def build_stage_maps(layout: Layout, images: ImageCache, size: Size, t: float = 0.0) -> StageMaps:
-    """The role maps of a whole stage at output `size`; animated tiles at stage time `t`."""
-    kx, ky = size[0] / layout.size[0], size[1] / layout.size[1]
+def parallax_runs(layout: Layout) -> list[tuple[tuple[float, float], list[Layer]]]:
+    """The drawn layers cut into runs of neighbours with the same parallax factors: each run is
+    composited into its own role maps, and the runs are stacked at their own camera offsets."""
+    runs: list[tuple[tuple[float, float], list[Layer]]] = []
+    for layer in layout.layers:
+        if not layer.visible or layer.opacity <= 0.0:
+            continue
+        if runs and runs[-1][0] == layer.parallax:
+            runs[-1][1].append(layer)
+        else:
+            runs.append((layer.parallax, [layer]))
+    return runs or [((1.0, 1.0), [])]
+
+
+def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.0,
+                     layers: Sequence[Layer] | None = None, bottom: bool = True) -> StageMaps:
+    """The role maps of a stage's `layers` (default: all) at `k` output px per map px; animated
+    tiles at stage time `t`. `bottom`: these are the lowest planes (the map's background colour
+    goes under them); otherwise the maps also keep the planes' coverage, to be laid over the
+    planes below."""
+    size = (max(1, round(layout.size[0] * k)), max(1, round(layout.size[1] * k)))
+    kx = ky = k
     ambient = pygame.Surface(size)
     sky = pygame.Surface(size)
     emissive = pygame.Surface(size)
@@ -66,10 +86,14 @@ def build_stage_maps(layout: Layout, images: ImageCache, size: Size, t: float = 
     sky_rect: pygame.Rect | None = None
     emissive_rect: pygame.Rect | None = None
     has_plain = False
-    if layout.background is not None:  # the map's background colour: a plane under the rest
+    coverage = None
+    if not bottom:
+        coverage = pygame.Surface(size, pygame.SRCALPHA)
+        coverage.fill((0, 0, 0, 0))
+    elif layout.background is not None:  # the map's background colour: a plane under the rest
         r, g, b, a = layout.background
         ambient.fill(q((r * a / 255, g * a / 255, b * a / 255)))
-    for layer in layout.layers:
+    for layer in layout.layers if layers is None else layers:
         if not layer.visible or layer.opacity <= 0.0:
             continue
         got = draw_layer(layer, layout, images, (kx, ky), t)
@@ -83,6 +107,8 @@ def build_stage_maps(layout: Layout, images: ImageCache, size: Size, t: float = 
             continue
         black = surf.copy()
         black.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)  # occluder: alpha only
+        if coverage is not None:
+            coverage.blit(black, pos)
         if layer.light == "sky":
             white = surf.copy()
             white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
@@ -101,7 +127,7 @@ def build_stage_maps(layout: Layout, images: ImageCache, size: Size, t: float = 
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive_rect and emissive_rect.w and emissive_rect.h else None
     return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
-                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None)
+                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None, coverage)
 
 
 # --- the sky -------------------------------------------------------------------------------
@@ -203,6 +229,19 @@ class StageLighter:
         self._sky: pygame.Surface | None = None
         self._emi_level = -1
         self._emi: pygame.Surface | None = None
+        self._full: pygame.Surface | None = None
+        self._full_key: tuple[object, ...] | None = None
+        self._over: pygame.Surface | None = None
+        self._over_key: tuple[object, ...] | None = None
+
+    @staticmethod
+    def _base_key_of(light: Light) -> tuple[object, ...]:
+        return (q(light.ambient), _level(light.emissive))
+
+    @staticmethod
+    def key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
+        """Equal keys: the planes look the same under both lights."""
+        return (q(light.ambient), _level(light.emissive), sky_key(light, k))
 
     def _sky_lit(self, light: Light) -> pygame.Surface | None:
         m = self.maps
@@ -228,7 +267,7 @@ class StageLighter:
         return self._emi
 
     def _base_lit(self, light: Light) -> pygame.Surface:
-        key = (q(light.ambient), _level(light.emissive))
+        key = self._base_key_of(light)
         if key != self._base_key:
             m, out = self.maps, self._base
             out.blit(m.ambient, (0, 0))
@@ -247,6 +286,29 @@ class StageLighter:
         sky = self._sky_lit(light)
         if sky is not None:
             dest.blit(sky, self.maps.sky_rect.move(origin), special_flags=pygame.BLEND_RGB_ADD)
+
+    def full(self, light: Light) -> pygame.Surface:
+        """The planes under `light` as one opaque surface (kept while the light holds)."""
+        key = (self._base_key_of(light), sky_key(light, self.k))
+        if key != self._full_key or self._full is None:
+            out = self._full if self._full is not None else pygame.Surface(self.maps.size)
+            self.draw(out, light)
+            self._full, self._full_key = out, key
+        return self._full
+
+    def over(self, light: Light) -> pygame.Surface:
+        """The planes under `light` as premultiplied colour with their coverage as alpha, to be
+        blitted with BLEND_PREMULTIPLIED over the planes below (emissive light adds where
+        nothing covers)."""
+        key = (self._base_key_of(light), sky_key(light, self.k))
+        if key != self._over_key or self._over is None:
+            out = pygame.Surface(self.maps.size, pygame.SRCALPHA)
+            out.blit(self.full(light), (0, 0))
+            out.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MULT)
+            if self.maps.coverage is not None:
+                out.blit(self.maps.coverage, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+            self._over, self._over_key = out, key
+        return self._over
 
     def lit(self, light: Light) -> pygame.Surface:
         """The whole stage under `light` as a new opaque surface of the maps' size."""
@@ -304,7 +366,10 @@ class Beams:
         self.shapes = [BeamShape(s, k) for s in shapes]
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
 
-    def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int]) -> None:
+    def draw(self, dest: pygame.Surface, light: Light,
+             origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]]) -> None:
+        """Draw every beam; `origin` is where map (0, 0) lands, or a function of a shape's
+        parallax factors that says so (the camera)."""
         for i, shape in enumerate(self.shapes):
             beam = light.beam(shape.shape.group)
             if beam.strength <= 0.0:
@@ -326,6 +391,7 @@ class Beams:
                 cached = (key, lit, rect)
                 self._tinted[i] = cached
             _, lit, rect = cached
-            pos = (origin[0] + rect.x + round(beam.offset[0] * self.k[0]),
-                   origin[1] + rect.y + round(beam.offset[1] * self.k[1]))
+            at = origin(shape.shape.parallax) if callable(origin) else origin
+            pos = (at[0] + rect.x + round(beam.offset[0] * self.k[0]),
+                   at[1] + rect.y + round(beam.offset[1] * self.k[1]))
             dest.blit(lit, pos, special_flags=pygame.BLEND_RGB_ADD)

@@ -105,6 +105,13 @@ COMMANDS: tuple[Command, ...] = (
             Field("light", "preset", "the preset", required=True),
             (Field("over", "duration", "tween time (absent: at once)"), _EASE),
             example="- light: last_rays\n  over: 8s\n  ease: sine_in_out"),
+    Command("camera", "Pan and zoom over the stage: frame a mark, or look at a map point `{x, y}` "
+                      "(map px) with a `zoom` (logical px per map px). By default a stage's camera "
+                      "fits the map's width and centres it; `stage:` goes back to that.",
+            Field("camera", "camera", "a mark, or {x, y, zoom}", required=True),
+            (Field("over", "duration", "how long the move takes (absent: at once)"), _EASE),
+            short="MARK | {x: X, y: Y, zoom: Z}",
+            example="- camera: door\n  over: 3s\n- camera: {x: 960, y: 540, zoom: 1.5}"),
     Command("wait", "Wait; a click does not end it.",
             Field("wait", "duration", "how long", required=True), kind="wait", example="- wait: 2s"),
     Command("pause", "Wait for a click, or at most the given time (a click ends it early).",

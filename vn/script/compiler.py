@@ -511,6 +511,36 @@ class Compiler(FieldChecks):
             if ok:
                 self.emit(ctx, "direction", {"command": "stage", "args": args}, node)
 
+    def cmd_camera(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        """`camera: MARK` or `camera: {x, y, zoom}` (any of the three)."""
+        args: dict[str, Any] = {"mark": None, "x": None, "y": None, "zoom": None}
+        ok = True
+        if value.kind == "map":
+            if not value.pairs:
+                self.err(ctx.path, value, "camera: {} gives nothing", "write {x: 960, y: 540, zoom: 1}")
+                return
+            for k, v in value.pairs:
+                name = k.text if k.kind == "scalar" else str(k.value)
+                if name not in ("x", "y", "zoom"):
+                    self.err(ctx.path, k, f"camera has no field '{name}'",
+                             did_you_mean(name, ["x", "y", "zoom"]) or "camera takes x, y and zoom")
+                    ok = False
+                    continue
+                limits = (0.05, 20.0) if name == "zoom" else (-1e6, 1e6)
+                got = self.value(ctx, Field(name, "number", name, limits=limits), v)
+                ok = ok and got is not None
+                args[name] = got
+        elif value.kind == "seq":
+            self.err(ctx.path, value, "camera takes a mark or {x, y, zoom}, not a list",
+                     "write '- camera: door' or '- camera: {x: 960, y: 540, zoom: 1}'")
+            return
+        else:
+            args["mark"] = self.value(ctx, Field("camera", "mark", "a mark"), value)
+            ok = args["mark"] is not None
+        ok = self.fill(ctx, cmd, mods, args, None) and ok
+        if ok:
+            self.emit(ctx, "direction", {"command": "camera", "args": args}, node)
+
     def cmd_direction(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command,
                       mods: dict[str, Node]) -> None:
         """light, transition, effect, music, sound, stop, textbox, card: main value + modifiers."""

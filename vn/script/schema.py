@@ -131,6 +131,13 @@ def field_schema(f: Field, names: GameNames | None = None) -> dict[str, Any]:
         s = _enum(sorted(c for c, sprite in names.characters.items() if sprite), "characters with sprites")
     elif t == "label":
         s = {"type": "string", "pattern": r"^\s*[A-Za-z_][A-Za-z0-9_]*\s*$"}
+    elif t == "camera":
+        mark = _enum(names.marks, "marks") if names is not None else {"type": "string", "minLength": 1}
+        s = {"anyOf": [mark, {"type": "object", "minProperties": 1, "additionalProperties": False,
+                              "properties": {"x": {"type": "number", "description": "map px"},
+                                             "y": {"type": "number", "description": "map px"},
+                                             "zoom": {"type": "number", "minimum": 0.05, "maximum": 20,
+                                                      "description": "logical px per map px"}}}]}
     else:
         s = {"type": "string", "minLength": 1}
     s["description"] = f.doc

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from vn.script.diagnostics import Diagnostic, warning
+from vn.stage.camera import Camera, lerp_camera, merge_spec, resolve
 from vn.stage.color import RGB, is_hex, parse_hex
 from vn.stage.layout import Layout, Mark
 from vn.stage.lighting import DEFAULT_LIGHT, Light, lerp_light
@@ -37,6 +38,7 @@ EFFECTS: dict[str, float] = {"shake": 0.5, "flash": 0.3, "vignette": 1.0}
 MOVE_SECONDS = 1.0
 MOVE_EASE = "sine_in_out"
 LIGHT_EASE = "sine_in_out"
+CAMERA_EASE = "sine_in_out"
 CARD_SECONDS = 2.5
 VIGNETTE_STRENGTH = 0.6
 SHAKE_AMPLITUDE = 0.02  # of the picture height, at strength 1
@@ -110,6 +112,8 @@ class Scene:
         self._stage: str | None = None
         self._layout: Layout | None = None
         self._stage_since = 0.0  # game time the stage was shown (its tile animations start)
+        self._camera_spec: dict[str, Any] = {}  # what `camera:` steps asked for (see vn.stage.camera)
+        self._camera: Tween[Camera] | None = None  # None: the stage's default camera
         self._light: Tween[Light] = Tween.still(DEFAULT_LIGHT, lerp_light)
         self._light_set = False
         self._sprites: list[_Sprite] = []
@@ -189,6 +193,7 @@ class Scene:
     def _set_stage(self, name: str | None, now: float, d: Any = None) -> None:
         self._stage, self._layout = name, None
         self._stage_since = now
+        self._camera_spec, self._camera = {}, None
         if name is not None:
             self._layout = self.assets.stage(name)
             if self._layout is None and d is not None:
@@ -354,6 +359,38 @@ class Scene:
             self._light = Tween(self._light.at(now), target, now, float(over),
                                 args.get("ease") or LIGHT_EASE, lerp_light)
 
+    def _camera_for(self, spec: Mapping[str, Any]) -> Camera | None:
+        layout = self._layout
+        if layout is None:
+            return None
+        return resolve(spec, layout.size, self.size, layout.marks, layout.parallax_origin)  # type: ignore[arg-type]
+
+    def _do_camera(self, d: Any, args: Mapping[str, Any], now: float) -> None:
+        """Pan and zoom: `{"mark"}` and/or `{"x", "y", "zoom"}`, over `over` seconds."""
+        if self._layout is None:
+            self._warn(d, "camera: no stage is shown")
+            return
+        mark = args.get("mark")
+        if isinstance(mark, str) and mark not in self._layout.marks:
+            self._warn(d, f"no mark '{mark}' on stage '{self._stage}': the camera stays")
+            return
+        spec = merge_spec(self._camera_spec, args)
+        target = self._camera_for(spec)
+        current = self._camera_at(now)
+        if target is None or current is None:
+            return
+        self._camera_spec = spec
+        over = args.get("over")
+        if not over:
+            self._camera = Tween.still(target, lerp_camera)
+        else:
+            self._camera = Tween(current, target, now, float(over), args.get("ease") or CAMERA_EASE, lerp_camera)
+
+    def _camera_at(self, now: float) -> Camera | None:
+        if self._camera is not None:
+            return self._camera.at(now)
+        return self._camera_for({})
+
     def _do_transition(self, d: Any, args: Mapping[str, Any], now: float) -> None:
         kind = args.get("kind")
         if kind not in TRANSITIONS:
@@ -420,7 +457,8 @@ class Scene:
 
     def restore(self, snapshot: Mapping[str, Any], now: float) -> None:
         """Set the whole scene at once from the story's stage snapshot (`{"stage", "sprites":
-        {who: {"look", "at"}}, "light", "textbox", "vignette": {"strength", "color"} | None}`);
+        {who: {"look", "at"}}, "light", "textbox", "vignette": {"strength", "color"} | None,
+        "camera": {"mark", "x", "y", "zoom"} | None}`);
         other effects, transitions and cards end."""
         self._transition, self._card, self._shake, self._flash = None, None, None, None
         self._vignette = Tween.still(0.0, lerp)
@@ -437,6 +475,11 @@ class Scene:
         for who, spec in (snapshot.get("sprites") or {}).items():
             spec = spec or {}
             self._do_show(_Restore(), {"who": who, "look": spec.get("look"), "at": spec.get("at")}, now)
+        camera = snapshot.get("camera")
+        if isinstance(camera, Mapping) and self._layout is not None:
+            self._camera_spec = merge_spec(None, camera)
+            target = self._camera_for(self._camera_spec)
+            self._camera = Tween.still(target, lerp_camera) if target is not None else None
         self._textbox = bool(snapshot.get("textbox", True))
         vignette = snapshot.get("vignette")
         if isinstance(vignette, Mapping):
@@ -500,6 +543,7 @@ class Scene:
             card=card,
             textbox=self._textbox,
             clock=self._clock(now),
+            camera=self._camera_at(now),
         )
 
     def _clock(self, now: float) -> float:
@@ -535,6 +579,8 @@ class Scene:
         if self._card is not None and now < self._card.end:
             return True
         if self._light.running(now) or self._vignette.running(now):
+            return True
+        if self._camera is not None and self._camera.running(now):
             return True
         for effect in (self._shake, self._flash):
             if effect is not None and effect[0] <= now < effect[0] + effect[1]:

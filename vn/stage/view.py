@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from vn.stage.camera import Camera
 from vn.stage.color import RGB
 from vn.stage.lighting import DEFAULT_LIGHT, Light
 
@@ -70,3 +71,4 @@ class SceneView:
     card: CardView | None = None
     textbox: bool = True
     clock: float = 0.0  # the stage's animation clock (s since it was shown); 0 when nothing animates
+    camera: Camera | None = None  # where the screen looks (None: the stage's default camera)

@@ -152,6 +152,7 @@ class Story:
             elif where.how in ("edited", "nearest", "lost"):
                 notices.append(_NOTICES[where.how])
             story_log.append(f"position {state.label}:{state.pc}: {where.how} — {where.detail}")
+            _carry_visits(state, state.label, where.label, program)
             state.label, state.pc = where.label, where.pc
             if where.how == "lost":
                 state.status = "running"
@@ -170,6 +171,7 @@ class Story:
                 if not ret.same_line:
                     notices.append("The story has changed since you saved: after this scene it goes on "
                                    "from the nearest place.")
+                _carry_visits(state, f.label, ret.label, program)
                 frames.append(Frame(ret.label, ret.pc))
                 callee = ret.label
             state.stack = frames[::-1]
@@ -312,7 +314,12 @@ class Story:
         sprites: dict[str, dict[str, Any]] = stage["sprites"]
         if command == "stage":
             stage["stage"] = args["name"]
+            stage["camera"] = None
             sprites.clear()
+        elif command == "camera":  # the same merge as vn.stage.camera.merge_spec
+            cam = {"mark": args["mark"]} if args.get("mark") else dict(stage.get("camera") or {})
+            cam.update({k: args[k] for k in ("x", "y", "zoom") if args.get(k) is not None})
+            stage["camera"] = cam
         elif command == "show":
             who = args["who"]
             old = sprites.get(who, {})
@@ -349,6 +356,12 @@ _NOTICES = {
     "nearest": "The line you saved on is no longer in the story; resuming at the nearest line.",
     "lost": "The scene you saved in is no longer in the story; starting again from the beginning.",
 }
+
+
+def _carry_visits(state: StoryState, old: str, new: str, program: Program) -> None:
+    """A label renamed since the save keeps its visit count (`visited()` goes on working)."""
+    if old != new and old not in program.labels and old in state.visits:
+        state.visits.setdefault(new, state.visits[old])
 
 
 def _resolve_return(program: Program, frame: Frame, callee: str) -> Resolved | None:

@@ -37,6 +37,7 @@ SIMILAR = 0.5  # difflib ratio from which an edited line or choice counts as the
 START, END = "<start>", "<end>"
 _TEXT_MAX = 200
 _INDEX_ATTR = "_position_index"
+_DISTINCTIVE = 24  # an instruction found in more labels than this does not pick labels to search
 _DERIVED = re.compile(r"^.*\.[0-9a-f]{8}(\.[0-9]+)?$")
 
 
@@ -188,10 +189,11 @@ def resolve(program: Program, a: Anchor) -> Resolved:
     window = list(a.before[::-1]) + [a.key] + list(a.after)
     me = len(a.before)
     # labels worth aligning: the saved one, and any holding the saved instruction or its context
-    distinctive = {k for k in window if k != END}
     candidates: set[str] = {a.label} if a.label in idx.keys else set()
-    for k in distinctive:
-        candidates |= idx.labels_of.get(k, set())
+    for k in set(window):
+        holders = idx.labels_of.get(k, set())
+        if k != END and len(holders) <= _DISTINCTIVE:  # a goto or `return` says nothing of where
+            candidates |= holders
     best: tuple[float, bool, str, dict[int, int]] | None = None
     for name in sorted(candidates):
         mapping = _align(window, idx.keys[name])

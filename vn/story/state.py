@@ -24,7 +24,7 @@ MIN_FORMAT = 1
 
 def empty_stage() -> dict[str, Any]:
     return {"stage": None, "sprites": {}, "light": None, "music": None, "ambience": None, "textbox": True,
-            "vignette": None}
+            "vignette": None, "camera": None}
 
 
 @dataclass
