@@ -87,6 +87,9 @@ class Player:
         self.clock = Clock(max_step=MAX_HITCH)
         self._now = self.clock.now
         self.stack = ViewStack()
+        from vn.ui.game import GameView
+
+        self._game_class = GameView
         from vn.audio.mixer import MixerAudio, game_finder
 
         self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
@@ -265,9 +268,11 @@ class Player:
         return self.stack.push(view, self.now)
 
     def game_view(self):
-        from vn.ui.game import GameView
-
-        return self.stack.find(GameView)
+        """The game view on the stack (under any menus), or None."""
+        for view in reversed(self.stack.views):
+            if view.__class__ is self._game_class:
+                return view
+        return None
 
     @property
     def session(self):
@@ -311,7 +316,7 @@ class Player:
 
     def notify(self, text: str, seconds: float = 3.0) -> None:
         """One quiet line at the top of the picture for a few seconds."""
-        self.notices = [(t, u) for t, u in self.notices if u > self.now][-2:] + [(text, self.now + seconds)]
+        self.notices = [(text, self.now + seconds)]  # the latest says what matters now
         self.dirty = True
 
     def _draw_notices(self, surface) -> None:
@@ -319,15 +324,17 @@ class Player:
         if not self.notices:
             return
         from vn.render.text import SANS
+        from vn.ui.menuscreen import MenuScreen
         from vn.ui.paint import fading_bar, with_alpha
 
         vp = self.viewport
-        y = 24
+        # over the story, at the top of the picture; over a menu, under its heading's way
+        y = 900 if isinstance(self.stack.top, MenuScreen) else 24
         for text, _ in self.notices:
             layout = self.text.layout(text, vp.px(1500), vp.px(24), family=SANS, color=self.theme.text,
                                       align="center", scale=vp.scale, line_spacing=1.2)
             h = layout.height / vp.scale + 16
-            bar = fading_bar((vp.px(1600), vp.px(h)), self.theme.bar, 0.85, 0.25)
+            bar = fading_bar((vp.px(1600), vp.px(h)), self.theme.bar, 0.94, 0.2)
             with_alpha(bar, surface, vp.point(160, y), 1.0)
             self.text.draw(surface, layout, vp.point(210, y + 8))
             y += h + 6

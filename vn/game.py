@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vn.audio.formats import SUFFIXES
 from vn.script import Catalog, Program, compile_game
 from vn.script.diagnostics import Diagnostic, error
 from vn.script.loader import Node, load_yaml
@@ -97,9 +98,10 @@ def layers_for(folder: Path | None) -> list[Path]:
     return [bundled, folder]
 
 
-def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
+def load_game(folder: Path | None = None, *, check_assets: bool = True, check_audio: bool = False) -> Game:
     """Read and compile a game. Diagnostics are collected in `game.diagnostics`; `program` is
-    None when any error was found."""
+    None when any error was found. `check_audio` also reads every audio file to check that it
+    can be played (`vn check` does; playing does not, to start at once)."""
     game = Game(layers_for(folder))
     if folder is not None and not folder.is_dir():
         game.diagnostics.append(error(display(folder), 0, 0, "no such game folder",
@@ -128,7 +130,8 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True) -> Game:
     if check_assets:
         mroot, _ = load_yaml(manifest_text, display(manifest))  # its errors come from compiling
         oroot = load_yaml(overlay[1], overlay[0])[0] if overlay else None
-        catalog = build_catalog(game, mroot, display(manifest), oroot, overlay[0] if overlay else "")
+        catalog = build_catalog(game, mroot, display(manifest), oroot, overlay[0] if overlay else "",
+                                check_audio=check_audio)
     else:
         catalog = Catalog()
     game.catalog = catalog
@@ -211,7 +214,7 @@ def _own_presets(path: Path) -> set[str]:
     return {str(k.value) for k, _ in presets.pairs} if presets is not None and presets.kind == "map" else set()
 
 
-AUDIO = (".ogg", ".wav", ".mp3", ".flac", ".opus")
+AUDIO = SUFFIXES  # the audio files a game may play (vn.audio.formats checks each kind)
 
 
 def _inside(path: str, folder: Path) -> bool:
@@ -235,7 +238,7 @@ def _read(path: Path, diags: list[Diagnostic]) -> str | None:
 
 
 def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str = "scripts/game.yaml",
-                  overlay: Node | None = None, overlay_path: str = "") -> Catalog:
+                  overlay: Node | None = None, overlay_path: str = "", *, check_audio: bool = False) -> Catalog:
     """Read stages, presets and sprites so the compiler can check the names scripts use.
 
     `manifest` is game.yaml already parsed (read from the game when not given). The loaded
@@ -270,10 +273,12 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
         sdef = assets.sprite(sprite)
         if sdef is not None:
             looks[sprite] = frozenset(sdef.looks)
+    audio = _audio_files(game)
     coverage = Coverage.of_dirs([Path(display(layer)) / "assets" / "fonts" for layer in game.layers]
                                 + bundled_font_dirs())
     return Catalog(stages=stages, presets=frozenset(assets.presets), looks=looks,
-                   audio=frozenset(_audio_files(game)), drawable=coverage.has if coverage else None)
+                   audio=frozenset(audio), audio_problems=_audio_problems(audio) if check_audio else {},
+                   drawable=coverage.has if coverage else None)
 
 
 def _manifest_size(root: Node | None) -> tuple[int, int]:
@@ -297,12 +302,19 @@ def _manifest_sprites(root: Node | None, shown: str) -> dict[str, tuple[str, tup
     return out
 
 
-def _audio_files(game: Game) -> list[str]:
-    out: list[str] = []
+def _audio_files(game: Game) -> dict[str, Path]:
+    """Files under assets/audio/ by their name there; upper layers win."""
+    out: dict[str, Path] = {}
     for layer in game.layers:
         root = layer / "assets" / "audio"
         if root.is_dir():
             for p in root.rglob("*"):
                 if p.is_file() and p.suffix.lower() in AUDIO:
-                    out.append(p.relative_to(root).as_posix())
+                    out[p.relative_to(root).as_posix()] = p
     return out
+
+
+def _audio_problems(files: dict[str, Path]) -> dict[str, str]:
+    from vn.audio.formats import problem
+
+    return {name: text for name, path in files.items() if (text := problem(path)) is not None}

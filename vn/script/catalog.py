@@ -17,6 +17,7 @@ class Catalog:
     presets: frozenset[str] | None = None
     looks: dict[str, frozenset[str]] = field(default_factory=dict)  # sprite name -> looks
     audio: frozenset[str] | None = None  # paths under assets/audio/, e.g. "night.ogg"
+    audio_problems: dict[str, str] = field(default_factory=dict)  # name -> why it cannot be played
     # whether some font of the game draws a character (None: fonts not known, no check)
     drawable: Callable[[str], bool] | None = None
 

@@ -56,7 +56,11 @@ class FieldChecks:
             if f.type == "look":
                 return self.check_look(ctx, node, who, values.word(node, "a look"), 0)
             if f.type == "audio":
-                return self.check_name(ctx, node, "audio file", self.catalog.audio, "assets/audio/")
+                name = self.check_name(ctx, node, "audio file", self.catalog.audio, "assets/audio/")
+                if name in self.catalog.audio_problems:
+                    raise values.ValueError_(f"audio file 'assets/audio/{name}' {self.catalog.audio_problems[name]}",
+                                             "export it again (OGG Vorbis is best); the game plays it as silence")
+                return name
             if f.type == "text":
                 return self.text(ctx, node)
             if f.type == "id":

@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     from vn.game import load_game
     from vn.script.diagnostics import format_all
 
-    game = load_game(args.game)
+    game = load_game(args.game, check_audio=True)
     diags = game.diagnostics
     errors = sum(1 for d in diags if d.severity == "error")
     warnings = len(diags) - errors

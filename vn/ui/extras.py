@@ -14,6 +14,7 @@ TOP = 270
 
 
 class ExtrasView(MenuScreen):
+    full_page = True
     heading = "Extras"
     heading_y = 70.0
     dim = 0.84

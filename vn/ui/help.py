@@ -12,6 +12,7 @@ TOP = 200
 
 
 class HelpView(MenuScreen):
+    full_page = True
     heading = "Help"
     heading_y = 60.0
     dim = 0.86

@@ -16,6 +16,7 @@ LIMIT = 300  # entries shown (the session keeps its own bound)
 
 
 class HistoryView(ScreenView):
+    full_page = True
     def __init__(self, host, session) -> None:
         super().__init__(host)
         self.session = session

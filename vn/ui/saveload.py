@@ -38,6 +38,7 @@ def local_time(iso: str) -> str:
 
 
 class SaveLoadView(MenuScreen):
+    full_page = True
     heading_y = 50.0
 
     def __init__(self, host, mode: str, page: str | None = None) -> None:
@@ -171,6 +172,11 @@ class SaveLoadView(MenuScreen):
         label = {"A": "Autosaves", "Q": "Quick save"}.get(self.page, f"Page {self.page}")
         draw_text(surface, vp, r, label.upper(), 0, 150, 1920, 22, color=t.accent, align="center",
                   opacity=opacity, theme=t)
+        tab = self.group.control(f"page:{self.page}")
+        if tab is not None:  # the page shown: a gold mark under its tab
+            x, y, w, h = tab.rect
+            mark = vp.rect(x + w * 0.25, y + h - 8, w * 0.5, 3)
+            pygame.draw.rect(surface, t.accent, mark)
         infos = {f"slot:{i.slot}": i for i in self.infos}
         for c in self.group.controls:
             info = infos.get(c.key)

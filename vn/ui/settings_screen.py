@@ -24,6 +24,7 @@ def _on_off(v: bool) -> str:
 
 
 class SettingsView(MenuScreen):
+    full_page = True
     heading = "Settings"
     heading_y = 70.0
     dim = 0.84

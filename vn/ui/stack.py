@@ -25,6 +25,9 @@ class ScreenView:
     """One screen of the game: the title, the story, a menu, a dialog."""
 
     opaque = False  # paints every pixel: the views under it are not drawn
+    full_page = False  # a whole screen of its own (save, settings…): the menus under it are not
+    # drawn, only the picture under them (so a settings page opened from the game menu does not
+    # show the menu's buttons through its dimming)
     pauses_game = True  # the story's clock stops while this view covers it
 
     def __init__(self, host: Host) -> None:
@@ -103,7 +106,11 @@ class ViewStack:
             if self.views[n].opaque:
                 start = n
                 break
-        return self.views[start:]
+        shown = self.views[start:]
+        for n in range(len(shown) - 1, 0, -1):
+            if shown[n].full_page:
+                return [shown[0], *shown[n:]] if not shown[0].full_page else shown[n:]
+        return shown
 
     def update(self, now: float) -> bool:
         changed = False

@@ -20,9 +20,9 @@ from vn.ui.paint import smoothstep, vertical_gradient
 from vn.ui.stack import ScreenView
 from vn.ui.widgets import Control, FocusGroup, draw_controls, draw_text
 
-LIGHT_FPS = 5.0  # redraws per second while the light changes
-LIGHT_HOLD = 9.0  # seconds each preset holds
-LIGHT_TWEEN = 16.0  # seconds from one preset to the next
+LIGHT_FPS = 3.0  # redraws per second while the light changes (a step is under two levels of colour)
+LIGHT_HOLD = 10.0  # seconds each preset holds
+LIGHT_TWEEN = 18.0  # seconds from one preset to the next
 PREFERRED = ("sunset", "last_rays", "dusk", "night", "predawn", "dawn", "sunrise")
 FADE_IN = 0.8
 
@@ -136,7 +136,10 @@ class TitleView(ScreenView):
         screen.compositor.draw(surface, self.scene.view(self._light_time(now)))
         vp = self.host.viewport
         t = self.host.theme
-        u = smoothstep((now - self.shown_at) / FADE_IN) if self.host.stack.top is self else 1.0
+        top = self.host.stack.top
+        if top is not self and getattr(top, "full_page", False):
+            return  # a page of its own over the title: only the picture shows under its dimming
+        u = smoothstep((now - self.shown_at) / FADE_IN) if top is self else 1.0
         # a dark wash from the left, under the title and the menu
         surface.blit(_wash((vp.px(1100), surface.get_height()), t.bar), (vp.offset[0], 0))
         title = self.host.text.layout(screen.program.title, vp.px(1100), vp.px(104), family=SERIF, color=t.text,
@@ -149,7 +152,7 @@ class TitleView(ScreenView):
         if self.latest is not None and self.latest.meta is not None and self.group.focus_key == "continue":
             meta = self.latest.meta
             words = f"{meta.speaker}: {meta.words}" if meta.speaker else meta.words
-            note = " \u00b7 ".join(x for x in (meta.chapter, words[:60]) if x)
+            note = " \u00b7 ".join(x for x in (meta.chapter, words) if x)
             draw_text(surface, vp, self.host.text, note, 660, 470 + 68 + 14, 700, 24, color=t.text_dim,
                       italic=True, opacity=u, theme=t)
 
