@@ -29,12 +29,12 @@ THUMB_SIZE = (384, 216)
 
 
 def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] | None = None,
-         fullscreen: bool = False) -> int:
+         fullscreen: bool = False, lang: str | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from vn.game import load_game
     from vn.script.diagnostics import format_all
 
-    game = load_game(game_dir)
+    game = load_game(game_dir, lang=lang)  # lang: translations/LANG.yaml (vn.translation)
     if game.program is None:
         print(format_all(game.diagnostics), file=sys.stderr)
         print("the game has errors: run `vn check` for the full list", file=sys.stderr)
@@ -290,6 +290,7 @@ class Player:
 
         self.theme = theme_for(self.settings)
         self.screen.set_theme(self.theme)
+        self.audio.refresh(self.settings)  # volumes are heard at once, even under the settings screen
         if self.settings.fullscreen != self.fullscreen:
             self.toggle_fullscreen()
             return

@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("vn.tools.new", "create a small working mod that teaches by example"),
     "graph": ("vn.tools.graph", "draw the story as a graph: labels, choices, jumps, endings (svg, png, dot, md)"),
     "storyboard": ("vn.tools.storyboard", "a contact sheet: one thumbnail per line along a path, speaker and words under each"),
+    "translate": ("vn.tools.translate", "start or update a translation: a string table keyed by stable line ids"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
 }
 

@@ -98,10 +98,15 @@ def layers_for(folder: Path | None) -> list[Path]:
     return [bundled, folder]
 
 
-def load_game(folder: Path | None = None, *, check_assets: bool = True, check_audio: bool = False) -> Game:
+def load_game(folder: Path | None = None, *, check_assets: bool = True, check_audio: bool = False,
+              lang: str | None = None) -> Game:
     """Read and compile a game. Diagnostics are collected in `game.diagnostics`; `program` is
     None when any error was found. `check_audio` also reads every audio file to check that it
-    can be played (`vn check` does; playing does not, to start at once)."""
+    can be played (`vn check` does; playing does not, to start at once).
+
+    Line ids carried across edits by `scripts/ids.lock` (vn.lineids) are applied; translation
+    tables are checked; with `lang`, `translations/LANG.yaml` replaces the text of the lines it
+    translates (vn.translation)."""
     game = Game(layers_for(folder))
     if folder is not None and not folder.is_dir():
         game.diagnostics.append(error(display(folder), 0, 0, "no such game folder",
@@ -142,6 +147,8 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True, check_au
         diags = [d for d in diags if not (d.severity == "warning" and d.message.endswith("is never reached")
                                           and not _inside(d.path, game.root))]
     game.diagnostics.extend(diags)
+    if program is not None:
+        game.diagnostics.extend(_ids_and_translations(game, program, lang))
     if program is not None and check_assets and game.assets is not None:
         game.diagnostics.extend(unused_assets(game, program))
     # A script error stops the game; a broken asset does not: the game shows a placeholder
@@ -151,6 +158,38 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True, check_au
 
 
 MANIFESTS = ("game.yaml", "game.yml", "mod.yaml")
+
+
+def lock_path(game: Game) -> Path:
+    """The id lock of a game: beside the top layer's scripts."""
+    from vn.lineids import LOCK_NAME
+
+    return game.root / "scripts" / LOCK_NAME
+
+
+def _ids_and_translations(game: Game, program: Program, lang: str | None) -> list[Diagnostic]:
+    from vn.lineids import LockError, apply_lock, read_lock
+    from vn.script.diagnostics import warning
+    from vn.translation import apply_table, check_tables, read_table, tables
+
+    out: list[Diagnostic] = []
+    lock = lock_path(game)
+    try:
+        apply_lock(program, read_lock(lock))
+    except LockError as exc:
+        out.append(warning(display(lock), 1, 1, str(exc), "rewrite it: vn check --fix-ids"))
+    out += check_tables(game, program)
+    if lang:
+        path = tables(game).get(lang)
+        if path is None:
+            out.append(error(display(game.root / "translations" / f"{lang}.yaml"), 0, 0,
+                             f"no translation '{lang}'", f"make one: vn translate {display(game.root)} --init {lang}"))
+        else:
+            table, diags = read_table(path, display(path))
+            out += diags
+            if table is not None:
+                out += apply_table(program, table)
+    return out
 
 
 def unused_assets(game: Game, program: Program) -> list[Diagnostic]:

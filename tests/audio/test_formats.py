@@ -106,7 +106,9 @@ def test_vn_check_puts_missing_and_broken_audio_at_the_steps_that_use_them(tmp_p
     assert [(Path(d.path).name, d.line, d.col, d.severity) for d in broken] == \
         [("s.yaml", 2, 12, "error"), ("s.yaml", 6, 12, "error")]
     assert all("is damaged" in d.message and d.hint for d in broken)
-    assert check.run(argparse.Namespace(game=root, format="text")) == 1
+    parser = argparse.ArgumentParser()
+    check.add_arguments(parser)
+    assert check.run(parser.parse_args([str(root)])) == 1
     out = capsys.readouterr().out
     assert "s.yaml:2:12: error: audio file 'assets/audio/broken.ogg' is damaged" in out
     assert "'assets/audio/fine.ogg'" not in out

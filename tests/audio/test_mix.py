@@ -150,3 +150,17 @@ def test_audio_settings_persist_and_bad_values_are_ignored(tmp_path):
     path.write_text('{"music_volume": 7, "mute": "yes", "sound_volume": true}', "utf-8")
     got = load_settings(path)
     assert (got.music_volume, got.mute, got.sound_volume) == (1.0, False, 1.0)
+
+
+def test_refresh_applies_settings_at_the_last_game_time():
+    seen = []
+
+    class Recording(SilentAudio):
+        def update(self, now, settings):
+            seen.append((now, settings.music_volume))
+            super().update(now, settings)
+
+    audio = Recording()
+    audio.update(12.5, Settings())
+    audio.refresh(Settings(music_volume=0.3))  # a settings screen covers the game: time stands still
+    assert seen == [(12.5, 1.0), (12.5, 0.3)]

@@ -40,6 +40,10 @@ class AudioSink(Protocol):
     def update(self, now: float, settings: Volumes) -> None:
         """Game time has reached `now`: move fades on, apply the player's volumes."""
 
+    def refresh(self, settings: Volumes) -> None:
+        """Apply changed settings now, at the last game time seen (a settings screen covers the
+        game, whose time stands still, and the player should hear the slider move)."""
+
     def close(self) -> None:
         """Stop everything (the game is closing)."""
 
@@ -49,6 +53,7 @@ class SilentAudio:
 
     def __init__(self) -> None:
         self.mix = Mix()
+        self.now = 0.0  # the last game time `update` was given
 
     def play(self, direction: Any, now: float, skipping: bool = False) -> None:
         self.mix.apply(direction.command, direction.args or {}, now, skipping)
@@ -57,7 +62,11 @@ class SilentAudio:
         self.mix.restore(snapshot, now)
 
     def update(self, now: float, settings: Volumes) -> None:
+        self.now = now
         self.mix.prune(now)
+
+    def refresh(self, settings: Volumes) -> None:
+        self.update(self.now, settings)
 
     def close(self) -> None:
         self.mix.stop("all", 0.0)

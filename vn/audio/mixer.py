@@ -81,6 +81,7 @@ class MixerAudio(SilentAudio):
     # --- the sink ----------------------------------------------------------------------------------
 
     def update(self, now: float, settings: Volumes) -> None:
+        self.now = now
         for track in self.mix.prune(now):
             self._release(track)
         if not self.mix.tracks or not self.start():

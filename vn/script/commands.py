@@ -101,10 +101,13 @@ COMMANDS: tuple[Command, ...] = (
             (Field("to", "mark", "the mark to move to", required=True),
              Field("over", "duration", "how long the move takes", default=1.0), _EASE),
             short="WHO [to MARK]", example="- move: zack\n  to: door\n  over: 1.5s"),
-    Command("light", "Change the light to a preset from assets/lighting.yaml, at once or over time.",
-            Field("light", "preset", "the preset", required=True),
+    Command("light", "Change the light to a preset from assets/lighting.yaml, or to the light of a "
+                     "time of day (`{time: \"HH:MM\"}`: sky, sun, room and city lights from the sun's "
+                     "position on the stage's date and latitude), at once or over time.",
+            Field("light", "light", "a preset, or {time: \"HH:MM\"}", required=True),
             (Field("over", "duration", "tween time (absent: at once)"), _EASE),
-            example="- light: last_rays\n  over: 8s\n  ease: sine_in_out"),
+            short="PRESET | {time: \"HH:MM\"}",
+            example="- light: last_rays\n  over: 8s\n  ease: sine_in_out\n- light: {time: \"19:40\"}\n  over: 30s"),
     Command("camera", "Pan and zoom over the stage: frame a mark, or look at a map point `{x, y}` "
                       "(map px) with a `zoom` (logical px per map px). By default a stage's camera "
                       "fits the map's width and centres it; `stage:` goes back to that.",

@@ -21,6 +21,8 @@ from vn.script.markup import Template
 from vn.script.program import Character, Instr, Label, Option, Program, Where
 from vn.script.values import not_a_name
 
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")  # what vn.stage.sun.parse_time reads
+
 _LABEL = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -541,11 +543,49 @@ class Compiler(FieldChecks):
         if ok:
             self.emit(ctx, "direction", {"command": "camera", "args": args}, node)
 
+    def cmd_light(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command, mods: dict[str, Node]) -> None:
+        """`light: PRESET` or `light: {time: "HH:MM"}`."""
+        args: dict[str, Any] = {"preset": None, "time": None}
+        names = [k.text if k.kind == "scalar" else str(k.value) for k, _ in value.pairs] if value.kind == "map" else []
+        if value.kind == "map" and "time" not in names:
+            preset = next((v.text for k, v in value.pairs if k.text == "preset" and v.kind == "scalar"), "last_rays")
+            self.err(ctx.path, value, "'light' takes the preset here, not a mapping",
+                     f"write '- light: {preset}' with over: and ease: on the lines below, as sibling keys; "
+                     "or '- light: {time: \"19:40\"}' for the light of a time of day")
+            return
+        if value.kind == "map":
+            ok = True
+            for k, v in value.pairs:
+                name = k.text if k.kind == "scalar" else str(k.value)
+                if name != "time":
+                    self.err(ctx.path, k, f"light has no field '{name}'",
+                             did_you_mean(name, ["time"]) or "write light: {time: \"19:40\"} or a preset name")
+                    ok = False
+                    continue
+                text = v.value if v.kind == "scalar" else None
+                if not isinstance(text, str) or not _CLOCK.match(text.strip()):
+                    self.err(ctx.path, v, f"time must be a 24-hour clock time \"HH:MM\", found {v.describe()}",
+                             "quote it: time: \"19:40\" (unquoted, YAML may read 19:40 as a number)")
+                    ok = False
+                    continue
+                args["time"] = text.strip()
+            if args["time"] is None:
+                return
+        elif value.kind == "seq":
+            self.err(ctx.path, value, "light takes a preset or {time: \"HH:MM\"}, not a list")
+            return
+        else:
+            args["preset"] = self.value(ctx, Field("light", "preset", "the preset"), value)
+            ok = args["preset"] is not None
+        ok = self.fill(ctx, cmd, mods, args, None) and ok
+        if ok:
+            self.emit(ctx, "direction", {"command": "light", "args": args}, node)
+
     def cmd_direction(self, ctx: _Ctx, node: Node, key: Node, value: Node, cmd: Command,
                       mods: dict[str, Node]) -> None:
         """light, transition, effect, music, sound, stop, textbox, card: main value + modifiers."""
         assert cmd.main is not None
-        main_name = {"light": "preset", "transition": "kind", "effect": "kind", "music": "file",
+        main_name = {"transition": "kind", "effect": "kind", "music": "file",
                      "sound": "file", "stop": "channel", "textbox": "mode", "card": "title"}[cmd.name]
         if value.kind in ("map", "seq"):
             lines = cmd.example.splitlines()

@@ -131,6 +131,12 @@ def field_schema(f: Field, names: GameNames | None = None) -> dict[str, Any]:
         s = _enum(sorted(c for c, sprite in names.characters.items() if sprite), "characters with sprites")
     elif t == "label":
         s = {"type": "string", "pattern": r"^\s*[A-Za-z_][A-Za-z0-9_]*\s*$"}
+    elif t == "light":
+        preset = _enum(names.presets, "light presets (assets/lighting.yaml)") if names is not None \
+            else {"type": "string", "minLength": 1}
+        s = {"anyOf": [preset, {"type": "object", "required": ["time"], "additionalProperties": False,
+                                "properties": {"time": {"type": "string", "pattern": r"^([01]?\d|2[0-3]):[0-5]\d$",
+                                                        "description": "24-hour clock time"}}}]}
     elif t == "camera":
         mark = _enum(names.marks, "marks") if names is not None else {"type": "string", "minLength": 1}
         s = {"anyOf": [mark, {"type": "object", "minProperties": 1, "additionalProperties": False,

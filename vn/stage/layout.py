@@ -372,6 +372,11 @@ def _check_map_props(r: _Reader, root: Node, props: dict[str, Any]) -> None:
     if side is not None and side not in WINDOW_SIDES:
         r.err(_prop_where(root, "window_side"), f"map property `window_side` must be left or right, not '{side}'",
               did_you_mean(str(side), WINDOW_SIDES))
+    from vn.stage.sun import check as check_sky
+
+    for name, problem in check_sky(props):
+        r.err(_prop_where(root, name), f"map property `{name}`: {problem}",
+              "the sun's settings: see docs/stage-format.md, Light from the time of day")
 
 
 @dataclass(frozen=True)

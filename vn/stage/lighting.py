@@ -43,6 +43,8 @@ class Light:
     rim_strength: float = 0.3
     emissive: float = 0.0
     beams: tuple[tuple[str, Beam], ...] = ()  # sorted by group name
+    time: float | None = None  # a preset defined by a time of day (minutes): see vn.stage.sun
+    given: tuple[str, ...] = ()  # the fields such a preset sets itself, over the sun's light
 
     def beam(self, group: str) -> Beam:
         """The beam of `group`; a group the preset does not name has strength 0."""
@@ -58,7 +60,7 @@ DEFAULT_LIGHT = Light()
 REQUIRED = ("sky_top", "sky_horizon", "ambient")
 _COLOURS = ("sky_top", "sky_horizon", "sun_color", "ambient", "rim")
 _UNIT = ("rim_strength", "emissive")
-_FIELDS = tuple(f.name for f in fields(Light))
+_FIELDS = tuple(f.name for f in fields(Light) if f.name != "given")
 _BEAM_FIELDS = tuple(f.name for f in fields(Beam))
 
 
@@ -198,6 +200,15 @@ class _Reader:
                 got[key] = self.number(vnode, key, 0.0)
             elif key == "sun":
                 got[key] = self.point(vnode, key)
+            elif key == "time":
+                from vn.stage.sun import parse_time
+
+                minutes = parse_time(value(vnode))
+                if minutes is None:
+                    self.err(vnode, f"time must be a 24-hour clock time \"HH:MM\", not {kind(vnode)}",
+                             "quote it in YAML: time: \"19:40\"")
+                else:
+                    got[key] = minutes
             elif key == "beams":
                 if not isinstance(vnode, yaml.MappingNode):
                     self.err(vnode, "beams must be a mapping: group -> {color, strength, offset, reach}")
@@ -210,10 +221,12 @@ class _Reader:
                 self.err(fk, f"unknown preset field '{key}'",
                          did_you_mean(key, _FIELDS) or f"fields: {', '.join(_FIELDS)}")
         missing = [f for f in REQUIRED if f not in got]
-        if missing:
+        if missing and "time" not in got:
             self.err(knode, f"preset '{name}' must give {', '.join(missing)}",
                      "every preset names at least sky_top, sky_horizon and ambient")
         clean = {k: v for k, v in got.items() if v is not None}
+        if "time" in clean:  # the sun's light at that time, with these fields over it
+            clean["given"] = tuple(sorted(k for k in clean if k != "time"))
         clean.setdefault("beams", ())
         return replace(base, **clean)  # type: ignore[arg-type]
 

@@ -28,6 +28,7 @@ from vn.stage.color import RGB, is_hex, parse_hex
 from vn.stage.layout import Layout, Mark
 from vn.stage.lighting import DEFAULT_LIGHT, Light, lerp_light
 from vn.stage.sprites import SpriteDef
+from vn.stage.sun import Sky, light_at, parse_time
 from vn.stage.tween import Tween, lerp, progress
 from vn.stage.view import BLACK, CardView, SceneView, SpriteView, TransitionView
 
@@ -199,7 +200,7 @@ class Scene:
             if self._layout is None and d is not None:
                 self._warn(d, f"stage '{name}' could not be loaded: showing nothing")
         if not self._light_set and self._layout is not None:
-            self._light = Tween.still(self._preset(self._layout.default_light, d), lerp_light)
+            self._light = Tween.still(self._by_time(self._preset(self._layout.default_light, d)), lerp_light)
 
     def _preset(self, name: str, d: Any = None) -> Light:
         light = self.assets.preset(name)
@@ -345,12 +346,39 @@ class Scene:
         if mark is not None:
             current.z = mark.z
 
+    def _sky(self) -> Sky:
+        props = self._layout.properties if self._layout is not None else {}
+        return Sky().with_properties(props)
+
+    def _by_time(self, light: Light) -> Light:
+        """A light defined by a time of day, made concrete for the current stage: the sun's
+        light at that time, with the fields the preset sets itself over it."""
+        if light.time is None:
+            return light
+        size = self._layout.size if self._layout is not None else self.size
+        sun = light_at(light.time, self._sky(), size)  # type: ignore[arg-type]
+        return replace(sun, **{f: getattr(light, f) for f in light.given})
+
+    def _light_of(self, spec: object, d: Any = None) -> Light | None:
+        """The light a `light:` value asks for: a preset name or `{"time": "HH:MM"}`."""
+        if isinstance(spec, Mapping):
+            minutes = parse_time(spec.get("time"))
+            if minutes is None:
+                if d is not None:
+                    self._warn(d, f"light: '{spec.get('time')}' is not a time \"HH:MM\"")
+                return None
+            return self._by_time(Light(time=minutes))
+        if isinstance(spec, str):
+            return self._by_time(self._preset(spec, d))
+        return None
+
     def _do_light(self, d: Any, args: Mapping[str, Any], now: float) -> None:
-        name = args.get("preset")
-        if not isinstance(name, str):
-            self._warn(d, "light: no preset named")
+        spec = {"time": args["time"]} if args.get("time") is not None else args.get("preset")
+        target = self._light_of(spec, d)
+        if target is None:
+            if spec is None:
+                self._warn(d, "light: no preset named")
             return
-        target = self._preset(name, d)
         self._light_set = True
         over = args.get("over")
         if not over:
@@ -463,12 +491,12 @@ class Scene:
         self._transition, self._card, self._shake, self._flash = None, None, None, None
         self._vignette = Tween.still(0.0, lerp)
         self._light_set = False
-        light = snapshot.get("light")
-        if isinstance(light, str):
-            self._light = Tween.still(self._preset(light), lerp_light)
-            self._light_set = True
         stage = snapshot.get("stage")
         self._set_stage(stage if isinstance(stage, str) else None, now)
+        light = self._light_of(snapshot.get("light"))
+        if light is not None:  # after the stage: a light by the time of day depends on it
+            self._light = Tween.still(light, lerp_light)
+            self._light_set = True
         if not self._light_set and self._layout is None:
             self._light = Tween.still(DEFAULT_LIGHT, lerp_light)
         self._sprites = []

@@ -330,7 +330,7 @@ class Story:
             if args["who"] in sprites:
                 sprites[args["who"]]["at"] = args["to"]
         elif command == "light":
-            stage["light"] = args["preset"]
+            stage["light"] = {"time": args["time"]} if args.get("time") else args["preset"]
         elif command == "music":
             stage[args.get("channel") or "music"] = {"file": args["file"], "loop": args.get("loop", True),
                                                      "volume": args.get("volume", 1.0)}

@@ -12,9 +12,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--label", help="start at this label")
     p.add_argument("--size", type=size, help="window size, e.g. 1280x720")
     p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--lang", help="play in this language: translations/LANG.yaml (made by vn translate)")
 
 
 def run(args: argparse.Namespace) -> int:
     from vn.app import play
 
-    return play(args.game, label=args.label, size=args.size, fullscreen=args.fullscreen)
+    return play(args.game, label=args.label, size=args.size, fullscreen=args.fullscreen, lang=args.lang)
