@@ -144,7 +144,9 @@ def test_settings_persist_across_runs_and_apply_at_once(small, dirs):
     run(p, 0.2)
     assert p.settings.text_size == 3 and p.settings.high_contrast
     assert p.screen.textbox.theme.textbox_height > height  # applied at once: the box grows
-    assert (dirs / "config" / "settings.json").is_file()
+    # one folder per game title, below $VN_CONFIG_DIR
+    assert p.settings_file == dirs / "config" / p.game.program.title / "settings.json"
+    assert p.settings_file.is_file()
     again = make_player(small)
     assert again.settings.text_size == 3
     assert again.settings.high_contrast
@@ -184,6 +186,18 @@ def test_the_end_screen_then_the_title(small):
     click((640, 360))
     run(p, 0.3)
     assert isinstance(top(p), TitleView)
+    # Extras: the ending is listed, and the chapter seen can be started again
+    top(p).group.focus_key = "extras"
+    key(pygame.K_RETURN)
+    run(p, 0.3)
+    extras = top(p)
+    assert [e["title"] for e in extras.endings] == ["Chapter One"]
+    assert extras.group.control("chapter:0").label == "Chapter One"
+    extras.group.focus_key = "chapter:0"
+    key(pygame.K_RETURN)
+    run(p, 1.5)
+    assert isinstance(top(p), GameView)
+    to_line(p, "Line A.")
 
 
 def test_bundled_credits_say_it_is_a_fan_work(dirs):
@@ -290,3 +304,17 @@ def test_without_a_speech_engine_the_player_is_told(small):
     run(p, 0.1)
     assert not p.settings.self_voicing
     assert any(MISSING in text for text, _ in p.notices)
+
+
+def test_fullscreen_keys_switch_the_window_and_the_setting_is_kept(small):
+    p = make_player(small)
+    run(p, 0.3)
+    key(pygame.K_F11)
+    run(p, 0.1)
+    assert p.fullscreen and p.settings.fullscreen
+    key(pygame.K_RETURN, mod=pygame.KMOD_LALT)  # Alt+Enter: back to a window, not "Start"
+    run(p, 0.1)
+    assert not p.fullscreen and isinstance(top(p), TitleView)
+    key(pygame.K_f)
+    run(p, 0.1)
+    assert make_player(small).settings.fullscreen

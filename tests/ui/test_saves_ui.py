@@ -195,3 +195,25 @@ def test_the_load_screen_works_by_mouse(small):
     click(p.viewport.point(x + w / 2, y + h / 2))
     run(p, 0.5)
     assert isinstance(top(p), GameView) and top(p).session.line.text.plain == "Line A."
+
+
+def test_a_load_that_lands_elsewhere_says_so_in_one_quiet_line(small):
+    p = make_player(small, label="start")
+    run(p, 1.0)
+    to_line(p, "Line B")
+    key(pygame.K_F5)
+    run(p, 0.2)
+    p.quit()
+    story = small / "scripts" / "story.yaml"
+    # the saved line and its neighbourhood are rewritten: the story cannot land on it
+    story.write_text(story.read_text("utf-8").replace("  - zack: Line B, said by Zack.\n", "")
+                     .replace("Line A.", "A new first line."), "utf-8")
+    again = make_player(small)
+    run(again, 0.3)
+    use(again, "load")
+    use(again, "page:Q")
+    use(again, "slot:quick")
+    assert isinstance(top(again), GameView)
+    notice = top(again).session.notice
+    assert notice
+    assert any(notice in text for text, _ in again.notices)

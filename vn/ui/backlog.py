@@ -56,10 +56,12 @@ class Backlog(Fitted):
         for e in self.entries:
             name = None
             if e.name:
-                name = self.renderer.layout(e.name, vp.px(1200), vp.px(_NAME_SIZE), family=SERIF,
+                name = self.renderer.layout(e.name, vp.px(1200), vp.px(round(_NAME_SIZE * t.dialogue_size / _TEXT_SIZE)),
+                                            family=SERIF,
                                             color=parse_rgb(e.color, t.text), scale=vp.scale,
                                             shadow=Shadow.scaled(vp.scale, 160), line_spacing=1.2)
-            text = self.renderer.layout(e.text, vp.px(t.dialogue_width), vp.px(_TEXT_SIZE), family=SERIF,
+            # the player's text size (the theme's dialogue size; _TEXT_SIZE at the normal size)
+            text = self.renderer.layout(e.text, vp.px(t.dialogue_width), vp.px(t.dialogue_size), family=SERIF,
                                         color=t.text, scale=vp.scale, shadow=Shadow.scaled(vp.scale, 160))
             out.append((name, text))
         return out
