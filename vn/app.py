@@ -74,10 +74,10 @@ class Player:
         self.pg = pygame
         self.game = game
         self.settings = load_settings()
-        if fullscreen:
-            self.settings.fullscreen = True
         self.windowed_size = size
-        self.fullscreen = self.settings.fullscreen
+        # `vn play --fullscreen` is for this run; the setting is what the player chose to keep
+        self.fullscreen = fullscreen or self.settings.fullscreen
+        self._kept_fullscreen = self.settings.fullscreen
         pygame.display.set_caption(game.program.title)
         self.surface = self._open_window()
         self.canvas = None
@@ -103,7 +103,7 @@ class Player:
         self.running = True
         self._last = time.perf_counter()
         self._planned: float | None = None
-        self.pads.probe()
+        self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
         if label is not None:
             self.start_game(label)
         else:
@@ -134,7 +134,7 @@ class Player:
         if not self.fullscreen:
             self.windowed_size = self.surface.get_size()
         self.fullscreen = not self.fullscreen
-        self.settings.fullscreen = self.fullscreen
+        self.settings.fullscreen = self._kept_fullscreen = self.fullscreen
         self.surface = self._open_window()
         self.settings_changed()
 
@@ -173,6 +173,9 @@ class Player:
             wake = self._next_wake()  # drawing hands the views their new state
             animating = wake is not None and wake <= self.now
         self._planned = wake
+        if self._pads_due and self.canvas is not None:
+            self._pads_due = False
+            self.pads.probe()
         if dt is None:
             # sleep: a frame while animating, until the next change, or until input.
             # pygame's event.wait() polls every millisecond under the hood (a few % CPU on an
@@ -291,9 +294,11 @@ class Player:
         self.theme = theme_for(self.settings)
         self.screen.set_theme(self.theme)
         self.audio.refresh(self.settings)  # volumes are heard at once, even under the settings screen
-        if self.settings.fullscreen != self.fullscreen:
-            self.toggle_fullscreen()
-            return
+        if self.settings.fullscreen != self._kept_fullscreen:  # the settings screen's Display row
+            self._kept_fullscreen = self.settings.fullscreen
+            if self.settings.fullscreen != self.fullscreen:
+                self.toggle_fullscreen()
+                return
         if not self.settings.self_voicing:
             self.speaker.stop()
         save_settings(self.settings)
