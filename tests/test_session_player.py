@@ -111,7 +111,7 @@ def test_rollback_in_the_bundled_game_restores_the_exact_picture():
     def picture(now: float):
         v = s.scene.view(now + 29.0)  # every tween, transition and card of the step has ended
         return (text(s), v.stage, v.light, [(p.who, p.layers, p.x, p.y, p.mirrored) for p in v.sprites],
-                v.vignette, v.textbox)
+                v.vignette, v.textbox, v.camera)
 
     picks = [1, 2]
     while len(pictures) < 70:
@@ -202,6 +202,9 @@ def test_skip_finishes_transitions_and_tweens_at_once():
     s.update(0.0)
     assert text(s) == "One."  # not held for the 5 s fade
     assert not s.scene.busy(0.0)
+    for n in range(1, 5):
+        s.update(n * 0.1)
+    assert s.ended is not None and s.scene.view(0.4).vignette > 0 and not s.scene.busy(0.4)
 
 
 WAITS = "start:\n  - This...{w} is how...{w=3} it works!\n  - Next.\n"

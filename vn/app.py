@@ -64,7 +64,7 @@ class Player:
         import pygame
 
         from vn.screen import Screen
-        from vn.settings import load_settings
+        from vn.settings import load_settings, settings_path
         from vn.speech import Speaker
         from vn.stage.clock import Clock
         from vn.ui.pads import Pads
@@ -73,12 +73,19 @@ class Player:
 
         self.pg = pygame
         self.game = game
-        self.settings = load_settings()
+        self.settings_file = settings_path(game.program.title)  # one per game title (vn.userdirs)
+        self.settings = load_settings(self.settings_file)
         self.windowed_size = size
         # `vn play --fullscreen` is for this run; the setting is what the player chose to keep
         self.fullscreen = fullscreen or self.settings.fullscreen
         self._kept_fullscreen = self.settings.fullscreen
         pygame.display.set_caption(game.program.title)
+        icon = game.find("assets/icon.png")  # `vn build` makes one from the game's art
+        if icon is not None:
+            try:
+                pygame.display.set_icon(pygame.image.load(str(icon)))
+            except (pygame.error, OSError) as exc:
+                print(f"{icon}: warning: the window icon was not loaded ({exc})", file=sys.stderr)
         self.surface = self._open_window()
         self.canvas = None
         self.theme = theme_for(self.settings)
@@ -104,6 +111,9 @@ class Player:
         self._last = time.perf_counter()
         self._planned: float | None = None
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
+        from vn.reload import HotReload
+
+        self.hot_reload = HotReload(self)  # saving a game file reloads it (vn.reload)
         if label is not None:
             self.start_game(label)
         else:
@@ -163,6 +173,7 @@ class Player:
             self.handle(event)
             if not self.running:
                 return
+        self.hot_reload.poll()
         if self.stack.update(self.now):
             self.dirty = True
         wake = self._next_wake()
@@ -213,6 +224,8 @@ class Player:
         self.surface.blit(self.canvas, (0, 0))
         self.pg.display.flip()
         self.dirty = False
+        if self.audio.state == "idle":  # the sound device starts once the first frame is up,
+            self.audio.start()  # not with the window, nor at the story's first cue
 
     def handle(self, event) -> None:
         pg = self.pg
@@ -301,7 +314,7 @@ class Player:
                 return
         if not self.settings.self_voicing:
             self.speaker.stop()
-        save_settings(self.settings)
+        save_settings(self.settings, self.settings_file)
         self.dirty = True
 
     def toggle_self_voicing(self) -> None:

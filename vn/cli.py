@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "storyboard": ("vn.tools.storyboard", "a contact sheet: one thumbnail per line along a path, speaker and words under each"),
     "translate": ("vn.tools.translate", "start or update a translation: a string table keyed by stable line ids"),
     "bench": ("vn.tools.bench", "measure frame times, idle cost, start-up and load time (JSON)"),
+    "build": ("vn.tools.build", "build a standalone game for players without Python (PyInstaller)"),
 }
 
 

@@ -53,6 +53,7 @@ class Game:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     assets: object | None = None  # vn.stage.assets.GameAssets, once loaded
     catalog: Catalog | None = None  # the asset names the scripts were checked against
+    lang: str | None = None  # the translation applied (vn play --lang), if any
 
     @property
     def root(self) -> Path:
@@ -107,7 +108,7 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True, check_au
     Line ids carried across edits by `scripts/ids.lock` (vn.lineids) are applied; translation
     tables are checked; with `lang`, `translations/LANG.yaml` replaces the text of the lines it
     translates (vn.translation)."""
-    game = Game(layers_for(folder))
+    game = Game(layers_for(folder), lang=lang)
     if folder is not None and not folder.is_dir():
         game.diagnostics.append(error(display(folder), 0, 0, "no such game folder",
                                       "a game is a folder with scripts/ and assets/"))

@@ -1,4 +1,5 @@
-"""The player's settings, kept between runs in the platform's config folder as a small JSON file.
+"""The player's settings, kept between runs in the platform's config folder as a small JSON file,
+one per game title (`vn.userdirs`).
 
 `PlayerSettings` extends the story-facing `vn.session.Settings` (text speed, auto-forward, the
 sound channels' volumes, mute and ducking) with what the window and the screens use: text size,
@@ -88,14 +89,14 @@ FIELDS = {
 }
 
 
-def settings_path() -> Path:
-    """`$VN_CONFIG_DIR/settings.json`, else the platform's user config folder for `vn`."""
-    override = os.environ.get("VN_CONFIG_DIR")
-    if override:
-        return Path(override) / "settings.json"
-    from platformdirs import user_config_dir
+def settings_path(title: str | None = None) -> Path:
+    """`settings.json` in the config folder of the game called `title` (`vn.userdirs.game_dir`:
+    `$VN_CONFIG_DIR/<title>/` when set, else the platform's user config folder for `vn`, then
+    the title); without a title, in the folder shared by every game."""
+    from vn.userdirs import base_dir, game_dir
 
-    return Path(user_config_dir("vn", appauthor=False)) / "settings.json"
+    folder = game_dir("config", title) if title is not None else base_dir("config")
+    return folder / "settings.json"
 
 
 def speed_label(cps: float) -> str:

@@ -1,8 +1,10 @@
 """Noticing that a game's files changed, by polling their modification times.
 
-Polling a game folder (a few hundred files) costs well under a millisecond of CPU per scan, so a
-scan every half second is cheaper when idle than a file-watching library's thread, and needs no
-dependency; it works the same on every platform and on network folders. Used by
+Polling a game folder costs little: ~0.9 ms of CPU per scan of the bundled game's 63 files
+(measured on a contended 2-core machine), so a scan every half second is ~0.2% of a core while
+idle — no thread, no dependency, and the same on every platform and on network folders. A
+file-watching library (watchfiles) would add a Rust extension and a thread to every `vn play`
+for a saving that does not matter at this size. Used by
 `vn check --watch` and by hot reload in `vn play`.
 """
 

@@ -164,3 +164,33 @@ def test_refresh_applies_settings_at_the_last_game_time():
     audio.update(12.5, Settings())
     audio.refresh(Settings(music_volume=0.3))  # a settings screen covers the game: time stands still
     assert seen == [(12.5, 1.0), (12.5, 0.3)]
+
+
+def test_rollback_brings_back_the_music_of_that_line_and_keeps_what_already_plays():
+    src = textwrap.dedent("""\
+        start:
+          - music: a.ogg
+          - One.
+          - music: b.ogg
+            fade: 2s
+          - music: rain.ogg
+            channel: ambience
+          - Two.
+          - Three.
+        """)
+    prog, diags = compile_text(src, manifest=MANIFEST)
+    assert prog is not None, [d.format() for d in diags]
+    s = Session(prog, Scene(NoAssets()))
+    s.update(0.0)
+    s.click(1.0)
+    s.click(2.0)
+    mix = s.audio.mix
+    assert s.line.text.plain == "Three." and mix.current("music").file == "b.ogg"
+    b = mix.current("music")
+    assert s.rollback(3.0) and s.line.text.plain == "Two."
+    assert mix.current("music") is b  # the same music: it goes on, not restarted
+    assert s.rollback(4.0) and s.line.text.plain == "One."
+    assert mix.current("music").file == "a.ogg" and mix.current("ambience") is None
+    assert b.stopping
+    assert s.rollforward(5.0) and mix.current("music").file == "b.ogg"
+    assert mix.current("ambience").file == "rain.ogg"

@@ -153,3 +153,33 @@ def test_missing_and_broken_files_are_silence_with_a_warning(output):
     warnings = " ".join(output.result["warnings"])
     assert "missing.ogg: no such file" in warnings and "broken.ogg: cannot be played" in warnings
     assert output.rms(output.offset(12), output.offset(14)) < 0.002
+
+
+def test_decoded_files_no_track_plays_are_not_kept_without_bound(tmp_path):
+    import time
+    from types import SimpleNamespace
+
+    from vn.audio.mixer import KEEP_UNUSED, MixerAudio
+    from vn.session import Settings
+
+    for k in range(KEEP_UNUSED + 3):
+        tone_wav(tmp_path / f"t{k}.wav", 0.05, 441.0 + k * 10)
+    audio = MixerAudio(lambda name: tmp_path / name if (tmp_path / name).is_file() else None)
+    if not audio.start():
+        pytest.skip("no mixer here, not even with the dummy driver")
+    try:
+        settings, now = Settings(), 0.0
+        for k in range(KEEP_UNUSED + 3):
+            audio.play(SimpleNamespace(command="music", args={"file": f"t{k}.wav", "fade": 0.0}), now)
+            deadline = time.monotonic() + 10
+            while not any(t.length for t in audio.mix.tracks if t.file == f"t{k}.wav"):
+                assert time.monotonic() < deadline, "the file never started"
+                audio.update(now, settings)
+                time.sleep(0.01)
+                now += 0.01
+        now += 1.0
+        audio.update(now, settings)
+        kept = [name for name, sound in audio._sounds.items() if sound is not None]
+        assert len(kept) <= KEEP_UNUSED + 1 and f"t{KEEP_UNUSED + 2}.wav" in kept, kept
+    finally:
+        audio.close()

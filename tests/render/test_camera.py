@@ -188,3 +188,21 @@ def test_camera_steps_are_checked(bad, words):
     prog, diags = compile_text(src, manifest=MANIFEST, catalog=catalog)
     errors = [d for d in diags if d.severity == "error"]
     assert errors and words in errors[0].message and errors[0].line == 3
+
+
+def test_default_camera_shows_a_wide_map_whole_with_its_planes_at_their_depths():
+    """Zoom 0.25 on the 512x96 map in a 128x96 game, centred at (256, 48). By hand, a layer's
+    origin is (-f x 256 x 0.25 + 64, -f x 48 x 0.25 + 48): room (0, 36), mid (32, 36), far (48, 45)."""
+    assets = _Assets()
+    scene = Scene(assets)
+    scene.apply(direction("stage", name="wide"), 0.0)
+    assert scene.view(0.0).camera == Camera(256, 48, 0.25)
+    out = pygame.Surface(GAME)
+    out.fill((0, 0, 0))
+    cache = ImageCache()
+    at = {"room": (0, 36), "mid": (32, 36), "far": (48, 45)}
+    for layer in assets.layout.layers:
+        surf, pos = draw_layer(layer, assets.layout, cache, (0.25, 0.25))
+        out.blit(surf, (pos[0] + at[layer.name][0], pos[1] + at[layer.name][1]))
+    mean, worst = grid_stats(_frame(scene, 0.0, Compositor(assets, ImageCache())), out, cell=4)
+    assert mean < 3.0 and worst < 40, (mean, worst)

@@ -8,7 +8,8 @@ from dataclasses import replace
 import pygame
 import pytest
 
-from tests.render.tiled_reference import FIXTURES, aligned, grid_stats, ours, probe, rasterize
+from tests.probes import require_tmxrasterizer
+from tests.render.tiled_reference import FIXTURES, aligned, grid_stats, ours, rasterize
 from vn.render.images import ImageCache
 from vn.render.tiled import draw_layer
 from vn.stage.layout import TileObject, load_layout
@@ -18,10 +19,8 @@ pygame.init()
 
 @pytest.fixture(scope="module")
 def tiled(tmp_path_factory):
+    require_tmxrasterizer()  # draws a tiny known map (an SVG and a PNG layer) right, or skip
     tmp = tmp_path_factory.mktemp("tiled")
-    why = probe(str(tmp))
-    if why is not None:
-        pytest.skip(why)
 
     def run(name: str, *args: str) -> pygame.Surface:
         pic = rasterize(FIXTURES / f"{name}.tmx", tmp / f"{name}.png", "--hide-layer", "marks",

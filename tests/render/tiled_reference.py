@@ -1,12 +1,10 @@
-"""Tiled's own `tmxrasterizer` as the reference picture of a map, probed before it is trusted,
-and the pixel statistics that compare a picture with it."""
+"""Tiled's own `tmxrasterizer` as the reference picture of a map (probed first by
+`tests.probes.require_tmxrasterizer`), and the pixel statistics that compare a picture with it."""
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-from functools import lru_cache
 from pathlib import Path
 
 import pygame
@@ -33,25 +31,6 @@ def rasterize(tmx: Path, out: Path, *args: str) -> pygame.Surface | None:
     flat.fill((0, 0, 0))
     flat.blit(img, (0, 0))
     return flat
-
-
-@lru_cache(maxsize=1)
-def probe(tmp: str) -> str | None:
-    """Why tmxrasterizer cannot be the reference here (None: it works). It must draw a tiny
-    known map — an SVG image layer (red) beside a PNG one (green) — as it is."""
-    if shutil.which("tmxrasterizer") is None:
-        return "tmxrasterizer (Debian package `tiled`) is not installed"
-    pic = rasterize(FIXTURES / "probe.tmx", Path(tmp) / "probe.png")
-    if pic is None:
-        return "tmxrasterizer failed on a tiny known map"
-    if pic.get_width() < 64 or pic.get_height() < 32:
-        return f"tmxrasterizer drew the probe map at {pic.get_size()}, not 64x32"
-    red, green = pic.get_at((16, 16))[:3], pic.get_at((48, 16))[:3]
-    if not (red[0] > 180 and red[1] < 60):
-        return f"tmxrasterizer draws no SVG layers here (got {red} where red should be: install libqt5svg5)"
-    if not (green[1] > 160 and green[0] < 60):
-        return f"tmxrasterizer drew the PNG layer wrong (got {green})"
-    return None
 
 
 def ours(layout: Layout, t: float = 0.0, hide: tuple[str, ...] = ()) -> pygame.Surface:

@@ -144,3 +144,40 @@ def test_errors_inside_a_tileset_file_point_into_that_file(tmp_path):
 def test_infinite_map_is_refused(tmp_path):
     p, (layout, errors) = _broken(tmp_path, extra=' infinite="1"')
     assert layout is None and "infinite" in errors[0].message and "Infinite" in errors[0].hint
+
+
+def test_mangled_maps_never_raise(tmp_path):
+    """Fixture maps, tilesets and templates with attributes set to nonsense, bytes cut out or the
+    end missing: every one loads or is refused with positioned diagnostics, never an exception."""
+    import random
+    import re
+    import shutil
+
+    for f in TILED.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    rng = random.Random(9)
+    values = ["", "-1", "0", "1e309", "nan", "abc", "99999999999", "4294967295", "1.5", "#zz",
+              "../../x.png", "<", "&amp;", "utf-7"]
+    names = ["colorkey.tmx", "objects.tmx", "old.tmx", "animated.tmx", "wide.tmx", "nosize.tmx",
+             "props.tsx", "crate.tx"]
+    attr = re.compile(r'(\w+)="([^"]*)"')
+    for _ in range(150):
+        name = rng.choice(names)
+        text = (TILED / name).read_text()
+        for _ in range(rng.randint(1, 3)):
+            found = list(attr.finditer(text))
+            op = rng.random()
+            if op < 0.6 and found:
+                m = rng.choice(found)
+                text = text[:m.start(2)] + rng.choice(values) + text[m.end(2):]
+            elif op < 0.85:
+                cut = rng.randrange(len(text))
+                text = text[:cut] + text[cut + rng.randint(1, 40):]
+            else:
+                text = text[:rng.randrange(len(text))]
+        (tmp_path / name).write_text(text)
+        target = tmp_path / (name if name.endswith(".tmx") else "objects.tmx")
+        layout, diags = load_layout(target)
+        assert layout is not None or any(d.severity == "error" for d in diags), text
+        assert all(d.path and d.message for d in diags)
+        shutil.copy(TILED / name, tmp_path / name)

@@ -144,7 +144,9 @@ def test_settings_persist_across_runs_and_apply_at_once(small, dirs):
     run(p, 0.2)
     assert p.settings.text_size == 3 and p.settings.high_contrast
     assert p.screen.textbox.theme.textbox_height > height  # applied at once: the box grows
-    assert (dirs / "config" / "settings.json").is_file()
+    # one folder per game title, below $VN_CONFIG_DIR
+    assert p.settings_file == dirs / "config" / p.game.program.title / "settings.json"
+    assert p.settings_file.is_file()
     again = make_player(small)
     assert again.settings.text_size == 3
     assert again.settings.high_contrast

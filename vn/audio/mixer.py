@@ -6,7 +6,8 @@
   not only exceptions.)
 - Files are decoded on a background thread (decoding a minute of Vorbis takes most of a second,
   and pygame releases the GIL while it does): a track starts when its file is ready, and its
-  fade is moved to begin then. Decoded files are kept for the session.
+  fade is moved to begin then. The last few decoded files no track plays are kept for reuse
+  (`KEEP_UNUSED`): memory stays bounded however many files a long game plays.
 - A missing or undecodable file is one warning and silence (`vn check` reports it too).
 - Each track owns one mixer channel until it is done; volumes are set from `Mix.levels` at every
   `update`, so fades, ducking and the player's sliders all apply at once.
@@ -28,6 +29,7 @@ from vn.audio.mix import Track, Volumes
 FREQUENCY = 44100
 BUFFER = 1024  # sample frames: ~23 ms of latency at 44.1 kHz
 CHANNELS = 32  # mixer channels; one per sounding track
+KEEP_UNUSED = 3  # decoded files kept for reuse when no track plays them (a 48 s loop is 8.5 MB)
 
 Finder = Callable[[str], "Path | None"]
 
@@ -84,6 +86,7 @@ class MixerAudio(SilentAudio):
         self.now = now
         for track in self.mix.prune(now):
             self._release(track)
+        self._evict()
         if not self.mix.tracks or not self.start():
             self._drain()
             return
@@ -101,8 +104,13 @@ class MixerAudio(SilentAudio):
         for track in list(self.mix.tracks):
             self._release(track, stop=True)
         super().close()
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        if self._pool is not None:  # a decode still running finishes before the mixer goes
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            self._loading.clear()
+        self._sounds.clear()  # decoded for the mixer being closed
+        self._channels.clear()
+        self._draining.clear()
         if self.state == "on":
             self._pg.mixer.quit()
         self.state = "idle"
@@ -120,6 +128,7 @@ class MixerAudio(SilentAudio):
             self._warn_once("channels", f"more than {CHANNELS} sounds at once: '{track.file}' is not played")
             track.length = 0.0
             return
+        self._sounds[track.file] = self._sounds.pop(track.file)  # the most recently used goes last
         channel = self._pg.mixer.Channel(self._free.pop())
         late = now - track.start
         if late > 0.0:  # the file was still decoding: the fade begins now, not when asked
@@ -140,6 +149,13 @@ class MixerAudio(SilentAudio):
             self._free.append(channel.id)
         else:  # a one-shot whose game time ran out (skip runs faster): let it finish
             self._draining.append((track.id, channel))
+
+    def _evict(self) -> None:
+        """Forget decoded files beyond the last KEEP_UNUSED that no track plays (oldest first)."""
+        playing = {t.file for t in self.mix.tracks} | {name for name in self._loading}
+        unused = [n for n, snd in self._sounds.items() if snd is not None and n not in playing]
+        for name in unused[: max(0, len(unused) - KEEP_UNUSED)]:
+            del self._sounds[name]
 
     def _drain(self) -> None:
         still = []

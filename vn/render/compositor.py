@@ -58,6 +58,9 @@ def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.
     return scale, pygame.Rect(ox, oy, round(logical[0] * scale), round(logical[1] * scale))
 
 
+MAX_PLANE_AREA = 40_000_000  # output px of one set of a stage's role maps
+
+
 class _Stage:
     """A stage at one output size: its planes cut into parallax runs, each run's lit maps (one
     set per frame of the tile animations, the last few kept) at the default camera's scale, and
@@ -74,8 +77,12 @@ class _Stage:
         # the planes are rasterised at the larger of the default camera's scale (the map's width
         # fills the picture) and the scale at which its height does (how `camera: MARK` frames)
         self.k_ref = max(size[0] / layout.size[0], size[1] / layout.size[1])
+        area = layout.size[0] * layout.size[1] * self.k_ref ** 2
+        if area > MAX_PLANE_AREA:  # a huge map: softer planes rather than gigabytes of them
+            self.k_ref *= (MAX_PLANE_AREA / area) ** 0.5
         self.k = (self.k_ref, self.k_ref)
         self._view_key: tuple[object, ...] | None = None
+        self._mips: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._view: pygame.Surface | None = None
         self.animated = layout.animated()
         self.runs = parallax_runs(layout)
@@ -140,7 +147,24 @@ class _Stage:
                     dest.blit(lighter.over(light), (round(ox), round(oy)), special_flags=pygame.BLEND_PREMULTIPLIED)
                 continue
             src = lighter.full(light) if i == 0 else lighter.over(light)
-            _scaled_blit(dest, src, (ox, oy), r, 0 if i == 0 else pygame.BLEND_PREMULTIPLIED)
+            d = 1
+            while r * d * 2 <= 1.0 and d < 8:  # zoomed out: scale from a smaller copy
+                d *= 2
+            if d > 1:
+                src = self._mip(i, src, d, light, clock)
+            _scaled_blit(dest, src, (ox, oy), r * d, 0 if i == 0 else pygame.BLEND_PREMULTIPLIED)
+
+    def _mip(self, run: int, src: pygame.Surface, d: int, light: Light, clock: float) -> pygame.Surface:
+        """`src` (a run's lit planes) at 1/d of its size, kept while the light and frame hold."""
+        key = (run, d, StageLighter.key(light, self.k), self.layout.animation_phase(clock) if self.animated else ())
+        hit = self._mips.get(key)
+        if hit is None:
+            size = (max(1, src.get_width() // d), max(1, src.get_height() // d))
+            hit = pygame.transform.smoothscale(src, size)
+            self._mips[key] = hit
+            while len(self._mips) > 4 * len(self.runs):
+                self._mips.popitem(last=False)
+        return hit
 
 
 def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, float], r: float,
@@ -282,7 +306,7 @@ class Compositor:
                 bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
                 return (round(bx * scale) + ox, round(by * scale) + oy)
 
-            st.beams(ks).draw(dest, view.light, beam_origin)
+            st.beams(st.k_ref).draw(dest, view.light, beam_origin, ks / st.k_ref)
         self.effects.vignette(dest, view.vignette, view.vignette_color)
         if view.flash > 0.0:
             self.effects.veil(dest, view.flash_color, view.flash)

@@ -365,11 +365,14 @@ class Beams:
         self.k = k
         self.shapes = [BeamShape(s, k) for s in shapes]
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
+        self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
 
     def draw(self, dest: pygame.Surface, light: Light,
-             origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]]) -> None:
+             origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
+             zoom: float = 1.0) -> None:
         """Draw every beam; `origin` is where map (0, 0) lands, or a function of a shape's
-        parallax factors that says so (the camera)."""
+        parallax factors that says so (the camera); `zoom`: how much larger than built to draw
+        them (a soft mask scales well; rebuilding it each frame of a zoom would not)."""
         for i, shape in enumerate(self.shapes):
             beam = light.beam(shape.shape.group)
             if beam.strength <= 0.0:
@@ -392,6 +395,33 @@ class Beams:
                 self._tinted[i] = cached
             _, lit, rect = cached
             at = origin(shape.shape.parallax) if callable(origin) else origin
-            pos = (at[0] + rect.x + round(beam.offset[0] * self.k[0]),
-                   at[1] + rect.y + round(beam.offset[1] * self.k[1]))
-            dest.blit(lit, pos, special_flags=pygame.BLEND_RGB_ADD)
+            x = (rect.x + beam.offset[0] * self.k[0]) * zoom
+            y = (rect.y + beam.offset[1] * self.k[1]) * zoom
+            if abs(zoom - 1.0) > 1e-6:
+                lit = self._zoomed(i, lit, zoom, dest.get_rect().move(-at[0] - round(x), -at[1] - round(y)))
+                if lit is None:
+                    continue
+            dest.blit(lit, (at[0] + round(x), at[1] + round(y)), special_flags=pygame.BLEND_RGB_ADD)
+
+    def _zoomed(self, i: int, lit: pygame.Surface, zoom: float, view: pygame.Rect) -> pygame.Surface | None:
+        """A tinted mask scaled by `zoom` (the last kept per shape); None when it would be
+        huge and mostly off screen (it is then drawn only where it shows)."""
+        size = (max(1, round(lit.get_width() * zoom)), max(1, round(lit.get_height() * zoom)))
+        hit = self._scaled.get(i)
+        if hit is not None and hit[0] is lit and hit[1] == size:
+            return hit[2]
+        if size[0] * size[1] > 4 * view.w * view.h:  # scale only the part on screen
+            out = pygame.Surface(size)
+            out.fill((0, 0, 0))
+            part = view.clip(pygame.Rect(0, 0, *size))
+            if part.w <= 0 or part.h <= 0:
+                return None
+            src = pygame.Rect(part.x / zoom, part.y / zoom, part.w / zoom + 2, part.h / zoom + 2).clip(lit.get_rect())
+            if src.w <= 0 or src.h <= 0:
+                return None
+            piece = pygame.transform.smoothscale(lit.subsurface(src), (round(src.w * zoom), round(src.h * zoom)))
+            out.blit(piece, (round(src.x * zoom), round(src.y * zoom)))
+            return out
+        scaled = pygame.transform.smoothscale(lit, size)
+        self._scaled[i] = (lit, size, scaled)
+        return scaled

@@ -17,6 +17,7 @@ from vn.stage.layout import Layer, Layout, TileObject, flips
 from vn.stage.tmx import Tile
 
 Size = tuple[int, int]
+MAX_OBJECT_AREA = 64_000_000  # output px of one tile object
 
 # where the rotation point of a tile object is, as a fraction of its image (Tiled's alignments)
 _ORIGIN = {"unspecified": (0.0, 1.0), "bottomleft": (0.0, 1.0), "bottom": (0.5, 1.0),
@@ -159,6 +160,8 @@ def _object(dest: pygame.Surface, obj: TileObject, layout: Layout, images: Image
     if tile is None or obj.width <= 0 or obj.height <= 0:
         return
     w, h = obj.width * k[0], obj.height * k[1]
+    if w * h > MAX_OBJECT_AREA:  # larger than any picture it could be part of
+        return
     img = tile_surface(images, tile, gid, (max(1, round(w)), max(1, round(h))))
     if img is None:
         return

@@ -281,9 +281,13 @@ def _read_map(r: _Reader, root: Node) -> tuple[Layout | None, list[Diagnostic]]:
     tw, th = tmx.integer(root, "tilewidth"), tmx.integer(root, "tileheight")
     mw, mh = tmx.integer(root, "width"), tmx.integer(root, "height")
     size = (mw * tw, mh * th)
-    if size[0] <= 0 or size[1] <= 0:
+    if size[0] <= 0 or size[1] <= 0 or tw <= 0 or th <= 0:
         r.err(root.where, f"map has no size ({mw}x{mh} tiles of {tw}x{th} px)",
               "set the map size in Tiled: Map > Resize Map, and the tile size in Map Properties")
+        return None, r.diags
+    if max(size) > tmx.MAX_PX or size[0] * size[1] > tmx.MAX_AREA or mw * mh > tmx.MAX_TILES:
+        r.err(root.where, f"map of {size[0]}x{size[1]} px ({mw}x{mh} tiles) is too large",
+              f"stages are at most {tmx.MAX_PX} px a side and {tmx.MAX_TILES} tiles")
         return None, r.diags
     base = r.path.parent
     for ts in root.findall("tileset"):
@@ -499,6 +503,9 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         tile = r.tiles.get(gid & GID_MASK)
         w = tmx.number(obj, "width", tile.size[0] if tile else 0.0)
         h = tmx.number(obj, "height", tile.size[1] if tile else 0.0)
+        if max(abs(w), abs(h)) > tmx.MAX_PX:
+            r.err(obj.where, f"tile object of {w:g}x{h:g} px is too large (at most {tmx.MAX_PX} px a side)")
+            continue
         objects.append(TileObject(
             tmx.integer(obj, "id", 0), obj.get("name") or "", gid, tmx.number(obj, "x"),
             tmx.number(obj, "y"), w, h, tmx.number(obj, "rotation"),

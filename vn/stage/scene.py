@@ -473,6 +473,8 @@ class Scene:
 
         self._light = done(self._light)
         self._vignette = done(self._vignette)
+        if self._camera is not None:
+            self._camera = done(self._camera)
         for s in self._sprites:
             s.place, s.alpha = done(s.place), done(s.alpha)
             s.layers = {k: done(t) for k, t in s.layers.items()}

@@ -37,6 +37,9 @@ GID_MASK = 0x0FFFFFFF
 
 MAX_FILE_BYTES = 64 * 1024 * 1024  # a map or tileset file larger than this is refused
 MAX_TILES = 4_000_000  # cells in one tile layer
+MAX_TILESET = 65_536  # tiles in one tileset
+MAX_PX = 32_768  # a map, image or tile longer than this on a side is refused
+MAX_AREA = 50_000_000  # a map larger than this many px is refused (it is drawn whole)
 
 
 class TmxError(Exception):
@@ -105,6 +108,9 @@ def parse_xml(data: bytes, file: str) -> Node:
         raise TmxError((file, exc.lineno, exc.offset + 1),
                        f"malformed XML: {xml.parsers.expat.ErrorString(exc.code)}",
                        "open and save the file in Tiled, or fix the XML by hand") from None
+    except (LookupError, ValueError) as exc:  # an unknown encoding in the XML declaration
+        raise TmxError((file, 1, 1), f"cannot read the XML: {exc}",
+                       "Tiled writes UTF-8: <?xml version=\"1.0\" encoding=\"UTF-8\"?>") from None
     if not root:  # pragma: no cover - expat reports an empty document itself
         raise TmxError((file, 1, 1), "empty file")
     return root[0]
@@ -242,6 +248,8 @@ def _trans(image: Node) -> tuple[int, int, int] | None:
 def _image_size(image: Node, path: Path) -> tuple[int, int]:
     """The image's size from its attributes, or from the file when Tiled left them out."""
     w, h = number(image, "width", 0.0), number(image, "height", 0.0)
+    if w > MAX_PX or h > MAX_PX:
+        raise TmxError(image.where, f"image of {w:g}x{h:g} px is too large (at most {MAX_PX} px a side)")
     if w > 0 and h > 0:
         return int(w), int(h)
     got = natural_size(path) if path.is_file() else None
@@ -251,6 +259,8 @@ def _image_size(image: Node, path: Path) -> tuple[int, int]:
                            "image paths are relative to the file that names them")
         raise TmxError(image.where, f"cannot read the size of image {image.get('source')}",
                        "save the image as PNG, or give the <image> width and height")
+    if got[0] > MAX_PX or got[1] > MAX_PX:
+        raise TmxError(image.where, f"image {image.get('source')} is too large (at most {MAX_PX} px a side)")
     return round(got[0]), round(got[1])
 
 
@@ -280,10 +290,15 @@ def read_tileset(ts: Node, base: Path, firstgid: int,
         iw, ih = _image_size(image, path)
         if tw <= 0 or th <= 0:
             raise TmxError(ts.where, f"tileset '{ts.get('name', '')}' has no tile size")
+        if max(tw, th, iw, ih) > MAX_PX or spacing < 0 or margin < 0:
+            raise TmxError(ts.where, f"tileset '{ts.get('name', '')}' has an impossible size "
+                                     f"(tiles {tw}x{th}, image {iw}x{ih}, spacing {spacing}, margin {margin})")
         columns = integer(ts, "columns", 0) or max(0, (iw - 2 * margin + spacing) // (tw + spacing))
         rows = max(0, (ih - 2 * margin + spacing) // (th + spacing))
         count = integer(ts, "tilecount", 0) or columns * rows
         trans = _trans(image)
+        if min(count, columns * rows) > MAX_TILESET:
+            raise TmxError(ts.where, f"tileset '{ts.get('name', '')}' has more than {MAX_TILESET} tiles")
         for i in range(min(count, columns * rows)):
             x = margin + (i % columns) * (tw + spacing)
             y = margin + (i // columns) * (th + spacing)
@@ -390,6 +405,8 @@ def layer_data(layer: Node, width: int, height: int) -> tuple[tuple[int, ...], .
     else:
         raise TmxError(data.where, f"unknown tile data encoding '{encoding}'",
                        "Tiled writes csv or base64")
+    if width < 0 or height < 0:
+        raise TmxError(layer.where, f"tile layer has a negative size ({width}x{height})")
     if len(gids) != width * height:
         raise TmxError(data.where, f"tile layer has {len(gids)} cells, not {width}x{height}",
                        "save the map again in Tiled")
