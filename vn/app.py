@@ -99,7 +99,7 @@ class Player:
         self._game_class = GameView
         from vn.audio.mixer import MixerAudio, game_finder
 
-        self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
+        self.audio = MixerAudio(game_finder(game))  # its device starts after the first frame
         self.saves = _open_store(game)
         self._persistent = None
         self.speaker = Speaker()

@@ -149,3 +149,5 @@ def test_the_built_executables_command_line():
                                                                    ["--at", "sunset:3", "-o", "f.png"])
     assert translate(["--render=dawn", "-o", "f.png"]) == (MODES["--render"][0], ["--at", "dawn", "-o", "f.png"])
     assert translate(["--check"]) == (MODES["--check"][0], [])
+    with pytest.raises(SystemExit, match="--render needs a value"):
+        translate(["--render", "-o", "f.png"])
