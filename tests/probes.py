@@ -124,10 +124,48 @@ def _require(problem: str | None) -> None:
         pytest.skip(problem)
 
 
+def yaml_language_server() -> list[str] | None:
+    """The command of Red Hat's yaml-language-server ($YAML_LANGUAGE_SERVER, or on PATH)."""
+    cmd = os.environ.get("YAML_LANGUAGE_SERVER") or shutil.which("yaml-language-server")
+    return [cmd] if cmd else None
+
+
+@functools.cache
+def yaml_ls_problem() -> str | None:
+    """Why yaml-language-server cannot check a file against a schema here, or None: it must flag
+    a known mistake in a tiny file that names its schema on its first line."""
+    cmd = yaml_language_server()
+    if cmd is None:
+        return "yaml-language-server is not installed (npm install -g yaml-language-server)"
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent / "tools"))
+    from lsp_client import run as lsp_run
+
+    with tempfile.TemporaryDirectory() as tmp:
+        schema = Path(tmp) / "s.json"
+        schema.write_text('{"type": "object", "properties": {"a": {"enum": ["x"]}}}')
+        doc = Path(tmp) / "probe.yaml"
+        doc.write_text("# yaml-language-server: $schema=s.json\na: y\n")
+        try:
+            result = lsp_run(cmd, [doc], wait=20.0)
+        except OSError as exc:
+            return f"yaml-language-server could not run: {exc}"
+    if len(next(iter(result.values()), [])) != 1:
+        return f"yaml-language-server did not flag a known mistake: {result}"
+    return None
+
+
+def require_yaml_ls() -> list[str]:
+    _require(yaml_ls_problem())
+    return yaml_language_server()  # type: ignore[return-value]
+
+
 def main() -> int:
     """`python -m tests.probes`: one line per optional tool, working or why not (always exit 0)."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     for name, probe in (("tmxrasterizer", tmxrasterizer_problem), ("graphviz", graphviz_problem),
+                        ("yaml-language-server", yaml_ls_problem),
                         ("espeak-ng", espeak_problem)):
         problem = probe()
         print(f"   {name}: {'works' if problem is None else 'skipped: ' + problem}")
@@ -136,3 +174,4 @@ def main() -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+

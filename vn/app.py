@@ -75,10 +75,10 @@ class Player:
         self.game = game
         self.settings_file = settings_path(game.program.title)  # one per game title (vn.userdirs)
         self.settings = load_settings(self.settings_file)
-        if fullscreen:
-            self.settings.fullscreen = True
         self.windowed_size = size
-        self.fullscreen = self.settings.fullscreen
+        # `vn play --fullscreen` is for this run; the setting is what the player chose to keep
+        self.fullscreen = fullscreen or self.settings.fullscreen
+        self._kept_fullscreen = self.settings.fullscreen
         pygame.display.set_caption(game.program.title)
         icon = game.find("assets/icon.png")  # `vn build` makes one from the game's art
         if icon is not None:
@@ -99,7 +99,7 @@ class Player:
         self._game_class = GameView
         from vn.audio.mixer import MixerAudio, game_finder
 
-        self.audio = MixerAudio(game_finder(game))  # the mixer starts at the first cue
+        self.audio = MixerAudio(game_finder(game))  # its device starts after the first frame
         self.saves = _open_store(game)
         self._persistent = None
         self.speaker = Speaker()
@@ -110,7 +110,7 @@ class Player:
         self.running = True
         self._last = time.perf_counter()
         self._planned: float | None = None
-        self.pads.probe()
+        self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
         from vn.reload import HotReload
 
         self.hot_reload = HotReload(self)  # saving a game file reloads it (vn.reload)
@@ -144,7 +144,7 @@ class Player:
         if not self.fullscreen:
             self.windowed_size = self.surface.get_size()
         self.fullscreen = not self.fullscreen
-        self.settings.fullscreen = self.fullscreen
+        self.settings.fullscreen = self._kept_fullscreen = self.fullscreen
         self.surface = self._open_window()
         self.settings_changed()
 
@@ -199,6 +199,9 @@ class Player:
             wake = self._next_wake()  # drawing hands the views their new state
             animating = wake is not None and wake <= self.now
         self._planned = wake
+        if self._pads_due and self.canvas is not None:
+            self._pads_due = False
+            self.pads.probe()
         if dt is None:
             # sleep: a frame while animating, until the next change, or until input.
             # pygame's event.wait() polls every millisecond under the hood (a few % CPU on an
@@ -376,9 +379,11 @@ class Player:
         self.theme = theme_for(self.settings)
         self.screen.set_theme(self.theme)
         self.audio.refresh(self.settings)  # volumes are heard at once, even under the settings screen
-        if self.settings.fullscreen != self.fullscreen:
-            self.toggle_fullscreen()
-            return
+        if self.settings.fullscreen != self._kept_fullscreen:  # the settings screen's Display row
+            self._kept_fullscreen = self.settings.fullscreen
+            if self.settings.fullscreen != self.fullscreen:
+                self.toggle_fullscreen()
+                return
         if not self.settings.self_voicing:
             self.speaker.stop()
         save_settings(self.settings, self.settings_file)

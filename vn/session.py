@@ -27,6 +27,7 @@ Player features kept here (not in the story, not in the UI):
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,7 @@ ROLLBACK_STEPS = 300  # checkpoints kept (in memory and in saves)
 HISTORY_LINES = 250  # lines kept in the backlog (Ren'Py's default)
 SESSION_FORMAT = 1
 _SAVED_AT = Where("<save>", 0, 0)
+_REPEAT = re.compile(r"\.[0-9a-f]{8}\.[0-9]+$")  # a derived id of a repeated text: label.hash.N
 
 
 @dataclass
@@ -338,34 +340,38 @@ class Session:
         return {"at": self._at, "on_screen": self._on_log, "log": entries}
 
     def _log_from_json(self, data: Any, same_program: bool) -> None:
-        """Checkpoints from a save; damaged ones, and (after script edits) any that no longer
-        point at the same instruction, are dropped with everything before them."""
+        """Checkpoints from a save. After script edits each is moved to where its instruction
+        now is (by a line id that no edit of other lines can renumber); one that cannot be
+        placed for sure, or is damaged, is left out (the others are whole states of their own)."""
         if not isinstance(data, dict) or not isinstance(data.get("log"), list):
+            return
+        at = data.get("at")
+        if not isinstance(at, int) or isinstance(at, bool):
             return
         log: list[dict[str, Any]] = []
         state: dict[str, Any] = {}
-        for entry in data["log"][-ROLLBACK_STEPS:]:
-            ok = isinstance(entry, dict) and isinstance(entry.get("changes"), dict) \
-                and isinstance(entry.get("history"), int)
-            if ok:
-                state = {**state, **copy.deepcopy(entry["changes"])}
-                ok = _exact_checkpoint(self.program, state, same_program)
-            if not ok:
-                log = []
+        kept_at = -1  # the last checkpoint kept at or before the saved `at`
+        saved_at_kept = False
+        entries = data["log"][-ROLLBACK_STEPS:]
+        first = len(data["log"]) - len(entries)
+        for n, entry in enumerate(entries, first):
+            if not (isinstance(entry, dict) and isinstance(entry.get("changes"), dict)
+                    and isinstance(entry.get("history"), int)):
+                state = {}
                 continue
-            log.append({"state": state, "history": min(entry["history"], self._history_total)})
-        at = data.get("at")
-        if not log or not isinstance(at, int) or isinstance(at, bool):
-            return
-        dropped = len(data["log"]) - len(log)
-        self._log = log
-        self._at = max(-1, min(at - dropped, len(log) - 1))
-        if self._at < 0:
-            self._log, self._at = [], -1
-            return
-        # the line or choice on screen at the save is presented again: it is this checkpoint
+            state = {**state, **copy.deepcopy(entry["changes"])}
+            placed = _place_checkpoint(self.program, state, same_program)
+            if placed is None:
+                continue
+            log.append({"state": placed, "history": min(entry["history"], self._history_total)})
+            if n <= at:
+                kept_at = len(log) - 1
+                saved_at_kept = n == at
+        self._log, self._at = log, kept_at
+        # the line or choice on screen at the save is presented again: it is that checkpoint
         status = self.story.state.status
-        if data.get("on_screen") is True and status in ("shown", "choice") and self.story.notice is None:
+        if (data.get("on_screen") is True and saved_at_kept and status in ("shown", "choice")
+                and self.story.notice is None):
             self._rolling = self._at
 
     # ----------------------------------------------------------------- waking
@@ -483,19 +489,34 @@ class Session:
             self._pending = True
 
 
-def _exact_checkpoint(program: Program, state: dict[str, Any], same_program: bool) -> bool:
-    """Does a checkpoint's position (and every return point) still name the same instruction?"""
+def _place_checkpoint(program: Program, state: dict[str, Any], same_program: bool) -> dict[str, Any] | None:
+    """A checkpoint's state with its position and return points where their instructions are
+    in `program` now, or None when one of them cannot be placed for sure."""
     pos = state.get("position")
     if not isinstance(pos, dict) or not isinstance(state.get("stack"), list):
-        return False
+        return None
     if same_program:
-        return isinstance(pos.get("label"), str) and pos["label"] in program.labels
+        return state if isinstance(pos.get("label"), str) and pos["label"] in program.labels else None
+    placed = []
     for p in [pos, *state["stack"]]:
-        if not isinstance(p, dict) or p.get("id") is None:
-            return False
-        if program.index.get(p["id"]) != (p.get("label"), p.get("pc")):
-            return False
-    return True
+        ident = p.get("id") if isinstance(p, dict) else None
+        if not isinstance(ident, str) or ident not in program.index or not _unambiguous(ident, program):
+            return None
+        label, pc = program.index[ident]
+        placed.append({**p, "label": label, "pc": pc})
+    out = dict(state)
+    out["position"] = {**placed[0], "ordinal": program.labels[placed[0]["label"]].code[placed[0]["pc"]].ordinal}
+    out["stack"] = placed[1:]
+    return out
+
+
+def _unambiguous(ident: str, program: Program) -> bool:
+    """An id that edits elsewhere cannot move to another instruction: an explicit `id:`, or a
+    derived id of a text that occurs once in its label (repeats are numbered in order, so
+    inserting one renumbers the rest). Ids of other instructions hold their pc."""
+    if "#" in ident:
+        return False
+    return not _REPEAT.search(ident) and f"{ident}.2" not in program.index
 
 
 def _line_to_json(line: Line) -> dict[str, Any]:

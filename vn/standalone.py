@@ -46,8 +46,8 @@ def translate(argv: Sequence[str]) -> tuple[str, list[str]]:
                 if takes:
                     value = arg.partition("=")[2] if "=" in arg else None
                     if value is None:
-                        if i + 1 >= len(argv):
-                            return module, [takes]  # the verb's parser says what is missing
+                        if i + 1 >= len(argv) or argv[i + 1].startswith("-"):
+                            raise SystemExit(f"{program_name()}: {flag} needs a value, e.g. {flag} sunset:3 -o frame.png")
                         value = argv[i + 1]
                         rest = argv[:i] + argv[i + 2:]
                     rest = [takes, value, *rest]

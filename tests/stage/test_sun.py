@@ -174,3 +174,25 @@ def test_map_sun_properties_are_checked(tmp_path):
     layout, diags = load_layout(p)
     msgs = [d.message for d in diags if d.severity == "error"]
     assert any("`date`" in m and "MM-DD" in m for m in msgs) and any("latitude" in m for m in msgs)
+
+
+def test_game_wide_sun_settings_and_the_stage_overriding_them(tmp_path):
+    import shutil
+
+    game = tmp_path / "game"
+    shutil.copytree(FIXTURE_GAME / "assets", game / "assets")
+    lighting = game / "assets" / "lighting.yaml"
+    text = lighting.read_text()
+    lighting.write_text(text + '\nsun:\n  date: "06-21"\n  latitude: 60\n  degrees_across: 9000\n  colour: 1\n')
+    assets = GameAssets(game)
+    diags = [d for d in assets.check() if "lighting.yaml" in d.path]
+    assert {d.line for d in diags if d.severity == "error"} == {
+        text.count("\n") + 5, text.count("\n") + 6}  # degrees_across out of range, unknown `colour`
+    assert assets.sky_properties == {"date": "06-21", "latitude": 60}
+    scene = Scene(assets)
+    scene.apply(direction("stage", name="room"), 0.0)
+    # midsummer at 60 N: 22:30 is still twilight, not night (at the equinox it would be night)
+    summer = scene._sky()
+    assert (summer.date, summer.latitude) == ("06-21", 60.0)
+    assert light_at(22 * 60 + 30, summer, (1920, 1080)).emissive < 1.0
+    assert light_at(22 * 60 + 30, Sky(), (1920, 1080)).emissive == 1.0

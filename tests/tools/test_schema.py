@@ -4,6 +4,7 @@ characters, labels and marks; and the schema agrees with the engine on what is v
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 import jsonschema
@@ -127,3 +128,46 @@ def test_generic_schema_cannot_know_characters_but_knows_commands():
     assert valid(generic, "a:\n  - shwo: sephiroth\n")  # could be a character: only a game's schema knows
     assert not valid(generic, "a:\n  - show: sephiroth\n    colour: red\n")
     assert not valid(generic, "a:\n  - wait: soon\n")
+
+
+def test_a_real_yaml_language_server_flags_misspelt_names(tmp_path: Path):
+    """Red Hat's yaml-language-server (what VS Code's YAML extension runs), reading our YAML its
+    own way (YAML 1.2), accepts every bundled script and every `vn new` script as they are, and
+    flags a misspelt command, label and mark at their lines."""
+    import sys
+
+    from tests.probes import require_yaml_ls
+    from vn.tools.new import create
+
+    server = require_yaml_ls()
+    sys.path.insert(0, str(Path(__file__).parent))
+    from lsp_client import run as lsp_run
+
+    mod = tmp_path / "mod"
+    create(mod)
+    broken = mod / "scripts" / "broken.yaml"
+    text = (mod / "scripts" / "my_scene.yaml").read_text("utf-8")
+    for old, new in (("- show: mira at ledge", "- shwo: mira at ledge"), ("- jump: the_end", "- jump: nowhere"),
+                     ("- show: zack resolute at wall", "- show: zack resolute at sofa"),
+                     ("my_scene:", "my_scene2:"), ("\nroof:", "\nroof2:"), ("the_end:", "the_end2:")):
+        text = text.replace(old, new, 1)
+    broken.write_text(text, "utf-8")
+    # the bundled scripts, with the bundled game's own schema
+    game = tmp_path / "game"
+    (game / "scripts").mkdir(parents=True)
+    (game / "vn.schema.json").write_text(json.dumps(json_schema(game_names(None))), "utf-8")
+    bundled = []
+    for path in sorted((ROOT / "scripts").glob("0*.yaml")):
+        copy = game / "scripts" / path.name
+        copy.write_text("# yaml-language-server: $schema=../vn.schema.json\n" + path.read_text("utf-8"), "utf-8")
+        bundled.append(copy)
+    files = [mod / "scripts" / "my_scene.yaml", mod / "scripts" / "mod.yaml", broken] + bundled
+    result = lsp_run(server, files, wait=60.0)
+    by_name = {uri.rsplit("/", 1)[-1]: diags for uri, diags in result.items()}
+    for path in files[:2] + bundled:
+        assert by_name.get(path.name) == [], f"{path.name}: {by_name.get(path.name)}"
+    lines = broken.read_text("utf-8").splitlines()
+    flagged = {lines[d["range"]["start"]["line"]].strip() for d in by_name["broken.yaml"]}
+    assert "- shwo: mira at ledge" in flagged
+    assert "- show: zack resolute at sofa" in flagged
+    assert sum(1 for line in flagged if line.endswith("jump: nowhere")) == 1

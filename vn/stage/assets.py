@@ -16,7 +16,7 @@ from types import MappingProxyType
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
 from vn.stage.filekind import check_assets
 from vn.stage.layout import Layout, load_layout
-from vn.stage.lighting import Light, load_presets
+from vn.stage.lighting import Light, load_presets, load_sky
 from vn.stage.sprites import SpriteDef, load_sprite
 
 STAGES = "assets/stages"
@@ -41,6 +41,7 @@ class GameAssets:
         self._stages: dict[str, Layout | None] = {}
         self._sprites: dict[str, SpriteDef | None] = {}
         self._presets: dict[str, Light] | None = None
+        self._sky: dict[str, object] | None = None
         self._diags: list[Diagnostic] = []
         self._seen: set[Diagnostic] = set()
         self._files_checked = False
@@ -94,11 +95,7 @@ class GameAssets:
                 self._note(diags)
                 if layout is not None:
                     layout = self._confine_layout(layout)
-                self._stages[name] = layout
-                if layout is not None and layout.size != self.size:
-                    self._note([warning(str(path), 0, 0,
-                                        f"stage is {layout.size[0]}x{layout.size[1]} px but the game is "
-                                        f"{self.size[0]}x{self.size[1]}: it is scaled to fit")])
+                self._stages[name] = layout  # any size: the camera frames it (vn.stage.camera)
         return self._stages[name]
 
     def sprite(self, name: str) -> SpriteDef | None:
@@ -188,6 +185,20 @@ class GameAssets:
     def preset(self, name: str) -> Light | None:
         return self.presets.get(name)
 
+    @property
+    def sky_properties(self) -> dict[str, object]:
+        """The game's sun settings (`sun:` in assets/lighting.yaml; a mod's win)."""
+        if self._sky is None:
+            merged: dict[str, object] = {}
+            for root in reversed(self.roots):
+                path = root / LIGHTING
+                if path.exists():
+                    got, diags = load_sky(path)
+                    merged.update(got)
+                    self._note(diags)
+            self._sky = merged
+        return self._sky
+
     # --- checking ----------------------------------------------------------------------------
 
     def check(self) -> list[Diagnostic]:
@@ -195,7 +206,9 @@ class GameAssets:
         names a preset, every light polygon group is lit by some preset, every character with a
         sprite has its file). Returns all diagnostics met so far."""
         presets = self.presets
-        groups = {g for light in presets.values() for g, _ in light.beams}
+        self.sky_properties  # noqa: B018 - reports a bad `sun:` in lighting.yaml
+        # `light: {time: …}` lights the `sun` (afternoon) and `sunrise` (morning) groups
+        groups = {g for light in presets.values() for g, _ in light.beams} | {"sun", "sunrise"}
         for name in self.stage_names():
             layout = self.stage(name)
             if layout is None:

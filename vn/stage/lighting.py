@@ -249,8 +249,8 @@ def load_presets(path: Path) -> tuple[dict[str, Light], list[Diagnostic]]:
     for key, knode, vnode in items(root):
         if key == "presets":
             presets_node = vnode
-        else:
-            r.warn(knode, f"unknown top-level key '{key}' (ignored)", did_you_mean(key, ["presets"]))
+        elif key != "sun":  # the game's sun settings: load_sky
+            r.warn(knode, f"unknown top-level key '{key}' (ignored)", did_you_mean(key, ["presets", "sun"]))
     if presets_node is None:
         r.err(root, "no `presets:` mapping")
         return {}, diags
@@ -280,4 +280,36 @@ def load_presets(path: Path) -> tuple[dict[str, Light], list[Diagnostic]]:
         light = r.preset(key, knode, vnode, base, base_beams)
         if light is not None:
             out[key] = light
+    return out, diags
+
+
+def load_sky(path: Path) -> tuple[dict[str, object], list[Diagnostic]]:
+    """The game's sun settings: the `sun:` mapping of a lighting.yaml (the same names and values
+    as a stage's map properties, see `vn.stage.sun.Sky`; a stage's own properties win). Problems
+    are reported here; `load_presets` reports the rest of the file."""
+    from vn.stage.sun import Sky, check
+
+    root, _ = compose_file(path)
+    diags: list[Diagnostic] = []
+    r = _Reader(str(path), diags)
+    out: dict[str, object] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out, diags
+    for key, _, vnode in items(root):
+        if key != "sun":
+            continue
+        if not isinstance(vnode, yaml.MappingNode):
+            r.err(vnode, f"`sun:` must be a mapping of settings ({', '.join(Sky.FIELDS)}), not {kind(vnode)}")
+            continue
+        for name, nnode, node in items(vnode):
+            if name not in Sky.FIELDS:
+                r.err(nnode, f"unknown sun setting '{name}'",
+                      did_you_mean(name, Sky.FIELDS) or f"settings: {', '.join(Sky.FIELDS)}")
+                continue
+            v = value(node)
+            problems = check({name: v})
+            if problems:
+                r.err(node, problems[0][1], "quote a date in YAML: date: \"09-22\"" if name == "date" else None)
+                continue
+            out[name] = v
     return out, diags

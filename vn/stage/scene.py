@@ -347,8 +347,10 @@ class Scene:
             current.z = mark.z
 
     def _sky(self) -> Sky:
-        props = self._layout.properties if self._layout is not None else {}
-        return Sky().with_properties(props)
+        """The sun's settings: the game's (lighting.yaml `sun:`), then the stage's map properties."""
+        game = getattr(self.assets, "sky_properties", None)
+        sky = Sky().with_properties(game) if isinstance(game, Mapping) else Sky()
+        return sky.with_properties(self._layout.properties if self._layout is not None else {})
 
     def _by_time(self, light: Light) -> Light:
         """A light defined by a time of day, made concrete for the current stage: the sun's

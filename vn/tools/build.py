@@ -91,7 +91,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                         "NAME-windows-AMD64.zip on Windows, NAME-macos-arm64.zip on macOS")
     p.add_argument("--title", help="the built game's title: its window title, and the name of its folders "
                                    "of saves and settings (default: the game's title; for a mod layered "
-                                   "over the bundled game, the base title and the mod folder's name)")
+                                   "over the bundled game, its mod.yaml's title, else the base title "
+                                   "and the mod folder's name)")
 
 
 def run(args: argparse.Namespace) -> int:

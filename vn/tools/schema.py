@@ -26,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def game_names(folder: Path | None):
     """The names a game defines, read leniently: labels are the top-level keys of its script
     files even when a script has errors. Returns `vn.script.schema.GameNames`."""
-    from vn.game import load_game
+    from vn.game import MANIFESTS, load_game
     from vn.script.loader import load_yaml
     from vn.script.manifest import read_manifest
     from vn.script.schema import GameNames
@@ -47,7 +47,7 @@ def game_names(folder: Path | None):
         if root is not None and root.kind == "map" and root.get("title") is not None:
             title = m.title
     for name, path in game.listing("scripts", (".yaml", ".yml")).items():
-        if name in ("game.yaml", "game.yml"):
+        if name in MANIFESTS:
             continue
         root, _ = load_yaml(path.read_text("utf-8", errors="replace"), str(path))
         if root is not None and root.kind == "map":
