@@ -151,3 +151,21 @@ def test_the_built_executables_command_line():
     assert translate(["--check"]) == (MODES["--check"][0], [])
     with pytest.raises(SystemExit, match="--render needs a value"):
         translate(["--render", "-o", "f.png"])
+
+
+def test_a_standalone_game_is_gathered_alone_and_can_be_retitled(tmp_path):
+    game_dir = tmp_path / "standalone"
+    with redirect_stdout(StringIO()):
+        assert main(["new", str(game_dir), "--standalone"]) == 0
+    game = load_game(game_dir)
+    assert game.layers == [game_dir.resolve()]
+    gathered, _, dropped = gather(game, tmp_path / "staged", "A Retitled Game: Two")
+    staged = tmp_path / "staged"
+    assert dropped == []
+    mine = {p.relative_to(game_dir).as_posix() for p in game_dir.rglob("*")
+            if p.is_file() and p.parts[len(game_dir.parts)] in ("scripts", "assets")}
+    staged_files = {p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file()}
+    assert staged_files == mine  # its own files, none of the bundled game's
+    assert gathered.program.title == "A Retitled Game: Two"  # the window's title, the saves' folder
+    assert gathered.program.start == game.program.start
+    assert executable_name(gathered.program.title) == "ARetitledGameTwo"
