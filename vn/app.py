@@ -75,10 +75,10 @@ class Player:
         self.game = game
         self.settings_file = settings_path(game.program.title)  # one per game title (vn.userdirs)
         self.settings = load_settings(self.settings_file)
-        if fullscreen:
-            self.settings.fullscreen = True
         self.windowed_size = size
-        self.fullscreen = self.settings.fullscreen
+        # `vn play --fullscreen` is for this run; the setting is what the player chose to keep
+        self.fullscreen = fullscreen or self.settings.fullscreen
+        self._kept_fullscreen = self.settings.fullscreen
         pygame.display.set_caption(game.program.title)
         icon = game.find("assets/icon.png")  # `vn build` makes one from the game's art
         if icon is not None:
@@ -110,7 +110,7 @@ class Player:
         self.running = True
         self._last = time.perf_counter()
         self._planned: float | None = None
-        self.pads.probe()
+        self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
         from vn.reload import HotReload
 
         self.hot_reload = HotReload(self)  # saving a game file reloads it (vn.reload)
@@ -144,7 +144,7 @@ class Player:
         if not self.fullscreen:
             self.windowed_size = self.surface.get_size()
         self.fullscreen = not self.fullscreen
-        self.settings.fullscreen = self.fullscreen
+        self.settings.fullscreen = self._kept_fullscreen = self.fullscreen
         self.surface = self._open_window()
         self.settings_changed()
 
@@ -155,7 +155,7 @@ class Player:
 
         try:
             while self.running:
-                self.tick()
+                self.tick_safely()
             return 0
         except StoryError as exc:
             self.audio.close()
@@ -164,6 +164,21 @@ class Player:
         finally:
             self.audio.close()
             self.speaker.stop()
+
+    def tick_safely(self, dt: float | None = None) -> None:
+        """`tick`, but an error of any kind (a script error at run time, a bug of ours) puts up
+        the error screen instead of ending the program. An error while that screen is up (or
+        several in a row) is raised: `run` then shows it plainly."""
+        try:
+            self.tick(dt)
+            self._failures = 0
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            self._failures = getattr(self, "_failures", 0) + 1
+            if self._failures > 3 or self._showing_error():
+                raise
+            self.show_error(exc)
 
     def tick(self, dt: float | None = None) -> None:
         """One turn of the loop: input, update, draw when needed, then sleep until the next
@@ -184,6 +199,9 @@ class Player:
             wake = self._next_wake()  # drawing hands the views their new state
             animating = wake is not None and wake <= self.now
         self._planned = wake
+        if self._pads_due and self.canvas is not None:
+            self._pads_due = False
+            self.pads.probe()
         if dt is None:
             # sleep: a frame while animating, until the next change, or until input.
             # pygame's event.wait() polls every millisecond under the hood (a few % CPU on an
@@ -252,6 +270,63 @@ class Player:
                           pg.MOUSEWHEEL):
             self.dirty = True
 
+    def _showing_error(self) -> bool:
+        from vn.ui.errorview import ErrorView
+
+        return bool(self.stack.views) and isinstance(self.stack.views[-1], ErrorView)
+
+    def show_error(self, exc: BaseException) -> None:
+        """Put the error screen up: what happened, where, and skip / title / quit. Nothing is
+        saved on the way (the autosave stays the last good one)."""
+        import traceback
+
+        from vn.story import StoryError
+        from vn.ui.errorview import ErrorView
+
+        if isinstance(exc, StoryError):
+            d = exc.diagnostic
+            what = d.message + (f" ({d.hint})" if d.hint else "")
+            where = f"{d.path}, line {d.line}, column {d.col}"
+            print(d.format(), file=sys.stderr)
+        else:
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if "/vn/" in f.filename.replace("\\", "/")]
+            last = frames[-1] if frames else None
+            what = f"An error inside the engine: {type(exc).__name__}: {exc}"
+            where = (f"in {last.filename.rsplit('/vn/', 1)[-1]} line {last.lineno} ({last.name}); "
+                     "please report it with your game's files") if last else "please report it"
+            traceback.print_exception(exc, file=sys.stderr)
+        session = self.session
+        skip = None
+        if session is not None:
+            def skip() -> None:
+                self._skip_step(exc)
+        self.stack.push(ErrorView(self, what, where, skip, self.to_title, self._quit_after_error), self.now)
+        self.dirty = True
+
+    def _skip_step(self, exc: BaseException) -> None:
+        """Go on after the step that failed: past the instruction the story error names."""
+        from vn.story import StoryError
+
+        session = self.session
+        if session is None:
+            return
+        story = session.story
+        st = story.state
+        ins = story.program.instr(st.label, st.pc) if st.label in story.program.labels else None
+        if isinstance(exc, StoryError) and ins is not None:
+            d = exc.diagnostic
+            if (ins.where.path, ins.where.line, ins.where.col) == (d.path, d.line, d.col):
+                st.pc += 1
+        if st.status != "ended":
+            st.status = "running"
+        self.dirty = True
+
+    def _quit_after_error(self) -> None:
+        """Quit without the autosave `quit` makes: the state at an error is not worth keeping
+        over the last good autosave."""
+        self.keep_persistent()
+        self.running = False
+
     def stop_with(self, diagnostic) -> None:
         """Show a run-time script error (never a traceback) until the reader closes the window."""
         pg = self.pg
@@ -304,9 +379,11 @@ class Player:
         self.theme = theme_for(self.settings)
         self.screen.set_theme(self.theme)
         self.audio.refresh(self.settings)  # volumes are heard at once, even under the settings screen
-        if self.settings.fullscreen != self.fullscreen:
-            self.toggle_fullscreen()
-            return
+        if self.settings.fullscreen != self._kept_fullscreen:  # the settings screen's Display row
+            self._kept_fullscreen = self.settings.fullscreen
+            if self.settings.fullscreen != self.fullscreen:
+                self.toggle_fullscreen()
+                return
         if not self.settings.self_voicing:
             self.speaker.stop()
         save_settings(self.settings, self.settings_file)

@@ -285,6 +285,7 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
     GameAssets stay on the game (`game.assets`) for the renderer, so nothing is read twice.
     """
     from vn.stage.assets import GameAssets
+    from vn.stage.fontcover import Coverage, bundled_font_dirs
 
     if manifest is None:
         path = game.find("scripts/game.yaml")
@@ -313,8 +314,11 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
         if sdef is not None:
             looks[sprite] = frozenset(sdef.looks)
     audio = _audio_files(game)
+    coverage = Coverage.of_dirs([Path(display(layer)) / "assets" / "fonts" for layer in game.layers]
+                                + bundled_font_dirs())
     return Catalog(stages=stages, presets=frozenset(assets.presets), looks=looks,
-                   audio=frozenset(audio), audio_problems=_audio_problems(audio) if check_audio else {})
+                   audio=frozenset(audio), audio_problems=_audio_problems(audio) if check_audio else {},
+                   drawable=coverage.has if coverage else None)
 
 
 def _manifest_size(root: Node | None) -> tuple[int, int]:

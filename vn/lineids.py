@@ -99,7 +99,7 @@ def read_lock(path: Path) -> dict[str, list[Item]]:
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
         return {}
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         raise LockError(f"cannot read the id lock: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("format"), int):
         raise LockError("the id lock is not an id lock file")

@@ -42,6 +42,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vn.script.limits import MAX_SAVE_BYTES
+
 SAVE_FORMAT = 1  # the file's envelope; the story inside has its own format (vn.story.state)
 PERSISTENT_FORMAT = 1
 SLOTS_PER_PAGE = 6
@@ -338,11 +340,16 @@ class SaveStore:
                 p.unlink()
 
     def _load(self, slot: str, path: Path) -> tuple[dict[str, Any], SaveMeta]:
-        raw = path.read_bytes()  # FileNotFoundError: an empty slot
+        if path.stat().st_size > MAX_SAVE_BYTES:  # FileNotFoundError: an empty slot
+            raise SaveUnreadable(slot, f"too large ({path.stat().st_size:,} bytes; a save is at most "
+                                       f"{MAX_SAVE_BYTES:,})")
+        raw = path.read_bytes()
         try:
             data = json.loads(raw.decode("utf-8"))
         except UnicodeDecodeError:
             raise SaveUnreadable(slot, "not a text file") from None
+        except RecursionError:
+            raise SaveUnreadable(slot, "damaged: nested too deeply") from None
         except ValueError:
             raise SaveUnreadable(slot, "damaged: truncated or not JSON" if raw.strip() else "empty file") from None
         if not isinstance(data, dict) or data.get("engine") != "vn":

@@ -115,8 +115,13 @@ def load_settings(path: Path | None = None) -> PlayerSettings:
     path = path or settings_path()
     settings = PlayerSettings()
     try:
+        if path.stat().st_size > 1_000_000:
+            raise ValueError("the file is larger than 1 MB")
         data = json.loads(path.read_text("utf-8"))
     except FileNotFoundError:
+        return settings
+    except RecursionError:
+        print(f"{path}: warning: settings not read (nested too deeply); using the defaults", file=sys.stderr)
         return settings
     except (OSError, ValueError) as exc:
         print(f"{path}: warning: settings not read ({exc}); using the defaults", file=sys.stderr)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vn.script.diagnostics import Diagnostic, error, warning
-from vn.script.loader import Node, load_yaml
+from vn.script.loader import Node, load_yaml, source_text
 from vn.script.markup import MarkupError, Template, parse_markup
 from vn.script.program import Program
 
@@ -61,16 +61,16 @@ def read_table(path: Path, shown: str) -> tuple[Table | None, list[Diagnostic]]:
         return None, diags + [error(shown, root.line, root.col, "a translation maps 'lines' to entries",
                                     "create it with: vn translate GAME --init LANG")]
     lang = root.get("language")
-    table = Table(str(lang.value) if lang is not None and lang.kind == "scalar" else path.stem, shown)
+    table = Table(source_text(lang) or path.stem if lang is not None else path.stem, shown)
     lines = root.get("lines")
     for k, v in lines.pairs if lines.kind == "map" else []:
         if v.kind != "map":
             diags.append(warning(shown, v.line, v.col, f"entry '{k.value}' should hold source: and text:", None))
             continue
         src, txt = v.get("source"), v.get("text")
-        source = str(src.value) if src is not None and src.value is not None else ""
-        translated = str(txt.value) if txt is not None and txt.value is not None else ""
-        table.entries[str(k.value)] = (source, translated, txt or v)
+        source = (source_text(src) or "") if src is not None else ""  # as written: `No` stays "No"
+        translated = (source_text(txt) or "") if txt is not None else ""
+        table.entries[k.text if k.kind == "scalar" else str(k.value)] = (source, translated, txt or v)
     return table, diags
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pygame
 
+from vn.script.limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
+from vn.stage.filekind import problem
 from vn.stage.imagesize import natural_size
 
 log = logging.getLogger(__name__)
@@ -94,13 +96,21 @@ class ImageCache:
         natural = self.natural_size(path)
         if size is None:
             size = (round(natural[0]), round(natural[1])) if natural else (256, 256)
+        size = (max(1, min(int(size[0]), MAX_IMAGE_SIDE)), max(1, min(int(size[1]), MAX_IMAGE_SIDE)))
+        found = problem(path) if path.exists() else None
+        if found is not None and found[2]:  # an LFS pointer, an empty or truncated file, too large…
+            self._warn(path, found[0])
+            return placeholder(size, path.name)
+        if size[0] * size[1] > MAX_IMAGE_PIXELS:
+            self._warn(path, f"drawn at {size[0]}x{size[1]} pixels, too large")
+            return placeholder((min(size[0], 512), min(size[1], 512)), path.name)
         try:
             if path.suffix.lower() == ".svg":
                 surf = pygame.image.load_sized_svg(str(path), size)
             else:
                 src = self._bitmap(path)
                 surf = src if src.get_size() == size else pygame.transform.smoothscale(src, size)
-        except (pygame.error, OSError, ValueError) as exc:
+        except (pygame.error, OSError, ValueError, MemoryError) as exc:
             self._warn(path, f"cannot load image ({exc})" if path.exists() else "image not found")
             return placeholder(size, path.name)
         if surf.get_width() <= 1 and surf.get_height() <= 1 and size != (1, 1):

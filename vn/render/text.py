@@ -7,13 +7,25 @@ characters in one style and face on one line) is rendered once, with its soft sh
 in, and a partly typed piece is drawn clipped at its typed width.
 
 Fonts: EB Garamond (the `serif` family, story text) and Lato (`sans`, the interface). A file
-that is missing falls back to pygame's default font with one warning. EB Garamond's bold cut
-lacks quotes, dashes and accents: any glyph a face lacks is drawn from the family's fallback
-face (regular, emboldened) instead of a box.
+that is missing or unreadable falls back to pygame's default font with one warning. EB
+Garamond's bold cut lacks quotes, dashes and accents: any glyph a face lacks is drawn from the
+family's fallback face (regular, emboldened), then from the fallback chain (`FALLBACK`: Noto
+Sans, Noto Sans Symbols 2 and Symbols, monochrome Noto Emoji, Noto Sans Hebrew, Arabic, Thai),
+and only then shown as a box. `vn check` warns about characters no font of the game has.
+
+This module is the one place where text meets the font engine (`_render_glyphs`): text is
+cleaned first (`clean_char`: a tab is a space, other control characters are invisible), a
+combining mark, variation selector or joiner stays in its base character's face (so an emoji
+ZWJ sequence is shaped by HarfBuzz as one glyph), and a run that draws nothing is an empty
+surface, never pygame's "Text has zero width". Hebrew and Arabic runs are shaped right to left
+(pygame-ce's `Font.set_direction`/`set_script`); the bidirectional algorithm is *not* applied,
+so words of a right-to-left sentence keep their left-to-right order (see docs/script-format.md).
+Layout is linear in the text: each word is measured once.
 """
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -23,6 +35,8 @@ from pathlib import Path
 import pygame
 
 from vn.render.images import reset_alpha
+from vn.stage.filekind import sniff
+from vn.stage.fontcover import bundled_font_dirs
 from vn.story.text import RichText, Run, Style
 
 SERIF = "serif"
@@ -48,6 +62,7 @@ class Face:
     file: str
     bold: bool = False
     italic: bool = False
+    script: str | None = None  # ISO 15924 code of a right-to-left script this face shapes
 
 
 # (family, bold, italic) -> faces to try per glyph, best first.
@@ -63,6 +78,18 @@ _FACES: dict[tuple[str, bool, bool], tuple[Face, ...]] = {
     (SANS, True, True): (Face("Lato-BoldItalic.ttf"),),
 }
 
+# Faces tried, in order, for a glyph no face of the family has (bundled under assets/fonts/).
+FALLBACK: tuple[Face, ...] = (
+    Face("NotoSans-Regular.ttf"),
+    Face("NotoSansSymbols2-Regular.ttf"),
+    Face("NotoSansSymbols-Regular.ttf"),
+    Face("NotoEmoji-Regular.ttf"),
+    Face("NotoSansHebrew-Regular.ttf", script="Hebr"),
+    Face("NotoSansArabic-Regular.ttf", script="Arab"),
+    Face("NotoSansThai-Regular.ttf"),
+)
+_EMOJI = Face("NotoEmoji-Regular.ttf")
+
 _SPACES = " \t"
 # Never begins a line when a space precedes it: it joins the word before.
 _NO_LINE_START = set("—–…-”’»)]}!?,.;:")
@@ -74,9 +101,7 @@ _MISSING_PROBE = "\U000f0001"  # a private-use code point no font here defines: 
 def default_font_dirs() -> list[Path]:
     """Where the bundled game's fonts live: the repository's `assets/fonts/` when running from
     a checkout, else the copy packed into the installed wheel."""
-    package = Path(__file__).resolve().parent.parent
-    candidates = [package.parent / "assets" / "fonts", package / "_bundled" / "assets" / "fonts"]
-    return [p for p in candidates if p.is_dir()] or candidates[:1]
+    return bundled_font_dirs()
 
 
 class FontBook:
@@ -92,10 +117,17 @@ class FontBook:
         self._glyphs: dict[tuple[Face, str], bool] = {}
         self._notdef: dict[Face, bytes] = {}
 
-    def path(self, file: str) -> Path | None:
+    def path(self, file: str, quiet: bool = False) -> Path | None:
         if file not in self._paths:
             found = next((d / file for d in self.font_dirs if (d / file).is_file()), None)
-            if found is None:
+            if found is None and quiet:
+                return None
+            kind = sniff(found) if found is not None else None
+            if kind is not None and kind.name != "font":
+                warnings.warn(f"font {str(found)!r} is not a font: it is {kind.describe()}; "
+                              "using pygame's default font", RuntimeWarning, stacklevel=2)
+                found = None
+            elif found is None:
                 warnings.warn(f"font {file!r} not found in {[str(d) for d in self.font_dirs]}; "
                               "using pygame's default font", RuntimeWarning, stacklevel=2)
             self._paths[file] = found
@@ -109,13 +141,21 @@ class FontBook:
             path = self.path(face.file)
             try:
                 font = pygame.font.Font(path, px) if path else pygame.font.Font(None, px)
-            except (OSError, pygame.error) as exc:
+                font.size("Ag")  # a damaged file can open and then fail on first use
+                font.render("Ag", True, (255, 255, 255))
+            except (OSError, pygame.error, ValueError) as exc:
                 warnings.warn(f"font {face.file!r} could not be read ({exc}); using pygame's default font",
                               RuntimeWarning, stacklevel=2)
                 self._paths[face.file] = None
                 font = pygame.font.Font(None, px)
             font.bold = face.bold
             font.italic = face.italic
+            if face.script and self._paths.get(face.file) is not None:
+                try:
+                    font.set_script(face.script)
+                    font.set_direction(pygame.DIRECTION_RTL)
+                except (AttributeError, pygame.error):  # SDL_ttf built without HarfBuzz
+                    pass
             self._fonts[key] = font
         return font
 
@@ -141,14 +181,29 @@ class FontBook:
 
     @staticmethod
     def _probe(font: pygame.font.Font, ch: str) -> bytes:
-        return pygame.image.tobytes(font.render(ch, False, (255, 255, 255), (0, 0, 0)), "RGB")
+        try:
+            return pygame.image.tobytes(font.render(ch, False, (255, 255, 255), (0, 0, 0)), "RGB")
+        except (pygame.error, ValueError):  # draws nothing (a joiner, a selector): no box either
+            return b""
 
-    def face_for(self, family: str, bold: bool, italic: bool, ch: str) -> Face:
+    def face_for(self, family: str, bold: bool, italic: bool, ch: str, emoji: bool = False) -> Face:
+        """The first face that draws `ch`: the family's, then the fallback chain (the emoji
+        face first when `emoji`: the character asks for emoji presentation). A character no
+        face has is drawn (as a box) by the family's first face."""
         faces = self.faces(family, bold, italic)
         for face in faces:
             if self.has_glyph(face, ch):
                 return face
+        chain = ((_EMOJI,) + FALLBACK) if emoji else FALLBACK
+        for face in chain:
+            if self.path(face.file, quiet=True) is not None and self.has_glyph(face, ch):
+                return face
         return faces[0]
+
+    def can_draw(self, family: str, ch: str) -> bool:
+        """Whether some face of the family or of the fallback chain has `ch`."""
+        faces = self.faces(family, False, False) + FALLBACK
+        return any(self.path(f.file, quiet=True) is not None and self.has_glyph(f, ch) for f in faces)
 
 
 @dataclass(frozen=True)
@@ -288,10 +343,15 @@ class TextRenderer:
             style = item.style
             if bold or italic:
                 style = Style(style.bold or bold, style.italic or italic, style.color, style.size)
-            for raw in item.text:
-                ch = typographic(raw, prev)
+            run = item.text
+            for k, raw in enumerate(run):
+                ch = typographic(clean_char(raw), prev)
                 prev = raw
-                face = self.fonts.face_for(family, style.bold, style.italic, ch)
+                if chars and chars[-1].ch != "\n" and joins_previous(ch):
+                    face = chars[-1].face  # a mark, selector or joiner stays with its base
+                else:
+                    emoji = ord(ch) >= 0x1F000 or run[k + 1:k + 2] == "\ufe0f"
+                    face = self.fonts.face_for(family, style.bold, style.italic, ch, emoji)
                 chars.append(_Char(index, ch, style, face))
                 index += 1
         base = _Char(-1, " ", Style(bold, italic), self.fonts.faces(family, bold, italic)[0])
@@ -330,10 +390,7 @@ class TextRenderer:
                 piece_text = "".join(c.ch for c in group)
                 col = parse_rgb(group[0].style.color, color)
                 surface, pad = self._render(font, piece_text, col, shadow)
-                prefix = [0]
-                for k in range(1, len(piece_text) + 1):
-                    prefix.append(max(prefix[-1], font.size(piece_text[:k])[0]))
-                prefix[-1] = max(prefix[-1], w)
+                prefix = _prefix_widths(font, piece_text, w)
                 pieces.append(Piece(x, baseline - font.get_ascent(), group[0].index, group[-1].index + 1,
                                     surface, pad, tuple(prefix), n))
                 x += w
@@ -378,44 +435,62 @@ class TextRenderer:
                 spaces = []
             else:
                 units[-1][1].append(c)
+        # Each word and each run of spaces is measured once and the widths summed, so wrapping
+        # is linear in the text; only near the end of a line (where a pixel decides) is the
+        # whole candidate line measured, so it never comes out wider than `width`.
         lines: list[list[_Char]] = []
         line: list[_Char] = []
+        line_w = 0
         for before, word in units:
-            candidate = line + before + word
-            if self._measure(candidate, size, scale) <= width:
-                line = candidate
+            before_w = self._measure(before, size, scale) if before else 0
+            word_w = self._measure(word, size, scale)
+            if line and line_w + before_w + word_w > width * 0.8:
+                exact = self._measure(line + before + word, size, scale)
+                before_w = exact - line_w - word_w
+            if line_w + before_w + word_w <= width:
+                line += before + word
+                line_w += before_w + word_w
             elif not line:
-                line = self._split_long(candidate, width, size, scale, lines)
+                line, line_w = self._split_long(before + word, width, size, scale, lines)
             else:
                 lines.append(line)
-                line = word if self._measure(word, size, scale) <= width else \
-                    self._split_long(word, width, size, scale, lines)
+                if word_w <= width:
+                    line, line_w = list(word), word_w
+                else:
+                    line, line_w = self._split_long(word, width, size, scale, lines)
         if line or not lines:
             lines.append(line)
         return lines
 
     def _split_long(self, chars: list[_Char], width: int, size: int, scale: float,
-                    lines: list[list[_Char]]) -> list[_Char]:
-        """Break an over-wide word at character boundaries; return the unfinished last part."""
+                    lines: list[list[_Char]]) -> tuple[list[_Char], int]:
+        """Break an over-wide word at character boundaries (never inside a cluster: a mark or
+        joiner stays with its base); return the unfinished last part and its width."""
         current: list[_Char] = []
-        for c in chars:
-            if current and self._measure(current + [c], size, scale) > width:
+        current_w = 0
+        for cluster in _clusters(chars):
+            w = self._measure(cluster, size, scale)
+            if current and current_w + w > width * 0.8:
+                w = self._measure(current + cluster, size, scale) - current_w  # exact near the edge
+            if current and current_w + w > width:
                 lines.append(current)
-                current = []
-            current.append(c)
-        return current
+                current, current_w = [], 0
+                w = self._measure(cluster, size, scale)
+            current.extend(cluster)
+            current_w += w
+        return current, current_w
 
     @staticmethod
     def _render(font: pygame.font.Font, text: str, color: tuple[int, int, int],
                 shadow: Shadow | None) -> tuple[pygame.Surface, int]:
-        glyphs = font.render(text, True, color)
+        glyphs = render_glyphs(font, text, color)
         if shadow is None:
             return glyphs, 0
         dx, dy = shadow.offset
         pad = shadow.blur * 2 + max(abs(dx), abs(dy))
         w, h = glyphs.get_width() + 2 * pad, glyphs.get_height() + 2 * pad
         shade = pygame.Surface((w, h), pygame.SRCALPHA)
-        shade.blit(font.render(text, True, shadow.color), (pad + dx, pad + dy))
+        shade.blit(render_glyphs(font, text, shadow.color), (pad + dx, pad + dy))
         shade = _soften(shade, shadow.blur)
         shade.set_alpha(shadow.alpha)
         out = pygame.Surface((w, h), pygame.SRCALPHA)
@@ -426,21 +501,40 @@ class TextRenderer:
     # -- drawing -------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int],
-             visible: int | None = None, alpha: int = 255) -> None:
+             visible: int | None = None, alpha: int = 255, lines: range | None = None) -> None:
         """Draw the first `visible` characters (all when None) with the layout's top-left at
-        `pos`. `alpha` fades the whole text (shadow included)."""
-        draw_layout(surface, layout, pos, visible, alpha)
+        `pos`. `alpha` fades the whole text (shadow included). `lines`: draw only these lines
+        (a page of a long text), the first of them at `pos`."""
+        draw_layout(surface, layout, pos, visible, alpha, lines)
+
+
+def pages(layout: TextLayout, room: int) -> list[range]:
+    """Split a layout's lines into pages at most `room` pixels tall (each page at least one
+    line), so a text longer than its box is shown a page at a time, never cut off."""
+    out: list[range] = []
+    first = 0
+    for n, box in enumerate(layout.lines):
+        top = layout.lines[first].top
+        if n > first and box.top + box.height - top > room:
+            out.append(range(first, n))
+            first = n
+    out.append(range(first, len(layout.lines)))
+    return out
 
 
 def draw_layout(surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int],
-                visible: int | None = None, alpha: int = 255) -> None:
+                visible: int | None = None, alpha: int = 255, lines: range | None = None) -> None:
     """See `TextRenderer.draw`."""
     if alpha <= 0:
         return
     ox, oy = pos
+    if lines is not None and layout.lines:
+        oy -= layout.lines[lines.start].top if lines.start < len(layout.lines) else 0
     for piece in layout.pieces:
         if visible is not None and piece.start >= visible:
             break
+        if lines is not None and piece.line not in lines:
+            continue
         src = piece.surface
         if alpha < 255:
             src.set_alpha(alpha)
@@ -452,6 +546,65 @@ def draw_layout(surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int
             surface.blit(src, dest, pygame.Rect(0, 0, piece.pad + shown, src.get_height()))
         if alpha < 255:
             reset_alpha(src)
+
+
+def clean_char(ch: str) -> str:
+    """One character as the font engine may take it, one for one (so typing counts stay right):
+    a tab is a space; NUL and other control characters become an invisible zero-width space
+    (the font engine would draw a box or refuse the text). A newline stays."""
+    if ch == "\t":
+        return " "
+    if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cs"):
+        return "\u200b"
+    return ch
+
+
+def joins_previous(ch: str) -> bool:
+    """A character drawn with the one before it: a combining mark, a variation selector, a
+    zero-width joiner or other format character, an emoji skin-tone modifier or tag."""
+    cp = ord(ch)
+    if 0x1F3FB <= cp <= 0x1F3FF or 0xE0020 <= cp <= 0xE007F:
+        return True
+    return unicodedata.category(ch) in ("Mn", "Me", "Cf") and ch != "\u00ad"
+
+
+def _clusters(chars: list[_Char]) -> list[list[_Char]]:
+    out: list[list[_Char]] = []
+    for c in chars:
+        if out and (joins_previous(c.ch) or out[-1][-1].ch == "\u200d"):
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def render_glyphs(font: pygame.font.Font, text: str, color: tuple[int, int, int]) -> pygame.Surface:
+    """The one guarded call into the font engine: `font.render`, but a text that draws nothing
+    (only joiners, selectors or bidi marks: SDL_ttf's "Text has zero width") or that the engine
+    refuses for any other reason gives a transparent surface of the text's measured size."""
+    try:
+        return font.render(text, True, color)
+    except (pygame.error, ValueError, OverflowError, MemoryError):
+        try:
+            w = font.size(text.replace("\x00", ""))[0]
+        except (pygame.error, ValueError):
+            w = 0
+        return pygame.Surface((max(0, min(w, 16384)), font.get_height()), pygame.SRCALPHA)
+
+
+def _prefix_widths(font: pygame.font.Font, text: str, total: int) -> tuple[int, ...]:
+    """prefix[k] = width of text[:k], non-decreasing, prefix[-1] >= total. Exact (kerning
+    included) for a short piece; summed per character for a long one, so the work stays linear."""
+    prefix = [0]
+    exact = len(text) <= 256
+    for k in range(1, len(text) + 1):
+        try:
+            w = font.size(text[:k])[0] if exact else prefix[-1] + font.size(text[k - 1])[0]
+        except (pygame.error, ValueError):
+            w = prefix[-1]
+        prefix.append(max(prefix[-1], w))
+    prefix[-1] = max(prefix[-1], total)
+    return tuple(prefix)
 
 
 def _soften(surface: pygame.Surface, radius: int) -> pygame.Surface:

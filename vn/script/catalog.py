@@ -7,6 +7,7 @@ A field left as None is not checked (useful for checking scripts without their a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -17,6 +18,8 @@ class Catalog:
     looks: dict[str, frozenset[str]] = field(default_factory=dict)  # sprite name -> looks
     audio: frozenset[str] | None = None  # paths under assets/audio/, e.g. "night.ogg"
     audio_problems: dict[str, str] = field(default_factory=dict)  # name -> why it cannot be played
+    # whether some font of the game draws a character (None: fonts not known, no check)
+    drawable: Callable[[str], bool] | None = None
 
     def all_marks(self) -> frozenset[str]:
         if not self.stages:

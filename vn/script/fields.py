@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from vn.script import values
 from vn.script.commands import Field
-from vn.script.diagnostics import did_you_mean
+from vn.script.diagnostics import did_you_mean, warning
 from vn.script.expressions import ExprError, labels_named, parse_expr, variables_read
+from vn.script.limits import MAX_LINE_CHARS, PAGE_CHARS
 from vn.script.loader import Node, source_text
 from vn.script.markup import MarkupError, Template, parse_markup
 
@@ -126,6 +128,10 @@ class FieldChecks:
         if src is None:
             self.err(ctx.path, node, f"expected text, found {node.describe()}", "quote the text")
             return None
+        if len(src) > MAX_LINE_CHARS:
+            self.err(ctx.path, node, f"this text is {len(src):,} characters long; at most {MAX_LINE_CHARS:,}",
+                     "split it into several lines")
+            return None
         try:
             tpl = parse_markup(src)
         except MarkupError as exc:
@@ -134,7 +140,37 @@ class FieldChecks:
             return None
         for name in tpl.variables:
             self.var_reads.append((name, self.where(ctx.path, node)))
+        self.check_characters(ctx, node, src)
+        shown = len(tpl.plain_source())
+        if shown > PAGE_CHARS:
+            self.diags.append(warning(ctx.path, node.line, node.col,
+                                      f"this line is {shown:,} characters long, more than the text box shows "
+                                      f"at once (about {PAGE_CHARS:,}): it continues on a next page after a click",
+                                      "split it into several lines so each page ends where you choose"))
         return tpl
+
+    def check_characters(self, ctx: _Ctx, node: Node, src: str) -> None:
+        """Warn about characters that will not show: control characters, and (when the game's
+        fonts are known) characters no font of the game has, which would be drawn as boxes.
+        At most three warnings a text, each at its column."""
+        drawable = self.catalog.drawable
+        warned: set[str] = set()
+        for i, ch in enumerate(src):
+            if ch in warned or ch in "\n\t" or (ch.isascii() and ch.isprintable()):
+                continue
+            cat = unicodedata.category(ch)
+            if cat in ("Cc", "Cs"):
+                message = f"a control character ({_char_name(ch)}) in text is not shown"
+                hint = "remove it; write {p} or a line break for a new line"
+            elif not _needs_glyph(ch) or drawable is None or drawable(ch):
+                continue
+            else:
+                message = f"no font of the game can draw '{ch}' ({_char_name(ch)}); it will show as a box"
+                hint = "add a font that has it to assets/fonts/ (see docs/script-format.md, 'Fonts')"
+            warned.add(ch)
+            self.diags.append(warning(ctx.path, node.line, node.col + self.offset(node, i), message, hint))
+            if len(warned) >= 3:
+                return
 
     @staticmethod
     def offset(node: Node, index: int) -> int:
@@ -192,3 +228,17 @@ class FieldChecks:
         self.ids[ident] = self.where(ctx.path, node)
         return ident
 
+
+
+def _char_name(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X} {name}" if name else f"U+{ord(ch):04X}"
+
+
+def _needs_glyph(ch: str) -> bool:
+    """False for what the text engine hides: spaces, format characters (joiners, bidi marks),
+    variation selectors."""
+    if ch.isspace() or unicodedata.category(ch) in ("Cf", "Cc", "Cs"):
+        return False
+    cp = ord(ch)
+    return not (0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF)

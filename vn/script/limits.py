@@ -20,8 +20,17 @@ MAX_NODES = 2_000_000
 MAX_LABELS = 20_000
 """Labels in one game."""
 
-MAX_LINE_CHARS = 20_000
-"""Characters in one line of dialogue (after variables are filled in, the line is cut here)."""
+MAX_LINE_CHARS = 5_000
+"""Characters in one text of a script (a line, an option, a title): about five pages of the text
+box. A longer one is a check error: split it into several lines."""
+
+PAGE_CHARS = 1_000
+"""About what the text box shows at once at the default size (1920x1080, 4 lines of 36 px
+serif). A longer line gets a check warning: it continues on a second page after a click."""
+
+MAX_SHOWN_CHARS = 20_000
+"""Characters of one line as shown, after variables are filled in: the rest is cut (with "…")
+so that no value can make one frame's layout unbounded."""
 
 MAX_NUMBER_DIGITS = 300
 """Digits in a number literal (Python refuses to print ints of more than 4300 digits)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
+from vn.stage.filekind import check_assets
 from vn.stage.layout import Layout, load_layout
 from vn.stage.lighting import Light, load_presets, load_sky
 from vn.stage.sprites import SpriteDef, load_sprite
@@ -43,6 +44,7 @@ class GameAssets:
         self._sky: dict[str, object] | None = None
         self._diags: list[Diagnostic] = []
         self._seen: set[Diagnostic] = set()
+        self._files_checked = False
 
     # --- finding files -----------------------------------------------------------------------
 
@@ -226,4 +228,7 @@ class GameAssets:
         for name in self.character_sprites.values():
             if name is not None:
                 self.sprite(name)
+        if not self._files_checked:
+            self._files_checked = True
+            self._note(check_assets(list(self.roots)))
         return self.diagnostics

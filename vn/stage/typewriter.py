@@ -145,6 +145,24 @@ class Typewriter:
             self._t, self._c, self._i = now, self.length, len(self._pauses)
         return False
 
+    def add_page_breaks(self, offsets: list[int] | tuple[int, ...]) -> None:
+        """Stop for a click before each of `offsets` (character counts), as a `{p}` would but
+        without a line break: the text box asks for this when a line is longer than it can
+        show, so the rest continues on a new page after a click. Breaks already passed, or at
+        the ends of the text, are ignored; calling again with the same offsets changes nothing."""
+        have = {p.offset for p in self._pauses if p.seconds is None}
+        new = [_PausePoint(o, None) for o in sorted(set(offsets)) if 0 < o < self.length and o not in have]
+        if not new:
+            return
+        passed = list(self._pauses[: self._i])
+        ahead = list(self._pauses[self._i:])
+        ahead += [p for p in new if p.offset > self._c]
+        passed += [p for p in new if p.offset <= self._c]
+        passed.sort(key=lambda p: p.offset)
+        ahead.sort(key=lambda p: (p.offset, p.seconds is None))
+        self._pauses = tuple(passed + ahead)
+        self._i = len(passed)
+
     def finish(self, now: float) -> None:
         """Show everything at once, ignoring every pause (skip mode, `vn autoplay`)."""
         self._t, self._c, self._i = max(now, self._t), self.length, len(self._pauses)

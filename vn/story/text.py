@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from vn.script.limits import MAX_SHOWN_CHARS
 from vn.script.markup import PausePart, Template, TextPart
 
 
@@ -49,11 +50,17 @@ def render(template: Template, variables: Mapping[str, object]) -> RichText:
     from vn.story.expressions import to_text
 
     items: list[Run | Pause] = []
+    room = MAX_SHOWN_CHARS
     for part in template.parts:
+        if room <= 0:
+            break
         if isinstance(part, PausePart):
             items.append(Pause(part.seconds))
             continue
         text = part.text if isinstance(part, TextPart) else to_text(variables.get(part.name, False))
+        if len(text) > room:
+            text = text[: room - 1] + "…"
+        room -= len(text)
         style = Style(*part.style)
         if items and isinstance(items[-1], Run) and items[-1].style == style:
             items[-1] = Run(items[-1].text + text, style)

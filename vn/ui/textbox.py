@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pygame
 
-from vn.render.text import SERIF, Shadow, TextLayout, TextRenderer, parse_rgb
+from vn.render.text import SERIF, Shadow, TextLayout, TextRenderer, pages, parse_rgb
 from vn.stage.typewriter import Typewriter
 from vn.story.events import Line
 from vn.story.text import RichText, Run
@@ -202,11 +202,32 @@ class TextBox(Fitted):
             self.renderer.draw(surface, name, name_pos, alpha=alpha)
         layout = self.dialogue_layout(vp, line.text)
         origin = self.dialogue_origin(vp)
+        page = self.page(vp, layout, now)
         shown = self.visible_chars(now)
-        self.renderer.draw(surface, layout, origin, shown, alpha=alpha)
+        self.renderer.draw(surface, layout, origin, shown, alpha=alpha, lines=page)
         if self.shows_indicator(now):
-            self._draw_indicator(surface, vp, layout, origin, layout.length if shown is None else shown,
-                                 now, opacity)
+            top = layout.lines[page.start].top if layout.lines else 0
+            self._draw_indicator(surface, vp, layout, (origin[0], origin[1] - top),
+                                 layout.length if shown is None else shown, now, opacity)
+
+    def page(self, vp: Viewport, layout: TextLayout, now: float) -> range:
+        """The lines of `layout` to show now. A line taller than the box is split into pages;
+        the typewriter stops for a click at the end of each page (`add_page_breaks`), and the
+        page shown is the one being typed, so no text is ever drawn off the box."""
+        t = self.theme
+        room = vp.px(t.textbox_height - t.dialogue_y - 12)
+        if layout.height <= room or not layout.lines:
+            return range(len(layout.lines))
+        split = pages(layout, room)
+        if self.typewriter is not None:
+            self.typewriter.add_page_breaks([layout.lines[p.start].start for p in split[1:]])
+        shown = self.visible_chars(now)
+        shown = layout.length if shown is None else shown
+        current = split[0]
+        for p in split[1:]:
+            if layout.lines[p.start].start < shown:
+                current = p
+        return current
 
     def _draw_indicator(self, surface: pygame.Surface, vp: Viewport, layout: TextLayout,
                         origin: tuple[int, int], shown: int, now: float, opacity: float) -> None:
