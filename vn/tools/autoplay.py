@@ -114,6 +114,30 @@ def all_paths(program: Program, label: str | None = None, max_paths: int = 1000,
             yield result
 
 
+def _soak(program: Program, args) -> int:
+    """Every path, `args.repeat` times; one stderr line per round: paths, errors, the peak and
+    the retained Python memory (KiB) of that round, so growth across rounds shows."""
+    import gc
+    import sys
+    import tracemalloc
+
+    tracemalloc.start()
+    failed_rounds = 0
+    for n in range(1, args.repeat + 1):
+        tracemalloc.reset_peak()
+        paths = errors = 0
+        for result in all_paths(program, args.label, args.max_paths):
+            paths += 1
+            errors += bool(result.error)
+        gc.collect()  # retained = what survives a collection: growth here would be a leak
+        current, peak = tracemalloc.get_traced_memory()
+        failed_rounds += bool(errors)
+        print(f"round {n}: {paths} paths, {errors} with errors, peak {peak / 1024:.0f} KiB, "
+              f"retained {current / 1024:.0f} KiB", file=sys.stderr)
+    tracemalloc.stop()
+    return 1 if failed_rounds else 0
+
+
 def _signature(story: Story) -> str:
     st = story.state
     return json.dumps([st.label, st.pc, [(f.label, f.pc) for f in st.stack], st.variables, st.visits],
@@ -129,6 +153,9 @@ def add_arguments(p) -> None:
     p.add_argument("--all-paths", action="store_true", help="play every path through the choices")
     p.add_argument("--label", help="start at this label")
     p.add_argument("--max-paths", type=int, default=1000, help="stop --all-paths after this many paths")
+    p.add_argument("--repeat", type=int, default=1, metavar="N",
+                   help="with --all-paths: play every path N times (a soak test), printing each round's "
+                        "peak memory (Python allocations, tracemalloc) to stderr; transcripts are not printed")
 
 
 def run(args) -> int:
@@ -152,6 +179,8 @@ def run(args) -> int:
             print(f"error: {result.error}", file=sys.stderr)
             return 1
         return 0
+    if args.repeat > 1:
+        return _soak(program, args)
     failed = 0
     count = 0
     for count, result in enumerate(all_paths(program, args.label, args.max_paths), 1):
