@@ -328,3 +328,56 @@ def test_rollback_survives_a_load_after_script_edits():
     assert loaded.rollforward(4.0) and text(loaded) == "Two."
     loaded.click(5.0)
     assert text(loaded) == "..."
+
+
+def test_a_damaged_save_is_refused_with_a_reason_never_a_traceback():
+    """Random damage to the values of a real save: Session.load either works (and the session
+    plays, rolls back and saves again) or raises SaveFormatError, nothing else."""
+    import copy
+    import random
+
+    from vn.story import SaveFormatError
+
+    s = session(STORY)
+    s.update(0.0)
+    s.click(1.0)
+    s.choose(0, 2.0)
+    s.click(3.0)
+    base = json.loads(json.dumps(s.save()))
+
+    def paths(o, p=()):
+        yield p
+        items = o.items() if isinstance(o, dict) else enumerate(o) if isinstance(o, list) else ()
+        for k, v in items:
+            yield from paths(v, (*p, k))
+
+    every = [p for p in paths(base) if p]
+    junk = [None, -1, 10**9, "x", [], {}, True, 1.5, [1], {"a": 1}, "start", float("nan")]
+    rng = random.Random(3)
+    refused = 0
+    for _ in range(400):
+        data = copy.deepcopy(base)
+        for _ in range(rng.randint(1, 3)):
+            *parent, last = rng.choice(every)
+            try:
+                o = data
+                for k in parent:
+                    o = o[k]
+                o[last] = copy.deepcopy(rng.choice(junk))
+            except (KeyError, IndexError, TypeError):
+                pass
+        try:
+            loaded = Session.load(s.program, Scene(NoAssets()), data, 0.0, Settings(cps=0))
+        except SaveFormatError as exc:
+            assert str(exc)
+            refused += 1
+            continue
+        for k in range(4):
+            loaded.update(float(k))
+            loaded.click(float(k))
+            if loaded.choice is not None:
+                loaded.choose(0, float(k))
+        loaded.rollback(9.0)
+        loaded.rollforward(10.0)
+        json.dumps(loaded.save())
+    assert refused > 50

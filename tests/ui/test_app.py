@@ -318,3 +318,44 @@ def test_fullscreen_keys_switch_the_window_and_the_setting_is_kept(small):
     key(pygame.K_f)
     run(p, 0.1)
     assert make_player(small).settings.fullscreen
+
+
+class _Voice:
+    available = True
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> bool:
+        self.said.append(text)
+        return True
+
+    def stop(self) -> None:
+        pass
+
+
+def test_self_voicing_reads_menus_and_their_focus(small):
+    p = make_player(small, label="start")
+    voice = _Voice()
+    p.speaker = voice
+    p.settings.self_voicing = True
+    run(p, 1.0)
+    to_line(p, "Line A.")
+    assert "Line A." in voice.said
+    key(pygame.K_ESCAPE)
+    run(p, 0.2)
+    assert voice.said[-1] == "Small Test, Resume"
+    key(pygame.K_DOWN)
+    run(p, 0.1)
+    assert voice.said[-1] == "Save"
+
+
+def test_tab_at_a_choice_moves_the_focus_instead_of_skipping(small):
+    p = make_player(small, label="start")
+    run(p, 1.0)
+    to_choice(p)
+    key(pygame.K_TAB)
+    run(p, 0.2)
+    game = top(p)
+    assert not game.skip_toggled
+    assert p.screen.choice_menu(game.session, game.game_time(p.now)).focus == 0

@@ -129,8 +129,7 @@ class StoryState:
         stage = _get(data, "stage", dict)
         base = empty_stage()
         base.update({k: v for k, v in stage.items() if k in base})
-        if not isinstance(base["sprites"], dict):
-            raise SaveFormatError("stage sprites must be an object")
+        _check_stage(base)
         state.stage = base
         chapter = data.get("chapter")
         if chapter is not None:
@@ -144,6 +143,39 @@ class StoryState:
 
 class SaveFormatError(Exception):
     """The data is not a save this engine can read."""
+
+
+def _check_stage(stage: dict[str, Any]) -> None:
+    """The stage snapshot's values have the shapes the scene and the mixer restore from."""
+    def text_or_none(v: Any) -> bool:
+        return v is None or isinstance(v, str)
+
+    def number(v: Any) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+    if not text_or_none(stage["stage"]) or not text_or_none(stage["light"]):
+        raise SaveFormatError("the stage or light in the save is not a name")
+    if not isinstance(stage["textbox"], bool):
+        raise SaveFormatError("'textbox' in the save is not true or false")
+    sprites = stage["sprites"]
+    if not isinstance(sprites, dict) or not all(
+            isinstance(spec, dict) and text_or_none(spec.get("look")) and text_or_none(spec.get("at"))
+            for spec in sprites.values()):
+        raise SaveFormatError("stage sprites must be objects with a look and a mark")
+    vignette = stage["vignette"]
+    if vignette is not None and not (isinstance(vignette, dict) and text_or_none(vignette.get("color"))
+                                     and (vignette.get("strength") is None or number(vignette["strength"]))):
+        raise SaveFormatError("the vignette in the save has the wrong shape")
+    for channel in ("music", "ambience"):
+        track = stage.get(channel)
+        if track is not None and not (isinstance(track, dict) and isinstance(track.get("file"), str)
+                                      and isinstance(track.get("loop", True), bool)
+                                      and number(track.get("volume", 1.0))):
+            raise SaveFormatError(f"the {channel} in the save has the wrong shape")
+    camera = stage.get("camera")
+    if camera is not None and not (isinstance(camera, dict) and text_or_none(camera.get("mark"))
+                                   and all(camera.get(k) is None or number(camera[k]) for k in ("x", "y", "zoom"))):
+        raise SaveFormatError("the camera in the save has the wrong shape")
 
 
 def _anchor(d: dict[str, Any]) -> Anchor:

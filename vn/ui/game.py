@@ -185,7 +185,7 @@ class GameView(ScreenView):
             self.host.quick_load()
         elif action == "rollback":
             self.rollback()
-        elif action == "skip":
+        elif action == "skip" and s.choice is None:  # at a choice Tab moves the focus, as in menus
             self.toggle_skip()
         elif action == "skip_hold":
             self.ctrl_held = True

@@ -44,6 +44,16 @@ class MenuScreen(ScreenView):
 
     # -- shared behaviour ---------------------------------------------------------------------
 
+    def on_show(self, now: float) -> None:
+        super().on_show(now)
+        self.host.speak(", ".join(x for x in (self.heading, self._focus_words()) if x))
+
+    def _focus_words(self) -> str:
+        c = self.group.focused
+        if c is None:
+            return ""
+        return f"{c.label}: {c.value}" if c.value else c.label
+
     def rebuild(self) -> None:
         self.group.set(self.controls())
 
@@ -51,9 +61,18 @@ class MenuScreen(ScreenView):
         if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN) and action_for(event) == "menu":
             self.back()
             return
+        before = self.group.focus_key
         if self.group.handle(event, self.host.viewport):
+            if self.group.focus_key != before:
+                self.speak_focus()
             return
         self.handle_more(event, now)
+
+    def speak_focus(self) -> None:
+        """Self-voicing reads the focused control (its label and value), as Ren'Py's does."""
+        words = self._focus_words()
+        if words:
+            self.host.speak(words)
 
     def opacity(self, now: float) -> float:
         return 1.0 if self.instant else smoothstep((now - self.shown_at) / FADE)

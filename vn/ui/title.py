@@ -90,9 +90,14 @@ class TitleView(ScreenView):
             self.cycle_start = now
             self._step = 0
         self.rebuild()
+        focused = self.group.focused
+        self.host.speak(f"{self.host.screen.program.title}, {focused.label if focused else ''}")
 
     def handle(self, event: pygame.event.Event, now: float) -> None:
+        before = self.group.focus_key
         if self.group.handle(event, self.host.viewport):
+            if self.group.focus_key != before and self.group.focused is not None:
+                self.host.speak(self.group.focused.label)  # self-voicing reads the focus
             return
         if event.type == pygame.KEYDOWN and action_for(event) == "help":
             self._open("help", "HelpView")
