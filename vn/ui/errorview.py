@@ -26,9 +26,9 @@ class ErrorView(MenuScreen):
     def controls(self) -> list[Control]:
         out = []
         if self.on_skip is not None:
-            out.append(Control("skip", (960 - 510, 700, 320, 70), "Skip this step", on_activate=self._skip))
-        out.append(Control("title", (960 - 160, 700, 320, 70), "Back to the title", on_activate=self.on_title))
-        out.append(Control("quit", (960 + 190, 700, 320, 70), "Quit", on_activate=self.on_quit))
+            out.append(Control("skip", (390, 700, 360, 70), "Skip this step", on_activate=self._skip))
+        out.append(Control("title", (780, 700, 360, 70), "Back to the title", on_activate=self.on_title))
+        out.append(Control("quit", (1170, 700, 360, 70), "Quit", on_activate=self.on_quit))
         return out
 
     def back(self) -> None:  # Esc does not wave the error away: the reader chooses
