@@ -136,27 +136,35 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
 _GLOW: pygame.Surface | None = None
 
 
+def glow_value(d: float, radius: float) -> float:
+    """The sun's brightness (0..1) at distance `d` (texture px) from its centre, in a texture of
+    half-width `radius`: a disc of radius radius/SUN_GLOW_RADII with a 1.5 px soft edge, inside
+    a two-part exponential halo that falls to zero at the texture's edge."""
+    disc = radius / SUN_GLOW_RADII
+    core = max(0.0, min(1.0, (disc - d) / 1.5 + 0.5))
+    out = max(0.0, d - disc)
+    halo = 0.55 * math.exp(-out / (disc * 0.9)) + 0.25 * math.exp(-out / (disc * 3.0))
+    edge = max(0.0, 1.0 - d / radius) ** 0.5
+    return min(1.0, core + halo * edge * (1.0 - core))
+
+
 def glow_texture() -> pygame.Surface:
-    """A white sun: a bright disc with a soft edge inside a wide falloff, premultiplied on
-    black (for additive blits). The disc has radius 1/SUN_GLOW_RADII of the texture's."""
+    """A white sun (256x256): a bright disc with a soft edge inside a wide falloff, premultiplied
+    on black (for additive blits). The disc has radius 1/SUN_GLOW_RADII of the texture's.
+
+    Drawn as concentric filled circles from the outside in, each at the brightness of its
+    radius, then smoothed: 128 draw calls instead of 65,536 per-pixel evaluations in Python
+    (which cost ~0.3 s of the first frame)."""
     global _GLOW
     if _GLOW is None:
-        n = 256
-        tex = pygame.Surface((n, n))
-        c = (n - 1) / 2.0
-        disc = n / 2.0 / SUN_GLOW_RADII
-        with pygame.PixelArray(tex) as px:
-            for y in range(n):
-                for x in range(n):
-                    d = math.hypot(x - c, y - c)
-                    core = max(0.0, min(1.0, (disc - d) / 1.5 + 0.5))
-                    halo = 0.55 * math.exp(-max(0.0, d - disc) / (disc * 0.9)) \
-                        + 0.25 * math.exp(-max(0.0, d - disc) / (disc * 3.0))
-                    edge = max(0.0, 1.0 - d / (n / 2.0)) ** 0.5  # reach zero at the texture's edge
-                    v = min(1.0, core + halo * edge * (1.0 - core))
-                    g = round(255 * v)
-                    px[x, y] = (g, g, g)
-        _GLOW = tex
+        n, up = 256, 2  # drawn at twice the size, then smoothscaled: the rings blend away
+        big = pygame.Surface((n * up, n * up))
+        big.fill((0, 0, 0))
+        centre = (n * up / 2.0, n * up / 2.0)
+        for r in range(n * up // 2, 0, -1):
+            g = round(255 * glow_value((r - 0.5) / up, n / 2.0))
+            pygame.draw.circle(big, (g, g, g), centre, r)
+        _GLOW = pygame.transform.smoothscale(big, (n, n))
     return _GLOW
 
 
