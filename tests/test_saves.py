@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.stage.helpers import NoAssets
 from vn.saves import (
     AUTO_SLOTS,
     SaveMeta,
@@ -37,21 +38,6 @@ start:
   - The end.
 """
 
-
-class NoAssets:
-    size = (1920, 1080)
-
-    def stage(self, name):
-        return None
-
-    def sprite_name(self, who):
-        return None
-
-    def sprite(self, name):
-        return None
-
-    def preset(self, name):
-        return None
 
 
 def program(src: str = SCRIPT):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from tests.stage.helpers import NoAssets
 from vn.script import compile_text
 from vn.session import Session, Settings
 from vn.settings import TEXT_SPEEDS, load_settings, next_speed, save_settings
@@ -12,21 +13,6 @@ from vn.stage.scene import Scene
 
 MANIFEST = "start: start\ncharacters:\n  zack: {name: Zack}\n"
 
-
-class NoAssets:
-    size = (1920, 1080)
-
-    def stage(self, name):
-        return None
-
-    def sprite_name(self, who):
-        return None
-
-    def sprite(self, name):
-        return None
-
-    def preset(self, name):
-        return None
 
 
 def session(src: str, **settings) -> Session:

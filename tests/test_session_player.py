@@ -10,6 +10,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tests.stage.helpers import NoAssets
 from vn.saves import Persistent
 from vn.script import compile_text
 from vn.session import HISTORY_LINES, ROLLBACK_STEPS, Session, Settings
@@ -17,21 +18,6 @@ from vn.stage.scene import Scene
 
 MANIFEST = "start: start\ncharacters:\n  zack: {name: Zack, color: '#8fb8ff', sprite: zack}\n"
 
-
-class NoAssets:
-    size = (1920, 1080)
-
-    def stage(self, name):
-        return None
-
-    def sprite_name(self, who):
-        return None
-
-    def sprite(self, name):
-        return None
-
-    def preset(self, name):
-        return None
 
 
 def session(src: str, persistent: Persistent | None = None, **settings) -> Session:

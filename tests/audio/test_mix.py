@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from tests.stage.helpers import NoAssets
 from vn.audio import SilentAudio
 from vn.audio.mix import DB_RANGE, DECLICK, DUCK, RESTORE_FADE, Mix, slider_gain
 from vn.script import compile_text
@@ -14,21 +15,6 @@ from vn.story import Story
 
 MANIFEST = "start: start\ncharacters:\n  zack: {name: Zack}\n"
 
-
-class NoAssets:
-    size = (1920, 1080)
-
-    def stage(self, name):
-        return None
-
-    def sprite_name(self, who):
-        return None
-
-    def sprite(self, name):
-        return None
-
-    def preset(self, name):
-        return None
 
 
 def music(file, fade=0.0, channel="music", volume=1.0, loop=True):

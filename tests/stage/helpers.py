@@ -16,3 +16,21 @@ POS = SourcePos("test.yaml", 1, 1)
 
 def direction(command: str, **args: object) -> Direction:
     return Direction("test", command, args, POS)
+
+
+class NoAssets:
+    """A game with no stages, sprites or presets: for tests of the story and session alone."""
+
+    size = (1920, 1080)
+
+    def stage(self, name):
+        return None
+
+    def sprite_name(self, who):
+        return None
+
+    def sprite(self, name):
+        return None
+
+    def preset(self, name):
+        return None
