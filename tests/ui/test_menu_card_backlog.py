@@ -4,45 +4,10 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from ui_helpers import count_pixels, key, line, luminance, mouse, rich
+from ui_helpers import count_pixels, key, line, luminance, rich
 
 from vn.render.text import TextRenderer
-from vn.ui import Action, Backlog, BacklogEntry, CardView, GameMenu, TextBox, Viewport
-
-
-def drawn_menu(renderer: TextRenderer, size=(1920, 1080)) -> tuple[GameMenu, pygame.Surface]:
-    m = GameMenu(renderer, 0.0, title="The Only Promise")
-    surface = pygame.Surface(size)
-    surface.fill((220, 140, 90))
-    m.draw(surface, 1.0)
-    return m, surface
-
-
-def test_menu_keys(renderer: TextRenderer) -> None:
-    m, _ = drawn_menu(renderer)
-    assert m.handle(key(pygame.K_ESCAPE), 1.0) is Action.RETURN
-    assert m.handle(key(pygame.K_RETURN), 1.0) is Action.RETURN  # Return is focused first
-    m.handle(key(pygame.K_DOWN), 1.0)
-    assert m.handle(key(pygame.K_RETURN), 1.0) is Action.QUIT
-
-
-@pytest.mark.parametrize("size", [(1280, 720), (3840, 2160)])
-def test_menu_mouse(renderer: TextRenderer, size) -> None:
-    m, _ = drawn_menu(renderer, size)
-    quit_rect = m.rects()[1]
-    m.handle(pygame.event.Event(pygame.MOUSEMOTION, pos=quit_rect.center, rel=(0, 0), buttons=(0, 0, 0)), 1.0)
-    assert m.focus == 1
-    m.handle(mouse(pygame.MOUSEBUTTONDOWN, quit_rect.center), 1.0)
-    assert m.handle(mouse(pygame.MOUSEBUTTONUP, quit_rect.center), 1.0) is Action.QUIT
-    assert m.handle(mouse(pygame.MOUSEBUTTONDOWN, (1, 1), 3), 1.0) is Action.RETURN
-
-
-def test_menu_dims_and_labels(renderer: TextRenderer) -> None:
-    m, surface = drawn_menu(renderer)
-    corner = pygame.transform.average_color(surface, pygame.Rect(0, 0, 200, 200))[:3]
-    assert luminance(corner) < 0.4 * luminance((220, 140, 90))
-    for r in m.rects():
-        assert count_pixels(surface, r, lambda c: luminance(c) > 180) > 10
+from vn.ui import Action, Backlog, BacklogEntry, CardView, TextBox, Viewport
 
 
 def test_card_fades_in_holds_and_out(renderer: TextRenderer) -> None:

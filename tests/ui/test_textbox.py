@@ -6,12 +6,12 @@ from itertools import pairwise
 
 import pygame
 import pytest
-from ui_helpers import count_pixels, key, line, luminance, mouse
+from ui_helpers import count_pixels, line, luminance
 
 from vn.render.text import TextRenderer
 from vn.stage.typewriter import Typewriter
 from vn.story.text import RichText, Run
-from vn.ui import Action, TextBox, Viewport
+from vn.ui import TextBox, Viewport
 
 BRIGHT = (250, 205, 160)  # a sunset floor in full light: the worst case behind the text
 TEXT = ("The room was quiet but for his breathing. Red light lay across the floor like something "
@@ -136,26 +136,6 @@ def test_indicator_follows_the_text(renderer: TextRenderer) -> None:
         return abs(c[0] - accent[0]) < 60 and abs(c[1] - accent[1]) < 60 and c[2] < c[0] - 30
 
     assert count_pixels(surface, near, is_accent) > 3
-
-
-def test_input_becomes_actions(renderer: TextRenderer) -> None:
-    box = shown_box(renderer, line(TEXT))
-    assert box.handle(mouse(pygame.MOUSEBUTTONDOWN, (500, 500)), 0) is Action.ADVANCE
-    assert box.handle(key(pygame.K_SPACE), 0) is Action.ADVANCE
-    assert box.handle(key(pygame.K_RETURN), 0) == "advance"
-    assert box.handle(key(pygame.K_ESCAPE), 0) is Action.MENU
-    assert box.handle(mouse(pygame.MOUSEBUTTONDOWN, (500, 500), 3), 0) is Action.MENU
-    assert box.handle(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=1), 0) is Action.BACKLOG
-    assert box.handle(key(pygame.K_TAB), 0) is Action.SKIP
-    assert box.handle(key(pygame.K_a), 0) is Action.AUTO
-    assert box.handle(key(pygame.K_b), 0) is None
-    # H hides the box for a look at the picture; the next click only brings it back
-    assert box.handle(key(pygame.K_h), 0) is Action.TOGGLE_UI
-    surface = frame((1280, 720))
-    box.draw(surface, 10.0)
-    assert pygame.transform.average_color(surface)[:3] == BRIGHT
-    assert box.handle(mouse(pygame.MOUSEBUTTONDOWN, (500, 500)), 0) is Action.TOGGLE_UI
-    assert box.handle(mouse(pygame.MOUSEBUTTONDOWN, (500, 500)), 0) is Action.ADVANCE
 
 
 def test_letterboxed_output_keeps_the_box_in_the_picture(renderer: TextRenderer) -> None:

@@ -1,4 +1,4 @@
-"""The interface drawn over the scene: text box, choices, game menu, backlog, cards.
+"""The interface drawn over the scene: text box, choices, backlog, cards.
 
 Each view has `draw(surface, now)`, `handle(event, now)` and `next_redraw(now)` (see
 `vn.ui.view`); all are laid out at 1920x1080 and drawn at the output size through a `Viewport`.
@@ -10,7 +10,6 @@ from vn.ui.actions import Action
 from vn.ui.backlog import Backlog, BacklogEntry
 from vn.ui.card import CardView, draw_card
 from vn.ui.choice import ChoiceMenu
-from vn.ui.menu import GameMenu, MenuItem
 from vn.ui.textbox import TextBox
 from vn.ui.theme import THEME, Theme
 from vn.ui.view import View
@@ -22,8 +21,6 @@ __all__ = [
     "BacklogEntry",
     "CardView",
     "ChoiceMenu",
-    "GameMenu",
-    "MenuItem",
     "TextBox",
     "THEME",
     "Theme",

@@ -16,13 +16,10 @@ from vn.render.text import SERIF, Shadow, TextLayout, TextRenderer, pages, parse
 from vn.stage.typewriter import Typewriter
 from vn.story.events import Line
 from vn.story.text import RichText, Run
-from vn.ui.actions import Action
 from vn.ui.paint import chevron, pulse, trailing_rule, vertical_gradient, with_alpha
 from vn.ui.theme import THEME, Theme
 from vn.ui.view import Fitted
 from vn.ui.viewport import Viewport
-
-_ADVANCE_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
 
 
 class TextBox(Fitted):
@@ -99,46 +96,6 @@ class TextBox(Fitted):
             if self.pulse_indicator and self.shows_indicator(now):
                 times.append(pulse(now, self.theme.ctc_period, self.theme.ctc_fps)[1])
         return min(times) if times else None
-
-    # -- input ---------------------------------------------------------------------------
-
-    def handle(self, event: pygame.event.Event, now: float) -> Action | None:
-        if self.user_hidden:
-            if event.type in (pygame.MOUSEBUTTONDOWN, pygame.KEYDOWN):
-                if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-                    self.user_hidden = False
-                    return Action.MENU
-                self.user_hidden = False
-                return Action.TOGGLE_UI
-            return None
-        if event.type == pygame.MOUSEBUTTONDOWN:
-            if event.button == 1:
-                return Action.ADVANCE
-            if event.button == 2:
-                self.user_hidden = True
-                return Action.TOGGLE_UI
-            if event.button == 3:
-                return Action.MENU
-        elif event.type == pygame.MOUSEWHEEL:
-            if event.y > 0:
-                return Action.BACKLOG
-            if event.y < 0:
-                return Action.ADVANCE
-        elif event.type == pygame.KEYDOWN:
-            if event.key in _ADVANCE_KEYS:
-                return Action.ADVANCE
-            if event.key == pygame.K_ESCAPE:
-                return Action.MENU
-            if event.key == pygame.K_h:
-                self.user_hidden = True
-                return Action.TOGGLE_UI
-            if event.key == pygame.K_PAGEUP:
-                return Action.BACKLOG
-            if event.key == pygame.K_TAB:
-                return Action.SKIP
-            if event.key == pygame.K_a:
-                return Action.AUTO
-        return None
 
     # -- drawing -------------------------------------------------------------------------
 
