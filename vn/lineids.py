@@ -120,7 +120,7 @@ def lock_text(program: Program) -> str:
 
 def write_lock(program: Program, path: Path) -> None:
     """Lock the program's current ids (after `apply_lock`). Raises OSError."""
-    from vn.tools.files import atomic_write_text
+    from vn.atomicfile import atomic_write_text
 
     atomic_write_text(path, lock_text(program))
 

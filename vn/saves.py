@@ -37,11 +37,11 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vn.atomicfile import atomic_write
 from vn.script.limits import MAX_SAVE_BYTES
 
 SAVE_FORMAT = 1  # the file's envelope; the story inside has its own format (vn.story.state)
@@ -309,10 +309,10 @@ class SaveStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         thumb = path.with_suffix(".png")
         if thumbnail is not None:
-            atomic_write(thumb, thumbnail, keep_backup=False)
+            atomic_write(thumb, thumbnail)
         elif thumb.exists():
             thumb.unlink()
-        atomic_write(path, text.encode("utf-8"))
+        atomic_write(path, text.encode("utf-8"), keep_backup=True)
         return SaveInfo(slot, path, meta, None, thumbnail is not None, _mtime(path))
 
     def quicksave(self, data: dict[str, Any], meta: SaveMeta, thumbnail: bytes | None = None) -> SaveInfo:
@@ -421,7 +421,7 @@ class SaveStore:
         text = _dumps(p.to_json())
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            atomic_write(self.persistent_path, text.encode("utf-8"), keep_backup=False)
+            atomic_write(self.persistent_path, text.encode("utf-8"))
         except OSError as exc:
             p.problem = f"not saved: {exc.strerror or exc}"
             return False
@@ -457,73 +457,3 @@ def _mtime(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def atomic_write(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
-    """Replace `path` with `data` so that a crash at any moment leaves the old file or the new
-    one whole. With `keep_backup`, the previous file stays as `path` + ".bak"."""
-    folder = path.parent
-    _clear_stale(path)
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        if keep_backup and path.exists():
-            _backup(path)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_dir(folder)
-
-
-def _clear_stale(path: Path, age: float = 60.0) -> None:
-    """Remove temporary files a killed writer left for `path` (older than `age` seconds, so a
-    write in progress elsewhere is never touched)."""
-    import time
-
-    limit = time.time() - age
-    for p in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if p.stat().st_mtime < limit:
-                p.unlink()
-
-
-def glob_escape(name: str) -> str:
-    import glob
-
-    return glob.escape(name)
-
-
-def _backup(path: Path) -> None:
-    """path -> path.bak without a moment where `path` is missing: a hard link renamed into place
-    (a copy where links are not supported)."""
-    bak = path.with_name(path.name + ".bak")
-    link = path.with_name(f".{path.name}.bak.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        link.unlink()
-    try:
-        os.link(path, link)
-    except OSError:
-        import shutil
-
-        shutil.copyfile(path, link)
-    os.replace(link, bak)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

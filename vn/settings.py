@@ -15,13 +15,12 @@ kept as they were when it writes.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from vn.atomicfile import atomic_write_text
 from vn.session import Settings
 
 FORMAT = 1
@@ -158,21 +157,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> bool:
     for key in FIELDS:
         if hasattr(settings, key):
             data[key] = getattr(settings, key)
-    tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        atomic_write_text(path, json.dumps(data, indent=2))
         return True
     except OSError as exc:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         print(f"{path}: warning: settings not saved ({exc.strerror})", file=sys.stderr)
         return False

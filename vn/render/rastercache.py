@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zlib
 from pathlib import Path
 
 import pygame
+
+from vn.atomicfile import atomic_write
 
 FORMAT = "vn-raster"
 VERSION = 1
@@ -63,16 +63,7 @@ class RasterCache:
         header = json.dumps({"format": FORMAT, "version": VERSION, "size": list(size), "rasteriser": RASTERISER,
                              "sha256": hashlib.sha256(body).hexdigest()}).encode()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".rgba", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(header + b"\n")
-                    f.write(body)
-                os.replace(tmp, self.path(source, size))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            atomic_write(self.path(source, size), header + b"\n" + body, durable=False)
             self._prune()
         except OSError:
             pass

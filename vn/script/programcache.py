@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import vn
+from vn.atomicfile import atomic_write
 from vn.script.catalog import Catalog
 from vn.script.diagnostics import Diagnostic
 from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
@@ -332,16 +331,7 @@ class ProgramCache:
         header = json.dumps({"format": FORMAT, "version": VERSION, "engine": self.engine, "key": key,
                              "sha256": digest.hexdigest(), "chunks": spans}).encode()
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    f.write(header + b"\n")
-                    f.writelines(body)
-                os.replace(tmp, self.path(key))
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            atomic_write(self.path(key), b"".join([header, b"\n", *body]), durable=False)
             self._prune()
         except OSError:
             return False

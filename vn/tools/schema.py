@@ -77,9 +77,9 @@ def write_schemas(folder: Path, target: Path | None = None) -> list[Path]:
     """Write the game's schemas into `target` (default FOLDER/.vscode): vn.schema.json for
     scripts, and vn.game.schema.json (a standalone game) or vn.mod.schema.json (a layered mod's
     mod.yaml). Returns the paths written. Raises OSError."""
+    from vn.atomicfile import atomic_write_text
     from vn.game import layers_for
     from vn.script.schema import json_schema, manifest_schema
-    from vn.tools.files import atomic_write_text
 
     target = target or folder / ".vscode"
     names = game_names(folder)

@@ -28,9 +28,9 @@ def translate(game_dir: Path | None, lang: str, init: bool) -> tuple[Path, int]:
     Raises ValueError (bad language, game errors, table exists/missing) or OSError."""
     import re
 
+    from vn.atomicfile import atomic_write_text
     from vn.game import load_game, lock_path
     from vn.lineids import write_lock
-    from vn.tools.files import atomic_write_text
     from vn.translation import FOLDER, read_table, table_text, translatable
 
     if not re.match(r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$", lang):
