@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from app_helpers import click, key, make_player, run, to_choice, to_line, top, wheel, write_game
+from app_helpers import click, key, make_player, run, to_choice, to_line, top, wheel
 
 from vn.ui.confirm import ConfirmView
 from vn.ui.ending import EndView
@@ -13,18 +13,6 @@ from vn.ui.gamemenu import GameMenuView
 from vn.ui.history import HistoryView
 from vn.ui.settings_screen import SettingsView
 from vn.ui.title import TitleView
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("VN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
-def small(dirs):
-    return write_game(dirs / "game")
 
 
 def test_the_title_starts_the_story(small):

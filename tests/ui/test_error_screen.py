@@ -23,13 +23,6 @@ GAME = {
 }
 
 
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("VN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
-
-
 def files_under(folder):
     return {p: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()} if folder.exists() else {}
 

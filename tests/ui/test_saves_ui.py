@@ -5,26 +5,13 @@ from __future__ import annotations
 import json
 
 import pygame
-import pytest
-from app_helpers import click, key, make_player, run, to_choice, to_line, top, wheel, write_game
+from app_helpers import click, key, make_player, run, to_choice, to_line, top, wheel
 
 from vn.ui.confirm import ConfirmView
 from vn.ui.game import GameView
 from vn.ui.gamemenu import GameMenuView
 from vn.ui.saveload import SaveLoadView
 from vn.ui.title import TitleView
-
-
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("VN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path
-
-
-@pytest.fixture
-def small(dirs):
-    return write_game(dirs / "game")
 
 
 def region_means(surface: pygame.Surface, cols: int = 4, rows: int = 3) -> list[float]:

@@ -23,9 +23,8 @@ from vn.ui.widgets import overflows
 
 
 @pytest.fixture(autouse=True)
-def dirs(tmp_path, monkeypatch):
-    monkeypatch.setenv("VN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("VN_DATA_DIR", str(tmp_path / "data"))
+def _own_dirs(dirs):
+    """Every screen test gets its own settings and saves folders."""
 
 
 def _check(p, view) -> list[str]:
