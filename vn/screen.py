@@ -18,6 +18,7 @@ from vn.game import Game
 from vn.render.compositor import Compositor
 from vn.render.images import ImageCache
 from vn.render.rastercache import RasterCache
+from vn.render.resize import frame
 from vn.render.text import FontBook, TextRenderer
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
@@ -117,6 +118,10 @@ class Screen:
     def draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool = True) -> None:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
         backlog or the menu, which draw over the picture alone)."""
+        with frame():  # background builds give way meanwhile (vn.render.resize)
+            self._draw(surface, session, now, ui)
+
+    def _draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool) -> None:
         view = session.scene.view(now)
         if getattr(self.settings, "reduce_motion", False) and (view.shake != (0.0, 0.0) or view.flash):
             view = replace(view, shake=(0.0, 0.0), flash=0.0)  # the player asked for no shake or flash
@@ -141,7 +146,8 @@ class Screen:
 
     def next_redraw(self, session: Session, now: float) -> float | None:
         times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now),
-                             self._menu.next_redraw(now) if self._menu else None) if t is not None]
+                             self._menu.next_redraw(now) if self._menu else None,
+                             self.compositor.builds.next_poll(now)) if t is not None]
         return min(times) if times else None
 
     @staticmethod
