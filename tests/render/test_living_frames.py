@@ -180,3 +180,30 @@ def test_a_scene_without_motion_asks_for_no_frames(tmp_path):
     game = _game(tmp_path, twinkle="", dust="", breathing="", pulse="")
     screen, session, t = _shown(game, reduce_motion=False)
     assert screen.next_redraw(session, t + 1.0) is None
+
+
+def test_at_rest_a_pulsing_glow_is_the_glow_as_painted(tmp_path):
+    """The pulse's layer has a group of its own; at rest it adds exactly what it did before."""
+    from tests.stage.helpers import FIXTURE_GAME
+
+    living = _game(tmp_path, twinkle="", dust="", breathing="")
+    frames = []
+    for root in (FIXTURE_GAME, living):
+        scene = scene_at(root, ("light", {"preset": "night"}), ("show", {"who": "a", "look": "glow", "at": "wall"}))
+        frames.append(draw(Compositor(scene.assets, ImageCache()), replace(scene.view(1.0), motion=None)))
+    figure = on_screen(1260, 960 - 800, 400, 800)  # the figure at the wall mark, clear of the city lights
+    assert changed(*(f.subsurface(figure) for f in frames)) is None
+
+
+def test_a_polygon_of_strength_0_adds_no_light_but_lights_its_dust(tmp_path):
+    game = _game(tmp_path, dust='<property name="dust" type="float" value="3"/>\n'
+                               '    <property name="strength" type="float" value="0"/>', breathing="", pulse="")
+    plain = _game(tmp_path / "plain", twinkle="", dust='<property name="strength" type="float" value="0"/>',
+                  breathing="", pulse="")
+    dark = _game(tmp_path / "dark", twinkle="", dust="", breathing="", pulse="")
+    scenes = [scene_at(g, ("light", {"preset": "sunset"})) for g in (game, plain, dark)]
+    rest = [draw(Compositor(s.assets, ImageCache()), replace(s.view(1.0), motion=None)) for s in scenes]
+    assert changed(rest[0], rest[1]) is None  # no beam drawn by either
+    assert changed(rest[1], rest[2]) is not None  # the same polygon at strength 1 lights the floor
+    assert scenes[0].living(1.0) == {"dust"} and scenes[1].living(1.0) == frozenset()
+    assert changed(rest[0], draw(Compositor(scenes[0].assets, ImageCache()), scenes[0].view(2.0))) is not None

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -82,30 +82,19 @@ class Living:
             self._twinkle(pic, view, scale, st, t)
         self._dust(pic, view, scale, st, t)
 
-    def _frame(self, view: SceneView, scale: float, st: _Stage | None, size: tuple[int, int]) \
-            -> tuple[Any, tuple[float, float], tuple[int, int]]:
-        """(camera, sprite scale k, where map (0, 0) of the marks lands) as `_scene` draws."""
-        if st is None:
-            return None, (size[0] / view.size[0], size[1] / view.size[1]), (0, 0)
-        camera = view.camera or default_camera(st.layout.size, view.size)
-        ks = camera.zoom * scale
-        mx, my = layer_origin(camera, st.marks_parallax, st.layout.parallax_origin, view.size)
-        return camera, (ks, ks), (round(mx * scale), round(my * scale))
-
     # --- figures --------------------------------------------------------------------------------
 
     def _figures(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage | None) -> None:
         """Compose the scene again where a figure breathes or its glow pulses."""
-        _, k, origin = self._frame(view, scale, st, pic.get_size())
         regions = []
-        for sv in view.sprites:
+        for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, pic.get_size(), scale):
             sdef = self.c.assets.sprite(sv.sprite)
             stretch, glow = sprite_motion(sdef, sv, view.motion)
             if sdef is None or (stretch == 1.0 and glow == 1.0):
                 continue
-            rest = self.c.sprites.place(sdef, sv, k, origin)
+            rest = self.c.sprites.placement(sdef, sv, k, origin)
             if sdef.breathing is not None:
-                regions.append(rest.union(self.c.sprites.place(sdef, sv, k, origin, stretch)))
+                regions.append(rest.union(self.c.sprites.placement(sdef, sv, k, origin, stretch)))
             elif glow != 1.0:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
@@ -157,7 +146,7 @@ class Living:
         rest = (replace(view, motion=None), pic.get_size(), self.c.images.generation)
         if self._seen is not None and self._seen[0] == rest:
             return self._seen[1]
-        camera, k, origin = self._frame(view, scale, st, pic.get_size())
+        camera = view.camera or default_camera(st.layout.size, view.size)
         r = camera.zoom * scale / st.k_ref
         layout = st.layout
         lighters = st.lighters(view.clock)
@@ -186,7 +175,7 @@ class Living:
                     cover = pygame.transform.smoothscale(
                         cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
                 v.blit(cover, (round(jx) - shown.x, round(jy) - shown.y), special_flags=pygame.BLEND_PREMULTIPLIED)
-            for sv in view.sprites:  # so do the figures
+            for sv, k, origin in self.c._sprite_places(view, layout, pic.get_size(), scale):  # so do the figures
                 self.c.sprites.cover(v, self.c.assets.sprite(sv.sprite), sv, k,
                                      (origin[0] - shown.x, origin[1] - shown.y))
             if view.vignette > 0.0:  # and the vignette darkens it (whatever its colour)

@@ -179,9 +179,12 @@ class SpriteRenderer:
         flipped = _Art({g: _flip(p, size[0]) for g, p in plain.groups.items()}, size)
         return self._remember(key, flipped)
 
-    def place(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
-              origin: tuple[int, int], stretch: float = 1.0) -> pygame.Rect:
-        """Where a sprite view is drawn (output px); `stretch` scales its height from the anchor."""
+    @staticmethod
+    def placement(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+                  origin: tuple[int, int], stretch: float = 1.0) -> pygame.Rect:
+        """The sprite's whole canvas on the output, px: its anchor at the view's (x, y) logical
+        px times `k` (output px per logical px) from `origin`; `stretch` scales its height from
+        the anchor (a breath, vn.stage.motion)."""
         w, h = _pixel_size(sprite, view, k)
         hs = max(1, round(h * stretch))
         ax, ay = sprite.anchor if sprite is not None else (0.5, 1.0)
@@ -191,13 +194,28 @@ class SpriteRenderer:
         y = origin[1] + round(view.y * k[1] - ay * hs)
         return pygame.Rect(x, y, w, hs)
 
+    def bounds(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+               origin: tuple[int, int]) -> pygame.Rect:
+        """Where the sprite has pixels on the output, px: the union of its groups' cropped
+        images (the canvas around a figure is mostly empty); the canvas for a placeholder or a
+        sprite with no pixels at all, or one not drawn at this size yet (this never rasterises)."""
+        rect = self.placement(sprite, view, k, origin)
+        if sprite is None:
+            return rect
+        art = self._art.get((sprite.path, _alpha_key(view.layers), rect.size, view.mirrored))
+        if art is None:
+            return rect
+        boxes = [pygame.Rect(rect.x + at[0], rect.y + at[1], *surf.get_size())
+                 for piece in art.groups.values() if piece is not None for surf, at in (piece,)]
+        return boxes[0].unionall(boxes[1:]) if boxes else rect
+
     def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
              k: tuple[float, float], origin: tuple[int, int], stretch: float = 1.0,
              glow: float = 1.0) -> pygame.Rect | None:
         """Draw one sprite view; returns where it went (None when nothing was drawn).
         `stretch`: the figure's height factor, from its anchor (a breath); `glow`: the level of
         its pulsing emissive layers (vn.stage.motion). 1 and 1: the sprite as painted."""
-        rect = self.place(sprite, view, k, origin, stretch)
+        rect = self.placement(sprite, view, k, origin, stretch)
         if sprite is None:
             dest.blit(placeholder(rect.size, view.sprite), rect)
             return rect
@@ -216,7 +234,7 @@ class SpriteRenderer:
         """Where the sprite's pulsing glow is drawn (None: it shows none)."""
         if sprite is None:
             return None
-        rect = self.place(sprite, view, k, origin)
+        rect = self.placement(sprite, view, k, origin)
         piece = self.art(sprite, view, rect.size).groups["pulse"]
         if piece is None:
             return None
@@ -228,7 +246,7 @@ class SpriteRenderer:
         what of a layer under the figures still shows once they are drawn."""
         if sprite is None:
             return
-        rect = self.place(sprite, view, k, origin)
+        rect = self.placement(sprite, view, k, origin)
         amb = self.art(sprite, view, rect.size).groups["ambient"]
         if amb is None:
             return
@@ -257,9 +275,10 @@ class SpriteRenderer:
             del kept[key]
         return out
 
-    def _lit(self, who: str, art: _Art, light: Light, alpha: float, glow: float = 1.0) -> list[_Lit]:
-        """The sprite's groups under the light: (surface, blend flags, offset). Kept while the
-        art, the light's colours, the sprite's alpha and the glow's level hold (most frames)."""
+    def _lit(self, who: str, art: _Art, light: Light, alpha: float) -> list[_Lit]:
+        """The sprite's groups under the light but the pulsing glow: (surface, blend flags,
+        offset). Kept while the art, the light's colours and the sprite's alpha hold (most
+        frames)."""
         a = max(0.0, min(1.0, alpha))
         amb_tint = q(light.ambient)
         s = light.rim_strength * a
@@ -268,7 +287,7 @@ class SpriteRenderer:
         hit = self._lit_cache.get(key)
         if hit is not None and hit[0] is art:
             self._lit_cache.move_to_end(key)
-            return self._with_pulse(art, hit[1], a * glow)
+            return hit[1]
         out: list[_Lit] = []
         amb = art.groups["ambient"]
         if amb is not None:
@@ -293,7 +312,7 @@ class SpriteRenderer:
         self._lit_cache[key] = (art, out)
         while len(self._lit_cache) > 4:
             self._lit_cache.popitem(last=False)
-        return self._with_pulse(art, out, a * glow)
+        return out
 
     def _with_pulse(self, art: _Art, lit: list[_Lit], level: float) -> list[_Lit]:
         """`lit` and, added last, the pulsing glow at `level` (a small piece: tinted each time)."""
