@@ -237,6 +237,8 @@ class Compositor:
             return rect
         # a still picture is composed once and then blitted (vn.render.plate)
         self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+        if rest.transition is None:
+            self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
         if view.motion is not None:
             self.living.draw(pic, view, scale)
         return rect

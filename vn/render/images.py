@@ -58,12 +58,13 @@ class ImageCache:
     """`get(path, size)` -> a per-pixel-alpha Surface of exactly `size` (natural size if None).
 
     Keeps at most `max_items` surfaces and `max_bytes` of pixels (least recently used go first:
-    a stage's images are only read to build its lit planes, and a 1080p one is 8 MB); the natural sizes of
+    a stage's images are only read to build its lit planes, and a 1080p one is 8 MB; SVG
+    rasters come back from the disk cache quickly); the natural sizes of
     files are remembered separately. `warnings` lists each file that failed, once.
     `generation` counts the times a cached image was replaced by a better one (drawings made
     from the old one, like the compositor's plate, are stale when it moves)."""
 
-    def __init__(self, max_items: int = 256, max_bytes: int = 16 << 20, rasters: RasterCache | None = None) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 8 << 20, rasters: RasterCache | None = None) -> None:
         self.max_items = max_items
         self.rasters = rasters  # SVG rasters kept on disk between runs (None: none kept)
         self.max_bytes = max_bytes

@@ -15,6 +15,7 @@ still.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -174,23 +175,25 @@ _GLOW_SIZED: dict[int, pygame.Surface] = {}
 def _glow(radius_px: int) -> pygame.Surface:
     g = _GLOW_SIZED.get(radius_px)
     if g is None:
-        if len(_GLOW_SIZED) > 8:
+        if len(_GLOW_SIZED) >= 2:  # (a sun growing through a tween needs a new size each frame)
             _GLOW_SIZED.clear()
         g = pygame.transform.smoothscale(glow_texture(), (radius_px * 2, radius_px * 2))
         _GLOW_SIZED[radius_px] = g
     return g
 
 
-_SCRATCH: dict[tuple[int, int], pygame.Surface] = {}
+_SCRATCH: dict[tuple[int, tuple[int, int]], pygame.Surface] = {}
 
 
 def _scratch(size: tuple[int, int]) -> pygame.Surface:
-    """A reusable surface of `size` (allocating and copying is what costs, not the pixels)."""
-    surf = _SCRATCH.get(size)
+    """A reusable surface of `size` (allocating and copying is what costs, not the pixels);
+    one per thread (a background build lights a stage too: vn.render.resize)."""
+    key = (threading.get_ident(), size)
+    surf = _SCRATCH.get(key)
     if surf is None:
-        if len(_SCRATCH) > 8:
+        if len(_SCRATCH) >= 2:
             _SCRATCH.clear()
-        surf = _SCRATCH[size] = pygame.Surface(size)
+        surf = _SCRATCH[key] = pygame.Surface(size)
     return surf
 
 

@@ -87,7 +87,7 @@ def _alpha_key(layers: tuple[tuple[str, float], ...]) -> tuple[tuple[str, int], 
 
 
 class SpriteRenderer:
-    def __init__(self, images: ImageCache, max_items: int = 24) -> None:
+    def __init__(self, images: ImageCache, max_items: int = 6) -> None:
         self.images = images
         self.max_items = max_items
         self._art: OrderedDict[tuple[object, ...], _Art] = OrderedDict()
@@ -113,7 +113,7 @@ class SpriteRenderer:
     def adopt(self, path: object, size: Size, piece: Piece | None) -> Piece | None:
         """Keep a layer made by `premultiplied`."""
         self._premul[(path, size)] = piece
-        while len(self._premul) > 64:
+        while len(self._premul) > 24:  # (two figures cross-fading between looks need ~20)
             self._premul.popitem(last=False)
         return piece
 
@@ -136,7 +136,9 @@ class SpriteRenderer:
     def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
         self._art[key] = art
         while len(self._art) > self.max_items:
-            self._art.popitem(last=False)
+            _, old = self._art.popitem(last=False)
+            for k in [k for k, (a, _) in self._lit_cache.items() if a is old]:  # its lit copies go too
+                del self._lit_cache[k]
         return art
 
     def _compose(self, sprite: SpriteDef, layers: tuple[tuple[str, int], ...], size: Size,

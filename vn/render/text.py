@@ -293,13 +293,21 @@ def parse_rgb(value: str | None, default: tuple[int, int, int]) -> tuple[int, in
     return c.r, c.g, c.b
 
 
-class TextRenderer:
-    """Lays out and draws rich text; layouts are cached (least recently used goes first)."""
+def _layout_bytes(layout: TextLayout) -> int:
+    return sum(p.surface.get_pitch() * p.surface.get_height() for p in layout.pieces)
 
-    def __init__(self, fonts: FontBook | None = None, cache_size: int = 96) -> None:
+
+class TextRenderer:
+    """Lays out and draws rich text; layouts are cached (least recently used goes first), at
+    most `cache_size` of them and `cache_bytes` of their pixels (a line of dialogue at 1080p
+    is ~0.2 MB: a thousand of them were a quarter of the memory of playing the whole game)."""
+
+    def __init__(self, fonts: FontBook | None = None, cache_size: int = 96, cache_bytes: int = 8 << 20) -> None:
         self.fonts = fonts or FontBook()
         self._cache: OrderedDict[tuple, TextLayout] = OrderedDict()
         self._cache_size = cache_size
+        self._cache_bytes = cache_bytes
+        self._bytes = 0
 
     # -- layout --------------------------------------------------------------------------
 
@@ -321,8 +329,9 @@ class TextRenderer:
         result = self._layout(text, max(1, int(width)), max(1, int(size)), family, tuple(color), align,
                               scale, shadow, bold, italic, line_spacing)
         self._cache[key] = result
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        self._bytes += _layout_bytes(result)
+        while len(self._cache) > 1 and (len(self._cache) > self._cache_size or self._bytes > self._cache_bytes):
+            self._bytes -= _layout_bytes(self._cache.popitem(last=False)[1])
         return result
 
     def _px(self, style: Style, size: int, scale: float) -> int:
