@@ -172,20 +172,43 @@ class SpriteRenderer:
         flipped = _Art({g: _flip(p, size[0]) for g, p in plain.groups.items()}, size)
         return self._remember(key, flipped)
 
-    def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
-             k: tuple[float, float], origin: tuple[int, int]) -> pygame.Rect | None:
-        """Draw one sprite view; returns where it went (None when nothing was drawn)."""
+    @staticmethod
+    def placement(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+                  origin: tuple[int, int]) -> pygame.Rect:
+        """The sprite's whole canvas on the output, px: its anchor at the view's (x, y) logical
+        px times `k` (output px per logical px) from `origin`."""
         w, h = _pixel_size(sprite, view, k)
         ax, ay = sprite.anchor if sprite is not None else (0.5, 1.0)
         if view.mirrored:
             ax = 1.0 - ax
         x = origin[0] + round(view.x * k[0] - ax * w)
         y = origin[1] + round(view.y * k[1] - ay * h)
-        rect = pygame.Rect(x, y, w, h)
+        return pygame.Rect(x, y, w, h)
+
+    def bounds(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+               origin: tuple[int, int]) -> pygame.Rect:
+        """Where the sprite has pixels on the output, px: the union of its groups' cropped
+        images (the canvas around a figure is mostly empty); the canvas for a placeholder or a
+        sprite with no pixels at all, or one not drawn at this size yet (this never rasterises)."""
+        rect = self.placement(sprite, view, k, origin)
         if sprite is None:
-            dest.blit(placeholder((w, h), view.sprite), rect)
             return rect
-        art = self.art(sprite, view, (w, h))
+        art = self._art.get((sprite.path, _alpha_key(view.layers), rect.size, view.mirrored))
+        if art is None:
+            return rect
+        boxes = [pygame.Rect(rect.x + at[0], rect.y + at[1], *surf.get_size())
+                 for piece in art.groups.values() if piece is not None for surf, at in (piece,)]
+        return boxes[0].unionall(boxes[1:]) if boxes else rect
+
+    def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
+             k: tuple[float, float], origin: tuple[int, int]) -> pygame.Rect | None:
+        """Draw one sprite view; returns where it went (None when nothing was drawn)."""
+        rect = self.placement(sprite, view, k, origin)
+        x, y = rect.topleft
+        if sprite is None:
+            dest.blit(placeholder(rect.size, view.sprite), rect)
+            return rect
+        art = self.art(sprite, view, rect.size)
         for surf, flags, at in self._lit(view.who, art, light, view.alpha):
             dest.blit(surf, (x + at[0], y + at[1]), special_flags=flags)
         return rect
