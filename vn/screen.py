@@ -54,6 +54,12 @@ def raster_cache() -> RasterCache | None:
     return RasterCache(folder) if folder is not None else None
 
 
+def _logical(vp: Viewport, rect: pygame.Rect) -> tuple[float, float, float, float]:
+    """An output rectangle in the viewport's logical px."""
+    x, y = vp.to_logical(rect.topleft)
+    return x, y, rect.width / vp.scale, rect.height / vp.scale
+
+
 class Screen:
     def __init__(self, game: Game, size: tuple[int, int], settings: Settings | None = None) -> None:
         if game.program is None:
@@ -125,13 +131,22 @@ class Screen:
             return
         vp = self.viewport(surface)
         self.textbox.viewport = vp
-        self.textbox.say(session.line, session.typewriter)
-        # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
-        self.textbox.set_visible(view.textbox and session.line is not None, session.line_since)
-        self.textbox.draw(surface, now)
         menu = self.choice_menu(session, now)
+        prompt = session.prompt if menu is not None and session.line is None else None
+        if prompt is not None:  # the question stays readable under the menu (no typing, no ▼)
+            self.textbox.say(prompt, None, indicator=False)
+        else:
+            self.textbox.say(session.line, session.typewriter)
+        # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
+        said = session.line is not None or prompt is not None
+        self.textbox.set_visible(view.textbox and said, session.line_since)
+        self.textbox.draw(surface, now)
         if menu is not None:
             menu.viewport = vp
+            if menu.figures_for != vp:
+                menu.figures_for = vp
+                design = vp.design()
+                menu.set_figures([_logical(design, rect) for _, rect in self.compositor.figures(view, surface.get_size())])
             menu.draw(surface, now)
 
     def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:

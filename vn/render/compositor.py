@@ -96,7 +96,7 @@ class _Stage:
         self.prefix = next((i + 1 for i, run in enumerate(self.runs) if run[2] in cuts), len(self.runs))
         self._lighters: OrderedDict[tuple[int, ...], list[StageLighter]] = OrderedDict()
         self._beams: OrderedDict[float, Beams] = OrderedDict()
-        self.marks_parallax = next((m.parallax for m in layout.marks.values()), (1.0, 1.0))
+        self.marks_parallax = marks_parallax(layout)
 
     def lighters(self, clock: float) -> list[StageLighter]:
         phase = self.layout.animation_phase(clock) if self.animated else ()
@@ -211,6 +211,11 @@ def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, flo
     dest.blit(scaled, (round(dx), round(dy)), special_flags=flags)
 
 
+def marks_parallax(layout: Layout) -> tuple[float, float]:
+    """The parallax of the layer the sprites stand on (the object layer of the marks)."""
+    return next((m.parallax for m in layout.marks.values()), (1.0, 1.0))
+
+
 class Compositor:
     def __init__(self, game_assets: Assets, image_cache: ImageCache | None = None,
                  card_painter: CardPainter | None = None) -> None:
@@ -247,6 +252,34 @@ class Compositor:
         # a still picture is composed once and then blitted (vn.render.plate)
         self.plate.draw(pic, key, lambda dest: self._render(dest, view, scale))
         return rect
+
+    def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:
+        """Where each shown sprite has pixels when `view` is drawn onto a target of `size`:
+        (character id, rect in target px), bottom first. The same placement `draw` uses (fit,
+        camera, parallax, shake), so the UI can keep clear of the figures."""
+        scale, rect = fit(size, view.size)
+        layout = self.assets.stage(view.stage) if view.stage is not None else None
+        out = []
+        for sv, k, origin in self._sprite_places(view, layout, rect.size, scale):
+            box = self.sprites.bounds(self.assets.sprite(sv.sprite), sv, k, origin)
+            out.append((sv.who, box.move(rect.topleft)))
+        return out
+
+    @staticmethod
+    def _sprite_places(view: SceneView, layout: Layout | None, size: tuple[int, int], scale: float,
+                       origin: tuple[int, int] = (0, 0)) -> list[tuple[Any, tuple[float, float], tuple[int, int]]]:
+        """(sprite view, output px per logical px, origin) of each sprite of `view` on a picture
+        of `size` whose top-left is at `origin`, shake included; `layout`: the stage's (None: no
+        stage, the sprites stretched over the picture)."""
+        ox = origin[0] + round(view.shake[0] * scale)
+        oy = origin[1] + round(view.shake[1] * scale)
+        if layout is None:
+            k = (size[0] / view.size[0], size[1] / view.size[1])
+            return [(sv, k, (ox, oy)) for sv in view.sprites]
+        camera = view.camera or default_camera(layout.size, view.size)
+        ks = camera.zoom * scale
+        mx, my = layer_origin(camera, marks_parallax(layout), layout.parallax_origin, view.size)
+        return [(sv, (ks, ks), (round(mx * scale) + ox, round(my * scale) + oy)) for sv in view.sprites]
 
     def prepare(self, view: SceneView, size: tuple[int, int]) -> None:
         """Load what `view` needs at output `size` ahead of time (stage maps, sprite rasters)."""
@@ -371,9 +404,8 @@ class Compositor:
         st = self._stage(view.stage, size) if view.stage is not None else None
         if st is None:
             dest.fill((0, 0, 0))
-            k = (size[0] / view.size[0], size[1] / view.size[1])
-            for sv in view.sprites:
-                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, (ox, oy))
+            for sv, k, at in self._sprite_places(view, None, size, scale, origin):
+                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, at)
         else:
             self._staged(dest, st, view, scale, (ox, oy))
         self.effects.vignette(dest, view.vignette, view.vignette_color)
@@ -403,7 +435,7 @@ class Compositor:
         figures = []  # (depth, view, sprite def, art, rect)
         for sv in view.sprites:
             sdef = self.assets.sprite(sv.sprite)
-            rect = self.sprites.place(sdef, sv, (ks, ks), marks_at)
+            rect = self.sprites.placement(sdef, sv, (ks, ks), marks_at)
             art = self.sprites.art(sdef, sv, rect.size) if sdef is not None else None
             figures.append((n if sv.depth is None else min(n, sv.depth), sv, sdef, art, rect))
         sun = view.light.sun

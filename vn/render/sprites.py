@@ -180,9 +180,10 @@ class SpriteRenderer:
         return self._remember(key, flipped)
 
     @staticmethod
-    def place(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
-              origin: tuple[int, int]) -> pygame.Rect:
-        """Where the sprite's canvas goes on the output (px)."""
+    def placement(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+                  origin: tuple[int, int]) -> pygame.Rect:
+        """The sprite's whole canvas on the output, px: its anchor at the view's (x, y) logical
+        px times `k` (output px per logical px) from `origin`."""
         w, h = _pixel_size(sprite, view, k)
         ax, ay = sprite.anchor if sprite is not None else (0.5, 1.0)
         if view.mirrored:
@@ -191,11 +192,26 @@ class SpriteRenderer:
         y = origin[1] + round(view.y * k[1] - ay * h)
         return pygame.Rect(x, y, w, h)
 
+    def bounds(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+               origin: tuple[int, int]) -> pygame.Rect:
+        """Where the sprite has pixels on the output, px: the union of its groups' cropped
+        images (the canvas around a figure is mostly empty); the canvas for a placeholder or a
+        sprite with no pixels at all, or one not drawn at this size yet (this never rasterises)."""
+        rect = self.placement(sprite, view, k, origin)
+        if sprite is None:
+            return rect
+        art = self._art.get((sprite.path, _alpha_key(view.layers), rect.size, view.mirrored))
+        if art is None:
+            return rect
+        boxes = [pygame.Rect(rect.x + at[0], rect.y + at[1], *surf.get_size())
+                 for piece in art.groups.values() if piece is not None for surf, at in (piece,)]
+        return boxes[0].unionall(boxes[1:]) if boxes else rect
+
     def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
              k: tuple[float, float], origin: tuple[int, int], art: _Art | None = None) -> pygame.Rect | None:
         """Draw one sprite view; returns where it went (None when nothing was drawn). `art`:
         what `art()` gave for this frame, if the caller asked already (ask once a frame)."""
-        rect = self.place(sprite, view, k, origin)
+        rect = self.placement(sprite, view, k, origin)
         if sprite is None:
             dest.blit(placeholder(rect.size, view.sprite), rect)
             return rect
