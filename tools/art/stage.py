@@ -715,11 +715,13 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     A(f'  <property name="horizon" type="float" value="{HY}"/>')
     A(' </properties>')
 
-    def image_layer(i, name, light):
+    def image_layer(i, name, light, extra=""):
         A(f' <imagelayer id="{i}" name="{name}">')
         A(f'  <image source="living_room/{name}.svg" width="{W}" height="{H}"/>')
         A('  <properties>')
         A(f'   <property name="light" value="{light}"/>')
+        if extra:
+            A(extra)
         A('  </properties>')
         A(' </imagelayer>')
 
@@ -740,7 +742,8 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
 
     for i, (name, light) in enumerate([("sky", "sky"), ("city", "ambient"), ("city_lights", "emissive"),
                                        ("interior", "ambient")], start=1):
-        image_layer(i, name, light)
+        # the city lights twinkle (vn.stage.motion)
+        image_layer(i, name, light, '   <property name="twinkle" type="float" value="0.45"/>' if name == "city_lights" else "")
     obj_id = len(marks) + 1  # marks keep ids 1..n
     A(' <objectgroup id="7" name="lights">')
     for i, pts in enumerate(sun_polys):

@@ -411,9 +411,9 @@ class Beams:
         """Shape i tinted by its beam and where it goes on the output (None: not lit)."""
         shape = self.shapes[i]
         beam = light.beam(shape.shape.group)
-        if beam.strength <= 0.0:
+        s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
+        if s <= 0.0:
             return None
-        s = beam.strength
         tint = q((beam.color[0] * s, beam.color[1] * s, beam.color[2] * s))
         if tint == (0, 0, 0):
             return None
