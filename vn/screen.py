@@ -124,8 +124,9 @@ class Screen:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
         backlog or the menu, which draw over the picture alone)."""
         view = session.scene.view(now)
-        if getattr(self.settings, "reduce_motion", False) and (view.shake != (0.0, 0.0) or view.flash):
-            view = replace(view, shake=(0.0, 0.0), flash=0.0)  # the player asked for no shake or flash
+        if self.reduce_motion and (view.shake != (0.0, 0.0) or view.flash or view.motion is not None):
+            # the player asked for no shake, no flash and a still picture (vn.stage.motion)
+            view = replace(view, shake=(0.0, 0.0), flash=0.0, motion=None)
         self.compositor.draw(surface, view)
         if not ui:
             return
@@ -154,8 +155,14 @@ class Screen:
         if card.text_alpha > 0:
             draw_card(surface, self.viewport(surface), self.text, card.title, card.subtitle, card.text_alpha)
 
+    @property
+    def reduce_motion(self) -> bool:
+        return bool(getattr(self.settings, "reduce_motion", False))
+
     def next_redraw(self, session: Session, now: float) -> float | None:
-        times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now),
+        # the living motion's next frame, at its own modest rate; never with "Reduce motion"
+        living = None if self.reduce_motion else session.scene.next_motion(now)
+        times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now), living,
                              self._menu.next_redraw(now) if self._menu else None) if t is not None]
         return min(times) if times else None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,6 +24,7 @@ import pygame
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
+from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
 from vn.render.resize import BackgroundBuilds, nearest
 from vn.render.sprites import SpriteRenderer
@@ -210,6 +212,7 @@ class Compositor:
         self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self.living = Living(self)  # the living motion, drawn over the still picture (vn.render.motion)
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -221,13 +224,18 @@ class Compositor:
         if rect.w <= 0 or rect.h <= 0:
             return rect
         pic = target.subsurface(rect)
-        key = (view, self.images.generation)
+        # the picture at rest; the living motion (twinkle, dust, breathing, a pulse) is drawn
+        # over it where it moves (vn.render.motion)
+        rest = view if view.motion is None else replace(view, motion=None)
+        key = (rest, self.images.generation)
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
-            self._stand_in_plate.draw(pic, (key, stand_in), lambda dest: self._stand_in(dest, view, stand_in))
+            self._stand_in_plate.draw(pic, (key, stand_in), lambda dest: self._stand_in(dest, rest, stand_in))
             return rect
         # a still picture is composed once and then blitted (vn.render.plate)
-        self.plate.draw(pic, key, lambda dest: self._render(dest, view, scale))
+        self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+        if view.motion is not None:
+            self.living.draw(pic, view, scale)
         return rect
 
     def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:
@@ -382,13 +390,15 @@ class Compositor:
         if st is None:
             dest.fill((0, 0, 0))
             for sv, k, at in self._sprite_places(view, None, size, scale, origin):
-                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, at)
+                sdef = self.assets.sprite(sv.sprite)
+                self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
         else:
             camera = view.camera or default_camera(st.layout.size, view.size)
             st.draw(dest, view.light, camera, scale, view.size, (ox, oy), view.clock)
             ks = camera.zoom * scale
             for sv, k, at in self._sprite_places(view, st.layout, size, scale, origin):
-                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, at)
+                sdef = self.assets.sprite(sv.sprite)
+                self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
 
             def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
                 bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
