@@ -443,14 +443,15 @@ class Player:
             self.notify(notice, 5.0)
         self.dirty = True
 
-    def start_game(self, label: str | None = None) -> None:
+    def start_game(self, label: str | None = None, card: str | None = None) -> None:
         """A new game from the start, or from `label` (chapter select, `vn play --label`) opening
-        on the picture the story has there."""
+        on the picture the story has there; with `card` (chapter select: the chapter's title),
+        from that card of the label, so the chapter opens on its card."""
         story = None
         if label is not None:
             from vn.tools.render import story_at
 
-            story = story_at(self.game.program, label)
+            story = story_at(self.game.program, label, card=card)
         self._new_view(self.screen.new_session(story=story, now=self.now, audio=self.audio,
                                                persistent=self.persistent()))
 
