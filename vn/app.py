@@ -247,7 +247,7 @@ class Player:
         from vn.ui.keymap import WINDOW_ACTIONS, action_for
 
         if event.type == pg.QUIT:
-            self.quit()
+            self.close_requested()
             return
         if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
             self.surface = pg.display.get_surface()
@@ -590,8 +590,30 @@ class Player:
         """Leave; a game in progress is autosaved first (Continue brings the player back)."""
         if self.in_game():
             self.autosave()
+        self._leave()
+
+    def _leave(self) -> None:
         self.keep_persistent()
         self.running = False
+
+    def close_requested(self) -> None:
+        """The window's close button (or the system asking the program to end). At the title it
+        quits. In a game the place is autosaved at once — so nothing is lost whatever comes next
+        — and the player is asked, as Ren'Py asks ("Quit the game?"); a second close while the
+        question is up quits."""
+        from vn.ui.confirm import ConfirmView
+
+        if not self.in_game():
+            self.quit()
+            return
+        if getattr(self.stack.top, "closing", False):
+            self._leave()
+            return
+        self.autosave()
+        view = ConfirmView(self, "Quit the game?", self._leave, yes="Quit", no="Keep reading",
+                           detail="Your place is saved: Continue on the title screen brings you back.")
+        view.closing = True
+        self.open(view)
 
     def screenshot(self) -> None:
         """The frame as shown, to the player's Pictures folder (else the data folder), named by
