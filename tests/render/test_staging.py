@@ -177,3 +177,26 @@ def test_bundled_chair_legs_are_not_brightened_by_the_sunbeam():
         return luma(pygame.transform.average_color(part, consider_alpha=False)[:3])
 
     assert on_legs(lit) <= on_legs(dark) + 0.5
+
+
+def test_a_look_change_cross_fades_through_pixels_between_both_looks(game):
+    from vn.stage.scene import LOOK_SECONDS
+
+    shown = [("show", {"who": "a", "look": "calm", "at": "open"})]
+    calm = frame(game, shown, preset="day")
+    sad = frame(game, [("show", {"who": "a", "look": "sad", "at": "open"})], preset="day")
+    scene = Scene(game)
+    for cmd, args in [("stage", {"name": "staging"}), ("light", {"preset": "day"})] + shown:
+        scene.apply(direction(cmd, **args), 0)
+    scene.apply(direction("show", who="a", look="sad"), 1)
+    mid = pygame.Surface(SIZE)
+    Compositor(game, ImageCache()).draw(mid, scene.view(1 + LOOK_SECONDS / 2))
+    between = differ = 0
+    for y in range(0, SIZE[1], 2):
+        for x in range(600, 800, 2):
+            a, b, m = calm.get_at((x, y)), sad.get_at((x, y)), mid.get_at((x, y))
+            if abs(luma(a[:3]) - luma(b[:3])) > 30:
+                differ += 1
+                lo, hi = sorted((luma(a[:3]), luma(b[:3])))
+                between += lo + 8 < luma(m[:3]) < hi - 8
+    assert differ > 20 and between > 0.8 * differ
