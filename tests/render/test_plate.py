@@ -106,3 +106,22 @@ def test_the_plate_keeps_only_a_picture_that_held_still():
     assert len(composed) == 3 and plate.hits == 1 and dest.get_at((0, 0))[0] == 3
     plate.draw(dest, "a", compose)
     assert len(composed) == 4 and dest.get_at((0, 0))[0] == 4
+
+
+@pytest.mark.parametrize("kind", ["dissolve", "wipe"])
+def test_under_a_transition_the_still_live_picture_comes_from_the_plate(assets, kind):
+    """A dissolve or wipe over a still scene: only the transition moves, so the live picture
+    is kept; every frame still equals a fresh compositor's, and the settled picture after it is
+    served from the plate at once."""
+    scene = _scene(assets, STILL + [(1, "transition", {"kind": kind, "over": 2.0}),
+                                    (1, "light", {"preset": "night"})])
+    comp = Compositor(assets, ImageCache())
+    frames = [(t, _draw(comp, scene.view(t))) for t in (1.2, 1.5, 1.8, 2.1, 2.4)]
+    assert comp.plate.hits >= 2
+    for t, got in frames:
+        assert got == _fresh(assets, scene.view(t)), t
+    hits = comp.plate.hits
+    settled = scene.view(5.0)
+    assert settled.transition is None
+    assert _draw(comp, settled) == _fresh(assets, settled)
+    assert comp.plate.hits == hits + 1

@@ -258,8 +258,19 @@ class Compositor:
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
             return rect
-        # a still picture is composed once and then blitted (vn.render.plate)
-        self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+        t = rest.transition
+        if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
+            # only the transition moves: the live picture under it is kept on the plate like
+            # any still one (and is already there, settled, when the transition ends)
+            live = replace(rest, transition=None)
+            before = self._before_picture(t.before, pic.get_size(), scale, 0)
+            self.plate.draw(pic, (live, self.images.generation), lambda dest: self._scene(dest, live, scale, (0, 0)))
+            if t.kind == "wipe":
+                self.wipe.draw(pic, before, t.progress)
+            else:
+                dissolve(pic, before, t.progress)
+        else:  # a still picture is composed once and then blitted (vn.render.plate)
+            self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
         if view.motion is not None:
