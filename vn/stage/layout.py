@@ -32,7 +32,7 @@ from vn.stage.tmx import FLIP_DIAGONAL, FLIP_X, FLIP_Y, GID_MASK, Node, Tile, Tm
 Point = tuple[float, float]
 RGBA = tuple[float, float, float, float]
 
-LIGHT_ROLES = ("sky", "ambient", "emissive", "none")
+LIGHT_ROLES = ("sky", "ambient", "emissive", "rim", "none")
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
