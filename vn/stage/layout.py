@@ -133,6 +133,19 @@ class Layout:
         v = self.properties.get("window_side")
         return v if v in WINDOW_SIDES else "left"
 
+    @property
+    def gallery(self) -> str | None:
+        """The title under which the map appears in Extras > Gallery once seen (a key-beat
+        image, a CG), or None: an ordinary stage."""
+        v = self.properties.get("gallery")
+        return v.strip() if isinstance(v, str) and v.strip() else None
+
+    @property
+    def gallery_order(self) -> float:
+        """Where the image stands in the gallery (smaller first; ties by file name)."""
+        v = self.properties.get("gallery_order")
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 1e9
+
     def tile(self, gid: int) -> Tile | None:
         """The tile of a raw global id (flip bits ignored)."""
         return self.tile_images.get(gid & GID_MASK)
@@ -372,6 +385,14 @@ def _check_map_props(r: _Reader, root: Node, props: dict[str, Any]) -> None:
     light = props.get("light")
     if light is not None and not (isinstance(light, str) and light):
         r.err(_prop_where(root, "light"), "map property `light` must name a preset")
+    gallery = props.get("gallery")
+    if gallery is not None and not (isinstance(gallery, str) and gallery.strip()):
+        r.err(_prop_where(root, "gallery"), "map property `gallery` must be the image's title",
+              "a string property, e.g. gallery = The promise (see docs/stage-format.md, Key-beat images)")
+    order = props.get("gallery_order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+        r.err(_prop_where(root, "gallery_order"), "map property `gallery_order` must be a number",
+              "an int or float property: smaller comes first in the gallery")
     side = props.get("window_side")
     if side is not None and side not in WINDOW_SIDES:
         r.err(_prop_where(root, "window_side"), f"map property `window_side` must be left or right, not '{side}'",

@@ -130,6 +130,13 @@ class Scene:
         self._batch_time: float | None = None
         self._batch_before: SceneView | None = None
 
+    @property
+    def gallery_image(self) -> str | None:
+        """The stage shown, when it is a key-beat image for the gallery (its map has a `gallery`
+        property); None otherwise."""
+        layout = self._layout
+        return self._stage if layout is not None and layout.gallery is not None else None
+
     # --- the story's directions ---------------------------------------------------------------
 
     def apply(self, direction: Any, now: float) -> None:
