@@ -39,13 +39,24 @@ def assets():
     return GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"})
 
 
-def render(assets, stage, preset, camera=None, t=0.0):
+_FRAMES: dict = {}
+
+
+def render(assets, stage, preset, camera=None, t=0.0, size=SIZE):
+    """The frame of `stage` under `preset` (kept: several tests look at the same frames)."""
+    key = (stage, preset, tuple(sorted((camera or {}).items())), t, size)
+    if key not in _FRAMES:
+        _FRAMES[key] = _render(assets, stage, preset, camera, t, size)
+    return _FRAMES[key]
+
+
+def _render(assets, stage, preset, camera, t, size):
     scene = Scene(assets)
     scene.apply(direction("stage", name=stage), 0)
     scene.apply(direction("light", preset=preset), 0)
     if camera is not None:
         scene.apply(direction("camera", **camera), 0)
-    surf = pygame.Surface(SIZE)
+    surf = pygame.Surface(size)
     Compositor(assets, ImageCache()).draw(surf, scene.view(t))
     return surf
 
@@ -60,6 +71,14 @@ def _points(mask: pygame.Surface, offset: tuple[int, int], test, step: int = 2) 
     return out
 
 
+def _mask(surf: pygame.Surface | None, rect: pygame.Rect) -> pygame.mask.Mask:
+    """Where a grey role map is lit at all (>= 8), over the whole picture."""
+    out = pygame.mask.Mask(SIZE)
+    if surf is not None:
+        out.draw(pygame.mask.from_threshold(surf, (255, 255, 255), (248, 248, 248, 255)), rect.topleft)
+    return out
+
+
 @pytest.fixture(scope="module")
 def regions(assets):
     """Per CG: sky pixels (the sky shows fully), rim pixels (a rim layer is bright there), and
@@ -70,15 +89,12 @@ def regions(assets):
         maps = build_stage_maps(layout, ImageCache(), K)
         sky = _points(maps.sky, maps.sky_rect.topleft, lambda v: v >= 250, 4) if maps.sky else []
         rim = _points(maps.rim, maps.rim_rect.topleft, lambda v: v >= 200) if maps.rim else []
-        rim_set = set()
-        if maps.rim is not None:
-            rim_set = set(_points(maps.rim, maps.rim_rect.topleft, lambda v: v >= 8, 1))
-        sky_set = set(_points(maps.sky, maps.sky_rect.topleft, lambda v: v >= 8, 1)) if maps.sky else set()
+        rim_any, sky_any = _mask(maps.rim, maps.rim_rect), _mask(maps.sky, maps.sky_rect)
         dx = 8 if layout.window_side == "left" else -8
         inside = []
         for x, y in rim:
             q = (x + dx, y)
-            if q not in rim_set and q not in sky_set and 0 <= q[0] < SIZE[0]:
+            if 0 <= q[0] < SIZE[0] and not rim_any.get_at(q) and not sky_any.get_at(q):
                 inside.append((x, y, q))
         out[name] = (sky, rim, inside)
     return out
@@ -132,14 +148,16 @@ def test_the_preset_lights_each_cg(assets, regions, name):
 @pytest.mark.parametrize("name", CGS)
 def test_framing_each_mark_changes_the_picture(assets, name):
     layout = assets.stage(name)
-    still = render(assets, name, "sunset")
+    small = (480, 270)
+    k = small[0] / 1920
+    still = render(assets, name, "sunset", size=small)
     for mark in layout.marks.values():
-        pushed = render(assets, name, "sunset", {"x": mark.x, "y": mark.y, "zoom": 1.25})
+        pushed = render(assets, name, "sunset", {"x": mark.x, "y": mark.y, "zoom": 1.25}, size=small)
         assert pygame.image.tobytes(pushed, "RGB") != pygame.image.tobytes(still, "RGB")
         # the mark comes to the centre of the screen: the picture there was at the mark before
-        cx, cy = SIZE[0] // 2, SIZE[1] // 2
-        mx, my = round(mark.x * K), round(mark.y * K)
-        if 0 <= mx < SIZE[0] and 0 <= my < SIZE[1]:
+        cx, cy = small[0] // 2, small[1] // 2
+        mx, my = round(mark.x * k), round(mark.y * k)
+        if 0 <= mx < small[0] and 0 <= my < small[1]:
             a = pygame.transform.average_color(pushed, pygame.Rect(cx - 3, cy - 3, 6, 6), consider_alpha=False)
             b = pygame.transform.average_color(still, pygame.Rect(mx - 3, my - 3, 6, 6), consider_alpha=False)
             assert sum(abs(a[i] - b[i]) for i in range(3)) < 90
@@ -156,3 +174,36 @@ def test_a_push_in_moves_over_time(assets):
     a, b = scene.view(0.0).camera, scene.view(5.0).camera
     c = scene.view(10.0).camera
     assert a.zoom < b.zoom < c.zoom
+
+
+# Each image under the presets the story shows it with: (image, earlier, later, what changes).
+MEANT = [
+    ("cg_eyes", "last_rays", "night", "rim dims"),
+    ("cg_embrace", "last_rays", "dusk", "rim dims"),
+    ("cg_promise", "predawn", "sunrise", "sky brightens"),
+    ("cg_town", "night", "burning", "sky reddens"),
+]
+
+
+@pytest.mark.parametrize("name,before,after,change", [m for m in MEANT if m[0] in CGS])
+def test_each_cg_under_the_presets_it_is_meant_for(assets, regions, name, before, after, change):
+    sky, rim, _ = regions[name]
+    a, b = render(assets, name, before), render(assets, name, after)
+    if change == "rim dims":
+        assert luma(mean(b, rim)) < luma(mean(a, rim)) - 10
+    elif change == "sky brightens":
+        assert luma(mean(b, sky)) > luma(mean(a, sky)) + 20
+    else:
+        sa, sb = mean(a, sky), mean(b, sky)
+        assert sb[0] - sb[2] > sa[0] - sa[2] + 10
+
+
+def test_the_burning_town_burns(assets):
+    """The fire is an emissive plane: bright under `burning`, where the sky around it is dark."""
+    layout = assets.stage("cg_town")
+    maps = build_stage_maps(layout, ImageCache(), K)
+    fire = _points(maps.emissive, maps.emissive_rect.topleft, lambda v: v >= 200, 3)
+    sky = _points(maps.sky, maps.sky_rect.topleft, lambda v: v >= 250, 6)
+    frame = render(assets, "cg_town", "burning")
+    assert len(fire) > 50
+    assert luma(mean(frame, fire)) > 3 * luma(mean(frame, sky))

@@ -28,8 +28,8 @@ from shapely.ops import unary_union
 from svgkit import SVG, catmull, d_geom, f
 
 W, H = 1920, 1080
-STAGES = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
-                                       "assets", "stages"))
+STAGES = os.environ.get("CG_OUT") or os.path.normpath(os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "stages"))  # CG_OUT: try them elsewhere
 
 
 def smooth(pts: Sequence[tuple[float, float]], n: int = 8) -> Polygon:
@@ -79,7 +79,7 @@ def rim(shape: BaseGeometry, dx: float, dy: float = 0.0) -> BaseGeometry:
 
 
 def rim_steps(svg: SVG, shape: BaseGeometry, dx: float, dy: float = 0.0,
-              steps: Iterable[tuple[float, float]] = ((1.0, 1.0), (2.4, 0.42), (5.0, 0.14)),
+              steps: Iterable[tuple[float, float]] = ((1.0, 1.0), (1.8, 0.3)),
               clip: BaseGeometry | None = None) -> None:
     """A rim as a few hard-edged bands (no gradient to band at 4K): for each (k, opacity) the rim
     of width k x (dx, dy), white at that opacity; the bands stack, brightest at the very edge."""
