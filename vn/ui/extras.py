@@ -31,9 +31,9 @@ class ExtrasView(MenuScreen):
         out = []
         labels = self.host.screen.program.labels
         for n, rec in enumerate(self.chapters[:10]):
-            label = rec.get("label")
+            label, title = rec.get("label"), rec.get("title")
             out.append(Control(f"chapter:{n}", (RIGHT_X, TOP + n * 64, COL_W, 60), rec.get("title", "?"),
-                               on_activate=(lambda lb=label: self.host.start_game(lb)),
+                               on_activate=(lambda lb=label, tt=title: self.host.start_game(lb, tt)),
                                enabled=label in labels, kind="item", size=28))
         images = self.host.screen.assets.gallery_images()
         if images:
