@@ -257,8 +257,11 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
         original()
 
     player.draw = draw  # type: ignore[method-assign]
+    # the loop sleeps until input when nothing is due: an alarm event ends each wait we need to end
+    alarm = _Alarm(pygame)
     start = time.perf_counter()
     settled_at = None
+    alarm.every(0.25)
     while time.perf_counter() - start < 20.0:
         player.tick()
         settled = where == "title" or (player.session is not None and player.session.line is not None
@@ -269,14 +272,59 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
             break
     else:
         return {"error": "the picture never settled"}
+    alarm.stop()
+    pygame.event.clear()
     draws[0] = 0
+    wakes = 0
     cpu0, wall0 = time.process_time(), time.perf_counter()
+    alarm.once(seconds)
     while time.perf_counter() - wall0 < seconds:
         player.tick()
+        wakes += 1
     wall = time.perf_counter() - wall0
     cpu = time.process_time() - cpu0
+    alarm.stop()
     return {"redraws_per_s": round(draws[0] / wall, 3), "cpu_percent": round(100.0 * cpu / wall, 2),
-            "seconds": round(wall, 2), "video_driver": os.environ.get("SDL_VIDEODRIVER", "")}
+            "wakes_per_s": round(wakes / wall, 2), "blocking_wait": bool(player._waiter and player._waiter.blocking),
+            "seconds": round(wall, 2), "video_driver": pygame.display.get_driver()}
+
+
+class _Alarm:
+    """Posts a user event to pygame's queue from a thread (thread-safe in SDL), which ends the
+    loop's wait as input would (the views ignore it)."""
+
+    def __init__(self, pygame) -> None:
+        import threading
+
+        self.pg = pygame
+        self.stopped = threading.Event()
+        self.thread: Any = None
+
+    def _run(self, period: float, repeat: bool) -> None:
+        while not self.stopped.wait(period):
+            self.pg.event.post(self.pg.event.Event(self.pg.USEREVENT, bench_alarm=True))
+            if not repeat:
+                return
+
+    def _start(self, period: float, repeat: bool) -> None:
+        import threading
+
+        self.stop()
+        self.stopped.clear()
+        self.thread = threading.Thread(target=self._run, args=(period, repeat), daemon=True)
+        self.thread.start()
+
+    def every(self, period: float) -> None:
+        self._start(period, True)
+
+    def once(self, after: float) -> None:
+        self._start(after, False)
+
+    def stop(self) -> None:
+        if self.thread is not None:
+            self.stopped.set()
+            self.thread.join()
+            self.thread = None
 
 
 STARTUP_CODE = """\

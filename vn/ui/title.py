@@ -125,6 +125,15 @@ class TitleView(ScreenView):
     def next_redraw(self, now: float) -> float | None:
         if now < self.shown_at + FADE_IN:
             return now
+        # the stage's own tile animations, if any, seen at the light's quantised times
+        frame = self.scene.next_frame(now - self.cycle_start)
+        if frame is not None:
+            frame = self.cycle_start + math.ceil(frame * LIGHT_FPS) / LIGHT_FPS
+        light = self._next_light(now)
+        times = [t for t in (frame, light) if t is not None]
+        return min(times) if times else None
+
+    def _next_light(self, now: float) -> float | None:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
             return None
         t = now - self.cycle_start
