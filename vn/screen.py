@@ -54,6 +54,12 @@ def raster_cache() -> RasterCache | None:
     return RasterCache(folder) if folder is not None else None
 
 
+def _logical(vp: Viewport, rect: pygame.Rect) -> tuple[float, float, float, float]:
+    """An output rectangle in the viewport's logical px."""
+    x, y = vp.to_logical(rect.topleft)
+    return x, y, rect.width / vp.scale, rect.height / vp.scale
+
+
 class Screen:
     def __init__(self, game: Game, size: tuple[int, int], settings: Settings | None = None) -> None:
         if game.program is None:
@@ -118,20 +124,30 @@ class Screen:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
         backlog or the menu, which draw over the picture alone)."""
         view = session.scene.view(now)
-        if getattr(self.settings, "reduce_motion", False) and (view.shake != (0.0, 0.0) or view.flash):
-            view = replace(view, shake=(0.0, 0.0), flash=0.0)  # the player asked for no shake or flash
+        if self.reduce_motion and (view.shake != (0.0, 0.0) or view.flash or view.motion is not None):
+            # the player asked for no shake, no flash and a still picture (vn.stage.motion)
+            view = replace(view, shake=(0.0, 0.0), flash=0.0, motion=None)
         self.compositor.draw(surface, view)
         if not ui:
             return
         vp = self.viewport(surface)
         self.textbox.viewport = vp
-        self.textbox.say(session.line, session.typewriter)
-        # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
-        self.textbox.set_visible(view.textbox and session.line is not None, session.line_since)
-        self.textbox.draw(surface, now)
         menu = self.choice_menu(session, now)
+        prompt = session.prompt if menu is not None and session.line is None else None
+        if prompt is not None:  # the question stays readable under the menu (no typing, no ▼)
+            self.textbox.say(prompt, None, indicator=False)
+        else:
+            self.textbox.say(session.line, session.typewriter)
+        # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
+        said = session.line is not None or prompt is not None
+        self.textbox.set_visible(view.textbox and said, session.line_since)
+        self.textbox.draw(surface, now)
         if menu is not None:
             menu.viewport = vp
+            if menu.figures_for != vp:
+                menu.figures_for = vp
+                design = vp.design()
+                menu.set_figures([_logical(design, rect) for _, rect in self.compositor.figures(view, surface.get_size())])
             menu.draw(surface, now)
 
     def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:
@@ -139,8 +155,14 @@ class Screen:
         if card.text_alpha > 0:
             draw_card(surface, self.viewport(surface), self.text, card.title, card.subtitle, card.text_alpha)
 
+    @property
+    def reduce_motion(self) -> bool:
+        return bool(getattr(self.settings, "reduce_motion", False))
+
     def next_redraw(self, session: Session, now: float) -> float | None:
-        times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now),
+        # the living motion's next frame, at its own modest rate; never with "Reduce motion"
+        living = None if self.reduce_motion else session.scene.next_motion(now)
+        times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now), living,
                              self._menu.next_redraw(now) if self._menu else None) if t is not None]
         return min(times) if times else None
 

@@ -101,6 +101,7 @@ class Session:
         self._at = -1  # the checkpoint last presented
         self._on_log = False  # ... and it is on screen now
         self._rolling: int | None = None  # the checkpoint a rollback is presenting
+        self._scene_changed = False  # a card or a new stage came after the last line
 
     @classmethod
     def resume(cls, program: Program, scene: Scene, story: Story, now: float,
@@ -253,6 +254,15 @@ class Session:
         self.story.choose(index)
         self._clear(now)
         self.update(now)
+
+    @property
+    def prompt(self) -> Line | None:
+        """The question of the choice on screen: the line said just before it, which stays in
+        the text box under the menu (Ren'Py's menu caption). None when there is no choice, or a
+        card or a new stage came between that line and the choice."""
+        if self.choice is None or not self.history or self._scene_changed:
+            return None
+        return self.history[-1]
 
     def chosen_before(self, index: int) -> bool:
         """Was option `index` of the current choice picked before (in any run of this game)?"""
@@ -437,6 +447,8 @@ class Session:
                         self.audio.play(event, now, skipping=self.settings.skip)
                     else:
                         self.scene.apply(event, now)
+                    if event.command in ("card", "stage"):
+                        self._scene_changed = True
                     if event.command == "card":
                         self.persistent.reach_chapter(str(event.args.get("title") or ""), self.story.state.label)
                     continue
@@ -454,6 +466,7 @@ class Session:
         self._pending = False
         rolled = self._rolling is not None
         if isinstance(event, Line):
+            self._scene_changed = False
             self.line_since = now
             self.line = event
             self.line_seen = event.seen or event.id in self.persistent.seen

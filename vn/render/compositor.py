@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -23,6 +24,7 @@ import pygame
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
+from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
 from vn.render.resize import BackgroundBuilds, nearest
 from vn.render.sprites import SpriteRenderer
@@ -90,7 +92,7 @@ class _Stage:
         self.runs = parallax_runs(layout)
         self._lighters: OrderedDict[tuple[int, ...], list[StageLighter]] = OrderedDict()
         self._beams: OrderedDict[float, Beams] = OrderedDict()
-        self.marks_parallax = next((m.parallax for m in layout.marks.values()), (1.0, 1.0))
+        self.marks_parallax = marks_parallax(layout)
 
     def lighters(self, clock: float) -> list[StageLighter]:
         phase = self.layout.animation_phase(clock) if self.animated else ()
@@ -188,6 +190,11 @@ def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, flo
     dest.blit(scaled, (round(dx), round(dy)), special_flags=flags)
 
 
+def marks_parallax(layout: Layout) -> tuple[float, float]:
+    """The parallax of the layer the sprites stand on (the object layer of the marks)."""
+    return next((m.parallax for m in layout.marks.values()), (1.0, 1.0))
+
+
 class Compositor:
     def __init__(self, game_assets: Assets, image_cache: ImageCache | None = None,
                  card_painter: CardPainter | None = None) -> None:
@@ -205,6 +212,7 @@ class Compositor:
         self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self.living = Living(self)  # the living motion, drawn over the still picture (vn.render.motion)
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -216,14 +224,47 @@ class Compositor:
         if rect.w <= 0 or rect.h <= 0:
             return rect
         pic = target.subsurface(rect)
-        key = (view, self.images.generation)
+        # the picture at rest; the living motion (twinkle, dust, breathing, a pulse) is drawn
+        # over it where it moves (vn.render.motion)
+        rest = view if view.motion is None else replace(view, motion=None)
+        key = (rest, self.images.generation)
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
-            self._stand_in_plate.draw(pic, (key, stand_in), lambda dest: self._stand_in(dest, view, stand_in))
+            self._stand_in_plate.draw(pic, (key, stand_in), lambda dest: self._stand_in(dest, rest, stand_in))
             return rect
         # a still picture is composed once and then blitted (vn.render.plate)
-        self.plate.draw(pic, key, lambda dest: self._render(dest, view, scale))
+        self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+        if view.motion is not None:
+            self.living.draw(pic, view, scale)
         return rect
+
+    def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:
+        """Where each shown sprite has pixels when `view` is drawn onto a target of `size`:
+        (character id, rect in target px), bottom first. The same placement `draw` uses (fit,
+        camera, parallax, shake), so the UI can keep clear of the figures."""
+        scale, rect = fit(size, view.size)
+        layout = self.assets.stage(view.stage) if view.stage is not None else None
+        out = []
+        for sv, k, origin in self._sprite_places(view, layout, rect.size, scale):
+            box = self.sprites.bounds(self.assets.sprite(sv.sprite), sv, k, origin)
+            out.append((sv.who, box.move(rect.topleft)))
+        return out
+
+    @staticmethod
+    def _sprite_places(view: SceneView, layout: Layout | None, size: tuple[int, int], scale: float,
+                       origin: tuple[int, int] = (0, 0)) -> list[tuple[Any, tuple[float, float], tuple[int, int]]]:
+        """(sprite view, output px per logical px, origin) of each sprite of `view` on a picture
+        of `size` whose top-left is at `origin`, shake included; `layout`: the stage's (None: no
+        stage, the sprites stretched over the picture)."""
+        ox = origin[0] + round(view.shake[0] * scale)
+        oy = origin[1] + round(view.shake[1] * scale)
+        if layout is None:
+            k = (size[0] / view.size[0], size[1] / view.size[1])
+            return [(sv, k, (ox, oy)) for sv in view.sprites]
+        camera = view.camera or default_camera(layout.size, view.size)
+        ks = camera.zoom * scale
+        mx, my = layer_origin(camera, marks_parallax(layout), layout.parallax_origin, view.size)
+        return [(sv, (ks, ks), (round(mx * scale) + ox, round(my * scale) + oy)) for sv in view.sprites]
 
     def prepare(self, view: SceneView, size: tuple[int, int]) -> None:
         """Load what `view` needs at output `size` ahead of time (stage maps, sprite rasters)."""
@@ -348,17 +389,16 @@ class Compositor:
         st = self._stage(view.stage, size) if view.stage is not None else None
         if st is None:
             dest.fill((0, 0, 0))
-            k = (size[0] / view.size[0], size[1] / view.size[1])
-            for sv in view.sprites:
-                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, k, (ox, oy))
+            for sv, k, at in self._sprite_places(view, None, size, scale, origin):
+                sdef = self.assets.sprite(sv.sprite)
+                self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
         else:
             camera = view.camera or default_camera(st.layout.size, view.size)
             st.draw(dest, view.light, camera, scale, view.size, (ox, oy), view.clock)
             ks = camera.zoom * scale
-            mx, my = layer_origin(camera, st.marks_parallax, st.layout.parallax_origin, view.size)
-            for sv in view.sprites:
-                self.sprites.draw(dest, self.assets.sprite(sv.sprite), sv, view.light, (ks, ks),
-                                  (round(mx * scale) + ox, round(my * scale) + oy))
+            for sv, k, at in self._sprite_places(view, st.layout, size, scale, origin):
+                sdef = self.assets.sprite(sv.sprite)
+                self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
 
             def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
                 bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)

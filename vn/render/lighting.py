@@ -383,9 +383,9 @@ class Beams:
         them (a soft mask scales well; rebuilding it each frame of a zoom would not)."""
         for i, shape in enumerate(self.shapes):
             beam = light.beam(shape.shape.group)
-            if beam.strength <= 0.0:
+            s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
+            if s <= 0.0:
                 continue
-            s = beam.strength
             tint = q((beam.color[0] * s, beam.color[1] * s, beam.color[2] * s))
             if tint == (0, 0, 0):
                 continue

@@ -3,8 +3,11 @@
 A sprite's layers are grouped by how light treats them: `ambient` layers are stacked and
 multiplied by the ambient colour (a dark figure against the window), `rim` layers are added
 tinted by the preset's rim colour x strength (the edge the window catches), `emissive` layers
-are added as painted (eyes that glow in the dark). Each group is composited premultiplied once
-per look (and per cross-fade step) and size; per frame only a tint and three blits remain.
+are added as painted (eyes that glow in the dark); an emissive layer with a `pulse` is a group of
+its own (`pulse`), added at the pulse's level of the moment (vn.stage.motion). Each group is
+composited premultiplied once per look (and per cross-fade step) and size; per frame only a tint
+and a few blits remain. A breathing figure (`stretch`) is its lit groups scaled in height from
+the feet.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from vn.stage.sprites import SpriteDef
 from vn.stage.view import SpriteView
 
 Size = tuple[int, int]
-_GROUPS = ("ambient", "rim", "emissive")
+_GROUPS = ("ambient", "rim", "emissive", "pulse")
 
 
 Piece = tuple[pygame.Surface, tuple[int, int]]  # an image cropped to its content, and where it sits
@@ -81,6 +84,7 @@ class SpriteRenderer:
         self._last_size: dict[str, Size] = {}  # per character: the size drawn last time
         self._premul: OrderedDict[tuple[object, Size], Piece | None] = OrderedDict()
         self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
+        self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
     def _layer(self, path: object, size: Size) -> Piece | None:
         """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
@@ -127,11 +131,14 @@ class SpriteRenderer:
             if alpha < 255:
                 img = img.copy()
                 img.fill((alpha, alpha, alpha, alpha), special_flags=pygame.BLEND_RGBA_MULT)
-            group = groups[layer.light] if layer.light in groups else None
+            name = layer.light if layer.light in groups else "ambient"
+            if name == "emissive" and layer.pulse is not None:
+                name = "pulse"
+            group = groups[name]
             if group is None:
                 group = pygame.Surface(size, pygame.SRCALPHA)
                 group.fill((0, 0, 0, 0))
-                groups[layer.light if layer.light in groups else "ambient"] = group
+                groups[name] = group
             group.blit(img, at, special_flags=pygame.BLEND_PREMULTIPLIED)
         return _Art({g: (None if surf is None else _crop(surf)) for g, surf in groups.items()}, size)
 
@@ -172,27 +179,106 @@ class SpriteRenderer:
         flipped = _Art({g: _flip(p, size[0]) for g, p in plain.groups.items()}, size)
         return self._remember(key, flipped)
 
-    def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
-             k: tuple[float, float], origin: tuple[int, int]) -> pygame.Rect | None:
-        """Draw one sprite view; returns where it went (None when nothing was drawn)."""
+    @staticmethod
+    def placement(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+                  origin: tuple[int, int], stretch: float = 1.0) -> pygame.Rect:
+        """The sprite's whole canvas on the output, px: its anchor at the view's (x, y) logical
+        px times `k` (output px per logical px) from `origin`; `stretch` scales its height from
+        the anchor (a breath, vn.stage.motion)."""
         w, h = _pixel_size(sprite, view, k)
+        hs = max(1, round(h * stretch))
         ax, ay = sprite.anchor if sprite is not None else (0.5, 1.0)
         if view.mirrored:
             ax = 1.0 - ax
         x = origin[0] + round(view.x * k[0] - ax * w)
-        y = origin[1] + round(view.y * k[1] - ay * h)
-        rect = pygame.Rect(x, y, w, h)
+        y = origin[1] + round(view.y * k[1] - ay * hs)
+        return pygame.Rect(x, y, w, hs)
+
+    def bounds(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+               origin: tuple[int, int]) -> pygame.Rect:
+        """Where the sprite has pixels on the output, px: the union of its groups' cropped
+        images (the canvas around a figure is mostly empty); the canvas for a placeholder or a
+        sprite with no pixels at all, or one not drawn at this size yet (this never rasterises)."""
+        rect = self.placement(sprite, view, k, origin)
         if sprite is None:
-            dest.blit(placeholder((w, h), view.sprite), rect)
             return rect
+        art = self._art.get((sprite.path, _alpha_key(view.layers), rect.size, view.mirrored))
+        if art is None:
+            return rect
+        boxes = [pygame.Rect(rect.x + at[0], rect.y + at[1], *surf.get_size())
+                 for piece in art.groups.values() if piece is not None for surf, at in (piece,)]
+        return boxes[0].unionall(boxes[1:]) if boxes else rect
+
+    def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
+             k: tuple[float, float], origin: tuple[int, int], stretch: float = 1.0,
+             glow: float = 1.0) -> pygame.Rect | None:
+        """Draw one sprite view; returns where it went (None when nothing was drawn).
+        `stretch`: the figure's height factor, from its anchor (a breath); `glow`: the level of
+        its pulsing emissive layers (vn.stage.motion). 1 and 1: the sprite as painted."""
+        rect = self.placement(sprite, view, k, origin, stretch)
+        if sprite is None:
+            dest.blit(placeholder(rect.size, view.sprite), rect)
+            return rect
+        w, h = _pixel_size(sprite, view, k)
         art = self.art(sprite, view, (w, h))
-        for surf, flags, at in self._lit(view.who, art, light, view.alpha):
-            dest.blit(surf, (x + at[0], y + at[1]), special_flags=flags)
+        lit = self._lit(view.who, art, light, view.alpha)
+        lit = self._with_pulse(art, lit, max(0.0, min(1.0, view.alpha)) * glow)
+        if rect.h != h:
+            lit = self._stretched(view.who, lit, h, rect.h)
+        for surf, flags, at in lit:
+            dest.blit(surf, (rect.x + at[0], rect.y + at[1]), special_flags=flags)
         return rect
 
+    def pulse_rect(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+                   origin: tuple[int, int]) -> pygame.Rect | None:
+        """Where the sprite's pulsing glow is drawn (None: it shows none)."""
+        if sprite is None:
+            return None
+        rect = self.placement(sprite, view, k, origin)
+        piece = self.art(sprite, view, rect.size).groups["pulse"]
+        if piece is None:
+            return None
+        return pygame.Rect(rect.x + piece[1][0], rect.y + piece[1][1], *piece[0].get_size())
+
+    def cover(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
+              origin: tuple[int, int]) -> None:
+        """Darken `dest` where the sprite would cover what is under it (dest x (1 - coverage)):
+        what of a layer under the figures still shows once they are drawn."""
+        if sprite is None:
+            return
+        rect = self.placement(sprite, view, k, origin)
+        amb = self.art(sprite, view, rect.size).groups["ambient"]
+        if amb is None:
+            return
+        black = amb[0].copy()
+        a = max(0, min(255, round(255 * view.alpha)))
+        black.fill((0, 0, 0, a), special_flags=pygame.BLEND_RGBA_MULT)
+        dest.blit(black, (rect.x + amb[1][0], rect.y + amb[1][1]), special_flags=pygame.BLEND_PREMULTIPLIED)
+
+    def _stretched(self, who: str, lit: list[_Lit], h: int, hs: int) -> list[_Lit]:
+        """The lit groups scaled in height from `h` to `hs` px, each piece from the anchor row
+        down (the pieces of the last height kept per character: a breath has a few heights)."""
+        f = hs / h
+        kept = self._stretch_cache.setdefault(who, {})
+        out: list[_Lit] = []
+        seen = set()
+        for surf, flags, (x, y) in lit:
+            key = (id(surf), hs)
+            seen.add(key)
+            hit = kept.get(key)
+            if hit is None or hit[0] is not surf:
+                y0, y1 = round(y * f), round((y + surf.get_height()) * f)
+                hit = (surf, pygame.transform.smoothscale(surf, (surf.get_width(), max(1, y1 - y0))), (x, y0))
+                kept[key] = hit
+            out.append((hit[1], flags, hit[2]))
+        for key in [k for k in kept if k not in seen]:
+            del kept[key]
+        return out
+
     def _lit(self, who: str, art: _Art, light: Light, alpha: float) -> list[_Lit]:
-        """The sprite's groups under the light: (surface, blend flags, offset). Kept while the
-        art, the light's colours and the sprite's alpha hold (most frames)."""
+        """The sprite's groups under the light but the pulsing glow: (surface, blend flags,
+        offset). Kept while the art, the light's colours and the sprite's alpha hold (most
+        frames)."""
         a = max(0.0, min(1.0, alpha))
         amb_tint = q(light.ambient)
         s = light.rim_strength * a
@@ -227,3 +313,15 @@ class SpriteRenderer:
         while len(self._lit_cache) > 4:
             self._lit_cache.popitem(last=False)
         return out
+
+    def _with_pulse(self, art: _Art, lit: list[_Lit], level: float) -> list[_Lit]:
+        """`lit` and, added last, the pulsing glow at `level` (a small piece: tinted each time)."""
+        pulse = art.groups["pulse"]
+        g = max(0, min(255, round(255 * level)))
+        if pulse is None or g <= 0:
+            return lit
+        surf = pulse[0]
+        if g < 255:
+            surf = surf.copy()
+            surf.fill((g, g, g), special_flags=pygame.BLEND_RGB_MULT)
+        return [*lit, (surf, pygame.BLEND_RGB_ADD, pulse[1])]

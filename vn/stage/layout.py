@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
-from vn.stage import tmx
+from vn.stage import motion, tmx
 from vn.stage.tmx import FLIP_DIAGONAL, FLIP_X, FLIP_Y, GID_MASK, Node, Tile, TmxError
 
 Point = tuple[float, float]
@@ -105,6 +105,8 @@ class LightShape:
     points: tuple[Point, ...]
     softness: float = DEFAULT_SOFTNESS
     parallax: Point = (1.0, 1.0)
+    strength: float = 1.0  # share of the group's beam the polygon adds (0: it only lights its dust)
+    dust: float = 0.0  # motes per 100x100 map px drifting in it (vn.stage.motion)
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,12 @@ class Layout:
     def window_side(self) -> str:
         v = self.properties.get("window_side")
         return v if v in WINDOW_SIDES else "left"
+
+    def twinkle(self, layer: Layer) -> float:
+        """How far the lights of `layer` dim when they twinkle (0: they do not; vn.stage.motion)."""
+        v = layer.properties.get("twinkle")
+        return float(v) if layer.light == "emissive" and isinstance(v, (int, float)) \
+            and not isinstance(v, bool) and 0.0 < v <= 1.0 else 0.0
 
     def tile(self, gid: int) -> Tile | None:
         """The tile of a raw global id (flip bits ignored)."""
@@ -468,8 +476,16 @@ def _role(r: _Reader, ctx: _Ctx, name: str) -> str:
 
 def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[str, Any],
            grid: tuple[int, int]) -> Layer | None:
+    role = _role(r, ctx, name)
+    if "twinkle" in props:
+        problem = motion.check_twinkle(props["twinkle"])
+        if problem is not None:
+            r.err(_prop_where(node, "twinkle"), f"layer '{name}': {problem}", "e.g. 0.45")
+        elif role != "emissive":
+            r.err(_prop_where(node, "twinkle"), f"layer '{name}': twinkle needs an emissive layer (its light is {role})",
+                  "set the layer's `light` to emissive: only lights twinkle")
     common: dict[str, Any] = dict(
-        id=lid, name=name, light=_role(r, ctx, name), opacity=ctx.opacity, visible=ctx.visible,
+        id=lid, name=name, light=role, opacity=ctx.opacity, visible=ctx.visible,
         offset=ctx.offset, tint=ctx.tint, parallax=ctx.parallax, properties=MappingProxyType(props))
     if node.tag == "imagelayer":
         img = node.find("image")
@@ -662,8 +678,16 @@ def _read_lights(r: _Reader, objects: list[Node], ctx: _Ctx, lights: list[LightS
                       f"light '{lname}': softness must be a number of px >= 0, not '{props['softness']}'")
             else:
                 soft = s
+        extra: dict[str, float] = {}
+        for key, check in (("strength", motion.check_strength), ("dust", motion.check_dust)):
+            if key in props:
+                problem = check(props[key])
+                if problem is not None:
+                    r.err(_prop_where(o, key), f"light '{lname}': {problem}")
+                else:
+                    extra[key] = float(props[key])
         dx, dy = ctx.offset
-        lights.append(LightShape(lname, grp, tuple((x + dx, y + dy) for x, y in pts), soft, ctx.parallax))
+        lights.append(LightShape(lname, grp, tuple((x + dx, y + dy) for x, y in pts), soft, ctx.parallax, **extra))
 
 
 def flips(gid: int) -> tuple[bool, bool, bool]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from vn.script.diagnostics import Diagnostic, warning
+from vn.stage import motion
 from vn.stage.camera import Camera, lerp_camera, merge_spec, resolve
 from vn.stage.color import RGB, is_hex, parse_hex
 from vn.stage.layout import Layout, Mark
@@ -576,6 +577,7 @@ class Scene:
             textbox=self._textbox,
             clock=self._clock(now),
             camera=self._camera_at(now),
+            motion=self._motion_time(now),
         )
 
     def _clock(self, now: float) -> float:
@@ -590,6 +592,48 @@ class Scene:
             return None
         t = layout.next_frame(max(0.0, now - self._stage_since))
         return None if t is None else self._stage_since + t
+
+    def living(self, now: float) -> frozenset[str]:
+        """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle
+        only while the city lights are on, dust only while its beam shines, breathing and a
+        pulse only while a figure that has them is shown."""
+        kinds: set[str] = set()
+        layout = self._layout
+        if layout is not None and (layout.lights or any(layout.twinkle(x) for x in layout.layers)):
+            light = self._light.at(now)
+            if light.emissive >= motion.TWINKLE_MIN_EMISSIVE and any(
+                    x.visible and layout.twinkle(x) for x in layout.layers):
+                kinds.add("twinkle")
+            for shape in layout.lights:
+                beam = light.beam(shape.group)
+                if shape.dust > 0 and beam.strength >= motion.DUST_MIN_STRENGTH and beam.reach > 0.001:
+                    kinds.add("dust")
+                    break
+        for s in self._sprites:
+            if s.leaving:
+                continue
+            if s.sprite.breathing is not None:
+                kinds.add("breathing")
+            if any(name in s.sprite.layers and s.sprite.layers[name].pulse is not None for name in s.layers):
+                kinds.add("pulse")
+        return frozenset(kinds)
+
+    def _motion_time(self, now: float) -> float | None:
+        """The stage clock for the living motion, on its frame grid; None at rest (nothing
+        lives, or something else moves: motion waits until the picture is still again)."""
+        fps = motion.rate(self.living(now))
+        if fps is None or self.busy(now):
+            return None
+        return motion.frame_time(max(0.0, now - self._stage_since), fps)
+
+    def next_motion(self, now: float) -> float | None:
+        """When the living motion next needs a frame (None: nothing lives, or the picture is
+        busy anyway). The frames are on a grid of the motion's own rate (`vn.stage.motion.FPS`:
+        8-12 a second), never every frame of the display."""
+        fps = motion.rate(self.living(now))
+        if fps is None or self.busy(now):
+            return None
+        return self._stage_since + motion.next_frame_time(max(0.0, now - self._stage_since), fps)
 
     def _shake_at(self, now: float) -> tuple[float, float]:
         if self._shake is None:

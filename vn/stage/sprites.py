@@ -15,12 +15,15 @@ from types import MappingProxyType
 import yaml
 
 from vn.script.diagnostics import Diagnostic, did_you_mean, error, warning
+from vn.stage import motion
 from vn.stage.imagesize import natural_size
+from vn.stage.motion import Cycle
 from vn.stage.yamlnodes import compose_file, items, kind, pos, value
 
 SPRITE_LIGHTS = ("ambient", "rim", "emissive")
 FACINGS = ("left", "right")
-_KEYS = ("height", "anchor", "facing", "default", "layers", "looks")
+_KEYS = ("height", "anchor", "facing", "default", "layers", "looks", "breathing")
+_LAYER_KEYS = ("image", "light", "pulse")
 DEFAULT_HEIGHT = 900.0
 
 
@@ -29,6 +32,7 @@ class SpriteLayer:
     name: str
     image: Path  # absolute or relative to the working directory (resolved from the sprite file)
     light: str = "ambient"  # one of SPRITE_LIGHTS
+    pulse: Cycle | None = None  # an emissive layer's glow dimming and coming back (vn.stage.motion)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class SpriteDef:
     layers: Mapping[str, SpriteLayer]
     looks: Mapping[str, tuple[str, ...]]
     canvas: tuple[float, float] | None = None
+    breathing: Cycle | None = None  # the figure's slow breath (vn.stage.motion)
 
     @property
     def aspect(self) -> float:
@@ -75,6 +80,8 @@ class _Reader:
 
     def layer(self, lname: str, node: yaml.Node) -> SpriteLayer | None:
         light = "ambient"
+        pulse: Cycle | None = None
+        pulse_node = None
         image_node = node
         if isinstance(node, yaml.MappingNode):
             image_node = None
@@ -88,9 +95,13 @@ class _Reader:
                                  did_you_mean(str(v), SPRITE_LIGHTS) or f"lights: {', '.join(SPRITE_LIGHTS)}")
                     else:
                         light = v
+                elif key == "pulse":
+                    pulse_node = vnode
+                    pulse = self.cycle(vnode, f"layer '{lname}': pulse", motion.DEFAULT_PULSE_AMOUNT,
+                                       motion.DEFAULT_PULSE_PERIOD, 1.0)
                 else:
                     self.err(knode, f"layer '{lname}': unknown field '{key}'",
-                             did_you_mean(key, ["image", "light"]) or "fields: image, light")
+                             did_you_mean(key, _LAYER_KEYS) or f"fields: {', '.join(_LAYER_KEYS)}")
             if image_node is None:
                 self.err(node, f"layer '{lname}' has no image", "give `image: path/to/file.svg`")
                 return None
@@ -102,7 +113,22 @@ class _Reader:
         if not image.is_file():
             self.err(image_node, f"layer '{lname}': image not found: {v}",
                      "image paths are relative to the sprite's .yaml file")
-        return SpriteLayer(lname, image, light)
+        if pulse is not None and light != "emissive" and pulse_node is not None:
+            self.err(pulse_node, f"layer '{lname}': pulse needs an emissive layer (its light is {light})",
+                     "add `light: emissive`: only a glow pulses")
+            pulse = None
+        return SpriteLayer(lname, image, light, pulse)
+
+    def cycle(self, node: yaml.Node, what: str, amount: float, period: float, max_amount: float) -> Cycle | None:
+        """A `Cycle` from a number (the amount) or `{amount, period}`, each problem at its node."""
+        got, problems = motion.cycle_from(value(node), amount, period, max_amount)
+        fields = {key: (knode, vnode) for key, knode, vnode in items(node)}
+        for field, problem in problems:
+            at = node
+            if field is not None and field in fields:
+                at = fields[field][1] if field in ("amount", "period") else fields[field][0]
+            self.err(at, f"{what}: {problem}", f"e.g. {{amount: {amount:g}, period: {period:g}}}")
+        return got
 
 
 def load_sprite(path: Path) -> tuple[SpriteDef | None, list[Diagnostic]]:
@@ -201,6 +227,11 @@ def load_sprite(path: Path) -> tuple[SpriteDef | None, list[Diagnostic]]:
     elif looks:
         r.warn(root, f"no `default` look: using '{default}'")
 
+    breathing = None
+    if "breathing" in fields:
+        breathing = r.cycle(fields["breathing"][1], "breathing", motion.DEFAULT_BREATH_AMOUNT,
+                            motion.DEFAULT_BREATH_PERIOD, 0.05)
+
     if not looks:
         return None, diags
 
@@ -229,4 +260,5 @@ def load_sprite(path: Path) -> tuple[SpriteDef | None, list[Diagnostic]]:
         layers=MappingProxyType(layers),
         looks=MappingProxyType(looks),
         canvas=canvas,
+        breathing=breathing,
     ), diags

@@ -72,3 +72,7 @@ class SceneView:
     textbox: bool = True
     clock: float = 0.0  # the stage's animation clock (s since it was shown); 0 when nothing animates
     camera: Camera | None = None  # where the screen looks (None: the stage's default camera)
+    # the living motion's time (vn.stage.motion): seconds on the stage clock, quantised to the
+    # motion's frame rate; None when nothing lives (the picture at rest: lights steady, figures
+    # breathed out, glows full) -- while anything else moves, and with "Reduce motion"
+    motion: float | None = None

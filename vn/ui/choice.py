@@ -1,9 +1,16 @@
-"""The choice menu: a centred column of options, picked by mouse, arrows + Enter, or 1-9.
+"""The choice menu: a column of options, picked by mouse, arrows + Enter, or 1-9.
 
-Ren'Py's template geometry at 1920x1080: buttons 1185 px wide, text at dialogue size inside
-150 px side margins, the column centred at y 405 so it clears the text box. `handle` returns
-the chosen option's `index` (pass it to `Story.choose`). A mouse pick needs both the press and
-the release on the same option, so the click that brought the menu up cannot choose.
+Ren'Py's template geometry at 1920x1080 is the starting point: buttons 1185 px wide, text at
+dialogue size inside 150 px side margins, the column centred at y 405 so it clears the text box
+(which keeps showing the question, the line said before the choice). The column is then placed
+where the picture is empty: `set_figures` gives the rectangles where the shown characters have
+pixels, and the column keeps clear of them (`place_column`), narrowing and moving aside as it
+must; when no empty place exists it keeps clear of the faces and upper bodies only, and when
+even that is impossible it stays centred on a darkened panel that keeps the text readable.
+
+`handle` returns the chosen option's `index` (pass it to `Story.choose`). A mouse pick needs
+both the press and the release on the same option, so the click that brought the menu up cannot
+choose.
 """
 
 from __future__ import annotations
@@ -23,6 +30,87 @@ _NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 10)}
 _NUMBER_KEYS.update({getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 10)})
 _PICK_KEYS = {pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE}
 _STAGGER = 0.045  # seconds between the buttons' entrances
+MARGIN = 56  # logical px: the column keeps this far from the picture's sides and from a figure
+FACE_MARGIN = 28  # ... and at least this far from a face, when it has to lie over the legs
+UPPER_BODY = 0.5  # the part of a figure's height, from the top of its head, that is face and torso
+MIN_WIDTH = 440  # logical px: the narrowest column (text wraps inside it)
+_WIDTHS = (1185, 1040, 900, 780, 680, 580, 500, MIN_WIDTH)
+_X_STEP = 8  # logical px between the column positions tried
+_UPPER_ONLY_COST = 600.0  # what over the legs (not the faces) costs against an empty place
+LRect = tuple[float, float, float, float]  # x, y, w, h in the 1920x1080 design
+
+
+def upper_body(rect: LRect) -> LRect:
+    """A figure's face and upper body: the top `UPPER_BODY` of where it has pixels."""
+    x, y, w, h = rect
+    return x, y, w, h * UPPER_BODY
+
+
+def _grow(rect: LRect, by: float) -> LRect:
+    x, y, w, h = rect
+    return x - by, y - by, w + 2 * by, h + 2 * by
+
+
+def _free_top(x0: float, x1: float, height: float, blocks: list[LRect], top: float, bottom: float,
+              want: float) -> float | None:
+    """The top of a `height`-tall band over [x0, x1) within [top, bottom] that meets none of
+    `blocks`, nearest to `want`; None when there is none."""
+    spans = sorted((by, by + bh) for bx, by, bw, bh in blocks if bx < x1 and bx + bw > x0)
+    lo_ok, hi_ok = top, bottom - height
+    if hi_ok < lo_ok:
+        return None
+    # candidate tops: the wanted one, and every edge a band can rest against
+    tops = {min(max(want, lo_ok), hi_ok), lo_ok, hi_ok}
+    for a, b in spans:
+        tops.update((a - height, b))
+    best = None
+    for y in tops:
+        if y < lo_ok - 1e-6 or y > hi_ok + 1e-6:
+            continue
+        if any(y < b and y + height > a for a, b in spans):
+            continue
+        if best is None or abs(y - want) < abs(best - want):
+            best = y
+    return best
+
+
+def place_column(heights_for, figures: list[LRect], area: LRect, center: tuple[float, float],
+                 widths: tuple[int, ...] = _WIDTHS) -> tuple[LRect, str]:
+    """Where a column of buttons goes, in logical px: `(x, y, w, h)` and how it was placed —
+    `empty` (clear of every figure), `upper` (clear of the figures' faces and upper bodies only)
+    or `panel` (no such place: centred, to be drawn on a darkened panel).
+
+    `heights_for(width) -> total height` of the column at that width; `figures`: where each
+    shown character has pixels; `area`: where the column may go (inside the picture's margins,
+    above the text box); `center`: the preferred centre (Ren'Py's). Among the places that fit,
+    the one nearest the preferred centre and widest wins (a narrow column costs as much as a
+    move of half its lost width); over the legs costs more than any empty place nearby."""
+    ax, ay, aw, ah = area
+    best: tuple[float, LRect, str] | None = None
+    tiers = (("empty", [_grow(f, MARGIN) for f in figures], 0.0),
+             ("upper", [_grow(upper_body(f), FACE_MARGIN) for f in figures], _UPPER_ONLY_COST))
+    for width in widths:
+        if width > aw:
+            continue
+        total = heights_for(width)
+        want_top = center[1] - total / 2
+        narrow = (widths[0] - width) * 0.5
+        xs = {min(max(center[0] - width / 2, ax), ax + aw - width)}
+        xs.update(ax + n * _X_STEP for n in range(int((aw - width) // _X_STEP) + 1))
+        for kind, blocks, extra in tiers:
+            for x in xs:
+                y = _free_top(x, x + width, total, blocks, ay, ay + ah, want_top)
+                if y is None:
+                    continue
+                cost = abs(y - want_top) + abs(x + width / 2 - center[0]) * 0.5 + narrow + extra
+                if best is None or cost < best[0]:
+                    best = (cost, (x, y, width, total), kind)
+    if best is not None:
+        return best[1], best[2]
+    width = min(widths[0], aw)
+    total = heights_for(width)
+    top = max(ay, min(center[1] - total / 2, ay + ah - total))
+    return (center[0] - width / 2, top, width, total), "panel"
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,6 +134,18 @@ class ChoiceMenu(Fitted):
         self._mouse_focus = False
         self._buttons: list[_Button] = []
         self._layout_for: Viewport | None = None
+        self.figures: list[LRect] = []  # where the shown characters are (logical px)
+        self.figures_for: Viewport | None = None  # the viewport `figures` were measured for
+        self.placement = "empty"  # how the column was placed: empty, upper or panel
+        self.column: LRect | None = None  # the column's rectangle (logical px)
+
+    def set_figures(self, figures: list[LRect]) -> None:
+        """Where the shown characters have pixels, logical px (`Compositor.figures`, mapped
+        through the viewport); the column is placed again when they differ."""
+        figures = [tuple(float(v) for v in f) for f in figures]
+        if figures != self.figures:
+            self.figures = figures
+            self._layout_for = None
 
     # -- geometry ------------------------------------------------------------------------
 
@@ -60,29 +160,46 @@ class ChoiceMenu(Fitted):
         """Each option's button on the output surface, in column order."""
         return [b.rect for b in self.buttons(vp)]
 
+    def _layouts(self, vp: Viewport, width: float) -> list[tuple[TextLayout, TextLayout]]:
+        """Each option's text (idle, focused) for a column `width` logical px wide: Ren'Py's
+        150 px side margins at full width, narrower margins in a narrower column."""
+        t = self.theme
+        margin = (t.choice_width - t.choice_text_width) / 2  # 150
+        side = max(36.0, min(margin, width * margin / t.choice_width))
+        text_w, size = vp.px(width - 2 * side), vp.px(t.dialogue_size)
+        shadow = Shadow.scaled(vp.scale, 170)
+        return [(self.renderer.layout(o.text, text_w, size, family=SERIF,
+                                      color=t.text_dim if n in self.chosen else t.text, align="center",
+                                      scale=vp.scale, shadow=shadow),
+                 self.renderer.layout(o.text, text_w, size, family=SERIF, color=t.accent, align="center",
+                                      scale=vp.scale, shadow=shadow))
+                for n, o in enumerate(self.choice.options)]
+
     def _arrange(self, vp: Viewport) -> list[_Button]:
         t = self.theme
-        width, size = vp.px(t.choice_text_width), vp.px(t.dialogue_size)
-        shadow = Shadow.scaled(vp.scale, 170)
-        layouts = [(self.renderer.layout(o.text, width, size, family=SERIF,
-                                         color=t.text_dim if n in self.chosen else t.text, align="center",
-                                         scale=vp.scale, shadow=shadow),
-                    self.renderer.layout(o.text, width, size, family=SERIF, color=t.accent, align="center",
-                                         scale=vp.scale, shadow=shadow))
-                   for n, o in enumerate(self.choice.options)]
         pad, gap = vp.px(t.choice_pad_y), vp.px(t.choice_spacing)
-        heights = [idle.height + 2 * pad for idle, _ in layouts]
-        total = sum(heights) + gap * max(0, len(heights) - 1)
-        top_limit = vp.y(40)
-        bottom_limit = vp.y(vp.logical[1] - t.textbox_height - 20)
-        top = vp.y(t.choice_center_y) - total // 2
-        top = max(top_limit, min(top, bottom_limit - total))
-        left = vp.x((vp.logical[0] - t.choice_width) / 2)
-        right = vp.x((vp.logical[0] + t.choice_width) / 2)
+        cache: dict[float, list[tuple[TextLayout, TextLayout]]] = {}
+
+        def layouts(width: float) -> list[tuple[TextLayout, TextLayout]]:
+            if width not in cache:
+                cache[width] = self._layouts(vp, width)
+            return cache[width]
+
+        def height(width: float) -> float:
+            rows = layouts(width)
+            total = sum(idle.height + 2 * pad for idle, _ in rows) + gap * max(0, len(rows) - 1)
+            return total / vp.scale
+
+        w, h = vp.logical
+        area = (MARGIN, 40.0, w - 2 * MARGIN, h - t.textbox_height - 20 - 40.0)
+        (x, y, width, _), self.placement = place_column(height, self.figures, area, (w / 2, t.choice_center_y))
+        self.column = (x, y, width, height(width))
+        left, right, top = vp.x(x), vp.x(x + width), vp.y(y)
         out = []
-        for (idle, focused), h in zip(layouts, heights, strict=True):
-            out.append(_Button(pygame.Rect(left, top, right - left, h), idle, focused))
-            top += h + gap
+        for idle, focused in layouts(width):
+            bh = idle.height + 2 * pad
+            out.append(_Button(pygame.Rect(left, top, right - left, bh), idle, focused))
+            top += bh + gap
         return out
 
     def _at(self, pos: tuple[int, int]) -> int | None:
@@ -141,7 +258,11 @@ class ChoiceMenu(Fitted):
     def draw(self, surface: pygame.Surface, now: float) -> None:
         vp = self.fit(surface)
         t = self.theme
-        for n, button in enumerate(self.buttons(vp)):
+        buttons = self.buttons(vp)
+        if self.placement == "panel" and buttons:  # over the figures: a dark panel keeps it readable
+            span = buttons[0].rect.unionall([b.rect for b in buttons[1:]]).inflate(vp.px(120), vp.px(64))
+            with_alpha(fading_bar(span.size, t.bar, 0.78, 0.16), surface, span.topleft, self._entrance(0, now))
+        for n, button in enumerate(buttons):
             u = self._entrance(n, now)
             if u <= 0:
                 continue

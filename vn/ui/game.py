@@ -196,7 +196,10 @@ class GameView(ScreenView):
         elif s.choice is not None:
             menu = screen.choice_menu(s, t)
             if menu is not None:
+                before = menu.focus
                 self._choose(menu.handle(event, t), t)
+                if s.choice is not None and menu.focus != before and menu.focus is not None:
+                    self.host.speak(menu.choice.options[menu.focus].text.plain)  # self-voicing reads the focus
         elif action == "rollforward":
             if not self.rollforward() and event.type == pygame.MOUSEWHEEL:
                 s.click(t)  # wheel down advances when there is nothing to roll forward to

@@ -1,0 +1,311 @@
+"""The living motion (`vn.stage.motion`) drawn over the still picture.
+
+The compositor keeps the picture at rest — lights steady, figures breathed out, glows full — as
+its plate (`vn.render.plate`) and, when the view carries a motion time, draws only what moves
+over it:
+- **figures** that breathe or pulse: the scene is composed again clipped to the rectangle the
+  figure (or its glow) covers, the figure stretched/pulsed. Clipped blits cost what the
+  rectangle costs, and the result is exactly the full composition there;
+- **twinkle**: what the twinkling layers add to the picture at rest (`V`: their lit map, less
+  whatever covers it — the planes above, the figures, the vignette — and less its own blur, so
+  that points of light twinkle and the haze around them does not) is worked out once per still
+  view; a frame subtracts V x the dim of each cell, the dims set through the palette of
+  an 8-bit map of cells (256 schedules: `vn.stage.motion.twinkle_dims`), so a frame is three
+  blits over the lights' rectangle whatever their number;
+- **dust**: motes added over the picture inside their polygon, weighted by its soft mask and lit
+  by its beam's colour and strength.
+Compositing is linear in each of these, so the frame equals the composition of the moving
+scene; the figures' own small motion is not taken out of V (a breath moves an edge by a few px).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pygame
+
+from vn.render.lighting import BeamShape, build_stage_maps, q
+from vn.stage import motion
+from vn.stage.camera import default_camera, layer_origin
+from vn.stage.sprites import SpriteDef
+from vn.stage.view import SceneView, SpriteView
+
+if TYPE_CHECKING:
+    from vn.render.compositor import Compositor, _Stage
+
+DUST_GAIN = 1.3  # a mote at full brightness adds the beam's colour x strength x this
+
+
+def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -> tuple[float, float]:
+    """(stretch, glow) of a sprite at motion time `t` (None: at rest, (1, 1))."""
+    if t is None or sprite is None:
+        return 1.0, 1.0
+    stretch = motion.breath(sprite.breathing, t, view.who) if sprite.breathing is not None else 1.0
+    glow = 1.0
+    for name, _ in view.layers:
+        layer = sprite.layers.get(name)
+        if layer is not None and layer.pulse is not None:
+            glow = motion.pulse(layer.pulse, t)
+            break
+    return stretch, glow
+
+
+class Living:
+    """Draws a view's living motion over its picture at rest (see the module docstring)."""
+
+    def __init__(self, compositor: Compositor) -> None:
+        self.c = compositor
+        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, float, pygame.Surface, pygame.Rect]]] = \
+            OrderedDict()
+        self._seen: tuple[object, list[tuple[float, pygame.Surface, pygame.Rect, pygame.Surface]]] | None = None
+        self._cells: dict[tuple[object, ...], pygame.Surface] = {}
+        self._masks: dict[tuple[int, int], BeamShape] = {}
+        self._dots: dict[int, pygame.Surface] = {}
+        self._scratch: pygame.Surface | None = None
+
+    # --- the frame ------------------------------------------------------------------------------
+
+    def draw(self, pic: pygame.Surface, view: SceneView, scale: float) -> None:
+        """Draw `view`'s motion onto `pic`, which holds the picture of the view at rest."""
+        t = view.motion
+        if t is None or view.stage is None:
+            self._figures(pic, view, scale, None)
+            return
+        st = self.c._stage(view.stage, pic.get_size())
+        self._figures(pic, view, scale, st)
+        if st is None:
+            return
+        if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
+            self._twinkle(pic, view, scale, st, t)
+        self._dust(pic, view, scale, st, t)
+
+    # --- figures --------------------------------------------------------------------------------
+
+    def _figures(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage | None) -> None:
+        """Compose the scene again where a figure breathes or its glow pulses."""
+        regions = []
+        for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, pic.get_size(), scale):
+            sdef = self.c.assets.sprite(sv.sprite)
+            stretch, glow = sprite_motion(sdef, sv, view.motion)
+            if sdef is None or (stretch == 1.0 and glow == 1.0):
+                continue
+            rest = self.c.sprites.placement(sdef, sv, k, origin)
+            if sdef.breathing is not None:
+                regions.append(rest.union(self.c.sprites.placement(sdef, sv, k, origin, stretch)))
+            elif glow != 1.0:
+                glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
+                if glow_rect is not None:
+                    regions.append(glow_rect)
+        area = pic.get_rect()
+        for region in regions:
+            region = region.clip(area)
+            if region.w <= 0 or region.h <= 0:
+                continue
+            pic.set_clip(region)
+            try:
+                self.c._scene(pic, view, scale, (0, 0))
+            finally:
+                pic.set_clip(None)
+
+    # --- twinkle --------------------------------------------------------------------------------
+
+    def _twinkle_maps(self, st: _Stage, clock: float) -> list[tuple[int, float, pygame.Surface, pygame.Rect]]:
+        """(run, amount, lit map, its rect at the stage's scale) of each group of twinkling
+        layers: their emissive map, occluded by the planes above them in their run. When every
+        emissive layer of a run twinkles alike, that is the run's own emissive map."""
+        layout = st.layout
+        key = (id(st), layout.animation_phase(clock) if st.animated else ())
+        hit = self._maps.get(key)
+        if hit is not None:
+            return hit
+        lighters = st.lighters(clock)
+        out = []
+        for i, ((_, layers), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
+            amounts = {layout.twinkle(x) for x in layers if x.light == "emissive" and x.visible}
+            for amount in sorted(a for a in amounts if a > 0):
+                if amounts == {amount}:
+                    maps = lighter.maps
+                else:  # other emissive layers in the run: a map of these layers' light alone
+                    only = [x if x.light != "emissive" or layout.twinkle(x) == amount else replace(x, visible=False)
+                            for x in layers]
+                    maps = build_stage_maps(layout, self.c.images, st.k_ref, clock, only, i == 0)
+                if maps.emissive is not None:
+                    out.append((i, amount, maps.emissive, maps.emissive_rect))
+        self._maps[key] = out
+        while len(self._maps) > 4:
+            self._maps.popitem(last=False)
+        return out
+
+    def _visible(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage) \
+            -> list[tuple[float, pygame.Surface, pygame.Rect, pygame.Surface]]:
+        """For each twinkling map, what it adds to the picture at rest (V, its rect on `pic`)
+        and the 8-bit cell map under it; kept while the view at rest holds."""
+        rest = (replace(view, motion=None), pic.get_size(), self.c.images.generation)
+        if self._seen is not None and self._seen[0] == rest:
+            return self._seen[1]
+        camera = view.camera or default_camera(st.layout.size, view.size)
+        r = camera.zoom * scale / st.k_ref
+        layout = st.layout
+        lighters = st.lighters(view.clock)
+        level = max(0, min(255, round(view.light.emissive * 255)))
+        out = []
+        for run, amount, surf, rect in self._twinkle_maps(st, view.clock):
+            x0, y0 = self._run_origin(view, scale, st, run)
+            if abs(r - 1.0) < 1e-6:
+                lit, at = surf, pygame.Rect(round(x0) + rect.x, round(y0) + rect.y, rect.w, rect.h)
+            else:
+                size = (max(1, round(rect.w * r)), max(1, round(rect.h * r)))
+                lit = pygame.transform.smoothscale(surf, size)
+                at = pygame.Rect(round(x0 + rect.x * r), round(y0 + rect.y * r), *size)
+            shown = at.clip(pic.get_rect())
+            if shown.w <= 0 or shown.h <= 0:
+                continue
+            v = pygame.Surface(shown.size)
+            v.blit(lit, (at.x - shown.x, at.y - shown.y))
+            v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
+            for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
+                cover = lighters[j].maps.coverage
+                if cover is None:
+                    continue
+                jx, jy = self._run_origin(view, scale, st, j)
+                if abs(r - 1.0) >= 1e-6:
+                    cover = pygame.transform.smoothscale(
+                        cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
+                v.blit(cover, (round(jx) - shown.x, round(jy) - shown.y), special_flags=pygame.BLEND_PREMULTIPLIED)
+            for sv, k, origin in self.c._sprite_places(view, layout, pic.get_size(), scale):  # so do the figures
+                self.c.sprites.cover(v, self.c.assets.sprite(sv.sprite), sv, k,
+                                     (origin[0] - shown.x, origin[1] - shown.y))
+            if view.vignette > 0.0:  # and the vignette darkens it (whatever its colour)
+                mask = self.c.effects.vignette_mask(pic.get_size())
+                a = max(0, min(255, round(255 * view.vignette)))
+                mask.set_alpha(a)
+                v.blit(mask, (-shown.x, -shown.y))
+                mask.set_alpha(None)
+            # only points of light twinkle, not the haze around them: keep what stands above
+            # its neighbourhood (V less a blur of V)
+            radius = max(2, round(motion.TWINKLE_CELL * 0.5 * camera.zoom * scale))
+            v.blit(pygame.transform.box_blur(v, radius), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+            # only where some light is left (the glass, not the wall the layer runs behind)
+            lit_mask = pygame.mask.from_threshold(v, (0, 0, 0), (1, 1, 1, 255))
+            lit_mask.invert()
+            parts = lit_mask.get_bounding_rects()
+            if not parts:
+                continue
+            tight = parts[0].unionall(parts[1:])
+            v = v.subsurface(tight).copy()
+            shown = tight.move(shown.topleft)
+            cells = self._cell_map(layout.size, (x0, y0), camera.zoom * scale, pic.get_size())
+            out.append((amount, v, shown, cells))
+        self._seen = (rest, out)
+        return out
+
+    def _run_origin(self, view: SceneView, scale: float, st: _Stage, run: int) -> tuple[float, float]:
+        camera = view.camera or default_camera(st.layout.size, view.size)
+        parallax = st.runs[run][0]
+        x, y = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
+        return x * scale, y * scale
+
+    def _cell_map(self, map_size: tuple[int, int], at: tuple[float, float], ks: float,
+                  size: tuple[int, int]) -> pygame.Surface:
+        """An 8-bit picture-sized map: each pixel the schedule of the map cell seen there
+        (cells of `TWINKLE_CELL` map px, so they stay on their lights whatever the size)."""
+        key = (map_size, round(at[0]), round(at[1]), round(ks, 6), size)
+        hit = self._cells.get(key)
+        if hit is not None:
+            return hit
+        cell = motion.TWINKLE_CELL
+        cols, rows = math.ceil(map_size[0] / cell), math.ceil(map_size[1] / cell)
+        data = bytes(motion.twinkle_class(c, r) for r in range(rows) for c in range(cols))
+        small = pygame.image.frombytes(data, (cols, rows), "P")
+        small.set_palette([(0, 0, 0)] * 256)
+        big = pygame.transform.scale(small, (max(1, round(cols * cell * ks)), max(1, round(rows * cell * ks))))
+        out = pygame.Surface(size, 0, 8)
+        out.set_palette([(0, 0, 0)] * 256)
+        out.fill(0)
+        out.blit(big, (round(at[0]), round(at[1])))
+        self._cells.clear()
+        self._cells[key] = out
+        return out
+
+    def _twinkle(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage, t: float) -> None:
+        for amount, v, at, cells in self._visible(pic, view, scale, st):
+            dims = motion.twinkle_dims(amount, t)
+            cells.set_palette([(d, d, d) for d in (round(255 * x) for x in dims)])
+            work = self._work(at.size)
+            work.blit(cells, (0, 0), area=at)
+            work.blit(v, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            pic.blit(work, at.topleft, area=pygame.Rect((0, 0), at.size), special_flags=pygame.BLEND_RGB_SUB)
+
+    def _work(self, size: tuple[int, int]) -> pygame.Surface:
+        if self._scratch is None or self._scratch.get_width() < size[0] or self._scratch.get_height() < size[1]:
+            w = max(size[0], self._scratch.get_width() if self._scratch else 0)
+            h = max(size[1], self._scratch.get_height() if self._scratch else 0)
+            self._scratch = pygame.Surface((w, h))
+        return self._scratch
+
+    # --- dust -----------------------------------------------------------------------------------
+
+    def _dust(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage, t: float) -> None:
+        layout = st.layout
+        camera = view.camera or default_camera(layout.size, view.size)
+        ks = camera.zoom * scale
+        for i, shape in enumerate(layout.lights):
+            if shape.dust <= 0:
+                continue
+            beam = view.light.beam(shape.group)
+            if beam.strength < motion.DUST_MIN_STRENGTH or beam.reach <= 0.001:
+                continue
+            mask = self._mask(st, i)
+            ox, oy = layer_origin(camera, shape.parallax, layout.parallax_origin, view.size)
+            fx, fy = shape.points[0]
+            u = max(0.001, min(1.0, beam.reach))
+            color = beam.color
+            for m in motion.dust_motes(shape.points, shape.dust, t, seed=i):
+                # the mask of the whole polygon, seen through the beam's reach (shortened toward
+                # its first point)
+                mx = (fx + (m.x - fx) / u) * st.k_ref - mask.rect.x
+                my = (fy + (m.y - fy) / u) * st.k_ref - mask.rect.y
+                if not (0 <= mx < mask.rect.w and 0 <= my < mask.rect.h):
+                    continue
+                weight = mask.mask.get_at((int(mx), int(my)))[0] / 255.0
+                b = m.brightness * weight * beam.strength * DUST_GAIN
+                if b < 0.02:
+                    continue
+                dot = self._dot(m.radius * ks)
+                tint = q((color[0] * b, color[1] * b, color[2] * b))
+                lit = dot.copy()
+                lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+                x = (ox + (m.x + beam.offset[0]) * camera.zoom) * scale
+                y = (oy + (m.y + beam.offset[1]) * camera.zoom) * scale
+                pic.blit(lit, (round(x - dot.get_width() / 2), round(y - dot.get_height() / 2)),
+                         special_flags=pygame.BLEND_RGB_ADD)
+
+    def _mask(self, st: _Stage, i: int) -> BeamShape:
+        key = (id(st), i)
+        hit = self._masks.get(key)
+        if hit is None:
+            if len(self._masks) > 32:
+                self._masks.clear()
+            hit = self._masks[key] = BeamShape(st.layout.lights[i], (st.k_ref, st.k_ref))
+        return hit
+
+    def _dot(self, radius: float) -> pygame.Surface:
+        """A soft white speck of `radius` output px (a quarter-px grid of sizes, kept)."""
+        key = max(2, round(radius * 4))
+        hit = self._dots.get(key)
+        if hit is None:
+            r = key / 4.0
+            n = max(3, math.ceil(r * 2 + 2))
+            up = 4
+            big = pygame.Surface((n * up, n * up))
+            big.fill((0, 0, 0))
+            c = n * up / 2.0
+            for step in range(12, 0, -1):  # a soft falloff: concentric discs, brighter inward
+                rr = r * up * step / 8.0
+                g = round(255 * math.exp(-((step / 8.0) ** 2) * 2.2))
+                pygame.draw.circle(big, (g, g, g), (c, c), rr)
+            hit = self._dots[key] = pygame.transform.smoothscale(big, (n, n))
+        return hit
