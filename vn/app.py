@@ -116,6 +116,7 @@ class Player:
         self._planned: float | None = None
         self._waiter = None  # vn.eventwait.EventWait, made once the window shows a frame
         self._building = False  # a background build (a resize's art) was running
+        self.visible = True  # False while the window is hidden or minimised: nothing is drawn
         self.slept = 0.0  # seconds the last turn spent waiting for input or a deadline
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
         from vn.reload import HotReload
@@ -203,7 +204,7 @@ class Player:
         animating = wake is not None and wake <= self.now
         due = self._planned is not None and self.now >= self._planned  # the moment we slept until
         drew = False
-        if self.dirty or animating or due:
+        if (self.dirty or animating or due) and self.visible:
             self.draw()
             drew = True
             wake = self._next_wake()  # drawing hands the views their new state
@@ -233,7 +234,9 @@ class Player:
 
     def _next_wake(self) -> float | None:
         """The next moment (window time) the picture changes with no input; None: only input
-        changes it."""
+        changes it, or the window is hidden (nothing is drawn until it shows again)."""
+        if not self.visible:
+            return None
         times = [t for t in (self.stack.next_redraw(self.now), *(until for _, until in self.notices))
                  if t is not None]
         return min(times) if times else None
@@ -301,7 +304,15 @@ class Player:
         if event.type == pg.QUIT:
             self.quit()
             return
+        if event.type in (pg.WINDOWHIDDEN, pg.WINDOWMINIMIZED):
+            self.visible = False  # no frames, no redraw wake-ups (living motion stops) until shown
+            return
+        if event.type in (pg.WINDOWSHOWN, pg.WINDOWRESTORED):
+            self.visible = True
+            self.dirty = True
+            return
         if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
+            self.visible = True  # exposed: some of it shows
             self.surface = pg.display.get_surface()
             self.dirty = True
             return

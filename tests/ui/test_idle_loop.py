@@ -215,3 +215,21 @@ def test_under_x11_the_wait_really_blocks():
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_a_hidden_window_draws_nothing_and_schedules_no_redraw(dirs):
+    p = make_player(None)
+    run(p, 12.0)  # the title's light is changing: it asks for redraws
+    assert p._next_wake() is not None
+    pygame.event.post(pygame.event.Event(pygame.WINDOWMINIMIZED))
+    waits = RecordingWait()
+    p._waiter = waits
+    p.hot_reload.next_scan = p.hot_reload.clock() + 100.0
+    draws = _counting_draws(p)
+    for _ in range(3):
+        p.tick()
+    assert draws[0] == 0 and not p.visible
+    assert all(t is not None and t > 90.0 for t in waits.timeouts)  # only input or the file scan
+    pygame.event.post(pygame.event.Event(pygame.WINDOWRESTORED))
+    p.tick()
+    assert p.visible and draws[0] == 1
