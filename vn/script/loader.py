@@ -386,7 +386,7 @@ def _convert_checked(root: yaml.Node, path: str, diags: list[Diagnostic]) -> tup
     seen: set[int] = set()
     count = 0
 
-    def make(node: yaml.Node, depth: int) -> Node | None:
+    def make(node: yaml.Node, depth: int, resolved: Any = _UNSET) -> Node | None:
         """The Node of one PyYAML node (children are filled in later); None when the tree is
         unusable (an alias, too deep, too large)."""
         nonlocal count
@@ -406,7 +406,9 @@ def _convert_checked(root: yaml.Node, path: str, diags: list[Diagnostic]) -> tup
             return None
         if node.__class__ is scalar_type:
             text = node.value
-            if node.tag == _PLAIN:
+            if resolved is not _UNSET:  # a mapping's key, resolved already to find repeats
+                value = resolved
+            elif node.tag == _PLAIN:
                 value = resolve_plain(text)
             else:
                 value, ok = _scalar(node)
@@ -443,8 +445,8 @@ def _convert_checked(root: yaml.Node, path: str, diags: list[Diagnostic]) -> tup
             elif isinstance(ynode, yaml.MappingNode):
                 kept, keys = _mapping_keys(ynode, path, diags, merge_tag)
                 pairs = out.pairs
-                for knode, vnode in kept:
-                    k = make(knode, depth + 1)
+                for (knode, vnode), kval in zip(kept, keys, strict=True):
+                    k = make(knode, depth + 1, kval)
                     if k is None:
                         return None, diags
                     if knode.__class__ is not scalar_type:
@@ -461,15 +463,20 @@ def _convert_checked(root: yaml.Node, path: str, diags: list[Diagnostic]) -> tup
     return top, diags
 
 
+_UNSET = object()
+
+
 class _Alias(Exception):
     """A node reached twice: the document uses an alias."""
 
 
 def _mapping_keys(node: yaml.MappingNode, path: str, diags: list[Diagnostic],
-                  merge_tag: str) -> tuple[list[tuple[yaml.Node, yaml.Node]], None]:
+                  merge_tag: str) -> tuple[list[tuple[yaml.Node, yaml.Node]], list[Any]]:
     """The pairs of a mapping without merge keys and repeated keys (each reported), as
-    `_check_tree` keeps them."""
+    `_check_tree` keeps them, and each kept key's value when it is a scalar whose tag is
+    understood (else `_UNSET`: resolved, and its tag reported, when its node is made)."""
     kept: list[tuple[yaml.Node, yaml.Node]] = []
+    values: list[Any] = []
     seen: dict[object, yaml.Node] = {}
     for knode, vnode in node.value:
         is_scalar = isinstance(knode, yaml.ScalarNode)
@@ -477,8 +484,11 @@ def _mapping_keys(node: yaml.MappingNode, path: str, diags: list[Diagnostic],
             diags.append(error(path, knode.start_mark.line + 1, knode.start_mark.column + 1,
                                "merge keys ('<<') are not supported", "write the keys out"))
             continue
+        resolved: Any = _UNSET
         if is_scalar:
-            kval, _ = _scalar(knode)
+            kval, understood = _scalar(knode)
+            if understood:
+                resolved = kval
             hashable: object = ("v", type(kval).__name__, kval) if kval == kval else ("t", knode.value)
         else:
             hashable = ("n", id(knode))
@@ -492,8 +502,9 @@ def _mapping_keys(node: yaml.MappingNode, path: str, diags: list[Diagnostic],
             continue
         seen[hashable] = knode
         kept.append((knode, vnode))
+        values.append(resolved)
     node.value = kept
-    return kept, None
+    return kept, values
 
 
 def _has_alias(root: yaml.Node) -> bool:
