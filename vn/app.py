@@ -6,8 +6,8 @@ event wait (`vn.eventwait`) until input arrives or the next moment something wil
 own: the earliest of every visible view's `next_redraw(now)` (the typewriter's next letter, the
 end of a `wait`, a tween, auto-forward, a stage's tile animation, the title's slowly changing
 light at the few frames a second it needs), the audio's next fade step
-(`AudioSink.next_change`), the hot reload's next scan of the game's files, and a background
-build after a resize. With nothing scheduled it sleeps until input: a fully shown line costs no
+(`AudioSink.next_change`) and the hot reload's next scan of the game's files (a background
+build after a resize asks through the views' `next_redraw`). With nothing scheduled it sleeps until input: a fully shown line costs no
 redraws and next to no CPU. While something animates it draws at most `1/FRAME` frames a second.
 
 `Player` is also the views' host (`vn.ui.host.Host`): it owns the window, the clock, the save
@@ -27,7 +27,6 @@ from pathlib import Path
 FRAME = 1.0 / 60.0
 MAX_HITCH = 0.1  # a frame gap longer than this (a dragged window) advances the game this much
 IDLE_POLL = 1.0 / 60.0  # the error screen's look at the queue
-BUILD_POLL = 0.1  # seconds between looks at a background build (a resize's art) while it runs
 SKIP_SPEED = 4.0  # game time runs this much faster while skipping (transitions, cards, waits)
 THUMB_SIZE = (384, 216)
 
@@ -115,7 +114,6 @@ class Player:
         self._last = time.perf_counter()
         self._planned: float | None = None
         self._waiter = None  # vn.eventwait.EventWait, made once the window shows a frame
-        self._building = False  # a background build (a resize's art) was running
         self.visible = True  # False while the window is hidden or minimised: nothing is drawn
         self.slept = 0.0  # seconds the last turn spent waiting for input or a deadline
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
@@ -199,7 +197,6 @@ class Player:
         self.hot_reload.poll()
         if self.stack.update(self.now):
             self.dirty = True
-        self._watch_builds()
         wake = self._next_wake()
         animating = wake is not None and wake <= self.now
         due = self._planned is not None and self.now >= self._planned  # the moment we slept until
@@ -243,7 +240,7 @@ class Player:
 
     def next_update(self) -> float | None:
         """The next moment (window time) the loop must wake although the picture does not change
-        (the audio's fades, a decode finishing), or must look at a background build."""
+        (the audio's fades, a decode finishing)."""
         times = []
         game = self.game_view()
         if game is not None and not game.covered:  # covered: the story's time stands still
@@ -251,8 +248,6 @@ class Player:
             audio = self.audio.next_change(t)
             if audio is not None:
                 times.append(audio - t + self.now)
-        if self._building:
-            times.append(self.now + BUILD_POLL)
         return min(times) if times else None
 
     def _sleep(self, wake: float | None) -> float:
@@ -271,16 +266,6 @@ class Player:
         self._waiter.wait(timeout)
         slept = time.perf_counter() - t0
         return slept if timeout is None else min(slept, timeout)
-
-    def _watch_builds(self) -> None:
-        """A background build (the art for a new window size) was running: when it is done,
-        draw once more so the compositor installs it."""
-        compositor = getattr(self.screen, "compositor", None)
-        builds = getattr(compositor, "builds", None)
-        busy = bool(builds is not None and builds.busy)
-        if self._building and not busy:
-            self.dirty = True
-        self._building = busy
 
     def draw(self) -> None:
         # draw off screen in the same surface format `vn render` uses, then copy: the window

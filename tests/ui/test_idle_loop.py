@@ -1,6 +1,5 @@
 """The window's loop sleeps: it blocks until input or the earliest deadline, draws nothing while
-nothing changes, and wakes for what changes on its own (the title's light, the audio's fades,
-the art of a resize arriving from the background)."""
+nothing changes, and wakes for what changes on its own (the title's light, the audio's fades)."""
 
 from __future__ import annotations
 
@@ -88,28 +87,6 @@ def test_a_chosen_sleep_counts_in_full_but_a_hitch_does_not():
     assert c.advance(1.0, idle=3.0) == pytest.approx(6.1)  # never more than the real time
     c.speed = 2.0
     assert c.advance(1.0, idle=1.0) == pytest.approx(8.1)
-
-
-def test_the_loop_wakes_for_the_art_of_a_resize(small):
-    p = make_player(small, label="start")
-    run(p, 1.0)
-    to_line(p, "Line A.")
-    run(p, 2.0)
-    p.tick(0.0)
-
-    class Builds:
-        busy = True
-
-    p.screen.compositor.builds = Builds()
-    waits = RecordingWait()
-    p._waiter = waits
-    p.hot_reload.next_scan = p.hot_reload.clock() + 100.0
-    draws = _counting_draws(p)
-    p.tick()
-    assert waits.timeouts[-1] == pytest.approx(0.1, abs=0.01)  # looks again soon while it builds
-    Builds.busy = False
-    p.tick()
-    assert draws[0] == 1  # the finished build is drawn (and installed) at once
 
 
 def test_audio_fades_wake_the_loop_without_redrawing(small):

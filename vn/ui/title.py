@@ -129,11 +129,11 @@ class TitleView(ScreenView):
         frame = self.scene.next_frame(now - self.cycle_start)
         if frame is not None:
             frame = self.cycle_start + math.ceil(frame * LIGHT_FPS) / LIGHT_FPS
-        light = self._next_light(now)
-        times = [t for t in (frame, light) if t is not None]
+        building = self.host.screen.compositor.builds.next_poll(now)  # art for a new window size
+        times = [t for t in (frame, building, self._light_redraw(now)) if t is not None]
         return min(times) if times else None
 
-    def _next_light(self, now: float) -> float | None:
+    def _light_redraw(self, now: float) -> float | None:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
             return None
         t = now - self.cycle_start
