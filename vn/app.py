@@ -7,8 +7,9 @@ own: the earliest of every visible view's `next_redraw(now)` (the typewriter's n
 end of a `wait`, a tween, auto-forward, a stage's tile animation, the title's slowly changing
 light at the few frames a second it needs), the audio's next fade step
 (`AudioSink.next_change`) and the hot reload's next scan of the game's files (a background
-build after a resize asks through the views' `next_redraw`). With nothing scheduled it sleeps until input: a fully shown line costs no
-redraws and next to no CPU. While something animates it draws at most `1/FRAME` frames a second.
+build after a resize asks through the views' `next_redraw`). With nothing scheduled it sleeps
+until input: a fully shown line costs no redraws and next to no CPU. While something animates
+it draws at most `1/FRAME` frames a second; while the window is hidden it draws nothing.
 
 `Player` is also the views' host (`vn.ui.host.Host`): it owns the window, the clock, the save
 files, the settings and the speech engine, and does what the views ask.
