@@ -17,7 +17,7 @@ from vn.script.diagnostics import Diagnostic, error, has_errors
 from vn.script.loader import load_yaml
 from vn.script.manifest import read_manifest
 from vn.script.program import Program
-from vn.script.programcache import ProgramCache, cache_key
+from vn.script.programcache import ProgramCache, cache_key, cacheable
 
 __all__ = ["Catalog", "Diagnostic", "Program", "ProgramCache", "compile_game", "compile_text"]
 
@@ -50,7 +50,7 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     with the same diagnostics; a program that compiled is written to it.
     """
     with _collector_paused():
-        if cache is None:
+        if cache is None or not cacheable(catalog):
             return _compile(manifest, files, catalog, overlay)
         key = cache_key(manifest, [*files, *([("overlay:" + overlay[0], overlay[1])] if overlay else [])], catalog)
         hit = cache.get(key)
