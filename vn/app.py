@@ -17,10 +17,7 @@ files, the settings and the speech engine, and does what the views ask.
 
 from __future__ import annotations
 
-import datetime as _dt
-import io
 import os
-import re
 import sys
 import time
 from pathlib import Path
@@ -645,6 +642,10 @@ class Player:
     def screenshot(self) -> None:
         """The frame as shown, to the player's Pictures folder (else the data folder), named by
         game and time; a note says where."""
+        import datetime as _dt
+        import io
+        import re
+
         if self.canvas is None:
             self.draw()
         folder = screenshot_dir()
