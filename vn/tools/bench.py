@@ -241,7 +241,8 @@ def resize_frames(game_dir: Path | None, frames: int) -> dict[str, Any]:
 def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str, Any]:
     """Run the real loop (`Player.tick`, sleeping as it does) on a fully shown line, or on the
     title screen, and count the frames it draws and the CPU it uses over `seconds` of wall time
-    (after the picture has settled: the line whole and nothing planned for 2 s; the title once
+    (after the picture has settled: the line whole, nothing planned and the sound's fades done
+    for 2 s; the title once
     its light has begun one of its slow changes, the part of its cycle that costs)."""
     import pygame
 
@@ -274,7 +275,7 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
             settled = _title_light_changing(player)
         else:
             settled = (player.session is not None and player.session.line is not None
-                       and player._next_wake() is None)
+                       and player._next_wake() is None and player.next_update() is None)  # sound steady too
         if settled and settled_at is None:
             settled_at = time.perf_counter()
         if settled_at is not None and (where == "title" or time.perf_counter() - settled_at >= 2.0):
