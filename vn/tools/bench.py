@@ -644,7 +644,9 @@ def table(r: dict[str, Any]) -> str:
     if "skipped" not in idle_title:
         rows.append(f"| idle at the title: redraws/s, CPU | {idle_title.get('redraws_per_s')}, "
                     f"{idle_title.get('cpu_percent')} % | | what its light needs |")
-    rows.append(f"| start-up to first frame | {r.get('startup_to_first_frame_s')} s | | < 0.3 s |")
+    cpu = r.get("startup", {}).get("cpu_s")
+    rows.append(f"| start-up to first frame (wall{', CPU' if cpu is not None else ''}) | "
+                f"{r.get('startup_to_first_frame_s')} s{f' ({cpu} s CPU)' if cpu is not None else ''} | | < 0.3 s |")
     rows.append(f"| resize 720p → 4K, worst frame | {r.get('resize_to_4k_worst_frame_ms')} ms | | ≤ 50 ms |")
     s = r.get("script_load_check_s", {})
     rows.append(f"| {s.get('lines', 0):,}-line script, load + check cold / warm | {s.get('cold_s')} / "
