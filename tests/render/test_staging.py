@@ -266,7 +266,7 @@ def test_a_beam_ramp_is_read_checked_and_tweened(tmp_path):
 def longest_run(surf, y):
     row = [tuple(surf.get_at((x, y)))[:3] for x in range(surf.get_width())]
     best = n = 1
-    for a, b in zip(row, row[1:]):
+    for a, b in zip(row, row[1:], strict=False):
         n = n + 1 if a == b else 1
         best = max(best, n)
     return best
