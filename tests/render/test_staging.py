@@ -299,3 +299,23 @@ def test_a_dark_gradient_under_a_dim_light_does_not_band(game, tmp_path):
     mean = pygame.transform.average_color(shot, (0, 500, 1920, 80))
     ref = pygame.transform.average_color(plain, (0, 500, 1920, 80))
     assert all(abs(a - b) <= 1.5 for a, b in zip(mean[:3], ref[:3], strict=True))
+
+
+def test_bundled_bedroom_beyond_the_doorway_stays_clear_of_the_chair():
+    """The bed through the doorway must not read as a cushion on the chair: everything pale in
+    the doorway lies right of the chair and above its seat."""
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    folder = ROOT / "assets" / "stages" / "living_room"
+    size = (960, 540)
+    interior = ImageCache().get(folder / "interior.svg", size)
+    chair = ImageCache().get(folder / "chair.svg", size)
+    door = pygame.Rect(1045 // 2, 300 // 2, (1238 - 1045) // 2, (860 - 300) // 2)  # the doorway, half scale
+    chair_mask = pygame.mask.from_surface(chair, 200)
+    chair_right = max(x for x in range(door.left, door.right) for y in range(door.top, door.bottom)
+                      if chair_mask.get_at((x, y))) if chair_mask.count() else door.left
+    pale = [(x, y) for x in range(door.left, door.right, 1) for y in range(door.top, door.bottom, 1)
+            if luma(interior.get_at((x, y))[:3]) > 110]
+    assert pale  # the bed's sheet and pillow catch some light
+    assert min(x for x, _ in pale) > chair_right + 2
+    assert max(y for _, y in pale) < 690 // 2  # nothing pale down at the chair seat's height
