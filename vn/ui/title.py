@@ -37,9 +37,16 @@ class _Direction:
         self.pos = None
 
 
-def title_stage(game) -> str | None:
-    stages = sorted(game.listing("assets/stages", (".tmx",)))
-    return stages[0][:-4] if stages else None
+def title_stage(game, assets=None) -> str | None:
+    """The stage behind the title: the first by name that is not a key-beat image (a map with a
+    `gallery` property is a close-up of one moment, not the game's place)."""
+    stages = [n[:-4] for n in sorted(game.listing("assets/stages", (".tmx",)))]
+    if assets is not None:
+        for name in stages:
+            layout = assets.stage(name)
+            if layout is not None and layout.gallery is None:
+                return name
+    return stages[0] if stages else None
 
 
 class TitleView(ScreenView):
@@ -50,7 +57,7 @@ class TitleView(ScreenView):
         self.scene = Scene(host.screen.assets)
         presets = list(host.screen.assets.presets)
         self.presets = [p for p in PREFERRED if p in presets] or [p for p in presets if p != "black"]
-        stage = title_stage(host.game)
+        stage = title_stage(host.game, host.screen.assets)
         self.scene.restore({"stage": stage, "light": self.presets[0] if self.presets else None,
                             "sprites": {}}, 0.0)
         self.cycle_start = 0.0
@@ -133,9 +140,13 @@ class TitleView(ScreenView):
     def next_redraw(self, now: float) -> float | None:
         if now < self.shown_at + FADE_IN:
             return now
+        # the stage's own tile animations, if any, seen at the light's quantised times
+        frame = self.scene.next_frame(now - self.cycle_start)
+        if frame is not None:
+            frame = self.cycle_start + math.ceil(frame * LIGHT_FPS) / LIGHT_FPS
         building = self.host.screen.compositor.builds.next_poll(now)  # art for a new window size
-        light = self._light_redraw(now)
-        return building if light is None else light if building is None else min(light, building)
+        times = [t for t in (frame, building, self._light_redraw(now)) if t is not None]
+        return min(times) if times else None
 
     def _light_redraw(self, now: float) -> float | None:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
