@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from vn.render.dither import add_static_premultiplied
 from vn.render.images import ImageCache, content_rect, placeholder, premultiplied
 from vn.render.lighting import q
 from vn.stage.lighting import Light
@@ -115,7 +116,10 @@ class SpriteRenderer:
     def premultiplied(self, path: object, size: Size) -> Piece | None:
         """A layer rasterised at `size`, premultiplied and cropped; keeps nothing (safe to call
         from a background thread, see vn.render.resize)."""
-        return _crop(premultiplied(self.images.get(path, size, keep=False)))  # type: ignore[arg-type]
+        piece = _crop(premultiplied(self.images.get(path, size, keep=False)))  # type: ignore[arg-type]
+        if piece is not None:  # the threshold that keeps the light's multiply from banding
+            add_static_premultiplied(piece[0])
+        return piece
 
     def adopt(self, path: object, size: Size, piece: Piece | None) -> Piece | None:
         """Keep a layer made by `premultiplied`."""
@@ -324,6 +328,18 @@ class SpriteRenderer:
                 surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
             out.append((surf, (rect.x + at[0], rect.y + at[1]), gain))
         return out
+
+    @staticmethod
+    def light_rim(dest: pygame.Surface, paint: list[tuple[pygame.Surface, tuple[int, int], float]],
+                  color: tuple[int, int, int]) -> None:
+        """Add light of `color` where the figure's rim paint (the last of `paint`) says light
+        catches it: a figure standing in a beam."""
+        if len(paint) < 2:  # no rim layer: nothing says where light catches the figure
+            return
+        surf, at, _ = paint[-1]
+        lit = surf.copy()
+        lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+        dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
 
     def shadow(self, art: _Art, rect: pygame.Rect, feet: tuple[float, float], sun: tuple[float, float],
                alpha: float, px: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
