@@ -18,6 +18,7 @@ from vn.game import Game
 from vn.render.compositor import Compositor
 from vn.render.images import ImageCache
 from vn.render.rastercache import RasterCache
+from vn.render.resize import frame
 from vn.render.text import FontBook, TextRenderer
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
@@ -123,6 +124,10 @@ class Screen:
     def draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool = True) -> None:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
         backlog or the menu, which draw over the picture alone)."""
+        with frame():  # background builds give way meanwhile (vn.render.resize)
+            self._draw(surface, session, now, ui)
+
+    def _draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool) -> None:
         view = session.scene.view(now)
         if self.reduce_motion and (view.shake != (0.0, 0.0) or view.flash or view.motion is not None):
             # the player asked for no shake, no flash and a still picture (vn.stage.motion)
@@ -163,7 +168,8 @@ class Screen:
         # the living motion's next frame, at its own modest rate; never with "Reduce motion"
         living = None if self.reduce_motion else session.scene.next_motion(now)
         times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now), living,
-                             self._menu.next_redraw(now) if self._menu else None) if t is not None]
+                             self._menu.next_redraw(now) if self._menu else None,
+                             self.compositor.builds.next_poll(now)) if t is not None]
         return min(times) if times else None
 
     @staticmethod

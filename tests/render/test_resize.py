@@ -49,3 +49,19 @@ def test_the_first_picture_of_a_stage_is_drawn_at_once(assets):
     comp = Compositor(assets, ImageCache())
     assert pygame.image.tobytes(_surface(comp, view, BIG), "RGB") == _fresh(assets, view, BIG)
     assert not comp.builds.busy
+
+
+def test_the_picture_asks_to_be_drawn_again_until_the_new_size_is_in(assets):
+    """A still line is not redrawn by itself: while the art for a new size is built the
+    compositor asks for a redraw now and then, and at once when it is ready, then no more."""
+    view = _scene(assets, STILL).view(5.0)
+    comp = Compositor(assets, ImageCache())
+    assert comp.builds.next_poll(1.0) is None
+    _surface(comp, view, SMALL)
+    _surface(comp, view, BIG)  # the build starts
+    wake = comp.builds.next_poll(1.0)
+    assert wake is not None and 1.0 <= wake <= 1.5
+    comp.builds.wait()
+    assert comp.builds.next_poll(1.0) == 1.0  # finished: draw now to take it in
+    _surface(comp, view, BIG)
+    assert comp.builds.next_poll(1.0) is None

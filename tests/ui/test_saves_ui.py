@@ -56,7 +56,7 @@ def test_start_save_quit_continue_lands_on_the_same_line_with_the_same_picture(d
     assert isinstance(top(p), SaveLoadView) and top(p).mode == "save"
     use(p, "slot:1-1")
     assert isinstance(top(p), SaveLoadView) and not top(p).infos[0].empty
-    assert top(p).infos[0].meta.words.startswith("No sound anywhere")
+    assert top(p).infos[0].meta.words.startswith("There was no sound anywhere")
     key(pygame.K_ESCAPE)
     run(p, 0.2)
     assert isinstance(top(p), GameMenuView)

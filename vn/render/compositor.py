@@ -26,8 +26,8 @@ from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
-from vn.render.resize import BackgroundBuilds, nearest
-from vn.render.sprites import SpriteRenderer
+from vn.render.resize import BackgroundBuilds, frame, nearest
+from vn.render.sprites import Prebuilt, SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, default_camera, layer_origin
 from vn.stage.layout import Layout
@@ -206,7 +206,6 @@ class Compositor:
         self.wipe = Wipe()
         self.plate = PlateCache()
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
-        self._stand_in_plate = PlateCache()
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._buffers: dict[str, pygame.Surface] = {}
         self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
@@ -218,6 +217,10 @@ class Compositor:
 
     def draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
         """Draw the picture of `view` letterboxed onto `target`; returns the picture's rect."""
+        with frame():  # background builds give way meanwhile (vn.render.resize)
+            return self._draw(target, view)
+
+    def _draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
         scale, rect = fit(target.get_size(), view.size)
         if rect.size != target.get_size():
             target.fill((0, 0, 0))
@@ -230,7 +233,7 @@ class Compositor:
         key = (rest, self.images.generation)
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
-            self._stand_in_plate.draw(pic, (key, stand_in), lambda dest: self._stand_in(dest, rest, stand_in))
+            self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
             return rect
         # a still picture is composed once and then blitted (vn.render.plate)
         self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
@@ -292,25 +295,24 @@ class Compositor:
         images, sprites, clock = self.images, self.sprites, view.clock
         camera = view.camera or default_camera(layout.size, view.size)
         ks = camera.zoom * fit(size, view.size)[0]  # as _scene draws the sprites
-        wanted = []
-        for sv in view.sprites:
-            sdef = self.assets.sprite(sv.sprite)
-            if sdef is not None:
-                wanted += sprites.layer_sizes(sdef, sv, (ks, ks))
+        shown = [(sdef, sv) for sv in view.sprites if (sdef := self.assets.sprite(sv.sprite)) is not None]
+        light = view.light
 
-        def work() -> tuple[_Stage, list[tuple[Any, tuple[int, int], Any]]]:
+        def work() -> tuple[_Stage, list[Prebuilt]]:
             st = _Stage(layout, images, size)
-            st.lighters(clock)
-            return st, [(path, at, sprites.premultiplied(path, at)) for path, at in wanted]
+            for lighter in st.lighters(clock):
+                lighter.prepare(light)  # the first frame at the new size then only blits
+            st.beams(st.k_ref)
+            return st, [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
 
         return work
 
-    def _install(self, name: str, size: tuple[int, int], st: _Stage, layers: list[tuple[Any, Any, Any]]) -> None:
+    def _install(self, name: str, size: tuple[int, int], st: _Stage, sprites: list[Prebuilt]) -> None:
         self._stages[(name, size)] = st
         while len(self._stages) > 2:
             self._stages.popitem(last=False)
-        for path, at, piece in layers:
-            self.sprites.adopt(path, at, piece)
+        for built in sprites:
+            self.sprites.adopt_prebuilt(built)
 
     def _stand_in(self, dest: pygame.Surface, view: SceneView, size: tuple[int, int]) -> None:
         buf = self._buffer("stand-in", size)

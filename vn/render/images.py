@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 
 from vn.render.rastercache import RasterCache
+from vn.render.resize import give_way
 from vn.script.limits import MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE
 from vn.stage.filekind import problem
 from vn.stage.imagesize import natural_size
@@ -135,10 +137,7 @@ class ImageCache:
         if surf.get_width() <= 1 and surf.get_height() <= 1 and size != (1, 1):
             self._warn(path, "image is empty")
             return placeholder(size, path.name)
-        surf = self._exact(surf, size)
-        if _has_display():
-            return surf.convert_alpha()
-        return _with_alpha(surf)
+        return _for_display(self._exact(surf, size))
 
     def _svg(self, path: Path, size: Size) -> pygame.Surface:
         """An SVG at `size`: from the disk cache when it has it, else rasterised (and kept)."""
@@ -152,9 +151,7 @@ class ImageCache:
             surf = self._exact(surf, size)
             if self.rasters is not None:
                 self.rasters.put(source, size, surf)
-        if _has_display():
-            return surf.convert_alpha()
-        return _with_alpha(surf)
+        return _for_display(surf)
 
     def _bitmap(self, path: Path) -> pygame.Surface:
         key = str(path)
@@ -183,26 +180,85 @@ def _nbytes(surf: pygame.Surface) -> int:
     return surf.get_pitch() * surf.get_height()
 
 
-_STANDARD: tuple[int, ...] | None = None
+_STANDARD: pygame.Surface | None = None
 
 
 def _with_alpha(surf: pygame.Surface) -> pygame.Surface:
     """`surf` in pygame's usual per-pixel-alpha format (what `Surface(size, SRCALPHA)` makes).
     nanosvg hands back RGBA byte order; blits between different formats take SDL's slow
-    generic path (~25x slower), so everything cached is converted once. Without a display to
-    convert to, a max-blend onto transparent black copies the pixels exactly."""
+    generic path (~25x slower), so everything cached is converted once (`convert` to that
+    format copies the pixels exactly, ~10x faster than blitting them over)."""
     global _STANDARD
     if _STANDARD is None:
-        _STANDARD = tuple(pygame.Surface((1, 1), pygame.SRCALPHA).get_masks())
-    if surf.get_flags() & pygame.SRCALPHA and tuple(surf.get_masks()) == _STANDARD:
+        _STANDARD = pygame.Surface((1, 1), pygame.SRCALPHA)
+    if surf.get_flags() & pygame.SRCALPHA and surf.get_masks() == _STANDARD.get_masks():
         return surf
-    out = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
-    out.fill((0, 0, 0, 0))
-    if surf.get_flags() & pygame.SRCALPHA:
-        out.blit(surf, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
-    else:
+    if not surf.get_flags() & pygame.SRCALPHA:
+        out = pygame.Surface(surf.get_size(), pygame.SRCALPHA)
         out.blit(surf, (0, 0))
+        return out
+    return surf.convert(_STANDARD)
+
+
+# --- big surfaces a band of rows at a time ----------------------------------------------------
+#
+# A pygame call holds the GIL for as long as it runs. The stage and sprites for a new picture
+# size are built in a background thread (vn.render.resize) while the frame thread keeps
+# drawing, so a single call over a whole 4K surface (get_bounding_rect: ~0.15 s there, copy and
+# premul_alpha: ~0.04 s) stalls the window for that long. These do the same work a band of
+# rows at a time; between bands the frame thread gets the GIL back (and a background build
+# waits while a frame is drawn: vn.render.resize.give_way).
+
+BAND_PX = 1 << 19  # pixels per band (2 MB at 4 bytes a pixel)
+
+
+def _bands(surf: pygame.Surface) -> Iterator[pygame.Rect]:
+    w, h = surf.get_size()
+    rows = max(1, BAND_PX // max(1, w))
+    for y in range(0, h, rows):
+        give_way()  # to a frame being drawn, when this runs in a background build
+        yield pygame.Rect(0, y, w, min(rows, h - y))
+
+
+def content_rect(surf: pygame.Surface) -> pygame.Rect:
+    """`surf.get_bounding_rect()`: the smallest rect holding every pixel with alpha > 0
+    (Rect(0, 0, 0, 0) when there is none; the whole surface when it has no per-pixel alpha)."""
+    found: pygame.Rect | None = None
+    for band in _bands(surf):
+        r = surf.subsurface(band).get_bounding_rect()
+        if r.w and r.h:
+            r.y += band.y
+            found = r if found is None else found.union(r)
+    return found or pygame.Rect(0, 0, 0, 0)
+
+
+def copy(surf: pygame.Surface) -> pygame.Surface:
+    """`surf.copy()`: the same pixels in the same format (colour key and surface alpha not
+    carried over: the stage and sprite builds use neither)."""
+    out = pygame.Surface(surf.get_size(), surf.get_flags() & pygame.SRCALPHA, surf)  # starts all zero
+    flags = pygame.BLEND_RGBA_MAX if surf.get_masks()[3] else 0  # max onto zero copies exactly
+    for band in _bands(surf):
+        out.blit(surf.subsurface(band), band, special_flags=flags)
     return out
+
+
+def premultiplied(surf: pygame.Surface) -> pygame.Surface:
+    """`surf.premul_alpha()`: a copy with each pixel's colour multiplied by its alpha."""
+    out = copy(surf)
+    for band in _bands(out):
+        out.subsurface(band).premul_alpha_ip()
+    return out
+
+
+def _for_display(surf: pygame.Surface) -> pygame.Surface:
+    """`surf` in the format the window blits fastest: pygame's usual per-pixel-alpha layout,
+    which is also what `convert_alpha()` gives on a 32-bit RGB display (then no second copy)."""
+    surf = _with_alpha(surf)
+    if _has_display():
+        shown = pygame.display.get_surface()
+        if shown.get_bitsize() != 32 or shown.get_masks()[:3] != surf.get_masks()[:3]:
+            return surf.convert_alpha()
+    return surf
 
 
 def reset_alpha(surface: pygame.Surface) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from vn.render.images import ImageCache
+from vn.render.images import ImageCache, content_rect, copy, premultiplied
 from vn.render.tiled import draw_layer
 from vn.stage.color import RGB, lerp_color
 from vn.stage.layout import Layer, Layout, LightShape
@@ -100,17 +100,17 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         if got is None:
             continue
         surf, pos = got
-        area = surf.get_bounding_rect().move(pos).clip(pygame.Rect(0, 0, *size))
+        area = content_rect(surf).move(pos).clip(pygame.Rect(0, 0, *size))
         if layer.light == "emissive":
-            emissive.blit(surf.premul_alpha(), pos, special_flags=pygame.BLEND_RGB_ADD)
+            emissive.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
             continue
-        black = surf.copy()
+        black = copy(surf)  # (vn.render.images' copies keep the GIL short for vn.render.resize)
         black.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)  # occluder: alpha only
         if coverage is not None:
             coverage.blit(black, pos)
         if layer.light == "sky":
-            white = surf.copy()
+            white = copy(surf)
             white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
             sky.blit(white, pos)
             sky_rect = area if sky_rect is None else sky_rect.union(area)
@@ -287,6 +287,12 @@ class StageLighter:
                 out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
             self._base_key = key
         return self._base
+
+    def prepare(self, light: Light) -> None:
+        """Compute what `draw` keeps for `light` (a background build does this, so the first
+        frame at a new size only blits)."""
+        self._base_lit(light)
+        self._sky_lit(light)
 
     def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int] = (0, 0)) -> None:
         """The whole stage under `light`, drawn onto `dest` with its top-left at `origin`."""

@@ -35,18 +35,19 @@ class PlateCache:
         `key` must hold everything the picture depends on (the view, the surface size, the art
         generation); it is compared with ==."""
         plate = self._plate
-        if plate is not None and key == self._key and plate.get_size() == dest.get_size():
+        sized = (key, dest.get_size())  # a picture is still when it comes twice at one size
+        if plate is not None and sized == self._key:
             dest.blit(plate, (0, 0))
             self.hits += 1
-            self._last = key
+            self._last = sized
             return
         compose(dest)
-        if key == self._last:
+        if sized == self._last:
             if plate is None or plate.get_size() != dest.get_size():
                 plate = self._plate = pygame.Surface(dest.get_size(), 0, dest)
             plate.blit(dest, (0, 0))
-            self._key = key
-        self._last = key
+            self._key = sized
+        self._last = sized
 
     def clear(self) -> None:
         """Forget the plate (its memory goes too)."""

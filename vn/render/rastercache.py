@@ -3,8 +3,9 @@
 Rasterising a stage's SVGs takes seconds at 4K and a good part of a second at 720p, every start
 and every resize. An entry is keyed by a SHA-256 of the SVG file's bytes, the pixel size and
 the rasteriser (pygame-ce and SDL versions), so an edited file or a new pygame never gets an old
-picture. It holds the raw RGBA pixels, zlib-compressed, after a header line (format, version,
-size, a SHA-256 of the compressed pixels): a stale, truncated or foreign file is ignored and
+picture. It holds the raw pixels in pygame's own per-pixel-alpha layout (BGRA bytes: read back, they
+need no conversion), zlib-compressed, after a header line (format, version, size, a SHA-256 of
+the compressed pixels): a stale, truncated or foreign file is ignored and
 rasterised again. Files are written atomically; the folder keeps at most `max_bytes`, the least
 recently written going first.
 """
@@ -19,9 +20,10 @@ from pathlib import Path
 import pygame
 
 from vn.atomicfile import atomic_write
+from vn.render.resize import give_way
 
 FORMAT = "vn-raster"
-VERSION = 1
+VERSION = 2  # 2: BGRA pixels (1 was RGBA)
 RASTERISER = f"pygame-ce {pygame.version.ver} SDL {'.'.join(map(str, pygame.get_sdl_version()))}"
 
 Size = tuple[int, int]
@@ -50,16 +52,15 @@ class RasterCache:
                     or header.get("size") != list(size) or header.get("rasteriser") != RASTERISER
                     or header.get("sha256") != hashlib.sha256(body).hexdigest()):
                 return None
-            pixels = zlib.decompress(body)
-            if len(pixels) != size[0] * size[1] * 4:
-                return None
-            return pygame.image.frombytes(pixels, size, "RGBA")
+            pixels = _inflate(body, size[0] * size[1] * 4)
+            # the surface uses the bytearray as its pixels: no second copy of a 33 MB raster
+            return pygame.image.frombuffer(pixels, size, "BGRA")
         except (ValueError, TypeError, zlib.error, pygame.error):
             return None
 
     def put(self, source: bytes, size: Size, surf: pygame.Surface) -> None:
         """Keep `surf` (exactly `size`) as the raster of `source`; a failure to write is ignored."""
-        body = zlib.compress(pygame.image.tobytes(surf, "RGBA"), 1)
+        body = zlib.compress(pygame.image.tobytes(surf, "BGRA"), 1)
         header = json.dumps({"format": FORMAT, "version": VERSION, "size": list(size), "rasteriser": RASTERISER,
                              "sha256": hashlib.sha256(body).hexdigest()}).encode()
         try:
@@ -81,3 +82,28 @@ class RasterCache:
             total += nbytes
             if total > self.max_bytes:
                 p.unlink(missing_ok=True)
+
+
+def _inflate(body: memoryview, n: int, step: int = 4 << 20) -> bytearray:
+    """The `n` bytes zlib-compressed in `body`, decompressed `step` bytes at a time into one
+    buffer: zlib runs without the GIL, and between steps the frame thread gets it back (one 4K
+    layer in one call held it ~90 ms while the picture waited; see vn.render.resize).
+    Raises ValueError unless `body` holds exactly `n` bytes."""
+    out = bytearray(n)
+    d = zlib.decompressobj()
+    at, data = 0, body
+    while True:
+        give_way()
+        chunk = d.decompress(data, step)
+        if at + len(chunk) > n:
+            raise ValueError("too long")
+        out[at:at + len(chunk)] = chunk
+        at += len(chunk)
+        data = d.unconsumed_tail
+        if not data:
+            break
+    rest = d.flush()
+    if not d.eof or at + len(rest) != n:
+        raise ValueError("wrong length")
+    out[at:] = rest
+    return out

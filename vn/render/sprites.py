@@ -13,11 +13,12 @@ the feet.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pygame
 
-from vn.render.images import ImageCache, placeholder
+from vn.render.images import ImageCache, content_rect, placeholder, premultiplied
 from vn.render.lighting import q
 from vn.stage.lighting import Light
 from vn.stage.sprites import SpriteDef
@@ -40,8 +41,17 @@ class _Art:
     size: Size
 
 
+@dataclass
+class Prebuilt:
+    """A sprite's layers and art at one size, made in the background (`SpriteRenderer.prebuild`)."""
+
+    pieces: dict[tuple[object, Size], Piece | None]
+    key: tuple[object, ...]
+    art: _Art
+
+
 def _crop(surf: pygame.Surface) -> Piece | None:
-    rect = surf.get_bounding_rect()
+    rect = content_rect(surf)
     if rect.w == 0 or rect.h == 0:
         return None
     return surf.subsurface(rect).copy(), rect.topleft
@@ -98,7 +108,7 @@ class SpriteRenderer:
     def premultiplied(self, path: object, size: Size) -> Piece | None:
         """A layer rasterised at `size`, premultiplied and cropped; keeps nothing (safe to call
         from a background thread, see vn.render.resize)."""
-        return _crop(self.images.get(path, size, keep=False).premul_alpha())  # type: ignore[arg-type]
+        return _crop(premultiplied(self.images.get(path, size, keep=False)))  # type: ignore[arg-type]
 
     def adopt(self, path: object, size: Size, piece: Piece | None) -> Piece | None:
         """Keep a layer made by `premultiplied`."""
@@ -107,10 +117,21 @@ class SpriteRenderer:
             self._premul.popitem(last=False)
         return piece
 
-    def layer_sizes(self, sprite: SpriteDef, view: SpriteView, k: tuple[float, float]) -> list[tuple[object, Size]]:
-        """(image, size) of each layer `view` shows, at the scale `k` (output px per logical px)."""
+    def prebuild(self, sprite: SpriteDef, view: SpriteView, k: tuple[float, float]) -> Prebuilt:
+        """The layers and composed art `view` shows at the scale `k` (output px per logical px),
+        made without touching this renderer's caches: safe in a background thread
+        (vn.render.resize); `adopt_prebuilt` hands them over in the drawing thread."""
         size = _pixel_size(sprite, view, k)
-        return [(sprite.layers[n].image, size) for n, a in _alpha_key(view.layers) if a > 0 and n in sprite.layers]
+        layers = _alpha_key(view.layers)
+        pieces = {(sprite.layers[n].image, size): self.premultiplied(sprite.layers[n].image, size)
+                  for n, a in layers if a > 0 and n in sprite.layers}
+        art = self._compose(sprite, layers, size, lambda path, at: pieces[(path, at)])
+        return Prebuilt(pieces, (sprite.path, layers, size, False), art)
+
+    def adopt_prebuilt(self, built: Prebuilt) -> None:
+        for (path, size), piece in built.pieces.items():
+            self.adopt(path, size, piece)
+        self._remember(built.key, built.art)
 
     def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
         self._art[key] = art
@@ -118,13 +139,16 @@ class SpriteRenderer:
             self._art.popitem(last=False)
         return art
 
-    def _compose(self, sprite: SpriteDef, layers: tuple[tuple[str, int], ...], size: Size) -> _Art:
+    def _compose(self, sprite: SpriteDef, layers: tuple[tuple[str, int], ...], size: Size,
+                 layer_at: Callable[[object, Size], Piece | None] | None = None) -> _Art:
+        """The groups of `layers` at `size`; each layer's piece from `layer_at(image, size)`
+        (default: this renderer's layer cache)."""
         groups: dict[str, pygame.Surface | None] = {g: None for g in _GROUPS}
         for name, alpha in layers:
             layer = sprite.layers.get(name)
             if layer is None or alpha <= 0:
                 continue
-            piece = self._layer(layer.image, size)
+            piece = (layer_at or self._layer)(layer.image, size)
             if piece is None:  # an empty layer
                 continue
             img, at = piece
@@ -167,7 +191,7 @@ class SpriteRenderer:
                            and (sprite.layers[n].image, size) not in self._premul]
                 if steady and missing:
                     self._layer(sprite.layers[missing[0]].image, size)  # one layer this frame
-                if not steady or missing:
+                if missing:  # (with every layer ready, e.g. built for a new size, compose now)
                     best = min(near, key=lambda k: abs(k[2][1] - size[1]))  # type: ignore[index]
                     base = self._art[best]
                     fx, fy = size[0] / base.size[0], size[1] / base.size[1]

@@ -204,8 +204,9 @@ def typical_frames(game_dir: Path | None, size: tuple[int, int], frames: int) ->
 
 
 def resize_frames(game_dir: Path | None, frames: int) -> dict[str, Any]:
-    """The window goes from 1280x720 to 3840x2160 at a still line: every frame's time after,
-    until the art for 4K has arrived from the background and `frames` more were drawn."""
+    """The window goes from 1280x720 to 3840x2160 at a still line: every frame's time after
+    (frames paced at 60 a second, as the window draws them), until the art for 4K has arrived
+    from the background and `frames` more were drawn."""
     from vn.screen import headless_surface
 
     CLOCK["clock"] = time.perf_counter  # a stall is what the player waits: wall time, GIL waits included
@@ -219,8 +220,12 @@ def resize_frames(game_dir: Path | None, frames: int) -> dict[str, Any]:
     sharp_after = None
     t0 = time.perf_counter()
     while time.perf_counter() - t0 < 120.0:
+        start = time.perf_counter()
         times += _drive(screen, session, big, now, 1)
         now += 1.0 / 60.0
+        # paced like the window's loop (at most 60 frames a second): between frames the
+        # background build has the interpreter to itself
+        time.sleep(max(0.0, 1.0 / 60.0 - (time.perf_counter() - start)))
         if sharp_after is None and not builds.busy:
             sharp_after = len(times)
         if sharp_after is not None and len(times) >= sharp_after + frames:

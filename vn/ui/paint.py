@@ -27,21 +27,29 @@ def vertical_gradient(size: tuple[int, int], color: RGB,
                       stops: tuple[tuple[float, float], ...]) -> pygame.Surface:
     """`color` with an opacity that runs through `stops` ((position 0..1, alpha 0..1), in order)
     from top to bottom, smoothly between stops. A little ordered dither on the alpha keeps a
-    long dark gradient from banding."""
+    long dark gradient from banding: pixel (x, y) gets alpha round(a(y) * 255 + d) with
+    d = ((2x + y) mod 4) / 4 - 0.375.
+
+    Built as a 2-pixel-wide strip of bytes (the dither repeats every 2 px across), then
+    copied across by doubling: a 4K text box's shade took 0.15 s of the first frame at that
+    size when it was drawn pixel by pixel."""
     w, h = max(1, size[0]), max(1, size[1])
-    strip = pygame.Surface((4, h), pygame.SRCALPHA)
+    b, g, r = color[2], color[1], color[0]
+    rows = []
     for y in range(h):
-        u = (y + 0.5) / h
-        a = _interp(stops, u)
-        for x in range(4):
-            dither = ((x * 2 + y) % 4) / 4.0 - 0.375
-            strip.set_at((x, y), (*color, max(0, min(255, round(a * 255 + dither)))))
-    if w <= 4:
-        return strip.subsurface((0, 0, w, h)).copy()
-    tile = pygame.Surface((w, h), pygame.SRCALPHA)
-    for x in range(0, w, 4):
-        tile.blit(strip, (x, 0))
-    return tile
+        a = _interp(stops, (y + 0.5) / h) * 255
+        left, right = (max(0, min(255, round(a + ((x * 2 + y) % 4) / 4.0 - 0.375))) for x in (0, 1))
+        rows.append(bytes((b, g, r, left, b, g, r, right)))
+    strip = pygame.image.frombytes(b"".join(rows), (2, h), "BGRA")  # pygame's per-pixel-alpha layout
+    out = pygame.Surface((w, h), pygame.SRCALPHA)
+    out.fill((0, 0, 0, 0))
+    out.blit(strip, (0, 0))  # onto transparent pixels a blit copies exactly
+    done = min(2, w)
+    while done < w:
+        n = min(done, w - done)
+        out.blit(out.subsurface((0, 0, n, h)).copy(), (done, 0))
+        done += n
+    return out
 
 
 def _interp(stops: tuple[tuple[float, float], ...], u: float) -> float:

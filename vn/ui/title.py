@@ -125,6 +125,11 @@ class TitleView(ScreenView):
     def next_redraw(self, now: float) -> float | None:
         if now < self.shown_at + FADE_IN:
             return now
+        building = self.host.screen.compositor.builds.next_poll(now)  # art for a new window size
+        light = self._light_redraw(now)
+        return building if light is None else light if building is None else min(light, building)
+
+    def _light_redraw(self, now: float) -> float | None:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
             return None
         t = now - self.cycle_start
