@@ -148,6 +148,7 @@ def test_the_window_shows_what_a_single_render_shows():
 
 
 MOD = {
+    "mod.yaml": "start: content_note\n",
     "00_content_note.yaml": """\
         content_note:
           - stage: living_room

@@ -271,7 +271,7 @@ def test_a_save_loads_in_a_new_process_on_the_same_line_and_picture(tmp_path: Pa
             s = Session.load(game.program, scene, store.read("1-1").data, 0.0, Settings(cps=0))
             s.update(0.0)
             t = 0.0
-        view = s.scene.view(t)
+        view = s.scene.view(t + 60.0)  # settled: a save made as a move begins loads with it done
         out = {"line": s.line.text.plain, "stage": s.story.state.stage, "light": repr(view.light),
                "sprites": [(v.who, round(v.x, 3), round(v.y, 3)) for v in view.sprites],
                "history": len(s.history), "notice": s.notice}

@@ -38,6 +38,7 @@ def small_mod(root: Path) -> Path:
     mod = root / "a small mod"
     (mod / "scripts").mkdir(parents=True)
     (mod / "scripts" / "00_content_note.yaml").write_text(textwrap.dedent(MOD_SCENE), "utf-8")
+    (mod / "scripts" / "mod.yaml").write_text("start: content_note\n", "utf-8")
     (mod / "scripts" / ".mod.tiled-session").write_text("{}", "utf-8")
     (mod / "assets").mkdir()
     (mod / "assets" / "portrait.psd").write_bytes(b"8BPS not for players")

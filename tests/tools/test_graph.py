@@ -84,5 +84,5 @@ def test_svg_through_graphviz(tmp_path: Path):
     assert main(["graph", "-o", str(out)]) == 0
     svg = ET.parse(out).getroot()
     texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
-    assert {"content_note", "sunset", "stay", "leave", "dawn", "epilogue"} <= texts
+    assert {"sunset", "stay", "leave", "dawn", "epilogue"} <= texts
     assert sum(1 for t in texts if t == "END") == 1  # one text per distinct string

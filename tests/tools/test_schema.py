@@ -58,7 +58,8 @@ def test_manifest_validates():
     jsonschema.Draft7Validator.check_schema(schema)
     text = (ROOT / "scripts" / "game.yaml").read_text("utf-8")
     assert valid(schema, text)
-    assert not valid(schema, text.replace("start: content_note", "start: nowhere"))
+    assert not valid(schema, text.replace("start: sunset", "start: nowhere"))
+    assert not valid(schema, text.replace("  text:", "  txet:"))  # a misspelt content note field
     assert not valid(schema, text + "titel: typo\n")
 
 

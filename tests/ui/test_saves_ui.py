@@ -44,7 +44,8 @@ def test_start_save_quit_continue_lands_on_the_same_line_with_the_same_picture(d
     p = make_player(None)
     run(p, 0.3)
     use(p, "start")
-    to_line(p, "rust", limit=60)  # through the content note and the first card, into the sunset
+    use(p, "continue")  # the content note
+    to_line(p, "rust", limit=60)  # through the first card, into the sunset
     to_line(p, "breathing")
     run(p, 1.0)
     line_id = top(p).session.line.id

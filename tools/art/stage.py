@@ -697,6 +697,9 @@ def beam_panes(sun_x, groups_mullions, k=3.0, inset=7):
 
 
 def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
+    """The map. Layer order (Tiled's Layers panel, bottom first) is drawing order: the `lights`
+    layer sits under the chair, so the beams light the floor and the chair stands over them;
+    figures on the `marks` layer stand over everything, except on marks that say `behind`."""
     obj_id = 1
     lines = []
     A = lines.append
@@ -706,19 +709,64 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     A(' <properties>')
     A('  <property name="light" value="day"/>')
     A('  <property name="window_side" value="left"/>')
+    A('  <property name="date" value="09-22"/>')
+    A('  <property name="latitude" type="float" value="40"/>')
+    A('  <property name="view_azimuth" type="float" value="307"/>')
+    A(f'  <property name="horizon" type="float" value="{HY}"/>')
     A(' </properties>')
-    layers = [("sky", "sky"), ("city", "ambient"), ("city_lights", "emissive"), ("interior", "ambient"), ("chair", "ambient")]
-    for i, (name, light) in enumerate(layers, start=1):
+
+    def image_layer(i, name, light, extra=""):
         A(f' <imagelayer id="{i}" name="{name}">')
         A(f'  <image source="living_room/{name}.svg" width="{W}" height="{H}"/>')
         A('  <properties>')
         A(f'   <property name="light" value="{light}"/>')
+        if extra:
+            A(extra)
         A('  </properties>')
         A(' </imagelayer>')
+
+    def poly_obj(name, group, pts, soft, falls_on=None, extra=()):
+        nonlocal obj_id
+        x0, y0 = pts[0]
+        rel = " ".join(f"{f(x - x0)},{f(y - y0)}" for x, y in pts)
+        A(f'  <object id="{obj_id}" name="{name}" x="{f(x0)}" y="{f(y0)}">')
+        A('   <properties>')
+        if falls_on:
+            A(f'    <property name="falls_on" value="{falls_on}"/>')
+        A(f'    <property name="group" value="{group}"/>')
+        A(f'    <property name="softness" type="float" value="{soft}"/>')
+        for key, value in extra:  # floats: strength, dust (vn.stage.motion)
+            A(f'    <property name="{key}" type="float" value="{value}"/>')
+        A('   </properties>')
+        A(f'   <polygon points="{rel}"/>')
+        A('  </object>')
+        obj_id += 1
+
+    for i, (name, light) in enumerate([("sky", "sky"), ("city", "ambient"), ("city_lights", "emissive"),
+                                       ("interior", "ambient")], start=1):
+        # the city lights twinkle (vn.stage.motion)
+        image_layer(i, name, light, '   <property name="twinkle" type="float" value="0.45"/>' if name == "city_lights" else "")
+    obj_id = len(marks) + 1  # marks keep ids 1..n
+    A(' <objectgroup id="7" name="lights">')
+    for i, pts in enumerate(sun_polys):
+        poly_obj(f"sun_floor_{i + 1}", "sun", pts, 28)
+    # the last light on a figure by the glass: falls only on figures, through their paint
+    poly_obj("sun_figure", "figure", figure_sun, 60, "figures")
+    for i, pts in enumerate(sunrise_polys):
+        poly_obj(f"sunrise_floor_{i + 1}", "sunrise", pts, 30)
+    # the air the sunset light crosses between the glass and the floor: it adds no light of its
+    # own (strength 0) but the dust drifting in it catches the beam (vn.stage.motion)
+    poly_obj("sun_air", "sun", SUN_AIR, 90, extra=(("strength", 0), ("dust", 1.2)))
+    A(' </objectgroup>')
+    image_layer(5, "chair", "ambient")
+    next_obj = obj_id
+    obj_id = 1
     A(' <objectgroup id="6" name="marks">')
-    for name, x, y, sc, z in marks:
+    for name, x, y, sc, z, *extra in marks:
         A(f'  <object id="{obj_id}" name="{name}" x="{x}" y="{y}">')
         A('   <properties>')
+        for key, value in (extra[0] if extra else {}).items():
+            A(f'    <property name="{key}" value="{value}"/>')
         A(f'    <property name="scale" type="float" value="{sc}"/>')
         A(f'    <property name="z" type="int" value="{z}"/>')
         A('   </properties>')
@@ -726,31 +774,9 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
         A('  </object>')
         obj_id += 1
     A(' </objectgroup>')
-    A(' <objectgroup id="7" name="lights">')
-
-    def poly_obj(name, group, pts, soft):
-        nonlocal obj_id
-        x0, y0 = pts[0]
-        rel = " ".join(f"{f(x - x0)},{f(y - y0)}" for x, y in pts)
-        A(f'  <object id="{obj_id}" name="{name}" x="{f(x0)}" y="{f(y0)}">')
-        A('   <properties>')
-        A(f'    <property name="group" value="{group}"/>')
-        A(f'    <property name="softness" type="float" value="{soft}"/>')
-        A('   </properties>')
-        A(f'   <polygon points="{rel}"/>')
-        A('  </object>')
-        obj_id += 1
-
-    for i, pts in enumerate(sun_polys):
-        poly_obj(f"sun_floor_{i + 1}", "sun", pts, 28)
-    # the light on the figure at `window`: its own group, lit only by the sunset presets
-    poly_obj("sun_figure", "figure", figure_sun, 18)
-    for i, pts in enumerate(sunrise_polys):
-        poly_obj(f"sunrise_floor_{i + 1}", "sunrise", pts, 30)
-    A(' </objectgroup>')
     A('</map>')
     txt = "\n".join(lines) + "\n"
-    return txt.replace("NEXTOBJ", str(obj_id))
+    return txt.replace("NEXTOBJ", str(next_obj))
 
 
 MARKS = [
@@ -764,10 +790,14 @@ MARKS = [
     ("bedroom_door", 1240, 874, 0.84, 0),
 ]
 
-# The last light on Sephiroth at `window` (his sprite's silhouette there, window side): the first
-# point is at his feet, so a shorter `reach` pulls the light down him toward the floor.
-FIGURE_SUN = [(590, 912), (606, 906), (604, 760), (606, 600), (600, 420), (606, 260), (628, 190), (640, 120),
-              (636, 70), (606, 62), (588, 110), (560, 186), (520, 236), (512, 420), (540, 600), (560, 760), (574, 906)]
+# The last light on a figure standing by the glass (the `window` and `glass` marks): it falls
+# only on figures (`falls_on: figures`), so it can be a generous shape — a tall band whose top
+# edge is the light's edge. The presets' `offset` moves it: last_rays draws the edge down the
+# figure from the crown to the floor (the band reaches far below the floor so nothing shows
+# under the edge's way down).
+FIGURE_SUN = [(600, 2000), (790, 2000), (790, -40), (400, -40), (400, 2000)]
+
+SUN_AIR = [(0, 430), (980, 430), (1500, 1100), (0, 1100)]  # the sunset's air, for its dust
 
 SUN_X = 170        # sunset sun (its foot on the horizon): beams fan away from it
 SUNRISE_X = 760

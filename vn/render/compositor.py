@@ -89,7 +89,13 @@ class _Stage:
         self._mips: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._view: pygame.Surface | None = None
         self.animated = layout.animated()
-        self.runs = parallax_runs(layout)
+        n = len(layout.layers)
+        cuts = {min(n, m.depth) for m in layout.marks.values() if m.depth is not None}
+        cuts |= {min(n, s.depth) for s in layout.lights if s.depth is not None and s.falls_on == "stage"}
+        self.runs = parallax_runs(layout, sorted(cuts))
+        # the runs below the first place where figures or light go between the planes: drawn
+        # (and, through a zoom, kept) as one picture
+        self.prefix = next((i + 1 for i, run in enumerate(self.runs) if run[2] in cuts), len(self.runs))
         self._lighters: OrderedDict[tuple[int, ...], list[StageLighter]] = OrderedDict()
         self._beams: OrderedDict[float, Beams] = OrderedDict()
         self.marks_parallax = marks_parallax(layout)
@@ -99,7 +105,7 @@ class _Stage:
         lit = self._lighters.get(phase)
         if lit is None:
             lit = [StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
-                                self.layout) for i, (_, layers) in enumerate(self.runs)]
+                                self.layout) for i, (_, layers, _) in enumerate(self.runs)]
             self._lighters[phase] = lit
             while len(self._lighters) > self.PHASES:
                 self._lighters.popitem(last=False)
@@ -118,25 +124,40 @@ class _Stage:
         return b
 
     def draw(self, dest: pygame.Surface, light: Light, camera: Camera, scale: float,
-             logical: tuple[int, int], shake: tuple[int, int], clock: float) -> None:
-        """The lit planes seen through `camera`; `scale`: output px per logical px."""
+             logical: tuple[int, int], shake: tuple[int, int], clock: float,
+             between: Callable[[int], None] | None = None) -> None:
+        """The lit planes seen through `camera`; `scale`: output px per logical px. After each
+        run of planes, `between(end)` draws what goes over the first `end` layers (figures on
+        marks, light polygons) and under the rest."""
         r = camera.zoom * scale / self.k_ref  # the runs' maps are drawn at k_ref
-        if abs(r - 1.0) >= 1e-6:  # scaled: keep the result while camera, light and frame hold
+        n = len(self.runs)
+        if abs(r - 1.0) >= 1e-6:  # scaled: keep the runs below the first cut while camera, light and frame hold
             key = (camera, shake, dest.get_size(), StageLighter.key(light, self.k),
                    self.layout.animation_phase(clock) if self.animated else ())
             if key != self._view_key or self._view is None:
                 if self._view is None or self._view.get_size() != dest.get_size():
                     self._view = pygame.Surface(dest.get_size())
-                self._draw(self._view, light, camera, scale, logical, shake, clock, r)
+                self._draw(self._view, light, camera, scale, logical, shake, clock, r, range(self.prefix))
                 self._view_key = key
             dest.blit(self._view, (0, 0))
+            if between is not None:
+                between(self.runs[self.prefix - 1][2])
+            for i in range(self.prefix, n):
+                self._draw(dest, light, camera, scale, logical, shake, clock, r, range(i, i + 1))
+                if between is not None:
+                    between(self.runs[i][2])
             return
-        self._draw(dest, light, camera, scale, logical, shake, clock, r)
+        for i in range(n):
+            self._draw(dest, light, camera, scale, logical, shake, clock, r, range(i, i + 1))
+            if between is not None:
+                between(self.runs[i][2])
 
     def _draw(self, dest: pygame.Surface, light: Light, camera: Camera, scale: float,
-              logical: tuple[int, int], shake: tuple[int, int], clock: float, r: float) -> None:
-        covered = pygame.Rect(0, 0, 0, 0)
-        for i, ((parallax, _), lighter) in enumerate(zip(self.runs, self.lighters(clock), strict=True)):
+              logical: tuple[int, int], shake: tuple[int, int], clock: float, r: float,
+              which: range) -> None:
+        lighters = self.lighters(clock)
+        for i in which:
+            (parallax, _, _), lighter = self.runs[i], lighters[i]
             x0, y0 = layer_origin(camera, parallax, self.layout.parallax_origin, logical)
             ox, oy = x0 * scale + shake[0], y0 * scale + shake[1]
             if i == 0:
@@ -148,7 +169,9 @@ class _Stage:
                 if i == 0:
                     lighter.draw(dest, light, (round(ox), round(oy)))
                 else:
-                    dest.blit(lighter.over(light), (round(ox), round(oy)), special_flags=pygame.BLEND_PREMULTIPLIED)
+                    area = lighter.maps.bounds or lighter.maps.ambient.get_rect()
+                    dest.blit(lighter.over(light), (round(ox) + area.x, round(oy) + area.y), area,
+                              special_flags=pygame.BLEND_PREMULTIPLIED)
                 continue
             src = lighter.full(light) if i == 0 else lighter.over(light)
             d = 1
@@ -395,21 +418,67 @@ class Compositor:
                 sdef = self.assets.sprite(sv.sprite)
                 self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
         else:
-            camera = view.camera or default_camera(st.layout.size, view.size)
-            st.draw(dest, view.light, camera, scale, view.size, (ox, oy), view.clock)
-            ks = camera.zoom * scale
-            for sv, k, at in self._sprite_places(view, st.layout, size, scale, origin):
-                sdef = self.assets.sprite(sv.sprite)
-                self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
-
-            def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
-                bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
-                return (round(bx * scale) + ox, round(by * scale) + oy)
-
-            st.beams(st.k_ref).draw(dest, view.light, beam_origin, ks / st.k_ref)
+            self._staged(dest, st, view, scale, (ox, oy))
         self.effects.vignette(dest, view.vignette, view.vignette_color)
         if view.flash > 0.0:
             self.effects.veil(dest, view.flash_color, view.flash)
+
+    def _staged(self, dest: pygame.Surface, st: _Stage, view: SceneView, scale: float,
+                origin: tuple[int, int]) -> None:
+        """The stage's planes with the figures and the light polygons between them, each at its
+        place in the layer order (docs/stage-format.md): a figure is drawn over the layers under
+        its mark; a polygon that falls on the stage over the layers under its `lights` layer,
+        with the shadows of the figures drawn over it cut out of it; polygons that fall on
+        figures over each figure, through its paint."""
+        ox, oy = origin
+        camera = view.camera or default_camera(st.layout.size, view.size)
+        ks = camera.zoom * scale
+        mx, my = layer_origin(camera, st.marks_parallax, st.layout.parallax_origin, view.size)
+        marks_at = (round(mx * scale) + ox, round(my * scale) + oy)
+        n = len(st.layout.layers)
+
+        def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
+            bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
+            return (round(bx * scale) + ox, round(by * scale) + oy)
+
+        beams = st.beams(st.k_ref)
+        zoom = ks / st.k_ref
+        figures = []  # (depth, view, sprite def, art, rect)
+        for sv in view.sprites:
+            sdef = self.assets.sprite(sv.sprite)
+            rect = self.sprites.placement(sdef, sv, (ks, ks), marks_at)
+            art = self.sprites.art(sdef, sv, rect.size) if sdef is not None else None
+            figures.append((n if sv.depth is None else min(n, sv.depth), sv, sdef, art, rect))
+        sun = view.light.sun
+        horizon = st.layout.properties.get("horizon")
+        horizon = float(horizon) if isinstance(horizon, (int, float)) else st.layout.size[1] / 2.0
+        sun_at = (marks_at[0] + sun[0] * ks, marks_at[1] + horizon * ks)
+        beam_depths = sorted(beams.depths(n))
+        done = [-1]  # the depth drawn up to
+
+        def between(end: int) -> None:
+            lo = done[0]
+            if end <= lo:
+                return
+            if any(lo < d <= end for d in beam_depths):
+                shadows = []
+                for depth, sv, _, art, rect in figures:
+                    if depth > lo and art is not None:  # drawn over this light: stands in it
+                        feet = (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks)
+                        got = self.sprites.shadow(art, rect, feet, sun_at, sv.alpha, scale)
+                        if got is not None:
+                            shadows.append(got)
+                beams.draw(dest, view.light, beam_origin, zoom, (lo, end), shadows)
+            for depth, sv, sdef, art, rect in figures:
+                if lo < depth <= end:
+                    self.sprites.draw(dest, sdef, sv, view.light, (ks, ks), marks_at,
+                                      *sprite_motion(sdef, sv, view.motion), art=art)
+                    if art is not None:
+                        beams.on_figure(dest, view.light, beam_origin, zoom,
+                                        self.sprites.paint(art, rect, sv.alpha))
+            done[0] = end
+
+        st.draw(dest, view.light, camera, scale, view.size, (ox, oy), view.clock, between)
 
     # --- cards ----------------------------------------------------------------------------------
 

@@ -53,20 +53,32 @@ class StageMaps:
     emissive_rect: pygame.Rect
     plain: pygame.Surface | None  # `none` layers, opaque RGB (added)
     coverage: pygame.Surface | None = None  # per-pixel alpha (black): how much the planes cover
+    bounds: pygame.Rect | None = None  # where they cover anything (None: everywhere)
 
 
-def parallax_runs(layout: Layout) -> list[tuple[tuple[float, float], list[Layer]]]:
-    """The drawn layers cut into runs of neighbours with the same parallax factors: each run is
-    composited into its own role maps, and the runs are stacked at their own camera offsets."""
-    runs: list[tuple[tuple[float, float], list[Layer]]] = []
-    for layer in layout.layers:
+def parallax_runs(layout: Layout, cuts: Sequence[int] = ()) -> list[tuple[tuple[float, float], list[Layer], int]]:
+    """The drawn layers cut into runs of neighbours with the same parallax factors, and cut
+    again before each index of `layout.layers` in `cuts` (where figures or light go between
+    the planes): (parallax, layers, end) — `end` is the index in `layout.layers` after the
+    run's last layer. Each run is composited into its own role maps, and the runs are stacked
+    at their own camera offsets."""
+    runs: list[tuple[tuple[float, float], list[Layer], int]] = []
+    cut, pending = set(cuts), False
+    for i, layer in enumerate(layout.layers):
+        pending = pending or i in cut
         if not layer.visible or layer.opacity <= 0.0:
             continue
-        if runs and runs[-1][0] == layer.parallax:
+        if runs and runs[-1][0] == layer.parallax and not pending:
             runs[-1][1].append(layer)
         else:
-            runs.append((layer.parallax, [layer]))
-    return runs or [((1.0, 1.0), [])]
+            if runs:  # the previous run ends where this one begins
+                runs[-1] = (runs[-1][0], runs[-1][1], i)
+            runs.append((layer.parallax, [layer], i + 1))
+        pending = False
+    if not runs:
+        return [((1.0, 1.0), [], len(layout.layers))]
+    runs[-1] = (runs[-1][0], runs[-1][1], len(layout.layers))
+    return runs
 
 
 def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.0,
@@ -126,8 +138,13 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     sky_crop = sky.subsurface(sky_rect).copy() if sky_rect and sky_rect.w and sky_rect.h else None
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive_rect and emissive_rect.w and emissive_rect.h else None
+    bounds = None
+    if coverage is not None:
+        bounds = coverage.get_bounding_rect()
+        if emissive_rect is not None:  # emissive light adds where nothing covers
+            bounds = bounds.union(emissive_rect) if bounds.w and bounds.h else emissive_rect
     return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
-                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None, coverage)
+                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None, coverage, bounds)
 
 
 # --- the sky -------------------------------------------------------------------------------
@@ -371,51 +388,134 @@ class BeamShape:
         return pygame.transform.smoothscale(self.mask, (w, h)), rect
 
 
+Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
+
+
 class Beams:
     """The stage's light polygons, drawn additively with their group's beam from the light.
-    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold."""
+    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold.
+
+    Polygons that fall on the stage are drawn at their `lights` layer's place in the layer
+    order (`draw` with the range of depths to draw), with the shadows of the figures standing in
+    them cut out; polygons that fall on figures are drawn by `on_figure`, through a figure's
+    own paint."""
 
     def __init__(self, shapes: Sequence[LightShape], k: tuple[float, float]) -> None:
         self.k = k
         self.shapes = [BeamShape(s, k) for s in shapes]
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
+        self._buffer: pygame.Surface | None = None
+
+    def depths(self, n: int) -> set[int]:
+        """Where (indices into the stage's layers, 0..n) the stage's polygons are drawn."""
+        return {n if b.shape.depth is None else min(n, b.shape.depth)
+                for b in self.shapes if b.shape.falls_on == "stage"}
+
+    def _lit(self, i: int, light: Light, origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
+             zoom: float, view: pygame.Rect) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """Shape i tinted by its beam and where it goes on the output (None: not lit)."""
+        shape = self.shapes[i]
+        beam = light.beam(shape.shape.group)
+        s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
+        if s <= 0.0:
+            return None
+        tint = q((beam.color[0] * s, beam.color[1] * s, beam.color[2] * s))
+        if tint == (0, 0, 0):
+            return None
+        key = (tint, round(beam.reach * 512))
+        cached = self._tinted.get(i)
+        if cached is None or cached[0] != key:
+            got = shape.at_reach(beam.reach)
+            if got is None:
+                self._tinted.pop(i, None)
+                return None
+            mask, rect = got
+            lit = mask.copy() if mask is shape.mask else mask
+            lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+            cached = (key, lit, rect)
+            self._tinted[i] = cached
+        _, lit, rect = cached
+        at = origin(shape.shape.parallax) if callable(origin) else origin
+        x = (rect.x + beam.offset[0] * self.k[0]) * zoom
+        y = (rect.y + beam.offset[1] * self.k[1]) * zoom
+        if abs(zoom - 1.0) > 1e-6:
+            zoomed = self._zoomed(i, lit, zoom, view.move(-at[0] - round(x), -at[1] - round(y)))
+            if zoomed is None:
+                return None
+            lit = zoomed
+        return lit, (at[0] + round(x), at[1] + round(y))
 
     def draw(self, dest: pygame.Surface, light: Light,
              origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
-             zoom: float = 1.0) -> None:
-        """Draw every beam; `origin` is where map (0, 0) lands, or a function of a shape's
-        parallax factors that says so (the camera); `zoom`: how much larger than built to draw
-        them (a soft mask scales well; rebuilding it each frame of a zoom would not)."""
+             zoom: float = 1.0, depths: tuple[int, int] | None = None,
+             shadows: Sequence[Shadow] = ()) -> None:
+        """Draw the beams that fall on the stage; `origin` is where map (0, 0) lands, or a
+        function of a shape's parallax factors that says so (the camera); `zoom`: how much
+        larger than built to draw them (a soft mask scales well; rebuilding it each frame of a
+        zoom would not). `depths` (lo, hi): only the polygons with lo < depth <= hi (a depth of
+        None counts as hi). `shadows` multiply the beams' light (not the picture under it)."""
+        view = dest.get_rect()
+        pieces = []
         for i, shape in enumerate(self.shapes):
-            beam = light.beam(shape.shape.group)
-            s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
-            if s <= 0.0:
+            if shape.shape.falls_on != "stage":
                 continue
-            tint = q((beam.color[0] * s, beam.color[1] * s, beam.color[2] * s))
-            if tint == (0, 0, 0):
+            if depths is not None:
+                d = depths[1] if shape.shape.depth is None else shape.shape.depth
+                if not depths[0] < d <= depths[1]:
+                    continue
+            got = self._lit(i, light, origin, zoom, view)
+            if got is not None:
+                pieces.append(got)
+        if not pieces:
+            return
+        if not shadows:
+            for lit, at in pieces:
+                dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
+            return
+        area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
+            [lit.get_rect(topleft=at) for lit, at in pieces[1:]]).clip(view)
+        if area.w <= 0 or area.h <= 0:
+            return
+        buf = self._buffer
+        if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
+            buf = self._buffer = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
+                                                 max(area.h, buf.get_height() if buf else 0)))
+        part = buf.subsurface((0, 0, area.w, area.h))
+        part.fill((0, 0, 0))
+        for lit, (x, y) in pieces:
+            part.blit(lit, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_ADD)
+        for shade, (x, y) in shadows:
+            part.blit(shade, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_MULT)
+        dest.blit(part, area.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+    def on_figure(self, dest: pygame.Surface, light: Light,
+                  origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
+                  zoom: float, paint: Sequence[tuple[pygame.Surface, tuple[int, int], float]]) -> None:
+        """The polygons that fall on figures, through the figures' paint: each (premultiplied
+        picture, where it is on the output, gain) gets the polygon's light times its own colour
+        (a pale head of hair catches more of it than a dark coat), added."""
+        view = dest.get_rect()
+        for i, shape in enumerate(self.shapes):
+            if shape.shape.falls_on != "figures":
                 continue
-            key = (tint, round(beam.reach * 512))
-            cached = self._tinted.get(i)
-            if cached is None or cached[0] != key:
-                got = shape.at_reach(beam.reach)
+            got = None
+            for surf, at, gain in paint:
+                rect = surf.get_rect(topleft=at).clip(view)
+                if rect.w <= 0 or rect.h <= 0:
+                    continue
                 if got is None:
-                    self._tinted.pop(i, None)
+                    got = self._lit(i, light, origin, zoom, view)
+                    if got is None:
+                        break
+                lit, lat = got
+                over = rect.clip(lit.get_rect(topleft=lat))
+                if over.w <= 0 or over.h <= 0:
                     continue
-                mask, rect = got
-                lit = mask.copy() if mask is shape.mask else mask
-                lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-                cached = (key, lit, rect)
-                self._tinted[i] = cached
-            _, lit, rect = cached
-            at = origin(shape.shape.parallax) if callable(origin) else origin
-            x = (rect.x + beam.offset[0] * self.k[0]) * zoom
-            y = (rect.y + beam.offset[1] * self.k[1]) * zoom
-            if abs(zoom - 1.0) > 1e-6:
-                lit = self._zoomed(i, lit, zoom, dest.get_rect().move(-at[0] - round(x), -at[1] - round(y)))
-                if lit is None:
-                    continue
-            dest.blit(lit, (at[0] + round(x), at[1] + round(y)), special_flags=pygame.BLEND_RGB_ADD)
+                piece = surf.subsurface(over.move(-at[0], -at[1])).copy()
+                piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+                for _ in range(max(1, round(gain))):
+                    dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
 
     def _zoomed(self, i: int, lit: pygame.Surface, zoom: float, view: pygame.Rect) -> pygame.Surface | None:
         """A tinted mask scaled by `zoom` (the last kept per shape); None when it would be

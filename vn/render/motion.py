@@ -125,7 +125,7 @@ class Living:
             return hit
         lighters = st.lighters(clock)
         out = []
-        for i, ((_, layers), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
+        for i, ((_, layers, _), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
             amounts = {layout.twinkle(x) for x in layers if x.light == "emissive" and x.visible}
             for amount in sorted(a for a in amounts if a > 0):
                 if amounts == {amount}:

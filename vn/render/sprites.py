@@ -12,6 +12,7 @@ the feet.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,10 @@ from vn.stage.view import SpriteView
 
 Size = tuple[int, int]
 _GROUPS = ("ambient", "rim", "emissive", "pulse")
+SHADOW_LENGTH = 1.15  # a shadow in a beam, in figure heights (the sun is low whenever a beam shows)
+SHADOW_WIDTH = 0.85  # its width, of the figure's (seen across the floor, a little foreshortened)
+SHADOW_DEPTH = 0.82  # how much of the beam's light it takes away (the sky still lights the floor)
+SHADOW_SOFT = 10  # logical px of blur: the penumbra of a low sun
 
 
 Piece = tuple[pygame.Surface, tuple[int, int]]  # an image cropped to its content, and where it sits
@@ -94,6 +99,8 @@ class SpriteRenderer:
         self._last_size: dict[str, Size] = {}  # per character: the size drawn last time
         self._premul: OrderedDict[tuple[object, Size], Piece | None] = OrderedDict()
         self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
+        self._shadows: OrderedDict[tuple[object, ...], tuple[_Art, tuple[pygame.Surface, tuple[float, float]]]] = \
+            OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
     def _layer(self, path: object, size: Size) -> Piece | None:
@@ -235,16 +242,18 @@ class SpriteRenderer:
 
     def draw(self, dest: pygame.Surface, sprite: SpriteDef | None, view: SpriteView, light: Light,
              k: tuple[float, float], origin: tuple[int, int], stretch: float = 1.0,
-             glow: float = 1.0) -> pygame.Rect | None:
+             glow: float = 1.0, art: _Art | None = None) -> pygame.Rect | None:
         """Draw one sprite view; returns where it went (None when nothing was drawn).
         `stretch`: the figure's height factor, from its anchor (a breath); `glow`: the level of
-        its pulsing emissive layers (vn.stage.motion). 1 and 1: the sprite as painted."""
+        its pulsing emissive layers (vn.stage.motion). 1 and 1: the sprite as painted. `art`: what
+        `art()` gave for this frame, if the caller asked already (ask once a frame)."""
         rect = self.placement(sprite, view, k, origin, stretch)
         if sprite is None:
             dest.blit(placeholder(rect.size, view.sprite), rect)
             return rect
         w, h = _pixel_size(sprite, view, k)
-        art = self.art(sprite, view, (w, h))
+        if art is None:
+            art = self.art(sprite, view, (w, h))
         lit = self._lit(view.who, art, light, view.alpha)
         lit = self._with_pulse(art, lit, max(0.0, min(1.0, view.alpha)) * glow)
         if rect.h != h:
@@ -298,6 +307,69 @@ class SpriteRenderer:
         for key in [k for k in kept if k not in seen]:
             del kept[key]
         return out
+    def paint(self, art: _Art, rect: pygame.Rect, alpha: float) -> list[tuple[pygame.Surface, tuple[int, int], float]]:
+        """The figure's own colours (premultiplied, unlit) for light that falls on it: its
+        ambient paint, and its rim paint (where light catches an edge) at twice the gain."""
+        out = []
+        for group, gain in (("ambient", 2.0), ("rim", 1.0)):
+            piece = art.groups[group]
+            if piece is None:
+                continue
+            surf, at = piece
+            if alpha < 1.0:
+                surf = surf.copy()
+                v = max(0, min(255, round(255 * alpha)))
+                surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
+            out.append((surf, (rect.x + at[0], rect.y + at[1]), gain))
+        return out
+
+    def shadow(self, art: _Art, rect: pygame.Rect, feet: tuple[float, float], sun: tuple[float, float],
+               alpha: float, px: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """The figure's shadow on the floor in a beam, for a sun whose foot on the horizon is at
+        `sun` (output px): its silhouette laid down from the feet away from the sun, soft. A
+        white picture with the shadow dark, to multiply the beams' light by, and where it goes;
+        None when the sun is not in front of the figure. `px`: output px per logical px."""
+        amb = art.groups["ambient"]
+        dx, dy = feet[0] - sun[0], feet[1] - sun[1]
+        if amb is None or dy <= 1.0 or alpha <= 0.0:
+            return None
+        angle = round(math.degrees(math.atan2(dx, dy)))
+        depth = round(255 * SHADOW_DEPTH * min(1.0, alpha))
+        key = ("shadow", id(art), angle, depth, round(px, 3))
+        hit = self._shadows.get(key)
+        if hit is None or hit[0] is not art:
+            hit = (art, self._make_shadow(amb, art.size, angle, depth, px))
+            self._shadows[key] = hit
+            while len(self._shadows) > 8:
+                self._shadows.popitem(last=False)
+        surf, anchor = hit[1]
+        return surf, (round(feet[0] - anchor[0]), round(feet[1] - anchor[1]))
+
+    def _make_shadow(self, amb: Piece, size: Size, angle: float, depth: int, px: float) -> tuple[pygame.Surface, tuple[float, float]]:
+        surf, (px0, py0) = amb
+        fx = size[0] / 2.0 - px0  # the feet, in the piece: the canvas' bottom centre
+        fy = size[1] - py0
+        f = 4  # built at a quarter of the size: it is soft anyway
+        w = max(1, round(surf.get_width() * SHADOW_WIDTH / f))
+        h = max(1, round(size[1] * SHADOW_LENGTH * surf.get_height() / max(1.0, fy) / f))
+        dark = surf.copy()  # premultiplied: black where the figure is, with its coverage x depth
+        dark.fill((0, 0, 0, depth), special_flags=pygame.BLEND_RGBA_MULT)
+        small = pygame.transform.smoothscale(pygame.transform.flip(dark, False, True), (w, h))
+        blur = max(1, round(SHADOW_SOFT * px / f))
+        pad = blur + 2
+        flat = pygame.Surface((w + 2 * pad, h + 2 * pad))
+        flat.fill((255, 255, 255))
+        flat.blit(small, (pad, pad))
+        flat = pygame.transform.box_blur(flat, blur)
+        turned = pygame.transform.rotate(flat, angle)
+        # where the feet (top of the flipped silhouette) went
+        vx = pad + fx * SHADOW_WIDTH / f - flat.get_width() / 2.0
+        vy = pad - flat.get_height() / 2.0
+        a = math.radians(angle)
+        rx = vx * math.cos(a) + vy * math.sin(a)
+        ry = -vx * math.sin(a) + vy * math.cos(a)
+        out = pygame.transform.smoothscale(turned, (turned.get_width() * f, turned.get_height() * f))
+        return out, ((turned.get_width() / 2.0 + rx) * f, (turned.get_height() / 2.0 + ry) * f)
 
     def _lit(self, who: str, art: _Art, light: Light, alpha: float) -> list[_Lit]:
         """The sprite's groups under the light but the pulsing glow: (surface, blend flags,

@@ -44,7 +44,8 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
 
     `overlay` is a layered mod's `scripts/mod.yaml` (path, text): the same keys as game.yaml,
     all optional; `title` and `start` replace the game's, `characters` and `variables` are
-    added to the game's (the mod's win on a clash).
+    added to the game's (the mod's win on a clash); `content_note` replaces the game's, which a
+    mod with its own `start` does not keep (it speaks of the game's story).
     Returns the program (None when any error was found) and all diagnostics. With a `cache`,
     a program compiled before from the very same inputs (and engine) is read from it instead,
     with the same diagnostics; a program that compiled is written to it.
@@ -100,6 +101,9 @@ def _apply_overlay(man, path: str, text: str) -> list[Diagnostic]:
         man.title = mod.title
     if mod.start_where is not None:
         man.start, man.start_where = mod.start, mod.start_where
+        man.content_note = None  # the game's note speaks of the game's story, not the mod's
+    if mod.content_note_set:
+        man.content_note = mod.content_note
     if root.get("size") is not None:
         diags.append(error(path, root.get("size").line, root.get("size").col,
                            "a mod cannot change the game's size", "remove 'size:' from mod.yaml"))

@@ -18,7 +18,7 @@ from vn.script.fields import FieldChecks
 from vn.script.limits import MAX_LABELS
 from vn.script.loader import Node, source_text
 from vn.script.markup import Template
-from vn.script.program import Character, Instr, Label, Option, Program, Where
+from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where
 from vn.script.values import not_a_name
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")  # what vn.stage.sun.parse_time reads
@@ -47,6 +47,8 @@ class Manifest:
     size: tuple[int, int] = (1920, 1080)
     characters: dict[str, Character] = field(default_factory=dict)
     variables: dict[str, Any] = field(default_factory=dict)
+    content_note: ContentNote | None = None
+    content_note_set: bool = False  # the manifest names `content_note:` (a mod's may say false)
 
 
 class Compiler(FieldChecks):
@@ -602,7 +604,8 @@ class Compiler(FieldChecks):
     # ----------------------------------------------------------------- result
     def program(self) -> Program:
         m = self.manifest
-        prog = Program(m.title, m.start, m.size, m.characters, dict(m.variables), self.labels)
+        prog = Program(m.title, m.start, m.size, m.characters, dict(m.variables), self.labels,
+                       content_note=m.content_note)
         for name, label in self.labels.items():
             for pc, ins in enumerate(label.code):
                 prog.index[ins.id] = (name, pc)

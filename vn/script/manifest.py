@@ -1,4 +1,5 @@
-"""Read `scripts/game.yaml`: the title, start label, size, characters and declared variables."""
+"""Read `scripts/game.yaml`: the title, start label, size, characters, declared variables and
+the content note."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from vn.script.commands import BY_NAME
 from vn.script.compiler import Manifest
 from vn.script.diagnostics import Diagnostic, did_you_mean, error
 from vn.script.loader import Node, source_text
-from vn.script.program import Character, Where
+from vn.script.program import Character, ContentNote, Where
 
 _ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-KEYS = ("title", "start", "size", "characters", "variables")
+KEYS = ("title", "start", "size", "characters", "variables", "content_note")
 CHAR_KEYS = ("name", "color", "sprite")
+NOTE_KEYS = ("title", "text")
+NOTE_TITLE = "Content note"
+NOTE_MAX_CHARS = 1400  # what one screen shows readably at the largest text size
 
 
 def read_manifest(path: str, root: Node | None) -> tuple[Manifest, list[Diagnostic]]:
@@ -53,6 +57,9 @@ def read_manifest(path: str, root: Node | None) -> tuple[Manifest, list[Diagnost
                 m.size = size
         elif key == "characters":
             _characters(path, v, m, err)
+        elif key == "content_note":
+            m.content_note_set = True
+            m.content_note = _content_note(v, err)
         elif key == "variables":
             if v.kind != "map":
                 err(v, "'variables' maps names to starting values", "e.g. variables: {trust: 0, stayed: false}")
@@ -125,3 +132,47 @@ def _characters(path: str, v: Node, m: Manifest, err) -> None:
                 elif not (fv.kind == "scalar" and fv.value is None):
                     err(fv, "'sprite' must be a sprite name (assets/sprites/NAME.yaml)")
         m.characters[cid] = Character(cid, name, color, sprite)
+
+
+def _content_note(v: Node, err) -> ContentNote | None:
+    """`content_note: {title: T, text: [paragraphs]}` (or `text: one paragraph`); `false` or
+    nothing: no note."""
+    if v.kind == "scalar" and (v.value is None or v.value is False):
+        return None
+    example = "e.g. content_note: {title: Content note, text: [This story contains …]}"
+    if v.kind != "map":
+        err(v, f"'content_note' must be a mapping with 'text:' (or false for none); found {v.describe()}", example)
+        return None
+    title, paragraphs, text_node = NOTE_TITLE, [], None
+    for k, fv in v.pairs:
+        field = k.text if k.kind == "scalar" else str(k.value)
+        if field not in NOTE_KEYS:
+            err(k, f"unknown content note field '{field}'", did_you_mean(field, NOTE_KEYS) or "fields: title, text")
+        elif field == "title":
+            words = source_text(fv)
+            if words is None or not words.strip():
+                err(fv, "the content note's 'title' must be text", "e.g. title: Content note")
+            else:
+                title = words.strip()
+        else:
+            text_node = fv
+            items = fv.items if fv.kind == "seq" else [fv]
+            for item in items:
+                words = source_text(item)
+                if words is None or not words.strip():
+                    err(item, f"each paragraph of the content note must be text; found {item.describe()}",
+                        "one paragraph per '- ' line; quote a paragraph that starts with a special character")
+                else:
+                    paragraphs.append(" ".join(words.split()))
+    if text_node is None:
+        err(v, "the content note has no 'text:'", "text: [one paragraph per line, …]")
+        return None
+    if not paragraphs:
+        err(text_node, "the content note's 'text' is empty", "write at least one paragraph, or content_note: false")
+        return None
+    length = sum(len(p) for p in paragraphs)
+    if length > NOTE_MAX_CHARS:
+        err(text_node, f"the content note is {length} characters; at most {NOTE_MAX_CHARS} fit one screen",
+            "say what the story contains in a few short paragraphs")
+        return None
+    return ContentNote(title, tuple(paragraphs))

@@ -84,6 +84,16 @@ class Character:
     sprite: str | None
 
 
+@dataclass(frozen=True)
+class ContentNote:
+    """A game's content note (`content_note:` in game.yaml or mod.yaml): a heading and
+    paragraphs of plain text, shown on a screen of its own with Continue and Quit before a new
+    game begins (`vn.ui.contentnote`)."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
 @dataclass
 class Program(Deferred):
     title: str
@@ -93,6 +103,7 @@ class Program(Deferred):
     variables: dict[str, Any]  # declared defaults from game.yaml
     labels: dict[str, Label]
     index: dict[str, tuple[str, int]] = field(default_factory=dict)  # id -> (label, pc)
+    content_note: ContentNote | None = None
 
     def instr(self, label: str, pc: int) -> Instr | None:
         code = self.labels[label].code

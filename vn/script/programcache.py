@@ -26,7 +26,7 @@ from vn.atomicfile import atomic_write
 from vn.script.catalog import Catalog
 from vn.script.diagnostics import Diagnostic
 from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
-from vn.script.program import Character, Instr, Label, Option, Program, Where
+from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where
 
 FORMAT = "vn-compiled-program"
 VERSION = 1
@@ -117,6 +117,8 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
         "title": program.title, "start": program.start, "size": list(program.size),
         "characters": [[c.id, c.name, c.color, c.sprite] for c in program.characters.values()],
         "variables": _enc(program.variables),
+        "content_note": (None if program.content_note is None
+                         else [program.content_note.title, list(program.content_note.paragraphs)]),
         "labels": labels,
         "index": chunk([[k, lab, pc] for k, (lab, pc) in program.index.items()]),
         "diagnostics": [[d.path, d.line, d.col, d.severity, d.message, d.hint] for d in diags],
@@ -212,6 +214,7 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
         characters={_str(c[0]): Character(_str(c[0]), _str(c[1]), c[2], c[3]) for c in meta["characters"]},
         variables=_dec(meta["variables"]),
         labels=labels,
+        content_note=_note(meta.get("content_note")),
     )
     index = meta["index"]
     program.defer("index", lambda: {_str(k): (_str(lab), _int(pc)) for k, lab, pc in chunk(index)})
@@ -228,6 +231,14 @@ def _str(v: Any) -> str:
     if not isinstance(v, str):
         raise CacheFormatError("expected a text")
     return v
+
+
+def _note(v: Any) -> ContentNote | None:
+    if v is None:
+        return None
+    if not isinstance(v, list) or len(v) != 2 or not isinstance(v[1], list):
+        raise CacheFormatError("content note")
+    return ContentNote(_str(v[0]), tuple(_str(p) for p in v[1]))
 
 
 def _int(v: Any) -> int:

@@ -284,6 +284,14 @@ def manifest_schema(names: GameNames | None = None, mod: bool = False) -> dict[s
             "variables": {"type": "object", "propertyNames": {"pattern": _NAME},
                           "additionalProperties": {"type": ["string", "number", "boolean"]},
                           "description": "variables and their starting values"},
+            "content_note": {
+                "oneOf": [
+                    {"type": "object", "additionalProperties": False, "required": ["text"], "properties": {
+                        "title": dict(_TEXT, description="the note's heading (default: Content note)"),
+                        "text": {"oneOf": [dict(_TEXT), {"type": "array", "minItems": 1, "items": _TEXT}],
+                                 "description": "its paragraphs, one per item (plain text)"}}},
+                    {"const": False}, {"type": "null"}],
+                "description": "shown with Continue and Quit before a new game begins; false: none"},
         },
     }
     if mod:

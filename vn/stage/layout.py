@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -94,17 +94,30 @@ class Mark:
     scale: float = 1.0
     z: int = 0
     parallax: Point = (1.0, 1.0)
+    depth: int | None = None
+    """How many of the stage's drawable layers (`Layout.layers`, bottom first) are drawn under a
+    figure on this mark; the rest cover it. Tiled's layer order: the number of drawable layers
+    below the mark's `marks` layer, or the index of the layer its `behind` property names.
+    None: above every layer."""
+
+
+FALLS_ON = ("stage", "figures")
 
 
 @dataclass(frozen=True)
 class LightShape:
-    """A polygon of light (map px), blended with its beam group's colour."""
+    """A polygon of light (map px), blended with its beam group's colour. `depth`: how many
+    drawable layers are under it (those it lights; the layers above its `lights` layer cover
+    it; None: over every layer). `falls_on`: `stage` (the planes under it, and the figures on
+    marks below it) or `figures` (only the figures it overlaps, in proportion to their paint)."""
 
     name: str
     group: str
     points: tuple[Point, ...]
     softness: float = DEFAULT_SOFTNESS
     parallax: Point = (1.0, 1.0)
+    depth: int | None = None
+    falls_on: str = "stage"
     strength: float = 1.0  # share of the group's beam the polygon adds (0: it only lights its dust)
     dust: float = 0.0  # motes per 100x100 map px drifting in it (vn.stage.motion)
 
@@ -239,6 +252,7 @@ class _Reader:
         self.tilesets: dict[str, int] = {}  # resolved .tsx path -> firstgid in this map
         self.templates: dict[str, Node] = {}
         self.next_id = 1
+        self.behind: list[tuple[str, str, tuple[str, int, int]]] = []  # (mark, layer, where)
 
     def err(self, where: tuple[str, int, int], message: str, hint: str | None = None) -> None:
         self.diags.append(error(where[0], where[1], where[2], message, hint))
@@ -308,6 +322,7 @@ def _read_map(r: _Reader, root: Node) -> tuple[Layout | None, list[Diagnostic]]:
     marks: dict[str, Mark] = {}
     lights: list[LightShape] = []
     _walk(r, root, _Ctx(), layers, marks, lights, (mw, mh))
+    _resolve_behind(r, marks, layers)
     if not marks:
         r.warn(root.where, "stage has no marks: characters will stand at the centre",
                "add an object layer named `marks` with point objects")
@@ -452,9 +467,9 @@ def _walk(r: _Reader, parent: Node, ctx: _Ctx, layers: list[Layer], marks: dict[
             if node.tag == "objectgroup" and name in SPECIAL_LAYERS:
                 objects = [_object(r, o) for o in node.findall("object")]
                 if name == "marks":
-                    _read_marks(r, objects, inner, marks)
+                    _read_marks(r, objects, inner, marks, len(layers))
                 else:
-                    _read_lights(r, objects, inner, lights)
+                    _read_lights(r, objects, inner, lights, len(layers))
                 continue
             layer = _layer(r, node, inner, lid, name, props, grid)
             if layer is not None:
@@ -601,7 +616,7 @@ def _shape_points(o: Node) -> tuple[tuple[Point, ...], str]:
     return tuple(pts), kind
 
 
-def _read_marks(r: _Reader, objects: list[Node], ctx: _Ctx, marks: dict[str, Mark]) -> None:
+def _read_marks(r: _Reader, objects: list[Node], ctx: _Ctx, marks: dict[str, Mark], depth: int) -> None:
     for o in objects:
         at = o.where
         mname = o.get("name") or ""
@@ -639,7 +654,26 @@ def _read_marks(r: _Reader, objects: list[Node], ctx: _Ctx, marks: dict[str, Mar
                 r.err(_prop_where(o, "z"), f"mark '{mname}': z must be a whole number, not '{props['z']}'")
             else:
                 z = int(zf)
-        marks[mname] = Mark(mname, x + ctx.offset[0], y + ctx.offset[1], facing, scale, z, ctx.parallax)
+        behind = props.get("behind")
+        if behind is not None and (not isinstance(behind, str) or not behind):
+            r.err(_prop_where(o, "behind"), f"mark '{mname}': behind must be the name of a layer")
+            behind = None
+        marks[mname] = Mark(mname, x + ctx.offset[0], y + ctx.offset[1], facing, scale, z, ctx.parallax, depth)
+        if behind is not None:
+            r.behind.append((mname, behind, _prop_where(o, "behind")))
+
+
+def _resolve_behind(r: _Reader, marks: dict[str, Mark], layers: list[Layer]) -> None:
+    """Marks with a `behind` property: the figure is drawn under the named layer (and every
+    layer above it), whatever the place of its `marks` layer."""
+    names = [layer.name for layer in layers]
+    for mname, behind, where in r.behind:
+        if behind not in names:
+            r.err(where, f"mark '{mname}': behind names no drawn layer '{behind}'",
+                  did_you_mean(behind, names) or f"drawn layers: {', '.join(names) or 'none'}")
+            continue
+        mark = marks[mname]
+        marks[mname] = replace(mark, depth=names.index(behind))
 
 
 def _bottom_centre(o: Node, pts: tuple[Point, ...], kind: str) -> Point:
@@ -654,7 +688,7 @@ def _bottom_centre(o: Node, pts: tuple[Point, ...], kind: str) -> Point:
     return ((min(xs) + max(xs)) / 2, max(ys))
 
 
-def _read_lights(r: _Reader, objects: list[Node], ctx: _Ctx, lights: list[LightShape]) -> None:
+def _read_lights(r: _Reader, objects: list[Node], ctx: _Ctx, lights: list[LightShape], depth: int) -> None:
     for o in objects:
         at = o.where
         oid = o.get("id") or "?"
@@ -687,7 +721,13 @@ def _read_lights(r: _Reader, objects: list[Node], ctx: _Ctx, lights: list[LightS
                 else:
                     extra[key] = float(props[key])
         dx, dy = ctx.offset
-        lights.append(LightShape(lname, grp, tuple((x + dx, y + dy) for x, y in pts), soft, ctx.parallax, **extra))
+        falls_on = props.get("falls_on", "stage")
+        if falls_on not in FALLS_ON:
+            r.err(_prop_where(o, "falls_on"), f"light '{lname}': falls_on must be stage or figures, not '{falls_on}'",
+                  did_you_mean(str(falls_on), FALLS_ON))
+            falls_on = "stage"
+        lights.append(LightShape(lname, grp, tuple((x + dx, y + dy) for x, y in pts), soft, ctx.parallax,
+                                 depth=depth, falls_on=falls_on, **extra))
 
 
 def flips(gid: int) -> tuple[bool, bool, bool]:

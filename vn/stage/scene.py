@@ -76,6 +76,7 @@ class _Sprite:
     alpha: Tween[float]
     layers: dict[str, Tween[float]] = field(default_factory=dict)  # drawing order
     leaving: bool = False
+    depth: int | None = None  # the mark's: how many stage layers are drawn under it
 
     def tweens(self) -> list[Tween[Any]]:
         return [self.place, self.alpha, *self.layers.values()]
@@ -260,7 +261,7 @@ class Scene:
             self._sprites.append(_Sprite(
                 who, sprite, name, look, Tween.still(place, _lerp_place),
                 self._mirrored(sprite, mark, False), mark.z if mark is not None else 0,
-                alpha, self._layer_tweens(sprite, look)))
+                alpha, self._layer_tweens(sprite, look), depth=mark.depth if mark is not None else None))
             return
         sprite = current.sprite
         if look is not None:
@@ -277,6 +278,7 @@ class Scene:
             current.place = Tween.still(place, _lerp_place)
             current.mirrored = self._mirrored(sprite, mark, current.mirrored)
             current.z = mark.z if mark is not None else 0
+            current.depth = mark.depth if mark is not None else None
         if seconds:
             self._block(now + seconds)
 
@@ -346,6 +348,7 @@ class Scene:
         current.mirrored = self._mirrored(current.sprite, mark, current.mirrored)
         if mark is not None:
             current.z = mark.z
+            current.depth = mark.depth
 
     def _sky(self) -> Sky:
         """The sun's settings: the game's (lighting.yaml `sun:`), then the stage's map properties."""
@@ -547,7 +550,7 @@ class Scene:
             x, y, scale = s.place.at(now)
             layers = tuple((name, a) for name, t in s.layers.items() if (a := t.at(now)) > 0.0)
             sprites.append(SpriteView(s.who, s.sprite_name, x, y, scale, min(1.0, alpha),
-                                      s.mirrored, s.z, layers))
+                                      s.mirrored, s.z, layers, s.depth))
         sprites.sort(key=lambda v: (v.z, v.y))
         transition = None
         t = self._transition

@@ -30,6 +30,7 @@ class SpriteView:
     mirrored: bool = False
     z: int = 0
     layers: tuple[tuple[str, float], ...] = ()
+    depth: int | None = None  # drawable stage layers under it (its mark's `depth`); None: above all
 
 
 @dataclass(frozen=True)

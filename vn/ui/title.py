@@ -63,7 +63,7 @@ class TitleView(ScreenView):
     def rebuild(self) -> None:
         store = self.host.saves
         self.latest = store.latest() if store is not None else None
-        items = [("start", "Start", lambda: self.host.start_game()),
+        items = [("start", "Start", self.start),
                  ("continue", "Continue", self.host.continue_game),
                  ("load", "Load", lambda: self._open("saveload", "SaveLoadView", "load")),
                  ("settings", "Settings", lambda: self._open("settings_screen", "SettingsView")),
@@ -76,6 +76,14 @@ class TitleView(ScreenView):
         self.group.set([Control(key, (150, 470 + n * 68, 470, 62), label, on_activate=action,
                                 enabled=enabled.get(key, True), kind="item")
                         for n, (key, label, action) in enumerate(items)])
+
+    def start(self) -> None:
+        """A new game: the game's content note first when it has one (`vn.ui.contentnote`)."""
+        note = getattr(self.host.screen.program, "content_note", None)
+        if note is None:
+            self.host.start_game()
+        else:
+            self._open("contentnote", "ContentNoteView", note)
 
     def _open(self, module: str, name: str, *args) -> None:
         import importlib

@@ -1,0 +1,179 @@
+"""Figures and light between a stage's layers: the beam on the floor under what stands on it,
+shadows cut out of the beam, a figure behind a layer (pixel statistics over regions)."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import shutil  # noqa: E402
+from dataclasses import replace  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.render.test_compositor import luma, region  # noqa: E402
+from tests.stage.helpers import BUNDLED_STAGE, FIXTURE_GAME, ROOT, direction  # noqa: E402
+from vn.render.compositor import Compositor  # noqa: E402
+from vn.render.images import ImageCache  # noqa: E402
+from vn.stage.assets import GameAssets  # noqa: E402
+from vn.stage.layout import load_layout  # noqa: E402
+from vn.stage.scene import Scene  # noqa: E402
+
+SIZE = (960, 540)
+CHAIR = (1000, 560, 200, 440)  # the test stage's opaque "chair" block (logical px)
+
+STAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.10" orientation="orthogonal" renderorder="right-down" width="16" height="9"
+     tilewidth="120" tileheight="120" infinite="0" nextlayerid="9" nextobjectid="9">
+ <properties><property name="horizon" type="float" value="540"/></properties>
+ <imagelayer id="1" name="floor"><image source="staging/floor.svg" width="1920" height="1080"/></imagelayer>
+ <objectgroup id="2" name="lights">
+  <object id="1" name="beam" x="0" y="640">
+   <properties><property name="softness" type="float" value="4"/></properties>
+   <polygon points="0,0 1920,0 1920,440 0,440"/>
+  </object>
+ </objectgroup>
+ <imagelayer id="3" name="chair"><image source="staging/chair.svg" width="1920" height="1080"/></imagelayer>
+ <objectgroup id="4" name="marks">
+  <object id="2" name="open" x="1400" y="900"><point/></object>
+  <object id="3" name="behind" x="1100" y="880">
+   <properties><property name="behind" value="chair"/></properties><point/>
+  </object>
+ </objectgroup>
+</map>
+"""
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pygame():
+    pygame.init()
+    yield
+
+
+@pytest.fixture(scope="module")
+def game(tmp_path_factory):
+    root = tmp_path_factory.mktemp("game")
+    shutil.copytree(FIXTURE_GAME, root, dirs_exist_ok=True)
+    stages = root / "assets" / "stages"
+    (stages / "staging").mkdir()
+    (stages / "staging" / "floor.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080">'
+        '<rect width="1920" height="1080" fill="#606060"/></svg>')
+    x, y, w, h = CHAIR
+    (stages / "staging" / "chair.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080">'
+        f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#503020"/></svg>')
+    (stages / "staging.tmx").write_text(STAGE)
+    return GameAssets(root, sprites={"a": "fig"})
+
+
+class NoBeams:
+    """The same game with every beam of the presets off."""
+
+    def __init__(self, assets):
+        self._a = assets
+        self.size = assets.size
+
+    def __getattr__(self, name):
+        return getattr(self._a, name)
+
+    def preset(self, name):
+        light = self._a.preset(name)
+        return None if light is None else replace(light, beams=())
+
+
+def frame(assets, steps, size=SIZE, stage="staging", preset="sunset", t=0.0):
+    scene = Scene(assets)
+    scene.apply(direction("stage", name=stage), 0)
+    scene.apply(direction("light", preset=preset), 0)
+    for cmd, args in steps:
+        scene.apply(direction(cmd, **args), 0)
+    surf = pygame.Surface(size)
+    Compositor(assets, ImageCache()).draw(surf, scene.view(t))
+    return surf
+
+
+def test_marks_and_lights_take_their_place_in_the_layer_order(game):
+    layout = game.stage("staging")
+    assert [layer.name for layer in layout.layers] == ["floor", "chair"]
+    assert layout.lights[0].depth == 1  # over the floor, under the chair
+    assert layout.marks["open"].depth == 2  # over both
+    assert layout.marks["behind"].depth == 1  # `behind: chair`
+
+
+def test_a_bad_behind_or_falls_on_is_reported(tmp_path):
+    bad = STAGE.replace('value="chair"', 'value="chiar"').replace(
+        '<property name="softness" type="float" value="4"/>',
+        '<property name="softness" type="float" value="4"/><property name="falls_on" value="everything"/>')
+    path = tmp_path / "bad.tmx"
+    path.write_text(bad)
+    _, diags = load_layout(path)
+    text = "\n".join(d.message + " " + (d.hint or "") for d in diags)
+    assert "behind names no drawn layer 'chiar'" in text and "chair" in text
+    assert "falls_on must be stage or figures" in text
+    assert all(d.line > 0 for d in diags)
+
+
+def test_the_beam_lights_the_floor_but_not_the_chair_in_front_of_it(game):
+    lit = frame(game, [])
+    dark = frame(NoBeams(game), [])
+    floor = (200, 760, 400, 200)
+    assert luma(region(lit, *floor)) > luma(region(dark, *floor)) + 20
+    legs = (CHAIR[0] + 20, 700, CHAIR[2] - 40, 250)
+    assert luma(region(lit, *legs)) == pytest.approx(luma(region(dark, *legs)), abs=1.0)
+
+
+def test_a_figure_in_the_beam_casts_a_shadow_away_from_the_sun(game):
+    alone = frame(game, [])
+    standing = frame(game, [("show", {"who": "a", "at": "open"})])
+    # sunset's sun is at x = 560: the figure at x = 1400 throws its shadow right, down the floor
+    away = (1520, 960, 140, 60)
+    toward = (1140, 960, 140, 60)
+    assert luma(region(standing, *away)) < luma(region(alone, *away)) - 10
+    assert luma(region(standing, *toward)) == pytest.approx(luma(region(alone, *toward)), abs=2.0)
+    # no beam, no shadow
+    unlit_alone = frame(NoBeams(game), [])
+    unlit = frame(NoBeams(game), [("show", {"who": "a", "at": "open"})])
+    assert luma(region(unlit, *away)) == pytest.approx(luma(region(unlit_alone, *away)), abs=1.0)
+
+
+def test_a_figure_behind_the_chair_is_hidden_by_it(game):
+    def diff(a, b, rect):
+        return max(abs(x - y) for x, y in zip(region(a, *rect), region(b, *rect), strict=True))
+
+    empty = frame(game, [], preset="day")
+    behind = frame(game, [("show", {"who": "a", "at": "behind"})], preset="day")
+    covered = (CHAIR[0] + 30, 620, 60, 200)  # the chair over the figure's body
+    assert diff(behind, empty, covered) <= 1
+    above = (1100 - 30, 300, 60, 150)  # the figure's chest shows above the chair
+    assert diff(behind, empty, above) > 10
+    # on a mark without `behind` the figure covers the chair; a move takes the mark's place
+    front = frame(game, [("show", {"who": "a", "at": "open"})], preset="day")
+    moved = frame(game, [("show", {"who": "a", "at": "open"}), ("move", {"who": "a", "to": "behind", "over": 0})],
+                  preset="day")
+    assert diff(moved, behind, covered) <= 1
+    near = (1400 - 30, 620, 60, 200)
+    assert diff(front, empty, near) > 10
+
+
+def test_bundled_chair_legs_are_not_brightened_by_the_sunbeam():
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    assets = GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"})
+    lit = frame(assets, [], stage="living_room")
+    dark = frame(NoBeams(assets), [], stage="living_room")
+    chair = ImageCache().get(ROOT / "assets" / "stages" / "living_room" / "chair.svg", SIZE)
+    band = pygame.Rect(0, 440, SIZE[0], 100)  # the legs, where the beam crosses them
+    legs = pygame.mask.from_surface(chair.subsurface(band), 250)
+    assert legs.count() > 200
+    only = legs.to_surface(setcolor=(255, 255, 255), unsetcolor=(0, 0, 0))
+
+    def on_legs(surf):
+        part = surf.subsurface(band).copy()
+        part.blit(only, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        return luma(pygame.transform.average_color(part, consider_alpha=False)[:3])
+
+    assert on_legs(lit) <= on_legs(dark) + 0.5
