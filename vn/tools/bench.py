@@ -254,6 +254,8 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
     if where == "line":
         player.session.settings.cps = 0.0  # lines appear whole at once
         player.session.settings.auto = False
+        # a still picture: what a living scene's motion costs is `motion_*` (see `living`)
+        player.settings.reduce_motion = True
     draws = [0]
     original = player.draw
 
