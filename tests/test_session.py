@@ -83,3 +83,38 @@ def test_settings_round_trip_and_damage(tmp_path: Path):
     assert load_settings(path).cps == Settings().cps  # damaged: defaults, no crash
     speeds = [v for _, v in TEXT_SPEEDS]
     assert [next_speed(v) for v in speeds] == speeds[1:] + speeds[:1]
+
+
+def test_a_look_change_cross_fades_but_not_while_skipping_nor_with_reduce_motion():
+    from tests.stage.helpers import FIXTURE_GAME
+    from vn.settings import PlayerSettings
+    from vn.stage.assets import GameAssets
+    from vn.stage.scene import LOOK_SECONDS
+
+    src = "start:\n  - stage: room\n  - show: a calm at window\n  - One.\n  - show: a sad\n  - Two.\n  - Three.\n"
+    manifest = "start: start\ncharacters:\n  a: {name: A, sprite: fig}\n"
+
+    def at_two(**settings):
+        prog, diags = compile_text(src, manifest=manifest)
+        assert prog is not None, [d.format() for d in diags]
+        s = Session(prog, Scene(GameAssets(FIXTURE_GAME, sprites={"a": "fig"})),
+                    settings=PlayerSettings(cps=0, **settings))
+        now = 0.0
+        s.update(now)
+        while s.line is None or s.line.text.plain != "Two.":
+            now += 0.05
+            if not settings.get("skip"):
+                s.click(now)
+            s.update(now)
+            assert now < 30
+        return s, now
+
+    s, now = at_two()
+    layers = dict(s.scene.view(now + LOOK_SECONDS / 2).sprites[0].layers)
+    assert 0.0 < layers["face_sad"] < 1.0 and 0.0 < layers["face_calm"] < 1.0
+    assert dict(s.scene.view(now + LOOK_SECONDS).sprites[0].layers) == {"body": 1.0, "face_sad": 1.0, "rim": 1.0}
+    s.rollback(now + 0.05)  # back to "One.": the settled picture of that line
+    assert dict(s.scene.view(now + 0.05).sprites[0].layers) == {"body": 1.0, "face_calm": 1.0, "rim": 1.0}
+    for settings in ({"reduce_motion": True}, {"skip": True, "skip_unseen": True}):
+        s, now = at_two(**settings)
+        assert dict(s.scene.view(now).sprites[0].layers) == {"body": 1.0, "face_sad": 1.0, "rim": 1.0}, settings

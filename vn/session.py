@@ -34,7 +34,7 @@ from typing import Any
 from vn.audio import AUDIO_COMMANDS, AudioSink, SilentAudio
 from vn.saves import Persistent
 from vn.script.program import Program, Where
-from vn.stage.scene import Scene
+from vn.stage.scene import LOOK_SECONDS, Scene
 from vn.stage.typewriter import Phase, Typewriter
 from vn.story import Choice, Direction, End, Line, SaveFormatError, Story, Wait
 from vn.story.interpreter import Break
@@ -446,6 +446,10 @@ class Session:
                     if event.command in AUDIO_COMMANDS:
                         self.audio.play(event, now, skipping=self.settings.skip)
                     else:
+                        # a changed look or mark cross-fades briefly, but not while skipping
+                        # nor for a player who asked for less motion
+                        self.scene.look_fade = 0.0 if self.settings.skip or getattr(
+                            self.settings, "reduce_motion", False) else LOOK_SECONDS
                         self.scene.apply(event, now)
                     if event.command in ("card", "stage"):
                         self._scene_changed = True

@@ -177,3 +177,87 @@ def test_bundled_chair_legs_are_not_brightened_by_the_sunbeam():
         return luma(pygame.transform.average_color(part, consider_alpha=False)[:3])
 
     assert on_legs(lit) <= on_legs(dark) + 0.5
+
+
+def test_a_look_change_cross_fades_through_pixels_between_both_looks(game):
+    from vn.stage.scene import LOOK_SECONDS
+
+    shown = [("show", {"who": "a", "look": "calm", "at": "open"})]
+    calm = frame(game, shown, preset="day")
+    sad = frame(game, [("show", {"who": "a", "look": "sad", "at": "open"})], preset="day")
+    scene = Scene(game)
+    for cmd, args in [("stage", {"name": "staging"}), ("light", {"preset": "day"})] + shown:
+        scene.apply(direction(cmd, **args), 0)
+    scene.apply(direction("show", who="a", look="sad"), 1)
+    mid = pygame.Surface(SIZE)
+    Compositor(game, ImageCache()).draw(mid, scene.view(1 + LOOK_SECONDS / 2))
+    between = differ = 0
+    for y in range(0, SIZE[1], 2):
+        for x in range(600, 800, 2):
+            a, b, m = calm.get_at((x, y)), sad.get_at((x, y)), mid.get_at((x, y))
+            if abs(luma(a[:3]) - luma(b[:3])) > 30:
+                differ += 1
+                lo, hi = sorted((luma(a[:3]), luma(b[:3])))
+                between += lo + 8 < luma(m[:3]) < hi - 8
+    assert differ > 20 and between > 0.8 * differ
+
+
+class NoFigureLight(NoBeams):
+    def preset(self, name):
+        light = self._a.preset(name)
+        return None if light is None else replace(light, beams=tuple(b for b in light.beams if b[0] != "figure"))
+
+
+def test_bundled_last_rays_draw_down_the_figure():
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    assets = GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"})
+    if assets.sprite("sephiroth") is None:
+        pytest.skip("the bundled sprites are not there yet")
+    size = (480, 270)
+    variants = [(a, Compositor(a, ImageCache())) for a in (assets, NoFigureLight(assets))]
+
+    def light_on_him(t):
+        """Rows (logical y) and how much the figure light adds on each, at `t` s into last_rays."""
+        got = []
+        for a, compositor in variants:
+            scene = Scene(a)
+            for cmd, args in [("stage", {"name": "living_room"}), ("light", {"preset": "sunset"}),
+                              ("show", {"who": "sephiroth", "at": "window"})]:
+                scene.apply(direction(cmd, **args), 0)
+            scene.apply(direction("light", preset="last_rays", over=10.0), 1)
+            surf = pygame.Surface(size)
+            compositor.draw(surf, scene.view(1 + t))
+            got.append(surf)
+        rows = []
+        for y in range(0, 1000, 40):
+            rows.append((y, luma(region(got[0], 540, y, 160, 40)) - luma(region(got[1], 540, y, 160, 40))))
+        return rows
+
+    def centre(rows):
+        total = sum(max(0.0, v) for _, v in rows)
+        return sum(y * max(0.0, v) for y, v in rows) / total if total > 1 else None
+
+    early, mid, late, gone = (light_on_him(t) for t in (1.5, 5.0, 7.5, 10.0))
+    assert centre(early) < centre(mid) < centre(late)  # the light moves down him
+    assert max(v for y, v in early if y < 300) > 8  # the head and hair catch it first
+    assert max(v for y, v in late if y < 300) < 2  # and are grey again once it passed
+    assert max(v for _, v in gone) < 2  # then it is gone altogether
+
+
+def test_a_beam_ramp_is_read_checked_and_tweened(tmp_path):
+    from vn.stage.lighting import lerp_light, load_presets
+
+    path = tmp_path / "lighting.yaml"
+    path.write_text('presets:\n  day: {sky_top: "#000000", sky_horizon: "#000000", ambient: "#ffffff"}\n'
+                    '  a:\n    sky_top: "#000000"\n    sky_horizon: "#000000"\n    ambient: "#ffffff"\n'
+                    '    beams: {figure: {ramp: ["#000000", "#ff0000", "#ffffff"]}}\n'
+                    '  b:\n    sky_top: "#000000"\n    sky_horizon: "#000000"\n    ambient: "#ffffff"\n'
+                    '    beams: {figure: {color: "#0000ff"}}\n'
+                    '  bad:\n    sky_top: "#000000"\n    sky_horizon: "#000000"\n    ambient: "#ffffff"\n'
+                    '    beams: {figure: {ramp: ["#000000"]}}\n')
+    presets, diags = load_presets(path)
+    assert presets["a"].beam("figure").ramp == ((0.0, 0.0, 0.0), (255.0, 0.0, 0.0), (255.0, 255.0, 255.0))
+    assert [d.line for d in diags] == [17] and "list of 2 to 16 colours" in diags[0].message
+    half = lerp_light(presets["a"], presets["b"], 0.5).beam("figure").ramp
+    assert len(half) == 3 and half[0][2] > 0 and half[2][2] > half[2][0] * 0.5  # toward blue everywhere

@@ -6,7 +6,7 @@ from tests.stage.helpers import FIXTURE_GAME, direction
 from vn.stage.assets import GameAssets
 from vn.stage.color import rgb_to_oklab
 from vn.stage.lighting import DEFAULT_LIGHT
-from vn.stage.scene import Scene
+from vn.stage.scene import LOOK_SECONDS, Scene
 
 
 @pytest.fixture
@@ -85,8 +85,35 @@ def test_look_change_cross_fades_only_what_differs(assets):
     scene.apply(direction("show", who="a", look="glow", over=1.0), 1)
     layers = dict(next(iter(scene.view(1.5).sprites)).layers)
     assert layers == {"body": 1.0, "face_calm": 1.0, "rim": 1.0, "eyes_glow": 0.5}
-    scene.apply(direction("show", who="a", look="sad"), 3)  # no `with`: at once
-    assert dict(next(iter(scene.view(3).sprites)).layers) == {"body": 1.0, "face_sad": 1.0, "rim": 1.0}
+    scene.apply(direction("show", who="a", look="sad"), 3)  # no `with`: a brief cross-fade
+    mid = dict(next(iter(scene.view(3 + LOOK_SECONDS / 2).sprites)).layers)
+    assert mid["face_sad"] == pytest.approx(0.5) and mid["face_calm"] == pytest.approx(0.5)
+    assert mid["eyes_glow"] == pytest.approx(0.5) and mid["body"] == 1.0
+    assert scene.blocking_until <= 3  # the story does not wait for it
+    assert dict(next(iter(scene.view(3 + LOOK_SECONDS).sprites)).layers) == {"body": 1.0, "face_sad": 1.0, "rim": 1.0}
+
+
+def test_look_and_mark_changes_without_with_are_at_once_when_the_host_says_so(assets):
+    scene = staged(assets, ("show", {"who": "a", "at": "window"}))
+    scene.look_fade = 0.0  # skipping, or "reduce motion"
+    scene.apply(direction("show", who="a", look="sad", at="wall"), 1)
+    (only,) = scene.view(1).sprites
+    assert dict(only.layers) == {"body": 1.0, "face_sad": 1.0, "rim": 1.0} and only.alpha == 1.0
+    assert (only.x, only.y) == (assets.stage("room").marks["wall"].x, assets.stage("room").marks["wall"].y)
+
+
+def test_a_mark_change_without_with_dissolves_briefly(assets):
+    scene = staged(assets, ("show", {"who": "a", "at": "window"}))
+    scene.apply(direction("show", who="a", look="sad", at="wall"), 1)
+    wall = assets.stage("room").marks["wall"]
+    pair = scene.view(1 + LOOK_SECONDS / 2).sprites
+    (ghost,) = [v for v in pair if v.x != wall.x]
+    (new,) = [v for v in pair if v.x == wall.x]
+    assert ghost.alpha == pytest.approx(0.5) and new.alpha == pytest.approx(0.5)
+    assert dict(ghost.layers).get("face_calm") == 1.0 and dict(new.layers).get("face_sad") == 1.0
+    assert len(scene.view(1 + LOOK_SECONDS).sprites) == 1
+    scene.apply(direction("show", who="a", at="wall"), 5)  # the same place: nothing to fade
+    assert len(scene.view(5.1).sprites) == 1 and scene.view(5.1).sprites[0].alpha == 1.0
 
 
 def test_transition_freezes_the_picture_before_its_batch(assets):

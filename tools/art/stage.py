@@ -792,10 +792,10 @@ MARKS = [
 
 # The last light on a figure standing by the glass (the `window` and `glass` marks): it falls
 # only on figures (`falls_on: figures`), so it can be a generous shape — a tall band whose top
-# edge is the light's edge. The presets' `offset` moves it: last_rays draws the edge down the
-# figure from the crown to the floor (the band reaches far below the floor so nothing shows
-# under the edge's way down).
-FIGURE_SUN = [(600, 2000), (790, 2000), (790, -40), (400, -40), (400, 2000)]
+# edge is the light's edge, its first point at the bottom (the presets' `ramp` runs from there up
+# to the edge: gold, copper, rose). The presets' `offset` moves it: last_rays draws the edge down
+# the figure from above the crown to the floor and past it.
+FIGURE_SUN = [(600, 960), (800, 960), (800, -400), (400, -400), (400, 960)]
 
 SUN_AIR = [(0, 430), (980, 430), (1500, 1100), (0, 1100)]  # the sunset's air, for its dust
 

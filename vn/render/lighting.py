@@ -365,6 +365,7 @@ class BeamShape:
         self.rect.width = max(1, math.ceil(max(xs) + pad) - self.rect.x)
         self.rect.height = max(1, math.ceil(max(ys) + pad) - self.rect.y)
         self.first = pts[0]
+        self.far = max(pts, key=lambda p: math.hypot(p[0] - pts[0][0], p[1] - pts[0][1]))
         f = 4 if soft >= 8 else 1
         small = pygame.Surface((max(1, self.rect.w // f), max(1, self.rect.h // f)))
         small.fill((0, 0, 0))
@@ -375,17 +376,40 @@ class BeamShape:
             small = pygame.transform.box_blur(pygame.transform.box_blur(small, r), r)
         self.mask = pygame.transform.smoothscale(small, self.rect.size) if f > 1 else small
 
-    def at_reach(self, reach: float) -> tuple[pygame.Surface, pygame.Rect] | None:
-        """The mask shrunk toward the polygon's first point by `reach` (None: nothing left)."""
+    def ramp(self, colors: Sequence[tuple[int, int, int]]) -> pygame.Surface:
+        """A gradient over the mask's rectangle through evenly spaced `colors`, from the
+        polygon's first point to its farthest point — along whichever of the vertical and the
+        horizontal is nearer that direction — each end's colour carried on beyond it."""
+        (fx, fy), (gx, gy) = self.first, self.far
+        vertical = abs(gy - fy) >= abs(gx - fx)
+        n = self.rect.h if vertical else self.rect.w
+        a, b = (fy - self.rect.y, gy - self.rect.y) if vertical else (fx - self.rect.x, gx - self.rect.x)
+        lo, hi = sorted((a, b))
+        stops = list(colors) if a <= b else list(reversed(colors))
+        line = pygame.Surface((2, max(1, n)))
+        line.fill(stops[0], (0, 0, 2, max(0, round(lo))))
+        line.fill(stops[-1], (0, round(hi), 2, max(0, n - round(hi))))
+        column = pygame.Surface((2, len(stops)))
+        for i, c in enumerate(stops):
+            column.fill(c, (0, i, 2, 1))
+        span = max(2, round(hi) - round(lo))  # smoothscale: the stops at equal cells' centres
+        line.blit(pygame.transform.smoothscale(column, (2, span)), (0, round(lo)))
+        out = pygame.transform.scale(line, (self.rect.w, n) if vertical else (self.rect.h, n))
+        return out if vertical else pygame.transform.rotate(pygame.transform.flip(out, True, False), 90)
+
+    def at_reach(self, reach: float, mask: pygame.Surface | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
+        """The mask (or `mask`, a picture of the same size) shrunk toward the polygon's first
+        point by `reach` (None: nothing left)."""
         u = max(0.0, min(1.0, reach))
+        mask = self.mask if mask is None else mask
         if u <= 0.001:
             return None
         if u >= 0.999:
-            return self.mask, self.rect
+            return mask, self.rect
         fx, fy = self.first
         w, h = max(1, round(self.rect.w * u)), max(1, round(self.rect.h * u))
         rect = pygame.Rect(round(fx + (self.rect.x - fx) * u), round(fy + (self.rect.y - fy) * u), w, h)
-        return pygame.transform.smoothscale(self.mask, (w, h)), rect
+        return pygame.transform.smoothscale(mask, (w, h)), rect
 
 
 Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
@@ -420,19 +444,25 @@ class Beams:
         s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
         if s <= 0.0:
             return None
-        tint = q((beam.color[0] * s, beam.color[1] * s, beam.color[2] * s))
-        if tint == (0, 0, 0):
+        tints = tuple(q((c[0] * s, c[1] * s, c[2] * s)) for c in (beam.ramp or (beam.color,)))
+        if all(t == (0, 0, 0) for t in tints):
             return None
-        key = (tint, round(beam.reach * 512))
+        key = (tints, round(beam.reach * 512))
         cached = self._tinted.get(i)
         if cached is None or cached[0] != key:
-            got = shape.at_reach(beam.reach)
+            if len(tints) > 1:  # a ramp: the gradient over the whole mask, then shortened with it
+                whole = shape.mask.copy()
+                whole.blit(shape.ramp(tints), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                got = shape.at_reach(beam.reach, whole)
+            else:
+                got = shape.at_reach(beam.reach)
             if got is None:
                 self._tinted.pop(i, None)
                 return None
             mask, rect = got
             lit = mask.copy() if mask is shape.mask else mask
-            lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+            if len(tints) == 1:
+                lit.fill(tints[0], special_flags=pygame.BLEND_RGB_MULT)
             cached = (key, lit, rect)
             self._tinted[i] = cached
         _, lit, rect = cached

@@ -311,7 +311,7 @@ class SpriteRenderer:
         """The figure's own colours (premultiplied, unlit) for light that falls on it: its
         ambient paint, and its rim paint (where light catches an edge) at twice the gain."""
         out = []
-        for group, gain in (("ambient", 2.0), ("rim", 1.0)):
+        for group, gain in (("ambient", 1.0), ("rim", 2.0)):
             piece = art.groups[group]
             if piece is None:
                 continue

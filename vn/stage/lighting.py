@@ -27,6 +27,7 @@ class Beam:
     strength: float = 0.0
     offset: Point = (0.0, 0.0)
     reach: float = 1.0
+    ramp: tuple[RGB, ...] = ()  # colours from each polygon's first point to its far end (replace `color`)
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,31 @@ def _lerp_point(a: Point, b: Point, u: float) -> Point:
     return (_lerp(a[0], b[0], u), _lerp(a[1], b[1], u))
 
 
+MAX_RAMP = 16
+
+
+def ramp_at(ramp: tuple[RGB, ...], t: float) -> RGB:
+    """The colour a fraction `t` (0..1) along evenly spaced ramp stops (OKLab between them)."""
+    if len(ramp) == 1:
+        return ramp[0]
+    x = max(0.0, min(1.0, t)) * (len(ramp) - 1)
+    i = min(len(ramp) - 2, int(x))
+    return lerp_color(ramp[i], ramp[i + 1], x - i)
+
+
 def lerp_beam(a: Beam, b: Beam, u: float) -> Beam:
+    ramp: tuple[RGB, ...] = ()
+    if a.ramp or b.ramp:  # both as ramps of the longer one's stops
+        n = max(len(a.ramp), len(b.ramp))
+        ra = tuple(ramp_at(a.ramp or (a.color,), i / (n - 1)) for i in range(n))
+        rb = tuple(ramp_at(b.ramp or (b.color,), i / (n - 1)) for i in range(n))
+        ramp = tuple(lerp_color(x, y, u) for x, y in zip(ra, rb, strict=True))
     return Beam(
         color=lerp_color(a.color, b.color, u),
         strength=_lerp(a.strength, b.strength, u),
         offset=_lerp_point(a.offset, b.offset, u),
         reach=_lerp(a.reach, b.reach, u),
+        ramp=ramp,
     )
 
 
@@ -164,7 +184,7 @@ class _Reader:
 
     def beam(self, node: yaml.Node, group: str, base: Beam) -> Beam:
         if not isinstance(node, yaml.MappingNode):
-            self.err(node, f"beam '{group}' must be a mapping {{color, strength, offset, reach}}")
+            self.err(node, f"beam '{group}' must be a mapping {{color, strength, offset, reach, ramp}}")
             return base
         got: dict[str, object] = {}
         for key, knode, vnode in items(node):
@@ -177,6 +197,13 @@ class _Reader:
                 got[key] = self.number(vnode, what, 0.0, 1.0)
             elif key == "offset":
                 got[key] = self.point(vnode, what)
+            elif key == "ramp":
+                if not isinstance(vnode, yaml.SequenceNode) or not 2 <= len(vnode.value) <= MAX_RAMP:
+                    self.err(vnode, f"{what} must be a list of 2 to {MAX_RAMP} colours, not {kind(vnode)}",
+                             'ramp: ["#402010", "#ffb050", "#ff5a7a"]  # from the first point to the far end')
+                    continue
+                colours = [self.color(c, f"{what}[{i}]") for i, c in enumerate(vnode.value)]
+                got[key] = None if None in colours else tuple(colours)
             else:
                 self.err(knode, f"unknown beam field '{key}'",
                          did_you_mean(key, _BEAM_FIELDS) or f"fields: {', '.join(_BEAM_FIELDS)}")

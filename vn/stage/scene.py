@@ -38,6 +38,7 @@ TRANSITION_EASE = {"fade": "linear", "dissolve": "sine_in_out", "wipe": "cubic_i
                    "slide": "cubic_in_out"}
 EFFECTS: dict[str, float] = {"shake": 0.5, "flash": 0.3, "vignette": 1.0}
 MOVE_SECONDS = 1.0
+LOOK_SECONDS = 0.3  # a `show` that changes a look or a mark without `with:` cross-fades this long
 MOVE_EASE = "sine_in_out"
 LIGHT_EASE = "sine_in_out"
 CAMERA_EASE = "sine_in_out"
@@ -80,6 +81,9 @@ class _Sprite:
 
     def tweens(self) -> list[Tween[Any]]:
         return [self.place, self.alpha, *self.layers.values()]
+
+    def look_changing(self, now: float) -> bool:
+        return any(t.running(now) for t in self.layers.values())
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,9 @@ class Scene:
         """Game time the story must wait for before it shows the next line/choice/wait."""
         self._batch_time: float | None = None
         self._batch_before: SceneView | None = None
+        self.look_fade = LOOK_SECONDS
+        """Seconds a `show` without `with:` cross-fades a changed look or mark (0: at once; the
+        host sets 0 while skipping and with "reduce motion"). The story never waits for it."""
 
     # --- the story's directions ---------------------------------------------------------------
 
@@ -264,17 +271,27 @@ class Scene:
                 alpha, self._layer_tweens(sprite, look), depth=mark.depth if mark is not None else None))
             return
         sprite = current.sprite
+        quiet = kind is None and self.look_fade > 0.0  # no `with:`: a brief cross-fade, never waited for
+        mark = self._mark(at, d) if at is not None else None
+        place = None
+        if at is not None:
+            place = (mark.x, mark.y, mark.scale) if mark is not None else self._centre()
+        fade = seconds  # a place change: the figure dissolves from the old place to the new
+        if quiet and place is not None and place != current.place.at(now) and not current.place.running(now):
+            fade = self.look_fade
+        ghost = None
+        if place is not None and fade:  # a ghost of the figure as it was fades out
+            ghost = replace(current, leaving=True, layers=dict(current.layers),
+                            alpha=Tween(current.alpha.at(now), 0.0, now, fade, "linear", lerp))
         if look is not None:
             look = self._look(sprite, look, d)
-            self._change_look(current, look, now, seconds)
-        if at is not None:
-            mark = self._mark(at, d)
-            place = (mark.x, mark.y, mark.scale) if mark is not None else self._centre()
-            if seconds:  # dissolve from the old place to the new: a ghost fades out
-                ghost = replace(current, leaving=True, layers=dict(current.layers),
-                                alpha=Tween(current.alpha.at(now), 0.0, now, seconds, "linear", lerp))
+            if look != current.look or current.look_changing(now):
+                # with a ghost the new look simply fades in at the new place
+                self._change_look(current, look, now, None if ghost else self.look_fade if quiet else seconds)
+        if place is not None:
+            if ghost is not None:
                 self._sprites.insert(self._sprites.index(current), ghost)
-                current.alpha = Tween(0.0, 1.0, now, seconds, "linear", lerp)
+                current.alpha = Tween(0.0, 1.0, now, fade, "linear", lerp)  # type: ignore[arg-type]
             current.place = Tween.still(place, _lerp_place)
             current.mirrored = self._mirrored(sprite, mark, current.mirrored)
             current.z = mark.z if mark is not None else 0

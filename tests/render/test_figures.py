@@ -1,0 +1,224 @@
+"""The bundled characters in the house style (docs/art.md): pixel statistics over each look.
+
+Each look is rasterised from its layers (the SVGs the game loads) at half the canvas size and
+composited as the compositor does (ambient layers x the preset's ambient, rim layers added in the
+rim colour, emissive added). The checks are the style's rules: every look renders; its rim is
+brighter than its interior, on the side the light comes from; it fits the frame and stays shorter
+than the doors at every mark of the room; Zack's injured arm is his RIGHT; the eye glow is a
+glint, not a lamp.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.stage.helpers import BUNDLED_STAGE, ROOT  # noqa: E402
+from vn.stage.assets import GameAssets  # noqa: E402
+from vn.stage.sprites import load_sprite  # noqa: E402
+
+SPRITES = ROOT / "assets" / "sprites"
+HALF = 0.5
+# The room's camera (tools/art/stage.py): horizon at y 500, eye 0.875 m above the floor; a thing
+# h metres tall standing at screen y is h * (y - 500) / 0.875 px tall. The doors are 2.0 m.
+HORIZON, EYE, DOOR_M = 500.0, 0.875, 2.0
+SUNSET_AMBIENT, SUNSET_RIM = (0xFF, 0x8A, 0x5C), (0xFF, 0xA0, 0x62)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pygame():
+    pygame.init()
+    yield
+
+
+def _sprite(name):
+    sprite, diags = load_sprite(SPRITES / f"{name}.yaml")
+    assert sprite is not None and sprite.canvas is not None, [d.format() for d in diags]
+    return sprite
+
+
+_cache: dict = {}
+
+
+def _layer(sprite, lname):
+    key = (sprite.name, lname)
+    if key not in _cache:
+        w, h = sprite.canvas
+        size = (round(w * HALF), round(h * HALF))
+        _cache[key] = pygame.image.load_sized_svg(str(sprite.layers[lname].image), size)
+    return _cache[key]
+
+
+def _look(sprite, look, ambient=SUNSET_AMBIENT, rim=SUNSET_RIM):
+    """(picture over black, coverage mask) of one look, composited like the game."""
+    w, h = sprite.canvas
+    size = (round(w * HALF), round(h * HALF))
+    pic = pygame.Surface(size)
+    pic.fill((0, 0, 0))
+    cover = pygame.Surface(size, pygame.SRCALPHA)
+    cover.fill((0, 0, 0, 0))
+    for lname in sprite.looks[look]:
+        img, role = _layer(sprite, lname), sprite.layers[lname].light
+        if role == "ambient":
+            t = img.copy()
+            t.fill((*ambient, 255), special_flags=pygame.BLEND_RGBA_MULT)
+            pic.blit(t, (0, 0))
+            cover.blit(img, (0, 0))
+        else:
+            add = pygame.Surface(size)
+            add.fill((0, 0, 0))
+            add.blit(img, (0, 0))
+            if role == "rim":
+                add.fill(rim, special_flags=pygame.BLEND_RGB_MULT)
+            pic.blit(add, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    return pic, pygame.mask.from_surface(cover, 127)
+
+
+def _looks(name):
+    sprite = _sprite(name)
+    return [(sprite, look) for look in sprite.looks]
+
+
+ALL = [pytest.param(n, look, id=f"{n}-{look}") for n in ("zack", "sephiroth") for _, look in _looks(n)]
+
+
+def _luma(c):
+    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_every_look_renders_a_whole_figure(name, look):
+    sprite = _sprite(name)
+    _, mask = _look(sprite, look)
+    w, h = mask.get_size()
+    rect = mask.get_bounding_rects()
+    assert rect, f"{name} {look} draws nothing"
+    top = min(r.top for r in rect)
+    bottom = max(r.bottom for r in rect)
+    # a standing figure: from the head near the top of the canvas to the soles at its foot
+    assert bottom > h * 0.97 and top < h * 0.12, (top, bottom, h)
+    assert mask.count() > w * h * 0.12
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_the_rim_is_brighter_than_the_interior_on_the_lit_side(name, look):
+    """Under sunset the first pixels of each row on the lit (left) side are much brighter than
+    the figure's interior; the interior stays a dark silhouette."""
+    sprite = _sprite(name)
+    pic, mask = _look(sprite, look)
+    w, h = mask.get_size()
+    edge, inner = [], []
+    for y in range(int(h * 0.15), int(h * 0.9), 3):
+        xs = [x for x in range(w) if mask.get_at((x, y))]
+        if len(xs) < 40:
+            continue
+        x0, x1 = xs[0], xs[-1]
+        edge.append(max(_luma(pic.get_at((x, y))) for x in range(x0, x0 + 3)))
+        for x in range(x0 + 12, x1 - 12, 4):
+            if mask.get_at((x, y)):
+                inner.append(_luma(pic.get_at((x, y))))
+    assert edge and inner
+    inner.sort()
+    interior = inner[len(inner) // 2]
+    assert sum(edge) / len(edge) > 2.0 * interior + 25, (sum(edge) / len(edge), interior)
+    assert interior < 70, "the interior is not in shadow"
+
+
+def _extent(sprite, look):
+    """(left, top, right, bottom) of the figure in canvas px."""
+    _, mask = _look(sprite, look)
+    rects = mask.get_bounding_rects()
+    return (min(r.left for r in rects) / HALF, min(r.top for r in rects) / HALF,
+            max(r.right for r in rects) / HALF, max(r.bottom for r in rects) / HALF)
+
+
+@pytest.fixture(scope="module")
+def marks():
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    return GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"}).stage("living_room").marks
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks):
+    """At every mark of the room (not only the ones the bundled script uses) the figure lies
+    inside the 1920x1080 picture (the 1280x720 and 3840x2160 windows show the same picture
+    scaled), and is shorter than a door standing where he stands."""
+    sprite = _sprite(name)
+    cw, ch = sprite.canvas
+    left, top, right, bottom = _extent(sprite, look)
+    for mark in marks.values():
+        k = sprite.height * mark.scale / ch
+        x0 = mark.x - sprite.anchor[0] * cw * k
+        y0 = mark.y - sprite.anchor[1] * ch * k
+        box = (x0 + left * k, y0 + top * k, x0 + right * k, y0 + bottom * k)
+        assert box[0] >= 0 and box[2] <= 1920 and box[1] >= 0 and box[3] <= 1080, (mark.name, box)
+        door = DOOR_M * (mark.y - HORIZON) / EYE
+        assert box[3] - box[1] < 0.95 * door, (mark.name, box[3] - box[1], door)
+
+
+def test_sephiroth_is_taller_than_zack(marks):
+    zack, seph = _sprite("zack"), _sprite("sephiroth")
+    mark = marks["window"]
+
+    def height(sprite, look):
+        _, top, _, bottom = _extent(sprite, look)
+        return (bottom - top) * sprite.height * mark.scale / sprite.canvas[1]
+    assert height(seph, "cold") > height(zack, "resolute") * 1.02
+
+
+def _skin(pic_albedo, mask, below):
+    """Pixels of healthy skin and of the swollen (injured) arm under the chin, told apart by
+    hue: the injured arm's albedo is redder (green/red < 0.7) than his skin (~0.78)."""
+    w, h = mask.get_size()
+    healthy, swollen = [], []
+    for y in range(below, h, 2):
+        for x in range(0, w, 2):
+            if not mask.get_at((x, y)):
+                continue
+            r, g, b, _ = pic_albedo.get_at((x, y))
+            if r < 28 or r <= b + 4:
+                continue
+            (swollen if g / r < 0.7 else healthy if g / r > 0.72 else []).append((x, y))
+    return healthy, swollen
+
+
+@pytest.mark.parametrize("look", [look for _, look in _looks("zack")])
+def test_zacks_injured_arm_is_his_right(look):
+    """Proxy: in every look the swollen arm shows, and the top of it (the skin under the torn
+    sleeve, just below the shoulder it hangs from) lies left of the middle of his body — his
+    RIGHT shoulder's side when he stands three-quarters to the camera, whichever way he turns
+    (docs/art.md). A mirrored sprite or an injury drawn on the left arm fails this."""
+    sprite = _sprite("zack")
+    albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
+    healthy, swollen = _skin(albedo, mask, below=round(250 * HALF))
+    assert len(swollen) > 60, f"no injured arm in {look}"
+    assert len(healthy) > 30, f"no good hand in {look}"
+    swollen.sort(key=lambda p: p[1])
+    top = swollen[: max(10, len(swollen) // 7)]
+    w, _ = mask.get_size()
+    body = [x for y in range(round(300 * HALF), round(480 * HALF), 2) for x in range(0, w, 2) if mask.get_at((x, y))]
+    middle = sum(body) / len(body)
+    assert sum(p[0] for p in top) / len(top) < middle - 10, (look, middle)
+
+
+def test_the_eye_glow_is_a_pair_of_glints_not_lamps():
+    sprite = _sprite("sephiroth")
+    glows = [n for n, layer in sprite.layers.items() if layer.light == "emissive"]
+    assert glows and all(n.startswith("eyes_glow") for n in glows)
+    for n in glows:
+        img = _layer(sprite, n)
+        w, h = img.get_size()
+        bright = [(x, y) for y in range(0, h // 3) for x in range(w) if img.get_at((x, y))[3] > 160]
+        assert bright, n
+        # two slits, each a few px tall: the bright area is small and wider than tall
+        xs, ys = [p[0] for p in bright], [p[1] for p in bright]
+        assert len(bright) < 60, (n, len(bright))
+        assert max(ys) - min(ys) < max(xs) - min(xs)
+        r, g, b, _ = img.get_at(bright[len(bright) // 2])
+        assert g > r and g > b
