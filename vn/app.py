@@ -247,7 +247,7 @@ class Player:
         from vn.ui.keymap import WINDOW_ACTIONS, action_for
 
         if event.type == pg.QUIT:
-            self.quit()
+            self.close_requested()
             return
         if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
             self.surface = pg.display.get_surface()
@@ -443,14 +443,15 @@ class Player:
             self.notify(notice, 5.0)
         self.dirty = True
 
-    def start_game(self, label: str | None = None) -> None:
+    def start_game(self, label: str | None = None, card: str | None = None) -> None:
         """A new game from the start, or from `label` (chapter select, `vn play --label`) opening
-        on the picture the story has there."""
+        on the picture the story has there; with `card` (chapter select: the chapter's title),
+        from that card of the label, so the chapter opens on its card."""
         story = None
         if label is not None:
             from vn.tools.render import story_at
 
-            story = story_at(self.game.program, label)
+            story = story_at(self.game.program, label, card=card)
         self._new_view(self.screen.new_session(story=story, now=self.now, audio=self.audio,
                                                persistent=self.persistent()))
 
@@ -589,8 +590,30 @@ class Player:
         """Leave; a game in progress is autosaved first (Continue brings the player back)."""
         if self.in_game():
             self.autosave()
+        self._leave()
+
+    def _leave(self) -> None:
         self.keep_persistent()
         self.running = False
+
+    def close_requested(self) -> None:
+        """The window's close button (or the system asking the program to end). At the title it
+        quits. In a game the place is autosaved at once — so nothing is lost whatever comes next
+        — and the player is asked, as Ren'Py asks ("Quit the game?"); a second close while the
+        question is up quits."""
+        from vn.ui.confirm import ConfirmView
+
+        if not self.in_game():
+            self.quit()
+            return
+        if getattr(self.stack.top, "closing", False):
+            self._leave()
+            return
+        self.autosave()
+        view = ConfirmView(self, "Quit the game?", self._leave, yes="Quit", no="Keep reading",
+                           detail="Your place is saved: Continue on the title screen brings you back.")
+        view.closing = True
+        self.open(view)
 
     def screenshot(self) -> None:
         """The frame as shown, to the player's Pictures folder (else the data folder), named by

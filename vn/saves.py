@@ -1,5 +1,6 @@
 """Save files on disk: slots in pages, a quick slot, rotating autosaves, and what a game
-remembers across runs (seen text, options picked, endings and chapters reached). No pygame.
+remembers across runs (seen text, options picked, endings and chapters reached, key-beat
+images seen for the gallery). No pygame.
 
 Every file is versioned JSON (never pickle) written atomically: a temporary file in the same
 folder, flushed and fsync'd, then `os.replace`d over the old one, whose previous version is
@@ -22,7 +23,7 @@ API (what the UI calls):
     store.read("quick")                            # SaveFile(info, data); raises SaveUnreadable
     store.thumbnail("1-3")                         # PNG bytes or None
     store.delete("1-3")
-    persistent = store.persistent()                # seen lines, chosen options, endings, chapters
+    persistent = store.persistent()                # seen lines, chosen options, endings, chapters, gallery
     store.write_persistent(persistent)             # when it changed (cheap otherwise)
 
 `data` is what `Session.save()` returns; `meta` is a `SaveMeta` (use `SaveMeta.of(session)`).
@@ -45,7 +46,7 @@ from vn.atomicfile import atomic_write
 from vn.script.limits import MAX_SAVE_BYTES
 
 SAVE_FORMAT = 1  # the file's envelope; the story inside has its own format (vn.story.state)
-PERSISTENT_FORMAT = 1
+PERSISTENT_FORMAT = 2  # 2: `gallery` (an engine that knows only 1 leaves the file alone)
 SLOTS_PER_PAGE = 6
 AUTO_SLOTS = 6
 MAX_WORDS = 80  # characters of the line kept for the slot screen
@@ -149,13 +150,16 @@ class SaveFile:
 @dataclass
 class Persistent:
     """What a game remembers across runs and saves: line ids read (for skip), option ids
-    picked (marked in choice menus), endings and chapters reached (the Extras screen).
-    Endings and chapters are {"title", "label"} records in the order first reached."""
+    picked (marked in choice menus), endings and chapters reached and key-beat images seen (the
+    Extras screen). Endings and chapters are {"title", "label"} records in the order first
+    reached; the gallery is the names of the stages with a `gallery` property that were shown
+    (docs/stage-format.md), in the order first seen."""
 
     seen: set[str] = field(default_factory=set)
     chosen: set[str] = field(default_factory=set)
     endings: list[dict[str, str]] = field(default_factory=list)
     chapters: list[dict[str, str]] = field(default_factory=list)
+    gallery: list[str] = field(default_factory=list)
     problem: str | None = None  # why the file on disk was not read (it is then left alone)
     read_only: bool = False  # the file is newer than this engine: never written over
     _written: str = ""
@@ -172,9 +176,14 @@ class Persistent:
     def reach_chapter(self, title: str, label: str) -> None:
         _add_record(self.chapters, title, label)
 
+    def see_image(self, stage: str) -> None:
+        """A key-beat image (a stage with a `gallery` property) was shown: unlock it."""
+        if stage not in self.gallery:
+            self.gallery.append(stage)
+
     def to_json(self) -> dict[str, Any]:
         return {"format": PERSISTENT_FORMAT, "seen": sorted(self.seen), "chosen": sorted(self.chosen),
-                "endings": list(self.endings), "chapters": list(self.chapters)}
+                "endings": list(self.endings), "chapters": list(self.chapters), "gallery": list(self.gallery)}
 
     @property
     def changed(self) -> bool:
@@ -410,6 +419,10 @@ class SaveStore:
 
         p.seen, p.chosen = ids("seen"), ids("chosen")
         p.endings, p.chapters = records("endings"), records("chapters")
+        gallery = data.get("gallery")
+        for name in gallery if isinstance(gallery, list) else []:
+            if isinstance(name, str):
+                p.see_image(name)
         p._written = _dumps(p.to_json())
         return p
 

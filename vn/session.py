@@ -455,6 +455,8 @@ class Session:
                         self._scene_changed = True
                     if event.command == "card":
                         self.persistent.reach_chapter(str(event.args.get("title") or ""), self.story.state.label)
+                    elif event.command == "stage" and self.scene.gallery_image is not None:
+                        self.persistent.see_image(self.scene.gallery_image)
                     continue
             if self.settings.skip:
                 self.scene.finish(now)

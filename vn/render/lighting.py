@@ -3,9 +3,10 @@
 The planes of a stage are composited once per output size into four maps, one per light role.
 Alpha compositing is linear in each layer's colour, so the lit stack (each `ambient` layer
 multiplied by the ambient colour, `sky` layers replaced by the sky, `emissive` layers added at
-the preset's level, each occluded by the layers above it) is exactly
+the preset's level, `rim` layers added tinted by the preset's rim colour x strength, each
+occluded by the layers above it) is exactly
 
-    ambient * AMBIENT + SKY_MASK * sky picture + emissive * EMISSIVE + NONE
+    ambient * AMBIENT + SKY_MASK * sky picture + emissive * EMISSIVE + rim * RIM + NONE
 
 where the capitals are fixed images. So a frame during a light tween costs a few full-picture
 blits, not a re-composite of every layer; and the lit result is cached while the light holds
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
@@ -54,6 +55,8 @@ class StageMaps:
     plain: pygame.Surface | None  # `none` layers, opaque RGB (added)
     coverage: pygame.Surface | None = None  # per-pixel alpha (black): how much the planes cover
     bounds: pygame.Rect | None = None  # where they cover anything (None: everywhere)
+    rim: pygame.Surface | None = None  # opaque RGB (added, tinted by rim x rim_strength), cropped to rim_rect
+    rim_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
 
 
 def parallax_runs(layout: Layout, cuts: Sequence[int] = ()) -> list[tuple[tuple[float, float], list[Layer], int]]:
@@ -93,10 +96,12 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     sky = pygame.Surface(size)
     emissive = pygame.Surface(size)
     plain = pygame.Surface(size)
-    for s in (ambient, sky, emissive, plain):
+    rim = pygame.Surface(size)
+    for s in (ambient, sky, emissive, plain, rim):
         s.fill((0, 0, 0))
     sky_rect: pygame.Rect | None = None
     emissive_rect: pygame.Rect | None = None
+    rim_rect: pygame.Rect | None = None
     has_plain = False
     coverage = None
     if not bottom:
@@ -117,6 +122,10 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
             emissive.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
             continue
+        if layer.light == "rim":
+            rim.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
+            rim_rect = area if rim_rect is None else rim_rect.union(area)
+            continue
         black = copy(surf)  # (vn.render.images' copies keep the GIL short for vn.render.resize)
         black.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)  # occluder: alpha only
         if coverage is not None:
@@ -135,16 +144,20 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         else:
             plain.blit(black, pos)
         emissive.blit(black, pos)
+        rim.blit(black, pos)
     sky_crop = sky.subsurface(sky_rect).copy() if sky_rect and sky_rect.w and sky_rect.h else None
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive_rect and emissive_rect.w and emissive_rect.h else None
+    rim_crop = rim.subsurface(rim_rect).copy() if rim_rect and rim_rect.w and rim_rect.h else None
     bounds = None
     if coverage is not None:
         bounds = coverage.get_bounding_rect()
-        if emissive_rect is not None:  # emissive light adds where nothing covers
-            bounds = bounds.union(emissive_rect) if bounds.w and bounds.h else emissive_rect
+        for added in (emissive_rect, rim_rect):  # emissive and rim light add where nothing covers
+            if added is not None:
+                bounds = bounds.union(added) if bounds.w and bounds.h else added
     return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
-                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None, coverage, bounds)
+                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None, coverage, bounds,
+                     rim=rim_crop, rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0))
 
 
 # --- the sky -------------------------------------------------------------------------------
@@ -232,6 +245,13 @@ def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float) -> pygame
     return out
 
 
+def rim_tint(light: Light) -> tuple[int, int, int]:
+    """What a white `rim` pixel becomes under `light`: the rim colour x rim_strength (the same
+    tint the sprites' rim layers take, so a figure in a stage and a sprite agree)."""
+    s = max(0.0, min(1.0, light.rim_strength))
+    return q((light.rim[0] * s, light.rim[1] * s, light.rim[2] * s))
+
+
 def sky_key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
     return (q(light.sky_top), q(light.sky_horizon), q(light.sun_color),
             round(light.sun[0] * k[0]), round(light.sun[1] * k[1]), round(light.sun_size * (k[0] + k[1]) / 2))
@@ -261,12 +281,12 @@ class StageLighter:
 
     @staticmethod
     def _base_key_of(light: Light) -> tuple[object, ...]:
-        return (q(light.ambient), _level(light.emissive))
+        return (q(light.ambient), _level(light.emissive), rim_tint(light))
 
     @staticmethod
     def key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
         """Equal keys: the planes look the same under both lights."""
-        return (q(light.ambient), _level(light.emissive), sky_key(light, k))
+        return (q(light.ambient), _level(light.emissive), rim_tint(light), sky_key(light, k))
 
     def _sky_lit(self, light: Light) -> pygame.Surface | None:
         m = self.maps
@@ -300,6 +320,10 @@ class StageLighter:
             emi = self._emissive(key[1])
             if emi is not None:
                 out.blit(emi, m.emissive_rect, special_flags=pygame.BLEND_RGB_ADD)
+            if m.rim is not None and key[2] != (0, 0, 0):
+                rim = m.rim.copy()
+                rim.fill(key[2], special_flags=pygame.BLEND_RGB_MULT)
+                out.blit(rim, m.rim_rect, special_flags=pygame.BLEND_RGB_ADD)
             if m.plain is not None:
                 out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
             self._base_key = key

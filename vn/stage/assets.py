@@ -70,6 +70,16 @@ class GameAssets:
     def sprite_names(self) -> list[str]:
         return self._names(SPRITES, ".yaml")
 
+    def gallery_images(self) -> list[tuple[str, str]]:
+        """(stage name, title) of every key-beat image — every map with a `gallery` property —
+        in gallery order (`gallery_order`, then the name). Loads each map (not its images)."""
+        found = []
+        for name in self.stage_names():
+            layout = self.stage(name)
+            if layout is not None and layout.gallery is not None:
+                found.append((layout.gallery_order, name, layout.gallery))
+        return [(name, title) for _, name, title in sorted(found)]
+
     # --- loading -----------------------------------------------------------------------------
 
     @property

@@ -32,7 +32,7 @@ from vn.stage.tmx import FLIP_DIAGONAL, FLIP_X, FLIP_Y, GID_MASK, Node, Tile, Tm
 Point = tuple[float, float]
 RGBA = tuple[float, float, float, float]
 
-LIGHT_ROLES = ("sky", "ambient", "emissive", "none")
+LIGHT_ROLES = ("sky", "ambient", "emissive", "rim", "none")
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
@@ -147,6 +147,19 @@ class Layout:
     def window_side(self) -> str:
         v = self.properties.get("window_side")
         return v if v in WINDOW_SIDES else "left"
+
+    @property
+    def gallery(self) -> str | None:
+        """The title under which the map appears in Extras > Gallery once seen (a key-beat
+        image, a CG), or None: an ordinary stage."""
+        v = self.properties.get("gallery")
+        return v.strip() if isinstance(v, str) and v.strip() else None
+
+    @property
+    def gallery_order(self) -> float:
+        """Where the image stands in the gallery (smaller first; ties by file name)."""
+        v = self.properties.get("gallery_order")
+        return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 1e9
 
     def twinkle(self, layer: Layer) -> float:
         """How far the lights of `layer` dim when they twinkle (0: they do not; vn.stage.motion)."""
@@ -395,6 +408,14 @@ def _check_map_props(r: _Reader, root: Node, props: dict[str, Any]) -> None:
     light = props.get("light")
     if light is not None and not (isinstance(light, str) and light):
         r.err(_prop_where(root, "light"), "map property `light` must name a preset")
+    gallery = props.get("gallery")
+    if gallery is not None and not (isinstance(gallery, str) and gallery.strip()):
+        r.err(_prop_where(root, "gallery"), "map property `gallery` must be the image's title",
+              "a string property, e.g. gallery = The promise (see docs/stage-format.md, Key-beat images)")
+    order = props.get("gallery_order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+        r.err(_prop_where(root, "gallery_order"), "map property `gallery_order` must be a number",
+              "an int or float property: smaller comes first in the gallery")
     side = props.get("window_side")
     if side is not None and side not in WINDOW_SIDES:
         r.err(_prop_where(root, "window_side"), f"map property `window_side` must be left or right, not '{side}'",

@@ -139,6 +139,13 @@ class Scene:
         """Seconds a `show` without `with:` cross-fades a changed look or mark (0: at once; the
         host sets 0 while skipping and with "reduce motion"). The story never waits for it."""
 
+    @property
+    def gallery_image(self) -> str | None:
+        """The stage shown, when it is a key-beat image for the gallery (its map has a `gallery`
+        property); None otherwise."""
+        layout = self._layout
+        return self._stage if layout is not None and layout.gallery is not None else None
+
     # --- the story's directions ---------------------------------------------------------------
 
     def apply(self, direction: Any, now: float) -> None:

@@ -79,14 +79,32 @@ def find_path(program: Program, label: str, pc: int, choose: list[int] | None = 
     raise RenderError(f"no path from the start reaches {label} step (check --choose)")
 
 
-def story_at(program: Program, label: str, choose: list[int] | None = None) -> Story:
+def card_step(program: Program, label: str, title: str) -> int | None:
+    """The pc of the top-level `card:` step of `label` whose title is `title` (a chapter's
+    card), or None when the label has none."""
+    for pc in program.labels[label].steps:
+        ins = program.instr(label, pc)
+        if ins is None or ins.op != "direction" or ins.args.get("command") != "card":
+            continue
+        words = ins.args.get("args", {}).get("title")
+        words = words.plain_source() if hasattr(words, "plain_source") else str(words)
+        if words == title:
+            return pc
+    return None
+
+
+def story_at(program: Program, label: str, choose: list[int] | None = None, card: str | None = None) -> Story:
     """A story that has played from the start along the first path to `label` (choices tried in
-    order; `choose` fixes the first ones, 1-based), stopped just before the label's first step.
-    Its state carries the picture the story would have there (stage, light, who is shown), so a
-    session resumed from it (`Screen.new_session(story=...)`) opens on that picture, as `vn
-    render` does. When no path from the start reaches the label, a story simply starting there.
+    order; `choose` fixes the first ones, 1-based), stopped just before the label's first step —
+    or, with `card` (a chapter's title), just before the label's card of that title, so the
+    chapter opens on its card. Its state carries the picture the story would have there (stage,
+    light, who is shown), so a session resumed from it (`Screen.new_session(story=...)`) opens
+    on that picture, as `vn render` does. When no path from the start reaches the label, a story
+    simply starting there.
     """
     pc = program.labels[label].steps[0] if program.labels[label].steps else 0
+    at_card = card_step(program, label, card) if card is not None else None
+    pc = pc if at_card is None else at_card
     try:
         path = find_path(program, label, pc, choose)
     except RenderError:

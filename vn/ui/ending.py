@@ -1,12 +1,17 @@
 """The end screen: the ending's name, then the credits, then back to the title.
 
-Each part holds for a while or until the reader clicks or presses a key (Esc skips to the
-title). The credits come from the game's `assets/credits.txt` (`# ` starts a heading); the
+Both are set over the ending's own last image — the picture the story ended on, without the
+card that closed it (each ending ends on its own picture) — faded in from the black of that card
+and dimmed so the type reads (to `NAME_BRIGHTNESS` under the name, `CREDITS_BRIGHTNESS` under
+the credits). A story that ended on black stays black. Each part holds for a while or until the
+reader clicks or presses a key (Esc skips to the title). The credits come from the game's `assets/credits.txt` (`# ` starts a heading); the
 bundled game's say plainly that it is a non-commercial fan work whose characters and world
 belong to Square Enix's *Final Fantasy VII*.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pygame
 
@@ -20,6 +25,8 @@ from vn.ui.widgets import draw_text
 NAME_SECONDS = 5.0
 CREDITS_SECONDS = 24.0
 FADE = 0.8
+NAME_BRIGHTNESS = 0.55  # the last image under the ending's name
+CREDITS_BRIGHTNESS = 0.22  # ... and under the credits
 
 
 def read_credits(game) -> list[tuple[str, str]]:
@@ -51,6 +58,19 @@ class EndView(ScreenView):
         self.phase = "name"
         self.phase_at = 0.0
         self.credits = read_credits(host.game)
+        self.picture = self._last_picture(host)
+
+    @staticmethod
+    def _last_picture(host):
+        """The picture the story ended on (`SceneView`), without its closing card, shake or
+        flash; None when no story is on the stack."""
+        game = host.game_view() if hasattr(host, "game_view") else None
+        if game is None:
+            return None
+        view = game.session.scene.view(game.game_time(host.now))
+        if view.stage is None and not view.sprites:
+            return None
+        return replace(view, card=None, transition=None, shake=(0.0, 0.0), flash=0.0)
 
     def on_show(self, now: float) -> None:
         super().on_show(now)
@@ -90,8 +110,22 @@ class EndView(ScreenView):
             return now
         return self.phase_at + limit - FADE
 
+    def _draw_picture(self, surface: pygame.Surface, now: float) -> None:
+        """The last image, faded in from black at the start and dimmed under the type."""
+        if self.picture is None:
+            surface.fill((0, 0, 0))
+            return
+        self.host.screen.compositor.draw(surface, self.picture)
+        if self.phase == "name":
+            level = NAME_BRIGHTNESS * smoothstep((now - self.phase_at) / FADE)
+        else:
+            level = CREDITS_BRIGHTNESS + (NAME_BRIGHTNESS - CREDITS_BRIGHTNESS) * (
+                1.0 - smoothstep((now - self.phase_at) / FADE))
+        k = round(255 * max(0.0, min(1.0, level)))
+        surface.fill((k, k, k), special_flags=pygame.BLEND_MULT)
+
     def draw(self, surface: pygame.Surface, now: float) -> None:
-        surface.fill((0, 0, 0))
+        self._draw_picture(surface, now)
         vp = self.host.viewport
         u = self._opacity(now)
         t = self.host.theme

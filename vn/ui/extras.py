@@ -1,6 +1,6 @@
-"""Extras: the endings reached and, once a chapter has been seen, a chapter select that starts
-the story again from its card. What was reached is remembered across runs and saves
-(`vn.saves.Persistent`)."""
+"""Extras: the endings reached, a chapter select that starts the story again from a chapter's
+card once it has been seen, and the Gallery of key-beat images seen (`vn.ui.gallery`). What was
+reached is remembered across runs and saves (`vn.saves.Persistent`)."""
 
 from __future__ import annotations
 
@@ -31,12 +31,25 @@ class ExtrasView(MenuScreen):
         out = []
         labels = self.host.screen.program.labels
         for n, rec in enumerate(self.chapters[:10]):
-            label = rec.get("label")
+            label, title = rec.get("label"), rec.get("title")
             out.append(Control(f"chapter:{n}", (RIGHT_X, TOP + n * 64, COL_W, 60), rec.get("title", "?"),
-                               on_activate=(lambda lb=label: self.host.start_game(lb)),
+                               on_activate=(lambda lb=label, tt=title: self.host.start_game(lb, tt)),
                                enabled=label in labels, kind="item", size=28))
-        out.append(Control("back", (960 - 150, 960, 300, 66), "Back", on_activate=self.close))
+        images = self.host.screen.assets.gallery_images()
+        if images:
+            seen = set(getattr(self.host.persistent(), "gallery", [])) if self.host.saves is not None else set()
+            count = sum(1 for stage, _ in images if stage in seen)
+            out.append(Control("gallery", (960 - 320, 960, 300, 66), f"Gallery  {count}/{len(images)}",
+                               on_activate=self.open_gallery))
+            out.append(Control("back", (960 + 20, 960, 300, 66), "Back", on_activate=self.close))
+        else:
+            out.append(Control("back", (960 - 150, 960, 300, 66), "Back", on_activate=self.close))
         return out
+
+    def open_gallery(self) -> None:
+        from vn.ui.gallery import GalleryView
+
+        self.host.open(GalleryView(self.host))
 
     def draw_content(self, surface, vp, opacity: float) -> None:
         t = self.host.theme

@@ -37,9 +37,16 @@ class _Direction:
         self.pos = None
 
 
-def title_stage(game) -> str | None:
-    stages = sorted(game.listing("assets/stages", (".tmx",)))
-    return stages[0][:-4] if stages else None
+def title_stage(game, assets=None) -> str | None:
+    """The stage behind the title: the first by name that is not a key-beat image (a map with a
+    `gallery` property is a close-up of one moment, not the game's place)."""
+    stages = [n[:-4] for n in sorted(game.listing("assets/stages", (".tmx",)))]
+    if assets is not None:
+        for name in stages:
+            layout = assets.stage(name)
+            if layout is not None and layout.gallery is None:
+                return name
+    return stages[0] if stages else None
 
 
 class TitleView(ScreenView):
@@ -50,7 +57,7 @@ class TitleView(ScreenView):
         self.scene = Scene(host.screen.assets)
         presets = list(host.screen.assets.presets)
         self.presets = [p for p in PREFERRED if p in presets] or [p for p in presets if p != "black"]
-        stage = title_stage(host.game)
+        stage = title_stage(host.game, host.screen.assets)
         self.scene.restore({"stage": stage, "light": self.presets[0] if self.presets else None,
                             "sprites": {}}, 0.0)
         self.cycle_start = 0.0
