@@ -42,7 +42,7 @@ STAGE = os.path.join(HERE, "..", "..", "assets", "stages")
 
 SKIN = Mat((40, 37, 44), (70, 66, 78), (22, 20, 26), rim=0.8, rim_width=1.1)
 HAIR = Mat((60, 64, 80), (104, 110, 132), (30, 32, 42), rim=1.0, sheen=0.0, rim_width=1.2)
-SHIRT = Mat((46, 46, 56), (80, 80, 94), (24, 24, 30), rim=0.8, rim_width=1.2)
+SHIRT = Mat((38, 38, 47), (72, 72, 86), (20, 20, 26), rim=0.8, rim_width=1.2)
 LINING = Mat((22, 22, 28), (40, 40, 50), (12, 12, 16), rim=0.4)
 SILK = Mat((16, 16, 22), (52, 52, 72), (8, 8, 12), rim=0.95, rim_width=1.2)
 LEATHER = Mat((14, 14, 19), (44, 44, 58), (7, 7, 10), rim=0.8, rim_width=1.1)
@@ -64,9 +64,9 @@ def foot(ankle, toe: float, k: float = 1.0, name: str = "boot", rim: float = 0.6
 
 def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: float = 0.25) -> Part:
     """A leather trouser leg, close-fitting: the thigh long, the knee narrow, the calf behind."""
-    pts = [add(hip, 0, -14), hip, lerp(hip, knee, 0.45), knee, lerp(knee, ankle, 0.35), lerp(knee, ankle, 0.8), add(ankle, 0, 20)]
-    front = [34, 33, 27, 19, 20, 16, 17]
-    rear = [34, 35, 29, 20, 26, 19, 18]
+    pts = [add(hip, 0, -2), hip, lerp(hip, knee, 0.45), knee, lerp(knee, ankle, 0.35), lerp(knee, ankle, 0.8), add(ankle, 0, 20)]
+    front = [31, 34, 29, 20, 21, 17, 18]
+    rear = [31, 36, 31, 21, 27, 20, 19]
     lw, rw = (rear, front) if back > 0 else (front, rear)
     g = limb(pts, lw, rw)
 
@@ -80,11 +80,11 @@ def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: f
     f = facing if abs(facing) <= 1 else 0
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
-    return [add(neck, -24, -14), add(lerp(neck, SL, 0.55), 0, -12), add(SL, 8, -24), add(SL, -6, -4), add(SL, 4, 40),
-            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 4, 0), add(HL, -10, 6),
-            add(HL, -12, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 12, hem), add(HR, 10, 6),
-            add(lerp(SR, HR, 0.85), -4, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -4, 40), add(SR, 6, -4), add(SR, -8, -24), add(lerp(neck, SR, 0.55), 0, -12), add(neck, 24, -14)]
+    return [add(neck, -24, -14), add(lerp(neck, SL, 0.55), 0, -12), add(SL, 10, -22), add(SL, 8, 40),
+            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16, 6),
+            add(HL, -20, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20, hem), add(HR, 16, 6),
+            add(lerp(SR, HR, 0.85), 0, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
+            add(SR, -8, 40), add(SR, -10, -22), add(lerp(neck, SR, 0.55), 0, -12), add(neck, 24, -14)]
 
 
 def open_shirt(SL, SR, HL, HR, neck, facing: float) -> list[Part]:
@@ -131,13 +131,13 @@ def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[
 def upper_arm(sh, el, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3) -> Part:
     ang = math.degrees(math.atan2(el[1] - sh[1], el[0] - sh[0])) - 90
     cap = affinity.rotate(ellipse(sh[0], sh[1] + 12, 24, 40), ang, origin=sh)
-    g = union(cap, limb([add(sh, 0, -6), lerp(sh, el, 0.45), lerp(sh, el, 0.8), el], [25, 23, 20, 18]))
+    g = union(cap, limb([lerp(sh, el, 0.12), lerp(sh, el, 0.45), lerp(sh, el, 0.8), el], [23, 21, 18, 16]))
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim)
 
 
 def forearm(el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.35) -> Part:
     """A loose sleeve to the wrist, a little fuller at the cuff."""
-    g = limb([el, lerp(el, wr, 0.4), add(wr, 0, 0)], [18, 18, 15], [18, 19, 15])
+    g = limb([el, lerp(el, wr, 0.4), add(wr, 0, 0)], [16, 16.5, 13], [16, 17.5, 13])
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim, shade=0.7)
 
 
@@ -157,7 +157,8 @@ def hand_part(name: str, g, rim: float = 0.7, inner_rim: float = 0.5) -> Part:
 
 
 # ================================================================================ hair
-def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool = False) -> tuple[list[Part], list[Part]]:
+def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool = False,
+               face_open: float = 34) -> tuple[list[Part], list[Part]]:
     """(behind the body, in front of it): the long mass down his back, wider than his shoulders;
     the locks that fall over the near shoulder onto his chest; the long parted fringe."""
     s = 1 if head.mirror else -1          # +1: he faces right
@@ -166,9 +167,18 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
     # the long mass falls behind his back: for a figure facing right it spills past the screen-left
     # edge of the body and is hidden by it elsewhere
     bx = hx - (0 if back_view else 34) * s
-    back = Sheet([(bx - 40, top + 14), (bx - 62, hy + 40), (bx - 74, hy + 160), (bx - 70, length - 110), (bx - 56, length)],
-                 [(bx + 30, top + 4), (bx + 54, hy + 30), (bx + 62, hy + 160), (bx + 60, length - 110), (bx + 40, length - 12)],
-                 tips=14, tip_len=34, seed=seed, tip_w=12)
+    if back_view:   # seen from behind the mass starts at the crown: no cap, no brim
+        back = Sheet([(hx - 8, top - 2), (hx - 50, top + 34), (bx - 64, hy + 40), (bx - 74, hy + 160), (bx - 70, length - 110),
+                      (bx - 56, length)],
+                     [(hx + 8, top - 2), (hx + face_open - 4, top + 30), (hx + face_open, hy + 10), (bx + 62, hy + 60), (bx + 70, hy + 160),
+                      (bx + 66, length - 110), (bx + 48, length - 12)], tips=16, tip_len=34, seed=seed, tip_w=12)
+    else:
+        # around the back of the skull, then falling: the mass spills past his back (screen left
+        # when he faces right) and is hidden by his body on the other side
+        back = Sheet([(hx - 10 * s, top + 2), (hx - 50 * s, hy - 30), (bx - 62 * s, hy + 40), (bx - 72 * s, hy + 160),
+                      (bx - 68 * s, length - 110), (bx - 54 * s, length)],
+                     [(hx + 10 * s, top + 2), (hx + 30 * s, hy - 10), (bx + 40 * s, hy + 40), (bx + 46 * s, hy + 160),
+                      (bx + 44 * s, length - 110), (bx + 30 * s, length - 12)], tips=14, tip_len=34, seed=seed, tip_w=12)
     behind = [hair_part("hair_back", back, HAIR, seed, HAIR_DK, HAIR_LT, density=0.7, rim_strands=0.8, rim=1.0, inner_rim=0.3)]
     front: list[Part] = []
     cap = Sheet([(hx, top), (hx - 40, top + 12), (hx - 56, hy - 10)], [(hx + 4, top), (hx + 44, top + 10), (hx + 58, hy - 8)], seed=seed)
@@ -244,9 +254,9 @@ def figure_open(mood: str, target=None) -> list[Part]:
         parts += [arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35)]
         parts.append(hand_part("hand_f", hand_shape(WF, 40, 82, 0.35, 0.25, thumb=-1, thumb_open=0.2), rim=0.4))
     else:
-        EF, WF = (462, 382), (470, 500)
+        EF, WF = (458, 384), (476, 496)
         parts += [arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35)]
-        parts.append(hand_part("hand_f", hand_shape(WF, 88, 84, 0.35, 0.05, thumb=-1), rim=0.35))
+        parts.append(hand_part("hand_f", hand_shape(WF, 80, 84, 0.45, 0.05, thumb=-1), rim=0.35))
     parts += open_shirt(SL, SR, HL, HR, neck, 1)
     parts.append(neck_part(neck, head))
     # the near (right) arm hangs
@@ -300,22 +310,28 @@ def figure_dawn(mood: str) -> list[Part]:
     parts += [upper_arm(SL, EN, "arm_n", SILK, rim=1.0), upper_arm(SR, EF, "arm_f", SILK, rim=0.5)]
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
-    behind, front = hair_parts(head, seed=9, length=580, back_view=True)
+    behind, front = hair_parts(head, seed=9, length=580, back_view=True, face_open=34 if mood == "dawn" else 4)
     # the hair hangs down his back OVER the shirt: from behind, the long mass is in front; the face
     # (a sliver of cheek and jaw in the lost profile, the whole profile when he turns) over it
     parts += behind
-    face = head.geom if mood == "dawn_turning" else head.geom.intersection(shape(
-        [(head.c[0] + 10, head.c[1] - 20), (head.c[0] + 80, head.c[1] - 40), (head.c[0] + 80, head.c[1] + 80),
-         (head.c[0] - 10, head.c[1] + 80)], 1))
-    parts.append(Part("face", face, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")], rim_details=[face_rim(head, 0.4)],
-                      rim=0.9, inner_rim=0.0, shade=0.6))
+    if mood == "dawn_turning":
+        sliver = head.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
+        parts.append(Part("face", sliver, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
+                          rim_details=[face_rim(head, 0.4)], rim=0.9, inner_rim=0.0, shade=0.6))
+    else:
+        # the lost profile: brow, cheekbone and jaw just showing past the hair, toward the sun
+        prof = Head((head.c[0] - 6, head.c[1]), HS, "right", "profile", tilt=-4)
+        sliver = prof.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
+        parts.append(Part("face", sliver, SKIN, rim=1.0, inner_rim=0.0, shade=0.4))
     parts += [forearm(EN, add(W0, -22, 0), "fore_n", SILK, rim=1.0), forearm(EF, add(W0, 22, 0), "fore_f", SILK, rim=0.5)]
     parts.append(hand_part("hands", union(fist_shape(add(W0, -24, -4), 20, 66, thumb=1), fist_shape(add(W0, 24, -4), 160, 66, thumb=-1)),
                            rim=0.7))
-    crown = [p for p in front if p.name.startswith("crown") or p.name.startswith("far")]
-    parts += crown
     if mood == "dawn_turning":
-        parts += [p for p in front if p.name.startswith("fringe")]
+        hx, hy = head.c
+        top = hy - HS * 0.52
+        cap = shape([(hx - 8, top - 2), (hx + 18, top - 1), (hx + 34, top + 10), (hx + 41, top + 28), (hx + 42, hy - 26),
+                     (hx + 36, hy - 16), (hx + 30, hy - 28), (hx + 22, top + 26), (hx + 6, top + 18), (hx - 8, top + 18)], 6)
+        parts.append(Part("crown", cap, HAIR, rim=1.0, inner_rim=0.5, shade=0.8))
     return turn(parts, 1.0 if mood == "dawn" else 0.0, lerp(HL, HR, 0.5))
 
 

@@ -74,9 +74,9 @@ def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float 
     mid_t = lerp(hip, knee, 0.45)
     mid_c = lerp(knee, ankle, 0.35)
     low = lerp(knee, ankle, 0.8)
-    pts = [add(hip, 0, -14), hip, mid_t, add(knee, -back * bend, 0), mid_c, low, add(ankle, 0, 18)]
-    front = [36, 35, 29, 21, 22, 18, 19]
-    rear = [36, 37, 31, 22, 28, 21, 20]
+    pts = [add(hip, 0, -4), hip, mid_t, add(knee, -back * bend, 0), mid_c, low, add(ankle, 0, 18)]
+    front = [30, 35, 29, 21, 22, 18, 19]
+    rear = [30, 37, 31, 22, 28, 21, 20]
     # limb(): "left" of downward travel is screen-right
     lw, rw = (rear, front) if back > 0 else (front, rear)
     g = limb(pts, lw, rw)
@@ -99,11 +99,11 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     fr = 12 * chest if f > 0 else 0
     bl = 6 if f > 0 else 0
     br = 6 if f < 0 else 0
-    pts = [add(neck, -22, -14), add(lerp(neck, SL, 0.55), 0, -12), add(SL, 8, -24), add(SL, -6, -4), add(SL, 4 - bl, 40),
-           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), 10 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 6, 0), add(HL, -12, 6),
-           add(HL, -16, hem), add(lerp(HL, HR, 0.5), 0, hem + 6 + tilt_hem), add(HR, 16, hem), add(HR, 12, 6),
-           add(lerp(SR, HR, 0.85), -6, 0), add(lerp(SR, HR, 0.62), -10 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -4 + br, 40), add(SR, 6, -4), add(SR, -8, -24), add(lerp(neck, SR, 0.55), 0, -12), add(neck, 22, -14)]
+    pts = [add(neck, -22, -14), add(lerp(neck, SL, 0.55), 0, -12), add(SL, 10, -22), add(SL, 8 - bl, 40),
+           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), 3 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -4, 0), add(HL, -22, 6),
+           add(HL, -26, hem), add(lerp(HL, HR, 0.5), 0, hem + 2 + tilt_hem), add(HR, 26, hem), add(HR, 22, 6),
+           add(lerp(SR, HR, 0.85), 2, 0), add(lerp(SR, HR, 0.62), -3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
+           add(SR, -8 + br, 40), add(SR, -10, -22), add(lerp(neck, SR, 0.55), 0, -12), add(neck, 22, -14)]
     g = shape(pts, 6)
 
     def d(ink: Ink, p: Part) -> None:
@@ -159,7 +159,7 @@ def upper_arm(sh, el, name: str, torn: bool, seed: int = 1, rim: float = 0.8, in
 
 
 def forearm(el, wr, name: str, mat: Mat, swollen: bool = False, rim: float = 0.8, inner_rim: float = 0.35) -> Part:
-    k = 1.22 if swollen else 1.0
+    k = 1.12 if swollen else 1.0
     mid = lerp(el, wr, 0.35)
     g = limb([el, mid, wr], [17 * k, 18 * k, 11.5 * k], [17 * k, 19 * k, 11.5 * k])
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim, shade=0.7)
@@ -227,15 +227,15 @@ def wall_upper(mood: str) -> list[Part]:
     HL, HR = (320, 502), (396, 494)
     if mood == "scared":
         SL, SR, neck = (290, 244), (426, 252), (358, 228)
-        head = Head((352, 136), HS, "left", "34", tilt=-6)
+        head = Head((352, 142), HS, "left", "34", tilt=-6)
         ER, WR, EL, WL = (272, 416), (386, 340), (442, 424), (320, 404)
     elif mood == "testing":
         SL, SR, neck = (284, 258), (422, 266), (352, 240)
-        head = Head((334, 150), HS, "left", "34", tilt=16)
+        head = Head((334, 156), HS, "left", "34", tilt=16)
         ER, WR, EL, WL = (262, 432), (222, 530), (444, 438), (446, 548)
     else:
         SL, SR, neck = (286, 256), (424, 266), (354, 238)
-        head = Head((340, 146), HS, "left", "34", tilt=8)
+        head = Head((340, 152), HS, "left", "34", tilt=8)
         ER, WR, EL, WL = (268, 428), (384, 352), (440, 436), (318, 420)
     parts: list[Part] = []
     parts += upper_arm(SL, ER, "arm_r", torn=True, seed=2, rim=1.0)
@@ -250,7 +250,7 @@ def wall_upper(mood: str) -> list[Part]:
                                SWOLLEN, rim=1.0))
     else:
         parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.4, inner_rim=0.5))
-        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0, inner_rim=0.6))
+        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0, inner_rim=0.35))
         parts.append(hand_part("hand_r", hand_shape(WR, 70, 86, 0.15, 0.15, thumb=-1, swollen=1.0), SWOLLEN, rim=0.6))
         parts.append(hand_part("hand_l", fist_shape(WL, 196, 76, thumb=1), SKIN, rim=0.8, inner_rim=0.6))
     parts += head_parts(head, "scared" if mood == "scared" else "hurt")
@@ -273,7 +273,7 @@ def door_upper(turning: bool) -> list[Part]:
     parts: list[Part] = []
     if not turning:
         SL, SR, neck = (298, 258), (414, 250), (360, 238)
-        head = Head((386, 154), HS, "right", "34", tilt=14)
+        head = Head((386, 160), HS, "right", "34", tilt=14)
         EL, WL = (446, 362), (440, 428)
         parts += upper_arm(SR, EL, "arm_l", torn=False, rim=0.3, inner_rim=0.2)
         parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.3, inner_rim=0.2))
@@ -287,7 +287,7 @@ def door_upper(turning: bool) -> list[Part]:
         parts += head_parts(head, "hurt")
         return turn(parts, 4.0, lerp(HL, HR, 0.5))
     SL, SR, neck = (294, 254), (418, 254), (354, 236)
-    head = Head((336, 148), HS, "left", "34", tilt=4)
+    head = Head((336, 154), HS, "left", "34", tilt=4)
     EL, WL = (432, 432), (436, 546)
     parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=0))
     parts.append(neck_part(neck, head))
@@ -314,7 +314,7 @@ def straight_upper(mood: str) -> list[Part]:
     the right forearm lifted in front of him, the swollen hand open toward Sephiroth."""
     HL, HR = (322, 498), (396, 496)
     SL, SR, neck = (284, 254), (424, 258), (354, 236)
-    head = Head((342, 142), HS, "left", "34", tilt=-5 if mood == "resolute" else 3)
+    head = Head((342, 148), HS, "left", "34", tilt=-5 if mood == "resolute" else 3)
     parts: list[Part] = []
     if mood == "arm_raised":
         ER, WR = (238, 378), (214, 262)
@@ -347,7 +347,7 @@ def leaning() -> list[Part]:
     dx = -44
     HL, HR = (322 + dx, 498), (396 + dx, 496)
     SL, SR, neck = (286 + dx, 256), (426 + dx, 262), (356 + dx, 238)
-    head = Head((344 + dx, 146), HS, "left", "34", tilt=-10)
+    head = Head((344 + dx, 152), HS, "left", "34", tilt=-10)
     parts: list[Part] = [foot((356 + dx + 10, 912), -1, 0.6, "boot_l", rim=0.4),
                          leg(HR, (392 + dx, 708), (366 + dx, 912), 1, "leg_l", rim=0.4),
                          foot((408 + dx, 914), -1, 0.8, "boot_r", rim=0.7),
