@@ -118,3 +118,26 @@ def test_a_look_change_cross_fades_but_not_while_skipping_nor_with_reduce_motion
     for settings in ({"reduce_motion": True}, {"skip": True, "skip_unseen": True}):
         s, now = at_two(**settings)
         assert dict(s.scene.view(now).sprites[0].layers) == {"body": 1.0, "face_sad": 1.0, "rim": 1.0}, settings
+
+
+def test_the_prompt_is_the_line_before_the_choice_unless_a_card_came_between():
+    src = ("start:\n  - Which door?\n  - set: {x: 1}\n  - choice:\n      - Left:\n          - card: Later\n"
+           "            over: 0.1s\n          - choice:\n              - A: []\n              - B: []\n"
+           "      - Right: []\n")
+    s = session(src, cps=0)
+    s.update(0.0)
+    assert s.prompt is None  # a line, no choice yet
+    s.click(0.1)
+    s.update(0.1)
+    assert s.choice is not None and s.prompt is not None and s.prompt.text.plain == "Which door?"
+    s.choose(0, 0.2)
+    s.update(5.0)
+    assert s.choice is not None and s.prompt is None  # the card came between
+    after_card = s.save()
+    assert s.rollback(5.1) and s.choice is not None and s.prompt.text.plain == "Which door?"
+    before_card = s.save()
+    for data, words in ((after_card, None), (before_card, "Which door?")):
+        loaded = Session.load(s.program, Scene(NoAssets()), data, 0.0, Settings(cps=0))
+        loaded.update(0.0)
+        assert loaded.choice is not None
+        assert (loaded.prompt.text.plain if loaded.prompt else None) == words

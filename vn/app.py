@@ -1,11 +1,15 @@
 """`vn play`: the window and the loop. The loop draws a stack of views (`vn.ui.stack`) and hands
 each input event to the top one; the screens themselves live in `vn/ui/`.
 
-The loop redraws only when something changed or is animating. While a fully shown line waits
-for the reader it neither updates nor redraws: it only looks at the event queue once a frame,
-and wakes at the next moment something will change on its own (the typewriter's next letter,
-the end of a `wait`, a tween, the title's slowly changing light at the few frames a second it
-needs).
+The loop redraws only when something changed or is animating. Between frames it blocks in SDL's
+event wait (`vn.eventwait`) until input arrives or the next moment something will change on its
+own: the earliest of every visible view's `next_redraw(now)` (the typewriter's next letter, the
+end of a `wait`, a tween, auto-forward, a stage's tile animation, the title's slowly changing
+light at the few frames a second it needs), the audio's next fade step
+(`AudioSink.next_change`) and the hot reload's next scan of the game's files (a background
+build after a resize asks through the views' `next_redraw`). With nothing scheduled it sleeps
+until input: a fully shown line costs no redraws and next to no CPU. While something animates
+it draws at most `1/FRAME` frames a second; while the window is hidden it draws nothing.
 
 `Player` is also the views' host (`vn.ui.host.Host`): it owns the window, the clock, the save
 files, the settings and the speech engine, and does what the views ask.
@@ -13,17 +17,14 @@ files, the settings and the speech engine, and does what the views ask.
 
 from __future__ import annotations
 
-import datetime as _dt
-import io
 import os
-import re
 import sys
 import time
 from pathlib import Path
 
 FRAME = 1.0 / 60.0
 MAX_HITCH = 0.1  # a frame gap longer than this (a dragged window) advances the game this much
-IDLE_POLL = 1.0 / 60.0
+IDLE_POLL = 1.0 / 60.0  # the error screen's look at the queue
 SKIP_SPEED = 4.0  # game time runs this much faster while skipping (transitions, cards, waits)
 THUMB_SIZE = (384, 216)
 
@@ -110,6 +111,9 @@ class Player:
         self.running = True
         self._last = time.perf_counter()
         self._planned: float | None = None
+        self._waiter = None  # vn.eventwait.EventWait, made once the window shows a frame
+        self.visible = True  # False while the window is hidden or minimised: nothing is drawn
+        self.slept = 0.0  # seconds the last turn spent waiting for input or a deadline
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
         from vn.reload import HotReload
 
@@ -194,38 +198,72 @@ class Player:
         wake = self._next_wake()
         animating = wake is not None and wake <= self.now
         due = self._planned is not None and self.now >= self._planned  # the moment we slept until
-        if self.dirty or animating or due:
+        drew = False
+        if (self.dirty or animating or due) and self.visible:
             self.draw()
+            drew = True
             wake = self._next_wake()  # drawing hands the views their new state
             animating = wake is not None and wake <= self.now
         self._planned = wake
         if self._pads_due and self.canvas is not None:
             self._pads_due = False
             self.pads.probe()
+        idle = 0.0
         if dt is None:
-            # sleep: a frame while animating, until the next change, or until input.
-            # pygame's event.wait() polls every millisecond under the hood (a few % CPU on an
-            # idle line); a plain sleep of at most one frame between looks at the event queue
-            # costs ~0.1% and answers input within a frame
-            if animating:
+            if animating or drew:
+                # a frame's pace: while animating, and after any frame (a storm of mouse motion
+                # redraws at most once a frame)
                 spent = time.perf_counter() - self._last
                 pg.time.wait(max(0, int((FRAME - spent) * 1000)))
             else:
-                timeout = None if wake is None else max(0.0, wake - self.now)
-                time.sleep(IDLE_POLL if timeout is None else min(IDLE_POLL, timeout))
+                idle = self._sleep(wake)
             t = time.perf_counter()
             dt = t - self._last
             self._last = t
-        # game time: one frame at most per step (a dragged window does not jump a tween),
-        # faster while skipping
+        self.slept = idle
+        # game time: one frame at most per step (a dragged window does not jump a tween), but a
+        # chosen sleep counts in full; faster while skipping
         game = self.game_view()
         self.clock.speed = SKIP_SPEED if game is not None and game.session.settings.skip else 1.0
-        self._now = self.clock.advance(dt)
+        self._now = self.clock.advance(dt, idle=idle)
 
     def _next_wake(self) -> float | None:
+        """The next moment (window time) the picture changes with no input; None: only input
+        changes it, or the window is hidden (nothing is drawn until it shows again)."""
+        if not self.visible:
+            return None
         times = [t for t in (self.stack.next_redraw(self.now), *(until for _, until in self.notices))
                  if t is not None]
         return min(times) if times else None
+
+    def next_update(self) -> float | None:
+        """The next moment (window time) the loop must wake although the picture does not change
+        (the audio's fades, a decode finishing)."""
+        times = []
+        game = self.game_view()
+        if game is not None and not game.covered:  # covered: the story's time stands still
+            t = game.game_time(self.now)
+            audio = self.audio.next_change(t)
+            if audio is not None:
+                times.append(audio - t + self.now)
+        return min(times) if times else None
+
+    def _sleep(self, wake: float | None) -> float:
+        """Block until input or the next deadline (redraw, update, hot-reload scan); returns the
+        seconds slept when a deadline was known, which game time then counts in full."""
+        if self._waiter is None:
+            from vn.eventwait import EventWait
+
+            self._waiter = EventWait(self.pg)
+        update = self.next_update()
+        deadlines = [max(0.0, t - self.now) / max(self.clock.speed, 1e-9) for t in (wake, update)
+                     if t is not None]
+        deadlines.append(max(0.0, self.hot_reload.next_scan - self.hot_reload.clock()))
+        timeout = min(deadlines) if deadlines else None
+        t0 = time.perf_counter()
+        self._waiter.wait(timeout)
+        slept = time.perf_counter() - t0
+        return slept if timeout is None else min(slept, timeout)
 
     def draw(self) -> None:
         # draw off screen in the same surface format `vn render` uses, then copy: the window
@@ -249,7 +287,15 @@ class Player:
         if event.type == pg.QUIT:
             self.close_requested()
             return
+        if event.type in (pg.WINDOWHIDDEN, pg.WINDOWMINIMIZED):
+            self.visible = False  # no frames, no redraw wake-ups (living motion stops) until shown
+            return
+        if event.type in (pg.WINDOWSHOWN, pg.WINDOWRESTORED):
+            self.visible = True
+            self.dirty = True
+            return
         if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
+            self.visible = True  # exposed: some of it shows
             self.surface = pg.display.get_surface()
             self.dirty = True
             return
@@ -269,6 +315,7 @@ class Player:
         if event.type in (pg.KEYDOWN, pg.KEYUP, pg.MOUSEBUTTONDOWN, pg.MOUSEBUTTONUP, pg.MOUSEMOTION,
                           pg.MOUSEWHEEL):
             self.dirty = True
+            self.hot_reload.activity()
 
     def _showing_error(self) -> bool:
         from vn.ui.errorview import ErrorView
@@ -618,6 +665,10 @@ class Player:
     def screenshot(self) -> None:
         """The frame as shown, to the player's Pictures folder (else the data folder), named by
         game and time; a note says where."""
+        import datetime as _dt
+        import io
+        import re
+
         if self.canvas is None:
             self.draw()
         folder = screenshot_dir()

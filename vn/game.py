@@ -326,7 +326,7 @@ def build_catalog(game: Game, manifest: Node | None = None, manifest_path: str =
                                 + bundled_font_dirs())
     return Catalog(stages=stages, presets=frozenset(assets.presets), looks=looks,
                    audio=frozenset(audio), audio_problems=_audio_problems(audio) if check_audio else {},
-                   drawable=coverage.has if coverage else None)
+                   drawable=coverage.has if coverage else None, drawable_key=coverage.key() if coverage else None)
 
 
 def _manifest_size(root: Node | None) -> tuple[int, int]:

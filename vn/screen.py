@@ -55,6 +55,9 @@ def raster_cache() -> RasterCache | None:
     return RasterCache(folder) if folder is not None else None
 
 
+SETTLE = 600.0  # seconds ahead: every move, fade and tween of a scene has ended by then
+
+
 def _logical(vp: Viewport, rect: pygame.Rect) -> tuple[float, float, float, float]:
     """An output rectangle in the viewport's logical px."""
     x, y = vp.to_logical(rect.topleft)
@@ -149,10 +152,14 @@ class Screen:
         self.textbox.draw(surface, now)
         if menu is not None:
             menu.viewport = vp
-            if menu.figures_for != vp:
+            if menu.figures_for != vp:  # placed once per choice and size: the buttons never jump
                 menu.figures_for = vp
                 design = vp.design()
-                menu.set_figures([_logical(design, rect) for _, rect in self.compositor.figures(view, surface.get_size())])
+                # where the figures are, and where a move still under way will leave them
+                settled = session.scene.view(now + SETTLE)
+                rects = {_logical(design, rect) for v in (view, settled)
+                         for _, rect in self.compositor.figures(v, surface.get_size())}
+                menu.set_figures(sorted(rects))
             menu.draw(surface, now)
 
     def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:

@@ -324,8 +324,11 @@ class Session:
         if self._rolling is not None:  # presenting a checkpoint: nothing new to log
             self._at, self._rolling = self._rolling, None
             self._on_log = True
+            if not is_line:  # the choice's question, as it was
+                self._scene_changed = not self._log[self._at].get("prompt", True)
             return
-        cp = {"state": self.story.checkpoint(), "history": self._history_total - (1 if is_line else 0)}
+        cp = {"state": self.story.checkpoint(), "history": self._history_total - (1 if is_line else 0),
+              "prompt": not self._scene_changed}
         nxt = self._at + 1
         if nxt < len(self._log) and self._log[nxt]["state"] == cp["state"]:
             self._at = nxt  # the same step as before the rollback: the future is kept
@@ -345,7 +348,7 @@ class Session:
         prev: dict[str, Any] = {}
         for cp in self._log:
             changes = {k: v for k, v in cp["state"].items() if prev.get(k) != v}
-            entries.append({"changes": changes, "history": cp["history"]})
+            entries.append({"changes": changes, "history": cp["history"], "prompt": cp.get("prompt", True)})
             prev = cp["state"]
         return {"at": self._at, "on_screen": self._on_log, "log": entries}
 
@@ -373,7 +376,8 @@ class Session:
             placed = _place_checkpoint(self.program, state, same_program)
             if placed is None:
                 continue
-            log.append({"state": placed, "history": min(entry["history"], self._history_total)})
+            log.append({"state": placed, "history": min(entry["history"], self._history_total),
+                        "prompt": entry.get("prompt") is not False})
             if n <= at:
                 kept_at = len(log) - 1
                 saved_at_kept = n == at

@@ -222,3 +222,25 @@ def test_the_eye_glow_is_a_pair_of_glints_not_lamps():
         assert max(ys) - min(ys) < max(xs) - min(xs)
         r, g, b, _ = img.get_at(bright[len(bright) // 2])
         assert g > r and g > b
+
+
+NEIGHBOURS = {
+    "zack": [("hurt", "scared", "testing"), ("door", "turning"), ("resolute", "arm_raised")],
+    "sephiroth": [("cold", "glow", "chair", "chair_glow", "reach"), ("dawn", "dawn_turning")],
+}
+
+
+@pytest.mark.parametrize("name", ["zack", "sephiroth"])
+def test_neighbouring_looks_keep_their_feet(name):
+    """Looks made for one mark share their legs layer, so a cross-fade between them moves only
+    the upper body (docs/art.md): the shared layer is the bottom of each stack, and the feet of
+    the composited looks cover the same pixels."""
+    sprite = _sprite(name)
+    for group in NEIGHBOURS[name]:
+        legs = {sprite.looks[look][0] for look in group}
+        assert len(legs) == 1 and next(iter(legs)).startswith("legs"), (group, legs)
+        masks = [_look(sprite, look)[1] for look in group]
+        w, h = masks[0].get_size()
+        low = [{(x, y) for y in range(int(h * 0.8), h, 2) for x in range(0, w, 2) if m.get_at((x, y))} for m in masks]
+        for other in low[1:]:
+            assert len(low[0] ^ other) <= len(low[0]) * 0.02, (group, len(low[0] ^ other))

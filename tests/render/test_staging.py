@@ -261,3 +261,61 @@ def test_a_beam_ramp_is_read_checked_and_tweened(tmp_path):
     assert [d.line for d in diags] == [17] and "list of 2 to 16 colours" in diags[0].message
     half = lerp_light(presets["a"], presets["b"], 0.5).beam("figure").ramp
     assert len(half) == 3 and half[0][2] > 0 and half[2][2] > half[2][0] * 0.5  # toward blue everywhere
+
+
+def longest_run(surf, y):
+    row = [tuple(surf.get_at((x, y)))[:3] for x in range(surf.get_width())]
+    best = n = 1
+    for a, b in zip(row, row[1:], strict=False):
+        n = n + 1 if a == b else 1
+        best = max(best, n)
+    return best
+
+
+def test_a_dark_gradient_under_a_dim_light_does_not_band(game, tmp_path):
+    """A wall painted from grey 40 to 60 across the picture, lit by a dim ambient: 8 bits keep
+    a few levels, which would be stripes hundreds of px wide; the threshold breaks them up."""
+    stages = game.roots[0] / "assets" / "stages"
+    (stages / "staging" / "wall.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080"><defs>'
+        '<linearGradient id="g" x1="0" y1="0" x2="1920" y2="0" gradientUnits="userSpaceOnUse">'
+        '<stop offset="0" stop-color="#282828"/><stop offset="1" stop-color="#3c3c3c"/></linearGradient>'
+        '</defs><rect width="1920" height="1080" fill="url(#g)"/></svg>')
+    (stages / "wall.tmx").write_text(STAGE.replace("staging/floor.svg", "staging/wall.svg")
+                                     .replace("staging/chair.svg", "staging/none.svg"))
+    (stages / "staging" / "none.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080"/>')
+    size = (1920, 1080)
+    shot = frame(NoBeams(game), [], size=size, stage="wall", preset="night")
+    plain = pygame.Surface(size)
+    plain.fill((0, 0, 0))
+    from vn.render.images import ImageCache as Cache
+
+    wall = Cache().get(stages / "staging" / "wall.svg", size)
+    plain.blit(wall, (0, 0))
+    plain.fill(tuple(round(c) for c in game.preset("night").ambient), special_flags=pygame.BLEND_RGB_MULT)
+    assert longest_run(plain, 540) > 150  # what 8 bits alone do
+    assert longest_run(shot, 540) < 24
+    # and the threshold keeps the picture's level: the mean moves by less than a level
+    mean = pygame.transform.average_color(shot, (0, 500, 1920, 80))
+    ref = pygame.transform.average_color(plain, (0, 500, 1920, 80))
+    assert all(abs(a - b) <= 1.5 for a, b in zip(mean[:3], ref[:3], strict=True))
+
+
+def test_bundled_bedroom_beyond_the_doorway_stays_clear_of_the_chair():
+    """The bed through the doorway must not read as a cushion on the chair: everything pale in
+    the doorway lies right of the chair and above its seat."""
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    folder = ROOT / "assets" / "stages" / "living_room"
+    size = (960, 540)
+    interior = ImageCache().get(folder / "interior.svg", size)
+    chair = ImageCache().get(folder / "chair.svg", size)
+    door = pygame.Rect(1045 // 2, 300 // 2, (1238 - 1045) // 2, (860 - 300) // 2)  # the doorway, half scale
+    chair_mask = pygame.mask.from_surface(chair, 200)
+    chair_right = max(x for x in range(door.left, door.right) for y in range(door.top, door.bottom)
+                      if chair_mask.get_at((x, y))) if chair_mask.count() else door.left
+    pale = [(x, y) for x in range(door.left, door.right, 1) for y in range(door.top, door.bottom, 1)
+            if luma(interior.get_at((x, y))[:3]) > 110]
+    assert pale  # the bed's sheet and pillow catch some light
+    assert min(x for x, _ in pale) > chair_right + 2
+    assert max(y for _, y in pale) < 690 // 2  # nothing pale down at the chair seat's height

@@ -121,6 +121,35 @@ def test_a_changed_catalog_or_path_changes_the_key():
     assert cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], None, engine="0.0.0+other") != base
 
 
+def test_every_catalog_input_of_the_diagnostics_is_in_the_key(tmp_path: Path):
+    """Unplayable audio files (vn check reads them; vn play does not) and the fonts' coverage
+    change what a compile reports: a hit made without them must not answer for them."""
+    script = "start:\n  - music: a.ogg\n  - \u0e01 Thai.\n"
+    audio = frozenset({"a.ogg"})
+    plain = Catalog(audio=audio)
+    checked = Catalog(audio=audio, audio_problems={"a.ogg": "is not a sound file"})
+    keys = {cache_key(("game.yaml", MANIFEST), [("s.yaml", script)], c)
+            for c in (plain, checked, Catalog(audio=audio, drawable=lambda ch: True, drawable_key="all"),
+                      Catalog(audio=audio, drawable=lambda ch: ch.isascii(), drawable_key="ascii"))}
+    assert len(keys) == 4
+    cache = ProgramCache(tmp_path)
+
+    def run(catalog):
+        return compile_game(("game.yaml", MANIFEST), [("s.yaml", script)], catalog, cache=cache)
+
+    program, diags = run(plain)
+    assert program is not None and not diags
+    program, diags = run(checked)  # not the entry `plain` wrote
+    assert program is None and any("not a sound file" in d.message for d in diags)
+    ascii_only = Catalog(audio=audio, drawable=lambda ch: ch.isascii(), drawable_key="ascii")
+    assert any("no font" in d.message for d in run(ascii_only)[1])
+    assert any("no font" in d.message for d in run(ascii_only)[1])  # the hit keeps the warning
+    # a drawable without a key is never cached (nothing says what it answers)
+    before = sorted(tmp_path.glob("*.json"))
+    run(Catalog(audio=audio, drawable=lambda ch: False))
+    assert sorted(tmp_path.glob("*.json")) == before
+
+
 def _entry(tmp_path: Path) -> Path:
     (entry,) = tmp_path.glob("*.json")
     return entry

@@ -227,3 +227,33 @@ def test_self_voicing_reads_the_options_and_the_focused_one(small) -> None:
     key(pygame.K_DOWN)
     run(p, 0.1)
     assert voice.said[-1] == "Go right"
+
+
+def test_a_move_under_way_when_the_choice_comes_is_avoided_where_it_ends(dirs) -> None:
+    """The column is placed once (buttons never jump), clear of a figure where it stands and
+    where its move will leave it."""
+    scripts = dirs / "mod" / "scripts"
+    scripts.mkdir(parents=True)
+    (scripts / "mod.yaml").write_text("title: Moving\nstart: scene\n", "utf-8")
+    (scripts / "scene.yaml").write_text("\n".join([
+        "scene:", "  - stage: living_room", "  - light: dusk", "  - show: sephiroth at window",
+        "  - move: sephiroth", "    to: near_door", "    over: 8s",
+        "  - Where will he stop?",
+        "  - choice:", "      - Wait:", "          - Waited.", "      - Speak:", "          - Spoke.",
+        "  - end"]) + "\n", "utf-8")
+    size = (1280, 720)
+    p = make_player(dirs / "mod", size, label="scene")
+    run(p, 0.5)
+    to_choice(p)
+    run(p, 0.5)
+    game = p.game_view()
+    t = game.game_time(p.now)
+    menu = p.screen.choice_menu(game.session, t)
+    placed = [r.copy() for r in menu.rects()]
+    run(p, 9.0)  # the move has ended
+    t = game.game_time(p.now)
+    view = game.session.scene.view(t)
+    assert menu.rects() == placed
+    body = _silhouette(p, view, "sephiroth", size)
+    face = pygame.Rect(body.x, body.y, body.w, round(body.h * 0.45))
+    assert not any(r.colliderect(face) for r in placed), (face, placed)

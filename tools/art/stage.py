@@ -471,15 +471,54 @@ def build_interior():
     bx0, bx1 = BED
     s.poly([(bx0, BED_TOP), (bx1, BED_TOP), (bx1, back_y(bx1)), (bx0, back_y(bx0))],
            s.lin(0, BED_TOP, 0, back_y(bx0), [(0, (14, 14, 18)), (0.6, (20, 19, 22)), (1, (26, 23, 22))]))
-    # the bedroom beyond: far wall, a cool sliver of its own window, the edge of the bed
-    s.poly([(bx0, 250), (bx1, 250), (bx1, 760), (bx0, 760)], s.lin(bx0, 0, bx1, 0, [(0, (30, 30, 36), 0.0), (0.5, (40, 40, 48), 0.5), (1, (30, 30, 36), 0.2)]))
-    s.poly([(1196, 120), (1226, 118), (1226, 700), (1196, 702)], s.lin(0, 120, 0, 700, [(0, (70, 80, 100), 0.0), (0.3, (80, 90, 112), 0.35), (1, (60, 66, 82), 0.05)]))
-    # the foot of the bed: a low block under a pale sheet, a fold falling over its corner
-    s.poly([(bx0 - 5, 716), (1150, 706), (1214, 716), (1214, 736), (bx0 - 5, 748)], s.lin(0, 706, 0, 748, [(0, (92, 92, 100)), (1, (62, 62, 70))]))
-    s.poly([(bx0 - 5, 748), (1214, 736), (1216, 786), (bx0 - 5, 796)], s.lin(bx0, 0, 1216, 0, [(0, (40, 38, 42)), (1, (26, 25, 28))]))
-    s.poly(catmull([(1170, 712), (1212, 716), (1222, 760), (1208, 800), (1190, 770), (1178, 730)], 6), (72, 72, 80), 0.9)
-    s.poly([(bx0 - 5, 744), (1214, 733), (1214, 737), (bx0 - 5, 749)], (120, 120, 130), 0.4)
-    s.poly([(bx0, 790), (1240, 782), (bx1, back_y(bx1)), (bx0, back_y(bx0))], s.lin(0, 780, 0, 868, [(0, (22, 19, 18)), (1, (44, 37, 32))]))
+    # the bedroom beyond, seen through the doorway in the room's perspective (camera 0.875 m up,
+    # focal RF, depth vanishing point VPL): its far wall 5.6 m away, a cool sliver of its own
+    # window on the left, and the bed along its right wall — headboard against the far wall, a
+    # pillow, the sheet and a dark blanket, its side in shadow — running behind the right jamb.
+    # Everything pale sits high and right (x >= 1150, y <= 640), clear of the chair in front.
+    zf = 5.6
+
+    def bp(X, Y, Z):
+        return (VPL[0] + RF * X / Z, HY + RF * (RCAM - Y) / Z)
+
+    far_floor = bp(0, 0, zf)[1]
+    s.poly([(bx0, BED_TOP), (bx1, BED_TOP), (bx1, far_floor), (bx0, far_floor)],
+           s.lin(0, BED_TOP, 0, far_floor, [(0, (16, 16, 20)), (0.5, (24, 24, 30)), (1, (30, 29, 34))]))
+    s.poly([(bx0, far_floor), (bx1, far_floor), (bx1, back_y(bx1)), (bx0, back_y(bx0))],
+           s.lin(0, far_floor, 0, back_y(bx0), [(0, (18, 16, 17)), (1, (34, 29, 26))]))
+    s.poly([(bx0, far_floor - 1.5), (bx1, far_floor - 1.5), (bx1, far_floor + 1), (bx0, far_floor + 1)], (10, 9, 10), 0.8)
+    # its window: a tall cool sliver, and its light lying on the bedroom floor
+    wx0, wx1 = 1074, 1098
+    s.poly([(wx0, 150), (wx1, 150), (wx1, 640), (wx0, 640)],
+           s.lin(0, 150, 0, 640, [(0, (66, 76, 98), 0.1), (0.35, (84, 94, 118), 0.4), (1, (64, 72, 92), 0.22)]))
+    s.poly([(wx0, far_floor + 2), (wx1, far_floor + 2), (wx1 + 40, back_y(wx1) - 6), (wx0 + 10, back_y(wx0) - 6)],
+           s.lin(0, far_floor, 0, back_y(wx0), [(0, (70, 80, 100), 0.22), (1, (70, 80, 100), 0.0)]))
+    # the bed: X from its left side (1.33 m right of the camera: just right of the chair) under the right jamb
+    xl, zn = 1.33, 4.2
+    head_top, mat, frame = 1.05, 0.52, 0.14
+    A = bp(xl, head_top, zf)
+    s.poly([A, (bx1, A[1] - 2), (bx1, bp(xl, 0, zf)[1]), bp(xl, 0, zf)],
+           s.lin(0, A[1], 0, far_floor, [(0, (40, 31, 27)), (1, (22, 18, 16))]))  # headboard
+    s.poly([A, (bx1, A[1] - 2), (bx1, A[1] + 3), (A[0], A[1] + 5)], (118, 112, 118), 0.5)  # its lit top edge
+    top_far, top_near = bp(xl, mat, zf - 0.05), bp(xl, mat, zn)
+    side_far, side_near = bp(xl, frame, zf - 0.05), bp(xl, frame, zn)
+    # the mattress' side, in shadow, over a darker bed frame down to the floor
+    s.poly([top_far, top_near, side_near, side_far], s.lin(top_far[0], 0, top_near[0], 0, [(0, (34, 33, 40)), (1, (44, 42, 50))]))
+    s.poly([side_far, side_near, bp(xl, 0.02, zn), bp(xl, 0.02, zf - 0.05)], (16, 14, 14))
+    # its top seen just from above: the sheet, the pillow at the head, the blanket folded back
+    right = bx1  # the jamb hides the rest
+    sheet = [top_far, (right, top_far[1] - 4), (right, top_near[1] - 6), top_near]
+    s.poly(sheet, s.lin(0, top_far[1], 0, top_near[1], [(0, (96, 98, 108)), (1, (78, 80, 90))]))
+    p0, p1 = bp(xl + 0.06, mat + 0.14, zf - 0.12), bp(xl + 0.06, mat + 0.02, zf - 0.6)
+    s.poly(catmull([(p0[0] + 2, p0[1] + 4), (p0[0] + 30, p0[1] - 2), (right, p0[1] - 4), (right, p1[1] + 2),
+                    (p1[0] + 20, p1[1] + 1), (p1[0] - 2, p1[1] - 3)], 6),
+           s.lin(0, p0[1], 0, p1[1], [(0, (126, 126, 136)), (1, (100, 100, 110))]))  # the pillow
+    b0 = bp(xl, mat + 0.03, zf - 1.0)
+    blanket = [b0, (right, b0[1] - 4), (right, top_near[1] - 4), (top_near[0], top_near[1] + 1)]
+    s.poly(blanket, s.lin(0, b0[1], 0, top_near[1], [(0, (52, 44, 50)), (1, (40, 34, 40))]))
+    s.poly([b0, (right, b0[1] - 4), (right, b0[1] - 1), (b0[0], b0[1] + 2.5)], (120, 116, 124), 0.55)  # the turned-down edge
+    s.poly([side_near, bp(xl, frame, zn + 0.4), (bx1, back_y(bx1)), (side_near[0], side_near[1] + 30)],
+           (8, 7, 7), 0.35)  # the bed's shadow on the floor toward the door
     # right jamb reveal (faces the window: catches light)
     a, b = (bx1, BED_TOP), (bx1, back_y(bx1))
     a2, b2 = toward_vp(a, 30), toward_vp(b, 30)

@@ -40,6 +40,10 @@ class AudioSink(Protocol):
     def update(self, now: float, settings: Volumes) -> None:
         """Game time has reached `now`: move fades on, apply the player's volumes."""
 
+    def next_change(self, now: float) -> float | None:
+        """When `update` next has something to do, in game seconds (None: not until a new
+        direction): the window's loop sleeps until then."""
+
     def refresh(self, settings: Volumes) -> None:
         """Apply changed settings now, at the last game time seen (a settings screen covers the
         game, whose time stands still, and the player should hear the slider move)."""
@@ -64,6 +68,9 @@ class SilentAudio:
     def update(self, now: float, settings: Volumes) -> None:
         self.now = now
         self.mix.prune(now)
+
+    def next_change(self, now: float) -> float | None:
+        return self.mix.next_change(now)
 
     def refresh(self, settings: Volumes) -> None:
         self.update(self.now, settings)

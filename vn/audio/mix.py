@@ -40,6 +40,7 @@ RESTORE_FADE = 1.0  # music restored by a load or rollback fades in over this lo
 DUCK = {"voice": 10 ** (-10 / 20), "sound": 10 ** (-6 / 20)}  # music/ambience under each
 DUCK_ATTACK = 0.15
 DUCK_RELEASE = 0.8
+FADE_STEP = 1.0 / 30.0  # seconds between volume updates while a fade or ducking moves
 
 
 class Volumes(Protocol):
@@ -184,6 +185,31 @@ class Mix:
         if done:
             self.tracks = [t for t in self.tracks if t not in done]
         return done
+
+    def next_change(self, now: float) -> float | None:
+        """When the gains next change or a track is done with, in game seconds (None: only a
+        new direction changes anything). While a fade or the ducking moves, `now + FADE_STEP`:
+        the loop sleeps between volume steps instead of polling."""
+        times: list[float] = []
+
+        def moving(start: float, end: float) -> None:
+            if now < start:
+                times.append(start)
+            elif now < end:
+                times.append(now + FADE_STEP)
+
+        for t in self.tracks:
+            for tween in (t.volume, t.level):
+                if tween.a != tween.b:
+                    moving(tween.start, tween.end)
+            end = t.ends()
+            if t.channel in DUCK:
+                moving(t.start, t.start + DUCK_ATTACK)
+                if end is not None:
+                    moving(end, end + DUCK_RELEASE)
+            if end is not None:
+                times.append(max(now, end + (DUCK_RELEASE if t.channel in DUCK else 0.0)))
+        return min(times) if times else None
 
     def duck(self, now: float) -> float:
         """The factor music and ambience are scaled by at `now` (1: no ducking)."""

@@ -29,6 +29,7 @@ from vn.audio.mix import Track, Volumes
 FREQUENCY = 44100
 BUFFER = 1024  # sample frames: ~23 ms of latency at 44.1 kHz
 CHANNELS = 32  # mixer channels; one per sounding track
+POLL = 0.05  # seconds between looks at a decode in flight or a draining channel
 KEEP_UNUSED = 3  # decoded files kept for reuse when no track plays them (a 48 s loop is 8.5 MB)
 
 Finder = Callable[[str], "Path | None"]
@@ -99,6 +100,14 @@ class MixerAudio(SilentAudio):
             if channel is not None:
                 channel.set_volume(levels.get(track.id, 0.0))
         self._drain()
+
+    def next_change(self, now: float) -> float | None:
+        """As `Mix.next_change`, and soon while a file decodes or a finished one-shot drains
+        (its channel is freed when it falls silent)."""
+        times = [t for t in (self.mix.next_change(now),) if t is not None]
+        if self._loading or self._draining:
+            times.append(now + POLL)
+        return min(times) if times else None
 
     def close(self) -> None:
         for track in list(self.mix.tracks):

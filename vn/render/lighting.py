@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from vn.render.dither import add_static
 from vn.render.images import ImageCache, content_rect, copy, premultiplied
 from vn.render.tiled import draw_layer
 from vn.stage.color import RGB, lerp_color
@@ -145,6 +146,8 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
             plain.blit(black, pos)
         emissive.blit(black, pos)
         rim.blit(black, pos)
+    if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
+        add_static(ambient)
     sky_crop = sky.subsurface(sky_rect).copy() if sky_rect and sky_rect.w and sky_rect.h else None
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive_rect and emissive_rect.w and emissive_rect.h else None

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import pygame
 
+from vn.render.dither import add_static_premultiplied
 from vn.render.images import ImageCache, content_rect, placeholder, premultiplied
 from vn.render.lighting import q
 from vn.stage.lighting import Light
@@ -115,7 +116,10 @@ class SpriteRenderer:
     def premultiplied(self, path: object, size: Size) -> Piece | None:
         """A layer rasterised at `size`, premultiplied and cropped; keeps nothing (safe to call
         from a background thread, see vn.render.resize)."""
-        return _crop(premultiplied(self.images.get(path, size, keep=False)))  # type: ignore[arg-type]
+        piece = _crop(premultiplied(self.images.get(path, size, keep=False)))  # type: ignore[arg-type]
+        if piece is not None:  # the threshold that keeps the light's multiply from banding
+            add_static_premultiplied(piece[0])
+        return piece
 
     def adopt(self, path: object, size: Size, piece: Piece | None) -> Piece | None:
         """Keep a layer made by `premultiplied`."""

@@ -17,7 +17,7 @@ from vn.script.diagnostics import Diagnostic, error, has_errors
 from vn.script.loader import load_yaml
 from vn.script.manifest import read_manifest
 from vn.script.program import Program
-from vn.script.programcache import ProgramCache, cache_key
+from vn.script.programcache import ProgramCache, cache_key, cacheable
 
 __all__ = ["Catalog", "Diagnostic", "Program", "ProgramCache", "compile_game", "compile_text"]
 
@@ -33,6 +33,12 @@ def _collector_paused() -> Iterator[None]:
         yield
     finally:
         if was:
+            # what the build made would all sit in the youngest generation, and the first
+            # collection after would walk it at once (~1 s at 100,000 lines): move it to the
+            # oldest generation unscanned (freeze + unfreeze is two list splices), where cycles
+            # are still found by the next full collection
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
@@ -51,7 +57,7 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     with the same diagnostics; a program that compiled is written to it.
     """
     with _collector_paused():
-        if cache is None:
+        if cache is None or not cacheable(catalog):
             return _compile(manifest, files, catalog, overlay)
         key = cache_key(manifest, [*files, *([("overlay:" + overlay[0], overlay[1])] if overlay else [])], catalog)
         hit = cache.get(key)

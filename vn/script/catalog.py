@@ -20,6 +20,10 @@ class Catalog:
     audio_problems: dict[str, str] = field(default_factory=dict)  # name -> why it cannot be played
     # whether some font of the game draws a character (None: fonts not known, no check)
     drawable: Callable[[str], bool] | None = None
+    # what `drawable` answers, as a text (e.g. a digest of the fonts' character ranges): part of
+    # the compiled-program cache's key, since its warnings depend on it; a catalog with a
+    # `drawable` and no key is never cached
+    drawable_key: str | None = None
 
     def all_marks(self) -> frozenset[str]:
         if not self.stages:

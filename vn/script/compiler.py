@@ -235,7 +235,8 @@ class Compiler(FieldChecks):
         tpl = self.text(ctx, text_node)
         if tpl is None:
             return
-        if not tpl.plain_source().strip() and not tpl.variables:
+        plain = tpl.plain_source()
+        if not plain.strip() and not tpl.variables:
             self.err(ctx.path, text_node, "empty text", "remove the step or write something")
             return
         look_name = None
@@ -243,7 +244,7 @@ class Compiler(FieldChecks):
             look_name = self.value(ctx, Field("look", "look", "a look"), look, speaker)
             if look_name is not None:
                 self.emit(ctx, "direction", {"command": "show", "args": _show_args(speaker, look_name)}, look)
-        ident = self.line_id(ctx, id_node, f"{speaker or ''}\x1f{tpl.plain_source()}", node)
+        ident = self.line_id(ctx, id_node, f"{speaker or ''}\x1f{plain}", node)
         self.emit(ctx, "line", {"speaker": speaker, "text": tpl, "look": look_name}, node, ident, presented=True)
 
     def dialogue(self, ctx: _Ctx, node: Node, key: Node, value: Node) -> None:

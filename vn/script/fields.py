@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from vn.script.compiler import _Ctx
 
 _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")
+_UNUSUAL = re.compile(r"[^\x20-\x7e\n\t]")  # what check_characters looks at: not printable ASCII
 
 
 class FieldChecks:
@@ -155,8 +156,9 @@ class FieldChecks:
         At most three warnings a text, each at its column."""
         drawable = self.catalog.drawable
         warned: set[str] = set()
-        for i, ch in enumerate(src):
-            if ch in warned or ch in "\n\t" or (ch.isascii() and ch.isprintable()):
+        for found in _UNUSUAL.finditer(src):  # printable ASCII, tabs and line breaks always show
+            i, ch = found.start(), found.group()
+            if ch in warned:
                 continue
             cat = unicodedata.category(ch)
             if cat in ("Cc", "Cs"):

@@ -192,6 +192,18 @@ def compose_checked(text: str, path: str) -> tuple[yaml.Node | None, list[Diagno
     and *removed* from the tree (the first one stays), so a reader never sees it; the tree has
     no aliases, no merge keys, is at most MAX_DEPTH deep and MAX_NODES large. Unsupported tags
     are reported and left in place (`resolve_node` gives their text). Never raises."""
+    composed, diags = _compose(text, path)
+    if composed is None:
+        return None, diags
+    if _has_alias(composed):
+        return None, [_alias_error(composed, path)]
+    bad = _check_tree(composed, path, diags)
+    return (None if bad else composed), diags
+
+
+def _compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
+    """PyYAML's node tree of one document, after the file-level checks (size, NUL, BOM);
+    syntax errors as diagnostics. No tree checks yet."""
     diags: list[Diagnostic] = []
     if len(text) > MAX_CHARS:
         return None, [error(path, 1, 1, f"the file is too large ({len(text):,} characters)",
@@ -223,14 +235,13 @@ def compose_checked(text: str, path: str) -> tuple[yaml.Node | None, list[Diagno
         return None, [error(path, 1, 1, f"YAML error: {exc}", None)]
     except RecursionError:
         return None, [error(path, 1, 1, nesting_message("YAML"), "flatten the structure")]
-    if composed is None:
-        return None, diags
-    if _has_alias(composed):
-        line, col = composed.start_mark.line + 1, composed.start_mark.column + 1
-        return None, [error(path, line, col, "YAML anchors and aliases (&name, *name) are not supported",
-                            "write each step out; use `call:` to reuse steps")]
-    bad = _check_tree(composed, path, diags)
-    return (None if bad else composed), diags
+    return composed, diags
+
+
+def _alias_error(root: yaml.Node, path: str) -> Diagnostic:
+    line, col = root.start_mark.line + 1, root.start_mark.column + 1
+    return error(path, line, col, "YAML anchors and aliases (&name, *name) are not supported",
+                 "write each step out; use `call:` to reuse steps")
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -329,10 +340,10 @@ def _shell(node: yaml.Node, stack: list) -> Any:
 
 def load_yaml(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse one YAML document. A syntax error is a diagnostic at its position, not an exception."""
-    composed, diags = compose_checked(text, path)
+    composed, diags = _compose(text, path)
     if composed is None:
         return None, diags
-    return _convert(composed), diags
+    return _convert_checked(composed, path, diags)
 
 
 def _convert(root: yaml.Node) -> Node:
@@ -363,6 +374,137 @@ def _convert(root: yaml.Node) -> Node:
                     if not isinstance(child, yaml.ScalarNode):
                         stack.append((child, made))
     return top
+
+
+def _convert_checked(root: yaml.Node, path: str, diags: list[Diagnostic]) -> tuple[Node | None, list[Diagnostic]]:
+    """`compose_checked`'s checks and `_convert` in one walk, each scalar resolved once (a
+    100,000-line script has half a million nodes: three walks cost more than composing). The
+    same diagnostics in the same order: nodes are visited parents first, keys before values,
+    in file order, as `_check_tree` visits them."""
+    str_tag, seq_tag, map_tag, merge_tag = _CORE + "str", _CORE + "seq", _CORE + "map", _CORE + "merge"
+    scalar_type, seq_type = yaml.ScalarNode, yaml.SequenceNode
+    seen: set[int] = set()
+    count = 0
+
+    def make(node: yaml.Node, depth: int, resolved: Any = _UNSET) -> Node | None:
+        """The Node of one PyYAML node (children are filled in later); None when the tree is
+        unusable (an alias, too deep, too large)."""
+        nonlocal count
+        count += 1
+        key = id(node)
+        if key in seen:
+            raise _Alias
+        seen.add(key)
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if count > MAX_NODES:
+            diags.append(error(path, line, col, "the file is too large",
+                               f"split it into several files (at most {MAX_NODES:,} values each)"))
+            return None
+        if depth > MAX_DEPTH:
+            diags.append(error(path, line, col, nesting_message("YAML"), "flatten the structure"))
+            return None
+        if node.__class__ is scalar_type:
+            text = node.value
+            if resolved is not _UNSET:  # a mapping's key, resolved already to find repeats
+                value = resolved
+            elif node.tag == _PLAIN:
+                value = resolve_plain(text)
+            else:
+                value, ok = _scalar(node)
+                if not ok:
+                    diags.append(error(path, line, col, f"unsupported YAML tag '{node.tag}'",
+                                       "game files use plain YAML values: text, numbers, true/false, "
+                                       "lists and mappings"))
+                    node.tag = str_tag
+                    value = text
+            return Node("scalar", line, col, value=value, quoted=node.style in ("'", '"'), text=text)
+        tag = node.tag or ""
+        if tag not in (map_tag, seq_tag, "!"):
+            diags.append(error(path, line, col, f"unsupported YAML tag '{tag}'",
+                               "remove the tag: game files use plain lists and mappings"))
+        return Node("seq" if node.__class__ is seq_type else "map", line, col)
+
+    try:
+        top = make(root, 1)
+        if top is None:
+            return None, diags
+        stack: list[tuple[yaml.Node, Node, int]] = [(root, top, 1)]
+        while stack:
+            ynode, out, depth = stack.pop()
+            later: list[tuple[yaml.Node, Node, int]] = []
+            if ynode.__class__ is seq_type:
+                items = out.items
+                for child in ynode.value:
+                    made = make(child, depth + 1)
+                    if made is None:
+                        return None, diags
+                    items.append(made)
+                    if child.__class__ is not scalar_type:
+                        later.append((child, made, depth + 1))
+            elif isinstance(ynode, yaml.MappingNode):
+                kept, keys = _mapping_keys(ynode, path, diags, merge_tag)
+                pairs = out.pairs
+                for (knode, vnode), kval in zip(kept, keys, strict=True):
+                    k = make(knode, depth + 1, kval)
+                    if k is None:
+                        return None, diags
+                    if knode.__class__ is not scalar_type:
+                        later.append((knode, k, depth + 1))
+                    v = make(vnode, depth + 1)
+                    if v is None:
+                        return None, diags
+                    if vnode.__class__ is not scalar_type:
+                        later.append((vnode, v, depth + 1))
+                    pairs.append((k, v))
+            stack.extend(reversed(later))
+    except _Alias:
+        return None, [_alias_error(root, path)]
+    return top, diags
+
+
+_UNSET = object()
+
+
+class _Alias(Exception):
+    """A node reached twice: the document uses an alias."""
+
+
+def _mapping_keys(node: yaml.MappingNode, path: str, diags: list[Diagnostic],
+                  merge_tag: str) -> tuple[list[tuple[yaml.Node, yaml.Node]], list[Any]]:
+    """The pairs of a mapping without merge keys and repeated keys (each reported), as
+    `_check_tree` keeps them, and each kept key's value when it is a scalar whose tag is
+    understood (else `_UNSET`: resolved, and its tag reported, when its node is made)."""
+    kept: list[tuple[yaml.Node, yaml.Node]] = []
+    values: list[Any] = []
+    seen: dict[object, yaml.Node] = {}
+    for knode, vnode in node.value:
+        is_scalar = isinstance(knode, yaml.ScalarNode)
+        if knode.tag == merge_tag or (is_scalar and knode.tag == _PLAIN and knode.value == "<<"):
+            diags.append(error(path, knode.start_mark.line + 1, knode.start_mark.column + 1,
+                               "merge keys ('<<') are not supported", "write the keys out"))
+            continue
+        resolved: Any = _UNSET
+        if is_scalar:
+            kval, understood = _scalar(knode)
+            if understood:
+                resolved = kval
+            hashable: object = ("v", type(kval).__name__, kval) if kval == kval else ("t", knode.value)
+        else:
+            hashable = ("n", id(knode))
+        if hashable in seen:
+            first = seen[hashable]
+            shown = knode.value if is_scalar else "?"
+            diags.append(error(path, knode.start_mark.line + 1, knode.start_mark.column + 1,
+                               f"duplicate key '{shown}'",
+                               f"it is already given at line {first.start_mark.line + 1}, "
+                               f"column {first.start_mark.column + 1}; the first one is used"))
+            continue
+        seen[hashable] = knode
+        kept.append((knode, vnode))
+        values.append(resolved)
+    node.value = kept
+    return kept, values
 
 
 def _has_alias(root: yaml.Node) -> bool:

@@ -84,8 +84,16 @@ def _catalog_text(catalog: Catalog | None) -> str:
             return {k: sorted(v) for k, v in sorted(value.items())}
         return sorted(value)
 
+    # everything the compiler reads from it: the diagnostics of a hit must be a fresh compile's
+    drawable = None if catalog.drawable is None else catalog.drawable_key
     return json.dumps([names(catalog.stages), names(catalog.presets), names(catalog.looks),
-                       names(catalog.audio)], sort_keys=True)
+                       names(catalog.audio), sorted(catalog.audio_problems.items()), drawable], sort_keys=True)
+
+
+def cacheable(catalog: Catalog | None) -> bool:
+    """Can a program compiled with `catalog` be cached? Not when the catalog answers which
+    characters the fonts draw without saying from what (`drawable_key`)."""
+    return catalog is None or catalog.drawable is None or catalog.drawable_key is not None
 
 
 # --------------------------------------------------------------------------- codec

@@ -29,9 +29,14 @@ class Clock:
             raise ValueError(f"clock speed must be >= 0, not {value!r}")
         self._speed = float(value)
 
-    def advance(self, real_dt: float) -> float:
+    def advance(self, real_dt: float, idle: float = 0.0) -> float:
         """Move on by one frame of `real_dt` real seconds; returns the new game time `now`.
-        Negative frame times (a clock that went backwards) count as zero."""
-        step = min(max(0.0, real_dt), self.max_step)
+        Negative frame times (a clock that went backwards) count as zero.
+
+        `idle` (seconds, part of `real_dt`) is time the loop chose to sleep because nothing was
+        due before it: it counts in full, since nothing animated through it; only the rest
+        (the frame's work, a hitch) is clamped to `max_step`."""
+        idle = min(max(0.0, idle), max(0.0, real_dt))
+        step = idle + min(max(0.0, real_dt) - idle, self.max_step)
         self._now += step * self._speed
         return self._now

@@ -103,6 +103,12 @@ class Coverage:
     def __bool__(self) -> bool:
         return bool(self._starts)
 
+    def key(self) -> str:
+        """A digest of the ranges: equal for coverages that answer `has` alike."""
+        import hashlib
+
+        return hashlib.sha256(repr((self._starts, self._ends)).encode()).hexdigest()
+
     def has(self, ch: str) -> bool:
         cp = ord(ch)
         i = bisect.bisect_right(self._starts, cp) - 1

@@ -34,8 +34,8 @@ MARGIN = 56  # logical px: the column keeps this far from the picture's sides an
 FACE_MARGIN = 28  # ... and at least this far from a face, when it has to lie over the legs
 UPPER_BODY = 0.5  # the part of a figure's height, from the top of its head, that is face and torso
 MIN_WIDTH = 440  # logical px: the narrowest column (text wraps inside it)
-_WIDTHS = (1185, 1040, 900, 780, 680, 580, 500, MIN_WIDTH)
-_X_STEP = 8  # logical px between the column positions tried
+_WIDTHS = (1185, 960, 780, 640, 520, MIN_WIDTH)
+_X_STEP = 16  # logical px between the column positions tried
 _UPPER_ONLY_COST = 600.0  # what over the legs (not the faces) costs against an empty place
 LRect = tuple[float, float, float, float]  # x, y, w, h in the 1920x1080 design
 
@@ -90,11 +90,13 @@ def place_column(heights_for, figures: list[LRect], area: LRect, center: tuple[f
     tiers = (("empty", [_grow(f, MARGIN) for f in figures], 0.0),
              ("upper", [_grow(upper_body(f), FACE_MARGIN) for f in figures], _UPPER_ONLY_COST))
     for width in widths:
+        narrow = (widths[0] - width) * 0.5
+        if best is not None and narrow >= best[0]:
+            break  # narrower columns only cost more (widths run from the widest)
         if width > aw:
             continue
         total = heights_for(width)
         want_top = center[1] - total / 2
-        narrow = (widths[0] - width) * 0.5
         xs = {min(max(center[0] - width / 2, ax), ax + aw - width)}
         xs.update(ax + n * _X_STEP for n in range(int((aw - width) // _X_STEP) + 1))
         for kind, blocks, extra in tiers:
@@ -160,46 +162,45 @@ class ChoiceMenu(Fitted):
         """Each option's button on the output surface, in column order."""
         return [b.rect for b in self.buttons(vp)]
 
-    def _layouts(self, vp: Viewport, width: float) -> list[tuple[TextLayout, TextLayout]]:
-        """Each option's text (idle, focused) for a column `width` logical px wide: Ren'Py's
-        150 px side margins at full width, narrower margins in a narrower column."""
+    def _layouts(self, vp: Viewport, width: float, focused: bool = False) -> list[TextLayout]:
+        """Each option's text for a column `width` logical px wide (in the focus colour with
+        `focused`): Ren'Py's 150 px side margins at full width, narrower margins in a narrower
+        column."""
         t = self.theme
         margin = (t.choice_width - t.choice_text_width) / 2  # 150
         side = max(36.0, min(margin, width * margin / t.choice_width))
         text_w, size = vp.px(width - 2 * side), vp.px(t.dialogue_size)
         shadow = Shadow.scaled(vp.scale, 170)
-        return [(self.renderer.layout(o.text, text_w, size, family=SERIF,
-                                      color=t.text_dim if n in self.chosen else t.text, align="center",
-                                      scale=vp.scale, shadow=shadow),
-                 self.renderer.layout(o.text, text_w, size, family=SERIF, color=t.accent, align="center",
-                                      scale=vp.scale, shadow=shadow))
+        return [self.renderer.layout(o.text, text_w, size, family=SERIF, align="center", scale=vp.scale,
+                                     color=t.accent if focused else t.text_dim if n in self.chosen else t.text,
+                                     shadow=shadow)
                 for n, o in enumerate(self.choice.options)]
 
     def _arrange(self, vp: Viewport) -> list[_Button]:
         t = self.theme
-        pad, gap = vp.px(t.choice_pad_y), vp.px(t.choice_spacing)
-        cache: dict[float, list[tuple[TextLayout, TextLayout]]] = {}
-
-        def layouts(width: float) -> list[tuple[TextLayout, TextLayout]]:
-            if width not in cache:
-                cache[width] = self._layouts(vp, width)
-            return cache[width]
+        # the column is measured at 1080p at most (a 4K layout renders four times the pixels
+        # for the same line breaks), then laid out at the output's scale where it goes
+        mvp = vp if vp.scale <= 1.0 else Viewport(vp.size, 1.0, vp.offset, vp.logical)
+        mpad, mgap = mvp.px(t.choice_pad_y), mvp.px(t.choice_spacing)
+        cache: dict[float, float] = {}
 
         def height(width: float) -> float:
-            rows = layouts(width)
-            total = sum(idle.height + 2 * pad for idle, _ in rows) + gap * max(0, len(rows) - 1)
-            return total / vp.scale
+            if width not in cache:
+                rows = self._layouts(mvp, width)
+                cache[width] = (sum(r.height + 2 * mpad for r in rows) + mgap * max(0, len(rows) - 1)) / mvp.scale
+            return cache[width]
 
         w, h = vp.logical
         area = (MARGIN, 40.0, w - 2 * MARGIN, h - t.textbox_height - 20 - 40.0)
         (x, y, width, _), self.placement = place_column(height, self.figures, area, (w / 2, t.choice_center_y))
-        self.column = (x, y, width, height(width))
+        pad, gap = vp.px(t.choice_pad_y), vp.px(t.choice_spacing)
         left, right, top = vp.x(x), vp.x(x + width), vp.y(y)
         out = []
-        for idle, focused in layouts(width):
+        for idle, focused in zip(self._layouts(vp, width), self._layouts(vp, width, focused=True), strict=True):
             bh = idle.height + 2 * pad
             out.append(_Button(pygame.Rect(left, top, right - left, bh), idle, focused))
             top += bh + gap
+        self.column = (x, y, width, (top - gap - vp.y(y)) / vp.scale)
         return out
 
     def _at(self, pos: tuple[int, int]) -> int | None:

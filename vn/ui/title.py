@@ -140,9 +140,13 @@ class TitleView(ScreenView):
     def next_redraw(self, now: float) -> float | None:
         if now < self.shown_at + FADE_IN:
             return now
+        # the stage's own tile animations, if any, seen at the light's quantised times
+        frame = self.scene.next_frame(now - self.cycle_start)
+        if frame is not None:
+            frame = self.cycle_start + math.ceil(frame * LIGHT_FPS) / LIGHT_FPS
         building = self.host.screen.compositor.builds.next_poll(now)  # art for a new window size
-        light = self._light_redraw(now)
-        return building if light is None else light if building is None else min(light, building)
+        times = [t for t in (frame, building, self._light_redraw(now)) if t is not None]
+        return min(times) if times else None
 
     def _light_redraw(self, now: float) -> float | None:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
