@@ -319,3 +319,12 @@ def test_bundled_bedroom_beyond_the_doorway_stays_clear_of_the_chair():
     assert pale  # the bed's sheet and pillow catch some light
     assert min(x for x, _ in pale) > chair_right + 2
     assert max(y for _, y in pale) < 690 // 2  # nothing pale down at the chair seat's height
+
+
+def test_a_figure_standing_in_a_beam_is_lit_by_it_where_its_rim_catches_light(game):
+    lit = frame(game, [("show", {"who": "a", "at": "open"})])
+    unlit = frame(NoBeams(game), [("show", {"who": "a", "at": "open"})])
+    upper = (1300, 150, 200, 400)  # above the floor beam: only the figure can change here
+    assert luma(region(lit, *upper)) > luma(region(unlit, *upper)) + 0.5
+    empty_lit, empty_unlit = frame(game, []), frame(NoBeams(game), [])
+    assert luma(region(empty_lit, *upper)) == pytest.approx(luma(region(empty_unlit, *upper)), abs=0.2)

@@ -474,8 +474,14 @@ class Compositor:
                     self.sprites.draw(dest, sdef, sv, view.light, (ks, ks), marks_at,
                                       *sprite_motion(sdef, sv, view.motion), art=art)
                     if art is not None:
-                        beams.on_figure(dest, view.light, beam_origin, zoom,
-                                        self.sprites.paint(art, rect, sv.alpha))
+                        paint = self.sprites.paint(art, rect, sv.alpha)
+                        beams.on_figure(dest, view.light, beam_origin, zoom, paint)
+                        # a figure standing in a beam on the floor is lit by it where the light
+                        # catches its edges (its rim paint), in the beam's colour at its feet
+                        feet = (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks)
+                        glow = beams.light_at(feet, view.light, beam_origin, zoom, dest.get_rect(), depth)
+                        if glow != (0, 0, 0):
+                            self.sprites.light_rim(dest, paint, glow)
             done[0] = end
 
         st.draw(dest, view.light, camera, scale, view.size, (ox, oy), view.clock, between)

@@ -546,6 +546,26 @@ class Beams:
             part.blit(shade, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_MULT)
         dest.blit(part, area.topleft, special_flags=pygame.BLEND_RGB_ADD)
 
+    def light_at(self, point: tuple[float, float], light: Light,
+                 origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
+                 zoom: float, view: pygame.Rect, below: int) -> tuple[int, int, int]:
+        """The light (0..255 a channel, summed and clamped) that the stage's polygons with a
+        depth up to `below` add at an output `point`: what a figure standing there stands in."""
+        r = g = b = 0
+        x, y = round(point[0]), round(point[1])
+        for i, shape in enumerate(self.shapes):
+            d = shape.shape.depth
+            if shape.shape.falls_on != "stage" or (d is not None and d > below):
+                continue
+            got = self._lit(i, light, origin, zoom, view)
+            if got is None:
+                continue
+            lit, (lx, ly) = got
+            if 0 <= x - lx < lit.get_width() and 0 <= y - ly < lit.get_height():
+                c = lit.get_at((x - lx, y - ly))
+                r, g, b = r + c[0], g + c[1], b + c[2]
+        return (min(255, r), min(255, g), min(255, b))
+
     def on_figure(self, dest: pygame.Surface, light: Light,
                   origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
                   zoom: float, paint: Sequence[tuple[pygame.Surface, tuple[int, int], float]]) -> None:

@@ -327,6 +327,18 @@ class SpriteRenderer:
             out.append((surf, (rect.x + at[0], rect.y + at[1]), gain))
         return out
 
+    @staticmethod
+    def light_rim(dest: pygame.Surface, paint: list[tuple[pygame.Surface, tuple[int, int], float]],
+                  color: tuple[int, int, int]) -> None:
+        """Add light of `color` where the figure's rim paint (the last of `paint`) says light
+        catches it: a figure standing in a beam."""
+        if len(paint) < 2:  # no rim layer: nothing says where light catches the figure
+            return
+        surf, at, _ = paint[-1]
+        lit = surf.copy()
+        lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+        dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
+
     def shadow(self, art: _Art, rect: pygame.Rect, feet: tuple[float, float], sun: tuple[float, float],
                alpha: float, px: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
         """The figure's shadow on the floor in a beam, for a sun whose foot on the horizon is at

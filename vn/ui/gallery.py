@@ -8,7 +8,7 @@ click, Esc or Enter: back). An image not seen yet is a locked tile: neither its 
 title is drawn.
 
 Tiles are drawn by a compositor of the gallery's own (sharing the game's image cache), one
-tile per frame, so the screen opens at once and fills in.
+tile per frame, so the screen opens at once and fills in; the full-screen view has another.
 """
 
 from __future__ import annotations
@@ -191,6 +191,10 @@ class ImageView(ScreenView):
         super().__init__(host)
         self.gallery = gallery
         self.index = index
+        # its own compositor: one that has drawn this image as a tile would build the full size in
+        # the background and show the tile scaled up meanwhile (vn.render.resize)
+        screen = host.screen
+        self.compositor = Compositor(screen.assets, screen.compositor.images)
 
     @property
     def stage(self) -> str:
@@ -228,6 +232,9 @@ class ImageView(ScreenView):
         elif event.type == pygame.MOUSEBUTTONUP and event.button in (1, 3):
             self.close()
 
+    def next_redraw(self, now: float) -> float | None:
+        return self.compositor.builds.next_poll(now)  # a new window size is being built
+
     def draw(self, surface: pygame.Surface, now: float) -> None:
         surface.fill((0, 0, 0))
-        self.gallery._compositor().draw(surface, picture_of(self.host.screen.assets, self.stage))
+        self.compositor.draw(surface, picture_of(self.host.screen.assets, self.stage))
