@@ -25,6 +25,12 @@ def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():
     # behaviour, not speed: while a fully shown line waits, the loop draws no frame at all
     assert figures["idle_redraws_per_s"]["shown_line"] == 0.0, figures["idle"]
     assert "idle at a shown line" in table(figures)
+    # a living scene asks for frames at its motion's own rate, and none with reduce motion
+    motion = figures["motion"]
+    assert "twinkle" in motion["motion"]["living"], motion
+    assert 0 < figures["motion_redraws_per_s"] <= 12, motion
+    assert motion["reduce_motion"]["redraws_per_s"] == 0.0, motion
+    assert "living scene" in table(figures)
 
 
 def test_the_generated_script_has_the_lines_it_promises():

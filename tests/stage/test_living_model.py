@@ -55,21 +55,26 @@ def test_twinkle_lives_only_while_the_city_lights_are_on(game):
     scene.apply(direction("light", preset="night"), 1)
     assert "twinkle" in scene.living(1) and "dust" not in scene.living(1)  # no sun at night
     view = scene.view(1.234)
-    assert view.motion == pytest.approx(math.floor((1.234 - 0) * 10) / 10)  # on the 10 fps grid
+    fps = motion.FPS["twinkle"]
+    assert view.motion == pytest.approx(math.floor(1.234 * fps) / fps)  # on the twinkle's frame grid
 
 
 def test_the_rate_requested_is_the_motions_own(game):
     scene = staged(game, ("light", {"preset": "night"}))
+    assert all(fps <= 15 for fps in motion.FPS.values())  # a modest rate, never the display's 60
+    fps = motion.FPS["twinkle"]
     t = 2.03
     wake = scene.next_motion(t)
-    assert wake == pytest.approx(2.1)  # twinkle: 10 frames a second, on the stage clock
-    assert scene.next_motion(wake) == pytest.approx(2.2)
+    assert wake == pytest.approx((math.floor(t * fps) + 1) / fps)  # the next frame on the stage clock
+    assert scene.next_motion(wake) == pytest.approx(wake + 1 / fps)
     scene.apply(direction("show", who="a", at="window"), 3.0)  # breathes (8/s); pulse not shown
     assert scene.living(3.0) == {"twinkle", "breathing"}
-    assert scene.next_motion(3.01) == pytest.approx(3.1)  # the fastest motion sets the rate
+    fps = max(motion.FPS["twinkle"], motion.FPS["breathing"])  # the fastest motion sets the rate
+    assert scene.next_motion(3.01) == pytest.approx((math.floor(3.01 * fps) + 1) / fps)
     day = staged(game, ("light", {"preset": "day"}), ("show", {"who": "a", "at": "window"}))
     assert day.living(0) == {"breathing", "dust"}  # the day's sun beam is weak but there
-    assert day.next_motion(0.5) == pytest.approx(7 / 12)  # dust: 12 frames a second
+    fps = max(motion.FPS["dust"], motion.FPS["breathing"])
+    assert day.next_motion(0.5) == pytest.approx((math.floor(0.5 * fps) + 1) / fps)
 
 
 def test_a_scene_without_motion_asks_for_no_frames():

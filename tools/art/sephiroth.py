@@ -390,10 +390,12 @@ def write_yaml(layers: dict, rims: list[str], looks: dict) -> None:
              f"height: {H}", "anchor: [0.5, 1.0]", "facing: right", "default: cold", "layers:"]
     lines += [f"  {n}: sephiroth/{n}.svg" for n in layers]
     lines += [f"  {n}: {{image: sephiroth/{n}.svg, light: rim}}" for n in rims]
-    lines += ["  eyes_glow: {image: sephiroth/eyes_glow.svg, light: emissive}",
-              "  eyes_glow_chair: {image: sephiroth/eyes_glow_chair.svg, light: emissive}",
-              "  eyes_glow_reach: {image: sephiroth/eyes_glow_reach.svg, light: emissive}", "looks:"]
+    lines += ["  eyes_glow: {image: sephiroth/eyes_glow.svg, light: emissive, pulse: {amount: 0.35, period: 2.8}}",
+              "  eyes_glow_chair: {image: sephiroth/eyes_glow_chair.svg, light: emissive, pulse: {amount: 0.35, period: 2.8}}",
+              "  eyes_glow_reach: {image: sephiroth/eyes_glow_reach.svg, light: emissive, pulse: {amount: 0.35, period: 2.8}}", "looks:"]
     lines += [f"  {k}: [{', '.join(v)}]" for k, v in looks.items()]
+    # living scenes (vn.stage.motion): a slow, calm breath; the eye glow throbs (above)
+    lines.append("breathing: {amount: 0.0035, period: 5.2}")
     with open(os.path.join(OUT, "sephiroth.yaml"), "w") as fh:
         fh.write("\n".join(lines) + "\n")
 

@@ -764,7 +764,7 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
         A('  </properties>')
         A(' </imagelayer>')
 
-    def poly_obj(name, group, pts, soft, falls_on=None):
+    def poly_obj(name, group, pts, soft, falls_on=None, extra=()):
         nonlocal obj_id
         x0, y0 = pts[0]
         rel = " ".join(f"{f(x - x0)},{f(y - y0)}" for x, y in pts)
@@ -774,6 +774,8 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
             A(f'    <property name="falls_on" value="{falls_on}"/>')
         A(f'    <property name="group" value="{group}"/>')
         A(f'    <property name="softness" type="float" value="{soft}"/>')
+        for key, value in extra:  # floats: strength, dust (vn.stage.motion)
+            A(f'    <property name="{key}" type="float" value="{value}"/>')
         A('   </properties>')
         A(f'   <polygon points="{rel}"/>')
         A('  </object>')
@@ -791,6 +793,9 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     poly_obj("sun_figure", "figure", figure_sun, 60, "figures")
     for i, pts in enumerate(sunrise_polys):
         poly_obj(f"sunrise_floor_{i + 1}", "sunrise", pts, 30)
+    # the air the sunset light crosses between the glass and the floor: it adds no light of its
+    # own (strength 0) but the dust drifting in it catches the beam (vn.stage.motion)
+    poly_obj("sun_air", "sun", SUN_AIR, 90, extra=(("strength", 0), ("dust", 1.2)))
     A(' </objectgroup>')
     image_layer(5, "chair", "ambient")
     next_obj = obj_id
@@ -830,6 +835,8 @@ MARKS = [
 # to the edge: gold, copper, rose). The presets' `offset` moves it: last_rays draws the edge down
 # the figure from above the crown to the floor and past it.
 FIGURE_SUN = [(600, 960), (800, 960), (800, -400), (400, -400), (400, 960)]
+
+SUN_AIR = [(0, 430), (980, 430), (1500, 1100), (0, 1100)]  # the sunset's air, for its dust
 
 SUN_X = 170        # sunset sun (its foot on the horizon): beams fan away from it
 SUNRISE_X = 760

@@ -397,6 +397,8 @@ def write_yaml(layers, rims, looks) -> None:
     lines += [f"  {n}: {{image: zack/{n}.svg, light: rim}}" for n in rims]
     lines.append("looks:")
     lines += [f"  {k}: [{', '.join(v)}]" for k, v in looks.items()]
+    # living scenes (vn.stage.motion): he is hurt, his breath shorter and deeper than Sephiroth's
+    lines.append("breathing: {amount: 0.005, period: 3.6}")
     with open(os.path.join(OUT, "zack.yaml"), "w") as fh:
         fh.write("\n".join(lines) + "\n")
 

@@ -36,7 +36,8 @@ from vn.stage.view import SceneView, SpriteView
 if TYPE_CHECKING:
     from vn.render.compositor import Compositor, _Stage
 
-DUST_GAIN = 1.3  # a mote at full brightness adds the beam's colour x strength x this
+DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's strength x this
+DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 
 
 def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -> tuple[float, float]:
@@ -64,6 +65,7 @@ class Living:
         self._cells: dict[tuple[object, ...], pygame.Surface] = {}
         self._masks: dict[tuple[int, int], BeamShape] = {}
         self._dots: dict[int, pygame.Surface] = {}
+        self._lit_dots: dict[tuple[object, ...], pygame.Surface] = {}
         self._scratch: pygame.Surface | None = None
 
     # --- the frame ------------------------------------------------------------------------------
@@ -262,7 +264,7 @@ class Living:
             ox, oy = layer_origin(camera, shape.parallax, layout.parallax_origin, view.size)
             fx, fy = shape.points[0]
             u = max(0.001, min(1.0, beam.reach))
-            color = beam.color
+            color = tuple(c + (255.0 - c) * DUST_WHITE for c in beam.color)
             for m in motion.dust_motes(shape.points, shape.dust, t, seed=i):
                 # the mask of the whole polygon, seen through the beam's reach (shortened toward
                 # its first point)
@@ -274,13 +276,10 @@ class Living:
                 b = m.brightness * weight * beam.strength * DUST_GAIN
                 if b < 0.02:
                     continue
-                dot = self._dot(m.radius * ks)
-                tint = q((color[0] * b, color[1] * b, color[2] * b))
-                lit = dot.copy()
-                lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+                lit = self._lit_dot(m.radius * ks, min(1.0, b), color)
                 x = (ox + (m.x + beam.offset[0]) * camera.zoom) * scale
                 y = (oy + (m.y + beam.offset[1]) * camera.zoom) * scale
-                pic.blit(lit, (round(x - dot.get_width() / 2), round(y - dot.get_height() / 2)),
+                pic.blit(lit, (round(x - lit.get_width() / 2), round(y - lit.get_height() / 2)),
                          special_flags=pygame.BLEND_RGB_ADD)
 
     def _mask(self, st: _Stage, i: int) -> BeamShape:
@@ -290,6 +289,20 @@ class Living:
             if len(self._masks) > 32:
                 self._masks.clear()
             hit = self._masks[key] = BeamShape(st.layout.lights[i], (st.k_ref, st.k_ref))
+        return hit
+
+    def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float]) -> pygame.Surface:
+        """A speck of `radius` output px in `color` x `level` (32 levels, kept)."""
+        step = max(1, round(level * 32))
+        key = (max(2, round(radius * 4)), step, q(color))
+        hit = self._lit_dots.get(key)
+        if hit is None:
+            if len(self._lit_dots) > 512:
+                self._lit_dots.clear()
+            hit = self._dot(radius).copy()
+            u = step / 32
+            hit.fill(q((color[0] * u, color[1] * u, color[2] * u)), special_flags=pygame.BLEND_RGB_MULT)
+            self._lit_dots[key] = hit
         return hit
 
     def _dot(self, radius: float) -> pygame.Surface:

@@ -31,7 +31,7 @@ from typing import Any
 Point = tuple[float, float]
 
 # redraws per second each motion needs (its frames are at multiples of 1/fps on the stage clock)
-FPS: Mapping[str, float] = {"twinkle": 10.0, "dust": 12.0, "breathing": 8.0, "pulse": 10.0}
+FPS: Mapping[str, float] = {"twinkle": 8.0, "dust": 10.0, "breathing": 8.0, "pulse": 10.0}
 
 TWINKLE_CELL = 8.0  # map px: each cell of a twinkling layer dims on its own (about one window)
 TWINKLE_CLASSES = 256  # cells follow one of this many schedules (the renderer's palette)
@@ -133,35 +133,68 @@ def dust_motes(points: Sequence[Point], density: float, t: float, seed: int = 0)
     100x100 map px of the polygon's area."""
     if density <= 0 or len(points) < 3:
         return []
-    count = min(MAX_MOTES, round(polygon_area(points) / DUST_AREA * density))
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    x0, y0, w, h = min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+    cloud = _cloud(tuple(points), density, seed)
     out = []
-    for i in range(count):
-        key = seed * 100_003 + i
-        life = 6.0 + 8.0 * _unit(key, 10)
-        age = t + life * _unit(key, 11)
+    for i, (life, offset, vx, vy, sway, sway_period, phase, glint_period, radius) in enumerate(cloud.motes):
+        age = t + offset
         n = int(age // life)  # which life this is
-        u = (age - n * life) / life
-        life_key = key * 131 + n
-        # a spawn point inside the polygon (a few tries; the last one stands otherwise)
-        for attempt in range(8):
-            sx = x0 + w * _unit(life_key, 20 + attempt)
-            sy = y0 + h * _unit(life_key, 40 + attempt)
-            if inside(points, sx, sy):
-                break
-        since = u * life
-        vx = -4.0 + 8.0 * _unit(key, 12)  # px/s
-        vy = -1.5 + 5.0 * _unit(key, 13)  # mostly settling
-        sway = 3.0 + 7.0 * _unit(key, 14)
-        sway_period = 5.0 + 7.0 * _unit(key, 15)
-        phase = _unit(key, 16)
+        since = age - n * life
+        sx, sy = cloud.spawn(i, n)
         x = sx + vx * since + sway * math.sin(math.tau * (t / sway_period + phase))
         y = sy + vy * since + 0.5 * sway * math.sin(math.tau * (t / (sway_period * 1.3) + phase))
-        glint = 0.55 + 0.45 * math.sin(math.tau * (t / (1.5 + 2.5 * _unit(key, 17)) + phase)) ** 2
-        radius = 0.8 + 1.4 * _unit(key, 18) ** 2
-        out.append(Mote(x, y, radius, _bump(u) * glint))
+        glint = 0.55 + 0.45 * math.sin(math.tau * (t / glint_period + phase)) ** 2
+        out.append(Mote(x, y, radius, _bump(since / life) * glint))
     return out
+
+
+class _Cloud:
+    """The fixed draw of a polygon's motes (their pace, sway, size) and the spawn points of
+    the lives seen lately: the same numbers every time, computed once."""
+
+    def __init__(self, points: tuple[Point, ...], density: float, seed: int) -> None:
+        self.points = points
+        count = min(MAX_MOTES, round(polygon_area(points) / DUST_AREA * density))
+        xs, ys = [p[0] for p in points], [p[1] for p in points]
+        self.box = (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        self.keys = [seed * 100_003 + i for i in range(count)]
+        self.motes = []
+        for key in self.keys:
+            life = 6.0 + 8.0 * _unit(key, 10)
+            self.motes.append((life, life * _unit(key, 11),
+                               -4.0 + 8.0 * _unit(key, 12),  # px/s
+                               -1.5 + 5.0 * _unit(key, 13),  # mostly settling
+                               3.0 + 7.0 * _unit(key, 14), 5.0 + 7.0 * _unit(key, 15), _unit(key, 16),
+                               1.5 + 2.5 * _unit(key, 17), 0.9 + 1.6 * _unit(key, 18) ** 2))
+        self._spawns: dict[tuple[int, int], Point] = {}
+
+    def spawn(self, i: int, n: int) -> Point:
+        """Where mote `i` appears in its life `n`: a point inside the polygon (a few tries; the
+        last one stands otherwise)."""
+        hit = self._spawns.get((i, n))
+        if hit is None:
+            if len(self._spawns) > 4 * len(self.motes) + 64:
+                self._spawns.clear()
+            x0, y0, w, h = self.box
+            life_key = self.keys[i] * 131 + n
+            for attempt in range(8):
+                hit = (x0 + w * _unit(life_key, 20 + attempt), y0 + h * _unit(life_key, 40 + attempt))
+                if inside(self.points, *hit):
+                    break
+            self._spawns[(i, n)] = hit  # type: ignore[assignment]
+        return hit  # type: ignore[return-value]
+
+
+_CLOUDS: dict[tuple[object, ...], _Cloud] = {}
+
+
+def _cloud(points: tuple[Point, ...], density: float, seed: int) -> _Cloud:
+    key = (points, density, seed)
+    cloud = _CLOUDS.get(key)
+    if cloud is None:
+        if len(_CLOUDS) > 16:
+            _CLOUDS.clear()
+        cloud = _CLOUDS[key] = _Cloud(points, density, seed)
+    return cloud
 
 
 # --- breathing and pulse -------------------------------------------------------------------

@@ -656,7 +656,7 @@ class Scene:
     def next_motion(self, now: float) -> float | None:
         """When the living motion next needs a frame (None: nothing lives, or the picture is
         busy anyway). The frames are on a grid of the motion's own rate (`vn.stage.motion.FPS`:
-        8-12 a second), never every frame of the display."""
+        8-10 a second), never every frame of the display."""
         fps = motion.rate(self.living(now))
         if fps is None or self.busy(now):
             return None

@@ -256,6 +256,8 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
     if where == "line":
         player.session.settings.cps = 0.0  # lines appear whole at once
         player.session.settings.auto = False
+        # a still picture: what a living scene's motion costs is `motion_*` (see `living`)
+        player.settings.reduce_motion = True
     draws = [0]
     original = player.draw
 
@@ -346,6 +348,106 @@ class _Alarm:
             self.stopped.set()
             self.thread.join()
             self.thread = None
+
+
+class _Counter:
+    """Counts the frames a player draws."""
+
+    def __init__(self, player) -> None:
+        self.n = 0
+        self._draw = player.draw
+        player.draw = self
+
+    def __call__(self) -> None:
+        self.n += 1
+        self._draw()
+
+
+def living_line(game) -> tuple[str, int] | None:
+    """(label, clicks) of the first line a reader reaches, playing each label from its start
+    (clicking through, first options at choices), whose picture lives with a twinkle and a
+    figure that breathes or glows -- else with a twinkle, else with any living motion
+    (vn.stage.motion); None when no line does."""
+    from vn.screen import Screen
+    from vn.session import Settings
+    from vn.tools.render import story_at
+
+    screen = Screen(game, (320, 180), Settings(cps=0.0))
+    found: dict[int, tuple[str, int]] = {}
+    for start in game.program.labels:
+        session = screen.new_session(story=story_at(game.program, start))
+        t, clicks, label = 0.0, 0, start
+        while clicks < 60 and session.ended is None and t < 600.0:
+            session.update(t)
+            if session.story.state.label != label:  # counted from the start of the label it is in
+                label, clicks = session.story.state.label, 0
+            if session.choice is not None:
+                session.choose(0, t)
+            elif session.line is not None and not session.scene.busy(t):
+                kinds = session.scene.living(t)
+                rank = 0 if "twinkle" in kinds and kinds & {"breathing", "pulse"} else 1 if "twinkle" in kinds \
+                    else 2 if kinds else None
+                if rank == 0:
+                    return label, clicks
+                if rank is not None:
+                    found.setdefault(rank, (label, clicks))
+                session.click(t)
+                clicks += 1
+            t += 0.25
+    return found[min(found)] if found else None
+
+
+def living(game_dir: Path | None, seconds: float) -> dict[str, Any]:
+    """The real loop at a fully shown line whose picture lives (a night line with city lights
+    twinkling, and whatever else lives there): the frames it draws per second and the CPU it
+    uses, at 1280x720 and with "Reduce motion" on for comparison. The figures are what the
+    motion costs: its frames come at its own rate (8-10 a second), not the display's."""
+    import pygame
+
+    from vn.app import Player
+    from vn.game import load_game
+
+    game = load_game(game_dir)
+    found = living_line(game)
+    if found is None:
+        return {"skipped": "no line of this game shows living motion"}
+    label, clicks = found
+    pygame.display.init()
+    pygame.font.init()
+    out: dict[str, Any] = {"at": f"{label}, line {clicks + 1} of the label"}
+    for reduce in (False, True):
+        player = Player(game, label, (1280, 720), False)
+        player.settings.reduce_motion = reduce
+        player.session.settings.cps = 0.0
+        player.session.settings.auto = False
+        n = 0
+        for _ in range(20_000):  # to the line: game time runs fast, no sleeping
+            player.tick(0.1)
+            s, view = player.session, player.game_view()
+            t = view.game_time(player.now)
+            if s.line is not None and not s.scene.busy(t):
+                if n == clicks:
+                    break
+                s.click(t)
+                n += 1
+            elif s.choice is not None:
+                s.choose(0, t)
+        kinds = sorted(player.session.scene.living(player.game_view().game_time(player.now)))
+        draws = _Counter(player)
+        wall0 = time.perf_counter()
+        while time.perf_counter() - wall0 < 1.0:  # settle
+            player.tick()
+        draws.n = 0
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        while time.perf_counter() - wall0 < seconds:
+            player.tick()
+        wall = time.perf_counter() - wall0
+        cpu = time.process_time() - cpu0
+        key = "reduce_motion" if reduce else "motion"
+        out[key] = {"redraws_per_s": round(draws.n / wall, 3), "cpu_percent": round(100.0 * cpu / wall, 2),
+                    "living": kinds}
+    out["video_driver"] = os.environ.get("SDL_VIDEODRIVER", "")
+    return out
 
 
 STARTUP_CODE = """\
@@ -530,6 +632,7 @@ WORKERS = {
     "typical": lambda g, a: typical_frames(g, tuple(a["size"]), a["frames"]),
     "resize": lambda g, a: resize_frames(g, a["frames"]),
     "idle": lambda g, a: idle(g, a["seconds"], a["where"]),
+    "living": lambda g, a: living(g, a["seconds"]),
     "script": lambda g, a: script_load(a["lines"]),
     "save": lambda g, a: save_load(g),
     "memory": lambda g, a: play_every_path(g, tuple(a["size"]), a["quick"]),
@@ -603,6 +706,11 @@ def run_bench(game_dir: Path | None = None, quick: bool = False, log=None, wall:
     result["idle_redraws_per_s"] = {"shown_line": line.get("redraws_per_s"), "title": title.get("redraws_per_s")}
     result["idle_cpu_percent"] = {"shown_line": line.get("cpu_percent"), "title": title.get("cpu_percent")}
     result["idle"] = {"shown_line": line, "title": title}
+    step("a living scene (motion at a shown line)")
+    live = in_fresh_process("living", game_dir, seconds=seconds)
+    result["motion_redraws_per_s"] = live.get("motion", {}).get("redraws_per_s")
+    result["motion_cpu_percent"] = live.get("motion", {}).get("cpu_percent")
+    result["motion"] = live
     step("start-up")
     up = startup(game_dir, runs=1 if quick else 3)
     result["startup_to_first_frame_s"] = up.get("process_s")
@@ -644,6 +752,12 @@ def table(r: dict[str, Any]) -> str:
     if "skipped" not in idle_title:
         rows.append(f"| idle at the title: redraws/s, CPU | {idle_title.get('redraws_per_s')}, "
                     f"{idle_title.get('cpu_percent')} % | | what its light needs |")
+    live = r.get("motion", {})
+    if "motion" in live:
+        rows.append(f"| living scene ({', '.join(live['motion']['living'])}): redraws/s, CPU | "
+                    f"{live['motion']['redraws_per_s']}, {live['motion']['cpu_percent']} % | | "
+                    f"what its motion needs (8-10/s); reduce motion: "
+                    f"{live['reduce_motion']['redraws_per_s']}, {live['reduce_motion']['cpu_percent']} % |")
     cpu = r.get("startup", {}).get("cpu_s")
     rows.append(f"| start-up to first frame (wall{', CPU' if cpu is not None else ''}) | "
                 f"{r.get('startup_to_first_frame_s')} s{f' ({cpu} s CPU)' if cpu is not None else ''} | | < 0.3 s |")
