@@ -114,3 +114,19 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return Path(os.environ["VN_CONFIG_DIR"])
+
+
+class FakeVoice:
+    """A self-voicing speaker that records what it is asked to say (`said`, in order)."""
+
+    available = True
+
+    def __init__(self) -> None:
+        self.said: list[str] = []
+
+    def say(self, text: str) -> bool:
+        self.said.append(text)
+        return True
+
+    def stop(self) -> None:
+        pass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from app_helpers import click, key, make_player, run, to_choice, to_line, top, wheel
+from app_helpers import FakeVoice, click, key, make_player, run, to_choice, to_line, top, wheel
 
 from vn.ui.confirm import ConfirmView
 from vn.ui.ending import EndView
@@ -308,23 +308,9 @@ def test_fullscreen_keys_switch_the_window_and_the_setting_is_kept(small):
     assert make_player(small).settings.fullscreen
 
 
-class _Voice:
-    available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def say(self, text: str) -> bool:
-        self.said.append(text)
-        return True
-
-    def stop(self) -> None:
-        pass
-
-
 def test_self_voicing_reads_menus_and_their_focus(small):
     p = make_player(small, label="start")
-    voice = _Voice()
+    voice = FakeVoice()
     p.speaker = voice
     p.settings.self_voicing = True
     run(p, 1.0)

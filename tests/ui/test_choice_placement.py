@@ -12,7 +12,7 @@ from itertools import pairwise
 
 import pygame
 import pytest
-from app_helpers import key, make_player, run, to_choice
+from app_helpers import FakeVoice, key, make_player, run, to_choice
 from ui_helpers import choice, count_pixels, luminance
 
 from vn.render.text import TextRenderer
@@ -198,23 +198,9 @@ def test_in_the_game_no_button_crosses_a_face_and_the_question_stays(dirs, stagi
     assert s.choice is None and s.line is not None and s.line.text.plain == "The door."
 
 
-class _Voice:
-    available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def say(self, text: str) -> bool:
-        self.said.append(text)
-        return True
-
-    def stop(self) -> None:
-        pass
-
-
 def test_self_voicing_reads_the_options_and_the_focused_one(small) -> None:
     p = make_player(small, label="start")
-    p.speaker = voice = _Voice()
+    p.speaker = voice = FakeVoice()
     p.settings.self_voicing = True
     run(p, 1.0)
     to_choice(p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 import pytest
-from app_helpers import click, key, make_player, run, top
+from app_helpers import FakeVoice, click, key, make_player, run, top
 from ui_helpers import count_pixels, luminance
 
 from vn.ui.contentnote import ContentNoteView
@@ -89,23 +89,9 @@ def test_it_fits_at_the_largest_text_size_in_high_contrast(dirs, size) -> None:
     assert text_size >= 22
 
 
-class _Voice:
-    available = True
-
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def say(self, text: str) -> bool:
-        self.said.append(text)
-        return True
-
-    def stop(self) -> None:
-        pass
-
-
 def test_self_voicing_reads_the_note_then_the_focus(dirs) -> None:
     p = make_player(None)
-    p.speaker = voice = _Voice()
+    p.speaker = voice = FakeVoice()
     p.settings.self_voicing = True
     to_note(p)
     assert voice.said[-1].startswith("Content note. This is a story about two men")
