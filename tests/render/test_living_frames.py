@@ -97,6 +97,18 @@ def test_twinkle_is_deterministic_and_changes_only_the_lights(game):
     assert all(lights.contains(r) for r in moved), (moved, lights)  # ...and nothing else moves
 
 
+def test_a_living_picture_is_held_between_motion_steps_and_equals_a_fresh_one(game):
+    # the frames between two steps of the motion's grid show the same picture again from the
+    # living plate; every one of them equals what a fresh compositor composes for that moment
+    scene = scene_at(game, ("light", {"preset": "night"}), ("show", {"who": "a", "look": "glow", "mark": "wall"}))
+    held = Compositor(scene.assets, ImageCache())
+    times = [2.0 + i / 60.0 for i in range(40)]  # 60 frames a second over several motion steps
+    frames = [draw(held, scene.view(t)) for t in times]
+    assert held.living_plate.hits >= len(times) // 2
+    for t, frame in list(zip(times, frames, strict=True))[::7]:
+        assert changed(frame, draw(Compositor(scene.assets, ImageCache()), scene.view(t))) is None, t
+
+
 def test_a_figure_breathes_and_its_glow_pulses_exactly_as_composed_whole(tmp_path):
     game = _game(tmp_path, twinkle="", dust="")
     scene = scene_at(game, ("light", {"preset": "night"}), ("show", {"who": "a", "look": "glow", "at": "wall"}))
