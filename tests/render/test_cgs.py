@@ -28,12 +28,6 @@ SIZE = (960, 540)
 K = SIZE[0] / 1920
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 @pytest.fixture(scope="module")
 def assets():
     return GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"})

@@ -20,12 +20,6 @@ from vn.stage.scene import Scene  # noqa: E402
 SMALL = (480, 270)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 @pytest.fixture(scope="module")
 def fixture_assets():
     return GameAssets(FIXTURE_GAME, sprites={"a": "fig", "b": "fig"})

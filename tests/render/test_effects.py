@@ -9,12 +9,6 @@ import pytest
 from vn.render.effects import Effects
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 def _ramp() -> pygame.Surface:
     surf = pygame.Surface((256, 3))
     for x in range(256):

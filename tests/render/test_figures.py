@@ -30,12 +30,6 @@ HORIZON, EYE, DOOR_M = 500.0, 0.875, 2.0
 SUNSET_AMBIENT, SUNSET_RIM = (0xFF, 0x8A, 0x5C), (0xFF, 0xA0, 0x62)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 def _sprite(name):
     sprite, diags = load_sprite(SPRITES / f"{name}.yaml")
     assert sprite is not None and sprite.canvas is not None, [d.format() for d in diags]

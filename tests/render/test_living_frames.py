@@ -32,12 +32,6 @@ main:
 """
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 def _game(root, **props):
     game = make_motion_game(root, **props)
     (game / "scripts").mkdir()

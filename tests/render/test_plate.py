@@ -16,12 +16,6 @@ from vn.stage.scene import Scene
 SIZE = (480, 270)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 @pytest.fixture(scope="module")
 def assets():
     return GameAssets(FIXTURE_GAME, sprites={"a": "fig", "b": "fig"})

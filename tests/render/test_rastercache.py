@@ -13,12 +13,6 @@ from vn.render.images import ImageCache
 from vn.render.rastercache import VERSION, RasterCache
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 def _svg() -> Path:
     found = sorted(FIXTURE_GAME.rglob("*.svg"))
     assert found, "the fixture game has SVG art"

@@ -15,12 +15,6 @@ from vn.stage.assets import GameAssets
 SMALL, BIG = (320, 180), (960, 540)
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
-
-
 @pytest.fixture(scope="module")
 def assets():
     return GameAssets(FIXTURE_GAME, sprites={"a": "fig", "b": "fig"})

@@ -4,15 +4,8 @@ and a layout made again after being dropped is the same, pixel for pixel."""
 from __future__ import annotations
 
 import pygame
-import pytest
 
 from vn.render.text import TextRenderer, _layout_bytes
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _pygame():
-    pygame.init()
-    yield
 
 
 def _pixels(layout) -> list[bytes]:
