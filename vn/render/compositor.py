@@ -260,7 +260,6 @@ class Compositor:
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
             return rect
         t = rest.transition
-        over = view.motion is not None  # the living motion still to draw over the picture
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
             # only the transition moves: the live picture under it is kept on the plate like
             # any still one (and is already there, settled, when the transition ends)
@@ -271,18 +270,18 @@ class Compositor:
                 self.wipe.draw(pic, before, t.progress)
             else:
                 dissolve(pic, before, t.progress)
+            if view.motion is not None:
+                self.living.draw(pic, view, scale)
         elif view.motion is None:  # a still picture is composed once and then blitted (vn.render.plate)
             self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+            self.living_plate.clear()  # (8 MB at 1080p, not kept where nothing lives)
         else:  # a living one: its motion moves ~10 times a second, the frames between show it again
             def living(dest: pygame.Surface) -> None:
                 self.plate.draw(dest, key, lambda d: self._render(d, rest, scale))
                 self.living.draw(dest, view, scale)
             self.living_plate.draw(pic, (view, self.images.generation), living)
-            over = False
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
-        if over:
-            self.living.draw(pic, view, scale)
         return rect
 
     def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:
