@@ -1,0 +1,108 @@
+"""What a player sees on the screens around the story, measured in pixels: the quick menu's
+labels stand at equal gaps, a save slot's words stay inside their card under the thumbnail's
+left edge, and a confirm dialog hides the menu under it."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+from app_helpers import make_player, run, to_line, top, write_game
+from ui_helpers import count_pixels, luminance
+
+from vn.ui.confirm import PANEL, ConfirmView
+from vn.ui.game import QUICK_MENU
+from vn.ui.saveload import CARD_H, GAP_Y, THUMB_H, THUMB_W, SaveLoadView
+
+LONG = ("Zack counted the seconds between the lights of the trains far below the glass, and lost "
+        "count, and began again, because counting was easier than looking at the man by the window.")
+GAME = {
+    "game.yaml": """
+        title: Polish
+        start: start
+        characters:
+          zack: {name: Zack, color: "#8fb8ff"}
+    """,
+    "story.yaml": f"""
+        start:
+          - {LONG}
+          - The second line.
+          - end
+    """,
+}
+
+
+def ink_runs(surface: pygame.Surface, rect: pygame.Rect, level: float = 90.0, join: int = 14) -> list[tuple[int, int]]:
+    """Columns of `rect` holding bright pixels, merged into runs (letters closer than `join`
+    px are one word): [(x0, x1)] in surface px."""
+    cols = []
+    for x in range(rect.left, rect.right):
+        if any(luminance(surface.get_at((x, y))[:3]) > level for y in range(rect.top, rect.bottom, 1)):
+            cols.append(x)
+    runs: list[list[int]] = []
+    for x in cols:
+        if runs and x - runs[-1][1] <= join:
+            runs[-1][1] = x
+        else:
+            runs.append([x, x])
+    return [(a, b) for a, b in runs]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_the_quick_menu_labels_stand_at_equal_gaps(dirs, size) -> None:
+    p = make_player(write_game(dirs / "g", GAME), size, label="start")
+    run(p, 0.5)
+    to_line(p, "The second line.")
+    run(p, 1.0)
+    p.draw()
+    vp = p.viewport
+    game = top(p)
+    first, last = game.quick.controls[0].rect, game.quick.controls[-1].rect
+    row = vp.rect(first[0], first[1] + 6, last[0] + last[2] - first[0], first[3] - 12)
+    runs = ink_runs(p.canvas, row, level=70.0, join=round(vp.scale * 16))
+    assert len(runs) == len(QUICK_MENU), runs
+    gaps = [b[0] - a[1] for a, b in zip(runs, runs[1:], strict=False)]
+    assert max(gaps) - min(gaps) <= max(3, round(4 * vp.scale)), gaps
+    centre = (runs[0][0] + runs[-1][1]) / 2
+    assert abs(centre - (vp.offset[0] + vp.px(960))) <= 4  # the row is centred
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_a_slot_keeps_its_words_inside_its_card_under_the_thumbnail(dirs, size) -> None:
+    p = make_player(write_game(dirs / "g", GAME), size, label="start")
+    run(p, 0.5)
+    to_line(p, "Zack counted")
+    run(p, 3.0)
+    assert p.save_slot("1-1")
+    p.open(SaveLoadView(p, "save", page="1"))
+    run(p, 0.5)
+    view = top(p)
+    view.group.focus_key = "slot:1-2"  # the saved slot drawn unfocused
+    p.draw()
+    vp = p.viewport
+    x, y, w, h = view.group.control("slot:1-1").rect
+    thumb_left = x + (w - THUMB_W) / 2
+    words = vp.rect(x, y + THUMB_H + 20, w, CARD_H - THUMB_H - 20)
+    runs = ink_runs(p.canvas, words, level=110.0)
+    assert runs, "the slot's words are drawn"
+    assert abs(runs[0][0] - vp.rect(thumb_left, 0, 1, 1).x) <= vp.px(6)  # on the thumbnail's left edge
+    assert runs[-1][1] <= vp.rect(thumb_left + THUMB_W, 0, 1, 1).x + vp.px(2)  # and no wider
+    below = vp.rect(x, y + CARD_H + 1, w, GAP_Y - 2)  # between this card and the next row
+    assert count_pixels(p.canvas, below, lambda c: luminance(c) > 110) == 0
+
+
+def test_a_confirm_dialog_hides_the_menu_under_it(dirs) -> None:
+    p = make_player(write_game(dirs / "g", GAME), (1920, 1080), label="start")
+    run(p, 0.5)
+    to_line(p, "Zack counted")
+    top(p).open_menu()
+    run(p, 0.5)
+    p.open(ConfirmView(p, "Return to the main menu?", lambda: None, detail="Anything since your last save is lost."))
+    run(p, 0.6)
+    p.draw()
+    vp = p.viewport
+    px, py, pw, ph = PANEL
+    # the panel's band between the question and the buttons, and below the buttons: no menu shows
+    for band in (vp.rect(px + 120, py + 150, pw - 240, 60), vp.rect(px + 120, py + ph - 40, pw - 240, 30)):
+        assert count_pixels(p.canvas, band, lambda c: luminance(c) > 40) == 0
+    question = vp.rect(px + 100, py + 50, pw - 200, 50)
+    assert count_pixels(p.canvas, question, lambda c: luminance(c) > 180) > 50
