@@ -106,3 +106,23 @@ def test_a_confirm_dialog_hides_the_menu_under_it(dirs) -> None:
         assert count_pixels(p.canvas, band, lambda c: luminance(c) > 40) == 0
     question = vp.rect(px + 100, py + 50, pw - 200, 50)
     assert count_pixels(p.canvas, question, lambda c: luminance(c) > 180) > 50
+
+
+def test_a_locked_gallery_tile_stands_out_from_the_page(dirs) -> None:
+    from vn.ui.gallery import GalleryView
+
+    p = make_player(None, (1280, 720))
+    run(p, 0.3)
+    p.open(GalleryView(p))
+    run(p, 0.6)
+    view = top(p)
+    p.draw()
+    vp = p.viewport
+    x, y, w, h = view.tile_rect(0)
+    tile = vp.rect(x + 10, y + 10, 60, 60)  # inside the tile, clear of the padlock
+    page = vp.rect(x + w + 8, y + 10, 30, 60)  # the page in the gap beside it
+
+    def mean(rect: pygame.Rect) -> float:
+        return luminance(pygame.transform.average_color(p.canvas, rect)[:3])
+
+    assert mean(tile) > mean(page) + 5  # the tile is seen as a tile, not lost in the dark page
