@@ -1,5 +1,6 @@
 """Extras: the endings reached, a chapter select that starts the story again from a chapter's
-card once it has been seen, and the Gallery of key-beat images seen (`vn.ui.gallery`). What was
+card once it has been seen, the Gallery of key-beat images seen (`vn.ui.gallery`) and the
+Credits (`vn.ui.credits`). What was
 reached is remembered across runs and saves (`vn.saves.Persistent`).
 
 The chapter select lists the program's chapter cards in story order (`vn.story.chapters`:
@@ -59,16 +60,24 @@ class ExtrasView(MenuScreen):
                                on_activate=lambda: self.turn(-1), enabled=self.page > 0, size=28))
             out.append(Control("chapters:next", (RIGHT_X + COL_W - 120, y, 120, 48), "\u203a",
                                on_activate=lambda: self.turn(1), enabled=self.page < pages - 1, size=28))
+        buttons = []
         images = self.host.screen.assets.gallery_images()
         if images:
             seen = set(getattr(self.host.persistent(), "gallery", [])) if self.host.saves is not None else set()
             count = sum(1 for stage, _ in images if stage in seen)
-            out.append(Control("gallery", (960 - 320, 960, 300, 66), f"Gallery  {count}/{len(images)}",
-                               on_activate=self.open_gallery))
-            out.append(Control("back", (960 + 20, 960, 300, 66), "Back", on_activate=self.close))
-        else:
-            out.append(Control("back", (960 - 150, 960, 300, 66), "Back", on_activate=self.close))
+            buttons.append(("gallery", f"Gallery  {count}/{len(images)}", self.open_gallery))
+        buttons.append(("credits", "Credits", self.open_credits))
+        buttons.append(("back", "Back", self.close))
+        width, gap = 300, 40  # a row of buttons, centred
+        left = 960 - (len(buttons) * width + (len(buttons) - 1) * gap) / 2
+        for n, (key, label, action) in enumerate(buttons):
+            out.append(Control(key, (left + n * (width + gap), 960, width, 66), label, on_activate=action))
         return out
+
+    def open_credits(self) -> None:
+        from vn.ui.credits import CreditsView
+
+        self.host.open(CreditsView(self.host))
 
     def turn(self, delta: int) -> None:
         self.page += delta
