@@ -126,3 +126,26 @@ def test_a_locked_gallery_tile_stands_out_from_the_page(dirs) -> None:
         return luminance(pygame.transform.average_color(p.canvas, rect)[:3])
 
     assert mean(tile) > mean(page) + 5  # the tile is seen as a tile, not lost in the dark page
+
+
+def test_the_continue_hint_reads_over_the_bright_sky(dirs) -> None:
+    from vn.ui.title import HINT_X, TitleView
+
+    p = make_player(None, (1280, 720), label="sunset")
+    run(p, 0.5)
+    to_line(p, "")
+    run(p, 2.0)
+    assert p.save_slot("1-1")
+    p.to_title()
+    run(p, 1.5)
+    title = top(p)
+    assert isinstance(title, TitleView) and title.group.focus_key == "continue"
+    p.draw()
+    vp = p.viewport
+    y = 470 + 68 + 14
+    words = vp.rect(HINT_X, y, 560, 30)
+    assert count_pixels(p.canvas, words, lambda c: luminance(c) > 140) > 15  # the words are drawn (sampled)
+    runs = ink_runs(p.canvas, words, level=140.0)
+    span = runs[-1][1] - runs[0][0]
+    above = pygame.Rect(runs[0][0] + span // 10, words.top - vp.px(10), span * 8 // 10, vp.px(8))
+    assert count_pixels(p.canvas, above, lambda c: luminance(c) > 60) == 0  # the band, over the sunset

@@ -19,11 +19,11 @@ from dataclasses import replace
 
 import pygame
 
-from vn.render.text import SERIF, Shadow
+from vn.render.text import SANS, SERIF, Shadow
 from vn.stage import motion
 from vn.stage.scene import Scene
 from vn.ui.keymap import action_for
-from vn.ui.paint import smoothstep, vertical_gradient
+from vn.ui.paint import fading_bar, smoothstep, vertical_gradient, with_alpha
 from vn.ui.stack import ScreenView
 from vn.ui.widgets import Control, FocusGroup, draw_controls, draw_text
 
@@ -32,6 +32,8 @@ LIGHT_HOLD = 10.0  # seconds each preset holds
 LIGHT_TWEEN = 18.0  # seconds from one preset to the next
 PREFERRED = ("sunset", "last_rays", "dusk", "night", "predawn", "dawn", "sunrise")
 FADE_IN = 0.8
+HINT_X, HINT_W = 660, 700  # logical px: the Continue button's hint beside it
+HINT_BAND = 0.82  # the dark band under the hint
 
 
 class _Direction:
@@ -223,8 +225,19 @@ class TitleView(ScreenView):
             meta = self.latest.meta
             words = f"{meta.speaker}: {meta.words}" if meta.speaker else meta.words
             note = " \u00b7 ".join(x for x in (meta.chapter, words) if x)
-            draw_text(surface, vp, self.host.text, note, 660, 470 + 68 + 14, 700, 24, color=t.text_dim,
-                      italic=True, opacity=u, theme=t)
+            self._draw_continue_hint(surface, note, u)
+
+    def _draw_continue_hint(self, surface: pygame.Surface, note: str, opacity: float) -> None:
+        """Where Continue picks up (chapter and first words of the latest save), beside the
+        button on a dark band of its own: over a bright sky the words still read."""
+        vp, t, r = self.host.viewport, self.host.theme, self.host.text
+        x, y = HINT_X, 470 + 68 + 14
+        lay = r.layout(note, vp.px(HINT_W), vp.px(24), family=SANS, color=t.text, italic=True, scale=vp.scale,
+                       shadow=Shadow.scaled(vp.scale, 150))
+        pad = 22
+        band = vp.rect(x - pad, y - 12, lay.width / vp.scale + 2 * pad, lay.height / vp.scale + 24)
+        with_alpha(fading_bar(band.size, t.bar, HINT_BAND, 0.08), surface, band.topleft, opacity)
+        r.draw(surface, lay, vp.point(x, y), alpha=round(255 * opacity * 0.9))
 
 
 _WASHES: dict[tuple, pygame.Surface] = {}
