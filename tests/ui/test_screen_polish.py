@@ -149,3 +149,25 @@ def test_the_continue_hint_reads_over_the_bright_sky(dirs) -> None:
     span = runs[-1][1] - runs[0][0]
     above = pygame.Rect(runs[0][0] + span // 10, words.top - vp.px(10), span * 8 // 10, vp.px(8))
     assert count_pixels(p.canvas, above, lambda c: luminance(c) > 60) == 0  # the band, over the sunset
+
+
+def test_a_quick_menu_button_is_not_left_marked_after_its_screen_closes(dirs) -> None:
+    from app_helpers import click, key
+
+    from vn.ui.settings_screen import SettingsView
+
+    p = make_player(write_game(dirs / "g", GAME), (1280, 720), label="start")
+    run(p, 0.5)
+    to_line(p, "Zack counted")
+    run(p, 3.0)
+    game = top(p)
+    rect = p.viewport.rect(*game.quick.control("settings").rect)
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=rect.center, rel=(0, 0), buttons=(0, 0, 0)))
+    run(p, 0.1)
+    assert game.quick.focus_key == "settings"  # hovered: marked
+    click(rect.center)
+    run(p, 0.4)
+    assert isinstance(top(p), SettingsView)
+    key(pygame.K_ESCAPE)
+    run(p, 0.4)
+    assert top(p) is game and game.quick.focus_key is None  # the pointer is not on it any more

@@ -55,6 +55,10 @@ class GameView(ScreenView):
         if self.covered_at is not None:
             self.offset += now - self.covered_at
             self.covered_at = None
+        # back from a screen a quick-menu button opened: that button is marked only while the
+        # mouse is still on it (the hover follows the pointer, as in Ren'Py)
+        hit = self._quick_at(pygame.mouse.get_pos()) if pygame.mouse.get_focused() else None
+        self.quick.focus_key = hit.key if hit else None
 
     def on_hide(self, now: float) -> None:
         if self.covered_at is None:
