@@ -171,3 +171,20 @@ def test_a_quick_menu_button_is_not_left_marked_after_its_screen_closes(dirs) ->
     key(pygame.K_ESCAPE)
     run(p, 0.4)
     assert top(p) is game and game.quick.focus_key is None  # the pointer is not on it any more
+
+
+def test_every_seen_gallery_tile_gets_its_picture_and_then_the_loop_rests(dirs) -> None:
+    from vn.ui.gallery import GalleryView
+
+    p = make_player(None, (1280, 720))
+    run(p, 0.3)
+    images = [stage for stage, _ in p.screen.assets.gallery_images()]
+    assert len(images) >= 3
+    for stage in images[:3]:
+        p.persistent().see_image(stage)
+    p.open(GalleryView(p))
+    run(p, 1.0)
+    view = top(p)
+    size = (p.viewport.px(480), p.viewport.px(270))
+    assert {stage for stage, s in view.thumbs if s == size} == set(images[:3])  # one a frame, all made
+    assert view.next_redraw(p.now) is None  # nothing left to make: no redraw every frame

@@ -145,8 +145,9 @@ class GalleryView(MenuScreen):
             x, y, w, h = self.tile_rect(slot)
             rect = vp.rect(x, y, w, h)
             if stage in seen:
+                had = (stage, size) in self.thumbs
                 thumb = self.thumbnail(stage, size, make=not made)
-                made = made or thumb is not None
+                made = made or (thumb is not None and not had)  # one new thumbnail a frame
                 if thumb is not None:
                     thumb.set_alpha(round(255 * opacity))
                     surface.blit(thumb, rect.topleft)
