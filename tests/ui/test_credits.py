@@ -84,3 +84,42 @@ def test_long_credits_scroll_inside_the_page(dirs) -> None:
     pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=2, flipped=False, precise_x=0.0, precise_y=2.0))
     run(p, 0.1)
     assert view.scroll < view.max_scroll()
+
+
+def test_the_end_screen_rolls_credits_longer_than_the_page(dirs) -> None:
+    from vn.ui.ending import CREDITS_SECONDS, EndView
+
+    p = make_player(long_game(dirs / "g"), (1280, 720))
+    run(p, 0.3)
+    view = EndView(p, "The End")
+    p.open(view)
+    run(p, 0.2)
+    view.phase, view.phase_at = "credits", p.now
+    vp = p.viewport
+    column = vp.rect(360, TOP, 1200, BOTTOM - TOP)
+    outside = vp.rect(360, BOTTOM + 4, 1200, 30)
+
+    def frame(t: float) -> bytes:
+        p._now = view.phase_at + t
+        p.draw()
+        assert bright(p, outside) == 0  # the roll stays inside the page
+        return pygame.image.tobytes(p.canvas.subsurface(column), "RGB")
+
+    start, middle = frame(1.5), frame(CREDITS_SECONDS / 2)
+    assert start != middle
+    assert view.next_redraw(p.now) == p.now  # rolling: every frame
+    frame(CREDITS_SECONDS - 1.5)
+    assert bright(p, vp.rect(360, BOTTOM - 60, 1200, 60)) > 20  # the last line has come up
+
+
+def test_the_bundled_credits_hold_still_on_the_end_screen(dirs) -> None:
+    from vn.ui.ending import EndView
+
+    p = make_player(None, (1280, 720))
+    run(p, 0.3)
+    view = EndView(p, "The End")
+    p.open(view)
+    run(p, 0.2)
+    view.phase, view.phase_at = "credits", p.now
+    run(p, 3.0)
+    assert view.next_redraw(p.now) > p.now + 1.0  # not rolling: the loop sleeps until the fade out
