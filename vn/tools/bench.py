@@ -564,23 +564,34 @@ def big_script_text(lines: int = LINES) -> tuple[str, str]:
     return manifest, "".join(parts)
 
 
-def script_load(lines: int) -> dict[str, Any]:
-    """Load + check of a generated script: cold (empty cache: compile and write the entry),
-    warm (the entry is there), and with caching off."""
+def script_load(lines: int, phase: str, folder: str) -> dict[str, Any]:
+    """One load + check of the generated script in this process: `phase` "cold" (the cache in
+    `folder` is empty: compile and write the entry), "warm" (the entry is there) or "uncached"
+    (caching off). Process CPU time (see CLOCK) and wall time."""
     from vn.script import ProgramCache, compile_game
 
     manifest, text = big_script_text(lines)
-    inputs = (("scripts/game.yaml", manifest), [("scripts/big.yaml", text)])
-    out: dict[str, Any] = {"lines": 0, "bytes": len(text.encode())}
+    cache = None if phase == "uncached" else ProgramCache(Path(folder))
+    t0, c0 = time.perf_counter(), time.process_time()
+    program, diags = compile_game(("scripts/game.yaml", manifest), [("scripts/big.yaml", text)], None, cache=cache)
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    return {"s": round(cpu, 3), "wall_s": round(wall, 3), "bytes": len(text.encode()),
+            "lines": program.line_count if program is not None else 0,
+            "errors": sum(1 for d in diags if d.severity == "error")}
+
+
+def script_loads(lines: int) -> dict[str, Any]:
+    """Load + check of a generated script of `lines` lines, each in a fresh process as a start
+    of the game or of `vn check` is: cold (an empty compiled-program cache: compile, check and
+    write the entry), warm (the entry is there), and with caching off."""
+    out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="vn-bench-") as tmp:
-        cache = ProgramCache(Path(tmp))
-        for name, c in (("cold_s", cache), ("warm_s", cache), ("uncached_s", None)):
-            t0, c0 = time.perf_counter(), time.process_time()
-            program, diags = compile_game(*inputs, None, cache=c)
-            out[name] = round(time.process_time() - c0, 3)  # CPU time (see CLOCK)
-            out[name.replace("_s", "_wall_s")] = round(time.perf_counter() - t0, 3)
-            out["lines"] = program.line_count if program is not None else 0
-            out["errors"] = sum(1 for d in diags if d.severity == "error")
+        for phase in ("cold", "warm", "uncached"):
+            r = in_fresh_process("script", None, lines=lines, phase=phase, folder=tmp)
+            if "error" in r:
+                return r
+            out[f"{phase}_s"], out[f"{phase}_wall_s"] = r["s"], r["wall_s"]
+            out.update(lines=r["lines"], bytes=r["bytes"], errors=r["errors"])
     return out
 
 
@@ -675,7 +686,7 @@ WORKERS = {
     "resize": lambda g, a: resize_frames(g, a["frames"]),
     "idle": lambda g, a: idle(g, a["seconds"], a["where"]),
     "living": lambda g, a: living(g, a["seconds"]),
-    "script": lambda g, a: script_load(a["lines"]),
+    "script": lambda g, a: script_load(a["lines"], a["phase"], a["folder"]),
     "save": lambda g, a: save_load(g),
     "memory": lambda g, a: play_every_path(g, tuple(a["size"]), a["quick"]),
 }
@@ -762,7 +773,7 @@ def run_bench(game_dir: Path | None = None, quick: bool = False, log=None, wall:
     result["resize_to_4k_worst_frame_ms"] = rz.get("worst_ms")
     result["resize"] = rz
     step("script load")
-    result["script_load_check_s"] = in_fresh_process("script", None, lines=10_000 if quick else LINES)
+    result["script_load_check_s"] = script_loads(10_000 if quick else LINES)
     step("save and load")
     sl = in_fresh_process("save", game_dir)
     result["save_ms"], result["load_ms"] = sl.get("save_ms"), sl.get("load_ms")
