@@ -11,7 +11,8 @@ it) replaces the kept one; input arrives in SDL's queue meanwhile and none is lo
 What the frame is made from, and so what an entry is checked against before it is shown:
 - every file of the game's folders the hot reload watches (`vn.watch.snapshot`: scripts,
   assets, translations of every layer) — a file added, removed or changed makes it stale;
-- the engine's own source (every `.py` of the `vn` package);
+- the engine: its version and its own source (every `.py` of the `vn` package; in a game built
+  with `vn build`, the executable);
 - the player's settings file (theme, text size, reduce motion; absent stays absent);
 - the window: the size asked for, full screen or not, the language, pygame's and SDL's versions.
 Files are compared by size and modification time first, the way git's index does; a file
@@ -55,8 +56,13 @@ def _stat(path: str) -> tuple[int, int] | None:
 
 
 def _engine_files() -> dict[str, tuple[int, int]]:
-    """(mtime ns, size) of every `.py` of the `vn` package."""
+    """(mtime ns, size) of every `.py` of the `vn` package, and of the program itself in a game
+    built with `vn build` (its engine is inside the executable, not in `.py` files)."""
     out: dict[str, tuple[int, int]] = {}
+    if getattr(sys, "frozen", False):
+        st = _stat(sys.executable)
+        if st is not None:
+            out[sys.executable] = st
     stack = [str(ENGINE_ROOT)]
     while stack:
         folder = stack.pop()
@@ -116,7 +122,10 @@ class FirstFrame:
 
     @staticmethod
     def _key(pygame) -> str:
-        return json.dumps([FORMAT, VERSION, pygame.version.ver, list(pygame.get_sdl_version()), sys.byteorder])
+        import vn
+
+        return json.dumps([FORMAT, VERSION, vn.__version__, pygame.version.ver, list(pygame.get_sdl_version()),
+                           sys.byteorder])
 
     # -- reading --------------------------------------------------------------------------------
 
