@@ -255,9 +255,9 @@ def paint_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), occ
         m = p.mat
         if not done.is_empty and p.shade > 0:
             cast = shift(g, -light[0] * 5, -light[1] * 5).difference(g).intersection(done)
-            ink.fill(cast, occlusion, 0.55)
+            ink.fill(cast, occlusion, 0.42)
             cast2 = shift(g, -light[0] * 11, -light[1] * 11).difference(g).intersection(done)
-            ink.fill(cast2, occlusion, 0.22)
+            ink.fill(cast2, occlusion, 0.15)
         ink.fill(g, m.base)
         if p.shade > 0:
             for k, op in ((13, 0.26), (7.5, 0.24), (3.5, 0.22)):
@@ -457,10 +457,10 @@ def trouser_leg(hip: Pt, knee: Pt, ankle: Pt, back: float, hem: float = 18.0, w:
     over the shoe. `w`: half-widths at the hip, mid thigh, above the knee, the knee, the calf,
     the ankle and the hem; `back` +1: the back of the leg (seat, calf) is screen-right."""
     wh, wt, wk0, wk, wc, wa, whem = w
-    pts = [add(hip, 0, -6), hip, lerp(hip, knee, 0.45), lerp(hip, knee, 0.85), knee, lerp(knee, ankle, 0.3),
+    pts = [add(hip, 0, -4), hip, lerp(hip, knee, 0.45), lerp(hip, knee, 0.85), knee, lerp(knee, ankle, 0.3),
            lerp(knee, ankle, 0.72), ankle, add(ankle, 0, hem)]
-    rear = [wh * 0.86, wh + 1.5, wt, wk0, wk, wc + 3, wa + 1.5, wa, whem]
-    front = [wh * 0.86, wh, wt - 1.5, wk0, wk - 0.5, wc - 3, wa, wa + 0.5, whem + 1.5]
+    rear = [wh * 0.72, wh + 1.5, wt, wk0, wk, wc + 3, wa + 1.5, wa, whem]
+    front = [wh * 0.72, wh, wt - 1.5, wk0, wk - 0.5, wc - 3, wa, wa + 0.5, whem + 1.5]
     lw, rw = (rear, front) if back > 0 else (front, rear)
     return limb(pts, lw, rw, n=8)
 

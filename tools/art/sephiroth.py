@@ -50,7 +50,7 @@ STAGE = os.path.join(HERE, "..", "..", "assets", "stages")
 
 SKIN = Mat((40, 37, 44), (70, 66, 78), (22, 20, 26), rim=0.8, rim_width=1.1)
 HAIR = Mat((60, 64, 80), (104, 110, 132), (30, 32, 42), rim=1.0, sheen=0.0, rim_width=1.2)
-SHIRT = Mat((38, 38, 47), (72, 72, 86), (20, 20, 26), rim=0.8, rim_width=1.2)
+SHIRT = Mat((50, 50, 60), (86, 86, 100), (24, 24, 30), rim=0.8, rim_width=1.2)
 LINING = Mat((22, 22, 28), (40, 40, 50), (12, 12, 16), rim=0.4)
 SILK = Mat((16, 16, 22), (52, 52, 72), (8, 8, 12), rim=0.95, rim_width=1.2)
 LEATHER = Mat((14, 14, 19), (44, 44, 58), (7, 7, 10), rim=0.8, rim_width=1.1)
@@ -108,15 +108,15 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     out; the two fronts hang loose past the waist (no nip), each with a fold drawn from the
     shoulder; the hem is a shirt-tail, longer at the front edges than at the side seams. `sway`
     moves the hem (px) when the body leans or steps."""
-    chest = Part("chest", shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=10), 6), SKIN, rim=0.3, inner_rim=0.1, shade=0.5)
+    chest = Part("chest", shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=56), 6), SKIN, rim=0.3, inner_rim=0.1, shade=0.3)
     hm = lerp(HL, HR, 0.5)
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     outline = [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
-               add(SL, 7, 40), add(SL, 9, 120), add(HL, -17 + sway * 0.3, -40), add(HL, -21 + sway * 0.6, 10),
-               add(HL, -20 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+               add(SL, 7, 40), add(SL, 9, 120), add(HL, -19 + sway * 0.3, -40), add(HL, -27 + sway * 0.6, 10),
+               add(HL, -28 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
-               add(HR, 19 + sway, 30), add(HR, 19 + sway * 0.6, 8), add(HR, 15, -40), add(SR, -8, 120), add(SR, -8, 40),
+               add(HR, 31 + sway, 30), add(HR, 29 + sway * 0.6, 8), add(HR, 19, -40), add(SR, -8, 120), add(SR, -8, 40),
                add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6), add(neck, 21, -12)]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
@@ -137,12 +137,12 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         c = p.geom
         # folds hanging from the shoulder and pulled toward the opening
         edge_line(ink, [add(SL, 30, 30), add(SL, 40, 120), add(HL, 14 + sway * 0.5, 0), add(HL, 10 + sway, 34)], 4, CLOTH_SH, 0.3, c)
-        # the front's own edge turns: a narrow darker facing along the opening
-        edge_line(ink, [add(q, -3, 0) for q in near_edge[1:]], 4, LINING.base, 0.45, c)
+        # the front's edge turns toward the light: a narrow lighter fold along the opening
+        edge_line(ink, [add(q, -5, 0) for q in near_edge[1:4]], 3, SHIRT.lit, 0.35, c)
 
     def fd(ink: Ink, p: Part) -> None:
         c = p.geom
-        edge_line(ink, [add(q, 3, 0) for q in far_edge[1:]], 4, LINING.base, 0.45, c)
+        edge_line(ink, [add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 3, CLOTH_SH, 0.25, c)
     return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1),
             Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1),
             Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),

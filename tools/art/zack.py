@@ -73,7 +73,7 @@ def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float 
     screen-right (he faces left), -1 on the left. Loose cloth over a leg: the thigh full, the
     knee narrow, the calf fuller behind, a slim ankle, the cloth breaking over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 20, (35, 31, 22.5, 20.5, 23.5, 14.5, 17.5))
+    g = trouser_leg(hip, kn, ankle, back, 20, (33, 30, 22.5, 20.5, 23.5, 14.5, 17.5))
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -100,9 +100,9 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     br = 6 if f < 0 else 0
     pts = [add(neck, -20, -12), add(lerp(neck, SL, 0.42), 0, -7), add(lerp(neck, SL, 0.78), 0, -9), add(SL, 14, -9),
            add(SL, 9 - bl, 40),
-           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), 3 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -4, 0), add(HL, -22, 6),
-           add(HL, -26, hem), add(lerp(HL, HR, 0.5), 0, hem + 2 + tilt_hem), add(HR, 26, hem), add(HR, 22, 6),
-           add(lerp(SR, HR, 0.85), 2, 0), add(lerp(SR, HR, 0.62), -3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
+           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -4 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -10, 0), add(HL, -30, 8),
+           add(HL, -33, hem), add(lerp(HL, HR, 0.5), 0, hem + 3 + tilt_hem), add(HR, 33, hem), add(HR, 30, 8),
+           add(lerp(SR, HR, 0.85), 9, 0), add(lerp(SR, HR, 0.62), 5 + fr * 0.3, 0), add(SR, -10 + fr, 84),
            add(SR, -9 + br, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.78), 0, -9), add(lerp(neck, SR, 0.42), 0, -7),
            add(neck, 20, -12)]
     g = shape(pts, 6)
@@ -296,8 +296,9 @@ def door_upper(turning: bool) -> list[Part]:
     HL, HR = (330, 500), (394, 494)
     parts: list[Part] = []
     if not turning:
-        SL, SR, neck = (298, 258), (414, 250), (360, 238)
-        head = Head((386, 160), HS, "right", "34", tilt=14)
+        # nearly in profile toward the door: the shoulders narrow, the head bowed over the lever
+        SL, SR, neck = (306, 258), (410, 250), (362, 238)
+        head = Head((390, 162), HS, "right", "profile", tilt=18)
         EL, WL = (448, 364), (440, 428)
         parts.append(hand_part("hand_l", hand_fist(WL, 10, 72, True), SKIN, rim=0.3, inner_rim=0.3))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1)
@@ -365,7 +366,7 @@ def leaning() -> list[Part]:
     dx = -44
     HL, HR = (322 + dx, 498), (396 + dx, 496)
     SL, SR, neck = (286 + dx, 258), (426 + dx, 262), (356 + dx, 240)
-    head = Head((344 + dx, 152), HS, "left", "34", tilt=-10)
+    head = Head((342 + dx, 152), HS, "left", "34", tilt=3)
     parts: list[Part] = [foot((356 + dx + 10, 912), -1, 0.6, "boot_l", rim=0.4),
                          leg(HR, (392 + dx, 708), (366 + dx, 912), 1, "leg_l", rim=0.4),
                          foot((408 + dx, 914), -1, 0.8, "boot_r", rim=0.7),
