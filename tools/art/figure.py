@@ -330,9 +330,9 @@ def deltoid(sh: Pt, el: Pt, w: float = 25.0, front: float = -1.0) -> BaseGeometr
     widest near the top, a little fuller on the front (`front` -1: the front is screen-left when
     the arm hangs)."""
     ux, uy, nx, ny, n = _frame(sh, el)
-    c = (sh[0] + ux * n * 0.16, sh[1] + uy * n * 0.16)
+    c = (sh[0] + ux * n * 0.19, sh[1] + uy * n * 0.19)
     ang = math.degrees(math.atan2(uy, ux)) - 90
-    g = ellipse(c[0], c[1], w, n * 0.26, ang)
+    g = ellipse(c[0], c[1], w, n * 0.25, ang)
     # flatten the inside (toward the body's centre) so the cap does not bulge past the trapezius
     return g
 

@@ -76,7 +76,7 @@ def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: f
     """A leather trouser leg, close-fitting: the thigh long and lean, the knee narrow, the calf
     fuller behind, a slim ankle, the leather creasing over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 18, (33, 28.5, 20.5, 19, 22, 13.5, 15.5))
+    g = trouser_leg(hip, kn, ankle, back, 18, (30, 27.5, 20.5, 19, 22, 13.5, 15.5))
 
     def d(ink: Ink, p: Part) -> None:
         kx, ky = kn
@@ -87,18 +87,18 @@ def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: f
     return Part(name, g, LEATHER, details=[d], rim=rim, inner_rim=inner_rim)
 
 
-def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: float = 8) -> list:
+def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: float = 8, hip: float = 0.0) -> list:
     """The torso: the shoulders slope from the neck (the trapezius); the round of the shoulder
     belongs to the arm's deltoid."""
     f = facing if abs(facing) <= 1 else 0
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
-    return [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
+    return [add(neck, -21, -12), add(lerp(neck, SL, 0.4), 0, -7), add(lerp(neck, SL, 0.76), 0, -4), add(SL, 14, -3),
             add(SL, 9, 40),
-            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16, 6),
-            add(HL, -20, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20, hem), add(HR, 16, 6),
+            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16 - hip, 6),
+            add(HL, -20 - hip, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20 + hip, hem), add(HR, 16 + hip, 6),
             add(lerp(SR, HR, 0.85), 0, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -9, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6),
+            add(SR, -9, 40), add(SR, -14, -3), add(lerp(neck, SR, 0.76), 0, -4), add(lerp(neck, SR, 0.4), 0, -7),
             add(neck, 21, -12)]
 
 
@@ -112,12 +112,12 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     hm = lerp(HL, HR, 0.5)
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
-    outline = [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
+    outline = [add(neck, -21, -12), add(lerp(neck, SL, 0.4), 0, -7), add(lerp(neck, SL, 0.76), 0, -4), add(SL, 14, -3),
                add(SL, 7, 40), add(SL, 9, 120), add(HL, -19 + sway * 0.3, -40), add(HL, -27 + sway * 0.6, 10),
                add(HL, -28 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 31 + sway, 30), add(HR, 29 + sway * 0.6, 8), add(HR, 19, -40), add(SR, -8, 120), add(SR, -8, 40),
-               add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6), add(neck, 21, -12)]
+               add(SR, -14, -3), add(lerp(neck, SR, 0.76), 0, -4), add(lerp(neck, SR, 0.4), 0, -7), add(neck, 21, -12)]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
@@ -152,7 +152,7 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3), 6)
+    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3, hip=17), 6)
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -280,7 +280,7 @@ def stand_legs(weight: str = "back") -> list[Part]:
     forward, that foot turned out toward Zack."""
     HL, HR = (330, 504), (402, 506)
     return [foot((322, 930), 1, 0.7, "boot_n", rim=0.8), leg(HL, (327, 732), (322, 930), -1, "leg_n"),
-            foot((418, 928), 1, 0.9, "boot_f", rim=0.4), leg(HR, (412, 726), (418, 928), -1, "leg_f", rim=0.4, bend=6)]
+            foot((418, 928), 1, 0.9, "boot_f", rim=0.4), leg(HR, (414, 726), (420, 928), -1, "leg_f", rim=0.4, bend=10)]
 
 
 def figure_open(mood: str, target=None) -> list[Part]:

@@ -98,12 +98,12 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     fr = 12 * chest if f > 0 else 0
     bl = 6 if f > 0 else 0
     br = 6 if f < 0 else 0
-    pts = [add(neck, -20, -12), add(lerp(neck, SL, 0.42), 0, -7), add(lerp(neck, SL, 0.78), 0, -9), add(SL, 14, -9),
+    pts = [add(neck, -20, -12), add(lerp(neck, SL, 0.4), 0, -8), add(lerp(neck, SL, 0.75), 0, -5), add(SL, 14, -3),
            add(SL, 9 - bl, 40),
            add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -4 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -10, 0), add(HL, -30, 8),
            add(HL, -33, hem), add(lerp(HL, HR, 0.5), 0, hem + 3 + tilt_hem), add(HR, 33, hem), add(HR, 30, 8),
            add(lerp(SR, HR, 0.85), 9, 0), add(lerp(SR, HR, 0.62), 5 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -9 + br, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.78), 0, -9), add(lerp(neck, SR, 0.42), 0, -7),
+           add(SR, -9 + br, 40), add(SR, -14, -3), add(lerp(neck, SR, 0.75), 0, -5), add(lerp(neck, SR, 0.4), 0, -8),
            add(neck, 20, -12)]
     g = shape(pts, 6)
 
@@ -238,7 +238,7 @@ def head_parts(head: Head, mood: str) -> list[Part]:
 def wall_legs() -> list[Part]:
     """Back to the wall, weight on the left leg (screen right), the right knee loose."""
     HL, HR = (320, 502), (396, 494)
-    return [foot((294, 914), -1, 0.8, "boot_r", rim=0.7), leg(HL, (312, 714), (294, 914), 1, "leg_r", bend=4),
+    return [foot((294, 914), -1, 0.8, "boot_r", rim=0.7), leg(HL, (310, 714), (292, 914), 1, "leg_r", bend=9),
             foot((400, 912), -1, 0.6, "boot_l", rim=0.35), leg(HR, (398, 708), (400, 912), 1, "leg_l", rim=0.35)]
 
 
@@ -284,7 +284,7 @@ def door_legs() -> list[Part]:
     """Facing the door (right), a step taken toward it: the left leg (screen right) forward, the
     weight coming onto it; the back knee eased."""
     HL, HR = (330, 500), (394, 494)
-    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (318, 712), (316, 912), -1, "leg_r", bend=5, rim=0.8),
+    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (318, 712), (316, 912), -1, "leg_r", bend=9, rim=0.8),
             foot((428, 910), 1, 0.8, "boot_l", rim=0.4), leg(HR, (414, 706), (428, 910), -1, "leg_l", rim=0.4)]
 
 
