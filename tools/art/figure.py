@@ -260,7 +260,7 @@ def paint_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), occ
             ink.fill(cast2, occlusion, 0.15)
         ink.fill(g, m.base)
         if p.shade > 0:
-            for k, op in ((13, 0.26), (7.5, 0.24), (3.5, 0.22)):
+            for k, op in ((12, 0.16), (7, 0.15), (3.5, 0.14)):
                 kk = k * m.rim_width * p.shade
                 band = g.difference(shift(g, -light[0] * kk, -light[1] * kk))
                 ink.fill(band, m.lit, op)
@@ -539,3 +539,26 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
         band = g.difference(shift(g, -lx * 30, -ly * 30)).buffer(2)
         for fn in p.rim_details:
             fn(ink, p, vis.intersection(band))
+
+
+def shoulder_line(neck: Pt, sh: Pt, side: float) -> list[Pt]:
+    """The top contour of one shoulder, shared by the torso and the arm so they read as one
+    form: from the side of the neck down the trapezius to the acromion, then over the deltoid
+    and down its outer side. `side` -1: the screen-left shoulder, +1: the screen-right one."""
+    n = (neck[0] + side * 20, neck[1] - 12)
+    a = (sh[0] - side * 2, sh[1] - 9)
+    m = ((n[0] + a[0]) / 2, (n[1] + a[1]) / 2 - 3)
+    return [n, m, a, (sh[0] + side * 19, sh[1] + 1), (sh[0] + side * 26, sh[1] + 30)]
+
+
+def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
+    """An arm (its deltoid) cut below the shoulder's top contour: the cap can never rise above
+    the torso's shoulder line, so the arm does not look attached."""
+    side = -1.0 if sh[0] < neck[0] else 1.0
+    line = shoulder_line(neck, sh, side)
+    curve = catmull(line, 6, closed=False)
+    o2 = line[-1]
+    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 90, o2[1] + 40), (o2[0] + side * 90, 2000),
+                                                               (line[0][0] - side * 60, 2000)]
+    cut = g.intersection(Polygon(pts).buffer(0))
+    return cut.buffer(-3).buffer(3) if not cut.is_empty else cut
