@@ -309,9 +309,9 @@ def figure_open(mood: str, target=None) -> list[Part]:
     # the far (left, sword) arm
     if mood == "chair":
         tx, ty = target
-        WF = (tx - 8, ty - 6)
+        WF = (tx - 8, ty + 7)   # the palm ON the rail's top, the fingers over its far edge
         EF = (SR[0] + 28, 342)
-        parts.append(hand_part("hand_f", hand_on_rail(WF, 78, True), rim=0.6))
+        parts.append(hand_part("hand_f", hand_on_rail(WF, 80, True), rim=0.6))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     elif mood == "reach":
         EF, WF = (488, 300), (502, 354)
