@@ -255,12 +255,12 @@ def paint_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), occ
         m = p.mat
         if not done.is_empty and p.shade > 0:
             cast = shift(g, -light[0] * 5, -light[1] * 5).difference(g).intersection(done)
-            ink.fill(cast, occlusion, 0.55)
+            ink.fill(cast, occlusion, 0.42)
             cast2 = shift(g, -light[0] * 11, -light[1] * 11).difference(g).intersection(done)
-            ink.fill(cast2, occlusion, 0.22)
+            ink.fill(cast2, occlusion, 0.15)
         ink.fill(g, m.base)
         if p.shade > 0:
-            for k, op in ((13, 0.26), (7.5, 0.24), (3.5, 0.22)):
+            for k, op in ((12, 0.16), (7, 0.15), (3.5, 0.14)):
                 kk = k * m.rim_width * p.shade
                 band = g.difference(shift(g, -light[0] * kk, -light[1] * kk))
                 ink.fill(band, m.lit, op)
@@ -330,9 +330,9 @@ def deltoid(sh: Pt, el: Pt, w: float = 25.0, front: float = -1.0) -> BaseGeometr
     widest near the top, a little fuller on the front (`front` -1: the front is screen-left when
     the arm hangs)."""
     ux, uy, nx, ny, n = _frame(sh, el)
-    c = (sh[0] + ux * n * 0.16, sh[1] + uy * n * 0.16)
+    c = (sh[0] + ux * n * 0.19, sh[1] + uy * n * 0.19)
     ang = math.degrees(math.atan2(uy, ux)) - 90
-    g = ellipse(c[0], c[1], w, n * 0.26, ang)
+    g = ellipse(c[0], c[1], w, n * 0.25, ang)
     # flatten the inside (toward the body's centre) so the cap does not bulge past the trapezius
     return g
 
@@ -385,9 +385,9 @@ HAND_HANG = [(-0.13, 0.0), (-0.15, 0.16), (-0.17, 0.33), (-0.165, 0.46), (-0.14,
              (0.145, 0.62), (0.185, 0.54), (0.205, 0.4), (0.2, 0.25), (0.17, 0.13), (0.13, 0.03)]
 HAND_FIST = [(-0.14, 0.0), (-0.16, 0.16), (-0.18, 0.32), (-0.17, 0.44), (-0.12, 0.53), (-0.04, 0.57), (0.05, 0.56),
              (0.12, 0.52), (0.165, 0.44), (0.2, 0.34), (0.2, 0.22), (0.17, 0.1), (0.13, 0.0)]
-HAND_RAIL = [(-0.02, -0.13), (0.25, -0.15), (0.5, -0.12), (0.66, -0.07), (0.76, 0.02), (0.8, 0.14), (0.78, 0.26),
-             (0.72, 0.3), (0.68, 0.24), (0.66, 0.12), (0.56, 0.08), (0.42, 0.09), (0.42, 0.2), (0.34, 0.24),
-             (0.28, 0.17), (0.2, 0.1), (0.0, 0.11)]
+HAND_RAIL = [(-0.02, -0.12), (0.22, -0.14), (0.44, -0.13), (0.6, -0.09), (0.72, -0.03), (0.8, 0.05), (0.83, 0.15),
+             (0.81, 0.25), (0.75, 0.29), (0.68, 0.26), (0.64, 0.17), (0.6, 0.1), (0.44, 0.1), (0.4, 0.17), (0.33, 0.21),
+             (0.26, 0.18), (0.2, 0.11), (0.0, 0.11)]
 
 
 def hand_hanging(wrist: Pt, angle: float, L: float, thumb_left: bool, curl: float = 0.0) -> tuple[BaseGeometry, list]:
@@ -457,10 +457,10 @@ def trouser_leg(hip: Pt, knee: Pt, ankle: Pt, back: float, hem: float = 18.0, w:
     over the shoe. `w`: half-widths at the hip, mid thigh, above the knee, the knee, the calf,
     the ankle and the hem; `back` +1: the back of the leg (seat, calf) is screen-right."""
     wh, wt, wk0, wk, wc, wa, whem = w
-    pts = [add(hip, 0, -6), hip, lerp(hip, knee, 0.45), lerp(hip, knee, 0.85), knee, lerp(knee, ankle, 0.3),
+    pts = [add(hip, 0, -4), hip, lerp(hip, knee, 0.45), lerp(hip, knee, 0.85), knee, lerp(knee, ankle, 0.3),
            lerp(knee, ankle, 0.72), ankle, add(ankle, 0, hem)]
-    rear = [wh * 0.86, wh + 1.5, wt, wk0, wk, wc + 3, wa + 1.5, wa, whem]
-    front = [wh * 0.86, wh, wt - 1.5, wk0, wk - 0.5, wc - 3, wa, wa + 0.5, whem + 1.5]
+    rear = [wh * 0.72, wh + 1.5, wt, wk0, wk, wc + 3, wa + 1.5, wa, whem]
+    front = [wh * 0.72, wh, wt - 1.5, wk0, wk - 0.5, wc - 3, wa, wa + 0.5, whem + 1.5]
     lw, rw = (rear, front) if back > 0 else (front, rear)
     return limb(pts, lw, rw, n=8)
 
@@ -539,3 +539,26 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
         band = g.difference(shift(g, -lx * 30, -ly * 30)).buffer(2)
         for fn in p.rim_details:
             fn(ink, p, vis.intersection(band))
+
+
+def shoulder_line(neck: Pt, sh: Pt, side: float) -> list[Pt]:
+    """The top contour of one shoulder, shared by the torso and the arm so they read as one
+    form: from the side of the neck down the trapezius to the acromion, then over the deltoid
+    and down its outer side. `side` -1: the screen-left shoulder, +1: the screen-right one."""
+    n = (neck[0] + side * 20, neck[1] - 12)
+    a = (sh[0] - side * 2, sh[1] - 9)
+    m = ((n[0] + a[0]) / 2, (n[1] + a[1]) / 2 - 3)
+    return [n, m, a, (sh[0] + side * 19, sh[1] + 1), (sh[0] + side * 26, sh[1] + 30)]
+
+
+def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
+    """An arm (its deltoid) cut below the shoulder's top contour: the cap can never rise above
+    the torso's shoulder line, so the arm does not look attached."""
+    side = -1.0 if sh[0] < neck[0] else 1.0
+    line = shoulder_line(neck, sh, side)
+    curve = catmull(line, 6, closed=False)
+    o2 = line[-1]
+    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 90, o2[1] + 40), (o2[0] + side * 90, 2000),
+                                                               (line[0][0] - side * 60, 2000)]
+    cut = g.intersection(Polygon(pts).buffer(0))
+    return cut.buffer(-3).buffer(3) if not cut.is_empty else cut

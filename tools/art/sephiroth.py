@@ -21,6 +21,7 @@ from figure import (
     Head,
     add,
     arm_outline,
+    clip_to_shoulder,
     deltoid,
     edge_line,
     face_details,
@@ -34,6 +35,7 @@ from figure import (
     paint_figure,
     rim_backlit,
     shoe,
+    shoulder_line,
     trouser_leg,
     turn,
 )
@@ -50,7 +52,7 @@ STAGE = os.path.join(HERE, "..", "..", "assets", "stages")
 
 SKIN = Mat((40, 37, 44), (70, 66, 78), (22, 20, 26), rim=0.8, rim_width=1.1)
 HAIR = Mat((60, 64, 80), (104, 110, 132), (30, 32, 42), rim=1.0, sheen=0.0, rim_width=1.2)
-SHIRT = Mat((38, 38, 47), (72, 72, 86), (20, 20, 26), rim=0.8, rim_width=1.2)
+SHIRT = Mat((50, 50, 60), (86, 86, 100), (24, 24, 30), rim=0.8, rim_width=1.2)
 LINING = Mat((22, 22, 28), (40, 40, 50), (12, 12, 16), rim=0.4)
 SILK = Mat((16, 16, 22), (52, 52, 72), (8, 8, 12), rim=0.95, rim_width=1.2)
 LEATHER = Mat((14, 14, 19), (44, 44, 58), (7, 7, 10), rim=0.8, rim_width=1.1)
@@ -76,7 +78,7 @@ def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: f
     """A leather trouser leg, close-fitting: the thigh long and lean, the knee narrow, the calf
     fuller behind, a slim ankle, the leather creasing over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 18, (33, 28.5, 20.5, 19, 22, 13.5, 15.5))
+    g = trouser_leg(hip, kn, ankle, back, 18, (32, 30, 21, 18.5, 22.5, 13.5, 15.5))
 
     def d(ink: Ink, p: Part) -> None:
         kx, ky = kn
@@ -87,19 +89,18 @@ def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: f
     return Part(name, g, LEATHER, details=[d], rim=rim, inner_rim=inner_rim)
 
 
-def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: float = 8) -> list:
+def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: float = 8, hip: float = 0.0) -> list:
     """The torso: the shoulders slope from the neck (the trapezius); the round of the shoulder
     belongs to the arm's deltoid."""
     f = facing if abs(facing) <= 1 else 0
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
-    return [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
-            add(SL, 9, 40),
-            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16, 6),
-            add(HL, -20, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20, hem), add(HR, 16, 6),
+    ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
+    return ln[:3] + [add(SL, 9, 40),
+            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16 - hip, 6),
+            add(HL, -20 - hip, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20 + hip, hem), add(HR, 16 + hip, 6),
             add(lerp(SR, HR, 0.85), 0, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -9, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6),
-            add(neck, 21, -12)]
+            add(SR, -9, 40)] + rn[:3][::-1]
 
 
 def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[Part]:
@@ -108,16 +109,15 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     out; the two fronts hang loose past the waist (no nip), each with a fold drawn from the
     shoulder; the hem is a shirt-tail, longer at the front edges than at the side seams. `sway`
     moves the hem (px) when the body leans or steps."""
-    chest = Part("chest", shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=10), 6), SKIN, rim=0.3, inner_rim=0.1, shade=0.5)
+    chest = Part("chest", shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=56), 6), SKIN, rim=0.3, inner_rim=0.1, shade=0.3)
     hm = lerp(HL, HR, 0.5)
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
-    outline = [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
-               add(SL, 7, 40), add(SL, 9, 120), add(HL, -17 + sway * 0.3, -40), add(HL, -21 + sway * 0.6, 10),
-               add(HL, -20 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+    ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
+    outline = ln[:3] + [add(SL, 7, 40), add(SL, 9, 120), add(HL, -19 + sway * 0.3, -40), add(HL, -27 + sway * 0.6, 10),
+               add(HL, -28 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
-               add(HR, 19 + sway, 30), add(HR, 19 + sway * 0.6, 8), add(HR, 15, -40), add(SR, -8, 120), add(SR, -8, 40),
-               add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6), add(neck, 21, -12)]
+               add(HR, 31 + sway, 30), add(HR, 29 + sway * 0.6, 8), add(HR, 19, -40), add(SR, -8, 120), add(SR, -8, 40)] + rn[:3][::-1]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
@@ -137,12 +137,12 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         c = p.geom
         # folds hanging from the shoulder and pulled toward the opening
         edge_line(ink, [add(SL, 30, 30), add(SL, 40, 120), add(HL, 14 + sway * 0.5, 0), add(HL, 10 + sway, 34)], 4, CLOTH_SH, 0.3, c)
-        # the front's own edge turns: a narrow darker facing along the opening
-        edge_line(ink, [add(q, -3, 0) for q in near_edge[1:]], 4, LINING.base, 0.45, c)
+        # the front's edge turns toward the light: a narrow lighter fold along the opening
+        edge_line(ink, [add(q, -5, 0) for q in near_edge[1:4]], 3, SHIRT.lit, 0.35, c)
 
     def fd(ink: Ink, p: Part) -> None:
         c = p.geom
-        edge_line(ink, [add(q, 3, 0) for q in far_edge[1:]], 4, LINING.base, 0.45, c)
+        edge_line(ink, [add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 3, CLOTH_SH, 0.25, c)
     return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1),
             Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1),
             Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),
@@ -152,7 +152,7 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3), 6)
+    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3, hip=20), 6)
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -169,11 +169,13 @@ def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[
 
 
 def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,
-        cuff: bool = True) -> Part:
+        cuff: bool = True, neck=None) -> Part:
     """A whole sleeved arm as one contour (no seam of light at the elbow): the round of the
     shoulder, the sleeve easing at the elbow, loose on the forearm and gathered at the cuff,
     which stands a little wider than the wrist it hides."""
-    g = union(arm_outline(sh, el, wr, (24, 21, 17.5, 19, 14), back), deltoid(sh, el, 24))
+    g = union(arm_outline(sh, el, wr, (25, 22, 17, 20.5, 13.5), back, bulge=1.05), deltoid(sh, el, 25))
+    if neck is not None:
+        g = clip_to_shoulder(g, neck, sh)
     if cuff:
         ux, uy = wr[0] - el[0], wr[1] - el[1]
         n = math.hypot(ux, uy) or 1.0
@@ -188,9 +190,11 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim)
 
 
-def upper_arm(sh, el, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3) -> Part:
-    g = union(limb([lerp(sh, el, 0.16), lerp(sh, el, 0.5), el], [24, 21, 17.5]), deltoid(sh, el, 24),
+def upper_arm(sh, el, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3, neck=None) -> Part:
+    g = union(limb([lerp(sh, el, 0.16), lerp(sh, el, 0.5), el], [25, 22, 17.5]), deltoid(sh, el, 25),
               ellipse(el[0], el[1], 17.5, 17.5))
+    if neck is not None:
+        g = clip_to_shoulder(g, neck, sh)
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim)
 
 
@@ -280,7 +284,7 @@ def stand_legs(weight: str = "back") -> list[Part]:
     forward, that foot turned out toward Zack."""
     HL, HR = (330, 504), (402, 506)
     return [foot((322, 930), 1, 0.7, "boot_n", rim=0.8), leg(HL, (327, 732), (322, 930), -1, "leg_n"),
-            foot((418, 928), 1, 0.9, "boot_f", rim=0.4), leg(HR, (412, 726), (418, 928), -1, "leg_f", rim=0.4, bend=6)]
+            foot((418, 928), 1, 0.9, "boot_f", rim=0.4), leg(HR, (414, 726), (420, 928), -1, "leg_f", rim=0.4, bend=10)]
 
 
 def figure_open(mood: str, target=None) -> list[Part]:
@@ -288,12 +292,12 @@ def figure_open(mood: str, target=None) -> list[Part]:
     chair: the left (far) hand resting on the chair's top rail at `target`; reach: a step
     toward Zack, the left arm reaching out."""
     HL, HR = (330, 506), (402, 502)
-    SL, SR, neck = (288, 206), (440, 200), (366, 188)
+    SL, SR, neck = (280, 208), (448, 202), (366, 188)
     head = Head((376, 96), HS, "right", "34", tilt=8)
     lean = 0.0
     sway = 0.0
     if mood == "chair":
-        SL, SR, neck = (284, 210), (436, 202), (362, 190)
+        SL, SR, neck = (276, 212), (444, 204), (362, 190)
         head = Head((370, 98), HS, "right", "34", tilt=4)
         lean = -2.5
     if mood == "reach":
@@ -305,26 +309,26 @@ def figure_open(mood: str, target=None) -> list[Part]:
     # the far (left, sword) arm
     if mood == "chair":
         tx, ty = target
-        WF = (tx - 8, ty - 6)
+        WF = (tx - 8, ty + 7)   # the palm ON the rail's top, the fingers over its far edge
         EF = (SR[0] + 28, 342)
-        parts.append(hand_part("hand_f", hand_on_rail(WF, 78, True), rim=0.6))
-        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35))
+        parts.append(hand_part("hand_f", hand_on_rail(WF, 80, True), rim=0.6))
+        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     elif mood == "reach":
-        EF, WF = (482, 300), (498, 354)
+        EF, WF = (488, 300), (502, 354)
         parts.append(hand_part("hand_f", hand_open(WF, 34, 80, False, 0.3), rim=0.5))
-        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35))
+        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     else:
-        EF, WF = (460, 382), (470, 494)
+        EF, WF = (468, 382), (478, 494)
         parts.append(hand_part("hand_f", hand_hanging(WF, 86, 82, False, 0.3), rim=0.35))
-        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35))
+        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     parts += open_shirt(SL, SR, HL, HR, neck, 1, sway)
     parts.append(neck_part(neck, head))
     # the near (right) arm hangs, the elbow a touch back, the hand a touch forward
-    EN, WN = (264, 378), (280, 494)
+    EN, WN = (256, 378), (272, 494)
     if mood == "reach":
-        EN, WN = (260, 376), (238, 484)
+        EN, WN = (252, 376), (230, 484)
     parts.append(hand_part("hand_n", hand_hanging(WN, 94 if mood != "reach" else 106, 82, False, 0.25), rim=0.9))
-    parts.append(arm(SL, EN, WN, "arm_n", SHIRT, rim=1.0))
+    parts.append(arm(SL, EN, WN, "arm_n", SHIRT, rim=1.0, neck=neck))
     parts.append(face_part(head, "cold"))
     parts += front
     return turn(parts, lean, lerp(HL, HR, 0.5))
@@ -343,31 +347,31 @@ def figure_dawn(mood: str) -> list[Part]:
     shoulders turned back toward Zack; dawn_facing: turned three-quarters to face him."""
     HL, HR = (330, 506), (400, 504)
     if mood == "dawn_facing":
-        SL, SR, neck = (288, 206), (440, 200), (366, 188)
+        SL, SR, neck = (280, 208), (448, 202), (366, 188)
         head = Head((378, 96), HS, "right", "34", tilt=2)
         behind, front = hair_parts(head, seed=7, length=610)
         parts: list[Part] = list(behind)
-        EF, WF = (462, 380), (468, 496)
+        EF, WF = (470, 380), (476, 496)
         parts.append(hand_part("hand_f", hand_hanging(WF, 90, 82, False, 0.3), rim=0.5))
-        parts.append(arm(SR, EF, WF, "arm_f", SILK, rim=0.5))
+        parts.append(arm(SR, EF, WF, "arm_f", SILK, rim=0.5, neck=neck))
         parts += silk_shirt(SL, SR, HL, HR, neck, 1)
         parts.append(neck_part(neck, head))
-        EN, WN = (266, 380), (274, 498)
+        EN, WN = (258, 380), (266, 498)
         parts.append(hand_part("hand_n", hand_hanging(WN, 92, 82, False, 0.25), rim=0.9))
-        parts.append(arm(SL, EN, WN, "arm_n", SILK, rim=1.0))
+        parts.append(arm(SL, EN, WN, "arm_n", SILK, rim=1.0, neck=neck))
         parts.append(face_part(head, "still"))
         parts += front
         return parts
-    SL, SR, neck = (292, 206), (440, 204), (366, 190)
+    SL, SR, neck = (282, 208), (450, 206), (366, 190)
     if mood == "dawn_turning":
         head = Head((384, 96), HS, "right", "profile", tilt=0)
     else:
         head = Head((370, 98), HS, "right", "lost", tilt=-4)
     # seen from behind: the arms hang back, the hands clasped at the small of the back
     parts = []
-    EN, EF = (278, 378), (454, 374)
+    EN, EF = (270, 378), (462, 374)
     W0 = (360, 470)
-    parts += [upper_arm(SL, EN, "arm_n", SILK, rim=1.0), upper_arm(SR, EF, "arm_f", SILK, rim=0.5)]
+    parts += [upper_arm(SL, EN, "arm_n", SILK, rim=1.0, neck=neck), upper_arm(SR, EF, "arm_f", SILK, rim=0.5, neck=neck)]
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
     behind, front = hair_parts(head, seed=9, length=620, back_view=True, face_open=34 if mood == "dawn" else 4)

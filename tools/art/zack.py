@@ -21,6 +21,7 @@ from figure import (
     Head,
     add,
     arm_outline,
+    clip_to_shoulder,
     deltoid,
     edge_line,
     face_details,
@@ -33,6 +34,7 @@ from figure import (
     paint_figure,
     rim_backlit,
     shoe,
+    shoulder_line,
     sleeve_end,
     trouser_leg,
     turn,
@@ -46,8 +48,8 @@ LOGICAL_H = 940         # the canvas's height in the room at scale 1 (2.5 % unde
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "assets", "sprites")
 
 # albedo in the figure's own shadow: dark and cool, so the ambient light colours them
-SKIN = Mat((42, 33, 32), (74, 57, 52), (24, 18, 18), rim=0.85, rim_width=1.2)
-SWOLLEN = Mat((50, 31, 34), (80, 50, 50), (28, 16, 18), rim=0.9, rim_width=1.2)
+SKIN = Mat((33, 26, 26), (56, 44, 42), (20, 15, 15), rim=0.85, rim_width=1.2)
+SWOLLEN = Mat((38, 22, 25), (60, 36, 38), (22, 12, 14), rim=0.9, rim_width=1.2)
 HAIR = Mat((11, 11, 15), (40, 42, 58), (6, 6, 9), rim=1.0, rim_width=1.3)
 SHIRT = Mat((18, 19, 26), (46, 49, 66), (9, 10, 14), rim=0.75, rim_width=1.2)
 TROUSERS = Mat((15, 15, 20), (40, 40, 52), (8, 8, 11), rim=0.6, rim_width=1.1)
@@ -73,7 +75,7 @@ def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float 
     screen-right (he faces left), -1 on the left. Loose cloth over a leg: the thigh full, the
     knee narrow, the calf fuller behind, a slim ankle, the cloth breaking over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 20, (35, 31, 22.5, 20.5, 23.5, 14.5, 17.5))
+    g = trouser_leg(hip, kn, ankle, back, 20, (33, 30, 22.5, 20.5, 23.5, 14.5, 17.5))
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -98,13 +100,12 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     fr = 12 * chest if f > 0 else 0
     bl = 6 if f > 0 else 0
     br = 6 if f < 0 else 0
-    pts = [add(neck, -20, -12), add(lerp(neck, SL, 0.42), 0, -7), add(lerp(neck, SL, 0.78), 0, -9), add(SL, 14, -9),
-           add(SL, 9 - bl, 40),
-           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), 3 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -4, 0), add(HL, -22, 6),
-           add(HL, -26, hem), add(lerp(HL, HR, 0.5), 0, hem + 2 + tilt_hem), add(HR, 26, hem), add(HR, 22, 6),
-           add(lerp(SR, HR, 0.85), 2, 0), add(lerp(SR, HR, 0.62), -3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -9 + br, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.78), 0, -9), add(lerp(neck, SR, 0.42), 0, -7),
-           add(neck, 20, -12)]
+    ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
+    pts = ln[:3] + [add(SL, 9 - bl, 40),
+           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -4 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -10, 0), add(HL, -30, 8),
+           add(HL, -33, hem), add(lerp(HL, HR, 0.5), 0, hem + 3 + tilt_hem), add(HR, 33, hem), add(HR, 30, 8),
+           add(lerp(SR, HR, 0.85), 9, 0), add(lerp(SR, HR, 0.62), 5 + fr * 0.3, 0), add(SR, -10 + fr, 84),
+           add(SR, -9 + br, 40)] + rn[:3][::-1]
     g = shape(pts, 6)
 
     def d(ink: Ink, p: Part) -> None:
@@ -132,7 +133,7 @@ def creased(cs, col=SKIN_SH, op: float = 0.55):
 
 
 def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float = 0.8, inner_rim: float = 0.3,
-        back: float = 1.0) -> list[Part]:
+        back: float = 1.0, neck=None) -> list[Part]:
     """A whole arm: one contour from the shoulder to the wrist, the deltoid's round at the top.
     `sleeve` "pushed": the left sleeve pushed up to just under the elbow, gathered there, the
     forearm bare; "torn": the right sleeve torn away above the elbow, a rag hanging from the tear,
@@ -141,6 +142,8 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
     k = 1.1 if swollen else 1.0
     bare = union(arm_outline(sh, el, wr, (24, 21, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
     cloth_full = union(arm_outline(sh, el, wr, (25.5, 23, 18.5, 20, 14), back), deltoid(sh, el, 25))
+    if neck is not None:
+        bare, cloth_full = clip_to_shoulder(bare, neck, sh), clip_to_shoulder(cloth_full, neck, sh)
     if sleeve == "pushed":
         bent = abs(math.degrees(math.atan2(wr[1] - el[1], wr[0] - el[0]) - math.atan2(el[1] - sh[1], el[0] - sh[0]))) % 360
         end = lerp(el, wr, 0.16 if min(bent, 360 - bent) < 40 else 0.04)
@@ -238,7 +241,7 @@ def head_parts(head: Head, mood: str) -> list[Part]:
 def wall_legs() -> list[Part]:
     """Back to the wall, weight on the left leg (screen right), the right knee loose."""
     HL, HR = (320, 502), (396, 494)
-    return [foot((294, 914), -1, 0.8, "boot_r", rim=0.7), leg(HL, (312, 714), (294, 914), 1, "leg_r", bend=4),
+    return [foot((294, 914), -1, 0.8, "boot_r", rim=0.7), leg(HL, (310, 714), (292, 914), 1, "leg_r", bend=9),
             foot((400, 912), -1, 0.6, "boot_l", rim=0.35), leg(HR, (398, 708), (400, 912), 1, "leg_l", rim=0.35)]
 
 
@@ -261,19 +264,19 @@ def wall_upper(mood: str) -> list[Part]:
         ER, WR, EL, WL = (272, 426), (382, 356), (446, 432), (330, 420)
     parts: list[Part] = []
     if mood == "testing":
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0)
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck)
         parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
         parts.append(neck_part(neck, head))
         parts.append(hand_part("hand_l", hand_hanging(WL, 94, 84, True, 0.35), SKIN, rim=0.3))
-        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3)
+        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
         # the injured hand held out, the fingers tried: open, a little apart
         parts.insert(0, hand_part("hand_r", hand_open(WR, 120, 84, True, 0.35), SWOLLEN, rim=1.0))
     else:
         parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
         parts.append(neck_part(neck, head))
-        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3)
+        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
         parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0)
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck)
         # the left hand closed under the injured forearm, holding it to the chest
         parts.append(hand_part("hand_l", hand_fist(WL, 200, 74, False), SKIN, rim=0.8, inner_rim=0.5))
     parts += head_parts(head, "scared" if mood == "scared" else "hurt")
@@ -284,7 +287,7 @@ def door_legs() -> list[Part]:
     """Facing the door (right), a step taken toward it: the left leg (screen right) forward, the
     weight coming onto it; the back knee eased."""
     HL, HR = (330, 500), (394, 494)
-    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (318, 712), (316, 912), -1, "leg_r", bend=5, rim=0.8),
+    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (318, 712), (316, 912), -1, "leg_r", bend=9, rim=0.8),
             foot((428, 910), 1, 0.8, "boot_l", rim=0.4), leg(HR, (414, 706), (428, 910), -1, "leg_l", rim=0.4)]
 
 
@@ -296,16 +299,17 @@ def door_upper(turning: bool) -> list[Part]:
     HL, HR = (330, 500), (394, 494)
     parts: list[Part] = []
     if not turning:
-        SL, SR, neck = (298, 258), (414, 250), (360, 238)
-        head = Head((386, 160), HS, "right", "34", tilt=14)
+        # nearly in profile toward the door: the shoulders narrow, the head bowed over the lever
+        SL, SR, neck = (306, 258), (410, 250), (362, 238)
+        head = Head((390, 162), HS, "right", "profile", tilt=18)
         EL, WL = (448, 364), (440, 428)
         parts.append(hand_part("hand_l", hand_fist(WL, 10, 72, True), SKIN, rim=0.3, inner_rim=0.3))
-        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1)
+        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1, neck=neck)
         parts.append(torso(SL, SR, HL, HR, neck, 1, tilt_hem=2))
         parts.append(neck_part(neck, head))
         ER, WR = (302, 420), (392, 338)
         parts.append(hand_part("hand_r", hand_hanging(WR, 74, 84, False, 0.2), SWOLLEN, rim=0.5))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0)
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
         parts += head_parts(head, "hurt")
         return turn(parts, 4.0, lerp(HL, HR, 0.5))
     SL, SR, neck = (294, 254), (418, 254), (354, 236)
@@ -314,10 +318,10 @@ def door_upper(turning: bool) -> list[Part]:
     parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=0))
     parts.append(neck_part(neck, head))
     parts.append(hand_part("hand_l", hand_hanging(WL, 92, 84, True, 0.4), SKIN, rim=0.3))
-    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2)
+    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, neck=neck)
     ER, WR = (290, 420), (380, 346)
     parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
-    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0)
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
     parts += head_parts(head, "hurt")
     return turn(parts, -1.5, lerp(HL, HR, 0.5))
 
@@ -343,15 +347,15 @@ def straight_upper(mood: str) -> list[Part]:
         ER, WR = (282, 430), (264, 546)
     if mood != "arm_raised":
         parts.append(hand_part("hand_r", hand_hanging(WR, 98, 84, True, 0.3), SWOLLEN, rim=1.0))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0)
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0, neck=neck)
     parts.append(torso(SL, SR, HL, HR, neck, -1))
     parts.append(neck_part(neck, head))
     EL, WL = (444, 430), (436, 546)
     parts.append(hand_part("hand_l", hand_hanging(WL, 96, 84, True, 0.5 if mood == "resolute" else 0.3), SKIN, rim=0.3))
-    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3)
+    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, neck=neck)
     if mood == "arm_raised":
         parts.append(hand_part("hand_r", hand_open(WR, -98, 86, False, 0.5), SWOLLEN, rim=1.0))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0)
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0, neck=neck)
     parts += head_parts(head, "resolute" if mood == "resolute" else "easy")
     return turn(parts, 0.0 if mood == "resolute" else -2.5, lerp(HL, HR, 0.5))
 
@@ -365,7 +369,7 @@ def leaning() -> list[Part]:
     dx = -44
     HL, HR = (322 + dx, 498), (396 + dx, 496)
     SL, SR, neck = (286 + dx, 258), (426 + dx, 262), (356 + dx, 240)
-    head = Head((344 + dx, 152), HS, "left", "34", tilt=-10)
+    head = Head((342 + dx, 152), HS, "left", "34", tilt=3)
     parts: list[Part] = [foot((356 + dx + 10, 912), -1, 0.6, "boot_l", rim=0.4),
                          leg(HR, (392 + dx, 708), (366 + dx, 912), 1, "leg_l", rim=0.4),
                          foot((408 + dx, 914), -1, 0.8, "boot_r", rim=0.7),
@@ -375,9 +379,9 @@ def leaning() -> list[Part]:
     parts.append(neck_part(neck, head))
     WR = (420 + dx, 390)
     parts.append(hand_part("hand_r", hand_fist(WR, 16, 66, True), SWOLLEN, rim=0.4))
-    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=9, rim=1.0)
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=9, rim=1.0, neck=neck)
     WL = (302 + dx, 394)
-    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.4, inner_rim=0.4)
+    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.4, inner_rim=0.4, neck=neck)
     parts.append(hand_part("hand_l", hand_fist(WL, 196, 68, False), SKIN, rim=0.9, inner_rim=0.5))
     parts += head_parts(head, "easy")
     return turn(parts, lean, piv)
