@@ -494,7 +494,8 @@ class Compositor:
                     self.sprites.draw(dest, sdef, sv, view.light, (ks, ks), marks_at,
                                       *sprite_motion(sdef, sv, view.motion), art=art)
                     if art is not None:
-                        paint = self.sprites.paint(art, rect, sv.alpha)
+                        paint = self.sprites.paint(art, rect, sv.alpha,
+                                                   (marks_at[0] + sun[0] * ks, marks_at[1] + sun[1] * ks))
                         beams.on_figure(dest, view.light, beam_origin, zoom, paint)
                         # a figure standing in a beam on the floor is lit by it where the light
                         # catches its edges (its rim paint), in the beam's colour at its feet
