@@ -218,3 +218,14 @@ def test_bundled_frames_are_deterministic(bundled):
     a, _ = added_light(bundled, 3.0)
     b, _ = added_light(bundled, 3.0)
     assert pygame.image.tobytes(a, "RGB") == pygame.image.tobytes(b, "RGB")
+
+
+def test_bundled_dust_drifts_in_the_sunrise_beam_too(bundled):
+    layout = bundled.stage("living_room")
+    air = [s for s in layout.lights if s.group == "sunrise" and s.dust > 0]
+    assert air and all(s.strength == 0 for s in air)  # it lights its dust, adds no light itself
+    for preset, lives in (("sunrise", True), ("night", False)):
+        scene = Scene(bundled)
+        scene.apply(direction("stage", name="living_room"), 0)
+        scene.apply(direction("light", preset=preset), 0)
+        assert ("dust" in scene.living(1.0)) == lives

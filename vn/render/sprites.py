@@ -38,10 +38,10 @@ RIM_BACK = 0.2  # the rim on the edges turned away from the light, of that on th
 RIM_SIDE = 0.05  # how far in from a light-facing silhouette edge the painted rim keeps full light
 EDGE_THIN = 0.005  # the hot line of a light-facing edge
 EDGE_SOFT = 0.016  # its warm falloff into the shadow
-EDGE_SOFT_GAIN = 0.45  # the falloff's level, of the hot line's
+EDGE_SOFT_GAIN = 0.6  # the falloff's level, of the hot line's
 RIM_PAINT = 0.6  # the painted rim's part in where a beam catches the figure, of the silhouette's
-SHEEN_FROM = 48  # paint lighter than this (of 255) catches a glancing light: ((L - 48) x 4)^2 —
-# the silver hair (painted 70-110) catches 0.1-0.9 of it, the coat and shirt (10-50) none
+SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((L - 45) x 6)^2 —
+# the silver hair (painted 70-110) catches 0.3-1 of it, the coat and shirt (10-50) at most 0.02
 FLOOR_HEAD = 0.35  # a floor beam's light on the figure's head, of that at its feet
 ANGLE_STEP = 10  # degrees: the light's direction is quantised (a new catch mask per step)
 
@@ -218,8 +218,11 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     # the pale paint keyed by its lightness (silver hair, not the coat), toward the light
     sheen = pygame.transform.grayscale(_grey(surf, pad, 1))
     sheen.fill((SHEEN_FROM,) * 3, special_flags=pygame.BLEND_RGB_SUB)
-    for _ in range(2):  # x4
-        sheen.blit(sheen.copy(), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    twice = sheen.copy()
+    twice.blit(sheen, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    sheen = twice.copy()  # x6
+    for _ in range(2):
+        sheen.blit(twice, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     sheen.blit(sheen.copy(), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     sheen.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     return _Catch(rect, weight, edge, sheen)
