@@ -229,3 +229,93 @@ def test_bundled_dust_drifts_in_the_sunrise_beam_too(bundled):
         scene.apply(direction("stage", name="living_room"), 0)
         scene.apply(direction("light", preset=preset), 0)
         assert ("dust" in scene.living(1.0)) == lives
+
+
+def test_a_figure_has_a_soft_contact_shadow_round_its_feet():
+    art = block_art(body=(70, 40, 60, 340))  # feet: x 70..130 at the canvas bottom (y 380)
+    got = SpriteRenderer.contact(art)
+    assert got is not None and SpriteRenderer.contact(art) is got  # kept with the art
+    shade, (x, y) = got
+    floor = pygame.Surface((200, 420))
+    floor.fill((120, 120, 120))
+    floor.blit(shade, (x, y), special_flags=pygame.BLEND_PREMULTIPLIED)
+    assert x < 70 and x + shade.get_width() > 130  # wider than the feet
+    assert y < 380 < y + shade.get_height()  # on the floor line
+    under = mean(floor, (95, 378, 10, 3))
+    assert under < 0.7 * 120  # dark under the feet
+    assert mean(floor, (x + 1, y + shade.get_height() // 2, 2, 1)) > under + 20  # soft toward its ends
+    assert mean(floor, (100, 200, 10, 10)) == pytest.approx(120, abs=1)  # nothing elsewhere
+
+
+# --- furniture casts a shadow in the beam ----------------------------------------------------
+
+
+CHAIR_STAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<map version="1.10" orientation="orthogonal" renderorder="right-down" width="16" height="9"
+     tilewidth="120" tileheight="120" infinite="0" nextlayerid="9" nextobjectid="9">
+ <properties><property name="horizon" type="float" value="540"/></properties>
+ <imagelayer id="1" name="floor"><image source="staging/floor.svg" width="1920" height="1080"/></imagelayer>
+ <objectgroup id="2" name="lights">
+  <object id="1" name="beam" x="0" y="640">
+   <properties><property name="softness" type="float" value="4"/></properties>
+   <polygon points="0,0 1920,0 1920,440 0,440"/>
+  </object>
+ </objectgroup>
+ <imagelayer id="3" name="chair"><image source="staging/chair.svg" width="1920" height="1080"/>
+  <properties>CASTS</properties>
+ </imagelayer>
+ <objectgroup id="4" name="marks"><object id="2" name="open" x="400" y="900"><point/></object></objectgroup>
+</map>
+"""
+
+
+@pytest.fixture(scope="module")
+def chair_games(tmp_path_factory):
+    import shutil
+
+    from tests.stage.helpers import FIXTURE_GAME
+
+    root = tmp_path_factory.mktemp("chair")
+    shutil.copytree(FIXTURE_GAME, root, dirs_exist_ok=True)
+    stages = root / "assets" / "stages"
+    (stages / "staging").mkdir()
+    (stages / "staging" / "floor.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080">'
+        '<rect width="1920" height="1080" fill="#606060"/></svg>')
+    (stages / "staging" / "chair.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080">'
+        '<rect x="1000" y="560" width="200" height="440" fill="#503020"/></svg>')
+    (stages / "casts.tmx").write_text(CHAIR_STAGE.replace(
+        "CASTS", '<property name="casts_shadow" type="bool" value="true"/>'))
+    (stages / "plain.tmx").write_text(CHAIR_STAGE.replace("CASTS", ""))
+    return GameAssets(root, sprites={"a": "fig"})
+
+
+def test_a_layer_that_casts_a_shadow_darkens_the_beam_away_from_the_sun(chair_games):
+    def frame(stage):
+        scene = Scene(chair_games)
+        scene.apply(direction("stage", name=stage), 0)
+        scene.apply(direction("light", preset="sunset"), 0)
+        surf = pygame.Surface((960, 540))
+        Compositor(chair_games, ImageCache()).draw(surf, scene.view(0.0))
+        return surf
+
+    casts, plain = frame("casts"), frame("plain")
+    # the sun sets at x = 560: the chair's shadow falls right of its feet (1100, 1000), down the floor
+    k = 0.5
+    right = (round(1230 * k), round(1020 * k), round(120 * k), round(40 * k))
+    left = (round(700 * k), round(1020 * k), round(120 * k), round(40 * k))
+    assert mean(casts, right) < mean(plain, right) - 4  # the beam is shadowed there
+    assert mean(casts, left) == pytest.approx(mean(plain, left), abs=0.5)  # not toward the sun
+    chair = (round(1050 * k), round(700 * k), round(100 * k), round(200 * k))
+    assert mean(casts, chair) == pytest.approx(mean(plain, chair), abs=0.5)  # the chair itself as it was
+
+
+def test_a_bad_casts_shadow_is_reported(tmp_path):
+    from vn.stage.layout import load_layout
+
+    bad = CHAIR_STAGE.replace("CASTS", '<property name="casts_shadow" value="yes"/>')
+    (tmp_path / "bad.tmx").write_text(bad)
+    _, diags = load_layout(tmp_path / "bad.tmx")
+    text = "\n".join(str(d) for d in diags)
+    assert "casts_shadow must be a bool" in text

@@ -799,7 +799,8 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     # and the sunrise's: fewer motes, in the low gold light from the other end of the sky
     poly_obj("sunrise_air", "sunrise", SUNRISE_AIR, 90, extra=(("strength", 0), ("dust", 0.7)))
     A(' </objectgroup>')
-    image_layer(5, "chair", "ambient")
+    # the chair stands in the beams and casts its shadow in them, like a figure
+    image_layer(5, "chair", "ambient", '   <property name="casts_shadow" type="bool" value="true"/>')
     next_obj = obj_id
     obj_id = 1
     A(' <objectgroup id="6" name="marks">')

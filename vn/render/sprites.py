@@ -13,6 +13,7 @@ the feet.
 from __future__ import annotations
 
 import math
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ import pygame
 from vn.render.dither import add_static_premultiplied
 from vn.render.images import ImageCache, content_rect, placeholder, premultiplied
 from vn.render.lighting import q
+from vn.render.tiled import draw_layer
+from vn.stage.layout import Layout
 from vn.stage.lighting import Light
 from vn.stage.sprites import SpriteDef
 from vn.stage.view import SpriteView
@@ -42,6 +45,8 @@ EDGE_SOFT_GAIN = 0.6  # the falloff's level, of the hot line's
 RIM_PAINT = 0.6  # the painted rim's part in where a beam catches the figure, of the silhouette's
 SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((L - 45) x 6)^2 —
 # the silver hair (painted 70-110) catches 0.3-1 of it, the coat and shirt (10-50) at most 0.02
+CONTACT_DEPTH = 0.8  # the contact shadow under the feet: how much light it takes at its middle
+CONTACT_HEIGHT = 0.035  # its height, of the figure's (a floor seen from a little above)
 FLOOR_HEAD = 0.35  # a floor beam's light on the figure's head, of that at its feet
 ANGLE_STEP = 10  # degrees: the light's direction is quantised (a new catch mask per step)
 
@@ -72,6 +77,7 @@ class _Art:
     size: Size
     source: tuple[_Art, float, float] | None = None
     catches: dict[int | None, _Catch] = field(default_factory=dict)
+    contact: tuple[pygame.Surface, tuple[int, int]] | None = None  # see `SpriteRenderer.contact`
 
 
 @dataclass
@@ -228,6 +234,50 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     return _Catch(rect, weight, edge, sheen)
 
 
+class ShadowCasters:
+    """The stage's image layers that cast a shadow in the light polygons under them (their
+    `casts_shadow` property): each layer's picture cropped to its pixels, as the figures'
+    shadow takes it (`SpriteRenderer.shadow`: an art whose feet are the bottom middle of its
+    canvas), rasterised once at the stage's scale `k` and smooth-scaled for a camera's zoom."""
+
+    def __init__(self, layout: Layout, images: ImageCache, k: float) -> None:
+        self.k = k
+        self.layers: list[tuple[int, tuple[float, float], _Art, tuple[float, float]]] = []
+        for i, layer in enumerate(layout.layers):
+            if not (layer.visible and layer.opacity > 0.0 and layout.casts_shadow(layer)):
+                continue
+            got = draw_layer(layer, layout, images, (k, k))
+            if got is None:
+                continue
+            surf, pos = got
+            rect = content_rect(surf)
+            if rect.w == 0 or rect.h == 0:
+                continue
+            piece = premultiplied(surf.subsurface(rect).copy())
+            art = _Art({"ambient": (piece, (0, 0)), "rim": None, "emissive": None, "pulse": None}, rect.size)
+            feet = ((pos[0] + rect.centerx) / k, (pos[1] + rect.bottom) / k)  # map px
+            self.layers.append((i, layer.parallax, art, feet))
+        self._zoomed: OrderedDict[float, list[_Art]] = OrderedDict()
+
+    def at(self, k: float) -> list[tuple[int, tuple[float, float], _Art, tuple[float, float]]]:
+        """(layer index, its parallax, its art at `k` output px per map px, its feet in map px)."""
+        f = round(k / self.k, 3)
+        if f == 1.0 or not self.layers:
+            return self.layers
+        arts = self._zoomed.get(f)
+        if arts is None:
+            arts = []
+            for _, _, art, _ in self.layers:
+                surf = art.groups["ambient"][0]  # type: ignore[index]
+                size = (max(1, round(surf.get_width() * f)), max(1, round(surf.get_height() * f)))
+                arts.append(_Art({"ambient": (pygame.transform.smoothscale(surf, size), (0, 0)), "rim": None,
+                                  "emissive": None, "pulse": None}, size))
+            self._zoomed[f] = arts
+            while len(self._zoomed) > 2:
+                self._zoomed.popitem(last=False)
+        return [(i, par, a, feet) for (i, par, _, feet), a in zip(self.layers, arts, strict=True)]
+
+
 class SpriteRenderer:
     def __init__(self, images: ImageCache, max_items: int = 6) -> None:
         self.images = images
@@ -236,7 +286,8 @@ class SpriteRenderer:
         self._last_size: dict[str, Size] = {}  # per character: the size drawn last time
         self._premul: OrderedDict[tuple[object, Size], Piece | None] = OrderedDict()
         self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
-        self._shadows: OrderedDict[tuple[object, ...], tuple[_Art, tuple[pygame.Surface, tuple[float, float]]]] = \
+        # (the art held weakly: a shadow must not keep figure art the art cache has dropped)
+        self._shadows: OrderedDict[tuple[object, ...], tuple[weakref.ref[_Art], tuple[pygame.Surface, tuple[float, float]]]] = \
             OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
@@ -402,9 +453,52 @@ class SpriteRenderer:
         lit = self._with_pulse(art, lit, max(0.0, min(1.0, view.alpha)) * glow)
         if rect.h != h:
             lit = self._stretched(view.who, lit, h, rect.h)
+        shade = self.contact(art)
+        if shade is not None and view.alpha > 0.0:
+            surf, (cx, cy) = shade
+            if view.alpha < 1.0:
+                surf = surf.copy()
+                surf.fill((255, 255, 255, round(255 * view.alpha)), special_flags=pygame.BLEND_RGBA_MULT)
+            dest.blit(surf, (rect.x + cx, rect.bottom - h + cy), special_flags=pygame.BLEND_PREMULTIPLIED)
         for surf, flags, at in lit:
             dest.blit(surf, (rect.x + at[0], rect.y + at[1]), special_flags=flags)
         return rect
+
+    @staticmethod
+    def contact(art: _Art) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """The figure's contact shadow: a soft dark ellipse on the floor round its feet (the
+        lowest rows of its silhouette), premultiplied black to lay under it, and where it goes
+        on the canvas; kept with the art. None for a figure with no pixels."""
+        if art.contact is not None:
+            return art.contact
+        amb = art.groups["ambient"]
+        if amb is None:
+            return None
+        surf, (ax, ay) = amb
+        h = art.size[1]
+        bottom = surf.get_bounding_rect().bottom
+        band = max(1, round(0.02 * h))  # the feet: the silhouette's lowest rows
+        y0 = max(0, bottom - band)
+        if bottom <= y0:
+            return None
+        feet = surf.subsurface((0, y0, surf.get_width(), bottom - y0)).get_bounding_rect()
+        w = round(feet.w * 1.4 + 0.05 * h)
+        eh = max(4, round(CONTACT_HEIGHT * h))
+        small = pygame.Surface((64, 16), pygame.SRCALPHA)
+        small.fill((0, 0, 0, 0))
+        for i in range(8):  # from the rim in: darker toward the middle
+            a = round(255 * CONTACT_DEPTH * ((i + 1) / 8) ** 1.5 / 8 * 2.2)
+            inset = i * 3.5
+            r = pygame.Rect(round(inset), round(inset / 4), max(1, round(64 - 2 * inset)), max(1, round(16 - inset / 2)))
+            layer = pygame.Surface((64, 16), pygame.SRCALPHA)
+            layer.fill((0, 0, 0, 0))
+            pygame.draw.ellipse(layer, (0, 0, 0, min(255, a)), r)
+            small.blit(layer, (0, 0))
+        shade = pygame.transform.smoothscale(small, (max(1, w), eh))
+        cx = ax + feet.centerx - w // 2
+        cy = ay + y0 + feet.bottom - round(eh * 0.6)
+        art.contact = (shade, (cx, cy))
+        return art.contact
 
     def pulse_rect(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
                    origin: tuple[int, int]) -> pygame.Rect | None:
@@ -521,7 +615,7 @@ class SpriteRenderer:
         lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
         dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
 
-    def shadow(self, art: _Art, rect: pygame.Rect, feet: tuple[float, float], sun: tuple[float, float],
+    def shadow(self, art: _Art, rect: pygame.Rect | None, feet: tuple[float, float], sun: tuple[float, float],
                alpha: float, px: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
         """The figure's shadow on the floor in a beam, for a sun whose foot on the horizon is at
         `sun` (output px): its silhouette laid down from the feet away from the sun, soft. A
@@ -535,8 +629,8 @@ class SpriteRenderer:
         depth = round(255 * SHADOW_DEPTH * min(1.0, alpha))
         key = ("shadow", id(art), angle, depth, round(px, 3))
         hit = self._shadows.get(key)
-        if hit is None or hit[0] is not art:
-            hit = (art, self._make_shadow(amb, art.size, angle, depth, px))
+        if hit is None or hit[0]() is not art:
+            hit = (weakref.ref(art), self._make_shadow(amb, art.size, angle, depth, px))
             self._shadows[key] = hit
             while len(self._shadows) > 8:
                 self._shadows.popitem(last=False)
