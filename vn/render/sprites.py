@@ -496,7 +496,9 @@ class SpriteRenderer:
             small.blit(layer, (0, 0))
         shade = pygame.transform.smoothscale(small, (max(1, w), eh))
         cx = ax + feet.centerx - w // 2
-        cy = ay + y0 + feet.bottom - round(eh * 0.6)
+        cy = ay + y0 + feet.bottom - eh  # round the feet and behind them, not out in front
+        # (a figure's picture ends at its feet: `placement`, the layout tests and the UI's
+        # keep-clear boxes take it so)
         art.contact = (shade, (cx, cy))
         return art.contact
 
