@@ -796,8 +796,11 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     # the air the sunset light crosses between the glass and the floor: it adds no light of its
     # own (strength 0) but the dust drifting in it catches the beam (vn.stage.motion)
     poly_obj("sun_air", "sun", SUN_AIR, 90, extra=(("strength", 0), ("dust", 1.2)))
+    # and the sunrise's: fewer motes, in the low gold light from the other end of the sky
+    poly_obj("sunrise_air", "sunrise", SUNRISE_AIR, 90, extra=(("strength", 0), ("dust", 0.7)))
     A(' </objectgroup>')
-    image_layer(5, "chair", "ambient")
+    # the chair stands in the beams and casts its shadow in them, like a figure
+    image_layer(5, "chair", "ambient", '   <property name="casts_shadow" type="bool" value="true"/>')
     next_obj = obj_id
     obj_id = 1
     A(' <objectgroup id="6" name="marks">')
@@ -837,6 +840,7 @@ MARKS = [
 FIGURE_SUN = [(600, 960), (800, 960), (800, -400), (400, -400), (400, 960)]
 
 SUN_AIR = [(0, 430), (980, 430), (1500, 1100), (0, 1100)]  # the sunset's air, for its dust
+SUNRISE_AIR = [(980, 430), (0, 430), (0, 1100), (1100, 1100)]  # the sunrise's, from the glass down-left
 
 SUN_X = 170        # sunset sun (its foot on the horizon): beams fan away from it
 SUNRISE_X = 760

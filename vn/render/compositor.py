@@ -27,7 +27,7 @@ from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_r
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
 from vn.render.resize import BackgroundBuilds, frame, nearest
-from vn.render.sprites import Prebuilt, SpriteRenderer
+from vn.render.sprites import Prebuilt, ShadowCasters, SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, default_camera, layer_origin
 from vn.stage.layout import Layout
@@ -98,6 +98,7 @@ class _Stage:
         self.prefix = next((i + 1 for i, run in enumerate(self.runs) if run[2] in cuts), len(self.runs))
         self._lighters: OrderedDict[tuple[int, ...], list[StageLighter]] = OrderedDict()
         self._beams: OrderedDict[float, Beams] = OrderedDict()
+        self._casters: ShadowCasters | None = None
         self.marks_parallax = marks_parallax(layout)
 
     def lighters(self, clock: float) -> list[StageLighter]:
@@ -112,6 +113,12 @@ class _Stage:
         else:
             self._lighters.move_to_end(phase)
         return lit
+
+    def casters(self) -> ShadowCasters:
+        """The layers that cast a shadow in the beams (built the first time they are asked for)."""
+        if self._casters is None:
+            self._casters = ShadowCasters(self.layout, self.images, self.k_ref)
+        return self._casters
 
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
@@ -474,6 +481,7 @@ class Compositor:
         horizon = float(horizon) if isinstance(horizon, (int, float)) else st.layout.size[1] / 2.0
         sun_at = (marks_at[0] + sun[0] * ks, marks_at[1] + horizon * ks)
         beam_depths = sorted(beams.depths(n))
+        casters = st.casters().at(ks) if beam_depths else []
         done = [-1]  # the depth drawn up to
 
         def between(end: int) -> None:
@@ -488,13 +496,20 @@ class Compositor:
                         got = self.sprites.shadow(art, rect, feet, sun_at, sv.alpha, scale)
                         if got is not None:
                             shadows.append(got)
+                for index, parallax, art, (fx, fy) in casters:  # furniture standing over this light
+                    if index >= end:
+                        o = beam_origin(parallax)
+                        got = self.sprites.shadow(art, None, (o[0] + fx * ks, o[1] + fy * ks), sun_at, 1.0, scale)
+                        if got is not None:
+                            shadows.append(got)
                 beams.draw(dest, view.light, beam_origin, zoom, (lo, end), shadows)
             for depth, sv, sdef, art, rect in figures:
                 if lo < depth <= end:
                     self.sprites.draw(dest, sdef, sv, view.light, (ks, ks), marks_at,
                                       *sprite_motion(sdef, sv, view.motion), art=art)
                     if art is not None:
-                        paint = self.sprites.paint(art, rect, sv.alpha)
+                        paint = self.sprites.paint(art, rect, sv.alpha,
+                                                   (marks_at[0] + sun[0] * ks, marks_at[1] + sun[1] * ks))
                         beams.on_figure(dest, view.light, beam_origin, zoom, paint)
                         # a figure standing in a beam on the floor is lit by it where the light
                         # catches its edges (its rim paint), in the beam's colour at its feet

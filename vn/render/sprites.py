@@ -13,15 +13,18 @@ the feet.
 from __future__ import annotations
 
 import math
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pygame
 
 from vn.render.dither import add_static_premultiplied
 from vn.render.images import ImageCache, content_rect, placeholder, premultiplied
 from vn.render.lighting import q
+from vn.render.tiled import draw_layer
+from vn.stage.layout import Layout
 from vn.stage.lighting import Light
 from vn.stage.sprites import SpriteDef
 from vn.stage.view import SpriteView
@@ -32,6 +35,20 @@ SHADOW_LENGTH = 1.15  # a shadow in a beam, in figure heights (the sun is low wh
 SHADOW_WIDTH = 0.85  # its width, of the figure's (seen across the floor, a little foreshortened)
 SHADOW_DEPTH = 0.82  # how much of the beam's light it takes away (the sky still lights the floor)
 SHADOW_SOFT = 10  # logical px of blur: the penumbra of a low sun
+# How light from the glass falls on a figure (backlit: the body stays in shadow, the light
+# catches the edges turned toward it). Widths are fractions of the figure's height on the output.
+RIM_BACK = 0.2  # the rim on the edges turned away from the light, of that on the edges facing it
+RIM_SIDE = 0.05  # how far in from a light-facing silhouette edge the painted rim keeps full light
+EDGE_THIN = 0.005  # the hot line of a light-facing edge
+EDGE_SOFT = 0.016  # its warm falloff into the shadow
+EDGE_SOFT_GAIN = 0.6  # the falloff's level, of the hot line's
+RIM_PAINT = 0.6  # the painted rim's part in where a beam catches the figure, of the silhouette's
+SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((L - 45) x 6)^2 —
+# the silver hair (painted 70-110) catches 0.3-1 of it, the coat and shirt (10-50) at most 0.02
+CONTACT_DEPTH = 0.8  # the contact shadow under the feet: how much light it takes at its middle
+CONTACT_HEIGHT = 0.035  # its height, of the figure's (a floor seen from a little above)
+FLOOR_HEAD = 0.35  # a floor beam's light on the figure's head, of that at its feet
+ANGLE_STEP = 10  # degrees: the light's direction is quantised (a new catch mask per step)
 
 
 Piece = tuple[pygame.Surface, tuple[int, int]]  # an image cropped to its content, and where it sits
@@ -39,12 +56,28 @@ _Lit = tuple[pygame.Surface, int, tuple[int, int]]  # lit piece, blend flags, wh
 
 
 @dataclass
+class _Catch:
+    """Where light from one direction catches a figure (`SpriteRenderer.catch`): opaque grey
+    masks over `rect` (the figure's canvas px)."""
+
+    rect: pygame.Rect
+    weight: pygame.Surface  # RIM_BACK..1: how much of the painted rim faces the light
+    edge: pygame.Surface  # the light-facing silhouette edges (and, dimmer, the others) + the weighted rim paint
+    sheen: pygame.Surface  # the pale paint (hair, skin) keyed: what a glancing light tints
+    floor: pygame.Surface | None = None  # `edge` fading from the feet up (a beam on the floor)
+
+
+@dataclass
 class _Art:
     """One sprite's three premultiplied group images at one size and facing, each cropped to
-    where it has pixels (a rim layer is mostly empty)."""
+    where it has pixels (a rim layer is mostly empty). `source`: the art (and x, y factors) a
+    stand-in was scaled from; `catches`: its `_Catch` per light direction."""
 
     groups: dict[str, Piece | None]
     size: Size
+    source: tuple[_Art, float, float] | None = None
+    catches: dict[int | None, _Catch] = field(default_factory=dict)
+    contact: tuple[pygame.Surface, tuple[int, int]] | None = None  # see `SpriteRenderer.contact`
 
 
 @dataclass
@@ -92,6 +125,159 @@ def _alpha_key(layers: tuple[tuple[str, float], ...]) -> tuple[tuple[str, int], 
     return tuple((name, max(0, min(255, round(a * 255)))) for name, a in layers)
 
 
+@dataclass
+class FigurePaint:
+    """What light falling on a figure lights (`SpriteRenderer.paint`): `pieces` (opaque grey
+    mask, where it is on the output, gain) for `Beams.on_figure` (iterating gives them), and
+    `floor` for a beam the figure stands in."""
+
+    pieces: list[tuple[pygame.Surface, tuple[int, int], float]]
+    floor: tuple[pygame.Surface, tuple[int, int]] | None
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.pieces)
+
+    def __len__(self) -> int:
+        return len(self.pieces)
+
+
+def _direction(rect: pygame.Rect, sun: tuple[float, float] | None) -> int | None:
+    """The direction (degrees on the output, quantised to ANGLE_STEP) from a figure's chest
+    (canvas `rect`) toward the sun; None without a sun or with the sun on the chest."""
+    if sun is None:
+        return None
+    dx, dy = sun[0] - rect.centerx, sun[1] - (rect.y + 0.3 * rect.h)
+    if math.hypot(dx, dy) < 1.0:
+        return None
+    return round(math.degrees(math.atan2(dy, dx)) / ANGLE_STEP) * ANGLE_STEP % 360
+
+
+def _grey(surf: pygame.Surface, pad: int, mode: int) -> pygame.Surface:
+    """An opaque picture `pad` px larger each side: the premultiplied `surf`'s alpha as grey
+    (mode 0) or its colour on black (mode 1)."""
+    out = pygame.Surface((surf.get_width() + 2 * pad, surf.get_height() + 2 * pad))
+    out.fill((0, 0, 0))
+    if mode == 0:
+        white = surf.copy()
+        white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+        out.blit(white, (pad, pad))
+    else:
+        out.blit(surf, (pad, pad), special_flags=pygame.BLEND_PREMULTIPLIED)
+    return out
+
+
+def _facing(g: pygame.Surface, r: int, u: tuple[float, float] | None) -> pygame.Surface:
+    """The band of the silhouette `g` (grey) within `r` px of its edges facing `u` (a unit
+    vector; None: every edge): g(p) - g(p + r u), or g minus its erosion."""
+    e = g.copy()
+    if u is not None:
+        e.blit(g, (-round(r * u[0]), -round(r * u[1])), special_flags=pygame.BLEND_RGB_SUB)
+        return e
+    m = g.copy()
+    for dx, dy in ((r, 0), (-r, 0), (0, r), (0, -r)):
+        m.blit(g, (dx, dy), special_flags=pygame.BLEND_RGB_MIN)
+    e.blit(m, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    return e
+
+
+def _scaled_by(surf: pygame.Surface, level: float) -> pygame.Surface:
+    v = max(0, min(255, round(255 * level)))
+    surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
+    return surf
+
+
+def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
+    """The masks of `SpriteRenderer.catch`, from the figure's silhouette (its ambient group's
+    coverage) and its painted rim. Built once per art and direction: a few dozen blits of the
+    figure's size."""
+    amb = art.groups["ambient"]
+    if amb is None:
+        return None
+    surf, (ax, ay) = amb
+    h = art.size[1]
+    thin, soft = max(1, round(EDGE_THIN * h)), max(2, round(EDGE_SOFT * h))
+    side = max(3, round(RIM_SIDE * h))
+    pad = soft + 2
+    rect = pygame.Rect(ax - pad, ay - pad, surf.get_width() + 2 * pad, surf.get_height() + 2 * pad)
+    g = _grey(surf, pad, 0)
+    u = None if angle is None else (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    # how much of the painted rim faces the light: RIM_BACK far from a light-facing edge, 1 on it
+    weight = _facing(g, side, u) if u is not None else g.copy()
+    weight.blit(pygame.transform.box_blur(weight, max(1, side // 2)), (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+    weight = _scaled_by(weight, 1.0 - RIM_BACK)
+    back = round(255 * RIM_BACK)
+    weight.fill((back, back, back), special_flags=pygame.BLEND_RGB_ADD)
+    # the edges: a hot line and a warm falloff on the light's side, a faint line on the others
+    edge = _facing(g, thin, u)
+    edge.blit(_scaled_by(_facing(g, soft, u), EDGE_SOFT_GAIN), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    if u is not None:
+        edge.blit(_scaled_by(_facing(g, thin, None), RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    rim = art.groups["rim"]
+    if rim is not None:  # the figure's own rim paint (jaw, hand, strands), toward the light
+        rsurf, (rx, ry) = rim
+        painted = pygame.Surface(rect.size)
+        painted.fill((0, 0, 0))
+        painted.blit(rsurf, (rx - rect.x, ry - rect.y), special_flags=pygame.BLEND_PREMULTIPLIED)
+        painted.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        edge.blit(_scaled_by(painted, RIM_PAINT), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    edge = pygame.transform.box_blur(edge, 1)
+    # the pale paint keyed by its lightness (silver hair, not the coat), toward the light
+    sheen = pygame.transform.grayscale(_grey(surf, pad, 1))
+    sheen.fill((SHEEN_FROM,) * 3, special_flags=pygame.BLEND_RGB_SUB)
+    twice = sheen.copy()
+    twice.blit(sheen, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    sheen = twice.copy()  # x6
+    for _ in range(2):
+        sheen.blit(twice, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    sheen.blit(sheen.copy(), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    sheen.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    return _Catch(rect, weight, edge, sheen)
+
+
+class ShadowCasters:
+    """The stage's image layers that cast a shadow in the light polygons under them (their
+    `casts_shadow` property): each layer's picture cropped to its pixels, as the figures'
+    shadow takes it (`SpriteRenderer.shadow`: an art whose feet are the bottom middle of its
+    canvas), rasterised once at the stage's scale `k` and smooth-scaled for a camera's zoom."""
+
+    def __init__(self, layout: Layout, images: ImageCache, k: float) -> None:
+        self.k = k
+        self.layers: list[tuple[int, tuple[float, float], _Art, tuple[float, float]]] = []
+        for i, layer in enumerate(layout.layers):
+            if not (layer.visible and layer.opacity > 0.0 and layout.casts_shadow(layer)):
+                continue
+            got = draw_layer(layer, layout, images, (k, k))
+            if got is None:
+                continue
+            surf, pos = got
+            rect = content_rect(surf)
+            if rect.w == 0 or rect.h == 0:
+                continue
+            piece = premultiplied(surf.subsurface(rect).copy())
+            art = _Art({"ambient": (piece, (0, 0)), "rim": None, "emissive": None, "pulse": None}, rect.size)
+            feet = ((pos[0] + rect.centerx) / k, (pos[1] + rect.bottom) / k)  # map px
+            self.layers.append((i, layer.parallax, art, feet))
+        self._zoomed: OrderedDict[float, list[_Art]] = OrderedDict()
+
+    def at(self, k: float) -> list[tuple[int, tuple[float, float], _Art, tuple[float, float]]]:
+        """(layer index, its parallax, its art at `k` output px per map px, its feet in map px)."""
+        f = round(k / self.k, 3)
+        if f == 1.0 or not self.layers:
+            return self.layers
+        arts = self._zoomed.get(f)
+        if arts is None:
+            arts = []
+            for _, _, art, _ in self.layers:
+                surf = art.groups["ambient"][0]  # type: ignore[index]
+                size = (max(1, round(surf.get_width() * f)), max(1, round(surf.get_height() * f)))
+                arts.append(_Art({"ambient": (pygame.transform.smoothscale(surf, size), (0, 0)), "rim": None,
+                                  "emissive": None, "pulse": None}, size))
+            self._zoomed[f] = arts
+            while len(self._zoomed) > 2:
+                self._zoomed.popitem(last=False)
+        return [(i, par, a, feet) for (i, par, _, feet), a in zip(self.layers, arts, strict=True)]
+
+
 class SpriteRenderer:
     def __init__(self, images: ImageCache, max_items: int = 6) -> None:
         self.images = images
@@ -100,7 +286,8 @@ class SpriteRenderer:
         self._last_size: dict[str, Size] = {}  # per character: the size drawn last time
         self._premul: OrderedDict[tuple[object, Size], Piece | None] = OrderedDict()
         self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
-        self._shadows: OrderedDict[tuple[object, ...], tuple[_Art, tuple[pygame.Surface, tuple[float, float]]]] = \
+        # (the art held weakly: a shadow must not keep figure art the art cache has dropped)
+        self._shadows: OrderedDict[tuple[object, ...], tuple[weakref.ref[_Art], tuple[pygame.Surface, tuple[float, float]]]] = \
             OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
@@ -209,7 +396,8 @@ class SpriteRenderer:
                     base = self._art[best]
                     fx, fy = size[0] / base.size[0], size[1] / base.size[1]
                     self.images.generation += 1  # a stand-in: no picture made with it is kept
-                    return _Art({g: _scale(p, fx, fy) for g, p in base.groups.items()}, size)  # not kept
+                    return _Art({g: _scale(p, fx, fy) for g, p in base.groups.items()}, size,
+                                (base, fx, fy))  # not kept
             plain = self._remember(plain_key, self._compose(sprite, layers, size))
         if not view.mirrored:
             return plain
@@ -260,13 +448,59 @@ class SpriteRenderer:
         w, h = _pixel_size(sprite, view, k)
         if art is None:
             art = self.art(sprite, view, (w, h))
-        lit = self._lit(view.who, art, light, view.alpha)
+        sun = (origin[0] + light.sun[0] * k[0], origin[1] + light.sun[1] * k[1])
+        lit = self._lit(view.who, art, light, view.alpha, _direction(rect, sun))
         lit = self._with_pulse(art, lit, max(0.0, min(1.0, view.alpha)) * glow)
         if rect.h != h:
             lit = self._stretched(view.who, lit, h, rect.h)
+        shade = self.contact(art)
+        if shade is not None and view.alpha > 0.0:
+            surf, (cx, cy) = shade
+            if view.alpha < 1.0:
+                surf = surf.copy()
+                surf.fill((255, 255, 255, round(255 * view.alpha)), special_flags=pygame.BLEND_RGBA_MULT)
+            dest.blit(surf, (rect.x + cx, rect.bottom - h + cy), special_flags=pygame.BLEND_PREMULTIPLIED)
         for surf, flags, at in lit:
             dest.blit(surf, (rect.x + at[0], rect.y + at[1]), special_flags=flags)
         return rect
+
+    @staticmethod
+    def contact(art: _Art) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """The figure's contact shadow: a soft dark ellipse on the floor round its feet (the
+        lowest rows of its silhouette), premultiplied black to lay under it, and where it goes
+        on the canvas; kept with the art. None for a figure with no pixels."""
+        if art.contact is not None:
+            return art.contact
+        amb = art.groups["ambient"]
+        if amb is None:
+            return None
+        surf, (ax, ay) = amb
+        h = art.size[1]
+        bottom = surf.get_bounding_rect().bottom
+        band = max(1, round(0.02 * h))  # the feet: the silhouette's lowest rows
+        y0 = max(0, bottom - band)
+        if bottom <= y0:
+            return None
+        feet = surf.subsurface((0, y0, surf.get_width(), bottom - y0)).get_bounding_rect()
+        w = round(feet.w * 1.4 + 0.05 * h)
+        eh = max(4, round(CONTACT_HEIGHT * h))
+        small = pygame.Surface((64, 16), pygame.SRCALPHA)
+        small.fill((0, 0, 0, 0))
+        for i in range(8):  # from the rim in: darker toward the middle
+            a = round(255 * CONTACT_DEPTH * ((i + 1) / 8) ** 1.5 / 8 * 2.2)
+            inset = i * 3.5
+            r = pygame.Rect(round(inset), round(inset / 4), max(1, round(64 - 2 * inset)), max(1, round(16 - inset / 2)))
+            layer = pygame.Surface((64, 16), pygame.SRCALPHA)
+            layer.fill((0, 0, 0, 0))
+            pygame.draw.ellipse(layer, (0, 0, 0, min(255, a)), r)
+            small.blit(layer, (0, 0))
+        shade = pygame.transform.smoothscale(small, (max(1, w), eh))
+        cx = ax + feet.centerx - w // 2
+        cy = ay + y0 + feet.bottom - eh  # round the feet and behind them, not out in front
+        # (a figure's picture ends at its feet: `placement`, the layout tests and the UI's
+        # keep-clear boxes take it so)
+        art.contact = (shade, (cx, cy))
+        return art.contact
 
     def pulse_rect(self, sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
                    origin: tuple[int, int]) -> pygame.Rect | None:
@@ -313,35 +547,77 @@ class SpriteRenderer:
         for key in [k for k in kept if k not in seen]:
             del kept[key]
         return out
-    def paint(self, art: _Art, rect: pygame.Rect, alpha: float) -> list[tuple[pygame.Surface, tuple[int, int], float]]:
-        """The figure's own colours (premultiplied, unlit) for light that falls on it: its
-        ambient paint, and its rim paint (where light catches an edge) at twice the gain."""
-        out = []
-        for group, gain in (("ambient", 1.0), ("rim", 2.0)):
-            piece = art.groups[group]
-            if piece is None:
-                continue
-            surf, at = piece
-            if alpha < 1.0:
-                surf = surf.copy()
-                v = max(0, min(255, round(255 * alpha)))
-                surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
-            out.append((surf, (rect.x + at[0], rect.y + at[1]), gain))
-        return out
+    def catch(self, art: _Art, angle: int | None) -> _Catch | None:
+        """Where light from `angle` (degrees on the output, 0 = to the right, 90 = down; None:
+        from straight behind) catches the figure of `art`; kept with the art. A stand-in (scaled
+        while the figure's size changes, see `art`) scales its source's masks."""
+        hit = art.catches.get(angle)
+        if hit is not None:
+            return hit
+        if art.source is not None:
+            base, fx, fy = art.source
+            b = self.catch(base, angle)
+            if b is None:
+                return None
+            x0, y0 = round(b.rect.x * fx), round(b.rect.y * fy)
+            size = (max(1, round(b.rect.right * fx) - x0), max(1, round(b.rect.bottom * fy) - y0))
+            hit = _Catch(pygame.Rect((x0, y0), size), *(pygame.transform.smoothscale(m, size)
+                                                        for m in (b.weight, b.edge, b.sheen)))
+        else:
+            hit = _make_catch(art, angle)
+            if hit is None:
+                return None
+        if len(art.catches) >= 4:  # (a figure crossing the room turns through a few steps)
+            art.catches.clear()
+        art.catches[angle] = hit
+        return hit
+
+    def paint(self, art: _Art, rect: pygame.Rect, alpha: float,
+              sun: tuple[float, float] | None = None) -> FigurePaint:
+        """How light from the glass falls on the figure drawn at `rect` (its canvas on the
+        output) for a sun at `sun` (output px; None: straight behind it): for `Beams.on_figure`,
+        its light-facing edges (a hot line and its warm falloff, and its painted rim weighted
+        toward the light) and its pale paint (hair) keyed by lightness, so a
+        glancing light tints the silver hair and the face and leaves the dark clothes in shadow;
+        and, for a beam on the floor (`light_rim`), the edges fading from the feet up. Never a
+        flat light over the body: the room is backlit (docs/art.md)."""
+        c = self.catch(art, _direction(rect, sun))
+        if c is None:
+            return FigurePaint([], None)
+        at = (rect.x + c.rect.x, rect.y + c.rect.y)
+        if c.floor is None:
+            c.floor = c.edge.copy()
+            ramp = pygame.Surface((1, 2))
+            v = round(255 * FLOOR_HEAD)
+            ramp.set_at((0, 0), (v, v, v))
+            ramp.set_at((0, 1), (255, 255, 255))
+            c.floor.blit(pygame.transform.smoothscale(pygame.transform.scale(ramp, (2, 2)), c.rect.size),
+                         (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        pieces = [(c.sheen, at, 1.0), (c.edge, at, 1.0)]
+        floor: tuple[pygame.Surface, tuple[int, int]] | None = (c.floor, at)
+        if alpha < 1.0:
+            v = max(0, min(255, round(255 * alpha)))
+
+            def faded(m: pygame.Surface) -> pygame.Surface:
+                m = m.copy()
+                m.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
+                return m
+            pieces = [(faded(m), a, g) for m, a, g in pieces]
+            floor = (faded(c.floor), at)
+        return FigurePaint(pieces, floor)
 
     @staticmethod
-    def light_rim(dest: pygame.Surface, paint: list[tuple[pygame.Surface, tuple[int, int], float]],
-                  color: tuple[int, int, int]) -> None:
-        """Add light of `color` where the figure's rim paint (the last of `paint`) says light
-        catches it: a figure standing in a beam."""
-        if len(paint) < 2:  # no rim layer: nothing says where light catches the figure
+    def light_rim(dest: pygame.Surface, paint: FigurePaint, color: tuple[int, int, int]) -> None:
+        """Add light of `color` where a beam on the floor catches the figure (`paint.floor`):
+        a figure standing in it, lit on its edges toward the sun, most near the floor."""
+        if paint.floor is None:
             return
-        surf, at, _ = paint[-1]
+        surf, at = paint.floor
         lit = surf.copy()
         lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
         dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
 
-    def shadow(self, art: _Art, rect: pygame.Rect, feet: tuple[float, float], sun: tuple[float, float],
+    def shadow(self, art: _Art, rect: pygame.Rect | None, feet: tuple[float, float], sun: tuple[float, float],
                alpha: float, px: float) -> tuple[pygame.Surface, tuple[int, int]] | None:
         """The figure's shadow on the floor in a beam, for a sun whose foot on the horizon is at
         `sun` (output px): its silhouette laid down from the feet away from the sun, soft. A
@@ -355,8 +631,8 @@ class SpriteRenderer:
         depth = round(255 * SHADOW_DEPTH * min(1.0, alpha))
         key = ("shadow", id(art), angle, depth, round(px, 3))
         hit = self._shadows.get(key)
-        if hit is None or hit[0] is not art:
-            hit = (art, self._make_shadow(amb, art.size, angle, depth, px))
+        if hit is None or hit[0]() is not art:
+            hit = (weakref.ref(art), self._make_shadow(amb, art.size, angle, depth, px))
             self._shadows[key] = hit
             while len(self._shadows) > 8:
                 self._shadows.popitem(last=False)
@@ -389,15 +665,17 @@ class SpriteRenderer:
         out = pygame.transform.smoothscale(turned, (turned.get_width() * f, turned.get_height() * f))
         return out, ((turned.get_width() / 2.0 + rx) * f, (turned.get_height() / 2.0 + ry) * f)
 
-    def _lit(self, who: str, art: _Art, light: Light, alpha: float) -> list[_Lit]:
+    def _lit(self, who: str, art: _Art, light: Light, alpha: float, angle: int | None = None) -> list[_Lit]:
         """The sprite's groups under the light but the pulsing glow: (surface, blend flags,
-        offset). Kept while the art, the light's colours and the sprite's alpha hold (most
-        frames)."""
+        offset); the rim paint weighted toward the light from `angle` (see `catch`: full on the
+        edges facing it, RIM_BACK on the others). Kept while the art, the light's colours and direction and
+        the sprite's alpha hold (most frames)."""
         a = max(0.0, min(1.0, alpha))
-        amb_tint = q(light.ambient)
+        f = max(0.0, min(1.0, light.fill))  # backlit: the figures' interior darker than the room
+        amb_tint = q((light.ambient[0] * f, light.ambient[1] * f, light.ambient[2] * f))
         s = light.rim_strength * a
         rim_tint = q((light.rim[0] * s, light.rim[1] * s, light.rim[2] * s))
-        key = (who, id(art), amb_tint, rim_tint, round(a * 255))
+        key = (who, id(art), amb_tint, rim_tint, round(a * 255), angle)
         hit = self._lit_cache.get(key)
         if hit is not None and hit[0] is art:
             self._lit_cache.move_to_end(key)
@@ -413,6 +691,13 @@ class SpriteRenderer:
         rim = art.groups["rim"]
         if rim is not None and rim_tint != (0, 0, 0):
             lit = rim[0].copy()
+            catch = self.catch(art, angle)
+            if catch is not None:
+                weight = pygame.Surface(lit.get_size())
+                back = round(255 * RIM_BACK)
+                weight.fill((back, back, back))
+                weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
+                lit.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
             lit.fill(rim_tint, special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, rim[1]))
         emi = art.groups["emissive"]

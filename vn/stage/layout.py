@@ -161,6 +161,11 @@ class Layout:
         v = self.properties.get("gallery_order")
         return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else 1e9
 
+    def casts_shadow(self, layer: Layer) -> bool:
+        """Whether the image layer `layer` casts a shadow in the light polygons under it (its
+        `casts_shadow` property: furniture standing in a beam, like a figure)."""
+        return layer.kind == "image" and layer.properties.get("casts_shadow") is True
+
     def twinkle(self, layer: Layer) -> float:
         """How far the lights of `layer` dim when they twinkle (0: they do not; vn.stage.motion)."""
         v = layer.properties.get("twinkle")
@@ -520,6 +525,13 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         elif role != "emissive":
             r.err(_prop_where(node, "twinkle"), f"layer '{name}': twinkle needs an emissive layer (its light is {role})",
                   "set the layer's `light` to emissive: only lights twinkle")
+    if "casts_shadow" in props:
+        if not isinstance(props["casts_shadow"], bool):
+            r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow must be a bool, not {props['casts_shadow']!r}",
+                  'give the property the type bool: <property name="casts_shadow" type="bool" value="true"/>')
+        elif node.tag != "imagelayer":
+            r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow works on image layers only",
+                  "put the object that casts the shadow (a chair) on an image layer of its own")
     common: dict[str, Any] = dict(
         id=lid, name=name, light=role, opacity=ctx.opacity, visible=ctx.visible,
         offset=ctx.offset, tint=ctx.tint, parallax=ctx.parallax, properties=MappingProxyType(props))

@@ -43,6 +43,7 @@ class Light:
     rim: RGB = (255.0, 255.0, 255.0)
     rim_strength: float = 0.3
     emissive: float = 0.0
+    fill: float = 1.0  # the ambient light on the figures' shadow side, of the room's (backlit: < 1)
     beams: tuple[tuple[str, Beam], ...] = ()  # sorted by group name
     time: float | None = None  # a preset defined by a time of day (minutes): see vn.stage.sun
     given: tuple[str, ...] = ()  # the fields such a preset sets itself, over the sun's light
@@ -60,7 +61,7 @@ DEFAULT_LIGHT = Light()
 
 REQUIRED = ("sky_top", "sky_horizon", "ambient")
 _COLOURS = ("sky_top", "sky_horizon", "sun_color", "ambient", "rim")
-_UNIT = ("rim_strength", "emissive")
+_UNIT = ("rim_strength", "emissive", "fill")
 _FIELDS = tuple(f.name for f in fields(Light) if f.name != "given")
 _BEAM_FIELDS = tuple(f.name for f in fields(Beam))
 
@@ -130,6 +131,7 @@ def lerp_light(a: Light, b: Light, u: float) -> Light:
         rim=lerp_color(a.rim, b.rim, unit),
         rim_strength=min(1.0, max(0.0, _lerp(a.rim_strength, b.rim_strength, u))),
         emissive=min(1.0, max(0.0, _lerp(a.emissive, b.emissive, u))),
+        fill=min(1.0, max(0.0, _lerp(a.fill, b.fill, u))),
         beams=tuple(beams),
     )
 
