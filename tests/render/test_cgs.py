@@ -173,6 +173,7 @@ def test_a_push_in_moves_over_time(assets):
 # Each image under the presets the story shows it with: (image, earlier, later, what changes).
 MEANT = [
     ("cg_eyes", "last_rays", "night", "rim dims"),
+    ("cg_chair", "sunset", "last_rays", "rim dims"),
     ("cg_door", "sunset", "last_rays", "rim dims"),
     ("cg_embrace", "last_rays", "dusk", "rim dims"),
     ("cg_promise", "predawn", "sunrise", "sky brightens"),

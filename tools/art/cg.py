@@ -482,71 +482,125 @@ def cg_embrace() -> CG:
     return cg
 
 
+def finger(joints: list[tuple[float, float]], widths: list[float]) -> BaseGeometry:
+    """A finger (or thumb) as its phalanges: a round-ended segment from joint to joint, each
+    `widths[i]` wide at joint i (the knuckles a touch wider than the shafts between them)."""
+    parts = []
+    for (a, wa), (b, wb) in zip(zip(joints, widths), zip(joints[1:], widths[1:])):
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        n = (dx * dx + dy * dy) ** 0.5 or 1.0
+        nx, ny = -dy / n, dx / n
+        waist = (wa + wb) / 2 * 0.9  # the shaft narrows between the joints
+        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        parts.append(Polygon([(a[0] + nx * wa / 2, a[1] + ny * wa / 2), (mx + nx * waist / 2, my + ny * waist / 2),
+                              (b[0] + nx * wb / 2, b[1] + ny * wb / 2), (b[0] - nx * wb / 2, b[1] - ny * wb / 2),
+                              (mx - nx * waist / 2, my - ny * waist / 2), (a[0] - nx * wa / 2, a[1] - ny * wa / 2)]))
+        parts.append(disc(a[0], a[1], wa / 2))
+    parts.append(disc(joints[-1][0], joints[-1][1], widths[-1] / 2))
+    return unary_union(parts).buffer(3, 24).buffer(-3, 24)
+
+
 def cg_chair() -> CG:
-    """His sword hand resting — not gripping — on the back rail of the wooden chair, seen from
-    the side against the sunset: the forearm in its loose cuff from the left, the hand lying
-    over the rail, fingers slack down its far side. The `figure` beam lies across the hand:
-    last_rays draws it down and off."""
+    """Beat 11, "His sword hand, resting there, reaching for nothing": a close-up from a little
+    below the chair's top rail against the low sun. His left hand lies over the rail from behind
+    — the knuckles on top, the long fingers hanging loose down its near face and below it, the
+    thumb under the rail on the far side; the forearm rises behind it to his body out of frame,
+    the loose cuff of the silk sleeve; strands of silver hair fall into the top of the frame.
+    Everything is silhouette; the detail is the copper rim along the knuckles, each finger's
+    lit edge, the rail and the spindles. Nothing grips."""
     rnd = random.Random(11)
-    cg = CG("cg_chair", "His sword hand", "sunset")
+    cg = CG("cg_chair", "His sword hand", "last_rays")
     cg.props["gallery_order"] = ("int", "2")
-    glass_back(cg, rnd, 560, mullions=(1500,))
+    glass_back(cg, rnd, 880, mullions=(1790,))
     wood = cg.plane("chair", "ambient")
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
-    # the chair's back in three-quarter: the near post under the hand, the top rail going away
-    # to the far post, slats down to the seat
-    rx, ry = 1010, 650
-    fx, fy = 1620, 590
-    rail = Polygon([(rx - 40, ry - 28), (fx - 20, fy - 22), (fx + 24, fy - 16), (fx + 24, fy + 20),
-                    (rx + 40, ry + 28), (rx - 44, ry + 22)])
-    posts = unary_union([Polygon([(rx - 32, ry), (rx + 32, ry), (rx + 40, H + 20), (rx - 28, H + 20)]),
-                         Polygon([(fx - 16, fy), (fx + 22, fy), (fx + 26, 960), (fx - 12, 960)])])
-    slats = unary_union([Polygon([(x - 14, y), (x + 14, y - 1), (x + 16, 940 + (x - rx) * -0.05),
-                                  (x - 12, 940 + (x - rx) * -0.05)])
-                         for x, y in ((rx + 160, ry + 12), (rx + 320, ry + 2), (rx + 470, fy + 20))])
-    seat = Polygon([(rx - 60, 960), (fx + 40, 930), (fx + 60, 975), (rx - 40, 1010)])
-    chair = unary_union([rail, posts, slats, seat])
-    wood.geom(chair, (62, 44, 32))
-    wood.geom(rail, (80, 56, 40))
-    rim_steps(rim_svg, chair, 4, 4, steps=((1.0, 0.9), (1.8, 0.25)))
+    def rail_y(x: float) -> tuple[float, float]:  # the rail's top and bottom edge at x (it recedes to the right)
+        return 548 - 0.045 * (x - 960), 634 - 0.06 * (x - 960)
 
-    # him standing behind the chair, out of the light: the open shirt; his left arm bent at the
-    # elbow, the forearm down to the hand that lies over the rail's near end, the fingers slack
-    # down its far side (nothing gripping)
-    torso = smooth([(230, -60), (720, -60), (760, 300), (740, 700), (700, H + 40), (260, H + 40), (250, 500)], 8)
-    shirt = unary_union([Polygon([(230, -60), (420, -60), (380, 400), (330, H + 40), (250, H + 40), (240, 300)]),
-                         Polygon([(560, -60), (720, -60), (760, 300), (740, 700), (700, H + 40), (600, H + 40),
-                                  (560, 400)])])
-    fig.geom(torso, (20, 18, 24))
-    fig.geom(shirt, (58, 56, 66))
-    hx, hy = 1000, 590  # the back of the wrist
-    upper = stroke([(700, -80), (720, 140), (770, 300)], 130, 116)
-    fore = stroke([(770, 300), (880, 450), (hx - 30, hy - 10)], 116, 92)
-    back = smooth([(hx - 60, hy - 44), (hx, hy - 48), (hx + 60, hy - 34), (hx + 96, hy - 6), (hx + 110, hy + 30),
-                   (hx + 60, hy + 40), (hx - 10, hy + 40), (hx - 60, hy + 30)], 8)
-    fingers = [smooth([(hx + 80 + k * 6, hy - 10 + k * 3), (hx + 112 + k * 6, hy + 10 + k * 3),
-                       (hx + 120 + k * 5, hy + 70 + k * 8), (hx + 108 + k * 5, hy + 118 + k * 10 - k * k * 6),
-                       (hx + 92 + k * 5, hy + 116 + k * 10 - k * k * 6), (hx + 88 + k * 5, hy + 40)], 5)
-               for k in range(3)]
-    thumb = lock((hx + 10, hy + 20), [(hx + 50, hy + 40)], (hx + 84, hy + 50), 30)
-    cuff = stroke([(740, 250), (800, 330)], 160, 150)
-    hand = unary_union([upper, fore, back, *fingers, thumb]).buffer(2).buffer(-2)
-    fig.geom(hand, (46, 40, 46))
-    fig.geom(cuff, (78, 74, 84))
-    # the knuckles, the top of the forearm and the cuff take the light from the window behind
-    body = unary_union([hand, cuff, torso])
-    rim_steps(rim_svg, body, 4, 5, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, unary_union([back, *fingers]), -4, 2, steps=((1.0, 0.5),))
-    rim_steps(rim_svg, shirt, 4, 0, steps=((1.0, 0.5),))
+    # the chair: the back post on the left with its turned top, the top rail, spindles below
+    xs = list(range(-40, 1981, 40))
+    rail = Polygon([(x, rail_y(x)[0]) for x in xs] + [(x, rail_y(x)[1]) for x in reversed(xs)])
+    px = 380  # the back post (square, like the room's chair), its top just above the rail
+    post = unary_union([Polygon([(px - 34, H + 20), (px - 30, 470), (px - 24, 452), (px + 24, 452), (px + 30, 470),
+                                 (px + 34, H + 20)])])
+    spindles = []  # the flat slats of the room's ladder-back chair, seen from a little below
+    for sx in (600, 800, 1460, 1680):
+        top = rail_y(sx)[1] - 4
+        spindles.append(Polygon([(sx - 26, top), (sx + 26, top - 1), (sx + 24, H + 20), (sx - 24, H + 20)]))
+    chair = unary_union([rail, post, *spindles])
+    wood.geom(chair, (60, 42, 32))
+    rail_top = rail.difference(translate(rail, 0, 16)).union(box(px - 24, 452, px + 24, 462))
+    wood.geom(rail_top, (78, 56, 40))  # the rounded top of the rail, toward the sky
 
-    cg.mark("hand", hx + 60, hy + 20)
-    cg.mark("rail", rx, ry)
-    cg.mark("cuff", 780, 300)
-    # the low sun across the chair and the hand: a hard-edged band (group `sun`; it shortens
-    # toward its top as the sun sinks)
-    cg.beam("rail_light", "sun", 6, [(900, 0), (1260, 0), (1400, H), (1040, H)])
+    # the hand: the thumb first (behind the rail), then the back of the hand on top, the forearm
+    # rising behind it, then the four fingers over the rail's near face (index on the left: his
+    # LEFT hand, its back toward us). Drawn at 1:1 about the index knuckle, then enlarged.
+    ox, oy, k = 960, 548, 1.45
+    thumb = finger([(912, 586), (882, 622), (892, 668), (930, 692)], [50, 42, 36, 30])
+    back = smooth([(922, 558), (912, 528), (940, 500), (1000, 476), (1050, 462), (1110, 476), (1140, 500),
+                   (1146, 536), (1126, 562), (1060, 568), (980, 566)], 8)
+    forearm = stroke([(1080, 500), (1170, 360), (1300, 160), (1440, -80)], 150, 104)
+    along = (0.573, -0.819)  # the forearm's direction; the cuff's edge lies across it at (1262, 218)
+    sleeve = stroke([(1200, 300), (1350, 80), (1450, -80)], 152, 134).difference(Polygon([
+        (1262 + 0.819 * 400, 218 + 0.573 * 400), (1262 - 0.819 * 400, 218 - 0.573 * 400),
+        (1262 - 0.819 * 400 - along[0] * 600, 218 - 0.573 * 400 - along[1] * 600),
+        (1262 + 0.819 * 400 - along[0] * 600, 218 + 0.573 * 400 - along[1] * 600)]))
+    cuff_edge = stroke([(1200, 176), (1262, 218), (1326, 262)], 14, 10)
+    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed, curling a little toward
+        # the middle finger, the little one shortest
+        finger([(946, 548), (942, 620), (948, 676), (958, 710)], [46, 41, 35, 28]),
+        finger([(990, 546), (990, 626), (994, 690), (1000, 728)], [47, 42, 36, 29]),
+        finger([(1034, 550), (1036, 624), (1036, 682), (1032, 716)], [45, 40, 34, 27]),
+        finger([(1076, 556), (1080, 610), (1078, 652), (1070, 680)], [39, 35, 30, 24]),
+    ]
+    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 538, 25), (1036, 542, 24), (1080, 550, 21))]
+
+    def big(g: BaseGeometry) -> BaseGeometry:
+        return sscale(g, k, k, origin=(ox, oy))
+    thumb, back, forearm, sleeve, cuff_edge = (big(g) for g in (thumb, back, forearm, sleeve, cuff_edge))
+    fingers = [big(g) for g in fingers]
+    knuckles = [big(g) for g in knuckles]
+    hand_top = unary_union([back, *knuckles])
+    skin, skin_front = (44, 40, 50), (40, 36, 46)
+    fig.geom(thumb.difference(rail), skin)
+    fig.geom(unary_union([forearm, hand_top]), skin)
+    fig.geom(sleeve, SHIRT)
+    fig.geom(cuff_edge.intersection(sleeve), (36, 36, 46))
+    # each finger in front of the one to its right (the index nearest the light), with a thin
+    # dark line where it lies over its neighbour
+    for n in (3, 2, 1, 0):
+        fg = fingers[n]
+        if n < 3:
+            fig.geom(fg.buffer(4).difference(fg).intersection(fingers[n + 1]), (12, 10, 14))
+        fig.geom(fg, skin_front)
+    # the hair: silver strands falling into the top of the frame, out of focus
+    strands = [lock((x0, -40), [(x0 + dx * 0.3, ln * 0.5)], (x0 + dx, ln), w) for x0, dx, ln, w in
+               ((1100, -40, 240, 26), (1146, -26, 330, 22), (1190, -10, 280, 18), (1232, 8, 370, 22),
+                (1050, -44, 160, 16))]
+    hair = unary_union(strands)
+    fig.geom(hair, (62, 64, 78))
+
+    # the rim: the low sun is in the glass on the left, a little above: edges facing up-left
+    front = unary_union(fingers)
+    whole = unary_union([thumb, forearm, hand_top, sleeve, front])
+    visible = whole.difference(rail.difference(unary_union([front, hand_top])))  # the thumb goes behind the rail
+    behind_hand = box(-50, -50, W + 50, H + 50).difference(visible.buffer(2))
+    rim_steps(rim_svg, chair, 4, 3, steps=((1.0, 0.9), (2.0, 0.28)), clip=behind_hand)
+    rim_steps(rim_svg, rail, 0, 5, steps=((1.0, 0.7),), clip=behind_hand)
+    seen = box(-50, -50, W + 50, H + 50).difference(rail).union(unary_union([front, hand_top]))
+    rim_steps(rim_svg, whole, 5, 3, steps=((1.0, 1.0), (1.9, 0.3)), clip=seen)
+    rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=box(0, 0, W, H).difference(forearm))
+    for k, fg in enumerate(fingers):
+        over = fg if k == 0 else fg.difference(fingers[k - 1])
+        rim_steps(rim_svg, over, 4, 2, steps=((1.0, 0.75 if k else 1.0), (2.0, 0.22)))
+    rim_steps(rim_svg, cuff_edge, 3, 4, steps=((1.0, 0.8),))
+    rim_steps(rim_svg, hair, 3, 1, steps=((1.0, 0.7),))
+
+    cg.mark("hand", 1040, 620)
+    cg.mark("rail", 700, 560)
+    cg.mark("cuff", 1360, 200)
     return cg
 
 
