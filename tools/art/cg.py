@@ -159,6 +159,7 @@ def cg_eyes() -> CG:
     cg.mark("eyes", cx, 458)
     cg.mark("face", cx, 520)
     cg.mark("hair", cx - 220, 600)
+    cg.keep("face", cx - 190, 110, 390, 660)  # the face, the eyes and the fringe
     return cg
 
 
@@ -298,6 +299,7 @@ def cg_town() -> CG:
     cg.mark("figure", fx, 640)
     cg.mark("blade", fx + 420, 900)
     cg.mark("town", tx, 560)
+    cg.keep("figure", fx - 170, 420, 340, 620)
     return cg
 
 
@@ -399,6 +401,8 @@ def cg_promise() -> CG:
     cg.mark("sephiroth", sx + 60, sy + 140)
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
+    cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
+    cg.keep("hand", hx - 90, hy - 110, 180, 250)
     return cg
 
 
@@ -479,6 +483,8 @@ def cg_embrace() -> CG:
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
     cg.mark("hand", zx + 250, zy + 370)
+    cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
+    cg.keep("hand", zx + 170, zy + 290, 140, 130)
     return cg
 
 
@@ -601,6 +607,8 @@ def cg_chair() -> CG:
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
     cg.mark("cuff", 1360, 200)
+    cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
+    cg.keep("wrist", 1040, 220, 300, 200)
     return cg
 
 
@@ -677,6 +685,8 @@ def cg_door() -> CG:
     cg.mark("knob", knob[0], knob[1])
     cg.mark("arm", zx + 60, zy + 520)
     cg.mark("face", zx + 80, zy + 140)
+    cg.keep("face", zx - 220, zy - 90, 360, 380)
+    cg.keep("hands", zx - 100, zy + 270, kx + 40 - (zx - 100), 380)  # the knob in his left hand, the arm at his chest
     # the low sun through the glass behind him: a hard-edged band across the door (group `sun`)
     cg.beam("door_light", "sun", 6, [(frame_x + 70, 0), (1480, 0), (1720, 1080), (1300, 1080)])
     return cg
@@ -689,10 +699,10 @@ def rim(shape, dx, dy=0.0):
     return _rim(shape, dx, dy)
 
 
-ALL = {"cg_eyes": cg_eyes, "cg_door": cg_door, "cg_embrace": cg_embrace, "cg_promise": cg_promise,
-       "cg_town": cg_town}
-# Drawn but not yet good enough to ship (made only when named: `python tools/art/cg.py cg_chair`).
-DRAFTS = {"cg_chair": cg_chair}
+ALL = {"cg_eyes": cg_eyes, "cg_chair": cg_chair, "cg_door": cg_door, "cg_embrace": cg_embrace,
+       "cg_promise": cg_promise, "cg_town": cg_town}
+# Drawn but not yet good enough to ship (made only when named).
+DRAFTS: dict = {}
 
 
 def main(names: list[str]) -> int:
