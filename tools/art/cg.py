@@ -340,7 +340,7 @@ def cg_promise() -> CG:
 
     # Sephiroth, left, facing right: taller, the long hair down his back, a black silk shirt
     sx, sy, hs = 520, 250, 250
-    s_head = head_profile(sx, sy, hs, 1, 0.05)
+    s_head = head_profile(sx, sy, hs, 1, 0.16)  # bowed a little: his gaze is on the raised hand
     s_neck = Polygon([(sx - 40, sy + 190), (sx + 50, sy + 230), (sx + 70, sy + 330), (sx - 70, sy + 330)])
     s_body = smooth([(sx - 90, sy + 300), (sx + 40, sy + 290), (sx + 120, sy + 330), (sx + 150, sy + 420),
                      (sx + 160, 1120), (sx - 250, 1120), (sx - 240, sy + 440), (sx - 170, sy + 330)], 8)
@@ -373,17 +373,25 @@ def cg_promise() -> CG:
               lock((zx - 10, zy + 40), [(zx - 40, zy + 80)], (zx - 58, zy + 132), 30)]
     z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130),
                                   (zx + 60, zy + 170), (zx - 10, zy + 90)], 8), *spikes])
-    # the raised right hand, open, between them (his healed arm), the forearm rising from below
-    hx, hy = 850, 610
-    forearm = stroke([(zx - 60, 900), (hx + 30, 720), (hx + 6, hy + 40)], 46, 36)
-    palm = smooth([(hx - 30, hy + 56), (hx - 36, hy + 6), (hx - 20, hy - 16), (hx + 20, hy - 14), (hx + 34, hy + 20),
-                   (hx + 30, hy + 64)], 6)
-    fingers = [lock((hx - 26, hy), [(hx - 34, hy - 40)], (hx - 40, hy - 76), 16),
-               lock((hx - 10, hy - 8), [(hx - 12, hy - 56)], (hx - 14, hy - 98), 17),
-               lock((hx + 6, hy - 8), [(hx + 8, hy - 56)], (hx + 12, hy - 94), 17),
-               lock((hx + 22, hy - 2), [(hx + 28, hy - 42)], (hx + 34, hy - 74), 15),
-               lock((hx - 30, hy + 40), [(hx - 58, hy + 20)], (hx - 76, hy - 4), 20)]  # thumb, toward Seph
-    hand = unary_union([palm, *[f.buffer(3) for f in fingers]]).buffer(2).buffer(-2)
+    # the healed RIGHT arm raised between them to be seen: the elbow bent in front of his chest,
+    # the forearm upright, the hand at his chin's height with the fingers loosely curling toward
+    # the palm (closing, testing the grip) — shown, not waved. Seen from its little-finger side.
+    ex, ey = 800, 830  # the elbow, forward of his chest, in the gap between them
+    wx, wy = 792, 640  # the wrist
+    upper = stroke([(zx - 70, zy + 360), (ex + 60, ey - 50), (ex, ey)], 78, 64)
+    forearm = stroke([(ex, ey), (ex - 8, ey - 100), (wx, wy)], 64, 52)
+    palm = smooth([(wx - 28, wy + 8), (wx - 36, wy - 44), (wx - 32, wy - 96), (wx - 8, wy - 114), (wx + 34, wy - 106),
+                   (wx + 44, wy - 64), (wx + 30, wy - 10), (wx + 24, wy + 10)], 6)
+    fingers = [  # MCP, PIP, DIP, tip: half curled toward the palm (the grip closing), index highest
+        finger([(wx - 22, wy - 106), (wx - 22, wy - 168), (wx + 6, wy - 200), (wx + 36, wy - 204)], [30, 27, 23, 19]),
+        finger([(wx - 8, wy - 108), (wx - 4, wy - 164), (wx + 24, wy - 190), (wx + 52, wy - 188)], [29, 26, 22, 18]),
+        finger([(wx + 8, wy - 106), (wx + 14, wy - 156), (wx + 40, wy - 174), (wx + 64, wy - 168)], [28, 25, 21, 17]),
+        finger([(wx + 22, wy - 100), (wx + 30, wy - 140), (wx + 54, wy - 152), (wx + 72, wy - 142)], [25, 22, 19, 16]),
+    ]
+    thumb = finger([(wx + 28, wy - 34), (wx + 58, wy - 70), (wx + 74, wy - 104)], [34, 27, 21])
+    hand = unary_union([palm, *fingers, thumb]).buffer(1.5).buffer(-1.5)
+    forearm = unary_union([upper, forearm])
+    hx, hy = wx, wy - 90
     zack = unary_union([z_hair, z_head, z_neck, z_body, forearm, hand])
     fig.geom(zack, (20, 20, 26))
 
@@ -391,9 +399,11 @@ def cg_promise() -> CG:
     # the hand all round; the far edges get a thin wrap from the sky
     rim_steps(rim_svg, seph, -5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
     rim_steps(rim_svg, zack.difference(hand), 5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, hand, 0, 0, steps=())
     for dxy in ((4, 2), (-4, 2), (0, 4)):
         rim_steps(rim_svg, hand, *dxy, steps=((1.0, 0.8), (2.0, 0.25)))
+    for fg in fingers[1:]:  # each finger's edge against the one behind it, where the curl separates them
+        rim_steps(rim_svg, fg, -3, 2, steps=((1.0, 0.5),))
+
     rim_steps(rim_svg, seph, 3, 2, steps=((1.0, 0.3),))
     rim_steps(rim_svg, zack, -3, 2, steps=((1.0, 0.3),))
 
@@ -402,7 +412,7 @@ def cg_promise() -> CG:
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
     cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
-    cg.keep("hand", hx - 90, hy - 110, 180, 250)
+    cg.keep("hand", wx - 60, wy - 190, 140, ey - wy + 230)  # the raised hand and arm
     return cg
 
 
