@@ -163,143 +163,291 @@ def cg_eyes() -> CG:
     return cg
 
 
-def flames(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float, n: int) -> None:
-    """Tongues of fire along a roof line: three flat colour steps (no gradient), each tongue a
-    curved blade leaning with the wind."""
-    for col, k, op in (("#b8300c", 1.0, 0.95), ("#ff7a18", 0.72, 0.95), ("#ffd060", 0.42, 0.95)):
-        r2 = random.Random(rnd.random())
-        for _ in range(n):
-            x = r2.uniform(x0, x1)
-            h = height * r2.uniform(0.45, 1.0) * k
-            w = height * r2.uniform(0.18, 0.32) * (0.6 + 0.4 * k)
-            lean = r2.uniform(0.05, 0.35) * h
-            tip = (x + lean, base - h)
-            svg.geom(lock((x, base + 6), [(x + lean * 0.2, base - h * 0.4), (x + lean * 0.7, base - h * 0.8)], tip, w),
-                     col, op)
+def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, waves: int = 5,
+          step: float = 12.0) -> list[tuple[float, float]]:
+    """A ragged top edge from x0 to x1 around `base` (y grows down): a few sines of random phase
+    and length plus a little jitter — the outline of a mass of fire or smoke, never a row of
+    identical tongues."""
+    import math
+    comps = [(rnd.uniform(40, 260), rnd.uniform(0, math.tau), rnd.uniform(0.3, 1.0)) for _ in range(waves)]
+    norm = sum(c[2] for c in comps)
+    pts = []
+    x = x0
+    while x <= x1 + 1e-6:
+        v = sum(a * math.sin(x / ln * math.tau + ph) for ln, ph, a in comps) / norm
+        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * 0.08)))
+        x += step
+    return pts
 
 
-def house(cx: float, base: float, w: float, h: float, roof: float, lean: float = 0.0):
-    """A house front with a pitched roof: (outline polygon, window boxes)."""
-    x0, x1 = cx - w / 2, cx + w / 2
-    outline = Polygon([(x0, base), (x0, base - h), (cx + lean, base - h - roof), (x1, base - h), (x1, base)])
-    wins = []
-    for fx in (0.28, 0.72):
-        wx = x0 + w * fx
-        wins.append(box(wx - w * 0.08, base - h * 0.72, wx + w * 0.08, base - h * 0.38))
-    return outline, wins
+def fire_mass(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float,
+              tongues: int = 3) -> BaseGeometry:
+    """A mass of fire over [x0, x1] standing on `base`: three flat colour steps (deep red, orange,
+    a yellow core low down), each a ragged-topped body with a few tall licking tongues; returns
+    the outer shape."""
+    outer = None
+    for col, k, op in (("#9a2208", 1.0, 0.9), ("#f0661a", 0.7, 0.92), ("#ffc24a", 0.38, 0.95)):
+        inset = (x1 - x0) * (1 - k) * 0.22
+        top = ridge(rnd, x0 + inset, x1 - inset, base, height * k, waves=4, step=10)
+        body = Polygon([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)])
+        body = body if body.is_valid else body.buffer(0)
+        licks = []
+        for _ in range(tongues):
+            x = rnd.uniform(x0 + inset + 10, x1 - inset - 10)
+            h = height * k * rnd.uniform(0.9, 1.5)
+            lean = rnd.uniform(-0.1, 0.35) * h
+            licks.append(lock((x, base - height * k * 0.3), [(x + lean * 0.3, base - h * 0.6)], (x + lean, base - h),
+                              height * k * rnd.uniform(0.18, 0.3)))
+        shape = unary_union([body, *licks])
+        svg.geom(shape, col, op)
+        outer = outer or shape
+    return outer
+
+
+def gables(rnd: random.Random, x0: float, x1: float, base: float, wall: tuple[float, float],
+           pitch: tuple[float, float], width: tuple[float, float]) -> tuple[BaseGeometry, list]:
+    """A row of houses seen from the street: walls and pitched roofs of random widths, some with
+    chimneys; returns the row's outline and each roof's (peak x, peak y, half-width, eave y)."""
+    parts, roofs = [], []
+    x = x0
+    while x < x1:
+        w = rnd.uniform(*width)
+        top = base - rnd.uniform(*wall)
+        peak = top - w * rnd.uniform(*pitch)
+        cx = x + w / 2 + rnd.uniform(-w * 0.08, w * 0.08)
+        parts.append(Polygon([(x, base + 40), (x, top), (x - 10, top + 6), (cx, peak), (x + w + 10, top + 6),
+                              (x + w, top), (x + w, base + 40)]))
+        if rnd.random() < 0.5:
+            chx = cx + rnd.choice((-1, 1)) * w * 0.26
+            chy = peak + (top - peak) * 0.45
+            parts.append(box(chx - 11, chy - 46, chx + 11, chy + 20))
+        roofs.append((cx, peak, w / 2 + 10, top + 6))
+        x += w + rnd.uniform(-16, 2)  # (no gaps: the fire behind would show as a lit slot)
+    return unary_union(parts), roofs
+
+
+def fighter(fx: float, feet: float, height: float, facing: int, hands: tuple[float, float],
+            elbows: tuple[tuple[float, float], tuple[float, float]], stance: float = 1.0,
+            head_tilt: float = 0.0) -> tuple[BaseGeometry, BaseGeometry, tuple[float, float]]:
+    """A man in profile in a fighting stance, as proportions of his `height` (feet on `feet` at
+    x `fx`, facing right 1 or left -1): the body (head, neck, torso, both legs, the far arm) and
+    the near arm as two shapes, and where the hands meet on the hilt (`hands`, in units of the
+    height from the feet, forward +). `elbows`: the far and near elbow, in the same units."""
+    u = height
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (fx + facing * x * u, feet - y * u)
+    head = head_profile(*at(0.0, 1.0), 0.135 * u, facing, head_tilt)
+    neck = Polygon([at(-0.035, 0.89), at(0.04, 0.89), at(0.055, 0.8), at(-0.05, 0.8)])
+    torso = smooth([at(-0.09, 0.83), at(0.0, 0.855), at(0.085, 0.83), at(0.1, 0.72), at(0.075, 0.58),
+                    at(0.07, 0.48), at(-0.07, 0.48), at(-0.085, 0.6), at(-0.11, 0.73)], 8)
+    legs = unary_union([
+        stroke([at(0.03, 0.5), at(0.13 * stance, 0.28), at(0.19 * stance, 0.04)], 0.1 * u, 0.055 * u),
+        stroke([at(-0.03, 0.5), at(-0.08 * stance, 0.27), at(-0.19 * stance, 0.04)], 0.1 * u, 0.055 * u),
+        Polygon([at(0.17 * stance, 0.05), at(0.27 * stance, 0.0), at(0.15 * stance, 0.0)]).buffer(0.012 * u),
+        Polygon([at(-0.23 * stance, 0.05), at(-0.13 * stance, 0.0), at(-0.25 * stance, 0.0)]).buffer(0.012 * u),
+    ])
+    hx, hy = hands
+    far_arm = stroke([at(0.02, 0.8), at(*elbows[0]), at(hx, hy)], 0.062 * u, 0.044 * u)
+    near_arm = stroke([at(-0.01, 0.8), at(*elbows[1]), at(hx, hy)], 0.068 * u, 0.046 * u)
+    fists = disc(*at(hx, hy), 0.034 * u)
+    body = unary_union([head, neck, torso, legs, far_arm])
+    return body, unary_union([near_arm, fists]), at(hx, hy)
+
+
+def straight_blade(root: tuple[float, float], tip: tuple[float, float], width: float, point: float = 0.0) -> Polygon:
+    """A straight blade from `root` to `tip`, `width` wide, its point cut at an angle (`point`:
+    how far back along the blade the point's bevel starts, px)."""
+    dx, dy = tip[0] - root[0], tip[1] - root[1]
+    n = (dx * dx + dy * dy) ** 0.5
+    ux, uy = dx / n, dy / n
+    px, py = -uy * width / 2, ux * width / 2
+    back = (tip[0] - ux * point, tip[1] - uy * point)
+    return Polygon([(root[0] + px, root[1] + py), (back[0] + px, back[1] + py), tip,
+                    (tip[0] - px, tip[1] - py), (root[0] - px, root[1] - py)])
+
+
+ZACK_SPIKES = [(10, 30, 60, -40, 110, -120, 90), (50, 50, 130, 0, 210, -40, 90), (70, 100, 150, 90, 240, 90, 76),
+               (60, 150, 120, 190, 180, 250, 56), (-20, 14, -10, -60, 10, -130, 66), (-30, 40, -80, 40, -120, 80, 40),
+               (-10, 40, -40, 80, -58, 132, 30)]  # Zack's hair facing left, for a 236 px head: root, bend, tip, width
+CLOUD_SPIKES = [(-10, 30, -50, -40, -90, -120, 80), (-40, 50, -110, 0, -176, -50, 80), (-60, 100, -130, 90, -204, 86, 64),
+                (10, 20, 24, -60, 40, -140, 64), (30, 30, 80, -10, 130, -40, 50), (40, 60, 80, 90, 104, 140, 36),
+                (-50, 150, -100, 180, -140, 236, 46)]  # Cloud's, facing right: taller, swept up and back
+
+
+def spiky_hair(x: float, y: float, k: float, facing: int, specs: list, native: int) -> BaseGeometry:
+    """Spiky hair at crown (x, y), scaled by k from a 236 px head, facing right (1) or left (-1);
+    `specs` are drawn facing `native` and mirrored when the head faces the other way."""
+    m = 1 if facing == native else -1
+    cap = [(-40 * -native, 10), (30 * -native, -14), (110 * -native, 40), (120 * -native, 130), (60 * -native, 170),
+           (-10 * -native, 90)]
+    locks = [lock((x + m * a * k, y + b * k), [(x + m * c * k, y + d * k)], (x + m * e * k, y + f * k), w * k)
+             for a, b, c, d, e, f, w in specs]
+    return unary_union([smooth([(x + m * a * k, y + b * k) for a, b in cap], 8), *locks])
+
+
+FIRE_SEEDS, ROW_SEEDS = (1, 2), (3, 4)  # chosen by eye
 
 
 def cg_town() -> CG:
-    """The burning town at night: a village with a water tower burning below the mountains; a
-    tall figure with a long blade walking out of it toward us, rimmed by the fire behind him."""
+    """The leave ending's last image: years later, a mountain town burning at night. Rows of
+    roofs recede into the smoke, each row hazier; the fire stands behind them and lights the
+    smoke from below; embers drift up. In the street, in front of a house wall of flame, the
+    General turns with his long blade already moving — long hair lifting, the long coat, the
+    very long sword in his LEFT hand. In the foreground, from behind, Zack raises his own broad
+    sword to meet the stroke; Cloud is at his back, facing the other way, his sword low."""
     rnd = random.Random(6)
     cg = CG("cg_town", "The burning town", "burning")
     cg.props["gallery_order"] = ("int", "6")
-    base = 800
     sky = cg.plane("sky", "sky")
-    sky.rect(0, 0, W, 720, "#ffffff")  # the gradient's horizon colour lies at the mountains' feet
-    far = cg.plane("mountains", "ambient", parallax=0.7)
-    ridge = [(-40, 640), (80, 560), (170, 590), (300, 420), (420, 500), (520, 470), (640, 350), (760, 450),
-             (860, 420), (980, 500), (1100, 390), (1220, 460), (1400, 360), (1540, 480), (1680, 430), (1820, 510),
-             (1960, 470), (1960, 1100), (-40, 1100)]
-    far.poly(ridge, (44, 36, 44))
-    smoke = cg.plane("smoke", "ambient", parallax=0.85)
-    for sx, sw, drift in ((330, 160, 200), (760, 240, 300), (1260, 200, 260), (1700, 150, 180)):
-        pts = [(sx - sw * 0.3, 720), (sx - sw * 0.5, 560), (sx - sw * 0.2 + drift * 0.3, 420),
-               (sx + drift * 0.6, 260), (sx + drift + sw * 0.2, 80), (sx + drift + sw * 1.1, -60),
-               (sx + drift + sw * 1.4, 60), (sx + drift * 0.8 + sw * 0.9, 280), (sx + sw * 0.9, 500), (sx + sw * 0.4, 720)]
-        smoke.geom(smooth(pts, 8), (96, 72, 70), 0.9)
-        smoke.geom(smooth(pts, 8).buffer(-26), (70, 54, 54), 0.9)
+    sky.rect(0, 0, W, 760, "#ffffff")  # the gradient's glowing horizon colour lies behind the roofs
 
-    # flames rise behind the roofs (the houses in front hide their roots)
-    fire_back = cg.plane("fire", "emissive")
-    town = cg.plane("town", "ambient")
-    town_rim = cg.plane("town_rim", "rim")
-    windows = cg.plane("windows", "emissive")
-    houses = [(120, 250, 170, 96, -10), (380, 220, 150, 90, 12), (640, 250, 190, 104, 0),
-              (1560, 260, 180, 100, -8), (1810, 240, 160, 96, 10)]
-    for cx, w, h, roof, lean in houses:
-        b = base + rnd.uniform(-12, 6)
-        outline, wins = house(cx, b, w, h, roof, lean)
-        town.geom(outline, (40, 32, 34))
-        rim_steps(town_rim, outline, 0, 4, steps=((1.0, 0.9), (2.4, 0.3)), clip=box(0, 0, W, b - h + 4))
-        top = b - h - roof
-        flames(fire_back, rnd, cx - w * 0.42, cx + w * 0.42, b - h, roof + h * 0.9, 7)
-        for win in wins:
-            if rnd.random() < 0.8:
-                windows.geom(win, "#ff8a24", 0.85)
-                windows.geom(win.buffer(-5), "#ffc860", 0.85)
-        del top
-    # the water tower on the square, right of the figure, burning
-    tx = 1270
-    tower = unary_union([box(tx - 66, 500, tx + 66, 590),
-                         Polygon([(tx - 82, 500), (tx, 430), (tx + 82, 500)]),
-                         box(tx - 56, 590, tx - 44, base), box(tx + 44, 590, tx + 56, base),
-                         box(tx - 5, 590, tx + 5, base),
-                         stroke([(tx - 50, 630), (tx + 50, 730)], 5), stroke([(tx + 50, 630), (tx - 50, 730)], 5)])
-    flames(fire_back, rnd, tx - 56, tx + 56, 500, 170, 6)
-    town.geom(tower, (36, 30, 32))
-    rim_steps(town_rim, tower, 0, 4, steps=((1.0, 0.8), (2.2, 0.25)))
-    # the square: the ground in two flat tones, a low wall
-    town.rect(-20, base, W + 40, H, (30, 24, 26))
-    town.geom(unary_union([box(-20, base - 22, 820, base + 4), box(1420, base - 18, 1960, base + 4)]), (28, 22, 24))
-    rim_steps(town_rim, unary_union([box(-20, base - 22, 820, base + 4), box(1420, base - 18, 1960, base + 4)]),
-              0, 3, steps=((1.0, 0.6),))
-    embers = cg.plane("embers", "emissive", parallax=1.1)
-    for _ in range(220):
-        x, y = rnd.uniform(0, W), rnd.uniform(40, base - 20)
-        embers.circle(x, y, rnd.uniform(1.2, 3.2), rnd.choice(["#ffb050", "#ff7a20", "#ffe08a"]), rnd.uniform(0.4, 1.0))
+    # far: the mountains, the smoke rising from the town and leaning with the wind
+    far = cg.plane("far", "ambient", parallax=0.55)
+    far.poly([(-40, 520), (120, 430), (260, 470), (420, 330), (560, 400), (700, 300), (860, 380), (1010, 330),
+              (1180, 420), (1330, 300), (1500, 380), (1660, 320), (1820, 400), (1960, 360), (1960, 900),
+              (-40, 900)], (40, 30, 36))
+    smokes = []
+    for sx, sy, r0, drift in ((260, 640, 60, 300), (720, 600, 80, 420), (1240, 620, 70, 380), (1700, 650, 60, 260)):
+        puffs = []
+        for i in range(9):
+            t = i / 8
+            puffs.append(disc(sx + drift * t ** 1.4 + rnd.uniform(-20, 20), sy - 620 * t - rnd.uniform(0, 40),
+                              r0 * (1 + 2.2 * t) * rnd.uniform(0.85, 1.1)))
+        smokes.append(unary_union(puffs))
+    smoke = unary_union(smokes)
+    far.geom(smoke, (58, 42, 42), 0.92)
+    far.geom(smoke.buffer(-34), (50, 36, 38), 0.9)
 
-    # the figure: tall, a long coat, long hair lifting in the fire's wind, the very long blade in
-    # his LEFT hand (the sword hand), held low, its point trailing toward us on the right
-    fig = cg.plane("figure", "ambient")
+    # the fire's light on the smoke from below, and the far fires behind the far roofs
+    glow_far = cg.plane("fire_far", "emissive", parallax=0.7)
+    # the fire's light on the smoke's undersides, following its billows, reaching less high the
+    # wider the band (each band's top edge ragged, so no straight line crosses the sky)
+    rl = random.Random(61)  # (its own stream: the town's layout does not move when this changes)
+    for d, top, col, op in ((110, 470, "#7a2a12", 0.16), (60, 380, "#b0401a", 0.2), (24, 250, "#ff8a3a", 0.32)):
+        lit = Polygon([(-40, 770), *ridge(rl, -40, W + 40, top, 160, waves=4, step=24), (W + 40, 770)])
+        glow_far.geom(smoke.difference(translate(smoke, 0, -d)).intersection(lit.buffer(0)), col, op)
+    glow_far.geom(box(-40, 640, W + 40, 760), "#5a1a08", 0.7)  # the glow along the horizon, two flat steps
+    glow_far.geom(box(-40, 690, W + 40, 760), "#8a2c0c", 0.7)
+    for x0, x1, h in ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140)):
+        fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)
+
+    # the far row of roofs, hazy with smoke (lighter), then the near row, dark
+    town = cg.plane("town", "ambient", parallax=0.7)
+    far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
+    town.geom(far_row, (74, 52, 50))
+    near_fire = cg.plane("fire", "emissive", parallax=0.85)
+    # the burning house behind the General: a wall of fire to stand against
+    fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)
+    fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)
+    houses = cg.plane("houses", "ambient", parallax=0.85)
+    row_l, roofs_l = gables(random.Random(ROW_SEEDS[0]), -80, 420, 820, (120, 170), (0.45, 0.7), (150, 220))
+    row_r, roofs_r = gables(random.Random(ROW_SEEDS[1]), 1480, 2000, 830, (110, 160), (0.45, 0.7), (150, 220))
+    burnt = Polygon([(410, 830), (410, 640), (470, 600), (560, 520), (620, 560), (650, 500), (760, 600), (830, 610),
+                     (880, 650), (880, 830)])
+    rafters = unary_union([stroke([(470 + i * 44, 600 - i * 10), (500 + i * 44, 470 + (i % 2) * 30)], 7, 5)
+                           for i in range(7)])  # the bare rafters of the burnt roof against the fire
+    window = Polygon([(500, 700), (506, 560), (560, 520), (620, 580), (700, 540), (780, 610), (776, 700)])
+    ruin = unary_union([burnt.difference(window), rafters])  # the gutted front, the fire seen through it
+    houses.geom(unary_union([row_l, row_r]), (34, 26, 28))
+    houses.geom(ruin, (30, 22, 24))
+    town_rim = cg.plane("town_rim", "rim", parallax=0.85)
+    rows = unary_union([row_l, row_r])
+    rim_steps(town_rim, rows, 0, 4, steps=((1.0, 0.85), (2.2, 0.25)), clip=box(-50, -50, W + 50, 800))  # the roof lines
+    rim_steps(town_rim, rows, -4, 0, steps=((1.0, 0.4),), clip=box(0, 0, 420, 800))
+    rim_steps(town_rim, rows, 4, 0, steps=((1.0, 0.4),), clip=box(1480, 0, W, 800))
+    rim_steps(town_rim, ruin, 0, 4, steps=((1.0, 0.9), (2.0, 0.3)))
+    rim_steps(town_rim, far_row, 0, 3, steps=((1.0, 0.4),), clip=box(-50, -50, W + 50, H + 50).difference(rows))
+    del roofs_l, roofs_r, far_roofs
+
+    # the street: packed earth, the fire's glow on it in two flat steps toward the houses
+    fig = cg.plane("figures", "ambient")
     rim_svg = cg.plane("rim", "rim")
-    fx, feet = 880, 1020
-    head = smooth([(fx - 24, 452), (fx - 12, 436), (fx + 12, 436), (fx + 24, 452), (fx + 25, 478), (fx + 14, 504),
-                   (fx, 514), (fx - 14, 504), (fx - 25, 478)], 6)
-    cap = smooth([(fx - 30, 470), (fx - 28, 446), (fx - 12, 430), (fx + 12, 430), (fx + 28, 446), (fx + 30, 470),
-                  (fx + 14, 452), (fx, 458), (fx - 14, 452)], 8)
-    curtains = [lock((fx - 24, 456), [(fx - 30, 500), (fx - 44, 570)], (fx - 40, 650), 15),  # over the shoulders
-                lock((fx + 24, 456), [(fx + 30, 500), (fx + 44, 570)], (fx + 42, 654), 15),
-                lock((fx - 6, 440), [(fx - 14, 470)], (fx - 22, 500), 14),  # bangs
-                lock((fx + 6, 440), [(fx + 12, 472)], (fx + 16, 498), 12)]
-    behind = smooth([(fx - 80, 600), (fx - 60, 580), (fx + 60, 580), (fx + 84, 600), (fx + 96, 690), (fx + 100, 780),
-                     (fx + 40, 730), (fx - 40, 730), (fx - 104, 786), (fx - 98, 690)], 8)
-    strands = [lock((fx + sx * (70 + k * 9), 700), [(fx + sx * (78 + k * 11), 760)], (fx + sx * (84 + k * 13), 824 + k * 18),
-                    22) for sx in (-1, 1) for k in range(3)]
-    wind = [lock((fx - 60, 580), [(fx - 104, 610)], (fx - 152, 618), 18),  # lifted by the fire's wind
-            lock((fx - 70, 640), [(fx - 114, 670)], (fx - 160, 684), 16)]
-    hair = unary_union([cap, *curtains, behind, *strands, *wind])
-    face = head.difference(unary_union([cap, *curtains]))
-    coat = smooth([(fx - 76, 540), (fx - 40, 522), (fx + 40, 522), (fx + 76, 540), (fx + 70, 640), (fx + 58, 700),
-                   (fx + 86, 840), (fx + 118, 972), (fx + 40, 962), (fx + 4, 930), (fx - 4, 930), (fx - 40, 964),
-                   (fx - 120, 976), (fx - 88, 840), (fx - 58, 700), (fx - 70, 640)], 8)
-    neck = box(fx - 12, 500, fx + 12, 530)
-    pauldrons = unary_union([Polygon([(fx - 50, 530), (fx - 84, 540), (fx - 100, 566), (fx - 62, 572)]),
-                             Polygon([(fx + 50, 530), (fx + 84, 540), (fx + 100, 566), (fx + 62, 572)])])
-    legs = unary_union([Polygon([(fx - 38, 930), (fx - 6, 930), (fx - 10, feet), (fx - 48, feet)]),
-                        Polygon([(fx + 6, 930), (fx + 38, 930), (fx + 50, feet), (fx + 12, feet)])])
-    arm_right = stroke([(fx - 80, 560), (fx - 96, 650), (fx - 100, 740)], 28, 20)
-    arm_left = stroke([(fx + 80, 560), (fx + 102, 650), (fx + 120, 736)], 28, 20)
-    fist = disc(fx + 124, 744, 15)
-    hilt = stroke([(fx + 110, 722), (fx + 136, 768)], 9)
-    guard = stroke([(fx + 112, 760), (fx + 140, 744)], 7)
-    blade = lock((fx + 134, 764), [(fx + 380, 880)], (fx + 700, 1040), 12)
-    body = unary_union([hair, head, neck, coat, pauldrons, legs, arm_right, arm_left, fist, hilt, guard])
-    fig.geom(body, (14, 12, 16))
-    fig.geom(face, (56, 46, 48))
-    fig.geom(blade, (40, 38, 44))
-    # the fire is behind him: both edges catch it, the hair's top, the blade's upper edge
-    rim_steps(rim_svg, body, 4, 2, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, body, -4, 2, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, body, 0, 4, steps=((1.0, 0.7),), clip=box(0, 0, W, 620))
-    rim_svg.geom(stroke([(fx + 138, 768), (fx + 390, 884), (fx + 694, 1036)], 2.6, 0.8), "#ffffff", 0.95)
-    rim_svg.geom(stroke([(fx + 300, 844), (fx + 420, 900)], 6, 1), "#ffffff", 0.5)  # a glint along the edge
+    houses.rect(-20, 800, W + 40, H, (30, 22, 22))
 
-    cg.mark("figure", fx, 640)
-    cg.mark("blade", fx + 420, 900)
-    cg.mark("town", tx, 560)
-    cg.keep("figure", fx - 170, 420, 340, 620)
+    # the General, mid-street, turning: the body three-quarter toward us, the head turned to
+    # Zack, hair and coat-tails lifting in the fire's wind; the blade sweeping out from his LEFT
+    # hand (screen right as he faces us), its long line running toward Zack's raised sword
+    gx, gfeet = 640, 800
+    head = smooth([(gx - 17, 338), (gx - 6, 326), (gx + 10, 326), (gx + 19, 340), (gx + 19, 362), (gx + 10, 380),
+                   (gx - 2, 386), (gx - 14, 378), (gx - 19, 360)], 6)
+    hair = unary_union([
+        smooth([(gx - 22, 350), (gx - 18, 324), (gx, 316), (gx + 18, 322), (gx + 26, 346), (gx + 10, 336),
+                (gx - 8, 338)], 6),
+        lock((gx - 16, 336), [(gx - 46, 400), (gx - 90, 470)], (gx - 170, 520), 46),  # streaming back-left
+        lock((gx - 8, 346), [(gx - 34, 420), (gx - 66, 500)], (gx - 130, 590), 40),
+        lock((gx - 20, 352), [(gx - 60, 410), (gx - 120, 456)], (gx - 210, 470), 34),
+        lock((gx + 2, 350), [(gx - 12, 430), (gx - 30, 520)], (gx - 76, 620), 34),
+        lock((gx - 10, 330), [(gx - 60, 350), (gx - 130, 380)], (gx - 230, 420), 26),
+        lock((gx + 16, 344), [(gx + 20, 380)], (gx + 18, 420), 10),  # a fringe lock over the face
+    ])
+    coat = smooth([(gx - 40, 398), (gx + 36, 396), (gx + 58, 420), (gx + 50, 520), (gx + 44, 600), (gx + 74, 700),
+                   (gx + 120, 770), (gx + 60, 760), (gx + 16, 700), (gx - 10, 700), (gx - 60, 740), (gx - 150, 760),
+                   (gx - 90, 690), (gx - 62, 600), (gx - 58, 520), (gx - 64, 430)], 8)
+    pauldrons = unary_union([smooth([(gx - 44, 398), (gx - 80, 404), (gx - 94, 430), (gx - 64, 440)], 5),
+                             smooth([(gx + 40, 396), (gx + 74, 402), (gx + 86, 426), (gx + 56, 436)], 5)])
+    legs = unary_union([Polygon([(gx - 30, 690), (gx - 4, 690), (gx - 16, gfeet), (gx - 48, gfeet)]),
+                        Polygon([(gx + 6, 690), (gx + 32, 690), (gx + 52, gfeet - 4), (gx + 22, gfeet)])])
+    arm_r = stroke([(gx - 70, 430), (gx - 96, 500), (gx - 84, 560)], 26, 20)  # the free hand back
+    arm_l = stroke([(gx + 66, 424), (gx + 112, 452), (gx + 132, 430)], 26, 20)  # the sword arm up and out
+    fist = disc(gx + 136, 428, 14)
+    hilt = stroke([(gx + 120, 446), (gx + 152, 410)], 9)
+    blade_line = [(gx + 150, 412), (gx + 330, 280), (gx + 520, 148), (gx + 680, 36)]
+    blade = lock(blade_line[0], blade_line[1:-1], blade_line[-1], 11)
+    general = unary_union([hair, head, coat, pauldrons, legs, arm_r, arm_l, fist, hilt])
+    fig.geom(general, (12, 10, 12))
+    fig.geom(blade, (36, 34, 40))
+    rim_steps(rim_svg, general, 4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
+    rim_steps(rim_svg, general, -4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
+    rim_steps(rim_svg, general, 0, 4, steps=((1.0, 0.8),), clip=box(0, 0, W, 480))
+    rim_svg.geom(stroke(blade_line, 2.6, 1.0), "#ffffff", 1.0)  # the edge catches the fire all along
+    # the blade's sweep: a faint arc of light behind it, where it has just been
+    sweep = near_fire
+    for k, op in ((1.0, 0.1),):
+        arc = [(gx + 150, 412), (gx + 380, 320 + 20 * k), (gx + 600, 230 + 50 * k), (gx + 760, 160 + 90 * k)]
+        sweep.geom(stroke(arc, 10 + 8 * k, 2), "#ffd8a0", op)
+
+    # Zack, right, in profile toward him: feet apart, both hands on the hilt before his face, the
+    # broad blade raised up and forward to meet the stroke. Cloud at his back, facing the other
+    # way, slighter, his sword held low and ready.
+    zh = 640
+    zack, z_arm, (zhx, zhy) = fighter(1250, 990, zh, -1, (0.15, 0.76), ((0.12, 0.64), (0.08, 0.62)), stance=1.0,
+                                      head_tilt=0.1)
+    z_hair = spiky_hair(1250, 990 - zh, 0.135 * zh / 236, -1, ZACK_SPIKES, -1)
+    buster = straight_blade((zhx + 10, zhy + 30), (zhx - 230, zhy - 330), 0.075 * zh, point=40)
+    z_grip = stroke([(zhx + 22, zhy + 50), (zhx - 4, zhy + 8)], 16)
+    z_guard = stroke([(zhx - 30, zhy - 8), (zhx + 16, zhy - 40)], 16)
+    zack = unary_union([zack, z_hair, z_arm, z_grip, z_guard])
+    ch = 590
+    cloud, c_arm, (chx, chy) = fighter(1560, 985, ch, 1, (0.17, 0.56), ((0.1, 0.62), (0.06, 0.6)), stance=0.9)
+    c_hair = spiky_hair(1560, 985 - ch, 0.135 * ch / 236, 1, CLOUD_SPIKES, 1)
+    c_sword = straight_blade((chx - 10, chy + 4), (chx + 300, chy - 70), 14, point=30)
+    cloud = unary_union([cloud, c_hair, c_arm, stroke([(chx - 24, chy + 8), (chx + 6, chy + 1)], 12)])
+    fig.geom(buster, (26, 24, 30))
+    fig.geom(c_sword, (30, 28, 34))
+    fig.geom(unary_union([zack, cloud]), (12, 10, 12))
+    for who in (zack, cloud):
+        rim_steps(rim_svg, who, 4, 3, steps=((1.0, 1.0), (1.9, 0.3)))
+        rim_steps(rim_svg, who, -4, 3, steps=((1.0, 0.85), (1.9, 0.25)))
+    rim_steps(rim_svg, buster.difference(zack), 4, 4, steps=((1.0, 1.0), (2.0, 0.3)))
+    rim_steps(rim_svg, buster.difference(zack), -4, 3, steps=((1.0, 0.6),))
+    rim_steps(rim_svg, c_sword.difference(cloud), 0, 3, steps=((1.0, 0.9),))
+
+    # embers rising from the fire, drifting with the wind: short streaks, they twinkle
+    embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
+    for _ in range(150):
+        x, y = rnd.uniform(-40, W + 40), 820 - 800 * rnd.random() ** 1.6
+        r = rnd.uniform(1.4, 3.2)
+        col = rnd.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        embers.geom(lock((x, y + r), [(x + r * 0.3, y)], (x + r * 0.9, y - r * 2.6), r * 2), col, rnd.uniform(0.5, 1.0))
+
+    cg.mark("general", gx, 520)
+    cg.mark("swords", 1000, 310)
+    cg.mark("zack", 1250, 990 - zh * 0.8)
+    cg.mark("town", 960, 620)
+    cg.keep("general", gx - 110, 300, 260, 330)  # his head, shoulders and sword hand (the hair may be covered)
+    cg.keep("zack", 1250 - 0.4 * zh, 990 - zh - 60, 0.62 * zh, 0.62 * zh)  # his head, hands and the raised blade
+    cg.keep("cloud", 1560 - 0.15 * ch, 985 - ch - 60, 0.4 * ch, 0.3 * ch)
     return cg
 
 

@@ -109,6 +109,7 @@ class Plane:
     light: str
     svg: SVG = field(default_factory=lambda: SVG(W, H))
     parallax: float = 1.0
+    twinkle: float | None = None  # an emissive layer's twinkle (docs/stage-format.md, living scenes)
 
 
 @dataclass
@@ -131,8 +132,8 @@ class CG:
         self.props: dict[str, tuple[str, str]] = {}
         self.clear: list[tuple[str, float, float, float, float]] = []
 
-    def plane(self, name: str, light: str, parallax: float = 1.0) -> SVG:
-        p = Plane(name, light, parallax=parallax)
+    def plane(self, name: str, light: str, parallax: float = 1.0, twinkle: float | None = None) -> SVG:
+        p = Plane(name, light, parallax=parallax, twinkle=twinkle)
         self.planes.append(p)
         return p.svg
 
@@ -179,7 +180,9 @@ class CG:
             par = f' parallaxx="{p.parallax}" parallaxy="{p.parallax}"' if p.parallax != 1.0 else ""
             out += [f' <imagelayer id="{lid}" name="{p.name}"{par}>',
                     f'  <image source="{self.name}/{p.name}.svg" width="{W}" height="{H}"/>',
-                    "  <properties>", f'   <property name="light" value="{p.light}"/>', "  </properties>",
+                    "  <properties>", f'   <property name="light" value="{p.light}"/>',
+                    *([f'   <property name="twinkle" type="float" value="{p.twinkle}"/>'] if p.twinkle else []),
+                    "  </properties>",
                     " </imagelayer>"]
             lid += 1
         out.append(f' <objectgroup id="{lid}" name="marks">')
