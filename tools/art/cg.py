@@ -345,10 +345,8 @@ def cg_town() -> CG:
     row_r, roofs_r = gables(random.Random(ROW_SEEDS[1]), 1480, 2000, 830, (110, 160), (0.45, 0.7), (150, 220))
     burnt = Polygon([(410, 830), (410, 640), (470, 600), (560, 520), (620, 560), (650, 500), (760, 600), (830, 610),
                      (880, 650), (880, 830)])
-    rafters = unary_union([stroke([(470 + i * 44, 600 - i * 10), (500 + i * 44, 470 + (i % 2) * 30)], 7, 5)
-                           for i in range(7)])  # the bare rafters of the burnt roof against the fire
     window = Polygon([(500, 700), (506, 560), (560, 520), (620, 580), (700, 540), (780, 610), (776, 700)])
-    ruin = unary_union([burnt.difference(window), rafters])  # the gutted front, the fire seen through it
+    ruin = burnt.difference(window)  # the gutted front, the fire seen through it
     houses.geom(unary_union([row_l, row_r]), (34, 26, 28))
     houses.geom(ruin, (30, 22, 24))
     town_rim = cg.plane("town_rim", "rim", parallax=0.85)
@@ -369,17 +367,16 @@ def cg_town() -> CG:
     # Zack, hair and coat-tails lifting in the fire's wind; the blade sweeping out from his LEFT
     # hand (screen right as he faces us), its long line running toward Zack's raised sword
     gx, gfeet = 640, 800
-    head = smooth([(gx - 17, 338), (gx - 6, 326), (gx + 10, 326), (gx + 19, 340), (gx + 19, 362), (gx + 10, 380),
-                   (gx - 2, 386), (gx - 14, 378), (gx - 19, 360)], 6)
+    head = head_profile(gx, 318, 70, 1, 0.1)  # turned to Zack: brow, nose and chin against the fire
     hair = unary_union([
-        smooth([(gx - 22, 350), (gx - 18, 324), (gx, 316), (gx + 18, 322), (gx + 26, 346), (gx + 10, 336),
-                (gx - 8, 338)], 6),
-        lock((gx - 16, 336), [(gx - 46, 400), (gx - 90, 470)], (gx - 170, 520), 46),  # streaming back-left
-        lock((gx - 8, 346), [(gx - 34, 420), (gx - 66, 500)], (gx - 130, 590), 40),
-        lock((gx - 20, 352), [(gx - 60, 410), (gx - 120, 456)], (gx - 210, 470), 34),
-        lock((gx + 2, 350), [(gx - 12, 430), (gx - 30, 520)], (gx - 76, 620), 34),
-        lock((gx - 10, 330), [(gx - 60, 350), (gx - 130, 380)], (gx - 230, 420), 26),
-        lock((gx + 16, 344), [(gx + 20, 380)], (gx + 18, 420), 10),  # a fringe lock over the face
+        smooth([(gx - 30, 352), (gx - 28, 326), (gx - 8, 312), (gx + 16, 314), (gx + 28, 330), (gx + 6, 330),
+                (gx - 6, 350), (gx - 4, 396), (gx - 26, 400)], 6),
+        lock((gx + 14, 318), [(gx + 26, 340)], (gx + 30, 366), 14),  # the fringe over the brow
+        lock((gx - 22, 332), [(gx - 52, 396), (gx - 96, 466)], (gx - 176, 516), 44),  # streaming back in the wind
+        lock((gx - 14, 344), [(gx - 38, 420), (gx - 70, 500)], (gx - 132, 590), 38),
+        lock((gx - 26, 350), [(gx - 64, 408), (gx - 122, 452)], (gx - 212, 466), 32),
+        lock((gx - 6, 356), [(gx - 16, 430), (gx - 32, 520)], (gx - 78, 620), 32),
+        lock((gx - 18, 328), [(gx - 64, 348), (gx - 132, 378)], (gx - 232, 416), 24),
     ])
     coat = smooth([(gx - 40, 398), (gx + 36, 396), (gx + 58, 420), (gx + 50, 520), (gx + 44, 600), (gx + 74, 700),
                    (gx + 120, 770), (gx + 60, 760), (gx + 16, 700), (gx - 10, 700), (gx - 60, 740), (gx - 150, 760),
