@@ -543,7 +543,7 @@ def cg_promise() -> CG:
     # the rim: the sun between them lights the edges that face it — his profile, Zack's profile,
     # the hand all round; the far edges get a thin wrap from the sky
     rim_steps(rim_svg, seph, -5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, zack.difference(hand), 5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
+    rim_steps(rim_svg, zack, 5, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(0, 0, W, H).difference(hand))
     for dxy in ((4, 2), (-4, 2), (0, 4)):
         rim_steps(rim_svg, hand, *dxy, steps=((1.0, 0.8), (2.0, 0.25)))
     for fg in fingers[1:]:  # each finger's edge against the one behind it, where the curl separates them
