@@ -438,6 +438,20 @@ def cg_town() -> CG:
         col = rnd.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
         embers.geom(lock((x, y + r), [(x + r * 0.3, y)], (x + r * 0.9, y - r * 2.6), r * 2), col, rnd.uniform(0.5, 1.0))
 
+    # the fire's light on the street, fanning out toward us from the burning houses, and the
+    # three long shadows it throws toward us (flat steps, added in the fire's rim colour)
+    from shapely.affinity import affine_transform
+
+    def shadow(g: BaseGeometry, feet_y: float, sx: float, sy: float) -> BaseGeometry:
+        return affine_transform(g.intersection(box(-50, -50, W + 50, feet_y)), [1, -sx, 0, -sy, sx * feet_y, feet_y * (1 + sy)])
+    shadows = unary_union([shadow(unary_union([coat, legs]), gfeet, 0.05, 0.32),
+                           shadow(zack, 990, 0.55, 0.3), shadow(cloud, 985, 0.6, 0.28)])
+    people = unary_union([general, blade, zack, cloud, buster, c_sword]).buffer(1)
+    for pts, op in (([(400, 800), (880, 800), (1500, H + 10), (60, H + 10)], 0.1),
+                    ([(470, 800), (820, 800), (1180, H + 10), (260, H + 10)], 0.08),
+                    ([(1580, 800), (1960, 800), (1960, H + 10), (1380, H + 10)], 0.07)):
+        rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
+
     cg.mark("general", gx, 520)
     cg.mark("swords", 1000, 310)
     cg.mark("zack", 1250, 990 - zh * 0.8)
