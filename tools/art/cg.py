@@ -750,6 +750,12 @@ def cg_chair() -> CG:
         if n < 3:
             fig.geom(fg.buffer(4).difference(fg).intersection(fingers[n + 1]), (12, 10, 14))
         fig.geom(fg, skin_front)
+        # the half-light band inside the lit edge (docs/art.md: three flat steps, under 20 px)
+        for k, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
+            fig.geom(fg.difference(translate(fg, k, k * 0.5)), c)
+    arm_and_hand = unary_union([forearm, hand_top])
+    for k, c in ((16, (50, 45, 54)), (10, (56, 50, 60)), (5, (62, 56, 66))):
+        fig.geom(arm_and_hand.difference(translate(arm_and_hand, k, k * 0.6)).difference(unary_union(fingers)), c)
     # the hair: silver strands falling into the top of the frame, out of focus
     strands = [lock((x0, -40), [(x0 + dx * 0.3, ln * 0.5)], (x0 + dx, ln), w) for x0, dx, ln, w in
                ((1100, -40, 240, 26), (1146, -26, 330, 22), (1190, -10, 280, 18), (1232, 8, 370, 22),
