@@ -241,11 +241,20 @@ def fighter(fx: float, feet: float, height: float, facing: int, hands: tuple[flo
     neck = Polygon([at(-0.035, 0.89), at(0.04, 0.89), at(0.055, 0.8), at(-0.05, 0.8)])
     torso = smooth([at(-0.09, 0.83), at(0.0, 0.855), at(0.085, 0.83), at(0.1, 0.72), at(0.075, 0.58),
                     at(0.07, 0.48), at(-0.07, 0.48), at(-0.085, 0.6), at(-0.11, 0.73)], 8)
-    legs = unary_union([
-        stroke([at(0.03, 0.5), at(0.13 * stance, 0.28), at(0.19 * stance, 0.04)], 0.1 * u, 0.055 * u),
-        stroke([at(-0.03, 0.5), at(-0.08 * stance, 0.27), at(-0.19 * stance, 0.04)], 0.1 * u, 0.055 * u),
-        Polygon([at(0.17 * stance, 0.05), at(0.27 * stance, 0.0), at(0.15 * stance, 0.0)]).buffer(0.012 * u),
-        Polygon([at(-0.23 * stance, 0.05), at(-0.13 * stance, 0.0), at(-0.25 * stance, 0.0)]).buffer(0.012 * u),
+    def leg(hip: tuple[float, float], knee: tuple[float, float], ankle: tuple[float, float],
+            toe: float) -> BaseGeometry:
+        """Thigh, shin with the calf's swell behind it, and a boot pointing `toe` (+ forward)."""
+        thigh = stroke([at(*hip), at(*knee)], 0.115 * u, 0.075 * u)
+        shin = stroke([at(*knee), at(*ankle)], 0.075 * u, 0.052 * u)
+        calf = stroke([at(knee[0] * 0.8 + ankle[0] * 0.2 - 0.01, knee[1] * 0.8 + ankle[1] * 0.2),
+                       at(knee[0] * 0.35 + ankle[0] * 0.65 - 0.006, knee[1] * 0.35 + ankle[1] * 0.65)],
+                      0.07 * u, 0.05 * u)
+        boot = smooth([at(ankle[0] - 0.035, ankle[1] + 0.02), at(ankle[0] + 0.03, ankle[1] + 0.02),
+                       at(ankle[0] + toe, 0.012), at(ankle[0] + toe, 0.0), at(ankle[0] - 0.04, 0.0)], 5)
+        return unary_union([thigh, shin, calf, boot])
+    legs = unary_union([  # the front knee bent over its foot, the back leg long behind
+        leg((0.03, 0.5), (0.16 * stance, 0.29), (0.14 * stance, 0.045), 0.1),
+        leg((-0.03, 0.5), (-0.085 * stance, 0.27), (-0.2 * stance, 0.05), 0.07),
     ])
     hx, hy = hands
     far_arm = stroke([at(0.02, 0.8), at(*elbows[0]), at(hx, hy)], 0.062 * u, 0.044 * u)
