@@ -159,7 +159,10 @@ class Screen:
                 settled = session.scene.view(now + SETTLE)
                 rects = {_logical(design, rect) for v in (view, settled)
                          for _, rect in self.compositor.figures(v, surface.get_size())}
-                menu.set_figures(sorted(rects))
+                # and the faces and figures painted into the stage (a key-beat image's keep_clear)
+                clear = {_logical(design, rect) for v in (view, settled)
+                         for rect in self.compositor.keep_clear(v, surface.get_size())}
+                menu.set_figures(sorted(rects), sorted(clear))
             menu.draw(surface, now)
 
     def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:

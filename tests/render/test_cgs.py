@@ -177,6 +177,7 @@ def test_a_push_in_moves_over_time(assets):
 # Each image under the presets the story shows it with: (image, earlier, later, what changes).
 MEANT = [
     ("cg_eyes", "last_rays", "night", "rim dims"),
+    ("cg_chair", "sunset", "last_rays", "rim dims"),
     ("cg_door", "sunset", "last_rays", "rim dims"),
     ("cg_embrace", "last_rays", "dusk", "rim dims"),
     ("cg_promise", "predawn", "sunrise", "sky brightens"),
@@ -206,3 +207,46 @@ def test_the_burning_town_burns(assets):
     frame = render(assets, "cg_town", "burning")
     assert len(fire) > 50
     assert luma(mean(frame, fire)) > 3 * luma(mean(frame, sky))
+
+
+def _cameras(steps, stages: frozenset, out: list) -> frozenset:
+    """Every `camera: {x, y, zoom}` in `steps` (nested branches too) with the stages that can be
+    in force when it runs; returns the stages that can be in force after `steps`."""
+    for step in steps:
+        if not isinstance(step, dict):
+            continue
+        if isinstance(step.get("stage"), str):
+            stages = frozenset({step["stage"]})
+        cam = step.get("camera")
+        if isinstance(cam, dict) and "zoom" in cam:
+            out.append((stages, cam))
+        after = set()
+        branches = [step[k] for k in ("then", "else") if isinstance(step.get(k), list)]
+        branches += [v for o in step.get("choice") or [] if isinstance(o, dict) for v in o.values() if isinstance(v, list)]
+        for branch in branches:
+            after |= _cameras(branch, stages, out)
+        if branches:
+            stages = frozenset(after | (set(stages) if "else" not in step and "choice" not in step else set()))
+    return stages
+
+
+def test_every_camera_the_story_sets_keeps_the_view_inside_the_map():
+    """No black bars: at zoom z the centre stays within half a screen of the map's edges, for
+    every stage that can be in force (the game is 1920x1080)."""
+    import yaml
+
+    found = []
+    for path in sorted((ROOT / "scripts").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text("utf-8"))
+        for steps in data.values():
+            if isinstance(steps, list):
+                _cameras(steps, frozenset({"living_room"}), found)
+    assert any("cg_chair" in stages for stages, _ in found), "the chair's push-in is found"
+    for stages, cam in found:
+        for stage in stages:
+            layout, _ = load_layout(STAGES / f"{stage}.tmx", lambda p: True)
+            w, h = layout.size
+            z = float(cam["zoom"])
+            x, y = float(cam.get("x", w / 2)), float(cam.get("y", h / 2))
+            assert 960 / z - 0.5 <= x <= w - 960 / z + 0.5, (stage, cam)
+            assert 540 / z - 0.5 <= y <= h - 540 / z + 0.5, (stage, cam)

@@ -159,145 +159,315 @@ def cg_eyes() -> CG:
     cg.mark("eyes", cx, 458)
     cg.mark("face", cx, 520)
     cg.mark("hair", cx - 220, 600)
+    cg.keep("face", cx - 190, 110, 390, 660)  # the face, the eyes and the fringe
     return cg
 
 
-def flames(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float, n: int) -> None:
-    """Tongues of fire along a roof line: three flat colour steps (no gradient), each tongue a
-    curved blade leaning with the wind."""
-    for col, k, op in (("#b8300c", 1.0, 0.95), ("#ff7a18", 0.72, 0.95), ("#ffd060", 0.42, 0.95)):
-        r2 = random.Random(rnd.random())
-        for _ in range(n):
-            x = r2.uniform(x0, x1)
-            h = height * r2.uniform(0.45, 1.0) * k
-            w = height * r2.uniform(0.18, 0.32) * (0.6 + 0.4 * k)
-            lean = r2.uniform(0.05, 0.35) * h
-            tip = (x + lean, base - h)
-            svg.geom(lock((x, base + 6), [(x + lean * 0.2, base - h * 0.4), (x + lean * 0.7, base - h * 0.8)], tip, w),
-                     col, op)
+def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, waves: int = 5,
+          step: float = 12.0) -> list[tuple[float, float]]:
+    """A ragged top edge from x0 to x1 around `base` (y grows down): a few sines of random phase
+    and length plus a little jitter — the outline of a mass of fire or smoke, never a row of
+    identical tongues."""
+    import math
+    comps = [(rnd.uniform(40, 260), rnd.uniform(0, math.tau), rnd.uniform(0.3, 1.0)) for _ in range(waves)]
+    norm = sum(c[2] for c in comps)
+    pts = []
+    x = x0
+    while x <= x1 + 1e-6:
+        v = sum(a * math.sin(x / ln * math.tau + ph) for ln, ph, a in comps) / norm
+        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * 0.08)))
+        x += step
+    return pts
 
 
-def house(cx: float, base: float, w: float, h: float, roof: float, lean: float = 0.0):
-    """A house front with a pitched roof: (outline polygon, window boxes)."""
-    x0, x1 = cx - w / 2, cx + w / 2
-    outline = Polygon([(x0, base), (x0, base - h), (cx + lean, base - h - roof), (x1, base - h), (x1, base)])
-    wins = []
-    for fx in (0.28, 0.72):
-        wx = x0 + w * fx
-        wins.append(box(wx - w * 0.08, base - h * 0.72, wx + w * 0.08, base - h * 0.38))
-    return outline, wins
+def fire_mass(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float,
+              tongues: int = 3) -> BaseGeometry:
+    """A mass of fire over [x0, x1] standing on `base`: three flat colour steps (deep red, orange,
+    a yellow core low down), each a ragged-topped body with a few tall licking tongues; returns
+    the outer shape."""
+    outer = None
+    for col, k, op in (("#9a2208", 1.0, 0.9), ("#f0661a", 0.7, 0.92), ("#ffc24a", 0.38, 0.95)):
+        inset = (x1 - x0) * (1 - k) * 0.22
+        top = ridge(rnd, x0 + inset, x1 - inset, base, height * k, waves=4, step=10)
+        body = Polygon([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)])
+        body = body if body.is_valid else body.buffer(0)
+        licks = []
+        for _ in range(tongues):
+            x = rnd.uniform(x0 + inset + 10, x1 - inset - 10)
+            h = height * k * rnd.uniform(0.9, 1.5)
+            lean = rnd.uniform(-0.1, 0.35) * h
+            licks.append(lock((x, base - height * k * 0.3), [(x + lean * 0.3, base - h * 0.6)], (x + lean, base - h),
+                              height * k * rnd.uniform(0.18, 0.3)))
+        shape = unary_union([body, *licks])
+        svg.geom(shape, col, op)
+        outer = outer or shape
+    return outer
+
+
+def gables(rnd: random.Random, x0: float, x1: float, base: float, wall: tuple[float, float],
+           pitch: tuple[float, float], width: tuple[float, float]) -> tuple[BaseGeometry, list]:
+    """A row of houses seen from the street: walls and pitched roofs of random widths, some with
+    chimneys; returns the row's outline and each roof's (peak x, peak y, half-width, eave y)."""
+    parts, roofs = [], []
+    x = x0
+    while x < x1:
+        w = rnd.uniform(*width)
+        top = base - rnd.uniform(*wall)
+        peak = top - w * rnd.uniform(*pitch)
+        cx = x + w / 2 + rnd.uniform(-w * 0.08, w * 0.08)
+        parts.append(Polygon([(x, base + 40), (x, top), (x - 10, top + 6), (cx, peak), (x + w + 10, top + 6),
+                              (x + w, top), (x + w, base + 40)]))
+        if rnd.random() < 0.5:
+            chx = cx + rnd.choice((-1, 1)) * w * 0.26
+            chy = peak + (top - peak) * 0.45
+            parts.append(box(chx - 11, chy - 46, chx + 11, chy + 20))
+        roofs.append((cx, peak, w / 2 + 10, top + 6))
+        x += w + rnd.uniform(-16, 2)  # (no gaps: the fire behind would show as a lit slot)
+    return unary_union(parts), roofs
+
+
+def fighter(fx: float, feet: float, height: float, facing: int, hands: tuple[float, float],
+            elbows: tuple[tuple[float, float], tuple[float, float]], stance: float = 1.0,
+            head_tilt: float = 0.0) -> tuple[BaseGeometry, BaseGeometry, tuple[float, float]]:
+    """A man in profile in a fighting stance, as proportions of his `height` (feet on `feet` at
+    x `fx`, facing right 1 or left -1): the body (head, neck, torso, both legs, the far arm) and
+    the near arm as two shapes, and where the hands meet on the hilt (`hands`, in units of the
+    height from the feet, forward +). `elbows`: the far and near elbow, in the same units."""
+    u = height
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        return (fx + facing * x * u, feet - y * u)
+    head = head_profile(*at(0.0, 1.0), 0.135 * u, facing, head_tilt)
+    neck = Polygon([at(-0.035, 0.89), at(0.04, 0.89), at(0.055, 0.8), at(-0.05, 0.8)])
+    torso = smooth([at(-0.09, 0.83), at(0.0, 0.855), at(0.085, 0.83), at(0.1, 0.72), at(0.075, 0.58),
+                    at(0.07, 0.48), at(-0.07, 0.48), at(-0.085, 0.6), at(-0.11, 0.73)], 8)
+    def leg(hip: tuple[float, float], knee: tuple[float, float], ankle: tuple[float, float],
+            toe: float) -> BaseGeometry:
+        """Thigh, shin with the calf's swell behind it, and a boot pointing `toe` (+ forward)."""
+        thigh = stroke([at(*hip), at(*knee)], 0.115 * u, 0.075 * u)
+        shin = stroke([at(*knee), at(*ankle)], 0.075 * u, 0.052 * u)
+        calf = stroke([at(knee[0] * 0.8 + ankle[0] * 0.2 - 0.01, knee[1] * 0.8 + ankle[1] * 0.2),
+                       at(knee[0] * 0.35 + ankle[0] * 0.65 - 0.006, knee[1] * 0.35 + ankle[1] * 0.65)],
+                      0.07 * u, 0.05 * u)
+        boot = smooth([at(ankle[0] - 0.035, ankle[1] + 0.02), at(ankle[0] + 0.03, ankle[1] + 0.02),
+                       at(ankle[0] + toe, 0.012), at(ankle[0] + toe, 0.0), at(ankle[0] - 0.04, 0.0)], 5)
+        return unary_union([thigh, shin, calf, boot])
+    legs = unary_union([  # the front knee bent over its foot, the back leg long behind
+        leg((0.03, 0.5), (0.16 * stance, 0.29), (0.14 * stance, 0.045), 0.1),
+        leg((-0.03, 0.5), (-0.085 * stance, 0.27), (-0.2 * stance, 0.05), 0.07),
+    ])
+    hx, hy = hands
+    far_arm = stroke([at(0.02, 0.8), at(*elbows[0]), at(hx, hy)], 0.062 * u, 0.044 * u)
+    near_arm = stroke([at(-0.01, 0.8), at(*elbows[1]), at(hx, hy)], 0.068 * u, 0.046 * u)
+    fists = disc(*at(hx, hy), 0.034 * u)
+    body = unary_union([head, neck, torso, legs, far_arm])
+    return body, unary_union([near_arm, fists]), at(hx, hy)
+
+
+def straight_blade(root: tuple[float, float], tip: tuple[float, float], width: float, point: float = 0.0) -> Polygon:
+    """A straight blade from `root` to `tip`, `width` wide, its point cut at an angle (`point`:
+    how far back along the blade the point's bevel starts, px)."""
+    dx, dy = tip[0] - root[0], tip[1] - root[1]
+    n = (dx * dx + dy * dy) ** 0.5
+    ux, uy = dx / n, dy / n
+    px, py = -uy * width / 2, ux * width / 2
+    back = (tip[0] - ux * point, tip[1] - uy * point)
+    return Polygon([(root[0] + px, root[1] + py), (back[0] + px, back[1] + py), tip,
+                    (tip[0] - px, tip[1] - py), (root[0] - px, root[1] - py)])
+
+
+ZACK_SPIKES = [(10, 30, 60, -40, 110, -120, 90), (50, 50, 130, 0, 210, -40, 90), (70, 100, 150, 90, 240, 90, 76),
+               (60, 150, 120, 190, 180, 250, 56), (-20, 14, -10, -60, 10, -130, 66), (-30, 40, -80, 40, -120, 80, 40),
+               (-10, 40, -40, 80, -58, 132, 30)]  # Zack's hair facing left, for a 236 px head: root, bend, tip, width
+CLOUD_SPIKES = [(-10, 30, -50, -40, -90, -120, 80), (-40, 50, -110, 0, -176, -50, 80), (-60, 100, -130, 90, -204, 86, 64),
+                (10, 20, 24, -60, 40, -140, 64), (30, 30, 80, -10, 130, -40, 50), (40, 60, 80, 90, 104, 140, 36),
+                (-50, 150, -100, 180, -140, 236, 46)]  # Cloud's, facing right: taller, swept up and back
+
+
+def spiky_hair(x: float, y: float, k: float, facing: int, specs: list, native: int) -> BaseGeometry:
+    """Spiky hair at crown (x, y), scaled by k from a 236 px head, facing right (1) or left (-1);
+    `specs` are drawn facing `native` and mirrored when the head faces the other way."""
+    m = 1 if facing == native else -1
+    cap = [(-40 * -native, 10), (30 * -native, -14), (110 * -native, 40), (120 * -native, 130), (60 * -native, 170),
+           (-10 * -native, 90)]
+    locks = [lock((x + m * a * k, y + b * k), [(x + m * c * k, y + d * k)], (x + m * e * k, y + f * k), w * k)
+             for a, b, c, d, e, f, w in specs]
+    return unary_union([smooth([(x + m * a * k, y + b * k) for a, b in cap], 8), *locks])
+
+
+FIRE_SEEDS, ROW_SEEDS = (1, 2), (3, 4)  # chosen by eye
 
 
 def cg_town() -> CG:
-    """The burning town at night: a village with a water tower burning below the mountains; a
-    tall figure with a long blade walking out of it toward us, rimmed by the fire behind him."""
+    """The leave ending's last image: years later, a mountain town burning at night. Rows of
+    roofs recede into the smoke, each row hazier; the fire stands behind them and lights the
+    smoke from below; embers drift up. In the street, in front of a house wall of flame, the
+    General turns with his long blade already moving — long hair lifting, the long coat, the
+    very long sword in his LEFT hand. In the foreground, from behind, Zack raises his own broad
+    sword to meet the stroke; Cloud is at his back, facing the other way, his sword low."""
     rnd = random.Random(6)
     cg = CG("cg_town", "The burning town", "burning")
     cg.props["gallery_order"] = ("int", "6")
-    base = 800
     sky = cg.plane("sky", "sky")
-    sky.rect(0, 0, W, 720, "#ffffff")  # the gradient's horizon colour lies at the mountains' feet
-    far = cg.plane("mountains", "ambient", parallax=0.7)
-    ridge = [(-40, 640), (80, 560), (170, 590), (300, 420), (420, 500), (520, 470), (640, 350), (760, 450),
-             (860, 420), (980, 500), (1100, 390), (1220, 460), (1400, 360), (1540, 480), (1680, 430), (1820, 510),
-             (1960, 470), (1960, 1100), (-40, 1100)]
-    far.poly(ridge, (44, 36, 44))
-    smoke = cg.plane("smoke", "ambient", parallax=0.85)
-    for sx, sw, drift in ((330, 160, 200), (760, 240, 300), (1260, 200, 260), (1700, 150, 180)):
-        pts = [(sx - sw * 0.3, 720), (sx - sw * 0.5, 560), (sx - sw * 0.2 + drift * 0.3, 420),
-               (sx + drift * 0.6, 260), (sx + drift + sw * 0.2, 80), (sx + drift + sw * 1.1, -60),
-               (sx + drift + sw * 1.4, 60), (sx + drift * 0.8 + sw * 0.9, 280), (sx + sw * 0.9, 500), (sx + sw * 0.4, 720)]
-        smoke.geom(smooth(pts, 8), (96, 72, 70), 0.9)
-        smoke.geom(smooth(pts, 8).buffer(-26), (70, 54, 54), 0.9)
+    sky.rect(0, 0, W, 760, "#ffffff")  # the gradient's glowing horizon colour lies behind the roofs
 
-    # flames rise behind the roofs (the houses in front hide their roots)
-    fire_back = cg.plane("fire", "emissive")
-    town = cg.plane("town", "ambient")
-    town_rim = cg.plane("town_rim", "rim")
-    windows = cg.plane("windows", "emissive")
-    houses = [(120, 250, 170, 96, -10), (380, 220, 150, 90, 12), (640, 250, 190, 104, 0),
-              (1560, 260, 180, 100, -8), (1810, 240, 160, 96, 10)]
-    for cx, w, h, roof, lean in houses:
-        b = base + rnd.uniform(-12, 6)
-        outline, wins = house(cx, b, w, h, roof, lean)
-        town.geom(outline, (40, 32, 34))
-        rim_steps(town_rim, outline, 0, 4, steps=((1.0, 0.9), (2.4, 0.3)), clip=box(0, 0, W, b - h + 4))
-        top = b - h - roof
-        flames(fire_back, rnd, cx - w * 0.42, cx + w * 0.42, b - h, roof + h * 0.9, 7)
-        for win in wins:
-            if rnd.random() < 0.8:
-                windows.geom(win, "#ff8a24", 0.85)
-                windows.geom(win.buffer(-5), "#ffc860", 0.85)
-        del top
-    # the water tower on the square, right of the figure, burning
-    tx = 1270
-    tower = unary_union([box(tx - 66, 500, tx + 66, 590),
-                         Polygon([(tx - 82, 500), (tx, 430), (tx + 82, 500)]),
-                         box(tx - 56, 590, tx - 44, base), box(tx + 44, 590, tx + 56, base),
-                         box(tx - 5, 590, tx + 5, base),
-                         stroke([(tx - 50, 630), (tx + 50, 730)], 5), stroke([(tx + 50, 630), (tx - 50, 730)], 5)])
-    flames(fire_back, rnd, tx - 56, tx + 56, 500, 170, 6)
-    town.geom(tower, (36, 30, 32))
-    rim_steps(town_rim, tower, 0, 4, steps=((1.0, 0.8), (2.2, 0.25)))
-    # the square: the ground in two flat tones, a low wall
-    town.rect(-20, base, W + 40, H, (30, 24, 26))
-    town.geom(unary_union([box(-20, base - 22, 820, base + 4), box(1420, base - 18, 1960, base + 4)]), (28, 22, 24))
-    rim_steps(town_rim, unary_union([box(-20, base - 22, 820, base + 4), box(1420, base - 18, 1960, base + 4)]),
-              0, 3, steps=((1.0, 0.6),))
-    embers = cg.plane("embers", "emissive", parallax=1.1)
-    for _ in range(220):
-        x, y = rnd.uniform(0, W), rnd.uniform(40, base - 20)
-        embers.circle(x, y, rnd.uniform(1.2, 3.2), rnd.choice(["#ffb050", "#ff7a20", "#ffe08a"]), rnd.uniform(0.4, 1.0))
+    # far: the mountains, the smoke rising from the town and leaning with the wind
+    far = cg.plane("far", "ambient", parallax=0.55)
+    far.poly([(-40, 520), (120, 430), (260, 470), (420, 330), (560, 400), (700, 300), (860, 380), (1010, 330),
+              (1180, 420), (1330, 300), (1500, 380), (1660, 320), (1820, 400), (1960, 360), (1960, 900),
+              (-40, 900)], (40, 30, 36))
+    smokes = []
+    for sx, sy, r0, drift in ((260, 640, 60, 300), (720, 600, 80, 420), (1240, 620, 70, 380), (1700, 650, 60, 260)):
+        puffs = []
+        for i in range(9):
+            t = i / 8
+            puffs.append(disc(sx + drift * t ** 1.4 + rnd.uniform(-20, 20), sy - 620 * t - rnd.uniform(0, 40),
+                              r0 * (1 + 2.2 * t) * rnd.uniform(0.85, 1.1)))
+        smokes.append(unary_union(puffs))
+    smoke = unary_union(smokes)
+    far.geom(smoke, (58, 42, 42), 0.92)
+    far.geom(smoke.buffer(-34), (50, 36, 38), 0.9)
 
-    # the figure: tall, a long coat, long hair lifting in the fire's wind, the very long blade in
-    # his LEFT hand (the sword hand), held low, its point trailing toward us on the right
-    fig = cg.plane("figure", "ambient")
+    # the fire's light on the smoke from below, and the far fires behind the far roofs
+    glow_far = cg.plane("fire_far", "emissive", parallax=0.7)
+    # the fire's light on the smoke's undersides, following its billows, reaching less high the
+    # wider the band (each band's top edge ragged, so no straight line crosses the sky)
+    rl = random.Random(61)  # (its own stream: the town's layout does not move when this changes)
+    for d, top, col, op in ((110, 470, "#7a2a12", 0.16), (60, 380, "#b0401a", 0.2), (24, 250, "#ff8a3a", 0.32)):
+        lit = Polygon([(-40, 770), *ridge(rl, -40, W + 40, top, 160, waves=4, step=24), (W + 40, 770)])
+        glow_far.geom(smoke.difference(translate(smoke, 0, -d)).intersection(lit.buffer(0)), col, op)
+    glow_far.geom(box(-40, 640, W + 40, 760), "#5a1a08", 0.7)  # the glow along the horizon, two flat steps
+    glow_far.geom(box(-40, 690, W + 40, 760), "#8a2c0c", 0.7)
+    for x0, x1, h in ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140)):
+        fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)
+
+    # the far row of roofs, hazy with smoke (lighter), then the near row, dark
+    town = cg.plane("town", "ambient", parallax=0.7)
+    far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
+    town.geom(far_row, (74, 52, 50))
+    near_fire = cg.plane("fire", "emissive", parallax=0.85)
+    # the burning house behind the General: a wall of fire to stand against
+    fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)
+    fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)
+    houses = cg.plane("houses", "ambient", parallax=0.85)
+    row_l, roofs_l = gables(random.Random(ROW_SEEDS[0]), -80, 420, 820, (120, 170), (0.45, 0.7), (150, 220))
+    row_r, roofs_r = gables(random.Random(ROW_SEEDS[1]), 1480, 2000, 830, (110, 160), (0.45, 0.7), (150, 220))
+    burnt = Polygon([(410, 830), (410, 640), (470, 600), (560, 520), (620, 560), (650, 500), (760, 600), (830, 610),
+                     (880, 650), (880, 830)])
+    window = Polygon([(500, 700), (506, 560), (560, 520), (620, 580), (700, 540), (780, 610), (776, 700)])
+    ruin = burnt.difference(window)  # the gutted front, the fire seen through it
+    houses.geom(unary_union([row_l, row_r]), (34, 26, 28))
+    houses.geom(ruin, (30, 22, 24))
+    town_rim = cg.plane("town_rim", "rim", parallax=0.85)
+    rows = unary_union([row_l, row_r])
+    rim_steps(town_rim, rows, 0, 4, steps=((1.0, 0.85), (2.2, 0.25)), clip=box(-50, -50, W + 50, 800))  # the roof lines
+    rim_steps(town_rim, rows, -4, 0, steps=((1.0, 0.4),), clip=box(0, 0, 420, 800))
+    rim_steps(town_rim, rows, 4, 0, steps=((1.0, 0.4),), clip=box(1480, 0, W, 800))
+    rim_steps(town_rim, ruin, 0, 4, steps=((1.0, 0.9), (2.0, 0.3)))
+    rim_steps(town_rim, far_row, 0, 3, steps=((1.0, 0.4),), clip=box(-50, -50, W + 50, H + 50).difference(rows))
+    del roofs_l, roofs_r, far_roofs
+
+    # the street: packed earth, the fire's glow on it in two flat steps toward the houses
+    fig = cg.plane("figures", "ambient")
     rim_svg = cg.plane("rim", "rim")
-    fx, feet = 880, 1020
-    head = smooth([(fx - 24, 452), (fx - 12, 436), (fx + 12, 436), (fx + 24, 452), (fx + 25, 478), (fx + 14, 504),
-                   (fx, 514), (fx - 14, 504), (fx - 25, 478)], 6)
-    cap = smooth([(fx - 30, 470), (fx - 28, 446), (fx - 12, 430), (fx + 12, 430), (fx + 28, 446), (fx + 30, 470),
-                  (fx + 14, 452), (fx, 458), (fx - 14, 452)], 8)
-    curtains = [lock((fx - 24, 456), [(fx - 30, 500), (fx - 44, 570)], (fx - 40, 650), 15),  # over the shoulders
-                lock((fx + 24, 456), [(fx + 30, 500), (fx + 44, 570)], (fx + 42, 654), 15),
-                lock((fx - 6, 440), [(fx - 14, 470)], (fx - 22, 500), 14),  # bangs
-                lock((fx + 6, 440), [(fx + 12, 472)], (fx + 16, 498), 12)]
-    behind = smooth([(fx - 80, 600), (fx - 60, 580), (fx + 60, 580), (fx + 84, 600), (fx + 96, 690), (fx + 100, 780),
-                     (fx + 40, 730), (fx - 40, 730), (fx - 104, 786), (fx - 98, 690)], 8)
-    strands = [lock((fx + sx * (70 + k * 9), 700), [(fx + sx * (78 + k * 11), 760)], (fx + sx * (84 + k * 13), 824 + k * 18),
-                    22) for sx in (-1, 1) for k in range(3)]
-    wind = [lock((fx - 60, 580), [(fx - 104, 610)], (fx - 152, 618), 18),  # lifted by the fire's wind
-            lock((fx - 70, 640), [(fx - 114, 670)], (fx - 160, 684), 16)]
-    hair = unary_union([cap, *curtains, behind, *strands, *wind])
-    face = head.difference(unary_union([cap, *curtains]))
-    coat = smooth([(fx - 76, 540), (fx - 40, 522), (fx + 40, 522), (fx + 76, 540), (fx + 70, 640), (fx + 58, 700),
-                   (fx + 86, 840), (fx + 118, 972), (fx + 40, 962), (fx + 4, 930), (fx - 4, 930), (fx - 40, 964),
-                   (fx - 120, 976), (fx - 88, 840), (fx - 58, 700), (fx - 70, 640)], 8)
-    neck = box(fx - 12, 500, fx + 12, 530)
-    pauldrons = unary_union([Polygon([(fx - 50, 530), (fx - 84, 540), (fx - 100, 566), (fx - 62, 572)]),
-                             Polygon([(fx + 50, 530), (fx + 84, 540), (fx + 100, 566), (fx + 62, 572)])])
-    legs = unary_union([Polygon([(fx - 38, 930), (fx - 6, 930), (fx - 10, feet), (fx - 48, feet)]),
-                        Polygon([(fx + 6, 930), (fx + 38, 930), (fx + 50, feet), (fx + 12, feet)])])
-    arm_right = stroke([(fx - 80, 560), (fx - 96, 650), (fx - 100, 740)], 28, 20)
-    arm_left = stroke([(fx + 80, 560), (fx + 102, 650), (fx + 120, 736)], 28, 20)
-    fist = disc(fx + 124, 744, 15)
-    hilt = stroke([(fx + 110, 722), (fx + 136, 768)], 9)
-    guard = stroke([(fx + 112, 760), (fx + 140, 744)], 7)
-    blade = lock((fx + 134, 764), [(fx + 380, 880)], (fx + 700, 1040), 12)
-    body = unary_union([hair, head, neck, coat, pauldrons, legs, arm_right, arm_left, fist, hilt, guard])
-    fig.geom(body, (14, 12, 16))
-    fig.geom(face, (56, 46, 48))
-    fig.geom(blade, (40, 38, 44))
-    # the fire is behind him: both edges catch it, the hair's top, the blade's upper edge
-    rim_steps(rim_svg, body, 4, 2, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, body, -4, 2, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, body, 0, 4, steps=((1.0, 0.7),), clip=box(0, 0, W, 620))
-    rim_svg.geom(stroke([(fx + 138, 768), (fx + 390, 884), (fx + 694, 1036)], 2.6, 0.8), "#ffffff", 0.95)
-    rim_svg.geom(stroke([(fx + 300, 844), (fx + 420, 900)], 6, 1), "#ffffff", 0.5)  # a glint along the edge
+    houses.rect(-20, 800, W + 40, H, (30, 22, 22))
 
-    cg.mark("figure", fx, 640)
-    cg.mark("blade", fx + 420, 900)
-    cg.mark("town", tx, 560)
+    # the General, mid-street, turning: the body three-quarter toward us, the head turned to
+    # Zack, hair and coat-tails lifting in the fire's wind; the blade sweeping out from his LEFT
+    # hand (screen right as he faces us), its long line running toward Zack's raised sword
+    gx, gfeet = 640, 800
+    head = head_profile(gx, 318, 70, 1, 0.1)  # turned to Zack: brow, nose and chin against the fire
+    hair = unary_union([
+        smooth([(gx - 30, 352), (gx - 28, 326), (gx - 8, 312), (gx + 16, 314), (gx + 28, 330), (gx + 6, 330),
+                (gx - 6, 350), (gx - 4, 396), (gx - 26, 400)], 6),
+        lock((gx + 14, 318), [(gx + 26, 340)], (gx + 30, 366), 14),  # the fringe over the brow
+        lock((gx - 22, 332), [(gx - 52, 396), (gx - 96, 466)], (gx - 176, 516), 44),  # streaming back in the wind
+        lock((gx - 14, 344), [(gx - 38, 420), (gx - 70, 500)], (gx - 132, 590), 38),
+        lock((gx - 26, 350), [(gx - 64, 408), (gx - 122, 452)], (gx - 212, 466), 32),
+        lock((gx - 6, 356), [(gx - 16, 430), (gx - 32, 520)], (gx - 78, 620), 32),
+        lock((gx - 18, 328), [(gx - 64, 348), (gx - 132, 378)], (gx - 232, 416), 24),
+    ])
+    coat = smooth([(gx - 40, 398), (gx + 36, 396), (gx + 58, 420), (gx + 50, 520), (gx + 44, 600), (gx + 74, 700),
+                   (gx + 120, 770), (gx + 60, 760), (gx + 16, 700), (gx - 10, 700), (gx - 60, 740), (gx - 150, 760),
+                   (gx - 90, 690), (gx - 62, 600), (gx - 58, 520), (gx - 64, 430)], 8)
+    pauldrons = unary_union([smooth([(gx - 44, 398), (gx - 80, 404), (gx - 94, 430), (gx - 64, 440)], 5),
+                             smooth([(gx + 40, 396), (gx + 74, 402), (gx + 86, 426), (gx + 56, 436)], 5)])
+    legs = unary_union([Polygon([(gx - 30, 690), (gx - 4, 690), (gx - 16, gfeet), (gx - 48, gfeet)]),
+                        Polygon([(gx + 6, 690), (gx + 32, 690), (gx + 52, gfeet - 4), (gx + 22, gfeet)])])
+    arm_r = stroke([(gx - 70, 430), (gx - 96, 500), (gx - 84, 560)], 26, 20)  # the free hand back
+    arm_l = stroke([(gx + 66, 424), (gx + 112, 452), (gx + 132, 430)], 26, 20)  # the sword arm up and out
+    fist = disc(gx + 136, 428, 14)
+    hilt = stroke([(gx + 120, 446), (gx + 152, 410)], 9)
+    blade_line = [(gx + 150, 412), (gx + 330, 280), (gx + 520, 148), (gx + 680, 36)]
+    blade = lock(blade_line[0], blade_line[1:-1], blade_line[-1], 11)
+    general = unary_union([hair, head, coat, pauldrons, legs, arm_r, arm_l, fist, hilt])
+    fig.geom(general, (12, 10, 12))
+    fig.geom(blade, (36, 34, 40))
+    rim_steps(rim_svg, general, 4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
+    rim_steps(rim_svg, general, -4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
+    rim_steps(rim_svg, general, 0, 4, steps=((1.0, 0.8),), clip=box(0, 0, W, 480))
+    rim_svg.geom(stroke(blade_line, 2.6, 1.0), "#ffffff", 1.0)  # the edge catches the fire all along
+    # the blade's sweep: a faint arc of light behind it, where it has just been
+    sweep = near_fire
+    for k, op in ((1.0, 0.1),):
+        arc = [(gx + 150, 412), (gx + 380, 320 + 20 * k), (gx + 600, 230 + 50 * k), (gx + 760, 160 + 90 * k)]
+        sweep.geom(stroke(arc, 10 + 8 * k, 2), "#ffd8a0", op)
+
+    # Zack, right, in profile toward him: feet apart, both hands on the hilt before his face, the
+    # broad blade raised up and forward to meet the stroke. Cloud at his back, facing the other
+    # way, slighter, his sword held low and ready.
+    zh = 640
+    zack, z_arm, (zhx, zhy) = fighter(1250, 990, zh, -1, (0.15, 0.76), ((0.12, 0.64), (0.08, 0.62)), stance=1.0,
+                                      head_tilt=0.1)
+    z_hair = spiky_hair(1250, 990 - zh, 0.135 * zh / 236, -1, ZACK_SPIKES, -1)
+    buster = straight_blade((zhx + 10, zhy + 30), (zhx - 230, zhy - 330), 0.075 * zh, point=40)
+    z_grip = stroke([(zhx + 22, zhy + 50), (zhx - 4, zhy + 8)], 16)
+    z_guard = stroke([(zhx - 30, zhy - 8), (zhx + 16, zhy - 40)], 16)
+    zack = unary_union([zack, z_hair, z_arm, z_grip, z_guard])
+    ch = 590
+    cloud, c_arm, (chx, chy) = fighter(1560, 985, ch, 1, (0.17, 0.56), ((0.1, 0.62), (0.06, 0.6)), stance=0.9)
+    c_hair = spiky_hair(1560, 985 - ch, 0.135 * ch / 236, 1, CLOUD_SPIKES, 1)
+    c_sword = straight_blade((chx - 10, chy + 4), (chx + 300, chy - 70), 14, point=30)
+    cloud = unary_union([cloud, c_hair, c_arm, stroke([(chx - 24, chy + 8), (chx + 6, chy + 1)], 12)])
+    fig.geom(buster, (26, 24, 30))
+    fig.geom(c_sword, (30, 28, 34))
+    fig.geom(unary_union([zack, cloud]), (12, 10, 12))
+    for who in (zack, cloud):
+        rim_steps(rim_svg, who, 4, 3, steps=((1.0, 1.0), (1.9, 0.3)))
+        rim_steps(rim_svg, who, -4, 3, steps=((1.0, 0.85), (1.9, 0.25)))
+    rim_steps(rim_svg, buster.difference(zack), 4, 4, steps=((1.0, 1.0), (2.0, 0.3)))
+    rim_steps(rim_svg, buster.difference(zack), -4, 3, steps=((1.0, 0.6),))
+    rim_steps(rim_svg, c_sword.difference(cloud), 0, 3, steps=((1.0, 0.9),))
+
+    # embers rising from the fire, drifting with the wind: short streaks, they twinkle
+    embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
+    for _ in range(150):
+        x, y = rnd.uniform(-40, W + 40), 820 - 800 * rnd.random() ** 1.6
+        r = rnd.uniform(1.4, 3.2)
+        col = rnd.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        embers.geom(lock((x, y + r), [(x + r * 0.3, y)], (x + r * 0.9, y - r * 2.6), r * 2), col, rnd.uniform(0.5, 1.0))
+
+    # the fire's light on the street, fanning out toward us from the burning houses, and the
+    # three long shadows it throws toward us (flat steps, added in the fire's rim colour)
+    from shapely.affinity import affine_transform
+
+    def shadow(g: BaseGeometry, feet_y: float, sx: float, sy: float) -> BaseGeometry:
+        return affine_transform(g.intersection(box(-50, -50, W + 50, feet_y)), [1, -sx, 0, -sy, sx * feet_y, feet_y * (1 + sy)])
+    shadows = unary_union([shadow(unary_union([coat, legs]), gfeet, 0.05, 0.32),
+                           shadow(zack, 990, 0.55, 0.3), shadow(cloud, 985, 0.6, 0.28)])
+    people = unary_union([general, blade, zack, cloud, buster, c_sword]).buffer(1)
+    for pts, op in (([(400, 800), (880, 800), (1500, H + 10), (60, H + 10)], 0.1),
+                    ([(470, 800), (820, 800), (1180, H + 10), (260, H + 10)], 0.08),
+                    ([(1580, 800), (1960, 800), (1960, H + 10), (1380, H + 10)], 0.07)):
+        rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
+
+    cg.mark("general", gx, 520)
+    cg.mark("swords", 1000, 310)
+    cg.mark("zack", 1250, 990 - zh * 0.8)
+    cg.mark("town", 960, 620)
+    cg.keep("general", gx - 110, 300, 260, 330)  # his head, shoulders and sword hand (the hair may be covered)
+    cg.keep("zack", 1250 - 0.4 * zh, 990 - zh - 60, 0.62 * zh, 0.62 * zh)  # his head, hands and the raised blade
+    cg.keep("cloud", 1560 - 0.15 * ch, 985 - ch - 60, 0.4 * ch, 0.3 * ch)
     return cg
 
 
@@ -338,7 +508,7 @@ def cg_promise() -> CG:
 
     # Sephiroth, left, facing right: taller, the long hair down his back, a black silk shirt
     sx, sy, hs = 520, 250, 250
-    s_head = head_profile(sx, sy, hs, 1, 0.05)
+    s_head = head_profile(sx, sy, hs, 1, 0.16)  # bowed a little: his gaze is on the raised hand
     s_neck = Polygon([(sx - 40, sy + 190), (sx + 50, sy + 230), (sx + 70, sy + 330), (sx - 70, sy + 330)])
     s_body = smooth([(sx - 90, sy + 300), (sx + 40, sy + 290), (sx + 120, sy + 330), (sx + 150, sy + 420),
                      (sx + 160, 1120), (sx - 250, 1120), (sx - 240, sy + 440), (sx - 170, sy + 330)], 8)
@@ -371,27 +541,37 @@ def cg_promise() -> CG:
               lock((zx - 10, zy + 40), [(zx - 40, zy + 80)], (zx - 58, zy + 132), 30)]
     z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130),
                                   (zx + 60, zy + 170), (zx - 10, zy + 90)], 8), *spikes])
-    # the raised right hand, open, between them (his healed arm), the forearm rising from below
-    hx, hy = 850, 610
-    forearm = stroke([(zx - 60, 900), (hx + 30, 720), (hx + 6, hy + 40)], 46, 36)
-    palm = smooth([(hx - 30, hy + 56), (hx - 36, hy + 6), (hx - 20, hy - 16), (hx + 20, hy - 14), (hx + 34, hy + 20),
-                   (hx + 30, hy + 64)], 6)
-    fingers = [lock((hx - 26, hy), [(hx - 34, hy - 40)], (hx - 40, hy - 76), 16),
-               lock((hx - 10, hy - 8), [(hx - 12, hy - 56)], (hx - 14, hy - 98), 17),
-               lock((hx + 6, hy - 8), [(hx + 8, hy - 56)], (hx + 12, hy - 94), 17),
-               lock((hx + 22, hy - 2), [(hx + 28, hy - 42)], (hx + 34, hy - 74), 15),
-               lock((hx - 30, hy + 40), [(hx - 58, hy + 20)], (hx - 76, hy - 4), 20)]  # thumb, toward Seph
-    hand = unary_union([palm, *[f.buffer(3) for f in fingers]]).buffer(2).buffer(-2)
+    # the healed RIGHT arm raised between them to be seen: the elbow bent in front of his chest,
+    # the forearm upright, the hand at his chin's height with the fingers loosely curling toward
+    # the palm (closing, testing the grip) — shown, not waved. Seen from its little-finger side.
+    ex, ey = 800, 830  # the elbow, forward of his chest, in the gap between them
+    wx, wy = 792, 640  # the wrist
+    upper = stroke([(zx - 70, zy + 360), (ex + 60, ey - 50), (ex, ey)], 78, 64)
+    forearm = stroke([(ex, ey), (ex - 8, ey - 100), (wx, wy)], 64, 52)
+    palm = smooth([(wx - 28, wy + 8), (wx - 36, wy - 44), (wx - 32, wy - 96), (wx - 8, wy - 114), (wx + 34, wy - 106),
+                   (wx + 44, wy - 64), (wx + 30, wy - 10), (wx + 24, wy + 10)], 6)
+    fingers = [  # MCP, PIP, DIP, tip: half curled toward the palm (the grip closing), index highest
+        finger([(wx - 22, wy - 106), (wx - 22, wy - 168), (wx + 6, wy - 200), (wx + 36, wy - 204)], [30, 27, 23, 19]),
+        finger([(wx - 8, wy - 108), (wx - 4, wy - 164), (wx + 24, wy - 190), (wx + 52, wy - 188)], [29, 26, 22, 18]),
+        finger([(wx + 8, wy - 106), (wx + 14, wy - 156), (wx + 40, wy - 174), (wx + 64, wy - 168)], [28, 25, 21, 17]),
+        finger([(wx + 22, wy - 100), (wx + 30, wy - 140), (wx + 54, wy - 152), (wx + 72, wy - 142)], [25, 22, 19, 16]),
+    ]
+    thumb = finger([(wx + 28, wy - 34), (wx + 58, wy - 70), (wx + 74, wy - 104)], [34, 27, 21])
+    hand = unary_union([palm, *fingers, thumb]).buffer(1.5).buffer(-1.5)
+    forearm = unary_union([upper, forearm])
+    hx, hy = wx, wy - 90
     zack = unary_union([z_hair, z_head, z_neck, z_body, forearm, hand])
     fig.geom(zack, (20, 20, 26))
 
     # the rim: the sun between them lights the edges that face it — his profile, Zack's profile,
     # the hand all round; the far edges get a thin wrap from the sky
     rim_steps(rim_svg, seph, -5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, zack.difference(hand), 5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, hand, 0, 0, steps=())
+    rim_steps(rim_svg, zack, 5, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(0, 0, W, H).difference(hand))
     for dxy in ((4, 2), (-4, 2), (0, 4)):
         rim_steps(rim_svg, hand, *dxy, steps=((1.0, 0.8), (2.0, 0.25)))
+    for fg in fingers[1:]:  # each finger's edge against the one behind it, where the curl separates them
+        rim_steps(rim_svg, fg, -3, 2, steps=((1.0, 0.5),))
+
     rim_steps(rim_svg, seph, 3, 2, steps=((1.0, 0.3),))
     rim_steps(rim_svg, zack, -3, 2, steps=((1.0, 0.3),))
 
@@ -399,6 +579,8 @@ def cg_promise() -> CG:
     cg.mark("sephiroth", sx + 60, sy + 140)
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
+    cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
+    cg.keep("hand", wx - 60, wy - 190, 140, ey - wy + 230)  # the raised hand and arm
     return cg
 
 
@@ -479,74 +661,138 @@ def cg_embrace() -> CG:
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
     cg.mark("hand", zx + 250, zy + 370)
+    cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
+    cg.keep("hand", zx + 170, zy + 290, 140, 130)
     return cg
 
 
+def finger(joints: list[tuple[float, float]], widths: list[float]) -> BaseGeometry:
+    """A finger (or thumb) as its phalanges: a round-ended segment from joint to joint, each
+    `widths[i]` wide at joint i (the knuckles a touch wider than the shafts between them)."""
+    parts = []
+    for (a, wa), (b, wb) in zip(zip(joints, widths), zip(joints[1:], widths[1:])):
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        n = (dx * dx + dy * dy) ** 0.5 or 1.0
+        nx, ny = -dy / n, dx / n
+        waist = (wa + wb) / 2 * 0.9  # the shaft narrows between the joints
+        mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+        parts.append(Polygon([(a[0] + nx * wa / 2, a[1] + ny * wa / 2), (mx + nx * waist / 2, my + ny * waist / 2),
+                              (b[0] + nx * wb / 2, b[1] + ny * wb / 2), (b[0] - nx * wb / 2, b[1] - ny * wb / 2),
+                              (mx - nx * waist / 2, my - ny * waist / 2), (a[0] - nx * wa / 2, a[1] - ny * wa / 2)]))
+        parts.append(disc(a[0], a[1], wa / 2))
+    parts.append(disc(joints[-1][0], joints[-1][1], widths[-1] / 2))
+    return unary_union(parts).buffer(3, 24).buffer(-3, 24)
+
+
 def cg_chair() -> CG:
-    """His sword hand resting — not gripping — on the back rail of the wooden chair, seen from
-    the side against the sunset: the forearm in its loose cuff from the left, the hand lying
-    over the rail, fingers slack down its far side. The `figure` beam lies across the hand:
-    last_rays draws it down and off."""
+    """Beat 11, "His sword hand, resting there, reaching for nothing": a close-up from a little
+    below the chair's top rail against the low sun. His left hand lies over the rail from behind
+    — the knuckles on top, the long fingers hanging loose down its near face and below it, the
+    thumb under the rail on the far side; the forearm rises behind it to his body out of frame,
+    the loose cuff of the silk sleeve; strands of silver hair fall into the top of the frame.
+    Everything is silhouette; the detail is the copper rim along the knuckles, each finger's
+    lit edge, the rail and the spindles. Nothing grips."""
     rnd = random.Random(11)
-    cg = CG("cg_chair", "His sword hand", "sunset")
+    cg = CG("cg_chair", "His sword hand", "last_rays")
     cg.props["gallery_order"] = ("int", "2")
-    glass_back(cg, rnd, 560, mullions=(1500,))
+    glass_back(cg, rnd, 880, mullions=(1790,))
     wood = cg.plane("chair", "ambient")
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
-    # the chair's back in three-quarter: the near post under the hand, the top rail going away
-    # to the far post, slats down to the seat
-    rx, ry = 1010, 650
-    fx, fy = 1620, 590
-    rail = Polygon([(rx - 40, ry - 28), (fx - 20, fy - 22), (fx + 24, fy - 16), (fx + 24, fy + 20),
-                    (rx + 40, ry + 28), (rx - 44, ry + 22)])
-    posts = unary_union([Polygon([(rx - 32, ry), (rx + 32, ry), (rx + 40, H + 20), (rx - 28, H + 20)]),
-                         Polygon([(fx - 16, fy), (fx + 22, fy), (fx + 26, 960), (fx - 12, 960)])])
-    slats = unary_union([Polygon([(x - 14, y), (x + 14, y - 1), (x + 16, 940 + (x - rx) * -0.05),
-                                  (x - 12, 940 + (x - rx) * -0.05)])
-                         for x, y in ((rx + 160, ry + 12), (rx + 320, ry + 2), (rx + 470, fy + 20))])
-    seat = Polygon([(rx - 60, 960), (fx + 40, 930), (fx + 60, 975), (rx - 40, 1010)])
-    chair = unary_union([rail, posts, slats, seat])
-    wood.geom(chair, (62, 44, 32))
-    wood.geom(rail, (80, 56, 40))
-    rim_steps(rim_svg, chair, 4, 4, steps=((1.0, 0.9), (1.8, 0.25)))
+    def rail_y(x: float) -> tuple[float, float]:  # the rail's top and bottom edge at x (it recedes to the right)
+        return 548 - 0.045 * (x - 960), 634 - 0.06 * (x - 960)
 
-    # him standing behind the chair, out of the light: the open shirt; his left arm bent at the
-    # elbow, the forearm down to the hand that lies over the rail's near end, the fingers slack
-    # down its far side (nothing gripping)
-    torso = smooth([(230, -60), (720, -60), (760, 300), (740, 700), (700, H + 40), (260, H + 40), (250, 500)], 8)
-    shirt = unary_union([Polygon([(230, -60), (420, -60), (380, 400), (330, H + 40), (250, H + 40), (240, 300)]),
-                         Polygon([(560, -60), (720, -60), (760, 300), (740, 700), (700, H + 40), (600, H + 40),
-                                  (560, 400)])])
-    fig.geom(torso, (20, 18, 24))
-    fig.geom(shirt, (58, 56, 66))
-    hx, hy = 1000, 590  # the back of the wrist
-    upper = stroke([(700, -80), (720, 140), (770, 300)], 130, 116)
-    fore = stroke([(770, 300), (880, 450), (hx - 30, hy - 10)], 116, 92)
-    back = smooth([(hx - 60, hy - 44), (hx, hy - 48), (hx + 60, hy - 34), (hx + 96, hy - 6), (hx + 110, hy + 30),
-                   (hx + 60, hy + 40), (hx - 10, hy + 40), (hx - 60, hy + 30)], 8)
-    fingers = [smooth([(hx + 80 + k * 6, hy - 10 + k * 3), (hx + 112 + k * 6, hy + 10 + k * 3),
-                       (hx + 120 + k * 5, hy + 70 + k * 8), (hx + 108 + k * 5, hy + 118 + k * 10 - k * k * 6),
-                       (hx + 92 + k * 5, hy + 116 + k * 10 - k * k * 6), (hx + 88 + k * 5, hy + 40)], 5)
-               for k in range(3)]
-    thumb = lock((hx + 10, hy + 20), [(hx + 50, hy + 40)], (hx + 84, hy + 50), 30)
-    cuff = stroke([(740, 250), (800, 330)], 160, 150)
-    hand = unary_union([upper, fore, back, *fingers, thumb]).buffer(2).buffer(-2)
-    fig.geom(hand, (46, 40, 46))
-    fig.geom(cuff, (78, 74, 84))
-    # the knuckles, the top of the forearm and the cuff take the light from the window behind
-    body = unary_union([hand, cuff, torso])
-    rim_steps(rim_svg, body, 4, 5, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, unary_union([back, *fingers]), -4, 2, steps=((1.0, 0.5),))
-    rim_steps(rim_svg, shirt, 4, 0, steps=((1.0, 0.5),))
+    # the chair: the back post on the left with its turned top, the top rail, spindles below
+    xs = list(range(-40, 1981, 40))
+    rail = Polygon([(x, rail_y(x)[0]) for x in xs] + [(x, rail_y(x)[1]) for x in reversed(xs)])
+    px = 380  # the back post (square, like the room's chair), its top just above the rail
+    post = unary_union([Polygon([(px - 34, H + 20), (px - 30, 470), (px - 24, 452), (px + 24, 452), (px + 30, 470),
+                                 (px + 34, H + 20)])])
+    spindles = []  # the flat slats of the room's ladder-back chair, seen from a little below
+    for sx in (600, 800, 1460, 1680):
+        top = rail_y(sx)[1] - 4
+        spindles.append(Polygon([(sx - 26, top), (sx + 26, top - 1), (sx + 24, H + 20), (sx - 24, H + 20)]))
+    chair = unary_union([rail, post, *spindles])
+    wood.geom(chair, (60, 42, 32))
+    rail_top = rail.difference(translate(rail, 0, 16)).union(box(px - 24, 452, px + 24, 462))
+    wood.geom(rail_top, (78, 56, 40))  # the rounded top of the rail, toward the sky
 
-    cg.mark("hand", hx + 60, hy + 20)
-    cg.mark("rail", rx, ry)
-    cg.mark("cuff", 780, 300)
-    # the low sun across the chair and the hand: a hard-edged band (group `sun`; it shortens
-    # toward its top as the sun sinks)
-    cg.beam("rail_light", "sun", 6, [(900, 0), (1260, 0), (1400, H), (1040, H)])
+    # the hand: the thumb first (behind the rail), then the back of the hand on top, the forearm
+    # rising behind it, then the four fingers over the rail's near face (index on the left: his
+    # LEFT hand, its back toward us). Drawn at 1:1 about the index knuckle, then enlarged.
+    ox, oy, k = 960, 548, 1.45
+    thumb = finger([(912, 586), (882, 622), (892, 668), (930, 692)], [50, 42, 36, 30])
+    back = smooth([(922, 558), (912, 528), (940, 500), (1000, 476), (1050, 462), (1110, 476), (1140, 500),
+                   (1146, 536), (1126, 562), (1060, 568), (980, 566)], 8)
+    forearm = stroke([(1080, 500), (1170, 360), (1300, 160), (1440, -80)], 150, 104)
+    along = (0.573, -0.819)  # the forearm's direction; the cuff's edge lies across it at (1262, 218)
+    sleeve = stroke([(1200, 300), (1350, 80), (1450, -80)], 152, 134).difference(Polygon([
+        (1262 + 0.819 * 400, 218 + 0.573 * 400), (1262 - 0.819 * 400, 218 - 0.573 * 400),
+        (1262 - 0.819 * 400 - along[0] * 600, 218 - 0.573 * 400 - along[1] * 600),
+        (1262 + 0.819 * 400 - along[0] * 600, 218 + 0.573 * 400 - along[1] * 600)]))
+    cuff_edge = stroke([(1200, 176), (1262, 218), (1326, 262)], 14, 10)
+    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed, curling a little toward
+        # the middle finger, the little one shortest
+        finger([(946, 548), (942, 620), (948, 676), (958, 710)], [46, 41, 35, 28]),
+        finger([(990, 546), (990, 626), (994, 690), (1000, 728)], [47, 42, 36, 29]),
+        finger([(1034, 550), (1036, 624), (1036, 682), (1032, 716)], [45, 40, 34, 27]),
+        finger([(1076, 556), (1080, 610), (1078, 652), (1070, 680)], [39, 35, 30, 24]),
+    ]
+    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 538, 25), (1036, 542, 24), (1080, 550, 21))]
+
+    def big(g: BaseGeometry) -> BaseGeometry:
+        return sscale(g, k, k, origin=(ox, oy))
+    thumb, back, forearm, sleeve, cuff_edge = (big(g) for g in (thumb, back, forearm, sleeve, cuff_edge))
+    fingers = [big(g) for g in fingers]
+    knuckles = [big(g) for g in knuckles]
+    hand_top = unary_union([back, *knuckles])
+    skin, skin_front = (44, 40, 50), (40, 36, 46)
+    fig.geom(thumb.difference(rail), skin)
+    fig.geom(unary_union([forearm, hand_top]), skin)
+    fig.geom(sleeve, SHIRT)
+    fig.geom(cuff_edge.intersection(sleeve), (36, 36, 46))
+    # each finger in front of the one to its right (the index nearest the light), with a thin
+    # dark line where it lies over its neighbour
+    for n in (3, 2, 1, 0):
+        fg = fingers[n]
+        if n < 3:
+            fig.geom(fg.buffer(4).difference(fg).intersection(fingers[n + 1]), (12, 10, 14))
+        fig.geom(fg, skin_front)
+        # the half-light band inside the lit edge (docs/art.md: three flat steps, under 20 px)
+        for k, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
+            fig.geom(fg.difference(translate(fg, k, k * 0.5)), c)
+    arm_and_hand = unary_union([forearm, hand_top])
+    for k, c in ((16, (50, 45, 54)), (10, (56, 50, 60)), (5, (62, 56, 66))):
+        fig.geom(arm_and_hand.difference(translate(arm_and_hand, k, k * 0.6)).difference(unary_union(fingers)), c)
+    # the hair: silver strands falling into the top of the frame, out of focus
+    strands = [lock((x0, -40), [(x0 + dx * 0.3, ln * 0.5)], (x0 + dx, ln), w) for x0, dx, ln, w in
+               ((1100, -40, 240, 26), (1146, -26, 330, 22), (1190, -10, 280, 18), (1232, 8, 370, 22),
+                (1050, -44, 160, 16))]
+    hair = unary_union(strands)
+    fig.geom(hair, (62, 64, 78))
+
+    # the rim: the low sun is in the glass on the left, a little above: edges facing up-left
+    front = unary_union(fingers)
+    whole = unary_union([thumb, forearm, hand_top, sleeve, front])
+    visible = whole.difference(rail.difference(unary_union([front, hand_top])))  # the thumb goes behind the rail
+    behind_hand = box(-50, -50, W + 50, H + 50).difference(visible.buffer(2))
+    rim_steps(rim_svg, chair, 4, 3, steps=((1.0, 0.9), (2.0, 0.28)), clip=behind_hand)
+    rim_steps(rim_svg, rail, 0, 5, steps=((1.0, 0.7),), clip=behind_hand)
+    seen = box(-50, -50, W + 50, H + 50).difference(rail).union(unary_union([front, hand_top]))
+    rim_steps(rim_svg, whole, 5, 3, steps=((1.0, 1.0), (1.9, 0.3)), clip=seen)
+    rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=box(0, 0, W, H).difference(forearm))
+    for k, fg in enumerate(fingers):
+        over = fg if k == 0 else fg.difference(fingers[k - 1])
+        rim_steps(rim_svg, over, 4, 2, steps=((1.0, 0.75 if k else 1.0), (2.0, 0.22)))
+    rim_steps(rim_svg, cuff_edge, 3, 4, steps=((1.0, 0.8),))
+    rim_steps(rim_svg, hair, 3, 1, steps=((1.0, 0.7),))
+
+    cg.mark("hand", 1040, 620)
+    cg.mark("rail", 700, 560)
+    cg.mark("cuff", 1360, 200)
+    cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
+    cg.keep("wrist", 1040, 220, 300, 200)
     return cg
 
 
@@ -623,6 +869,8 @@ def cg_door() -> CG:
     cg.mark("knob", knob[0], knob[1])
     cg.mark("arm", zx + 60, zy + 520)
     cg.mark("face", zx + 80, zy + 140)
+    cg.keep("face", zx - 220, zy - 90, 360, 380)
+    cg.keep("hands", zx - 100, zy + 270, kx + 40 - (zx - 100), 380)  # the knob in his left hand, the arm at his chest
     # the low sun through the glass behind him: a hard-edged band across the door (group `sun`)
     cg.beam("door_light", "sun", 6, [(frame_x + 70, 0), (1480, 0), (1720, 1080), (1300, 1080)])
     return cg
@@ -635,10 +883,10 @@ def rim(shape, dx, dy=0.0):
     return _rim(shape, dx, dy)
 
 
-ALL = {"cg_eyes": cg_eyes, "cg_door": cg_door, "cg_embrace": cg_embrace, "cg_promise": cg_promise,
-       "cg_town": cg_town}
-# Drawn but not yet good enough to ship (made only when named: `python tools/art/cg.py cg_chair`).
-DRAFTS = {"cg_chair": cg_chair}
+ALL = {"cg_eyes": cg_eyes, "cg_chair": cg_chair, "cg_door": cg_door, "cg_embrace": cg_embrace,
+       "cg_promise": cg_promise, "cg_town": cg_town}
+# Drawn but not yet good enough to ship (made only when named).
+DRAFTS: dict = {}
 
 
 def main(names: list[str]) -> int:

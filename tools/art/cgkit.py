@@ -109,6 +109,7 @@ class Plane:
     light: str
     svg: SVG = field(default_factory=lambda: SVG(W, H))
     parallax: float = 1.0
+    twinkle: float | None = None  # an emissive layer's twinkle (docs/stage-format.md, living scenes)
 
 
 @dataclass
@@ -129,14 +130,20 @@ class CG:
         self.marks: list[Mark] = []
         self.lights: list[tuple[str, str, float, list[tuple[float, float]]]] = []
         self.props: dict[str, tuple[str, str]] = {}
+        self.clear: list[tuple[str, float, float, float, float]] = []
 
-    def plane(self, name: str, light: str, parallax: float = 1.0) -> SVG:
-        p = Plane(name, light, parallax=parallax)
+    def plane(self, name: str, light: str, parallax: float = 1.0, twinkle: float | None = None) -> SVG:
+        p = Plane(name, light, parallax=parallax, twinkle=twinkle)
         self.planes.append(p)
         return p.svg
 
     def mark(self, name: str, x: float, y: float) -> None:
         self.marks.append(Mark(name, x, y))
+
+    def keep(self, name: str, x: float, y: float, w: float, h: float) -> None:
+        """A keep-clear rectangle (the `keep_clear` object layer): a face or figure that a
+        choice's buttons must not cover."""
+        self.clear.append((name, x, y, w, h))
 
     def beam(self, name: str, group: str, softness: float, pts: list[tuple[float, float]]) -> None:
         """A light polygon (first point: where the light comes in; `reach` shrinks toward it)."""
@@ -158,7 +165,8 @@ class CG:
                f'<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
                f'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" '
                f'parallaxoriginx="{W // 2}" parallaxoriginy="{H // 2}" '
-               f'nextlayerid="{len(self.planes) + 3}" nextobjectid="{len(self.marks) + len(self.lights) + 1}">',
+               f'nextlayerid="{len(self.planes) + 4}" '
+               f'nextobjectid="{len(self.marks) + len(self.lights) + len(self.clear) + 1}">',
                " <properties>",
                f'  <property name="gallery" value="{self.title}"/>',
                f'  <property name="light" value="{self.default_light}"/>',
@@ -172,7 +180,9 @@ class CG:
             par = f' parallaxx="{p.parallax}" parallaxy="{p.parallax}"' if p.parallax != 1.0 else ""
             out += [f' <imagelayer id="{lid}" name="{p.name}"{par}>',
                     f'  <image source="{self.name}/{p.name}.svg" width="{W}" height="{H}"/>',
-                    "  <properties>", f'   <property name="light" value="{p.light}"/>', "  </properties>",
+                    "  <properties>", f'   <property name="light" value="{p.light}"/>',
+                    *([f'   <property name="twinkle" type="float" value="{p.twinkle}"/>'] if p.twinkle else []),
+                    "  </properties>",
                     " </imagelayer>"]
             lid += 1
         out.append(f' <objectgroup id="{lid}" name="marks">')
@@ -181,6 +191,13 @@ class CG:
             nid += 1
         out.append(" </objectgroup>")
         lid += 1
+        if self.clear:
+            out.append(f' <objectgroup id="{lid}" name="keep_clear">')
+            for name, x, y, w, h in self.clear:
+                out.append(f'  <object id="{nid}" name="{name}" x="{f(x)}" y="{f(y)}" width="{f(w)}" height="{f(h)}"/>')
+                nid += 1
+            out.append(" </objectgroup>")
+            lid += 1
         if self.lights:
             out.append(f' <objectgroup id="{lid}" name="lights">')
             for name, group, soft, pts in self.lights:

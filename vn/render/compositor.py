@@ -13,6 +13,7 @@ transition from the frozen picture before it, and a title card. The UI draws on 
 from __future__ import annotations
 
 import logging
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
@@ -29,7 +30,7 @@ from vn.render.plate import PlateCache
 from vn.render.resize import BackgroundBuilds, frame, nearest
 from vn.render.sprites import Prebuilt, ShadowCasters, SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
-from vn.stage.camera import Camera, default_camera, layer_origin
+from vn.stage.camera import Camera, bounds_on_screen, default_camera, layer_origin
 from vn.stage.layout import Layout
 from vn.stage.lighting import Light
 from vn.stage.sprites import SpriteDef
@@ -301,6 +302,23 @@ class Compositor:
         for sv, k, origin in self._sprite_places(view, layout, rect.size, scale):
             box = self.sprites.bounds(self.assets.sprite(sv.sprite), sv, k, origin)
             out.append((sv.who, box.move(rect.topleft)))
+        return out
+
+    def keep_clear(self, view: SceneView, size: tuple[int, int]) -> list[pygame.Rect]:
+        """Where the stage's keep-clear areas (its `keep_clear` object layer: faces and figures
+        painted into the picture, as in a key-beat image) are seen when `view` is drawn onto a
+        target of `size`: each area's bounding box in target px, moved by the camera and the
+        area's parallax like the plane it marks."""
+        layout = self.assets.stage(view.stage) if view.stage is not None else None
+        if layout is None or not layout.keep_clear:
+            return []
+        scale, rect = fit(size, view.size)
+        camera = view.camera or default_camera(layout.size, view.size)
+        out = []
+        for area in layout.keep_clear:
+            x, y, w, h = bounds_on_screen(area.points, camera, area.parallax, layout.parallax_origin, view.size)
+            out.append(pygame.Rect(rect.x + math.floor(x * scale), rect.y + math.floor(y * scale),
+                                   math.ceil(w * scale) + 1, math.ceil(h * scale) + 1))
         return out
 
     @staticmethod

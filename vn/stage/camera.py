@@ -15,7 +15,7 @@ f > 1 moves faster (in front). The map point P of such a layer is seen at
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +85,15 @@ def to_screen(point: Point, camera: Camera, parallax: Point, parallax_origin: Po
     """Where map point `point` of a layer with `parallax` factors is seen (logical px)."""
     x0, y0 = layer_origin(camera, parallax, parallax_origin, game_size)
     return (x0 + point[0] * camera.zoom, y0 + point[1] * camera.zoom)
+
+
+def bounds_on_screen(points: Sequence[Point], camera: Camera, parallax: Point, parallax_origin: Point,
+                     game_size: tuple[int, int]) -> tuple[float, float, float, float]:
+    """The bounding box (x, y, w, h, logical px) of where the map points `points` of a layer
+    with `parallax` factors are seen."""
+    seen = [to_screen(p, camera, parallax, parallax_origin, game_size) for p in points]
+    xs, ys = [p[0] for p in seen], [p[1] for p in seen]
+    return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
 
 
 def resolve(spec: Mapping[str, Any] | None, map_size: tuple[int, int], game_size: tuple[int, int],

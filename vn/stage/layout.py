@@ -4,7 +4,8 @@ shapes of light through the glass.
 `vn.stage.tmx` reads the files (the map, external tilesets, object templates) keeping the
 position of every element; this module turns them into a `Layout`: the drawable layers in
 document order (the order of Tiled's Layers panel, bottom first) with everything enclosing group
-layers add to them already folded in, and the two special object layers `marks` and `lights`.
+layers add to them already folded in, and the special object layers `marks`, `lights` and
+`keep_clear`.
 The scene model never loads pixels and never imports pygame.
 
 How Tiled draws, and so how we draw (https://doc.mapeditor.org/en/stable/reference/tmx-map-format/):
@@ -36,7 +37,7 @@ LIGHT_ROLES = ("sky", "ambient", "emissive", "rim", "none")
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
-SPECIAL_LAYERS = ("marks", "lights")
+SPECIAL_LAYERS = ("marks", "lights", "keep_clear")
 
 TileImage = Tile  # the name this type had before the reader was our own
 
@@ -123,6 +124,24 @@ class LightShape:
 
 
 @dataclass(frozen=True)
+class KeepClear:
+    """An area of the picture the UI keeps clear (map px, the layer's offset included): a face
+    or figure painted into the stage, which a choice's buttons must not cover. `points` is its
+    outline (a rectangle's four corners, an ellipse's or polygon's outline, rotation applied);
+    `parallax`: its object layer's factor, so it moves with the plane it marks."""
+
+    name: str
+    points: tuple[Point, ...]
+    parallax: Point = (1.0, 1.0)
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(x, y, w, h) of the outline's bounding box, map px."""
+        xs, ys = [p[0] for p in self.points], [p[1] for p in self.points]
+        return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+
+
+@dataclass(frozen=True)
 class Layout:
     """Everything the scene model and the renderer need from a stage .tmx."""
 
@@ -136,6 +155,7 @@ class Layout:
     tile_images: Mapping[int, Tile] = field(default_factory=lambda: MappingProxyType({}))
     background: RGBA | None = None  # the map's background colour
     parallax_origin: Point = (0.0, 0.0)
+    keep_clear: tuple[KeepClear, ...] = ()  # areas the choice menu avoids (the `keep_clear` layer)
 
     @property
     def default_light(self) -> str:
@@ -271,6 +291,7 @@ class _Reader:
         self.templates: dict[str, Node] = {}
         self.next_id = 1
         self.behind: list[tuple[str, str, tuple[str, int, int]]] = []  # (mark, layer, where)
+        self.keep_where: dict[str, tuple[str, int, int]] = {}  # keep-clear area -> where it is defined
 
     def err(self, where: tuple[str, int, int], message: str, hint: str | None = None) -> None:
         self.diags.append(error(where[0], where[1], where[2], message, hint))
@@ -339,7 +360,13 @@ def _read_map(r: _Reader, root: Node) -> tuple[Layout | None, list[Diagnostic]]:
     layers: list[Layer] = []
     marks: dict[str, Mark] = {}
     lights: list[LightShape] = []
-    _walk(r, root, _Ctx(), layers, marks, lights, (mw, mh))
+    keep: list[KeepClear] = []
+    _walk(r, root, _Ctx(), layers, marks, lights, (mw, mh), keep)
+    for area in keep:
+        x, y, w, h = area.bounds
+        if x >= size[0] or y >= size[1] or x + w <= 0 or y + h <= 0:
+            r.warn(r.keep_where[area.name], f"keep-clear area '{area.name}' lies outside the map "
+                   f"({size[0]}x{size[1]} px): it keeps nothing clear", "move it over the face or figure it protects")
     _resolve_behind(r, marks, layers)
     if not marks:
         r.warn(root.where, "stage has no marks: characters will stand at the centre",
@@ -360,7 +387,8 @@ def _read_map(r: _Reader, root: Node) -> tuple[Layout | None, list[Diagnostic]]:
     layout = Layout(
         path=r.path, size=size, tile_size=(tw, th), layers=tuple(layers),
         marks=MappingProxyType(marks), lights=tuple(lights), properties=MappingProxyType(props),
-        tile_images=MappingProxyType(dict(r.tiles)), background=background, parallax_origin=origin)
+        tile_images=MappingProxyType(dict(r.tiles)), background=background, parallax_origin=origin,
+        keep_clear=tuple(keep))
     return layout, r.diags
 
 
@@ -480,20 +508,22 @@ def _inner(r: _Reader, node: Node, ctx: _Ctx) -> tuple[_Ctx, int, dict[str, Any]
 
 
 def _walk(r: _Reader, parent: Node, ctx: _Ctx, layers: list[Layer], marks: dict[str, Mark],
-          lights: list[LightShape], grid: tuple[int, int]) -> None:
+          lights: list[LightShape], grid: tuple[int, int], keep: list[KeepClear]) -> None:
     for node in parent.children:
         if node.tag not in ("layer", "imagelayer", "objectgroup", "group"):
             continue
         try:
             inner, lid, props = _inner(r, node, ctx)
             if node.tag == "group":
-                _walk(r, node, inner, layers, marks, lights, grid)
+                _walk(r, node, inner, layers, marks, lights, grid, keep)
                 continue
             name = node.get("name") or f"layer {lid}"
             if node.tag == "objectgroup" and name in SPECIAL_LAYERS:
                 objects = [_object(r, o) for o in node.findall("object")]
                 if name == "marks":
                     _read_marks(r, objects, inner, marks, len(layers))
+                elif name == "keep_clear":
+                    _read_keep_clear(r, objects, inner, keep)
                 else:
                     _read_lights(r, objects, inner, lights, len(layers))
                 continue
@@ -562,7 +592,8 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
             if obj.find("text") is None:
                 r.warn(obj.where, f"object layer '{name}': only tile objects are drawn "
                                   f"(object '{obj.get('name') or obj.get('id')}' is a shape)",
-                       "shapes are used only in the `marks` and `lights` layers")
+                       did_you_mean(name, SPECIAL_LAYERS)
+                       or "shapes are used only in the `marks`, `lights` and `keep_clear` layers")
             continue
         tile = r.tiles.get(gid & GID_MASK)
         w = tmx.number(obj, "width", tile.size[0] if tile else 0.0)
@@ -761,6 +792,43 @@ def _read_lights(r: _Reader, objects: list[Node], ctx: _Ctx, lights: list[LightS
             falls_on = "stage"
         lights.append(LightShape(lname, grp, tuple((x + dx, y + dy) for x, y in pts), soft, ctx.parallax,
                                  depth=depth, falls_on=falls_on, **extra))
+
+
+def _read_keep_clear(r: _Reader, objects: list[Node], ctx: _Ctx, keep: list[KeepClear]) -> None:
+    """The `keep_clear` layer: rectangles, ellipses and polygons (tile objects: their image's
+    rectangle) over the faces and figures painted into the stage."""
+    shapes = "draw a rectangle (R), an ellipse (C) or a polygon (P) over the face or figure"
+    for o in objects:
+        at = o.where
+        name = o.get("name") or f"area {o.get('id') or len(keep) + 1}"
+        pts, kind = _shape_points(o)
+        if kind == "point":
+            r.err(at, f"keep-clear area '{name}' is a point: it has no area", shapes)
+            continue
+        if kind == "polyline":
+            r.err(at, f"keep-clear area '{name}' is a polyline: an open line has no area",
+                  "close it: draw it with the polygon tool (P)")
+            continue
+        if o.find("text") is not None:
+            r.err(at, f"keep-clear area '{name}' is a text object", shapes)
+            continue
+        if kind in ("rect", "ellipse", "tile"):
+            w, h = tmx.number(o, "width"), tmx.number(o, "height")
+            if w <= 0 or h <= 0:
+                r.err(at, f"keep-clear area '{name}' has no size ({w:g}x{h:g} px)",
+                      "give it a width and a height (drag it out in Tiled, or set them in its properties)")
+                continue
+        else:
+            if len(pts) < 3:
+                r.err(at, f"keep-clear area '{name}' needs at least 3 points", shapes)
+                continue
+            area = 0.5 * abs(sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(pts, pts[1:] + pts[:1], strict=True)))
+            if area <= 0:
+                r.err(at, f"keep-clear area '{name}' has no area (its points lie on one line)", shapes)
+                continue
+        dx, dy = ctx.offset
+        keep.append(KeepClear(name, tuple((x + dx, y + dy) for x, y in pts), ctx.parallax))
+        r.keep_where.setdefault(name, at)
 
 
 def flips(gid: int) -> tuple[bool, bool, bool]:

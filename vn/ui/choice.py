@@ -4,9 +4,11 @@ Ren'Py's template geometry at 1920x1080 is the starting point: buttons 1185 px w
 dialogue size inside 150 px side margins, the column centred at y 405 so it clears the text box
 (which keeps showing the question, the line said before the choice). The column is then placed
 where the picture is empty: `set_figures` gives the rectangles where the shown characters have
-pixels, and the column keeps clear of them (`place_column`), narrowing and moving aside as it
-must; when no empty place exists it keeps clear of the faces and upper bodies only, and when
-even that is impossible it stays centred on a darkened panel that keeps the text readable.
+pixels, and the stage's keep-clear areas (faces and figures painted into the picture, as in a
+key-beat image: its `keep_clear` object layer), and the column keeps clear of them
+(`place_column`), narrowing and moving aside as it must; when no empty place exists it keeps
+clear of the faces and upper bodies only (and still of every keep-clear area), and when even
+that is impossible it stays centred on a darkened panel that keeps the text readable.
 
 `handle` returns the chosen option's `index` (pass it to `Story.choose`). A mouse pick needs
 both the press and the release on the same option, so the click that brought the menu up cannot
@@ -75,20 +77,22 @@ def _free_top(x0: float, x1: float, height: float, blocks: list[LRect], top: flo
 
 
 def place_column(heights_for, figures: list[LRect], area: LRect, center: tuple[float, float],
-                 widths: tuple[int, ...] = _WIDTHS) -> tuple[LRect, str]:
+                 widths: tuple[int, ...] = _WIDTHS, keep_clear: list[LRect] = ()) -> tuple[LRect, str]:
     """Where a column of buttons goes, in logical px: `(x, y, w, h)` and how it was placed —
     `empty` (clear of every figure), `upper` (clear of the figures' faces and upper bodies only)
     or `panel` (no such place: centred, to be drawn on a darkened panel).
 
     `heights_for(width) -> total height` of the column at that width; `figures`: where each
-    shown character has pixels; `area`: where the column may go (inside the picture's margins,
+    shown character has pixels; `keep_clear`: areas kept clear whole in both tiers (a painted
+    face has no "legs" to fall back on), `MARGIN` away, then `FACE_MARGIN`; `area`: where the column may go (inside the picture's margins,
     above the text box); `center`: the preferred centre (Ren'Py's). Among the places that fit,
     the one nearest the preferred centre and widest wins (a narrow column costs as much as a
     move of half its lost width); over the legs costs more than any empty place nearby."""
     ax, ay, aw, ah = area
     best: tuple[float, LRect, str] | None = None
-    tiers = (("empty", [_grow(f, MARGIN) for f in figures], 0.0),
-             ("upper", [_grow(upper_body(f), FACE_MARGIN) for f in figures], _UPPER_ONLY_COST))
+    tiers = (("empty", [_grow(f, MARGIN) for f in [*figures, *keep_clear]], 0.0),
+             ("upper", [_grow(upper_body(f), FACE_MARGIN) for f in figures]
+              + [_grow(k, FACE_MARGIN) for k in keep_clear], _UPPER_ONLY_COST))
     for width in widths:
         narrow = (widths[0] - width) * 0.5
         if best is not None and narrow >= best[0]:
@@ -137,16 +141,19 @@ class ChoiceMenu(Fitted):
         self._buttons: list[_Button] = []
         self._layout_for: Viewport | None = None
         self.figures: list[LRect] = []  # where the shown characters are (logical px)
+        self.keep_clear: list[LRect] = []  # the stage's keep-clear areas as seen (logical px)
         self.figures_for: Viewport | None = None  # the viewport `figures` were measured for
         self.placement = "empty"  # how the column was placed: empty, upper or panel
         self.column: LRect | None = None  # the column's rectangle (logical px)
 
-    def set_figures(self, figures: list[LRect]) -> None:
-        """Where the shown characters have pixels, logical px (`Compositor.figures`, mapped
-        through the viewport); the column is placed again when they differ."""
+    def set_figures(self, figures: list[LRect], keep_clear: list[LRect] = ()) -> None:
+        """Where the shown characters have pixels and where the stage's keep-clear areas are,
+        logical px (`Compositor.figures` and `Compositor.keep_clear`, mapped through the
+        viewport); the column is placed again when they differ."""
         figures = [tuple(float(v) for v in f) for f in figures]
-        if figures != self.figures:
-            self.figures = figures
+        keep = [tuple(float(v) for v in k) for k in keep_clear]
+        if figures != self.figures or keep != self.keep_clear:
+            self.figures, self.keep_clear = figures, keep
             self._layout_for = None
 
     # -- geometry ------------------------------------------------------------------------
@@ -192,7 +199,8 @@ class ChoiceMenu(Fitted):
 
         w, h = vp.logical
         area = (MARGIN, 40.0, w - 2 * MARGIN, h - t.textbox_height - 20 - 40.0)
-        (x, y, width, _), self.placement = place_column(height, self.figures, area, (w / 2, t.choice_center_y))
+        (x, y, width, _), self.placement = place_column(height, self.figures, area, (w / 2, t.choice_center_y),
+                                                        keep_clear=self.keep_clear)
         pad, gap = vp.px(t.choice_pad_y), vp.px(t.choice_spacing)
         left, right, top = vp.x(x), vp.x(x + width), vp.y(y)
         out = []
