@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,6 +37,9 @@ from vn.stage.sprites import SpriteDef
 from vn.stage.view import CardView, SceneView
 
 log = logging.getLogger(__name__)
+
+Over = tuple[Hashable, Callable[[pygame.Surface], None]]
+"""What the UI lays over the picture while it holds (`Compositor.draw`): (key, paint)."""
 
 CardPainter = Callable[[pygame.Surface, CardView, float], None]
 """Draws a card's words onto the picture surface (the compositor has drawn its background);
@@ -291,18 +294,30 @@ class Compositor:
 
     # --- public ---------------------------------------------------------------------------------
 
-    def draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
-        """Draw the picture of `view` letterboxed onto `target`; returns the picture's rect."""
+    def draw(self, target: pygame.Surface, view: SceneView, over: Over | None = None) -> pygame.Rect:
+        """Draw the picture of `view` letterboxed onto `target`; returns the picture's rect.
+        `over` (key, paint): what the UI lays over the picture that holds while its key does
+        (the text box's shade): `paint(target)` is drawn over the picture and kept on the plate
+        with it, so a still frame under a typing line is one blit and the words."""
         with frame():  # background builds give way meanwhile (vn.render.resize)
-            return self._draw(target, view)
+            return self._draw(target, view, over)
 
-    def _draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
+    def _draw(self, target: pygame.Surface, view: SceneView, over: Over | None = None) -> pygame.Rect:
         scale, rect = fit(target.get_size(), view.size)
         if rect.size != target.get_size():
             target.fill((0, 0, 0))
         if rect.w <= 0 or rect.h <= 0:
             return rect
         pic = target.subsurface(rect)
+        okey, paint = over if over is not None else (None, None)
+
+        def painted(compose: Callable[[pygame.Surface], None]) -> Callable[[pygame.Surface], None]:
+            def both(dest: pygame.Surface) -> None:
+                compose(dest)
+                if paint is not None:
+                    paint(target)  # (dest is `pic`, a part of target)
+            return both
+
         # the picture at rest; the living motion (twinkle, dust, breathing, a pulse) is drawn
         # over it where it moves (vn.render.motion)
         rest = view if view.motion is None else replace(view, motion=None)
@@ -310,6 +325,8 @@ class Compositor:
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
+            if paint is not None:
+                paint(target)
             return rect
         t = rest.transition
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
@@ -324,14 +341,22 @@ class Compositor:
                 dissolve(pic, before, t.progress)
             if view.motion is not None:
                 self.living.draw(pic, view, scale)
+            if paint is not None:
+                paint(target)
         elif view.motion is None:  # a still picture is composed once and then blitted (vn.render.plate)
-            self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+            if paint is None:
+                self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+            else:  # kept with what the UI lays over it; at the end of a transition the plate
+                # holds the settled picture without it, which saves composing it again
+                self.plate.draw(pic, (key, okey), painted(
+                    lambda dest: self.plate.show(dest, key) or self._render(dest, rest, scale)))
             self.living_plate.clear()  # (8 MB at 1080p, not kept where nothing lives)
+            self.living.release()
         else:  # a living one: its motion moves ~10 times a second, the frames between show it again
             def living(dest: pygame.Surface) -> None:
                 self.plate.draw(dest, key, lambda d: self._render(d, rest, scale))
                 self.living.draw(dest, view, scale)
-            self.living_plate.draw(pic, (view, self.images.generation), living)
+            self.living_plate.draw(pic, (view, self.images.generation, okey), painted(living))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
         return rect
