@@ -208,3 +208,33 @@ def test_a_choice_is_on_screen_once_it_has_appeared(tmp_path):
     frame = render(tmp_path, f"sunset:{menu_step}", 2.0)
     buttons = (0.3, 0.28, 0.7, 0.47)  # the options' text, centred in the picture
     assert bright_points(frame, buttons, 160) > 3 * bright_points(before, buttons, 160) + 20
+
+
+def test_a_line_typing_over_a_still_picture_shows_what_single_renders_show():
+    """While a line types, the picture and the text box's shade come from the plate (one blit)
+    and the words are drawn over it: each frame equals a fresh render of its moment."""
+    game = load_game()
+    program = game.program
+    label, _, pc = parse_at("sunset:24", program)
+    path = find_path(program, label, pc)
+    screen = Screen(game, SIZE)
+    session = screen.new_session()
+    t0 = play_to(session, label, pc, path, 0.0)
+    surf = headless_surface(SIZE)
+    hits = screen.compositor.plate.hits + screen.compositor.living_plate.hits
+    checked = 0
+    for i in range(40):
+        t = t0 + 3.0 + i / 60
+        session.update(t)
+        screen.draw(surf, session, t)
+        if i % 13 == 12:
+            fresh = Screen(load_game(), SIZE)
+            other = fresh.new_session()
+            t_b = play_to(other, label, pc, path, t - t0)
+            other.update(t_b)
+            surf_b = headless_surface(SIZE)
+            fresh.draw(surf_b, other, t_b)
+            assert pygame.image.tobytes(surf, "RGB") == pygame.image.tobytes(surf_b, "RGB"), i
+            checked += 1
+    assert checked == 3
+    assert screen.compositor.plate.hits + screen.compositor.living_plate.hits > hits + 20

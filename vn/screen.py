@@ -135,8 +135,8 @@ class Screen:
         if self.reduce_motion and (view.shake != (0.0, 0.0) or view.flash or view.motion is not None):
             # the player asked for no shake, no flash and a still picture (vn.stage.motion)
             view = replace(view, shake=(0.0, 0.0), flash=0.0, motion=None)
-        self.compositor.draw(surface, view)
         if not ui:
+            self.compositor.draw(surface, view)
             return
         vp = self.viewport(surface)
         self.textbox.viewport = vp
@@ -149,7 +149,10 @@ class Screen:
         # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
         said = session.line is not None or prompt is not None
         self.textbox.set_visible(view.textbox and said, session.line_since)
-        self.textbox.draw(surface, now)
+        # the box's shade is kept with a still picture (one blit for both), the words drawn over
+        shade = (self.textbox.shade_key(surface, now), lambda s: self.textbox.draw_shade(s, now))
+        self.compositor.draw(surface, view, shade)
+        self.textbox.draw(surface, now, shade=False)
         if menu is not None:
             menu.viewport = vp
             if menu.figures_for != vp:  # placed once per choice and size: the buttons never jump

@@ -122,6 +122,30 @@ def test_a_figure_breathes_and_its_glow_pulses_exactly_as_composed_whole(tmp_pat
         assert figure.contains(moved), (moved, figure)
 
 
+def test_a_breathing_figure_kept_per_height_equals_the_scene_composed_whole(tmp_path):
+    """A breath changes the picture only when the figure's height moves a whole pixel, so the
+    recomposed region is kept per height (vn.render.motion): over several breaths every frame,
+    served from what was kept or not, equals the moving scene composed whole, pixel for pixel."""
+    game = _game(tmp_path, twinkle="", dust="")
+    scene = scene_at(game, ("light", {"preset": "night"}), ("show", {"who": "a", "at": "wall"}))
+    assert scene.living(1.0) == {"breathing"}
+    compositor = Compositor(scene.assets, ImageCache())
+    times = [1.0 + i / 8.0 for i in range(48)]  # every step of the motion's grid for 6 s
+    for t in times:
+        view = scene.view(t)
+        frame = draw(compositor, view)
+        if times.index(t) % 5 == 0:
+            whole = pygame.Surface(SIZE)
+            scale, pic = fit(SIZE, view.size)
+            Compositor(scene.assets, ImageCache())._render(whole.subsurface(pic), view, scale)
+            assert changed(frame, whole) is None, t
+    assert compositor.living.region_hits > len(times) // 2  # most breaths were seen before
+    assert len(compositor.living._regions) < 12  # a few heights, not one picture a frame
+    # the picture at rest changes (the light): what was kept is let go
+    draw(compositor, replace(scene.view(2.0), motion=None))
+    assert not compositor.living._regions
+
+
 def test_dust_drifts_in_the_sunbeam(game):
     scene = scene_at(game, ("light", {"preset": "sunset"}))
     assert scene.living(1.0) == {"dust"}

@@ -119,3 +119,39 @@ def test_under_a_transition_the_still_live_picture_comes_from_the_plate(assets, 
     assert settled.transition is None
     assert _draw(comp, settled) == _fresh(assets, settled)
     assert comp.plate.hits == hits + 1
+
+
+def test_what_the_ui_lays_over_a_still_picture_is_kept_with_it(assets):
+    """`over` (the text box's shade): painted over the picture and kept on the plate with it;
+    a frame served from the plate equals the picture composed and painted afresh."""
+    view = _scene(assets, STILL).view(5.0)
+    painted = []
+
+    def shade(alpha):
+        def paint(target):
+            painted.append(alpha)
+            veil = pygame.Surface((SIZE[0], 90), pygame.SRCALPHA)
+            veil.fill((10, 20, 30, alpha))
+            target.blit(veil, (0, SIZE[1] - 90))
+        return paint
+
+    def fresh(alpha):
+        surf = pygame.Surface(SIZE)
+        Compositor(assets, ImageCache()).draw(surf, view)
+        shade(alpha)(surf)
+        return pygame.image.tobytes(surf, "RGB")
+
+    comp = Compositor(assets, ImageCache())
+
+    def frame(alpha):
+        surf = pygame.Surface(SIZE)
+        surf.fill((255, 0, 255))
+        comp.draw(surf, view, (("shade", alpha), shade(alpha)))
+        return pygame.image.tobytes(surf, "RGB")
+
+    frames = [frame(180) for _ in range(4)]
+    assert comp.plate.hits == 2 and len(painted) == 2  # composed, composed and kept, served twice
+    assert all(f == fresh(180) for f in frames)
+    # another shade (the box fading): painted again, never the kept one
+    assert frame(90) == fresh(90)
+    assert frame(180) == fresh(180)

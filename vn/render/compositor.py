@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,6 +37,9 @@ from vn.stage.sprites import SpriteDef
 from vn.stage.view import CardView, SceneView
 
 log = logging.getLogger(__name__)
+
+Over = tuple[Hashable, Callable[[pygame.Surface], None]]
+"""What the UI lays over the picture while it holds (`Compositor.draw`): (key, paint)."""
 
 CardPainter = Callable[[pygame.Surface, CardView, float], None]
 """Draws a card's words onto the picture surface (the compositor has drawn its background);
@@ -101,6 +104,7 @@ class _Stage:
         self._beams: OrderedDict[float, Beams] = OrderedDict()
         self._casters: ShadowCasters | None = None
         self.marks_parallax = marks_parallax(layout)
+        self._scratch: dict[bool, pygame.Surface] = {}  # where runs are scaled, opaque or not (kept)
 
     def lighters(self, clock: float) -> list[StageLighter]:
         phase = self.layout.animation_phase(clock) if self.animated else ()
@@ -155,6 +159,7 @@ class _Stage:
                 if between is not None:
                     between(self.runs[i][2])
             return
+        self._scratch.clear()  # (only a zoom scales the runs)
         for i in range(n):
             self._draw(dest, light, camera, scale, logical, shake, clock, r, range(i, i + 1))
             if between is not None:
@@ -187,7 +192,13 @@ class _Stage:
                 d *= 2
             if d > 1:
                 src = self._mip(i, src, d, light, clock)
-            _scaled_blit(dest, src, (ox, oy), r * d, 0 if i == 0 else pygame.BLEND_PREMULTIPLIED)
+            # an upper run is scaled only where it covers anything (a chair, a door frame)
+            area = None if i == 0 else lighter.maps.bounds
+            if area is not None:
+                area = pygame.Rect(area.x // d, area.y // d, -(-area.right // d) - area.x // d,
+                                   -(-area.bottom // d) - area.y // d).inflate(2, 2).clip(src.get_rect())
+            _scaled_blit(dest, src, (ox, oy), r * d, 0 if i == 0 else pygame.BLEND_PREMULTIPLIED, area,
+                         self._scratch)
 
     def _mip(self, run: int, src: pygame.Surface, d: int, light: Light, clock: float) -> pygame.Surface:
         """`src` (a run's lit planes) at 1/d of its size, kept while the light and frame hold."""
@@ -203,22 +214,65 @@ class _Stage:
 
 
 def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, float], r: float,
-                 flags: int) -> None:
-    """Blit `src` scaled by `r` with its top-left at `at`, scaling only the part that shows."""
+                 flags: int, area: pygame.Rect | None = None,
+                 scratch: dict[bool, pygame.Surface] | None = None) -> None:
+    """Blit `src` scaled by `r` with its top-left at `at`, scaling only the part that shows
+    (and, given `area`, only what lies inside that rectangle of `src`). The scaled part is made
+    in the surface `scratch` keeps for src's kind (per-pixel alpha or not), grown as needed."""
     w, h = dest.get_size()
-    x0 = max(0.0, -at[0] / r)
-    y0 = max(0.0, -at[1] / r)
-    x1 = min(float(src.get_width()), (w - at[0]) / r)
-    y1 = min(float(src.get_height()), (h - at[1]) / r)
+    lim = area or src.get_rect()
+    x0 = max(float(lim.left), -at[0] / r)
+    y0 = max(float(lim.top), -at[1] / r)
+    x1 = min(float(lim.right), (w - at[0]) / r)
+    y1 = min(float(lim.bottom), (h - at[1]) / r)
     if x1 <= x0 or y1 <= y0:
         return
-    sx0, sy0 = int(x0), int(y0)
-    sx1, sy1 = min(src.get_width(), int(x1) + 1), min(src.get_height(), int(y1) + 1)
+    (sx0, sx1, dx, w1), (sy0, sy1, dy, h1) = (_span(x0, x1, src.get_width(), at[0], r),
+                                              _span(y0, y1, src.get_height(), at[1], r))
     part = src.subsurface((sx0, sy0, sx1 - sx0, sy1 - sy0))
-    dx, dy = at[0] + sx0 * r, at[1] + sy0 * r
-    size = (max(1, round((sx1 - sx0) * r)), max(1, round((sy1 - sy0) * r)))
-    scaled = pygame.transform.smoothscale(part, size) if r < 8 else pygame.transform.scale(part, size)
-    dest.blit(scaled, (round(dx), round(dy)), special_flags=flags)
+    size = (w1, h1)
+    alpha = bool(src.get_flags() & pygame.SRCALPHA)
+    buf = scratch.get(alpha) if scratch is not None else None
+    if buf is None or buf.get_width() < size[0] or buf.get_height() < size[1]:
+        grown = (max(size[0], buf.get_width() if buf else 0), max(size[1], buf.get_height() if buf else 0))
+        # kept between frames: a new 8 MB surface every frame costs its page faults
+        buf = pygame.Surface(grown, pygame.SRCALPHA if alpha else 0, src)
+        if scratch is not None:
+            scratch[alpha] = buf
+    scaled = buf.subsurface((0, 0, *size))
+    if r < 8:
+        pygame.transform.smoothscale(part, size, scaled)
+    else:
+        pygame.transform.scale(part, size, scaled)
+    dest.blit(scaled, (dx, dy), special_flags=flags)
+
+
+SLACK = 24  # source px a scaled crop may grow by on each side to land on the output's grid
+
+
+def _span(lo: float, hi: float, length: int, at: float, r: float) -> tuple[int, int, int, int]:
+    """The source px [a, b) (of a source `length` px long) to scale by `r` so that [lo, hi)
+    shows, with where it goes on the output and how long it is there (d, m): px i of the source
+    is to land at `at + i * r`.
+
+    smoothscale enlarging n px to m puts px i at i * m / (n - 1) (pygame-ce's filter_expand),
+    shrinking at about i * m / n, and copies when m == n; so an enlarged crop is made long
+    enough to be enlarged (with r a hair over 1, a short crop would round to a copy and drift),
+    and is grown by up to SLACK px on each side so that its ends fall near whole output px: a
+    plane cropped to its content then lines up with the planes under it within a pixel."""
+    def miss(x: float) -> float:
+        return abs(x - round(x))
+
+    a0, b0 = int(lo), min(length, int(hi) + 2)
+    grow = 1 if r > 1.0 else 0  # (n - 1) px apart when enlarging
+    if r > 1.0:  # long enough that round((n - 1) * r) > n
+        shortest = min(length, math.ceil(1.5 / (r - 1.0)) + 2)
+        if b0 - a0 < shortest:
+            b0 = min(length, a0 + shortest)
+            a0 = min(a0, b0 - shortest)
+    a = min(range(max(0, a0 - SLACK), a0 + 1), key=lambda i: (miss(at + i * r), -i))
+    b = min(range(b0, min(length, b0 + SLACK) + 1), key=lambda i: (miss((i - a - grow) * r), i))
+    return a, b, round(at + a * r), max(1, round((b - a - grow) * r))
 
 
 def marks_parallax(layout: Layout) -> tuple[float, float]:
@@ -247,18 +301,30 @@ class Compositor:
 
     # --- public ---------------------------------------------------------------------------------
 
-    def draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
-        """Draw the picture of `view` letterboxed onto `target`; returns the picture's rect."""
+    def draw(self, target: pygame.Surface, view: SceneView, over: Over | None = None) -> pygame.Rect:
+        """Draw the picture of `view` letterboxed onto `target`; returns the picture's rect.
+        `over` (key, paint): what the UI lays over the picture that holds while its key does
+        (the text box's shade): `paint(target)` is drawn over the picture and kept on the plate
+        with it, so a still frame under a typing line is one blit and the words."""
         with frame():  # background builds give way meanwhile (vn.render.resize)
-            return self._draw(target, view)
+            return self._draw(target, view, over)
 
-    def _draw(self, target: pygame.Surface, view: SceneView) -> pygame.Rect:
+    def _draw(self, target: pygame.Surface, view: SceneView, over: Over | None = None) -> pygame.Rect:
         scale, rect = fit(target.get_size(), view.size)
         if rect.size != target.get_size():
             target.fill((0, 0, 0))
         if rect.w <= 0 or rect.h <= 0:
             return rect
         pic = target.subsurface(rect)
+        okey, paint = over if over is not None else (None, None)
+
+        def painted(compose: Callable[[pygame.Surface], None]) -> Callable[[pygame.Surface], None]:
+            def both(dest: pygame.Surface) -> None:
+                compose(dest)
+                if paint is not None:
+                    paint(target)  # (dest is `pic`, a part of target)
+            return both
+
         # the picture at rest; the living motion (twinkle, dust, breathing, a pulse) is drawn
         # over it where it moves (vn.render.motion)
         rest = view if view.motion is None else replace(view, motion=None)
@@ -266,6 +332,8 @@ class Compositor:
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
+            if paint is not None:
+                paint(target)
             return rect
         t = rest.transition
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
@@ -280,14 +348,22 @@ class Compositor:
                 dissolve(pic, before, t.progress)
             if view.motion is not None:
                 self.living.draw(pic, view, scale)
+            if paint is not None:
+                paint(target)
         elif view.motion is None:  # a still picture is composed once and then blitted (vn.render.plate)
-            self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+            if paint is None:
+                self.plate.draw(pic, key, lambda dest: self._render(dest, rest, scale))
+            else:  # kept with what the UI lays over it; at the end of a transition the plate
+                # holds the settled picture without it, which saves composing it again
+                self.plate.draw(pic, (key, okey), painted(
+                    lambda dest: self.plate.show(dest, key) or self._render(dest, rest, scale)))
             self.living_plate.clear()  # (8 MB at 1080p, not kept where nothing lives)
+            self.living.release()
         else:  # a living one: its motion moves ~10 times a second, the frames between show it again
             def living(dest: pygame.Surface) -> None:
                 self.plate.draw(dest, key, lambda d: self._render(d, rest, scale))
                 self.living.draw(dest, view, scale)
-            self.living_plate.draw(pic, (view, self.images.generation), living)
+            self.living_plate.draw(pic, (view, self.images.generation, okey), painted(living))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
         return rect
@@ -462,11 +538,38 @@ class Compositor:
             for sv, k, at in self._sprite_places(view, None, size, scale, origin):
                 sdef = self.assets.sprite(sv.sprite)
                 self.sprites.draw(dest, sdef, sv, view.light, k, at, *sprite_motion(sdef, sv, view.motion))
-        else:
+        elif not self._moving(dest, st, view, scale, (ox, oy)):
             self._staged(dest, st, view, scale, (ox, oy))
         self.effects.vignette(dest, view.vignette, view.vignette_color)
         if view.flash > 0.0:
             self.effects.veil(dest, view.flash_color, view.flash)
+
+    def _moving(self, dest: pygame.Surface, st: _Stage, view: SceneView, scale: float,
+                origin: tuple[int, int]) -> bool:
+        """While the camera moves closer than the stage's own scale, draw the scene (planes,
+        figures, light) at that scale into a buffer of the part that shows and enlarge it once
+        onto `dest`: one smoothscale a frame instead of each plane, figure, shadow and beam
+        scaled again for every step of the zoom. Returns False (nothing drawn) otherwise. A
+        held camera is drawn at its zoom (sharper figures); during a slow move nobody sees the
+        difference, and a frame costs a third."""
+        camera = view.camera or default_camera(st.layout.size, view.size)
+        r = camera.zoom * scale / st.k_ref  # > 1: the stage's maps are enlarged
+        if not view.camera_moving or r <= 1.0 + 1e-6:
+            self._buffers.pop("moving", None)  # (8 MB at 1080p)
+            return False
+        w, h = dest.get_size()
+        # the buffer's px i lands at i * w / (bw - 1) (smoothscale enlarging), so bw - 1 is
+        # the output's width shrunk by r
+        bw, bh = max(2, round(w / r) + 1), max(2, round(h / r) + 1)
+        buf = self._buffers.get("moving")
+        if buf is None or buf.get_size() != (bw, bh):
+            buf = self._buffers["moving"] = pygame.Surface((bw, bh), 0, dest)
+        native = st.k_ref / camera.zoom  # output px per logical px at which the maps are 1:1
+        # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
+        # is p / r in the buffer; shake (already in `origin`) shrinks with it
+        self._staged(buf, st, view, native, (round(origin[0] / r), round(origin[1] / r)))
+        pygame.transform.smoothscale(buf, (w, h), dest)
+        return True
 
     def _staged(self, dest: pygame.Surface, st: _Stage, view: SceneView, scale: float,
                 origin: tuple[int, int]) -> None:

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from vn.render.compositor import Compositor, _Stage
 
 DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's strength x this
+REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: ~1.3 MB a height)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 
 
@@ -67,6 +68,11 @@ class Living:
         self._dots: dict[int, pygame.Surface] = {}
         self._lit_dots: dict[tuple[object, ...], pygame.Surface] = {}
         self._scratch: pygame.Surface | None = None
+        # the pictures of the regions where figures move, per state, for one view at rest
+        self._regions: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
+        self._regions_for: object = None
+        self._region_bytes = 0
+        self.region_hits = 0  # regions served from what was kept (for tests)
 
     # --- the frame ------------------------------------------------------------------------------
 
@@ -84,11 +90,21 @@ class Living:
             self._twinkle(pic, view, scale, st, t)
         self._dust(pic, view, scale, st, t)
 
+    def release(self) -> None:
+        """Let go of the kept pictures of moving figures (nothing lives now)."""
+        self._regions.clear()
+        self._regions_for = None
+        self._region_bytes = 0
+
     # --- figures --------------------------------------------------------------------------------
 
     def _figures(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage | None) -> None:
-        """Compose the scene again where a figure breathes or its glow pulses."""
-        regions = []
+        """Compose the scene again where a figure breathes or its glow pulses.
+
+        A breath changes the picture only when the figure's height changes by a whole pixel (a
+        few heights in all), so each region's picture is kept per state of the figures moving
+        in it, while the view at rest holds: a breathing figure then costs a blit a frame."""
+        moving = []  # (region, state): the rectangle recomposed; what it shows depends on
         for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, pic.get_size(), scale):
             sdef = self.c.assets.sprite(sv.sprite)
             stretch, glow = sprite_motion(sdef, sv, view.motion)
@@ -96,21 +112,41 @@ class Living:
                 continue
             rest = self.c.sprites.placement(sdef, sv, k, origin)
             if sdef.breathing is not None:
-                regions.append(rest.union(self.c.sprites.placement(sdef, sv, k, origin, stretch)))
+                moved = self.c.sprites.placement(sdef, sv, k, origin, stretch)
+                moving.append((rest.union(moved), (sv.who, tuple(moved), glow)))
             elif glow != 1.0:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
-                    regions.append(glow_rect)
+                    moving.append((glow_rect, (sv.who, None, glow)))
+        if not moving:
+            return
+        at_rest = (replace(view, motion=None), pic.get_size(), self.c.images.generation)
+        if self._regions_for != at_rest:
+            self.release()
+            self._regions_for = at_rest
         area = pic.get_rect()
-        for region in regions:
+        for region, _ in moving:
             region = region.clip(area)
             if region.w <= 0 or region.h <= 0:
+                continue
+            # the states of the moving figures whose regions reach into this one
+            key = (tuple(region), tuple(state for other, state in moving if other.colliderect(region)))
+            kept = self._regions.get(key)
+            if kept is not None:
+                self._regions.move_to_end(key)
+                pic.blit(kept, region)
+                self.region_hits += 1
                 continue
             pic.set_clip(region)
             try:
                 self.c._scene(pic, view, scale, (0, 0))
             finally:
                 pic.set_clip(None)
+            kept = self._regions[key] = pic.subsurface(region).copy()
+            self._region_bytes += region.w * region.h * 4
+            while self._region_bytes > REGION_BYTES and len(self._regions) > 1:
+                _, old = self._regions.popitem(last=False)
+                self._region_bytes -= old.get_width() * old.get_height() * 4
 
     # --- twinkle --------------------------------------------------------------------------------
 

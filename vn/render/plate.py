@@ -49,6 +49,14 @@ class PlateCache:
             self._key = sized
         self._last = sized
 
+    def show(self, dest: pygame.Surface, key: Hashable) -> bool:
+        """Blit the plate onto `dest` if it shows `key` (at dest's size); say whether it did."""
+        if self._plate is None or (key, dest.get_size()) != self._key:
+            return False
+        dest.blit(self._plate, (0, 0))
+        self.hits += 1
+        return True
+
     def clear(self) -> None:
         """Forget the plate (its memory goes too)."""
         self._plate = self._key = self._last = None

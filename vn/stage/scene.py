@@ -607,6 +607,7 @@ class Scene:
             textbox=self._textbox,
             clock=self._clock(now),
             camera=self._camera_at(now),
+            camera_moving=self._camera is not None and self._camera.running(now),
             motion=self._motion_time(now),
         )
 

@@ -73,6 +73,10 @@ class SceneView:
     textbox: bool = True
     clock: float = 0.0  # the stage's animation clock (s since it was shown); 0 when nothing animates
     camera: Camera | None = None  # where the screen looks (None: the stage's default camera)
+    # a camera move (pan, push-in, pull-back) runs: the picture may be drawn as the whole scene
+    # at the stage's own scale, enlarged once (vn.render.compositor), rather than each plane
+    # and figure at the camera's zoom; a held camera is always drawn at its zoom
+    camera_moving: bool = False
     # the living motion's time (vn.stage.motion): seconds on the stage clock, quantised to the
     # motion's frame rate; None when nothing lives (the picture at rest: lights steady, figures
     # breathed out, glows full) -- while anything else moves, and with "Reduce motion"

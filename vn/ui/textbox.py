@@ -10,6 +10,9 @@ sunset; the text carries a soft shadow besides.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+from typing import Any
+
 import pygame
 
 from vn.render.text import SERIF, Shadow, TextLayout, TextRenderer, pages, parse_rgb
@@ -129,21 +132,43 @@ class TextBox(Fitted):
         top = vp.logical[1] - t.textbox_height + t.dialogue_y
         return vp.point(t.dialogue_x, top)
 
-    def draw(self, surface: pygame.Surface, now: float) -> None:
-        opacity = self.opacity(now)
+    def _shade(self, surface: pygame.Surface, now: float) -> tuple[tuple[Any, ...], tuple[int, int], int] | None:
+        """The box's shade at `now`: (vertical_gradient's arguments, where, opacity 0..255)."""
+        opacity = round(255 * self.opacity(now))
         if opacity <= 0:
-            return
+            return None
         vp = self.fit(surface)
         t = self.theme
         box = self.box_rect(vp)
         feather = vp.px(t.textbox_feather)
         total = box.height + feather
         top_u = feather / total
-        shade = vertical_gradient((box.width, total), t.textbox_shade, (
-            (0.0, 0.0), (top_u * 0.55, t.textbox_alpha_top * 0.35), (top_u, t.textbox_alpha_top),
-            (top_u + (1 - top_u) * 0.45, (t.textbox_alpha_top + t.textbox_alpha_bottom) / 2),
-            (1.0, t.textbox_alpha_bottom)))
-        with_alpha(shade, surface, (box.x, box.y - feather), opacity)
+        stops = ((0.0, 0.0), (top_u * 0.55, t.textbox_alpha_top * 0.35), (top_u, t.textbox_alpha_top),
+                 (top_u + (1 - top_u) * 0.45, (t.textbox_alpha_top + t.textbox_alpha_bottom) / 2),
+                 (1.0, t.textbox_alpha_bottom))
+        return ((box.width, total), t.textbox_shade, stops), (box.x, box.y - feather), opacity
+
+    def shade_key(self, surface: pygame.Surface, now: float) -> Hashable:
+        """Equal keys: `draw_shade` paints the same pixels (the compositor keeps the shade on
+        its plate with the still picture under it, `vn.render.plate`)."""
+        return self._shade(surface, now)
+
+    def draw_shade(self, surface: pygame.Surface, now: float) -> None:
+        """The shade the box lays over the picture (under its words)."""
+        got = self._shade(surface, now)
+        if got is not None:
+            with_alpha(vertical_gradient(*got[0]), surface, got[1], got[2] / 255)
+
+    def draw(self, surface: pygame.Surface, now: float, shade: bool = True) -> None:
+        """The box at `now`: its shade (unless `shade` is False: drawn already, see
+        `draw_shade`), the speaker's name and the line typed so far."""
+        opacity = self.opacity(now)
+        if opacity <= 0:
+            return
+        vp = self.fit(surface)
+        t = self.theme
+        if shade:
+            self.draw_shade(surface, now)
         line = self.line
         if line is None:
             return
