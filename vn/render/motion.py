@@ -169,10 +169,11 @@ class Living:
             v.blit(lit, (at.x - shown.x, at.y - shown.y))
             v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
             for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
-                cover = lighters[j].maps.coverage
+                cover = lighters[j].maps.coverage()
                 if cover is None:
                     continue
                 jx, jy = self._run_origin(view, scale, st, j)
+                jx, jy = jx + lighters[j].maps.area.x * r, jy + lighters[j].maps.area.y * r  # (over its area)
                 if abs(r - 1.0) >= 1e-6:
                     cover = pygame.transform.smoothscale(
                         cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
