@@ -15,7 +15,7 @@ from vn.render.compositor import Compositor
 from vn.render.images import ImageCache
 from vn.render.tiled import draw_layer
 from vn.script import compile_text
-from vn.stage.camera import Camera, default_camera, layer_origin, resolve
+from vn.stage.camera import Camera, clamp, default_camera, layer_origin, resolve
 from vn.stage.layout import load_layout
 from vn.stage.lighting import DEFAULT_LIGHT
 from vn.stage.scene import Scene
@@ -67,7 +67,40 @@ def test_camera_on_a_mark_fills_the_height_centres_the_mark_and_stays_inside_the
     assert resolve({"mark": "right"}, size, GAME, marks) == Camera(448, 48, 1.0)
     assert resolve({"mark": "left"}, size, GAME, marks) == Camera(64, 48, 1.0)  # 64 = half the view
     assert resolve({"mark": "left", "zoom": 0.5}, size, GAME, marks) == Camera(128, 48, 0.5)
-    assert resolve({"x": 300}, size, GAME, marks) == Camera(300, 48, 0.25)
+    # at the default zoom the view is the whole map: asking for x 300 would show 44 px past the
+    # right edge, so the view stays on the map
+    assert resolve({"x": 300}, size, GAME, marks) == Camera(256, 48, 0.25)
+    assert resolve({"x": 300, "zoom": 1.0}, size, GAME, marks) == Camera(300, 48, 1.0)
+
+
+def test_the_view_never_shows_past_the_map_edge():
+    """Views that would show past an edge are moved onto the map (the least move); an axis the
+    view does not fit is centred; the zoom is kept."""
+    size, marks = (512, 96), {}
+    # zoom 2: the view is 64 x 48 map px; x 10 would show 22 px left of the map, y 90 below it
+    assert resolve({"x": 10, "y": 90, "zoom": 2.0}, size, GAME, marks) == Camera(32, 72, 2.0)
+    assert resolve({"x": 500, "y": 0, "zoom": 2.0}, size, GAME, marks) == Camera(480, 24, 2.0)
+    # inside: untouched
+    assert resolve({"x": 200, "y": 40, "zoom": 2.0}, size, GAME, marks) == Camera(200, 40, 2.0)
+    # zoomed out: the view is wider and taller than the map, which is centred with bars
+    assert resolve({"x": 0, "y": 0, "zoom": 0.1}, size, GAME, marks) == Camera(256, 48, 0.1)
+    assert clamp(Camera(-50, 48, 1.0), size, GAME) == Camera(64, 48, 1.0)
+
+
+def test_a_push_in_past_the_edge_stays_inside_the_map_at_every_moment():
+    """A push-in from the whole map toward a point past its right edge: every frame of the tween
+    shows only the map."""
+    scene = Scene(_Assets())
+    scene.apply(direction("stage", name="wide"), 0.0)
+    scene.apply(direction("camera", x=600, y=90, zoom=2.0, over=2.0, ease="linear"), 0.0)
+    assert scene.view(2.0).camera == Camera(480, 72, 2.0)
+    for i in range(21):
+        cam = scene.view(i / 10).camera
+        half_w, half_h = GAME[0] / 2 / cam.zoom, GAME[1] / 2 / cam.zoom
+        if 512 >= 2 * half_w:
+            assert half_w - 1e-6 <= cam.x <= 512 - half_w + 1e-6, (i, cam)
+        if 96 >= 2 * half_h:
+            assert half_h - 1e-6 <= cam.y <= 96 - half_h + 1e-6, (i, cam)
 
 
 def test_parallax_origins_by_hand():

@@ -110,7 +110,9 @@ COMMANDS: tuple[Command, ...] = (
             example="- light: last_rays\n  over: 8s\n  ease: sine_in_out\n- light: {time: \"19:40\"}\n  over: 30s"),
     Command("camera", "Pan and zoom over the stage: frame a mark, or look at a map point `{x, y}` "
                       "(map px) with a `zoom` (logical px per map px). By default a stage's camera "
-                      "fits the map's width and centres it; `stage:` goes back to that.",
+                      "fits the map's width and centres it; `stage:` goes back to that. The view "
+                      "never shows past the map's edges: a point too near an edge is moved "
+                      "onto the map, keeping the zoom.",
             Field("camera", "camera", "a mark, or {x, y, zoom}", required=True),
             (Field("over", "duration", "how long the move takes (absent: at once)"), _EASE),
             short="MARK | {x: X, y: Y, zoom: Z}",

@@ -54,6 +54,23 @@ def lerp_camera(a: Camera, b: Camera, u: float) -> Camera:
     return Camera(a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u, za * (zb / za) ** u)
 
 
+def clamp(camera: Camera, map_size: tuple[int, int], game_size: tuple[int, int]) -> Camera:
+    """The camera moved the least so the screen shows no space past the map's edges: on an axis
+    where the view (game size / zoom, map px) fits inside the map, the centre is kept at least
+    half a view from each edge; on an axis where it does not (a zoom out, or a map narrower than
+    the screen), the map is centred, with equal bars on both sides. The zoom is never changed.
+    Applies to the world plane (parallax factor 1); a layer with another factor may still show
+    its own edge, as in Tiled."""
+    def axis(c: float, size: int, screen: int) -> float:
+        half = screen / 2.0 / camera.zoom
+        if size >= 2 * half:
+            return min(max(c, half), size - half)
+        return size / 2.0
+    x = axis(camera.x, map_size[0], game_size[0])
+    y = axis(camera.y, map_size[1], game_size[1])
+    return camera if (x, y) == (camera.x, camera.y) else Camera(x, y, camera.zoom)
+
+
 def layer_origin(camera: Camera, parallax: Point, parallax_origin: Point,
                  game_size: tuple[int, int]) -> Point:
     """Where map point (0, 0) of a layer with `parallax` factors is seen (logical px)."""
@@ -77,8 +94,8 @@ def resolve(spec: Mapping[str, Any] | None, map_size: tuple[int, int], game_size
     A mark frames that mark: the zoom fills the screen's height with the map (or keeps the
     default if that is larger), the mark is centred horizontally — but the view stays inside the
     map when the map is wide enough — and the map's middle is at the centre vertically. `x`,
-    `y`, `zoom` given beside or instead of a mark are used as they are. An unknown mark is
-    ignored (the checker reports it)."""
+    `y`, `zoom` given beside or instead of a mark are used as they are, then the view is kept
+    inside the map (`clamp`). An unknown mark is ignored (the checker reports it)."""
     cam = default_camera(map_size, game_size)
     spec = spec or {}
     mark = marks.get(spec.get("mark")) if isinstance(spec.get("mark"), str) else None
@@ -91,8 +108,9 @@ def resolve(spec: Mapping[str, Any] | None, map_size: tuple[int, int], game_size
         if map_size[0] >= 2 * half:
             x = min(max(x, half), map_size[0] - half)
         cam = Camera(x, cam.y, z)
-    return Camera(_num(spec.get("x"), cam.x), _num(spec.get("y"), cam.y),
-                  min(MAX_ZOOM, max(MIN_ZOOM, zoom if zoom is not None else cam.zoom)))
+    return clamp(Camera(_num(spec.get("x"), cam.x), _num(spec.get("y"), cam.y),
+                        min(MAX_ZOOM, max(MIN_ZOOM, zoom if zoom is not None else cam.zoom))),
+                 map_size, game_size)
 
 
 def _num(v: object, default: Any) -> Any:

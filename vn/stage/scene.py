@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 from vn.script.diagnostics import Diagnostic, warning
 from vn.stage import motion
-from vn.stage.camera import Camera, lerp_camera, merge_spec, resolve
+from vn.stage.camera import Camera, clamp, lerp_camera, merge_spec, resolve
 from vn.stage.color import RGB, is_hex, parse_hex
 from vn.stage.layout import Layout, Mark
 from vn.stage.lighting import DEFAULT_LIGHT, Light, lerp_light
@@ -445,8 +445,11 @@ class Scene:
             self._camera = Tween(current, target, now, float(over), args.get("ease") or CAMERA_EASE, lerp_camera)
 
     def _camera_at(self, now: float) -> Camera | None:
+        """The camera at `now`, kept inside the map at every moment of a pan (see `clamp`)."""
         if self._camera is not None:
-            return self._camera.at(now)
+            if self._layout is None:
+                return self._camera.at(now)
+            return clamp(self._camera.at(now), self._layout.size, self.size)  # type: ignore[arg-type]
         return self._camera_for({})
 
     def _do_transition(self, d: Any, args: Mapping[str, Any], now: float) -> None:
