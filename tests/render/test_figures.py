@@ -99,20 +99,43 @@ def test_every_look_renders_a_whole_figure(name, look):
     assert mask.count() > w * h * 0.12
 
 
+# The dawn looks are lit by the low sun in the glass to Sephiroth's RIGHT (docs/art.md); every
+# other look by the glass on the left.
+LIT_FROM_RIGHT = {("sephiroth", "dawn"), ("sephiroth", "dawn_turning"), ("sephiroth", "dawn_facing")}
+
+
+def _rows(mask, y0, y1, step=3, min_width=40):
+    """(y, [runs of covered x as (start, end)]) for the rows of the figure between y0 and y1."""
+    w, _ = mask.get_size()
+    for y in range(y0, y1, step):
+        runs, start = [], None
+        for x in range(w):
+            if mask.get_at((x, y)):
+                if start is None:
+                    start = x
+            elif start is not None:
+                runs.append((start, x - 1))
+                start = None
+        if start is not None:
+            runs.append((start, w - 1))
+        if runs and runs[-1][1] - runs[0][0] >= min_width:
+            yield y, runs
+
+
 @pytest.mark.parametrize("name,look", ALL)
 def test_the_rim_is_brighter_than_the_interior_on_the_lit_side(name, look):
-    """Under sunset the first pixels of each row on the lit (left) side are much brighter than
-    the figure's interior; the interior stays a dark silhouette."""
+    """Under sunset the first pixels of each row on the lit side (the left; the right for the
+    dawn looks, lit by the sun) are much brighter than the figure's interior; the interior
+    stays a dark silhouette."""
     sprite = _sprite(name)
     pic, mask = _look(sprite, look)
     w, h = mask.get_size()
+    right = (name, look) in LIT_FROM_RIGHT
     edge, inner = [], []
-    for y in range(int(h * 0.15), int(h * 0.9), 3):
-        xs = [x for x in range(w) if mask.get_at((x, y))]
-        if len(xs) < 40:
-            continue
-        x0, x1 = xs[0], xs[-1]
-        edge.append(max(_luma(pic.get_at((x, y))) for x in range(x0, x0 + 3)))
+    for y, runs in _rows(mask, int(h * 0.15), int(h * 0.9)):
+        x0, x1 = runs[0][0], runs[-1][1]
+        xs = range(x1 - 2, x1 + 1) if right else range(x0, x0 + 3)
+        edge.append(max(_luma(pic.get_at((x, y))) for x in xs))
         for x in range(x0 + 12, x1 - 12, 4):
             if mask.get_at((x, y)):
                 inner.append(_luma(pic.get_at((x, y))))
@@ -121,6 +144,44 @@ def test_the_rim_is_brighter_than_the_interior_on_the_lit_side(name, look):
     interior = inner[len(inner) // 2]
     assert sum(edge) / len(edge) > 2.0 * interior + 25, (sum(edge) / len(edge), interior)
     assert interior < 70, "the interior is not in shadow"
+
+
+def _rim_only(sprite, look):
+    """The rim layers alone (white light), over black: how much light each pixel's edge catches."""
+    pic, mask = _look(sprite, look, ambient=(0, 0, 0), rim=(255, 255, 255))
+    return pic, mask
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_the_rim_is_not_an_outline_all_round(name, look):
+    """A backlight rim lies only on the edges that face the light: along the figure's side away
+    from the light, and on the inner edges between the legs, the rim is far weaker than on the
+    lit side (an even outline all round reads as a sticker; docs/art.md, rule 2)."""
+    sprite = _sprite(name)
+    pic, mask = _rim_only(sprite, look)
+    w, h = mask.get_size()
+    right = (name, look) in LIT_FROM_RIGHT
+
+    def rim_at(x, y, inward):
+        xs = range(x, x + 4) if inward > 0 else range(x - 3, x + 1)
+        return max(_luma(pic.get_at((min(w - 1, max(0, xx)), y))) for xx in xs)
+    lit, dark, outer_leg, inner_leg = [], [], [], []
+    for y, runs in _rows(mask, int(h * 0.15), int(h * 0.95)):
+        x0, x1 = runs[0][0], runs[-1][1]
+        a, b = (rim_at(x1, y, -1), rim_at(x0, y, 1)) if right else (rim_at(x0, y, 1), rim_at(x1, y, -1))
+        lit.append(a)
+        dark.append(b)
+        # the legs, apart: two runs in the lower third; the far leg's edge facing the near one
+        if y > h * 0.68 and len(runs) == 2 and runs[1][0] - runs[0][1] > 3:
+            if right:
+                outer_leg.append(rim_at(runs[1][1], y, -1))
+                inner_leg.append(rim_at(runs[0][1], y, -1))
+            else:
+                outer_leg.append(rim_at(runs[0][0], y, 1))
+                inner_leg.append(rim_at(runs[1][0], y, 1))
+    assert lit and sum(lit) / len(lit) > 2.5 * (sum(dark) / len(dark)) + 10, (sum(lit) / len(lit), sum(dark) / len(dark))
+    if len(inner_leg) > 5:
+        assert sum(inner_leg) / len(inner_leg) < 0.6 * sum(outer_leg) / len(outer_leg), (inner_leg, outer_leg)
 
 
 def _extent(sprite, look):

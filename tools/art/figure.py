@@ -17,9 +17,23 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from figkit import EMPTY, Col, Ink, Mat, Part, Pt, ellipse, ribbon, rim_parts, shape, shift, union, valid
+from figkit import (
+    EMPTY,
+    RIM_PROFILE,
+    Col,
+    Ink,
+    Part,
+    Pt,
+    ellipse,
+    ribbon,
+    rim_parts,
+    shape,
+    shift,
+    union,
+    valid,
+)
 from shapely import affinity
-from shapely.geometry import Polygon
+from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from svgkit import catmull
 
@@ -246,7 +260,7 @@ def paint_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), occ
             ink.fill(cast2, occlusion, 0.22)
         ink.fill(g, m.base)
         if p.shade > 0:
-            for k, op in ((18, 0.3), (10, 0.25), (5, 0.22)):
+            for k, op in ((13, 0.26), (7.5, 0.24), (3.5, 0.22)):
                 kk = k * m.rim_width * p.shade
                 band = g.difference(shift(g, -light[0] * kk, -light[1] * kk))
                 ink.fill(band, m.lit, op)
@@ -297,3 +311,231 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
         p.details = [(lambda fn: (lambda ink, q: fn(_RotInk(ink, ang, piv), q)))(fn) for fn in p.details]
         p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_RotInk(ink, ang, piv), q, vis)))(fn) for fn in p.rim_details]
     return list(parts)
+
+
+# --- drawn pieces (second pass: organic contours) -----------------------------------------------
+# A figure built from these reads as drawn, not constructed: the shoulder slopes from the neck and
+# rounds over the deltoid; an arm is one contour from the shoulder to the cuff that tapers and
+# breaks softly at the elbow; a trouser leg tapers thigh -> knee -> calf -> ankle and breaks over
+# the shoe; a hand is one well-made silhouette (fingers together, the thumb apart).
+
+def _frame(a: Pt, b: Pt) -> tuple[float, float, float, float, float]:
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    n = math.hypot(dx, dy) or 1.0
+    return dx / n, dy / n, -dy / n, dx / n, n
+
+
+def deltoid(sh: Pt, el: Pt, w: float = 25.0, front: float = -1.0) -> BaseGeometry:
+    """The round cap of the shoulder: an egg from the acromion down a third of the upper arm,
+    widest near the top, a little fuller on the front (`front` -1: the front is screen-left when
+    the arm hangs)."""
+    ux, uy, nx, ny, n = _frame(sh, el)
+    c = (sh[0] + ux * n * 0.16, sh[1] + uy * n * 0.16)
+    ang = math.degrees(math.atan2(uy, ux)) - 90
+    g = ellipse(c[0], c[1], w, n * 0.26, ang)
+    # flatten the inside (toward the body's centre) so the cap does not bulge past the trapezius
+    return g
+
+
+def arm_outline(sh: Pt, el: Pt, wr: Pt, w: Sequence[float] = (24, 21, 16.5, 18, 11.5), back: float = 1.0,
+                bulge: float = 1.0) -> BaseGeometry:
+    """A whole arm (or its sleeve) as one contour shoulder -> elbow -> wrist, through a soft bend
+    (Catmull-Rom through the elbow). `w` are half-widths at the shoulder, mid upper arm, elbow,
+    the top of the forearm and the wrist; `back` +1 puts the back of the arm (the elbow's point,
+    the forearm's muscle) on the left of the direction of travel (screen right for a hanging arm)."""
+    ws, wm, we, wf, ww = w
+    a1 = math.atan2(el[1] - sh[1], el[0] - sh[0])
+    a2 = math.atan2(wr[1] - el[1], wr[0] - el[0])
+    bend = abs(math.degrees((a2 - a1 + math.pi) % (2 * math.pi) - math.pi))
+    if bend > 40:
+        # a sharply bent arm: upper arm and forearm as two tapered pieces meeting in a round elbow
+        up = limb([lerp(sh, el, 0.16), lerp(sh, el, 0.45), el], [ws, wm, we * 1.02])
+        fo = limb([el, lerp(el, wr, 0.3), lerp(el, wr, 0.72), wr], [we, wf * bulge, (wf + ww) / 2, ww],
+                  [we, wf * 0.96, (wf + ww) / 2 - 0.5, ww])
+        return union(up, fo, ellipse(el[0], el[1], we * 1.02, we * 1.02))
+    pts = [lerp(sh, el, 0.16), lerp(sh, el, 0.45), lerp(sh, el, 0.86), el, lerp(el, wr, 0.3), lerp(el, wr, 0.72), wr]
+    back_w = [ws, wm, we * 1.04, we * 1.02 + 1.5, wf * bulge + 1.5, (wf + ww) / 2 + 0.5, ww]
+    front_w = [ws, wm * 0.98, we * 0.98, we * 0.92, wf * 0.96, (wf + ww) / 2 - 0.5, ww]
+    lw, rw = (back_w, front_w) if back > 0 else (front_w, back_w)
+    return limb(pts, lw, rw, n=10)
+
+
+def sleeve_end(g: BaseGeometry, at: Pt, toward: Pt, flare: float = 2.5, seed: int = 1) -> BaseGeometry:
+    """Cut a sleeve (an arm outline) at `at`, keeping the side away from `toward`, with a slightly
+    irregular, rolled edge a little wider than the arm (cloth gathers where it ends)."""
+    ux, uy, nx, ny, _ = _frame(at, toward)
+    import random as _r
+    rnd = _r.Random(seed)
+    edge = []
+    for i in range(7):
+        t = (i / 6 - 0.5) * 90
+        j = rnd.uniform(-2.5, 2.5) + 3.0 * math.sin(i * 1.7)
+        edge.append((at[0] + nx * t + ux * j, at[1] + ny * t + uy * j))
+    far = [(p[0] - ux * 600, p[1] - uy * 600) for p in (edge[0], edge[-1])]
+    keep = shape([far[0]] + edge + [far[1]], 1).buffer(0)
+    cut = g.intersection(keep)
+    roll = LineString(catmull(edge, 4, closed=False)).buffer(4.0).intersection(g.buffer(flare))
+    return union(cut, roll)
+
+
+# unit hands: wrist at (0, 0), pointing down (+y), L = 1 from the wrist to the fingertips; +x is
+# the thumb side (placed with `place`, mirror for a thumb on screen-left)
+HAND_HANG = [(-0.13, 0.0), (-0.15, 0.16), (-0.17, 0.33), (-0.165, 0.46), (-0.14, 0.6), (-0.1, 0.74), (-0.045, 0.87),
+             (0.02, 0.95), (0.075, 0.955), (0.1, 0.9), (0.1, 0.78), (0.09, 0.66), (0.075, 0.57), (0.1, 0.6),
+             (0.145, 0.62), (0.185, 0.54), (0.205, 0.4), (0.2, 0.25), (0.17, 0.13), (0.13, 0.03)]
+HAND_FIST = [(-0.14, 0.0), (-0.16, 0.16), (-0.18, 0.32), (-0.17, 0.44), (-0.12, 0.53), (-0.04, 0.57), (0.05, 0.56),
+             (0.12, 0.52), (0.165, 0.44), (0.2, 0.34), (0.2, 0.22), (0.17, 0.1), (0.13, 0.0)]
+HAND_RAIL = [(-0.02, -0.13), (0.25, -0.15), (0.5, -0.12), (0.66, -0.07), (0.76, 0.02), (0.8, 0.14), (0.78, 0.26),
+             (0.72, 0.3), (0.68, 0.24), (0.66, 0.12), (0.56, 0.08), (0.42, 0.09), (0.42, 0.2), (0.34, 0.24),
+             (0.28, 0.17), (0.2, 0.1), (0.0, 0.11)]
+
+
+def hand_hanging(wrist: Pt, angle: float, L: float, thumb_left: bool, curl: float = 0.0) -> tuple[BaseGeometry, list]:
+    """A relaxed hanging hand seen from the thumb side: the fingers together in one gentle curl,
+    the thumb a separate lobe in front of them. `angle` is the hand's direction (degrees, 90 =
+    straight down); `curl` (0..1) bends the fingers further toward the palm. Returns the
+    silhouette and the short crease lines (finger separations) to ink inside it."""
+    tpl = [(x + (curl * 0.12 * max(0.0, y - 0.55) / 0.4 if y > 0.55 else 0.0), y * (1 - curl * 0.12)) for x, y in HAND_HANG]
+    rot = angle - 90
+    pts = place(tpl, wrist, L, mirror=thumb_left, rot=rot if not thumb_left else rot)
+    g = shape(pts, 6)
+    creases = [place([(-0.07, 0.62), (-0.05, 0.74), (-0.02, 0.84)], wrist, L, thumb_left, rot),
+               place([(0.02, 0.64), (0.04, 0.76), (0.05, 0.86)], wrist, L, thumb_left, rot),
+               place([(0.08, 0.55), (0.12, 0.5), (0.15, 0.4)], wrist, L, thumb_left, rot)]
+    return g, creases
+
+
+def hand_fist(wrist: Pt, angle: float, L: float, thumb_left: bool) -> tuple[BaseGeometry, list]:
+    """A hand closed (on a lever, on a forearm, a loose fist): a compact rounded block with the
+    knuckles' line softly stepped, the thumb lying across the front."""
+    rot = angle - 90
+    g = shape(place(HAND_FIST, wrist, L, thumb_left, rot), 6)
+    creases = [place([(0.14, 0.2), (0.1, 0.34), (0.02, 0.44)], wrist, L, thumb_left, rot),
+               place([(-0.1, 0.45), (-0.04, 0.5), (0.04, 0.5)], wrist, L, thumb_left, rot)]
+    return g, creases
+
+
+def hand_on_rail(wrist: Pt, L: float, to_right: bool = True) -> tuple[BaseGeometry, list]:
+    """A hand resting palm-down on a rail whose top is at the wrist's level + 0.1 L: the back of
+    the hand flat, the fingers curling over the rail's far edge, the thumb hanging over the
+    near one."""
+    tpl = HAND_RAIL if to_right else [(-x, y) for x, y in HAND_RAIL]
+    g = shape(place(tpl, wrist, L), 6)
+    sx = 1 if to_right else -1
+    creases = [place([(0.62 * sx, 0.0), (0.7 * sx, 0.12), (0.7 * sx, 0.22)], wrist, L)]
+    return g, creases
+
+
+def hand_open(wrist: Pt, angle: float, L: float, thumb_left: bool, spread: float = 0.4) -> BaseGeometry:
+    """An open hand, fingers a little apart, their tips rounded; the thumb out to the side.
+    `angle` points the fingers (degrees; -90 = straight up)."""
+    rot = angle - 90
+    W = 0.4
+    palm = shape([(-W * 0.46, 0.0), (-W * 0.54, 0.22), (-W * 0.52, 0.48), (W * 0.5, 0.5), (W * 0.56, 0.24),
+                  (W * 0.46, 0.0)], 6)
+    parts = [palm]
+    for fx, ln in ((-0.38, 0.36), (-0.13, 0.45), (0.12, 0.48), (0.37, 0.43)):
+        a = math.radians(90 - fx * 28 * spread)
+        x0, y0 = fx * W, 0.42
+        pts = [(x0, y0), (x0 + math.cos(a) * ln * 0.5, y0 + math.sin(a) * ln * 0.5),
+               (x0 + math.cos(a) * ln, y0 + math.sin(a) * ln)]
+        parts.append(ribbon(pts, [0.115, 0.105, 0.085], caps=True))
+    tb = [(W * 0.3, 0.08), (W * 0.75, 0.2), (W * 0.95 + spread * 0.08, 0.34), (W * 1.05 + spread * 0.1, 0.44)]
+    parts.append(ribbon(tb, [0.15, 0.13, 0.1, 0.085], caps=True))
+    g = union(*parts).buffer(0.02).buffer(-0.02)
+    if thumb_left:
+        g = affinity.scale(g, -1, 1, origin=(0, 0))
+    g = affinity.scale(g, L, L, origin=(0, 0))
+    g = affinity.rotate(g, rot, origin=(0, 0))
+    return affinity.translate(g, wrist[0], wrist[1])
+
+
+def trouser_leg(hip: Pt, knee: Pt, ankle: Pt, back: float, hem: float = 18.0, w: Sequence[float] = (34, 30, 22, 21, 24, 16, 18),
+                ) -> BaseGeometry:
+    """A trouser leg hip -> knee -> ankle that tapers like a leg in cloth: the thigh full, the
+    knee narrow, the calf fuller behind, the ankle slim, then the cloth breaking a little wider
+    over the shoe. `w`: half-widths at the hip, mid thigh, above the knee, the knee, the calf,
+    the ankle and the hem; `back` +1: the back of the leg (seat, calf) is screen-right."""
+    wh, wt, wk0, wk, wc, wa, whem = w
+    pts = [add(hip, 0, -6), hip, lerp(hip, knee, 0.45), lerp(hip, knee, 0.85), knee, lerp(knee, ankle, 0.3),
+           lerp(knee, ankle, 0.72), ankle, add(ankle, 0, hem)]
+    rear = [wh * 0.86, wh + 1.5, wt, wk0, wk, wc + 3, wa + 1.5, wa, whem]
+    front = [wh * 0.86, wh, wt - 1.5, wk0, wk - 0.5, wc - 3, wa, wa + 0.5, whem + 1.5]
+    lw, rw = (rear, front) if back > 0 else (front, rear)
+    return limb(pts, lw, rw, n=8)
+
+
+def shoe(ankle: Pt, ground: float, toe: float, k: float = 1.0, size: float = 1.0) -> BaseGeometry:
+    """A shoe planted on the floor (sole flat at `ground`): the heel block, the instep sloping to
+    a rounded toe that lifts a hair off the floor. `toe` -1 points it left, +1 right; `k`
+    foreshortens the toe (a foot turned toward the camera)."""
+    s, z = toe, size
+    h = ground - ankle[1]
+    pts = [(-13 * z, -20), (12 * z, -20), (17 * z, -4), (32 * z, 6), (48 * z, h * 0.45), (60 * z, h * 0.62), (64 * z, h - 8),
+           (60 * z, h - 1.5), (40 * z, h), (-8 * z, h), (-19 * z, h - 1), (-20 * z, h - 12), (-17 * z, 4)]
+    pts = [(ankle[0] + (x * s * k if x > 0 else x * s), ankle[1] + y) for x, y in pts]
+    return shape(pts, 5)
+
+
+def occluders(parts: Sequence[Part], i: int) -> BaseGeometry:
+    """Everything in the figure that can stand between part i's edge and the light: every other
+    part (not the part itself, not its own lock of hair, not the ground)."""
+    p = parts[i]
+    grp = p.rim_group
+    return union(*[q.geom for j, q in enumerate(parts) if j != i and q.name != "ground"
+                   and not (grp is not None and q.rim_group is grp)])
+
+
+def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scale: float = 1.0, strength: float = 1.0,
+                seed: int = 7) -> None:
+    """The rim layer of a backlit figure: a thin line only on the edges that face the light,
+    graded by how squarely they face it, broken along its length, and dark where the figure
+    itself stands between the edge and the light (the inner edges of the legs, a torso edge under
+    a hanging arm, an arm lying over the chest). `light` points toward the source."""
+    import random as _r
+    ln = math.hypot(*light) or 1.0
+    lx, ly = light[0] / ln, light[1] / ln
+    rnd = _r.Random(seed)
+    everything = union(*[p.geom for p in parts if p.name != "ground"])
+    minx, miny, maxx, maxy = everything.bounds if not everything.is_empty else (0, 0, 1, 1)
+    # where the rim dims along its length: soft patches (the cloth turning, a fold catching less)
+    patches = union(*[ellipse(rnd.uniform(minx, maxx), rnd.uniform(miny, maxy), rnd.uniform(10, 22), rnd.uniform(24, 60),
+                              rnd.uniform(-25, 25)) for _ in range(int((maxx - minx) * (maxy - miny) / 4000))])
+    for i, p in enumerate(parts):
+        s = (p.mat.rim if p.rim is None else p.rim) * strength
+        if p.name == "ground" or (s <= 0 and p.inner_rim <= 0):
+            continue
+        g = p.geom
+        front = union(*[q.geom for q in parts[i + 1:]]) if i + 1 < len(parts) else EMPTY
+        occ = occluders(parts, i)
+        # shadow: a ray from the edge toward the light meets the figure within `near` px / further
+        near = union(*[shift(occ, -lx * t, -ly * t) for t in (1.5, 4, 8, 13, 19, 26, 32)]) if not occ.is_empty else EMPTY
+        far = union(*[shift(occ, -lx * t, -ly * t) for t in (40, 50, 62, 76)]) if not occ.is_empty else EMPTY
+        rg = p.rim_group if p.rim_group is not None else g
+        wk = p.mat.rim_width * scale
+        for d, op in RIM_PROFILE:
+            dd = d * wk
+            cres = rg.difference(rg.buffer(-dd, 16)).intersection(rg.difference(shift(rg, -lx * dd * 1.5, -ly * dd * 1.5)))
+            if p.rim_group is not None:
+                cres = cres.intersection(g)
+            if not front.is_empty:
+                cres = cres.difference(front)
+            if cres.is_empty:
+                continue
+            shade_n = cres.intersection(near) if not near.is_empty else EMPTY
+            rest = cres.difference(near) if not near.is_empty else cres
+            shade_f = rest.intersection(far) if not far.is_empty else EMPTY
+            lit = rest.difference(far) if not far.is_empty else rest
+            for geom, k in ((lit, 1.0), (shade_f, 0.22), (shade_n, p.inner_rim * 0.2)):
+                if geom.is_empty or k <= 0:
+                    continue
+                dim = geom.intersection(patches)
+                ink.fill(geom.difference(patches), WHITE, op * s * k)
+                ink.fill(dim, WHITE, op * s * k * 0.6)
+        if strength < 0.5 or not p.rim_details:
+            continue     # a fill light gives no lit strands or glints
+        vis = g.difference(front) if not front.is_empty else g
+        # the part's own details (lit strands, a catchlight) only in the band that faces the light
+        band = g.difference(shift(g, -lx * 30, -ly * 30)).buffer(2)
+        for fn in p.rim_details:
+            fn(ink, p, vis.intersection(band))

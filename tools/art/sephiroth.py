@@ -14,24 +14,32 @@ from __future__ import annotations
 import math
 import os
 import re
+from dataclasses import replace
 
 from figkit import Ink, Mat, Part, ellipse, shape, union
 from figure import (
     Head,
     add,
+    arm_outline,
+    deltoid,
     edge_line,
     face_details,
     face_rim,
-    fist_shape,
-    hand_shape,
+    hand_fist,
+    hand_hanging,
+    hand_on_rail,
+    hand_open,
     lerp,
     limb,
     paint_figure,
-    rim_figure,
+    rim_backlit,
+    shoe,
+    trouser_leg,
     turn,
 )
 from hair import Sheet, bundle, hair_part
 from shapely import affinity
+from shapely.geometry import box
 
 W, H = 720, 980
 G = 972
@@ -56,95 +64,140 @@ EYE = (58, 104, 74)
 
 # ================================================================================ pieces
 def foot(ankle, toe: float, k: float = 1.0, name: str = "boot", rim: float = 0.6) -> Part:
-    s = toe
-    pts = [(-15, -34), (14, -34), (18, -8), (42, 6), (62, 16), (68, 28), (64, G - ankle[1] - 2), (-18, G - ankle[1]), (-21, 14)]
-    pts = [(ankle[0] + x * s * k if x > 0 else ankle[0] + x * s, ankle[1] + y) for x, y in pts]
-    return Part(name, shape(pts, 5), BOOT, rim=rim, shade=0.6)
-
-
-def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: float = 0.25) -> Part:
-    """A leather trouser leg, close-fitting: the thigh long, the knee narrow, the calf behind."""
-    pts = [add(hip, 0, -2), hip, lerp(hip, knee, 0.45), knee, lerp(knee, ankle, 0.35), lerp(knee, ankle, 0.8), add(ankle, 0, 20)]
-    front = [31, 34, 29, 20, 21, 17, 18]
-    rear = [31, 36, 31, 21, 27, 20, 19]
-    lw, rw = (rear, front) if back > 0 else (front, rear)
-    g = limb(pts, lw, rw)
+    """A boot planted on the floor; `toe` -1 points it left, +1 right; k foreshortens it."""
+    g = shoe(ankle, G, toe, k, 1.05)
 
     def d(ink: Ink, p: Part) -> None:
-        kx, ky = knee
-        edge_line(ink, [(kx - 14, ky - 10), (kx, ky), (kx + 14, ky - 8)], 3, CLOTH_SH, 0.5, p.geom)
+        ink.fill(box(0, G - 7, W, G + 2), CLOTH_SH, 0.8, p.geom)
+    return Part(name, g, BOOT, details=[d], rim=rim, shade=0.6)
+
+
+def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: float = 0.25, bend: float = 0.0) -> Part:
+    """A leather trouser leg, close-fitting: the thigh long and lean, the knee narrow, the calf
+    fuller behind, a slim ankle, the leather creasing over the boot."""
+    kn = add(knee, -back * bend, 0)
+    g = trouser_leg(hip, kn, ankle, back, 18, (33, 28.5, 20.5, 19, 22, 13.5, 15.5))
+
+    def d(ink: Ink, p: Part) -> None:
+        kx, ky = kn
+        f = -back
+        edge_line(ink, [(kx + f * 12, ky - 12), (kx + f * 2, ky), (kx - f * 12, ky + 4)], 3, CLOTH_SH, 0.5, p.geom)
+        ax, ay = ankle
+        edge_line(ink, [(ax + f * 13, ay - 8), (ax, ay - 2), (ax - f * 11, ay + 2)], 2.5, CLOTH_SH, 0.5, p.geom)
     return Part(name, g, LEATHER, details=[d], rim=rim, inner_rim=inner_rim)
 
 
 def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: float = 8) -> list:
+    """The torso: the shoulders slope from the neck (the trapezius); the round of the shoulder
+    belongs to the arm's deltoid."""
     f = facing if abs(facing) <= 1 else 0
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
-    return [add(neck, -24, -14), add(lerp(neck, SL, 0.55), 0, -12), add(SL, 10, -22), add(SL, 8, 40),
+    return [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
+            add(SL, 9, 40),
             add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16, 6),
             add(HL, -20, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20, hem), add(HR, 16, 6),
             add(lerp(SR, HR, 0.85), 0, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -8, 40), add(SR, -10, -22), add(lerp(neck, SR, 0.55), 0, -12), add(neck, 24, -14)]
+            add(SR, -9, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6),
+            add(neck, 21, -12)]
 
 
-def open_shirt(SL, SR, HL, HR, neck, facing: float) -> list[Part]:
-    """Scene 1: the chest bare in shadow, the two fronts of the pale shirt hanging open and long,
-    their inner edges (the lining) dark; the open collar stands at his neck."""
+def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[Part]:
+    """Scene 1: the pale shirt hanging open from the shoulders. The chest shows in shadow in a
+    narrow opening that widens toward the hem; the collar stands at the neck and its points fold
+    out; the two fronts hang loose past the waist (no nip), each with a fold drawn from the
+    shoulder; the hem is a shirt-tail, longer at the front edges than at the side seams. `sway`
+    moves the hem (px) when the body leans or steps."""
     chest = Part("chest", shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=10), 6), SKIN, rim=0.3, inner_rim=0.1, shade=0.5)
-    mid = lerp(neck, lerp(HL, HR, 0.5), 0.0)
-    # the near front (screen left) falls from the shoulder to below the belt
-    nf = [add(neck, -22, -10), add(SL, 8, -22), add(SL, -8, -2), add(SL, -2, 60), add(lerp(SL, HL, 0.5), 4, 0), add(HL, -14, 40),
-          add(HL, -8, 64), add(HL, 20, 70), add(lerp(HL, HR, 0.5), -10, 64), add(lerp(mid, lerp(HL, HR, 0.5), 0.6), -12, 0),
-          add(mid, -6, 40)]
-    ff = [add(neck, 22, -10), add(SR, -8, -22), add(SR, 8, -2), add(SR, 2, 60), add(lerp(SR, HR, 0.5), -4, 0), add(HR, 14, 40),
-          add(HR, 8, 62), add(HR, -14, 68), add(lerp(HL, HR, 0.5), 14, 62), add(lerp(mid, lerp(HL, HR, 0.5), 0.6), 20, 0),
-          add(mid, 14, 40)]
-    near = shape(nf, 6)
-    far = shape(ff, 6)
+    hm = lerp(HL, HR, 0.5)
+    cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
+    hem_y = hm[1] + 34
+    outline = [add(neck, -21, -12), add(lerp(neck, SL, 0.42), 0, -6), add(lerp(neck, SL, 0.8), 0, -8), add(SL, 14, -9),
+               add(SL, 7, 40), add(SL, 9, 120), add(HL, -17 + sway * 0.3, -40), add(HL, -21 + sway * 0.6, 10),
+               add(HL, -20 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+               (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
+               add(HR, 19 + sway, 30), add(HR, 19 + sway * 0.6, 8), add(HR, 15, -40), add(SR, -8, 120), add(SR, -8, 40),
+               add(SR, -14, -9), add(lerp(neck, SR, 0.8), 0, -8), add(lerp(neck, SR, 0.42), 0, -6), add(neck, 21, -12)]
+    shirt = shape(outline, 6)
+    # the opening: a V from the collar that widens down the chest and hangs open over the belly,
+    # its edges curving as the cloth falls away from the body
+    near_edge = [add(neck, -12, -6), (cx - 20, neck[1] + 60), (cx - 34, neck[1] + 150), (cx - 44 + sway * 0.6, hm[1] - 40),
+                 (cx - 40 + sway, hem_y + 30)]
+    far_edge = [add(neck, 12, -6), (cx + 8, neck[1] + 60), (cx + 16, neck[1] + 150), (cx + 22 + sway * 0.6, hm[1] - 40),
+                (cx + 20 + sway, hem_y + 30)]
+    gap = shape([add(neck, 0, -20)] + far_edge + [(cx - 10 + sway, hem_y + 40)] + near_edge[::-1], 4)
+    near = shirt.difference(gap).intersection(shape([(0, -50), (cx - 10, -50)] + [add(q, 3, 0) for q in near_edge[1:]] +
+                                                    [(cx - 20 + sway, 1400), (0, 1400)], 1).buffer(0))
+    far = shirt.difference(gap).difference(near)
+    # the collar: its points stand a little off the fronts and fold out over them
+    col_n = shape([add(neck, -21, -14), add(neck, -33, 4), add(neck, -26, 30), add(neck, -13, 8)], 4)
+    col_f = shape([add(neck, 21, -14), add(neck, 29, 2), add(neck, 22, 24), add(neck, 12, 6)], 4)
 
     def nd(ink: Ink, p: Part) -> None:
-        edge_line(ink, [add(mid, -6, 40), add(lerp(mid, lerp(HL, HR, 0.5), 0.6), -12, 0), add(lerp(HL, HR, 0.5), -10, 64)], 6,
-                  LINING.base, 0.9, p.geom)
-        edge_line(ink, [add(SL, 14, 70), add(lerp(SL, HL, 0.5), 18, 0), add(HL, 4, 56)], 4, CLOTH_SH, 0.45, p.geom)
+        c = p.geom
+        # folds hanging from the shoulder and pulled toward the opening
+        edge_line(ink, [add(SL, 30, 30), add(SL, 40, 120), add(HL, 14 + sway * 0.5, 0), add(HL, 10 + sway, 34)], 4, CLOTH_SH, 0.3, c)
+        # the front's own edge turns: a narrow darker facing along the opening
+        edge_line(ink, [add(q, -3, 0) for q in near_edge[1:]], 4, LINING.base, 0.45, c)
 
     def fd(ink: Ink, p: Part) -> None:
-        edge_line(ink, [add(mid, 14, 40), add(lerp(mid, lerp(HL, HR, 0.5), 0.6), 20, 0), add(lerp(HL, HR, 0.5), 14, 62)], 7,
-                  LINING.base, 0.9, p.geom)
-    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.4, inner_rim=0.3),
-            Part("shirt_near", near, SHIRT, details=[nd], rim=0.85, inner_rim=0.35)]
+        c = p.geom
+        edge_line(ink, [add(q, 3, 0) for q in far_edge[1:]], 4, LINING.base, 0.45, c)
+    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1),
+            Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1),
+            Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),
+            Part("collar_n", col_n, SHIRT, rim=0.9, inner_rim=0.2, shade=0.6)]
 
 
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
-    """Dawn: the black silk shirt, open at the throat, loose over the trousers."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=34, waist=4), 6)
+    """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
+    shoulders, the cloth falling in long soft folds to a hem below the belt."""
+    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3), 6)
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        edge_line(ink, [add(SL, 24, 70), lerp(add(SL, 24, 70), add(HL, 30, 20), 0.5), add(HL, 24, 24)], 4, CLOTH_SH, 0.5, c)
-        edge_line(ink, [add(SR, -24, 70), lerp(add(SR, -24, 70), add(HR, -30, 20), 0.5), add(HR, -24, 24)], 4, CLOTH_SH, 0.5, c)
+        edge_line(ink, [add(SL, 24, 50), lerp(add(SL, 24, 70), add(HL, 30, 20), 0.5), add(HL, 20, 30)], 4, CLOTH_SH, 0.45, c)
+        edge_line(ink, [add(SR, -24, 60), lerp(add(SR, -24, 70), add(HR, -30, 20), 0.5), add(HR, -24, 30)], 4, CLOTH_SH, 0.45, c)
+        edge_line(ink, [add(HL, -6, 26), add(lerp(HL, HR, 0.5), 0, 34), add(HR, 6, 26)], 3, CLOTH_SH, 0.4, c)
         if not back:
-            v = shape([add(neck, -12, -8), add(neck, 12, -8), add(neck, 4, 40), add(neck, -2, 44)], 4)
+            v = shape([add(neck, -13, -8), add(neck, 13, -8), add(neck, 5, 44), add(neck, -2, 48)], 4)
             ink.fill(v, SKIN.base, 1.0, c)
-    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.3)]
+            # the open collar's two points
+            edge_line(ink, [add(neck, -20, -10), add(neck, -16, 14), add(neck, -4, 40)], 3, CLOTH_SH, 0.6, c)
+            edge_line(ink, [add(neck, 20, -10), add(neck, 16, 12), add(neck, 6, 40)], 3, CLOTH_SH, 0.6, c)
+    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15)]
+
+
+def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,
+        cuff: bool = True) -> Part:
+    """A whole sleeved arm as one contour (no seam of light at the elbow): the round of the
+    shoulder, the sleeve easing at the elbow, loose on the forearm and gathered at the cuff,
+    which stands a little wider than the wrist it hides."""
+    g = union(arm_outline(sh, el, wr, (24, 21, 17.5, 19, 14), back), deltoid(sh, el, 24))
+    if cuff:
+        ux, uy = wr[0] - el[0], wr[1] - el[1]
+        n = math.hypot(ux, uy) or 1.0
+        ux, uy = ux / n, uy / n
+        g = union(g, limb([(wr[0] - ux * 16, wr[1] - uy * 16), (wr[0] - ux * 4, wr[1] - uy * 4), (wr[0] + ux * 2, wr[1] + uy * 2)],
+                           [14, 14.5, 13]))
+
+    def d(ink: Ink, p: Part) -> None:
+        # the sleeve's soft break at the inside of the elbow, the gathering above the cuff
+        ex, ey = el
+        edge_line(ink, [lerp(el, sh, 0.12), (ex + 4 * back, ey + 4), lerp(el, wr, 0.18)], 3, CLOTH_SH, 0.35, p.geom)
+    return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim)
 
 
 def upper_arm(sh, el, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3) -> Part:
-    ang = math.degrees(math.atan2(el[1] - sh[1], el[0] - sh[0])) - 90
-    cap = affinity.rotate(ellipse(sh[0], sh[1] + 12, 24, 40), ang, origin=sh)
-    g = union(cap, limb([lerp(sh, el, 0.12), lerp(sh, el, 0.45), lerp(sh, el, 0.8), el], [23, 21, 18, 16]))
+    g = union(limb([lerp(sh, el, 0.16), lerp(sh, el, 0.5), el], [24, 21, 17.5]), deltoid(sh, el, 24),
+              ellipse(el[0], el[1], 17.5, 17.5))
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim)
 
 
 def forearm(el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.35) -> Part:
     """A loose sleeve to the wrist, a little fuller at the cuff."""
-    g = limb([el, lerp(el, wr, 0.4), add(wr, 0, 0)], [16, 16.5, 13], [16, 17.5, 13])
+    g = limb([el, lerp(el, wr, 0.4), add(wr, 0, 0)], [17, 18, 14], [17, 18.5, 14])
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim, shade=0.7)
-
-
-def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3) -> Part:
-    """A whole sleeved arm as one part (no seam of light at the elbow)."""
-    u, f = upper_arm(sh, el, name, mat), forearm(el, wr, name, mat)
-    return Part(name, union(u.geom, f.geom), mat, rim=rim, inner_rim=inner_rim)
 
 
 def neck_part(neck, head: Head) -> Part:
@@ -153,6 +206,14 @@ def neck_part(neck, head: Head) -> Part:
 
 
 def hand_part(name: str, g, rim: float = 0.7, inner_rim: float = 0.5) -> Part:
+    """A hand from one of figure.py's hand shapes: (silhouette, creases) or a bare silhouette."""
+    if isinstance(g, tuple):
+        g, cs = g
+
+        def d(ink: Ink, p: Part) -> None:
+            for c in cs:
+                edge_line(ink, c, 2.2, SKIN_SH, 0.55, p.geom)
+        return Part(name, g, SKIN, details=[d], rim=rim, inner_rim=inner_rim, shade=0.6)
     return Part(name, g, SKIN, rim=rim, inner_rim=inner_rim, shade=0.6)
 
 
@@ -215,10 +276,11 @@ def face_part(head: Head, mood: str = "cold") -> Part:
 # Joints (canvas px): crown ~30, chin ~144, shoulders ~200, elbows ~378 when the arms hang,
 # wrists ~498, hip joints ~504, knees ~730, ankles ~930, soles 972. The hand is 84 long.
 def stand_legs(weight: str = "back") -> list[Part]:
-    """Still: the weight on the back (screen-left) leg, the front knee eased."""
-    HL, HR = (330, 506), (402, 502)
-    return [foot((322, 930), 1, 0.7, "boot_n", rim=0.8), leg(HL, (326, 732), (322, 930), -1, "leg_n"),
-            foot((414, 928), 1, 0.85, "boot_f", rim=0.4), leg(HR, (408, 728), (414, 928), -1, "leg_f", rim=0.4)]
+    """Still: the weight on the back (screen-left) leg, straight under him; the front knee eased
+    forward, that foot turned out toward Zack."""
+    HL, HR = (330, 504), (402, 506)
+    return [foot((322, 930), 1, 0.7, "boot_n", rim=0.8), leg(HL, (327, 732), (322, 930), -1, "leg_n"),
+            foot((418, 928), 1, 0.9, "boot_f", rim=0.4), leg(HR, (412, 726), (418, 928), -1, "leg_f", rim=0.4, bend=6)]
 
 
 def figure_open(mood: str, target=None) -> list[Part]:
@@ -229,6 +291,7 @@ def figure_open(mood: str, target=None) -> list[Part]:
     SL, SR, neck = (288, 206), (440, 200), (366, 188)
     head = Head((376, 96), HS, "right", "34", tilt=8)
     lean = 0.0
+    sway = 0.0
     if mood == "chair":
         SL, SR, neck = (284, 210), (436, 202), (362, 190)
         head = Head((370, 98), HS, "right", "34", tilt=4)
@@ -236,45 +299,42 @@ def figure_open(mood: str, target=None) -> list[Part]:
     if mood == "reach":
         head = Head((384, 100), HS, "right", "34", tilt=10)
         lean = 4.0
-    behind, front = hair_parts(head)
+        sway = -10.0
+    behind, front = hair_parts(head, length=610)
     parts: list[Part] = list(behind)
     # the far (left, sword) arm
     if mood == "chair":
         tx, ty = target
-        WF = (tx - 10, ty - 6)
-        EF = (SR[0] + 26, 340)
-        parts += [arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35)]
-        hand = union(shape([(WF[0] - 4, WF[1] - 10), (WF[0] + 40, WF[1] - 8), (WF[0] + 56, WF[1] + 2), (WF[0] + 52, WF[1] + 10),
-                            (WF[0] + 6, WF[1] + 12)], 5),
-                     *[limb([(WF[0] + x, WF[1] + 4), (WF[0] + x + 8, WF[1] + 16), (WF[0] + x + 6, WF[1] + 32)], [6, 5.5, 3])
-                       for x in (20, 31, 42, 52)])
-        parts.append(hand_part("hand_f", hand, rim=0.5))
+        WF = (tx - 8, ty - 6)
+        EF = (SR[0] + 28, 342)
+        parts.append(hand_part("hand_f", hand_on_rail(WF, 78, True), rim=0.6))
+        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35))
     elif mood == "reach":
-        EF, WF = (482, 298), (496, 354)
-        parts += [arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35)]
-        parts.append(hand_part("hand_f", hand_shape(WF, 40, 82, 0.35, 0.25, thumb=-1, thumb_open=0.2), rim=0.4))
+        EF, WF = (482, 300), (498, 354)
+        parts.append(hand_part("hand_f", hand_open(WF, 34, 80, False, 0.3), rim=0.5))
+        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35))
     else:
-        EF, WF = (458, 384), (476, 496)
-        parts += [arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35)]
-        parts.append(hand_part("hand_f", hand_shape(WF, 80, 84, 0.45, 0.05, thumb=-1), rim=0.35))
-    parts += open_shirt(SL, SR, HL, HR, neck, 1)
+        EF, WF = (460, 382), (470, 494)
+        parts.append(hand_part("hand_f", hand_hanging(WF, 86, 82, False, 0.3), rim=0.35))
+        parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35))
+    parts += open_shirt(SL, SR, HL, HR, neck, 1, sway)
     parts.append(neck_part(neck, head))
-    # the near (right) arm hangs
-    EN, WN = (268, 380), (276, 496)
+    # the near (right) arm hangs, the elbow a touch back, the hand a touch forward
+    EN, WN = (264, 378), (280, 494)
     if mood == "reach":
-        EN, WN = (262, 376), (236, 486)
-    parts += [arm(SL, EN, WN, "arm_n", SHIRT, rim=1.0)]
-    parts.append(hand_part("hand_n", hand_shape(WN, 94, 84, 0.3, 0.05, thumb=1), rim=0.9))
+        EN, WN = (260, 376), (238, 484)
+    parts.append(hand_part("hand_n", hand_hanging(WN, 94 if mood != "reach" else 106, 82, False, 0.25), rim=0.9))
+    parts.append(arm(SL, EN, WN, "arm_n", SHIRT, rim=1.0))
     parts.append(face_part(head, "cold"))
     parts += front
     return turn(parts, lean, lerp(HL, HR, 0.5))
 
 
 def dawn_legs() -> list[Part]:
-    """Dawn, seen from behind: the weight on the near (screen-left) leg, feet apart."""
-    HL, HR = (330, 506), (400, 504)
-    return [foot((414, 928), 1, 0.5, "boot_f", rim=0.5), leg(HR, (408, 728), (414, 928), 1, "leg_f", rim=0.5),
-            foot((318, 930), -1, 0.4, "boot_n", rim=0.8), leg(HL, (324, 732), (318, 930), 1, "leg_n")]
+    """Dawn, seen from behind: the weight on the near (screen-left) leg, the other knee eased."""
+    HL, HR = (330, 504), (400, 508)
+    return [foot((416, 928), 1, 0.5, "boot_f", rim=0.5), leg(HR, (410, 728), (416, 928), 1, "leg_f", rim=0.5, bend=4),
+            foot((320, 930), -1, 0.4, "boot_n", rim=0.8), leg(HL, (324, 732), (320, 930), 1, "leg_n")]
 
 
 def figure_dawn(mood: str) -> list[Part]:
@@ -285,16 +345,16 @@ def figure_dawn(mood: str) -> list[Part]:
     if mood == "dawn_facing":
         SL, SR, neck = (288, 206), (440, 200), (366, 188)
         head = Head((378, 96), HS, "right", "34", tilt=2)
-        behind, front = hair_parts(head, seed=7)
+        behind, front = hair_parts(head, seed=7, length=610)
         parts: list[Part] = list(behind)
-        EF, WF = (462, 382), (468, 498)
-        parts += [arm(SR, EF, WF, "arm_f", SILK, rim=0.5)]
-        parts.append(hand_part("hand_f", hand_shape(WF, 90, 84, 0.35, 0.05, thumb=-1), rim=0.5))
+        EF, WF = (462, 380), (468, 496)
+        parts.append(hand_part("hand_f", hand_hanging(WF, 90, 82, False, 0.3), rim=0.5))
+        parts.append(arm(SR, EF, WF, "arm_f", SILK, rim=0.5))
         parts += silk_shirt(SL, SR, HL, HR, neck, 1)
         parts.append(neck_part(neck, head))
-        EN, WN = (272, 384), (270, 500)
-        parts += [arm(SL, EN, WN, "arm_n", SILK, rim=1.0)]
-        parts.append(hand_part("hand_n", hand_shape(WN, 92, 84, 0.3, 0.05, thumb=1), rim=0.9))
+        EN, WN = (266, 380), (274, 498)
+        parts.append(hand_part("hand_n", hand_hanging(WN, 92, 82, False, 0.25), rim=0.9))
+        parts.append(arm(SL, EN, WN, "arm_n", SILK, rim=1.0))
         parts.append(face_part(head, "still"))
         parts += front
         return parts
@@ -305,12 +365,12 @@ def figure_dawn(mood: str) -> list[Part]:
         head = Head((370, 98), HS, "right", "lost", tilt=-4)
     # seen from behind: the arms hang back, the hands clasped at the small of the back
     parts = []
-    EN, EF = (276, 376), (456, 372)
+    EN, EF = (278, 378), (454, 374)
     W0 = (360, 470)
     parts += [upper_arm(SL, EN, "arm_n", SILK, rim=1.0), upper_arm(SR, EF, "arm_f", SILK, rim=0.5)]
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
-    behind, front = hair_parts(head, seed=9, length=580, back_view=True, face_open=34 if mood == "dawn" else 4)
+    behind, front = hair_parts(head, seed=9, length=620, back_view=True, face_open=34 if mood == "dawn" else 4)
     # the hair hangs down his back OVER the shirt: from behind, the long mass is in front; the face
     # (a sliver of cheek and jaw in the lost profile, the whole profile when he turns) over it
     parts += behind
@@ -323,9 +383,10 @@ def figure_dawn(mood: str) -> list[Part]:
         prof = Head((head.c[0] - 6, head.c[1]), HS, "right", "profile", tilt=-4)
         sliver = prof.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
         parts.append(Part("face", sliver, SKIN, rim=1.0, inner_rim=0.0, shade=0.4))
-    parts += [forearm(EN, add(W0, -22, 0), "fore_n", SILK, rim=1.0), forearm(EF, add(W0, 22, 0), "fore_f", SILK, rim=0.5)]
-    parts.append(hand_part("hands", union(fist_shape(add(W0, -24, -4), 20, 66, thumb=1), fist_shape(add(W0, 24, -4), 160, 66, thumb=-1)),
-                           rim=0.7))
+    parts += [forearm(EN, add(W0, -24, 0), "fore_n", SILK, rim=1.0), forearm(EF, add(W0, 24, 0), "fore_f", SILK, rim=0.5)]
+    hn, cn = hand_fist(add(W0, -22, -2), 10, 64, False)
+    hf, cf = hand_fist(add(W0, 22, -2), 170, 64, True)
+    parts.append(hand_part("hands", (union(hn, hf), cn + cf), rim=0.7))
     if mood == "dawn_turning":
         hx, hy = head.c
         top = hy - HS * 0.52
@@ -367,6 +428,7 @@ def chair_target() -> tuple[float, float]:
 
 # ================================================================================ build
 LIGHT = (-1.0, -0.25)
+RIM_LIGHT = (-1.0, -0.45)   # the glass behind and to the left: the shoulders and the hair catch it too
 
 
 def write_layer(d: str, name: str, parts) -> None:
@@ -378,7 +440,7 @@ def write_layer(d: str, name: str, parts) -> None:
 def write_rim(d: str, name: str, parts, lights=((LIGHT, 1.0),)) -> None:
     ink = Ink(W, H)
     for light, k in lights:
-        rim_figure(ink, parts, light, k)
+        rim_backlit(ink, parts, light, 1.0, k)
     ink.save(os.path.join(d, name + ".svg"), f"sephiroth {name} (rim light)")
 
 
@@ -419,17 +481,23 @@ def build() -> None:
     }
     for name, parts in L.items():
         write_layer(d, name, parts)
-    dawn_light = (((1.0, -0.3), 1.0), (LIGHT, 0.55))
+    # dawn: the low sun in the glass to his right is the light; the rest of the glass gives a faint edge on the left
+    dawn_light = (((1.0, -0.4), 1.0), (RIM_LIGHT, 0.2))
     stacks = {
-        "cold": (["legs", "upper_cold"], ((LIGHT, 1.0),)),
-        "chair": (["legs", "upper_chair"], ((LIGHT, 1.0),)),
-        "reach": (["legs", "upper_reach"], ((LIGHT, 1.0),)),
+        "cold": (["legs", "upper_cold"], ((RIM_LIGHT, 1.0),)),
+        "chair": (["legs", "upper_chair"], ((RIM_LIGHT, 1.0),)),
+        "reach": (["legs", "upper_reach"], ((RIM_LIGHT, 1.0),)),
         "dawn": (["legs_dawn", "upper_dawn"], dawn_light),
         "dawn_turning": (["legs_dawn", "upper_dawn_turning"], dawn_light),
         "dawn_facing": (["legs", "upper_dawn_facing"], dawn_light),
     }
     for look, (names, lights) in stacks.items():
-        write_rim(d, f"rim_{look}", [p for n in names for p in L[n]], lights)
+        parts = [p for n in names for p in L[n]]
+        if lights is dawn_light:
+            # the sun is on his right: the far side (screen right) is now the lit one
+            parts = [replace(p, rim=max(p.rim if p.rim is not None else p.mat.rim, 0.95)) if p.name.endswith("_f") else p
+                     for p in parts]
+        write_rim(d, f"rim_{look}", parts, lights)
     eyes_glow(os.path.join(d, "eyes_glow.svg"), Head((376, 96), HS, "right", "34", tilt=8))
     eyes_glow(os.path.join(d, "eyes_glow_chair.svg"), Head((370, 98), HS, "right", "34", tilt=4), -2.5, (366, 504))
     eyes_glow(os.path.join(d, "eyes_glow_reach.svg"), Head((384, 100), HS, "right", "34", tilt=10), 4.0, (366, 504))

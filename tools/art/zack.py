@@ -16,22 +16,27 @@ import math
 import os
 import random
 
-from figkit import Ink, Mat, Part, ellipse, ribbon, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, shape, shift, union
 from figure import (
     Head,
     add,
+    arm_outline,
+    deltoid,
     edge_line,
     face_details,
     face_rim,
-    fist_shape,
-    hand_shape,
+    hand_fist,
+    hand_hanging,
+    hand_open,
     lerp,
     limb,
     paint_figure,
-    rim_figure,
+    rim_backlit,
+    shoe,
+    sleeve_end,
+    trouser_leg,
     turn,
 )
-from shapely import affinity
 from shapely.geometry import box
 
 W, H = 720, 964
@@ -55,37 +60,30 @@ EYE = (52, 74, 112)
 
 # ================================================================================ body pieces
 def foot(ankle, toe: float, k: float = 1.0, name: str = "boot", rim: float = 0.5) -> Part:
-    """A boot from the ankle; `toe` -1 points it left, +1 right; k foreshortens it (3/4 view)."""
-    s = toe
-    pts = [(-15, -30), (14, -30), (18, -8), (40, 6), (58, 16), (64, 26), (60, G - ankle[1] - 2 + 0.0), (-18, G - ankle[1]),
-           (-21, 14)]
-    pts = [(ankle[0] + x * s * k if x > 0 else ankle[0] + x * s, ankle[1] + y) for x, y in pts]
-    g = shape(pts, 5)
+    """A boot planted on the floor; `toe` -1 points it left, +1 right; k foreshortens it (3/4 view)."""
+    g = shoe(ankle, G, toe, k, 1.0)
 
     def d(ink: Ink, p: Part) -> None:
-        ink.fill(box(0, G - 8, W, G + 2), CLOTH_SH, 0.8, p.geom)
+        ink.fill(box(0, G - 7, W, G + 2), CLOTH_SH, 0.8, p.geom)
     return Part(name, g, BOOT, details=[d], rim=rim, shade=0.6)
 
 
-def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float = 0.6, inner_rim: float = 0.2) -> Part:
+def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float = 0.8, inner_rim: float = 0.2) -> Part:
     """A trouser leg hip -> knee -> ankle. `back` +1: the back of the leg (calf, seat) is on the
-    screen-right (he faces left), -1 on the left. The cloth is loose: the thigh full, the knee
-    narrow, the calf a little fuller behind, the trouser breaking over the boot."""
-    mid_t = lerp(hip, knee, 0.45)
-    mid_c = lerp(knee, ankle, 0.35)
-    low = lerp(knee, ankle, 0.8)
-    pts = [add(hip, 0, -4), hip, mid_t, add(knee, -back * bend, 0), mid_c, low, add(ankle, 0, 18)]
-    front = [30, 35, 29, 21, 22, 18, 19]
-    rear = [30, 37, 31, 22, 28, 21, 20]
-    # limb(): "left" of downward travel is screen-right
-    lw, rw = (rear, front) if back > 0 else (front, rear)
-    g = limb(pts, lw, rw)
+    screen-right (he faces left), -1 on the left. Loose cloth over a leg: the thigh full, the
+    knee narrow, the calf fuller behind, a slim ankle, the cloth breaking over the boot."""
+    kn = add(knee, -back * bend, 0)
+    g = trouser_leg(hip, kn, ankle, back, 20, (35, 31, 22.5, 20.5, 23.5, 14.5, 17.5))
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        kx, ky = knee
-        edge_line(ink, [(kx - 16, ky - 8), (kx, ky + 2), (kx + 16, ky - 6)], 3, CLOTH_SH, 0.55, c)
-        edge_line(ink, [(ankle[0] - 16, ankle[1] - 24), (ankle[0], ankle[1] - 16), (ankle[0] + 16, ankle[1] - 26)], 3, CLOTH_SH, 0.5, c)
+        kx, ky = kn
+        f = -back
+        edge_line(ink, [(kx + f * 14, ky - 14), (kx + f * 2, ky - 2), (kx - f * 12, ky + 4)], 3, CLOTH_SH, 0.5, c)
+        # the break over the boot: two short folds above the hem
+        ax, ay = ankle
+        edge_line(ink, [(ax + f * 16, ay - 10), (ax + f * 2, ay - 2), (ax - f * 12, ay + 2)], 3, CLOTH_SH, 0.55, c)
+        edge_line(ink, [(ax + f * 14, ay - 30), (ax, ay - 22), (ax - f * 10, ay - 20)], 2.5, CLOTH_SH, 0.4, c)
     return Part(name, g, TROUSERS, details=[d], rim=rim, inner_rim=inner_rim)
 
 
@@ -93,17 +91,20 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
           chest: float = 1.0) -> Part:
     """The shirt from the shoulders to its hem over the hips. `facing` -1: the chest faces left (its
     front bulges on the left edge, the back and the shoulder blade are on the right), +1 the other
-    way, 2: the back to the camera. The deltoids belong to the arms."""
+    way, 2: the back to the camera. The shoulders slope from the neck (the trapezius); the round
+    of the shoulder (the deltoid) belongs to the arms."""
     f = facing if abs(facing) <= 1 else 0
     fl = 12 * chest if f < 0 else 0
     fr = 12 * chest if f > 0 else 0
     bl = 6 if f > 0 else 0
     br = 6 if f < 0 else 0
-    pts = [add(neck, -22, -14), add(lerp(neck, SL, 0.55), 0, -12), add(SL, 10, -22), add(SL, 8 - bl, 40),
+    pts = [add(neck, -20, -12), add(lerp(neck, SL, 0.42), 0, -7), add(lerp(neck, SL, 0.78), 0, -9), add(SL, 14, -9),
+           add(SL, 9 - bl, 40),
            add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), 3 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -4, 0), add(HL, -22, 6),
            add(HL, -26, hem), add(lerp(HL, HR, 0.5), 0, hem + 2 + tilt_hem), add(HR, 26, hem), add(HR, 22, 6),
            add(lerp(SR, HR, 0.85), 2, 0), add(lerp(SR, HR, 0.62), -3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -8 + br, 40), add(SR, -10, -22), add(lerp(neck, SR, 0.55), 0, -12), add(neck, 22, -14)]
+           add(SR, -9 + br, 40), add(SR, -14, -9), add(lerp(neck, SR, 0.78), 0, -9), add(lerp(neck, SR, 0.42), 0, -7),
+           add(neck, 20, -12)]
     g = shape(pts, 6)
 
     def d(ink: Ink, p: Part) -> None:
@@ -112,24 +113,51 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
         edge_line(ink, [add(SL, 30, 70), lerp(add(SL, 30, 70), add(HL, 50, 0), 0.5), add(HL, 40, -10)], 4, CLOTH_SH, 0.45, c)
         edge_line(ink, [add(SR, -26, 80), lerp(add(SR, -30, 80), add(HR, -40, 0), 0.5), add(HR, -36, -6)], 4, CLOTH_SH, 0.45, c)
         edge_line(ink, [add(HL, 0, hem - 12), add(lerp(HL, HR, 0.5), 0, hem - 4), add(HR, 0, hem - 14)], 4, CLOTH_SH, 0.5, c)
+        # the neckline
+        edge_line(ink, [add(neck, -18, -8), add(neck, 0, 4), add(neck, 18, -8)], 3.5, CLOTH_SH, 0.6, c)
     return Part(name, g, SHIRT, details=[d], rim=0.75, inner_rim=0.25)
 
 
 def neck_part(neck, head: Head) -> Part:
     top = head.pt(0.06, 0.3)
-    g = limb([add(neck, 0, 14), lerp(neck, top, 0.5), top], [25, 21, 20])
+    g = limb([add(neck, 0, 14), lerp(neck, top, 0.5), top], [24, 20, 19])
     return Part("neck", g, SKIN, rim=0.6, inner_rim=0.3, shade=0.5)
 
 
-def upper_arm(sh, el, name: str, torn: bool, seed: int = 1, rim: float = 0.8, inner_rim: float = 0.3) -> list[Part]:
-    """Shoulder cap to elbow. The left sleeve is whole; the right one is torn away above the
-    elbow, rags hanging from the tear, the swollen upper arm showing under it."""
-    mid = lerp(sh, el, 0.45)
-    ang = math.degrees(math.atan2(el[1] - sh[1], el[0] - sh[0])) - 90
-    cap = affinity.rotate(ellipse(sh[0], sh[1] + 12, 25, 38), ang, origin=sh)
-    g = union(cap, limb([add(sh, 0, -6), mid, lerp(sh, el, 0.8), el], [25, 23, 19, 17]))
-    if not torn:
-        return [Part(name, g, SHIRT, rim=rim, inner_rim=inner_rim)]
+def creased(cs, col=SKIN_SH, op: float = 0.55):
+    def d(ink: Ink, p: Part) -> None:
+        for c in cs:
+            edge_line(ink, c, 2.2, col, op, p.geom)
+    return d
+
+
+def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float = 0.8, inner_rim: float = 0.3,
+        back: float = 1.0) -> list[Part]:
+    """A whole arm: one contour from the shoulder to the wrist, the deltoid's round at the top.
+    `sleeve` "pushed": the left sleeve pushed up to just under the elbow, gathered there, the
+    forearm bare; "torn": the right sleeve torn away above the elbow, a rag hanging from the tear,
+    the swollen arm bare below it. Back to front: the bare arm, the sleeve, the rag."""
+    swollen = skin is SWOLLEN
+    k = 1.1 if swollen else 1.0
+    bare = union(arm_outline(sh, el, wr, (24, 21, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
+    cloth_full = union(arm_outline(sh, el, wr, (25.5, 23, 18.5, 20, 14), back), deltoid(sh, el, 25))
+    if sleeve == "pushed":
+        bent = abs(math.degrees(math.atan2(wr[1] - el[1], wr[0] - el[0]) - math.atan2(el[1] - sh[1], el[0] - sh[0]))) % 360
+        end = lerp(el, wr, 0.16 if min(bent, 360 - bent) < 40 else 0.04)
+        sl = sleeve_end(cloth_full, end, wr, 1.5, seed)
+
+        def sd(ink: Ink, p: Part) -> None:
+            c = p.geom
+            # the gathered cloth above the roll: two short folds across the arm
+            ux, uy = (el[0] - sh[0]), (el[1] - sh[1])
+            n = math.hypot(ux, uy) or 1.0
+            ux, uy = ux / n, uy / n
+            nx, ny = -uy, ux
+            for t, wv in ((-8, 12), (-22, 9)):
+                cx, cy = end[0] + ux * t, end[1] + uy * t
+                edge_line(ink, [(cx - nx * wv, cy - ny * wv - 3), (cx, cy), (cx + nx * wv, cy + ny * wv - 2)], 2.5, CLOTH_SH, 0.5, c)
+        return [Part(name + "_skin", bare, skin, rim=rim, inner_rim=inner_rim, shade=0.7),
+                Part(name, sl, SHIRT, details=[sd], rim=rim, inner_rim=inner_rim)]
     # the tear: the sleeve ends in a ragged edge across the arm, 40 % of the way down
     rnd = random.Random(seed)
     cut_a = lerp(sh, el, 0.42)
@@ -143,29 +171,23 @@ def upper_arm(sh, el, name: str, torn: bool, seed: int = 1, rim: float = 0.8, in
         j = rnd.uniform(-1, 1) * 9 + (12 if i % 2 else -4)
         edge.append((cut_a[0] + nx * t * 80 + ux * j, cut_a[1] + ny * t * 80 + uy * j))
     up = [(p[0] - ux * 300, p[1] - uy * 300) for p in (edge[0], edge[-1])]
-    sleeve = g.intersection(shape([up[0]] + edge + [up[1]], 1).buffer(0))
-    # a rag hanging from the tear
+    sl = cloth_full.intersection(shape([up[0]] + edge + [up[1]], 1).buffer(0))
     rag_root = edge[5]
     rag = limb([rag_root, (rag_root[0] + ux * 30 + nx * 4, rag_root[1] + uy * 30 + ny * 4),
                 (rag_root[0] + ux * 52 + nx * 2, rag_root[1] + uy * 52 + ny * 2)], [6, 4.5, 1])
-    skin = g.difference(sleeve)
 
-    def sd(ink: Ink, p: Part) -> None:
-        # the lining and the rip's shadow on the swollen skin
+    def td(ink: Ink, p: Part) -> None:
         edge_line(ink, edge, 3, CLOTH_SH, 0.8, p.geom)
-    return [Part(name + "_skin", skin, SWOLLEN, rim=rim, inner_rim=inner_rim),
-            Part(name, sleeve, SHIRT, details=[sd], rim=rim, inner_rim=inner_rim),
+    return [Part(name + "_skin", bare, skin, rim=rim, inner_rim=inner_rim, shade=0.7),
+            Part(name, sl, SHIRT, details=[td], rim=rim, inner_rim=inner_rim),
             Part(name + "_rag", rag, SHIRT, rim=rim * 0.8, inner_rim=0.3, shade=0.3)]
 
 
-def forearm(el, wr, name: str, mat: Mat, swollen: bool = False, rim: float = 0.8, inner_rim: float = 0.35) -> Part:
-    k = 1.12 if swollen else 1.0
-    mid = lerp(el, wr, 0.35)
-    g = limb([el, mid, wr], [17 * k, 18 * k, 11.5 * k], [17 * k, 19 * k, 11.5 * k])
-    return Part(name, g, mat, rim=rim, inner_rim=inner_rim, shade=0.7)
-
-
 def hand_part(name: str, g, mat: Mat, rim: float = 0.7, inner_rim: float = 0.5) -> Part:
+    """A hand from one of figure.py's hand shapes: (silhouette, creases) or a bare silhouette."""
+    if isinstance(g, tuple):
+        g, cs = g
+        return Part(name, g, mat, details=[creased(cs)], rim=rim, inner_rim=inner_rim, shade=0.6)
     return Part(name, g, mat, rim=rim, inner_rim=inner_rim, shade=0.6)
 
 
@@ -223,45 +245,47 @@ def wall_legs() -> list[Part]:
 def wall_upper(mood: str) -> list[Part]:
     """Hurt: the right arm held against his chest, the left hand cradling its forearm; scared: the
     same, shoulders up and the head pulled back against the wall; testing: the right forearm
-    lowered and held out, the fingers tried, the left hand ready under it."""
+    lowered and held out, the fingers tried, the left arm hanging."""
     HL, HR = (320, 502), (396, 494)
     if mood == "scared":
-        SL, SR, neck = (290, 244), (426, 252), (358, 228)
+        SL, SR, neck = (290, 246), (426, 252), (358, 230)
         head = Head((352, 142), HS, "left", "34", tilt=-6)
-        ER, WR, EL, WL = (272, 416), (386, 340), (442, 424), (320, 404)
+        ER, WR, EL, WL = (274, 414), (384, 346), (446, 424), (330, 414)
     elif mood == "testing":
-        SL, SR, neck = (284, 258), (422, 266), (352, 240)
+        SL, SR, neck = (286, 258), (424, 266), (354, 240)
         head = Head((334, 156), HS, "left", "34", tilt=16)
-        ER, WR, EL, WL = (262, 432), (222, 530), (444, 438), (446, 548)
+        ER, WR, EL, WL = (270, 428), (226, 524), (450, 432), (438, 544)
     else:
-        SL, SR, neck = (286, 256), (424, 266), (354, 238)
+        SL, SR, neck = (288, 256), (424, 266), (354, 238)
         head = Head((340, 152), HS, "left", "34", tilt=8)
-        ER, WR, EL, WL = (268, 428), (384, 352), (440, 436), (318, 420)
+        ER, WR, EL, WL = (272, 426), (382, 356), (446, 432), (330, 420)
     parts: list[Part] = []
-    parts += upper_arm(SL, ER, "arm_r", torn=True, seed=2, rim=1.0)
-    parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
-    parts.append(neck_part(neck, head))
-    parts += upper_arm(SR, EL, "arm_l", torn=False, rim=0.35, inner_rim=0.3)
     if mood == "testing":
-        parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.3))
-        parts.append(hand_part("hand_l", hand_shape(WL, 94, 84, 0.45, 0.1, thumb=-1), SKIN, rim=0.3))
-        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0))
-        parts.append(hand_part("hand_r", hand_shape(WR, 112, 86, 0.25, 0.35, thumb=1, swollen=1.0, thumb_open=0.15),
-                               SWOLLEN, rim=1.0))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0)
+        parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
+        parts.append(neck_part(neck, head))
+        parts.append(hand_part("hand_l", hand_hanging(WL, 94, 84, True, 0.35), SKIN, rim=0.3))
+        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3)
+        # the injured hand held out, the fingers tried: open, a little apart
+        parts.insert(0, hand_part("hand_r", hand_open(WR, 120, 84, True, 0.35), SWOLLEN, rim=1.0))
     else:
-        parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.4, inner_rim=0.5))
-        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0, inner_rim=0.35))
-        parts.append(hand_part("hand_r", hand_shape(WR, 70, 86, 0.15, 0.15, thumb=-1, swollen=1.0), SWOLLEN, rim=0.6))
-        parts.append(hand_part("hand_l", fist_shape(WL, 196, 76, thumb=1), SKIN, rim=0.8, inner_rim=0.6))
+        parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
+        parts.append(neck_part(neck, head))
+        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3)
+        parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0)
+        # the left hand closed under the injured forearm, holding it to the chest
+        parts.append(hand_part("hand_l", hand_fist(WL, 200, 74, False), SKIN, rim=0.8, inner_rim=0.5))
     parts += head_parts(head, "scared" if mood == "scared" else "hurt")
     return turn(parts, {"scared": 3.0, "testing": -2.0}.get(mood, 1.5), lerp(HL, HR, 0.5))
 
 
 def door_legs() -> list[Part]:
-    """Facing the door (right), a step taken toward it: the left leg (screen right) forward."""
-    HL, HR = (330, 496), (394, 498)
-    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (322, 710), (316, 912), -1, "leg_r", rim=0.8),
-            foot((426, 910), 1, 0.8, "boot_l", rim=0.4), leg(HR, (410, 706), (426, 910), -1, "leg_l", rim=0.4)]
+    """Facing the door (right), a step taken toward it: the left leg (screen right) forward, the
+    weight coming onto it; the back knee eased."""
+    HL, HR = (330, 500), (394, 494)
+    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (318, 712), (316, 912), -1, "leg_r", bend=5, rim=0.8),
+            foot((428, 910), 1, 0.8, "boot_l", rim=0.4), leg(HR, (414, 706), (428, 910), -1, "leg_l", rim=0.4)]
 
 
 def door_upper(turning: bool) -> list[Part]:
@@ -269,71 +293,65 @@ def door_upper(turning: bool) -> list[Part]:
     hand closed on the lever (canvas ~(442..486, 439) at the `door` mark), the right arm hugged to
     the chest, the head bowed toward the door. Turning: the hand off the lever, the shoulders and
     the head turned back toward the room over his right shoulder."""
-    HL, HR = (330, 496), (394, 498)
+    HL, HR = (330, 500), (394, 494)
     parts: list[Part] = []
     if not turning:
         SL, SR, neck = (298, 258), (414, 250), (360, 238)
         head = Head((386, 160), HS, "right", "34", tilt=14)
-        EL, WL = (446, 362), (440, 428)
-        parts += upper_arm(SR, EL, "arm_l", torn=False, rim=0.3, inner_rim=0.2)
-        parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.3, inner_rim=0.2))
-        parts.append(hand_part("hand_l", fist_shape(WL, 12, 70, thumb=-1), SKIN, rim=0.3, inner_rim=0.3))
+        EL, WL = (448, 364), (440, 428)
+        parts.append(hand_part("hand_l", hand_fist(WL, 10, 72, True), SKIN, rim=0.3, inner_rim=0.3))
+        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1)
         parts.append(torso(SL, SR, HL, HR, neck, 1, tilt_hem=2))
         parts.append(neck_part(neck, head))
-        ER, WR = (300, 420), (394, 334)
-        parts += upper_arm(SL, ER, "arm_r", torn=True, seed=5, rim=1.0)
-        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=0.8, inner_rim=0.5))
-        parts.append(hand_part("hand_r", hand_shape(WR, 78, 84, 0.2, 0.1, thumb=-1, swollen=1.0), SWOLLEN, rim=0.5))
+        ER, WR = (302, 420), (392, 338)
+        parts.append(hand_part("hand_r", hand_hanging(WR, 74, 84, False, 0.2), SWOLLEN, rim=0.5))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0)
         parts += head_parts(head, "hurt")
         return turn(parts, 4.0, lerp(HL, HR, 0.5))
     SL, SR, neck = (294, 254), (418, 254), (354, 236)
     head = Head((336, 154), HS, "left", "34", tilt=4)
-    EL, WL = (432, 432), (436, 546)
+    EL, WL = (440, 430), (436, 544)
     parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=0))
     parts.append(neck_part(neck, head))
-    parts += upper_arm(SR, EL, "arm_l", torn=False, rim=0.3, inner_rim=0.2)
-    parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.3))
-    parts.append(hand_part("hand_l", hand_shape(WL, 92, 84, 0.5, 0.05, thumb=-1), SKIN, rim=0.3))
-    ER, WR = (288, 420), (380, 344)
-    parts += upper_arm(SL, ER, "arm_r", torn=True, seed=5, rim=1.0)
-    parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0, inner_rim=0.5))
-    parts.append(hand_part("hand_r", hand_shape(WR, 70, 86, 0.15, 0.1, thumb=-1, swollen=1.0), SWOLLEN, rim=0.6))
+    parts.append(hand_part("hand_l", hand_hanging(WL, 92, 84, True, 0.4), SKIN, rim=0.3))
+    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2)
+    ER, WR = (290, 420), (380, 346)
+    parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0)
     parts += head_parts(head, "hurt")
     return turn(parts, -1.5, lerp(HL, HR, 0.5))
 
 
 def straight_legs() -> list[Part]:
-    """Standing straight, feet under the hips, weight even."""
-    HL, HR = (322, 498), (396, 496)
-    return [foot((308, 912), -1, 0.75, "boot_r", rim=0.7), leg(HL, (316, 710), (308, 912), 1, "leg_r"),
-            foot((404, 912), -1, 0.6, "boot_l", rim=0.35), leg(HR, (400, 706), (404, 912), 1, "leg_l", rim=0.35)]
+    """Standing straight, feet under the hips, the weight a little more on the left leg (screen
+    right): that hip higher, the right knee just eased."""
+    HL, HR = (322, 500), (396, 494)
+    return [foot((306, 912), -1, 0.75, "boot_r", rim=0.7), leg(HL, (314, 712), (306, 912), 1, "leg_r", bend=3),
+            foot((400, 912), -1, 0.6, "boot_l", rim=0.35), leg(HR, (398, 706), (400, 912), 1, "leg_l", rim=0.35)]
 
 
 def straight_upper(mood: str) -> list[Part]:
     """Resolute: shoulders square, chin up, the right arm hanging, its fingers half open; arm_raised:
     the right forearm lifted in front of him, the swollen hand open toward Sephiroth."""
-    HL, HR = (322, 498), (396, 496)
-    SL, SR, neck = (284, 254), (424, 258), (354, 236)
+    HL, HR = (322, 500), (396, 494)
+    SL, SR, neck = (286, 256), (424, 258), (354, 236)
     head = Head((342, 148), HS, "left", "34", tilt=-5 if mood == "resolute" else 3)
     parts: list[Part] = []
     if mood == "arm_raised":
-        ER, WR = (238, 378), (214, 262)
+        ER, WR = (246, 380), (216, 266)
     else:
-        ER, WR = (274, 432), (266, 548)
-    parts += upper_arm(SL, ER, "arm_r", torn=True, seed=7, rim=1.0)
+        ER, WR = (282, 430), (264, 546)
     if mood != "arm_raised":
-        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0))
-        parts.append(hand_part("hand_r", hand_shape(WR, 96, 86, 0.25, 0.2, thumb=1, swollen=1.0), SWOLLEN, rim=1.0))
+        parts.append(hand_part("hand_r", hand_hanging(WR, 98, 84, True, 0.3), SWOLLEN, rim=1.0))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0)
     parts.append(torso(SL, SR, HL, HR, neck, -1))
     parts.append(neck_part(neck, head))
-    EL, WL = (438, 432), (440, 548)
-    parts += upper_arm(SR, EL, "arm_l", torn=False, rim=0.3)
-    parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.3))
-    parts.append(hand_part("hand_l", fist_shape(WL, 92, 74, thumb=-1), SKIN, rim=0.3))
+    EL, WL = (444, 430), (436, 546)
+    parts.append(hand_part("hand_l", hand_hanging(WL, 96, 84, True, 0.5 if mood == "resolute" else 0.3), SKIN, rim=0.3))
+    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3)
     if mood == "arm_raised":
-        parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=1.0))
-        parts.append(hand_part("hand_r", hand_shape(WR, -96, 88, 0.1, 0.55, thumb=1, swollen=0.8, thumb_open=0.25),
-                               SWOLLEN, rim=1.0))
+        parts.append(hand_part("hand_r", hand_open(WR, -98, 86, False, 0.5), SWOLLEN, rim=1.0))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0)
     parts += head_parts(head, "resolute" if mood == "resolute" else "easy")
     return turn(parts, 0.0 if mood == "resolute" else -2.5, lerp(HL, HR, 0.5))
 
@@ -346,23 +364,21 @@ def leaning() -> list[Part]:
     piv = (330, G)
     dx = -44
     HL, HR = (322 + dx, 498), (396 + dx, 496)
-    SL, SR, neck = (286 + dx, 256), (426 + dx, 262), (356 + dx, 238)
+    SL, SR, neck = (286 + dx, 258), (426 + dx, 262), (356 + dx, 240)
     head = Head((344 + dx, 152), HS, "left", "34", tilt=-10)
     parts: list[Part] = [foot((356 + dx + 10, 912), -1, 0.6, "boot_l", rim=0.4),
                          leg(HR, (392 + dx, 708), (366 + dx, 912), 1, "leg_l", rim=0.4),
                          foot((408 + dx, 914), -1, 0.8, "boot_r", rim=0.7),
-                         leg(HL, (330 + dx, 712), (408 + dx, 914), 1, "leg_r")]
-    ER, EL = (272 + dx, 428), (440 + dx, 430)
-    parts += upper_arm(SL, ER, "arm_r", torn=True, seed=9, rim=1.0)
+                         leg(HL, (330 + dx, 712), (408 + dx, 914), 1, "leg_r", bend=4)]
+    ER, EL = (274 + dx, 428), (444 + dx, 430)
     parts.append(torso(SL, SR, HL, HR, neck, -1))
     parts.append(neck_part(neck, head))
-    parts += upper_arm(SR, EL, "arm_l", torn=False, rim=0.3)
-    WR = (420 + dx, 388)
-    parts.append(forearm(ER, WR, "fore_r", SWOLLEN, swollen=True, rim=0.9, inner_rim=0.5))
-    parts.append(hand_part("hand_r", fist_shape(WR, 16, 68, thumb=-1), SWOLLEN, rim=0.4))
-    WL = (300 + dx, 392)
-    parts.append(forearm(EL, WL, "fore_l", SKIN, rim=0.4, inner_rim=0.6))
-    parts.append(hand_part("hand_l", fist_shape(WL, 200, 70, thumb=1), SKIN, rim=0.9, inner_rim=0.6))
+    WR = (420 + dx, 390)
+    parts.append(hand_part("hand_r", hand_fist(WR, 16, 66, True), SWOLLEN, rim=0.4))
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=9, rim=1.0)
+    WL = (302 + dx, 394)
+    parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.4, inner_rim=0.4)
+    parts.append(hand_part("hand_l", hand_fist(WL, 196, 68, False), SKIN, rim=0.9, inner_rim=0.5))
     parts += head_parts(head, "easy")
     return turn(parts, lean, piv)
 
@@ -373,6 +389,7 @@ def ground(cx: float, rx: float) -> Part:
 
 # ================================================================================ build
 LIGHT = (-1.0, -0.25)      # toward the glass: left and a little above
+RIM_LIGHT = (-1.0, -0.45)  # the rim: the glass behind and to the left, so the shoulders and the hair catch it too
 
 
 def write_layer(d: str, name: str, parts) -> None:
@@ -383,7 +400,7 @@ def write_layer(d: str, name: str, parts) -> None:
 
 def write_rim(d: str, name: str, parts) -> None:
     ink = Ink(W, H)
-    rim_figure(ink, parts, LIGHT)
+    rim_backlit(ink, parts, RIM_LIGHT)
     ink.save(os.path.join(d, name + ".svg"), f"zack {name} (rim light from the left)")
 
 
