@@ -358,7 +358,7 @@ class Compositor:
             st = _Stage(layout, images, size)
             for lighter in st.lighters(clock):
                 lighter.prepare(light)  # the first frame at the new size then only blits
-            st.beams(st.k_ref)
+            st.beams(st.k_ref).prepare(light)
             return st, [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
 
         return work

@@ -114,16 +114,20 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     size = (max(1, round(layout.size[0] * k)), max(1, round(layout.size[1] * k)))
     kx = ky = k
     ambient = pygame.Surface(size)
-    sky = pygame.Surface(size)
-    emissive = pygame.Surface(size)
-    plain = pygame.Surface(size)
-    rim = pygame.Surface(size)
-    for s in (ambient, sky, emissive, plain, rim):
-        s.fill((0, 0, 0))
+    ambient.fill((0, 0, 0))
+    # the other roles' maps are made (black) at the first layer that adds to them: a layer
+    # occludes only what is under it, and under a role's first layer its map is all black
+    roles: dict[str, pygame.Surface] = {}
+
+    def role(name: str) -> pygame.Surface:
+        if name not in roles:
+            roles[name] = pygame.Surface(size)
+            roles[name].fill((0, 0, 0))
+        return roles[name]
+
     sky_rect: pygame.Rect | None = None
     emissive_rect: pygame.Rect | None = None
     rim_rect: pygame.Rect | None = None
-    has_plain = False
     coverage = None
     if not bottom:
         coverage = pygame.Surface(size, pygame.SRCALPHA)
@@ -140,11 +144,11 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         surf, pos = got
         area = content_rect(surf).move(pos).clip(pygame.Rect(0, 0, *size))
         if layer.light == "emissive":
-            emissive.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
+            role("emissive").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
             continue
         if layer.light == "rim":
-            rim.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
+            role("rim").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             rim_rect = area if rim_rect is None else rim_rect.union(area)
             continue
         black = copy(surf)  # (vn.render.images' copies keep the GIL short for vn.render.resize)
@@ -154,24 +158,26 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         if layer.light == "sky":
             white = copy(surf)
             white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
-            sky.blit(white, pos)
+            role("sky").blit(white, pos)
             sky_rect = area if sky_rect is None else sky_rect.union(area)
-        else:
-            sky.blit(black, pos)
+            del white
         ambient.blit(surf if layer.light == "ambient" else black, pos)
         if layer.light == "none":
-            plain.blit(surf, pos)
-            has_plain = True
-        else:
-            plain.blit(black, pos)
-        emissive.blit(black, pos)
-        rim.blit(black, pos)
+            role("plain").blit(surf, pos)
+        for name, under in roles.items():  # this layer hides the light of the layers under it
+            if name != layer.light and not (name == "plain" and layer.light == "none"):
+                under.blit(black, pos)
+        del surf, black
     if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
         add_static(ambient)
-    sky_crop = sky.subsurface(sky_rect).copy() if sky_rect and sky_rect.w and sky_rect.h else None
+    sky, emissive, rim, plain = roles.get("sky"), roles.get("emissive"), roles.get("rim"), roles.get("plain")
+    sky_crop = sky.subsurface(sky_rect).copy() if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
     emi_crop = emissive.subsurface(emissive_rect).copy() \
-        if emissive_rect and emissive_rect.w and emissive_rect.h else None
-    rim_crop = rim.subsurface(rim_rect).copy() if rim_rect and rim_rect.w and rim_rect.h else None
+        if emissive is not None and emissive_rect and emissive_rect.w and emissive_rect.h else None
+    rim_crop = rim.subsurface(rim_rect).copy() if rim is not None and rim_rect and rim_rect.w and rim_rect.h else None
+    del sky, emissive, rim
+    roles.clear()  # (the full-size maps go before the laid-over crops are made)
+    has_plain = plain is not None
     bounds = None
     area = pygame.Rect(0, 0, *size)
     if coverage is not None:
@@ -528,6 +534,12 @@ class Beams:
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
         self._buffer: pygame.Surface | None = None
+
+    def prepare(self, light: Light) -> None:
+        """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
+        build does this: at 4K a beam's colour ramp alone took a frame ~0.1 s)."""
+        for i in range(len(self.shapes)):
+            self._lit(i, light, (0, 0), 1.0, pygame.Rect(0, 0, 1, 1))
 
     def release(self) -> None:
         """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)."""
