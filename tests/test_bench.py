@@ -19,6 +19,9 @@ def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():
     assert script["errors"] == 0 and script["lines"] >= 10_000, script
     assert script["cold_s"] > 0 and script["warm_s"] > 0
     assert figures["startup_to_first_frame_s"] > 0, figures["startup"]
+    # the start showed the title's kept first frame (vn.firstframe), then the live title
+    up = figures["startup"]
+    assert up["kept_frame"] and up["title_s"] > 0 and up["no_kept_frame_s"] > 0, up
     assert figures["resize_to_4k_worst_frame_ms"] > 0, figures["resize"]
     assert figures["save_ms"] > 0 and figures["load_ms"] > 0, figures["save"]
     assert figures["peak_rss_mb"] > 0, figures["memory"]

@@ -32,6 +32,15 @@ THUMB_SIZE = (384, 216)
 def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] | None = None,
          fullscreen: bool = False, lang: str | None = None) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    first = None
+    if label is None:  # the title's first frame as the last start drew it, before loading anything
+        from vn.firstframe import for_game
+
+        first = for_game(game_dir, size, fullscreen, lang)
+        if first is not None:
+            import pygame
+
+            first.show(pygame)
     from vn.game import load_game
     from vn.script.diagnostics import format_all
 
@@ -53,7 +62,9 @@ def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] 
     pygame.display.init()
     pygame.font.init()
     try:
-        return Player(game, label, size or (1280, 720), fullscreen).run()
+        player = Player(game, label, size or (1280, 720), fullscreen)
+        player.first_frame = first
+        return player.run()
     finally:
         pygame.quit()
 
@@ -115,6 +126,7 @@ class Player:
         self.visible = True  # False while the window is hidden or minimised: nothing is drawn
         self.slept = 0.0  # seconds the last turn spent waiting for input or a deadline
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
+        self.first_frame = None  # vn.firstframe.FirstFrame: the title's first frame is kept there
         from vn.reload import HotReload
 
         self.hot_reload = HotReload(self)  # saving a game file reloads it (vn.reload)
@@ -277,8 +289,21 @@ class Player:
         self.surface.blit(self.canvas, (0, 0))
         self.pg.display.flip()
         self.dirty = False
+        if self.first_frame is not None:
+            self._keep_first_frame()
         if self.audio.state == "idle":  # the sound device starts once the first frame is up,
             self.audio.start()  # not with the window, nor at the story's first cue
+
+    def _keep_first_frame(self) -> None:
+        """The first frame drawn, when it is the title's very first one (nothing over it, no
+        notice, no time passed), is what the next start shows at once (`vn.firstframe`)."""
+        first, self.first_frame = self.first_frame, None
+        from vn.ui.title import TitleView
+
+        top = self.stack.top
+        if isinstance(top, TitleView) and not self.notices and self.now == top.shown_at:
+            first.keep(self.pg, self.canvas, caption=self.game.program.title, window=self.windowed_size,
+                       fullscreen=self.fullscreen, extra=[str(self.settings_file)])
 
     def handle(self, event) -> None:
         pg = self.pg

@@ -19,20 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from vn.audio.formats import SUFFIXES
+from vn.folders import bundled_root, layers_for  # noqa: F401 (where callers find them)
 from vn.script import Catalog, Program, ProgramCache, compile_game
 from vn.script.diagnostics import Diagnostic, error
 from vn.script.loader import Node, load_yaml
 
 _SAFE_PART = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_. -]*$")
-
-
-def bundled_root() -> Path:
-    """The bundled game: inside the installed package, or the repository root when run from source."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "_bundled"
-    if (packaged / "scripts" / "game.yaml").is_file():
-        return packaged
-    return here.parent
 
 
 def display(path: Path) -> str:
@@ -87,16 +79,6 @@ class Game:
                     if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith("."):
                         out[p.name] = p
         return out
-
-
-def layers_for(folder: Path | None) -> list[Path]:
-    bundled = bundled_root()
-    if folder is None:
-        return [bundled]
-    folder = folder.resolve()
-    if (folder / "scripts" / "game.yaml").is_file():
-        return [folder]
-    return [bundled, folder]
 
 
 def load_game(folder: Path | None = None, *, check_assets: bool = True, check_audio: bool = False,

@@ -57,7 +57,7 @@ class Compiler(FieldChecks):
         self.catalog = catalog
         self.diags: list[Diagnostic] = []
         self.labels: dict[str, Label] = {}
-        self.ids: dict[str, Where] = {}
+        self.ids: dict[str, tuple[str, int, int]] = {}  # id -> where it was given (path, line, column)
         self.derived: dict[str, int] = {}
         self.var_reads: list[tuple[str, Where]] = []
         self.var_sets: dict[str, Where] = {}
@@ -206,6 +206,8 @@ class Compiler(FieldChecks):
     def modifiers(self, ctx: _Ctx, node: Node, key: Node, cmd: Command | None,
                   fields: tuple[Field, ...] | None = None) -> dict[str, Node] | None:
         """The step's sibling keys, checked against the command's fields."""
+        if len(node.pairs) == 1 and node.pairs[0][0] is key:  # most steps: the command alone
+            return {}
         allowed = fields if fields is not None else (cmd.fields if cmd else ())
         names = {f.name: f for f in allowed}
         out: dict[str, Node] = {}

@@ -154,6 +154,8 @@ class FieldChecks:
         """Warn about characters that will not show: control characters, and (when the game's
         fonts are known) characters no font of the game has, which would be drawn as boxes.
         At most three warnings a text, each at its column."""
+        if src.isascii() and src.isprintable():  # most text: nothing to look at
+            return
         drawable = self.catalog.drawable
         warned: set[str] = set()
         for found in _UNUSUAL.finditer(src):  # printable ASCII, tabs and line breaks always show
@@ -213,11 +215,10 @@ class FieldChecks:
                 self.err(ctx.path, explicit, f"'{explicit.text}' is not a valid id",
                          "ids are letters, digits and _ . : - (at most 120)")
             elif ident in self.ids:
-                first = self.ids[ident]
-                self.err(ctx.path, explicit, f"id '{ident}' is used twice",
-                         f"first used at {first.path}:{first.line}:{first.col}")
+                path, line, col = self.ids[ident]
+                self.err(ctx.path, explicit, f"id '{ident}' is used twice", f"first used at {path}:{line}:{col}")
             else:
-                self.ids[ident] = self.where(ctx.path, explicit)
+                self.ids[ident] = (ctx.path, explicit.line, explicit.col)
                 return ident
         digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:8]
         base = f"{ctx.label}.{digest}"
@@ -227,7 +228,7 @@ class FieldChecks:
         while ident in self.ids:  # an explicit id happened to take it
             n += 1
             ident = f"{base}.{n}"
-        self.ids[ident] = self.where(ctx.path, node)
+        self.ids[ident] = (ctx.path, node.line, node.col)
         return ident
 
 

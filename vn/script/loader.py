@@ -129,6 +129,7 @@ _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
 _NULLS = ("", "~", "null", "Null", "NULL")
+_NUMBER_START = frozenset("0123456789+-.")  # every number form below starts with one of these
 _TRUE = ("true", "True", "TRUE")
 _FALSE = ("false", "False", "FALSE")
 
@@ -144,7 +145,7 @@ def resolve_plain(text: str) -> Any:
         return True
     if text in _FALSE:
         return False
-    if len(text) > MAX_NUMBER_DIGITS:
+    if text[0] not in _NUMBER_START or len(text) > MAX_NUMBER_DIGITS:  # most scalars: words
         return text
     if _INT10.match(text):
         return int(text, 10)

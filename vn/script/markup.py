@@ -56,9 +56,14 @@ class Template:
         return [p.name for p in self.parts if isinstance(p, VarPart)]
 
     def plain_source(self) -> str:
-        """The text without tags, variables as [name]: used to derive stable line ids."""
-        return "".join(p.text if isinstance(p, TextPart) else f"[{p.name}]"
-                       for p in self.parts if not isinstance(p, PausePart))
+        """The text without tags, variables as [name]: used to derive stable line ids (made
+        once: the compiler, the id lock, translations and saves' anchors all ask for it)."""
+        plain = self.__dict__.get("_plain")
+        if plain is None:
+            plain = "".join(p.text if isinstance(p, TextPart) else f"[{p.name}]"
+                            for p in self.parts if not isinstance(p, PausePart))
+            object.__setattr__(self, "_plain", plain)  # a cache beside the fields, not a field
+        return plain
 
 
 class MarkupError(Exception):

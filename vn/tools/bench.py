@@ -455,12 +455,22 @@ import time; t0 = time.perf_counter()
 import os, resource, sys
 import pygame
 _flip = pygame.display.flip
-def first_frame():  # the title's first frame is on screen: report and leave at once
-    _flip()
+_first = []
+def _mark():
     use = resource.getrusage(resource.RUSAGE_SELF)
-    print(time.perf_counter() - t0, use.ru_utime + use.ru_stime, use.ru_maxrss, flush=True)
+    return [time.perf_counter() - t0, use.ru_utime + use.ru_stime, use.ru_maxrss]
+def flip():  # the first picture on screen: the kept title frame (vn.firstframe), or the title
+    _flip()
+    if not _first:
+        _first.append(_mark())
+pygame.display.flip = flip
+import vn.app
+_draw = vn.app.Player.draw
+def drawn(self):  # the title itself has drawn its first frame: report and leave at once
+    _draw(self)
+    print(*_first[0], *_mark(), flush=True)
     os._exit(0)
-pygame.display.flip = first_frame
+vn.app.Player.draw = drawn
 from vn.cli import main
 main(["play", *sys.argv[1:2]] if sys.argv[1] else ["play"])
 """
@@ -468,29 +478,61 @@ main(["play", *sys.argv[1:2]] if sys.argv[1] else ["play"])
 
 def startup(game_dir: Path | None, runs: int = 3) -> dict[str, Any]:
     """Fresh processes running `vn play` (the real command, through vn.cli), launch to the
-    title's first frame on screen (its `display.flip`): the median of `runs`, wall time from
-    before the interpreter starts; `cpu_s` is the process's CPU time to that frame (on a busy
-    machine wall time also counts the waits for a core). As on a player's machine, Python's bytecode
-    and the engine's caches are written by a first run (`first_run_s`, not counted); the
-    bytecode goes to a folder of its own, whatever PYTHONDONTWRITEBYTECODE says."""
+    first frame on screen (the first `display.flip`: the title's first frame as the last start
+    kept it, `vn.firstframe`, or the title drawn when none is kept) and to the title's own first
+    frame (`title_s`: the game loaded and checked, the title live and answering input). Medians
+    of `runs`, wall time from before the interpreter starts; `cpu_s`, `title_cpu_s`: the
+    process's CPU time to those moments (on a busy machine wall time also counts the waits for
+    a core). As on a player's machine, Python's bytecode and the engine's caches (compiled
+    program, rasters, the kept first frame) are written by a first run (`first_run_s`, not
+    counted); the bytecode goes to a folder of its own, whatever PYTHONDONTWRITEBYTECODE says.
+    `no_kept_frame_s`: the same start with the kept first frame removed before each run (the
+    first start after an edit of the game or the engine)."""
     env = _env()
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "vn-bench-pycache")
-    walls, inner, cpu, rss = [], [], [], []
-    for _ in range(runs + 1):
+    from vn.firstframe import for_game
+
+    kept = for_game(game_dir, None, False, None)
+
+    def launch() -> tuple[float, list[float]] | str:
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", STARTUP_CODE, str(game_dir or "")], capture_output=True,
                              text=True, env=env, timeout=120)
-        walls.append(time.perf_counter() - t0)
-        if out.returncode != 0 or len(out.stdout.split()) != 3:  # `vn play` stopped before a frame
-            return {"error": (out.stderr.strip().splitlines() or ["no frame was drawn"])[-1]}
-        a, c, b = out.stdout.split()
-        inner.append(float(a))
-        cpu.append(float(c))
-        rss.append(int(b) / 1024.0)
-    return {"process_s": round(statistics.median(walls[1:]), 3), "in_process_s": round(statistics.median(inner[1:]), 3),
-            "cpu_s": round(statistics.median(cpu[1:]), 3),
-            "first_run_s": round(walls[0], 3), "peak_rss_mb": round(max(rss), 1), "runs": runs}
+        wall = time.perf_counter() - t0
+        if out.returncode != 0 or len(out.stdout.split()) != 6:  # `vn play` stopped before a frame
+            return (out.stderr.strip().splitlines() or ["no frame was drawn"])[-1]
+        return wall, [float(x) for x in out.stdout.split()]
+
+    runs_out = []
+    for _ in range(runs + 1):
+        r = launch()
+        if isinstance(r, str):
+            return {"error": r}
+        runs_out.append(r)
+    bare = []
+    if kept is not None:
+        for _ in range(runs):
+            kept.path.unlink(missing_ok=True)
+            r = launch()
+            if isinstance(r, str):
+                return {"error": r}
+            bare.append(r)
+    first_run, rest = runs_out[0], runs_out[1:]
+    # to the first flip: wall from the launch = the outer wall less the time after that flip
+    walls = [wall - (m[3] - m[0]) for wall, m in rest]
+
+    def med(values: list[float]) -> float:
+        return round(statistics.median(values), 3)
+
+    return {"process_s": med(walls), "in_process_s": med([m[0] for _, m in rest]),
+            "cpu_s": med([m[1] for _, m in rest]),
+            "title_s": med([wall for wall, _ in rest]), "title_cpu_s": med([m[4] for _, m in rest]),
+            "no_kept_frame_s": med([wall for wall, _ in bare]) if bare else None,
+            "no_kept_frame_cpu_s": med([m[4] for _, m in bare]) if bare else None,
+            "kept_frame": kept is not None,
+            "first_run_s": round(first_run[0], 3), "peak_rss_mb": round(max(m[5] for _, m in runs_out) / 1024.0, 1),
+            "runs": runs}
 
 
 # --------------------------------------------------------------------------- scripts, saves, memory
@@ -522,23 +564,34 @@ def big_script_text(lines: int = LINES) -> tuple[str, str]:
     return manifest, "".join(parts)
 
 
-def script_load(lines: int) -> dict[str, Any]:
-    """Load + check of a generated script: cold (empty cache: compile and write the entry),
-    warm (the entry is there), and with caching off."""
+def script_load(lines: int, phase: str, folder: str) -> dict[str, Any]:
+    """One load + check of the generated script in this process: `phase` "cold" (the cache in
+    `folder` is empty: compile and write the entry), "warm" (the entry is there) or "uncached"
+    (caching off). Process CPU time (see CLOCK) and wall time."""
     from vn.script import ProgramCache, compile_game
 
     manifest, text = big_script_text(lines)
-    inputs = (("scripts/game.yaml", manifest), [("scripts/big.yaml", text)])
-    out: dict[str, Any] = {"lines": 0, "bytes": len(text.encode())}
+    cache = None if phase == "uncached" else ProgramCache(Path(folder))
+    t0, c0 = time.perf_counter(), time.process_time()
+    program, diags = compile_game(("scripts/game.yaml", manifest), [("scripts/big.yaml", text)], None, cache=cache)
+    cpu, wall = time.process_time() - c0, time.perf_counter() - t0
+    return {"s": round(cpu, 3), "wall_s": round(wall, 3), "bytes": len(text.encode()),
+            "lines": program.line_count if program is not None else 0,
+            "errors": sum(1 for d in diags if d.severity == "error")}
+
+
+def script_loads(lines: int) -> dict[str, Any]:
+    """Load + check of a generated script of `lines` lines, each in a fresh process as a start
+    of the game or of `vn check` is: cold (an empty compiled-program cache: compile, check and
+    write the entry), warm (the entry is there), and with caching off."""
+    out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="vn-bench-") as tmp:
-        cache = ProgramCache(Path(tmp))
-        for name, c in (("cold_s", cache), ("warm_s", cache), ("uncached_s", None)):
-            t0, c0 = time.perf_counter(), time.process_time()
-            program, diags = compile_game(*inputs, None, cache=c)
-            out[name] = round(time.process_time() - c0, 3)  # CPU time (see CLOCK)
-            out[name.replace("_s", "_wall_s")] = round(time.perf_counter() - t0, 3)
-            out["lines"] = program.line_count if program is not None else 0
-            out["errors"] = sum(1 for d in diags if d.severity == "error")
+        for phase in ("cold", "warm", "uncached"):
+            r = in_fresh_process("script", None, lines=lines, phase=phase, folder=tmp)
+            if "error" in r:
+                return r
+            out[f"{phase}_s"], out[f"{phase}_wall_s"] = r["s"], r["wall_s"]
+            out.update(lines=r["lines"], bytes=r["bytes"], errors=r["errors"])
     return out
 
 
@@ -633,7 +686,7 @@ WORKERS = {
     "resize": lambda g, a: resize_frames(g, a["frames"]),
     "idle": lambda g, a: idle(g, a["seconds"], a["where"]),
     "living": lambda g, a: living(g, a["seconds"]),
-    "script": lambda g, a: script_load(a["lines"]),
+    "script": lambda g, a: script_load(a["lines"], a["phase"], a["folder"]),
     "save": lambda g, a: save_load(g),
     "memory": lambda g, a: play_every_path(g, tuple(a["size"]), a["quick"]),
 }
@@ -720,7 +773,7 @@ def run_bench(game_dir: Path | None = None, quick: bool = False, log=None, wall:
     result["resize_to_4k_worst_frame_ms"] = rz.get("worst_ms")
     result["resize"] = rz
     step("script load")
-    result["script_load_check_s"] = in_fresh_process("script", None, lines=10_000 if quick else LINES)
+    result["script_load_check_s"] = script_loads(10_000 if quick else LINES)
     step("save and load")
     sl = in_fresh_process("save", game_dir)
     result["save_ms"], result["load_ms"] = sl.get("save_ms"), sl.get("load_ms")
@@ -758,9 +811,13 @@ def table(r: dict[str, Any]) -> str:
                     f"{live['motion']['redraws_per_s']}, {live['motion']['cpu_percent']} % | | "
                     f"what its motion needs (8-10/s); reduce motion: "
                     f"{live['reduce_motion']['redraws_per_s']}, {live['reduce_motion']['cpu_percent']} % |")
-    cpu = r.get("startup", {}).get("cpu_s")
+    up = r.get("startup", {})
+    cpu = up.get("cpu_s")
     rows.append(f"| start-up to first frame (wall{', CPU' if cpu is not None else ''}) | "
                 f"{r.get('startup_to_first_frame_s')} s{f' ({cpu} s CPU)' if cpu is not None else ''} | | < 0.3 s |")
+    if up.get("title_s") is not None:
+        rows.append(f"| start-up to the live title; with no kept frame (wall) | {up.get('title_s')} s; "
+                    f"{up.get('no_kept_frame_s')} s | | |")
     rows.append(f"| resize 720p → 4K, worst frame | {r.get('resize_to_4k_worst_frame_ms')} ms | | ≤ 50 ms |")
     s = r.get("script_load_check_s", {})
     rows.append(f"| {s.get('lines', 0):,}-line script, load + check cold / warm | {s.get('cold_s')} / "
