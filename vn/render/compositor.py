@@ -125,6 +125,18 @@ class _Stage:
             self._casters = ShadowCasters(self.layout, self.images, self.k_ref)
         return self._casters
 
+    def release(self) -> None:
+        """Let go of everything lit or scaled (the stage is no longer shown): only the maps stay,
+        and the stage's next frame lights them again."""
+        for lit in self._lighters.values():
+            for lighter in lit:
+                lighter.release()
+        for b in self._beams.values():
+            b.release()
+        self._view = self._view_key = None
+        self._mips.clear()
+        self._casters = None
+
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
         b = self._beams.get(key)
@@ -178,15 +190,16 @@ class _Stage:
                                       round(lighter.maps.size[1] * r))
                 if not covered.contains(dest.get_rect()):
                     dest.fill((0, 0, 0))
+            maps = lighter.maps
             if abs(r - 1.0) < 1e-6:
                 if i == 0:
                     lighter.draw(dest, light, (round(ox), round(oy)))
-                else:
-                    area = lighter.maps.bounds or lighter.maps.ambient.get_rect()
-                    dest.blit(lighter.over(light), (round(ox) + area.x, round(oy) + area.y), area,
-                              special_flags=pygame.BLEND_PREMULTIPLIED)
+                elif maps.bounds:  # (an upper run's maps lie over its `area`; it adds only in `bounds`)
+                    dest.blit(lighter.over(light), (round(ox) + maps.bounds.x, round(oy) + maps.bounds.y),
+                              maps.bounds.move(-maps.area.x, -maps.area.y), special_flags=pygame.BLEND_PREMULTIPLIED)
                 continue
             src = lighter.full(light) if i == 0 else lighter.over(light)
+            ox, oy = ox + maps.area.x * r, oy + maps.area.y * r
             d = 1
             while r * d * 2 <= 1.0 and d < 8:  # zoomed out: scale from a smaller copy
                 d *= 2
@@ -293,6 +306,7 @@ class Compositor:
         self.living_plate = PlateCache()  # the still picture with its living motion at one moment
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
+        self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
         self._buffers: dict[str, pygame.Surface] = {}
         self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
@@ -446,7 +460,7 @@ class Compositor:
             st = _Stage(layout, images, size)
             for lighter in st.lighters(clock):
                 lighter.prepare(light)  # the first frame at the new size then only blits
-            st.beams(st.k_ref)
+            st.beams(st.k_ref).prepare(light)
             return st, [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
 
         return work
@@ -485,6 +499,11 @@ class Compositor:
                 self._stages.popitem(last=False)
         else:
             self._stages.move_to_end(key)
+        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
+            for other, kept in self._stages.items():
+                if other != key:
+                    kept.release()
+            self._shown = key
         return st
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:

@@ -233,9 +233,12 @@ def content_rect(surf: pygame.Surface) -> pygame.Rect:
     return found or pygame.Rect(0, 0, 0, 0)
 
 
-def copy(surf: pygame.Surface) -> pygame.Surface:
-    """`surf.copy()`: the same pixels in the same format (colour key and surface alpha not
-    carried over: the stage and sprite builds use neither)."""
+def copy(surf: pygame.Surface, area: pygame.Rect | None = None) -> pygame.Surface:
+    """`surf.copy()` — or, given `area` (inside `surf`), `surf.subsurface(area).copy()`: the same
+    pixels in the same format (colour key and surface alpha not carried over: the stage and
+    sprite builds use neither)."""
+    if area is not None:
+        surf = surf.subsurface(area)
     out = pygame.Surface(surf.get_size(), surf.get_flags() & pygame.SRCALPHA, surf)  # starts all zero
     flags = pygame.BLEND_RGBA_MAX if surf.get_masks()[3] else 0  # max onto zero copies exactly
     for band in _bands(surf):

@@ -46,19 +46,38 @@ def _level(x: float) -> int:
 
 @dataclass
 class StageMaps:
-    """The fixed images of one stage at one output size (see the module docstring)."""
+    """The fixed images of one stage at one output size (see the module docstring).
+
+    `ambient` and `plain` cover `area` (in px of `size`): all of it for the lowest planes. Planes
+    laid over others (`laid_over`) keep only where they cover anything — `bounds` and a pixel of
+    nothing around it (a door frame over a room is a strip, and each full-size map was 8 MB at
+    1080p) — and their `ambient` carries their coverage as its alpha."""
 
     size: Size
-    ambient: pygame.Surface  # opaque RGB
+    ambient: pygame.Surface  # RGB over `area`; laid over: per-pixel alpha = coverage
     sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect
     sky_rect: pygame.Rect  # the sky layers' area (where the gradient runs top to bottom)
     emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
     emissive_rect: pygame.Rect
-    plain: pygame.Surface | None  # `none` layers, opaque RGB (added)
-    coverage: pygame.Surface | None = None  # per-pixel alpha (black): how much the planes cover
-    bounds: pygame.Rect | None = None  # where they cover anything (None: everywhere)
+    plain: pygame.Surface | None  # `none` layers, opaque RGB over `area` (added)
+    laid_over: bool = False  # drawn over the planes below (premultiplied, with coverage as alpha)
+    bounds: pygame.Rect | None = None  # laid over: where they cover or add anything
     rim: pygame.Surface | None = None  # opaque RGB (added, tinted by rim x rim_strength), cropped to rim_rect
     rim_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    area: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+    def __post_init__(self) -> None:
+        if not self.area.w or not self.area.h:
+            self.area = pygame.Rect(0, 0, *self.size)
+
+    def coverage(self) -> pygame.Surface | None:
+        """Laid over: how much the planes cover over `area`, as black with that alpha (a new
+        surface); None for the lowest planes (they cover everything)."""
+        if not self.laid_over:
+            return None
+        out = copy(self.ambient)
+        out.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)
+        return out
 
 
 def parallax_runs(layout: Layout, cuts: Sequence[int] = ()) -> list[tuple[tuple[float, float], list[Layer], int]]:
@@ -87,24 +106,28 @@ def parallax_runs(layout: Layout, cuts: Sequence[int] = ()) -> list[tuple[tuple[
 
 
 def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.0,
-                     layers: Sequence[Layer] | None = None, bottom: bool = True) -> StageMaps:
+                     layers: Sequence[Layer] | None = None, bottom: bool = True, crop: bool = True) -> StageMaps:
     """The role maps of a stage's `layers` (default: all) at `k` output px per map px; animated
     tiles at stage time `t`. `bottom`: these are the lowest planes (the map's background colour
     goes under them); otherwise the maps also keep the planes' coverage, to be laid over the
-    planes below."""
+    planes below, and (`crop`) only where they cover anything."""
     size = (max(1, round(layout.size[0] * k)), max(1, round(layout.size[1] * k)))
     kx = ky = k
     ambient = pygame.Surface(size)
-    sky = pygame.Surface(size)
-    emissive = pygame.Surface(size)
-    plain = pygame.Surface(size)
-    rim = pygame.Surface(size)
-    for s in (ambient, sky, emissive, plain, rim):
-        s.fill((0, 0, 0))
+    ambient.fill((0, 0, 0))
+    # the other roles' maps are made (black) at the first layer that adds to them: a layer
+    # occludes only what is under it, and under a role's first layer its map is all black
+    roles: dict[str, pygame.Surface] = {}
+
+    def role(name: str) -> pygame.Surface:
+        if name not in roles:
+            roles[name] = pygame.Surface(size)
+            roles[name].fill((0, 0, 0))
+        return roles[name]
+
     sky_rect: pygame.Rect | None = None
     emissive_rect: pygame.Rect | None = None
     rim_rect: pygame.Rect | None = None
-    has_plain = False
     coverage = None
     if not bottom:
         coverage = pygame.Surface(size, pygame.SRCALPHA)
@@ -121,11 +144,11 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         surf, pos = got
         area = content_rect(surf).move(pos).clip(pygame.Rect(0, 0, *size))
         if layer.light == "emissive":
-            emissive.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
+            role("emissive").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
             continue
         if layer.light == "rim":
-            rim.blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
+            role("rim").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             rim_rect = area if rim_rect is None else rim_rect.union(area)
             continue
         black = copy(surf)  # (vn.render.images' copies keep the GIL short for vn.render.resize)
@@ -135,33 +158,46 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         if layer.light == "sky":
             white = copy(surf)
             white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
-            sky.blit(white, pos)
+            role("sky").blit(white, pos)
             sky_rect = area if sky_rect is None else sky_rect.union(area)
-        else:
-            sky.blit(black, pos)
+            del white
         ambient.blit(surf if layer.light == "ambient" else black, pos)
         if layer.light == "none":
-            plain.blit(surf, pos)
-            has_plain = True
-        else:
-            plain.blit(black, pos)
-        emissive.blit(black, pos)
-        rim.blit(black, pos)
+            role("plain").blit(surf, pos)
+        for name, under in roles.items():  # this layer hides the light of the layers under it
+            if name != layer.light and not (name == "plain" and layer.light == "none"):
+                under.blit(black, pos)
+        del surf, black
     if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
         add_static(ambient)
-    sky_crop = sky.subsurface(sky_rect).copy() if sky_rect and sky_rect.w and sky_rect.h else None
+    sky, emissive, rim, plain = roles.get("sky"), roles.get("emissive"), roles.get("rim"), roles.get("plain")
+    sky_crop = sky.subsurface(sky_rect).copy() if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
     emi_crop = emissive.subsurface(emissive_rect).copy() \
-        if emissive_rect and emissive_rect.w and emissive_rect.h else None
-    rim_crop = rim.subsurface(rim_rect).copy() if rim_rect and rim_rect.w and rim_rect.h else None
+        if emissive is not None and emissive_rect and emissive_rect.w and emissive_rect.h else None
+    rim_crop = rim.subsurface(rim_rect).copy() if rim is not None and rim_rect and rim_rect.w and rim_rect.h else None
+    del sky, emissive, rim
+    roles.clear()  # (the full-size maps go before the laid-over crops are made)
+    has_plain = plain is not None
     bounds = None
+    area = pygame.Rect(0, 0, *size)
     if coverage is not None:
-        bounds = coverage.get_bounding_rect()
+        bounds = content_rect(coverage)
         for added in (emissive_rect, rim_rect):  # emissive and rim light add where nothing covers
             if added is not None:
                 bounds = bounds.union(added) if bounds.w and bounds.h else added
+        # laid over the planes below: only where it covers anything is kept (one pixel of nothing
+        # around it, so a scaled run still fades to nothing at its edges as it did whole), the
+        # coverage as the ambient map's alpha
+        if crop:
+            area = bounds.inflate(2, 2).clip(area) if bounds.w and bounds.h else pygame.Rect(0, 0, 1, 1)
+        covered = copy(coverage, area)
+        covered.blit(ambient, (0, 0), area, special_flags=pygame.BLEND_RGB_ADD)  # (black + RGB: RGB)
+        ambient = covered
+        plain = copy(plain, area) if has_plain else plain
     return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
-                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None, coverage, bounds,
-                     rim=rim_crop, rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0))
+                     emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
+                     laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
+                     rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
 
 
 # --- the sky -------------------------------------------------------------------------------
@@ -269,13 +305,19 @@ class StageLighter:
     The lit planes without the sky (ambient x AMBIENT + emissive x EMISSIVE + NONE) are kept
     while the ambient colour and the city-lights level hold (during a slow light tween they
     change only every few frames); the sky, a smaller area, is added on top each frame and
-    itself kept while the sky's colours and sun hold."""
+    itself kept while the sky's colours and sun hold. Planes laid over others keep only their
+    lit picture with its coverage (`over`), over their `area`. `release` lets go of every lit
+    copy (a stage no longer shown keeps only its maps)."""
 
     def __init__(self, maps: StageMaps, layout: Layout) -> None:
         self.maps = maps
         self.k = (maps.size[0] / layout.size[0], maps.size[1] / layout.size[1])
+        self.release()
+
+    def release(self) -> None:
+        """Forget the lit copies (the next frame lights the maps again)."""
         self._base_key: tuple[object, ...] | None = None
-        self._base = pygame.Surface(maps.size)
+        self._base: pygame.Surface | None = None
         self._sky_key: tuple[object, ...] | None = None
         self._sky: pygame.Surface | None = None
         self._emi_level = -1
@@ -317,57 +359,89 @@ class StageLighter:
             self._emi, self._emi_level = emi, level
         return self._emi
 
+    def _light(self, out: pygame.Surface, light: Light, sky: bool) -> None:
+        """The maps' `area` lit by `light` into `out` (of that size), the sky too if `sky`.
+        Only colour is touched: a laid-over `out` keeps the ambient map's coverage as alpha."""
+        m = self.maps
+        key = self._base_key_of(light)
+        to = (-m.area.x, -m.area.y)
+        out.fill(key[0], special_flags=pygame.BLEND_RGB_MULT)
+        emi = self._emissive(key[1])
+        if emi is not None:
+            out.blit(emi, m.emissive_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
+        if m.rim is not None and key[2] != (0, 0, 0):
+            rim = m.rim.copy()
+            rim.fill(key[2], special_flags=pygame.BLEND_RGB_MULT)
+            out.blit(rim, m.rim_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
+        if m.plain is not None:
+            out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        lit_sky = self._sky_lit(light) if sky else None
+        if lit_sky is not None:
+            out.blit(lit_sky, m.sky_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
+
     def _base_lit(self, light: Light) -> pygame.Surface:
         key = self._base_key_of(light)
-        if key != self._base_key:
-            m, out = self.maps, self._base
-            out.blit(m.ambient, (0, 0))
-            out.fill(key[0], special_flags=pygame.BLEND_RGB_MULT)
-            emi = self._emissive(key[1])
-            if emi is not None:
-                out.blit(emi, m.emissive_rect, special_flags=pygame.BLEND_RGB_ADD)
-            if m.rim is not None and key[2] != (0, 0, 0):
-                rim = m.rim.copy()
-                rim.fill(key[2], special_flags=pygame.BLEND_RGB_MULT)
-                out.blit(rim, m.rim_rect, special_flags=pygame.BLEND_RGB_ADD)
-            if m.plain is not None:
-                out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+        if key != self._base_key or self._base is None:
+            if self._base is None:
+                self._base = pygame.Surface(self.maps.area.size)
+            if self.maps.laid_over:  # its colour only (max onto black copies it)
+                self._base.fill((0, 0, 0))
+                self._base.blit(self.maps.ambient, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+            else:
+                self._base.blit(self.maps.ambient, (0, 0))
+            self._light(self._base, light, sky=False)
             self._base_key = key
         return self._base
 
     def prepare(self, light: Light) -> None:
         """Compute what `draw` keeps for `light` (a background build does this, so the first
         frame at a new size only blits)."""
-        self._base_lit(light)
-        self._sky_lit(light)
+        if self.maps.laid_over:
+            self.over(light)
+        else:
+            self._base_lit(light)
+            self._sky_lit(light)
 
     def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int] = (0, 0)) -> None:
-        """The whole stage under `light`, drawn onto `dest` with its top-left at `origin`."""
-        dest.blit(self._base_lit(light), origin)
+        """The whole stage under `light`, drawn onto `dest` with the top-left of its maps at
+        `origin` (planes laid over others: opaque, black where they cover nothing)."""
+        dest.blit(self._base_lit(light), self.maps.area.move(origin))
         sky = self._sky_lit(light)
         if sky is not None:
             dest.blit(sky, self.maps.sky_rect.move(origin), special_flags=pygame.BLEND_RGB_ADD)
 
     def full(self, light: Light) -> pygame.Surface:
-        """The planes under `light` as one opaque surface (kept while the light holds)."""
+        """The planes under `light` as one opaque surface over the maps' `area` (kept while the
+        light holds; with no sky, the lit planes themselves)."""
+        if self.maps.sky is None:
+            return self._base_lit(light)
         key = (self._base_key_of(light), sky_key(light, self.k))
         if key != self._full_key or self._full is None:
-            out = self._full if self._full is not None else pygame.Surface(self.maps.size)
-            self.draw(out, light)
+            out = self._full if self._full is not None else pygame.Surface(self.maps.area.size)
+            out.blit(self._base_lit(light), (0, 0))
+            sky = self._sky_lit(light)
+            if sky is not None:
+                out.blit(sky, self.maps.sky_rect.move(-self.maps.area.x, -self.maps.area.y),
+                         special_flags=pygame.BLEND_RGB_ADD)
             self._full, self._full_key = out, key
         return self._full
 
     def over(self, light: Light) -> pygame.Surface:
-        """The planes under `light` as premultiplied colour with their coverage as alpha, to be
-        blitted with BLEND_PREMULTIPLIED over the planes below (emissive light adds where
-        nothing covers)."""
+        """The planes under `light` over the maps' `area`, as premultiplied colour with their
+        coverage as alpha, to be blitted with BLEND_PREMULTIPLIED over the planes below (emissive
+        light adds where nothing covers). Kept while the light holds."""
         key = (self._base_key_of(light), sky_key(light, self.k))
         if key != self._over_key or self._over is None:
-            out = pygame.Surface(self.maps.size, pygame.SRCALPHA)
-            out.blit(self.full(light), (0, 0))
-            out.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MULT)
-            if self.maps.coverage is not None:
-                out.blit(self.maps.coverage, (0, 0), special_flags=pygame.BLEND_RGBA_ADD)
+            m = self.maps
+            out = self._over
+            if out is None:
+                out = pygame.Surface(m.area.size, pygame.SRCALPHA)
+            if m.laid_over:  # a copy of the ambient map, its coverage (alpha) with it
+                out.fill((0, 0, 0, 0))
+                out.blit(m.ambient, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
+                self._light(out, light, sky=True)
+            else:  # the lowest planes cover everything
+                out.blit(self.full(light), (0, 0))
             self._over, self._over_key = out, key
         return self._over
 
@@ -460,6 +534,18 @@ class Beams:
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
         self._buffer: pygame.Surface | None = None
+
+    def prepare(self, light: Light) -> None:
+        """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
+        build does this: at 4K a beam's colour ramp alone took a frame ~0.1 s)."""
+        for i in range(len(self.shapes)):
+            self._lit(i, light, (0, 0), 1.0, pygame.Rect(0, 0, 1, 1))
+
+    def release(self) -> None:
+        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)."""
+        self._tinted.clear()
+        self._scaled.clear()
+        self._buffer = None
 
     def depths(self, n: int) -> set[int]:
         """Where (indices into the stage's layers, 0..n) the stage's polygons are drawn."""

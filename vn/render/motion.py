@@ -64,7 +64,6 @@ class Living:
             OrderedDict()
         self._seen: tuple[object, list[tuple[float, pygame.Surface, pygame.Rect, pygame.Surface]]] | None = None
         self._cells: dict[tuple[object, ...], pygame.Surface] = {}
-        self._masks: dict[tuple[int, int], BeamShape] = {}
         self._dots: dict[int, pygame.Surface] = {}
         self._lit_dots: dict[tuple[object, ...], pygame.Surface] = {}
         self._scratch: pygame.Surface | None = None
@@ -205,10 +204,11 @@ class Living:
             v.blit(lit, (at.x - shown.x, at.y - shown.y))
             v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
             for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
-                cover = lighters[j].maps.coverage
+                cover = lighters[j].maps.coverage()
                 if cover is None:
                     continue
                 jx, jy = self._run_origin(view, scale, st, j)
+                jx, jy = jx + lighters[j].maps.area.x * r, jy + lighters[j].maps.area.y * r  # (over its area)
                 if abs(r - 1.0) >= 1e-6:
                     cover = pygame.transform.smoothscale(
                         cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
@@ -318,14 +318,11 @@ class Living:
                 pic.blit(lit, (round(x - lit.get_width() / 2), round(y - lit.get_height() / 2)),
                          special_flags=pygame.BLEND_RGB_ADD)
 
-    def _mask(self, st: _Stage, i: int) -> BeamShape:
-        key = (id(st), i)
-        hit = self._masks.get(key)
-        if hit is None:
-            if len(self._masks) > 32:
-                self._masks.clear()
-            hit = self._masks[key] = BeamShape(st.layout.lights[i], (st.k_ref, st.k_ref))
-        return hit
+    @staticmethod
+    def _mask(st: _Stage, i: int) -> BeamShape:
+        """Light polygon i's soft mask at the stage's scale: the one its beam is drawn with (a
+        second copy cost its memory, and at a new size its build in the frame)."""
+        return st.beams(st.k_ref).shapes[i]
 
     def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float]) -> pygame.Surface:
         """A speck of `radius` output px in `color` x `level` (32 levels, kept)."""

@@ -1,0 +1,147 @@
+"""What a stage keeps in memory, and that keeping less never changes a pixel.
+
+A parallax run laid over the planes below keeps its maps only where it covers anything (its
+`area`), its coverage as the ambient map's alpha; a stage no longer shown lets go of its lit
+copies. Each is checked against the same pictures made the long way: the run's maps kept whole
+(`crop=False`), a stage lit afresh."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from dataclasses import replace  # noqa: E402
+from functools import partial  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+import vn.render.compositor as compositor_module  # noqa: E402
+from tests.render.tiled_reference import FIXTURES  # noqa: E402
+from tests.stage.helpers import ROOT, direction  # noqa: E402
+from vn.render.compositor import Compositor  # noqa: E402
+from vn.render.images import ImageCache, content_rect  # noqa: E402
+from vn.render.lighting import StageLighter, build_stage_maps  # noqa: E402
+from vn.render.tiled import draw_layer  # noqa: E402
+from vn.stage.assets import GameAssets  # noqa: E402
+from vn.stage.layout import load_layout  # noqa: E402
+from vn.stage.scene import Scene  # noqa: E402
+
+SIZE = (480, 270)  # a quarter of 1080p: the same code, a sixteenth of the pixels
+PRESETS = ("sunset", "night", "burning")
+ROLES = ("ambient", "emissive", "rim", "sky", "none")
+
+
+@pytest.fixture(scope="module")
+def assets():
+    return GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"})
+
+
+def _wide_with_roles():
+    """The wide fixture (planes at three depths), its layers given every light role in turn."""
+    layout, _ = load_layout(FIXTURES / "wide.tmx")
+    layers = tuple(replace(layer, light=ROLES[i % len(ROLES)]) for i, layer in enumerate(layout.layers))
+    return replace(layout, layers=layers)
+
+
+def _layouts(assets):
+    return [("cg_town", assets.stage("cg_town")), ("cg_eyes", assets.stage("cg_eyes")),
+            ("living_room", assets.stage("living_room")), ("wide", _wide_with_roles())]
+
+
+def _pixels(surf: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surf, "RGBA" if surf.get_masks()[3] else "RGB")
+
+
+def _upper_runs(layout):
+    """(k, layers of each run laid over another) as the compositor cuts the stage: each
+    parallax run above the first, and the runs its marks and light polygons cut out."""
+    st = compositor_module._Stage(layout, ImageCache(), SIZE)
+    return st.k_ref, [layers for _, layers, _ in st.runs[1:]]
+
+
+def test_an_upper_run_keeps_only_where_it_covers_and_lights_the_same(assets):
+    images = ImageCache()
+    checked = 0
+    for name, layout in _layouts(assets):
+        k, runs = _upper_runs(layout)
+        assert runs, name
+        for layers in runs:
+            cropped = build_stage_maps(layout, images, k, 0.0, layers, bottom=False)
+            whole = build_stage_maps(layout, images, k, 0.0, layers, bottom=False, crop=False)
+            area = cropped.area
+            assert whole.area == pygame.Rect(0, 0, *whole.size)
+            # every pixel a layer of the run draws lies in the kept area
+            for layer in layers:
+                got = draw_layer(layer, layout, images, (k, k))
+                if got is not None:
+                    drawn = content_rect(got[0]).move(got[1]).clip(pygame.Rect(0, 0, *whole.size))
+                    assert not drawn.w or area.contains(drawn), (name, layer.name, drawn, area)
+            for preset in PRESETS:
+                light = assets.preset(preset)
+                small, big = StageLighter(cropped, layout).over(light), StageLighter(whole, layout).over(light)
+                assert _pixels(small) == _pixels(big.subsurface(area)), (name, preset)
+                outside = big.copy()
+                outside.fill((0, 0, 0, 0), area)
+                assert outside.get_bounding_rect().size == (0, 0), (name, preset)  # nothing left out
+                assert not any(_pixels(outside)), (name, preset)
+                # the coverage, and the opaque lit planes, agree too
+                assert _pixels(cropped.coverage()) == _pixels(whole.coverage().subsurface(area))
+                assert _pixels(StageLighter(cropped, layout).full(light)) == \
+                    _pixels(StageLighter(whole, layout).full(light).subsurface(area))
+                checked += 1
+    assert checked >= 3 * 4
+
+
+def test_upper_run_over_is_its_lit_planes_with_their_coverage_as_alpha(assets):
+    """The laid-over picture's colour is the run's planes lit as if they were the lowest (its
+    ambient colour, emissive, rim, sky added), its alpha their coverage."""
+    layout = assets.stage("cg_town")
+    k, runs = _upper_runs(layout)
+    images = ImageCache()
+    for layers in runs:
+        maps = build_stage_maps(layout, images, k, 0.0, layers, bottom=False)
+        lighter = StageLighter(maps, layout)
+        for preset in PRESETS:
+            light = assets.preset(preset)
+            over = lighter.over(light)
+            opaque = pygame.Surface(over.get_size())
+            opaque.blit(over, (0, 0), special_flags=pygame.BLEND_RGB_MAX)  # (max onto black: its colour)
+            assert _pixels(opaque) == _pixels(lighter.full(light))
+            alpha = maps.coverage()
+            assert pygame.image.tobytes(over, "RGBA")[3::4] == pygame.image.tobytes(alpha, "RGBA")[3::4]
+
+
+def _frame(assets, stage, preset, camera=None, compositor=None):
+    scene = Scene(assets)
+    scene.apply(direction("stage", name=stage), 0)
+    scene.apply(direction("light", preset=preset), 0)
+    if camera is not None:
+        scene.apply(direction("camera", **camera), 0)
+    surf = pygame.Surface(SIZE)
+    (compositor or Compositor(assets, ImageCache())).draw(surf, scene.view(60.0))
+    return surf
+
+
+@pytest.mark.parametrize("stage", ["cg_town", "cg_door", "living_room"])
+def test_frames_with_cropped_runs_equal_frames_with_whole_runs(assets, stage, monkeypatch):
+    cropped = [_frame(assets, stage, p) for p in PRESETS]
+    monkeypatch.setattr(compositor_module, "build_stage_maps", partial(build_stage_maps, crop=False))
+    whole = [_frame(assets, stage, p) for p in PRESETS]
+    for p, a, b in zip(PRESETS, cropped, whole, strict=True):
+        assert _pixels(a) == _pixels(b), (stage, p)
+
+
+def test_a_stage_shown_again_after_another_draws_the_same_frame(assets):
+    comp = Compositor(assets, ImageCache())
+    first = _frame(assets, "cg_town", "burning", compositor=comp)
+    _frame(assets, "living_room", "sunset", compositor=comp)
+    kept = [st for (name, _), st in comp._stages.items() if name == "cg_town"]
+    assert kept, "the stage shown before is kept (its maps)"
+    for lit in kept[0]._lighters.values():  # ...but none of its lit copies
+        assert all(lighter._base is None and lighter._over is None and lighter._full is None for lighter in lit)
+    again = _frame(assets, "cg_town", "burning", compositor=comp)
+    assert _pixels(first) == _pixels(again)
+    assert _pixels(again) == _pixels(_frame(assets, "cg_town", "burning"))  # and a fresh compositor's
