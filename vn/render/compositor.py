@@ -205,8 +205,11 @@ class _Stage:
                 d *= 2
             if d > 1:
                 src = self._mip(i, src, d, light, clock)
-            # an upper run is scaled only where it covers anything (a chair, a door frame)
-            area = None if i == 0 else lighter.maps.bounds
+            # an upper run is scaled only where it covers anything (a chair, a door frame); its
+            # maps lie over `maps.area` of the map, so `bounds` is moved into their own pixels
+            area = None if i == 0 or maps.bounds is None else maps.bounds.move(-maps.area.x, -maps.area.y)
+            if i > 0 and maps.bounds is not None and not (maps.bounds.w and maps.bounds.h):
+                continue  # (covers nothing)
             if area is not None:
                 area = pygame.Rect(area.x // d, area.y // d, -(-area.right // d) - area.x // d,
                                    -(-area.bottom // d) - area.y // d).inflate(2, 2).clip(src.get_rect())
