@@ -37,6 +37,7 @@ from vn.script.program import Program, Where
 from vn.stage.scene import LOOK_SECONDS, Scene
 from vn.stage.typewriter import Phase, Typewriter
 from vn.story import Choice, Direction, End, Line, SaveFormatError, Story, Wait
+from vn.story.chapters import is_ending_card
 from vn.story.interpreter import Break
 from vn.story.positions import fingerprint
 from vn.story.text import Pause, RichText, Run, Style
@@ -457,7 +458,7 @@ class Session:
                         self.scene.apply(event, now)
                     if event.command in ("card", "stage"):
                         self._scene_changed = True
-                    if event.command == "card":
+                    if event.command == "card" and self._opens_chapter(event.id):
                         self.persistent.reach_chapter(str(event.args.get("title") or ""), self.story.state.label)
                     elif event.command == "stage" and self.scene.gallery_image is not None:
                         self.persistent.see_image(self.scene.gallery_image)
@@ -471,6 +472,14 @@ class Session:
             self._present(event, now)
             return True
         return True
+
+    def _opens_chapter(self, card_id: str) -> bool:
+        """Whether the card with instruction id `card_id` opens a chapter (an ending card does
+        not: `vn.story.chapters`), so the chapter select lists only what can be read."""
+        place = self.story.program.index.get(card_id)
+        if place is None:
+            return True
+        return not is_ending_card(self.story.program, *place)
 
     def _present(self, event: object, now: float) -> None:
         self._pending = False

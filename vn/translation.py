@@ -9,6 +9,12 @@ vn.lineids) to the source text it was made from and the translation:
         source: The sun had started down behind the glass.
         text: Le soleil avait commencé à descendre derrière la vitre.
 
+The game's content note (`content_note:` in game.yaml, `vn.ui.contentnote`) is in the same
+table: `content_note.title` is its heading, `content_note.1`, `content_note.2`, … its
+paragraphs. They are plain text (no markup), and a translation is shown only while its `source`
+is still the note's words (whitespace aside): a note that warns a reader must never show an
+older translation of what it used to say. `vn check` reports such an entry as out of date.
+
 An empty or absent `text` falls back to the source. Translations use the same markup as scripts
 ({i}…{/i}, [variable]); a translation that does not parse, or names a variable its source does
 not, is reported and the source is shown instead. `vn check` reports, per language, the lines
@@ -25,7 +31,7 @@ from pathlib import Path
 from vn.script.diagnostics import Diagnostic, error, warning
 from vn.script.loader import Node, load_yaml, source_text
 from vn.script.markup import MarkupError, Template, parse_markup
-from vn.script.program import Program
+from vn.script.program import ContentNote, Program
 
 FOLDER = "translations"
 
@@ -37,9 +43,24 @@ class Table:
     entries: dict[str, tuple[str, str, Node]] = field(default_factory=dict)  # id -> (source, text, node)
 
 
+NOTE = "content_note"  # the label column of the content note's entries
+
+
+def note_entries(note: ContentNote | None) -> list[tuple[str, str]]:
+    """(id, source text) of the content note's heading and paragraphs, in order."""
+    if note is None:
+        return []
+    return [(f"{NOTE}.title", note.title)] + [(f"{NOTE}.{n}", text) for n, text in enumerate(note.paragraphs, 1)]
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.split()) == " ".join(b.split())
+
+
 def translatable(program: Program) -> list[tuple[str, str, str]]:
-    """(id, label, source text) of every line and choice option, in script order."""
-    out: list[tuple[str, str, str]] = []
+    """(id, label, source text) of the content note's parts (label `content_note`), then of
+    every line and choice option, in script order."""
+    out: list[tuple[str, str, str]] = [(i, NOTE, text) for i, text in note_entries(program.content_note)]
     for name, label in program.labels.items():
         for ins in label.code:
             if ins.op == "line":
@@ -86,6 +107,7 @@ def check_tables(game, program: Program) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     items = translatable(program)
     ids = {i for i, _, _ in items}
+    note = dict(note_entries(program.content_note))
     for lang, path in sorted(tables(game).items()):
         table, diags = read_table(path, display(path))
         out += diags
@@ -97,6 +119,11 @@ def check_tables(game, program: Program) -> list[Diagnostic]:
                                    f"stale translation: line '{ident}' is gone (rewritten or removed)",
                                    f"its source was: {source[:60]!r}; translate the new line, then delete this "
                                    f"entry (vn translate --update {lang} adds it)"))
+            elif ident in note and table.entries[ident][1].strip() and not _same_words(source, note[ident]):
+                out.append(warning(table.path, node.line, node.col,
+                                   f"out-of-date translation: the content note's '{ident}' has changed since "
+                                   "it was translated; the original is shown",
+                                   f"translate the new words and copy them into `source` (now: {note[ident][:60]!r})"))
         missing = [i for i, _, _ in items if not table.entries.get(i, ("", "", None))[1].strip()]
         if missing:
             first = missing[0]
@@ -106,8 +133,17 @@ def check_tables(game, program: Program) -> list[Diagnostic]:
 
 
 def apply_table(program: Program, table: Table) -> list[Diagnostic]:
-    """Replace the text of each translated line and option in `program` (in place)."""
+    """Replace the text of each translated line and option, and of the content note's parts
+    whose source is still the note's words, in `program` (in place)."""
     diags: list[Diagnostic] = []
+    note = program.content_note
+    if note is not None:
+        words = []
+        for ident, source in note_entries(note):
+            entry = table.entries.get(ident)
+            use = entry is not None and entry[1].strip() and _same_words(entry[0], source)
+            words.append(entry[1].strip() if use else source)
+        program.content_note = ContentNote(words[0], tuple(words[1:]))
     parsed: dict[str, Template] = {}
     for ident, (_, text, node) in table.entries.items():
         if not text.strip() or ident not in program.index and not _is_option(program, ident):
@@ -153,8 +189,11 @@ def table_text(program: Program, language: str, title: str, old: Table | None = 
     import yaml
 
     lines: dict[str, dict[str, str]] = {}
-    for ident, _, source in translatable(program):
+    for ident, label, source in translatable(program):
         text = old.entries[ident][1] if old is not None and ident in old.entries else ""
+        if label == NOTE and text.strip() and not _same_words(old.entries[ident][0], source):
+            # the note changed: its old translation stays under its old source (vn check says so)
+            source = old.entries[ident][0]
         lines[ident] = {"source": source, "text": text}
     if old is not None:  # stale translations stay (at the end) for vn check to report and reuse
         for ident, (source, text, _) in old.entries.items():

@@ -3,6 +3,8 @@ it (a chapter card in the middle of a label used to restart the label from its f
 
 from __future__ import annotations
 
+import json
+
 import pygame
 from app_helpers import key, make_player, run, to_line, top, write_game
 
@@ -63,3 +65,77 @@ def test_chapter_select_opens_on_the_card(dirs) -> None:
     assert s.line is None and not s.history  # nothing of the label before the card was replayed
     run(p, 1.5)
     assert s.line is not None and s.line.text.plain == "After the card."
+
+
+ENDING_GAME = {
+    "game.yaml": """
+        title: Chapters and an ending
+        start: start
+    """,
+    "story.yaml": """
+        start:
+          - card: One
+          - The first line.
+          - choice:
+              - Go on:
+                  - jump: two
+              - Stop:
+                  - The short way.
+                  - card: The Short End
+                    subtitle: It ended early.
+                  - end
+        two:
+          - card: Two
+          - The second chapter.
+          - wait: 1s
+          - card: The Long End
+          - end
+    """,
+}
+
+
+def test_ending_cards_are_not_chapters_and_unseen_chapters_are_locked(dirs) -> None:
+    folder = write_game(dirs / "g", ENDING_GAME)
+    p = make_player(folder, label="start")
+    run(p, 0.6)
+    to_line(p, "The first line.")
+    session = top(p).session
+    key(pygame.K_SPACE)
+    run(p, 0.6)
+    assert session.choice is not None
+    key(pygame.K_2)  # "Stop"
+    run(p, 0.6)
+    to_line(p, "The short way.")
+    for _ in range(12):  # on through the ending card to the end
+        key(pygame.K_SPACE)
+        run(p, 0.6)
+    assert session.ended is not None
+    persistent = session.persistent
+    assert {"title": "One", "label": "start"} in persistent.chapters
+    assert all(r["title"] != "The Short End" for r in persistent.chapters)  # not recorded
+    assert {"title": "The Short End", "label": "start"} in persistent.endings
+    p.to_title()
+    run(p, 0.3)
+    extras = ExtrasView(p)
+    labels = [(c.label, c.enabled) for c in extras.group.controls if c.key.startswith("chapter:")]
+    assert labels == [("One", True), ("Not yet seen", False)]  # Two: locked; no ending card listed
+
+
+def test_ending_cards_recorded_by_an_older_engine_still_load_and_are_not_listed(dirs) -> None:
+    folder = write_game(dirs / "g", ENDING_GAME)
+    p = make_player(folder, label="start")
+    store = p.saves
+    store.folder.mkdir(parents=True, exist_ok=True)
+    old = {"format": 2, "seen": [], "chosen": [], "endings": [{"title": "The Long End", "label": "two"}],
+           "chapters": [{"title": "One", "label": "start"}, {"title": "The Long End", "label": "two"},
+                        {"title": "Two", "label": "two"}, {"title": "Gone", "label": "nowhere"}],
+           "gallery": []}
+    store.persistent_path.write_text(json.dumps(old), "utf-8")
+    p = make_player(folder, label="start")  # a new run reads the file
+    persistent = p.persistent()
+    assert persistent.problem is None and len(persistent.chapters) == 4  # read, kept as it was
+    extras = ExtrasView(p)
+    rows = [c.label for c in extras.group.controls if c.key.startswith("chapter:")]
+    assert rows == ["One", "Two"]
+    store.write_persistent(persistent)
+    assert len(json.loads(store.persistent_path.read_text("utf-8"))["chapters"]) == 4  # nothing dropped

@@ -11,6 +11,9 @@ from vn.ui.menuscreen import MenuScreen
 from vn.ui.paint import fading_bar, with_alpha
 from vn.ui.widgets import Control, draw_text
 
+PANEL = (360, 350, 1200, 350)  # logical px: the dialog's band
+BUTTONS_Y = 575
+
 
 class ConfirmView(MenuScreen):
     dim = 0.55
@@ -24,8 +27,8 @@ class ConfirmView(MenuScreen):
         super().__init__(host, focus="no")
 
     def controls(self) -> list[Control]:
-        return [Control("yes", (960 - 330, 600, 300, 70), self.yes, on_activate=self._yes),
-                Control("no", (960 + 30, 600, 300, 70), self.no, on_activate=self.close)]
+        return [Control("yes", (960 - 330, BUTTONS_Y, 300, 70), self.yes, on_activate=self._yes),
+                Control("no", (960 + 30, BUTTONS_Y, 300, 70), self.no, on_activate=self.close)]
 
     def _yes(self) -> None:
         self.close()
@@ -33,13 +36,14 @@ class ConfirmView(MenuScreen):
 
     def draw_content(self, surface, vp, opacity: float) -> None:
         t = self.host.theme
-        panel = vp.rect(360, 330, 1200, 400)
-        with_alpha(fading_bar(panel.size, t.bar, 0.97, 0.04), surface, panel.topleft, opacity)
+        panel = vp.rect(*PANEL)
+        # opaque where the words are: the menu under the dialog must not show through them
+        with_alpha(fading_bar(panel.size, t.bar, 1.0, 0.04), surface, panel.topleft, opacity)
         line = fading_bar((panel.width, max(1, vp.px(1.5))), t.accent, 0.6, 0.04)
         with_alpha(line, surface, panel.topleft, opacity)
         with_alpha(line, surface, (panel.x, panel.bottom - line.get_height()), opacity)
-        h = draw_text(surface, vp, self.host.text, self.question, 460, 390, 1000, 40, family=SERIF,
+        h = draw_text(surface, vp, self.host.text, self.question, 460, 405, 1000, 40, family=SERIF,
                       align="center", opacity=opacity, theme=t)
         if self.detail:
-            draw_text(surface, vp, self.host.text, self.detail, 460, 400 + h, 1000, 26, color=t.text_dim,
+            draw_text(surface, vp, self.host.text, self.detail, 460, 417 + h, 1000, 26, color=t.text_dim,
                       align="center", opacity=opacity, theme=t)

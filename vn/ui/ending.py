@@ -4,8 +4,9 @@ Both are set over the ending's own last image — the picture the story ended on
 card that closed it (each ending ends on its own picture) — faded in from the black of that card
 and dimmed so the type reads (to `NAME_BRIGHTNESS` under the name, `CREDITS_BRIGHTNESS` under
 the credits). A story that ended on black stays black. Each part holds for a while or until the
-reader clicks or presses a key (Esc skips to the title). The credits come from the game's `assets/credits.txt` (`# ` starts a heading); the
-bundled game's say plainly that it is a non-commercial fan work whose characters and world
+reader clicks or presses a key (Esc skips to the title). The credits come from the game's
+`assets/credits.txt` (`# ` starts a heading), set as on Extras' Credits page (`vn.ui.credits`);
+longer than the page, they roll up through the credits' time. The bundled game's say plainly that it is a non-commercial fan work whose characters and world
 belong to Square Enix's *Final Fantasy VII*.
 """
 
@@ -15,8 +16,8 @@ from dataclasses import replace
 
 import pygame
 
-from vn.render.text import SANS, SERIF
 from vn.ui.card import draw_card
+from vn.ui.credits import BOTTOM, TOP, credit_layouts, draw_column, read_credits  # noqa: F401 (re-exported)
 from vn.ui.keymap import action_for
 from vn.ui.paint import smoothstep
 from vn.ui.stack import ScreenView
@@ -27,25 +28,7 @@ CREDITS_SECONDS = 24.0
 FADE = 0.8
 NAME_BRIGHTNESS = 0.55  # the last image under the ending's name
 CREDITS_BRIGHTNESS = 0.22  # ... and under the credits
-
-
-def read_credits(game) -> list[tuple[str, str]]:
-    """("heading" | "text", words) from `assets/credits.txt`; a plain line when there is none."""
-    path = game.find("assets/credits.txt")
-    lines: list[tuple[str, str]] = []
-    if path is not None:
-        try:
-            for raw in path.read_text("utf-8").splitlines():
-                raw = raw.strip()
-                if raw.startswith("# "):
-                    lines.append(("heading", raw[2:].strip()))
-                elif raw:
-                    lines.append(("text", raw))
-                else:
-                    lines.append(("gap", ""))
-        except (OSError, UnicodeDecodeError):
-            lines = []
-    return lines or [("heading", game.program.title), ("text", "Made with vn.")]
+ROLL_HOLD = 2.0  # seconds credits longer than the page rest before and after they roll
 
 
 class EndView(ScreenView):
@@ -106,9 +89,16 @@ class EndView(ScreenView):
     def next_redraw(self, now: float) -> float | None:
         limit = NAME_SECONDS if self.phase == "name" else CREDITS_SECONDS
         t = now - self.phase_at
-        if t < FADE or t > limit - FADE:
+        if t < FADE or t > limit - FADE or self._rolling():
             return now
         return self.phase_at + limit - FADE
+
+    def _rolling(self) -> bool:
+        """The credits are longer than the page: they roll (a frame each display frame)."""
+        if self.phase != "credits":
+            return False
+        _, total = credit_layouts(self.host.text, self.host.viewport, self.host.theme, self.credits)
+        return total > BOTTOM - TOP
 
     def _draw_picture(self, surface: pygame.Surface, now: float) -> None:
         """The last image, faded in from black at the start and dimmed under the type."""
@@ -132,15 +122,14 @@ class EndView(ScreenView):
         if self.phase == "name":
             draw_card(surface, vp, self.host.text, self.title, self.subtitle or "The end", u, t)
             return
-        y = 170.0
-        for kind, words in self.credits:
-            if kind == "heading":
-                y += draw_text(surface, vp, self.host.text, words, 260, y, 1400, 44, family=SERIF, italic=True,
-                               align="center", opacity=u, theme=t) + 8
-            elif kind == "text":
-                y += draw_text(surface, vp, self.host.text, words, 360, y, 1200, 27, family=SANS, align="center",
-                               color=t.text_dim if y > 400 else t.text, opacity=u, theme=t) + 6
-            else:
-                y += 30
+        lines, total = credit_layouts(self.host.text, vp, t, self.credits)
+        span = BOTTOM - TOP
+        if total <= span:
+            top = TOP + (span - total) / 3
+        else:  # longer than the page: the credits roll up, held still a moment at each end
+            roll = max(1.0, CREDITS_SECONDS - 2 * ROLL_HOLD - 2 * FADE)
+            k = min(1.0, max(0.0, (now - self.phase_at - FADE - ROLL_HOLD) / roll))
+            top = TOP - k * (total - span)
+        draw_column(surface, self.host.text, vp, lines, top, u)
         draw_text(surface, vp, self.host.text, "Click or press a key to return to the title.", 0, 1010, 1920, 20,
                   align="center", color=t.text_dim, opacity=u * 0.8, theme=t)

@@ -29,6 +29,7 @@ GAP_X, GAP_Y = 48, 96
 LEFT = (1920 - (COLS * TILE_W + (COLS - 1) * GAP_X)) / 2
 TOP = 230
 PER_PAGE = COLS * ROWS
+LOCKED_FILL = (22, 24, 32)  # a locked tile (the save screen's empty slot)
 
 
 def picture_of(assets, stage: str):
@@ -144,8 +145,9 @@ class GalleryView(MenuScreen):
             x, y, w, h = self.tile_rect(slot)
             rect = vp.rect(x, y, w, h)
             if stage in seen:
+                had = (stage, size) in self.thumbs
                 thumb = self.thumbnail(stage, size, make=not made)
-                made = made or thumb is not None
+                made = made or (thumb is not None and not had)  # one new thumbnail a frame
                 if thumb is not None:
                     thumb.set_alpha(round(255 * opacity))
                     surface.blit(thumb, rect.topleft)
@@ -167,16 +169,17 @@ class GalleryView(MenuScreen):
 def _locked_tile(surface: pygame.Surface, rect: pygame.Rect, t, opacity: float) -> None:
     """A dark tile with a padlock drawn in the theme's dim colour (no picture, no title)."""
     tile = pygame.Surface(rect.size, pygame.SRCALPHA)
-    tile.fill((*t.bar[:3], 235))
+    tile.fill((*LOCKED_FILL, 255))  # a little lighter than the dimmed page, as an empty save slot
     w, h = rect.size
     s = max(1, round(h / 270))
+    pygame.draw.rect(tile, (*t.text_dim[:3], 70), tile.get_rect(), max(1, s))  # the tile's edge
     cx, cy = w // 2, h // 2 + 8 * s
     col = (*t.text_dim[:3], 200)
     pygame.draw.rect(tile, col, pygame.Rect(cx - 26 * s, cy - 14 * s, 52 * s, 40 * s), border_radius=6 * s)
     pygame.draw.arc(tile, col, pygame.Rect(cx - 18 * s, cy - 44 * s, 36 * s, 60 * s), 0.0, 3.1416, max(1, 5 * s))
     pygame.draw.line(tile, col, (cx - 18 * s, cy - 14 * s), (cx - 18 * s, cy - 16 * s), max(1, 5 * s))
     pygame.draw.line(tile, col, (cx + 17 * s, cy - 14 * s), (cx + 17 * s, cy - 16 * s), max(1, 5 * s))
-    pygame.draw.rect(tile, (*t.bar[:3], 255), pygame.Rect(cx - 3 * s, cy - 2 * s, 6 * s, 14 * s))
+    pygame.draw.rect(tile, (*LOCKED_FILL, 255), pygame.Rect(cx - 3 * s, cy - 2 * s, 6 * s, 14 * s))
     tile.set_alpha(round(255 * opacity))
     surface.blit(tile, rect.topleft)
 

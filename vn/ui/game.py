@@ -21,7 +21,7 @@ from vn.ui.widgets import Control, FocusGroup, draw_control
 QUICK_MENU = (("back", "Back"), ("history", "History"), ("skip", "Skip"), ("auto", "Auto"), ("save", "Save"),
               ("qsave", "Q.Save"), ("qload", "Q.Load"), ("settings", "Settings"))
 QUICK_H = 40  # logical px: the quick menu's row along the bottom of the text box
-QUICK_W = 140
+QUICK_GAP = 48  # logical px between two labels of the quick menu
 QUICK_SIZE = 21
 
 
@@ -55,6 +55,10 @@ class GameView(ScreenView):
         if self.covered_at is not None:
             self.offset += now - self.covered_at
             self.covered_at = None
+        # back from a screen a quick-menu button opened: that button is marked only while the
+        # mouse is still on it (the hover follows the pointer, as in Ren'Py)
+        hit = self._quick_at(pygame.mouse.get_pos()) if pygame.mouse.get_focused() else None
+        self.quick.focus_key = hit.key if hit else None
 
     def on_hide(self, now: float) -> None:
         if self.covered_at is None:
@@ -70,15 +74,26 @@ class GameView(ScreenView):
     # -- the quick menu --------------------------------------------------------------------
 
     def _build_quick(self) -> None:
-        total = len(QUICK_MENU) * QUICK_W
-        left = (1920 - total) / 2
+        """The quick menu's buttons side by side along the bottom, centred, with the same gap
+        between every two labels (as Ren'Py's hbox of text buttons), each button's area running
+        to the middle of the gaps so the whole row answers the mouse."""
+        from vn.render.text import SANS
+        from vn.ui.paint import letterspaced
+
+        widths = [self.host.text.layout(letterspaced(label), 10_000, QUICK_SIZE, family=SANS,
+                                        line_spacing=1.0).width for _, label in QUICK_MENU]
+        total = sum(widths) + QUICK_GAP * (len(widths) - 1)
+        x = (1920 - total) / 2 - QUICK_GAP / 2
         top = 1080 - QUICK_H - 2
         actions = {"back": self.rollback, "history": self.open_history, "skip": self.toggle_skip,
                    "auto": self.toggle_auto, "save": lambda: self.open_saves("save"),
                    "qsave": self.host.quick_save, "qload": self.host.quick_load, "settings": self.open_settings}
-        self.quick.set([Control(key, (left + n * QUICK_W, top, QUICK_W, QUICK_H), label, on_activate=actions[key],
-                                size=QUICK_SIZE)
-                        for n, (key, label) in enumerate(QUICK_MENU)])
+        controls = []
+        for (key, label), w in zip(QUICK_MENU, widths, strict=True):
+            controls.append(Control(key, (x, top, w + QUICK_GAP, QUICK_H), label, on_activate=actions[key],
+                                    size=QUICK_SIZE))
+            x += w + QUICK_GAP
+        self.quick.set(controls)
         self.quick.focus_key = None
 
     def _quick_shown(self) -> bool:

@@ -26,6 +26,7 @@ CARD_W, CARD_H = 520, 360
 GAP_X, GAP_Y = 30, 24
 GRID_TOP = 190
 THUMB_W, THUMB_H = 384, 216
+WORDS_SIZE, WORDS_LINES = 21, 2  # the first words of the saved line under the thumbnail
 
 
 def local_time(iso: str) -> str:
@@ -197,7 +198,7 @@ class SaveLoadView(MenuScreen):
                           0.85 if focused else 0.15, 0.05)
         with_alpha(edge, surface, card.topleft, opacity)
         with_alpha(edge, surface, (card.x, card.bottom - edge.get_height()), opacity)
-        tx, ty = x + (w - THUMB_W) / 2, y + 16
+        tx, ty = x + (w - THUMB_W) / 2, y + 14
         box = vp.rect(tx, ty, THUMB_W, THUMB_H)
         name = info.slot.replace("auto-", "auto ").replace("quick", "quick save")
         if info.empty:
@@ -218,18 +219,32 @@ class SaveLoadView(MenuScreen):
                 pygame.draw.rect(surface, (30, 32, 42), box)
         if focused:
             pygame.draw.rect(surface, t.accent, box, max(1, vp.px(2)))
-        line_y = ty + THUMB_H + 12
+        # the slot's words sit under the thumbnail, on its left edge and no wider
+        line_y = ty + THUMB_H + 10
         meta = info.meta
         when = local_time(meta.saved_at) if meta else ""
-        draw_text(surface, vp, r, f"{name.upper()}   {when}", x + 22, line_y, w - 44, 20,
+        draw_text(surface, vp, r, f"{name.upper()}   {when}", tx, line_y, THUMB_W, 20,
                   color=t.accent if focused else t.text_dim, family=SANS, opacity=opacity, theme=t)
         if meta is None:
             return
         if meta.chapter:
-            draw_text(surface, vp, r, meta.chapter, x + 22, line_y + 30, w - 44, 25, family=SERIF, italic=True,
+            draw_text(surface, vp, r, meta.chapter, tx, line_y + 27, THUMB_W, 24, family=SERIF, italic=True,
                       opacity=opacity, theme=t)
         words = f"{meta.speaker}: {meta.words}" if meta.speaker else meta.words
-        if len(words) > 70:
-            words = words[:68].rsplit(" ", 1)[0] + "\u2026"
-        draw_text(surface, vp, r, words, x + 22, line_y + 62, w - 44, 22, family=SERIF, color=t.text_dim,
-                  opacity=opacity, theme=t)
+        draw_text(surface, vp, r, self._fit_words(vp, words, WORDS_SIZE, WORDS_LINES), tx, line_y + 58, THUMB_W,
+                  WORDS_SIZE, family=SERIF, color=t.text_dim, opacity=opacity, theme=t)
+
+    def _fit_words(self, vp, words: str, size: float, lines: int) -> str:
+        """`words` cut at a word and ended with an ellipsis so they take at most `lines` lines
+        of the thumbnail's width (the card never runs past its bottom edge)."""
+        r = self.host.text
+
+        def fits(text: str) -> bool:
+            return len(r.layout(text, vp.px(THUMB_W), vp.px(size), family=SERIF, scale=vp.scale).lines) <= lines
+
+        if fits(words):
+            return words
+        cut = words.split()
+        while len(cut) > 1 and not fits(" ".join(cut) + "\u2026"):
+            cut.pop()
+        return " ".join(cut).rstrip(",;:.") + "\u2026"

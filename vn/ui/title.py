@@ -3,20 +3,27 @@ round its presets (sunset, last rays, dusk, night, dawn…), and Start, Continue
 Extras, Help, Quit.
 
 The light changes slowly, so the picture is redrawn only a few times a second
-(`LIGHT_FPS`), at moments quantised to that rate: the loop sleeps in between. With reduce
-motion on, the light holds still.
+(`LIGHT_FPS`), at moments quantised to that rate: the loop sleeps in between. The stage's
+living motion (city lights twinkling, dust in the beam: `vn.stage.motion`) goes on over it at
+the motion's own rate, through the holds and the light's changes alike, from the second frame
+on (the first frame, which start-up time is measured to, is the picture at rest); it rests
+under a page of its own (Extras, Settings…), where the picture is dimmed. With reduce motion
+on, the light holds still and nothing lives. While the window is hidden the loop asks no view
+for a redraw (`vn.app.Player.visible`), so the title costs nothing then.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pygame
 
-from vn.render.text import SERIF, Shadow
+from vn.render.text import SANS, SERIF, Shadow
+from vn.stage import motion
 from vn.stage.scene import Scene
 from vn.ui.keymap import action_for
-from vn.ui.paint import smoothstep, vertical_gradient
+from vn.ui.paint import fading_bar, smoothstep, vertical_gradient, with_alpha
 from vn.ui.stack import ScreenView
 from vn.ui.widgets import Control, FocusGroup, draw_controls, draw_text
 
@@ -25,6 +32,8 @@ LIGHT_HOLD = 10.0  # seconds each preset holds
 LIGHT_TWEEN = 18.0  # seconds from one preset to the next
 PREFERRED = ("sunset", "last_rays", "dusk", "night", "predawn", "dawn", "sunrise")
 FADE_IN = 0.8
+HINT_X, HINT_W = 660, 700  # logical px: the Continue button's hint beside it
+HINT_BAND = 0.82  # the dark band under the hint
 
 
 class _Direction:
@@ -61,9 +70,11 @@ class TitleView(ScreenView):
         self.scene.restore({"stage": stage, "light": self.presets[0] if self.presets else None,
                             "sprites": {}}, 0.0)
         self.cycle_start = 0.0
-        self._step = -1
+        self._step = -1  # the light cycle's step last applied (-1: none yet)
+        self._started = False
         self.group = FocusGroup()
         self.latest = None
+        self._drawn = False  # the first frame is drawn at rest (start-up time is measured to it)
 
     # -- the menu ----------------------------------------------------------------------------
 
@@ -99,11 +110,11 @@ class TitleView(ScreenView):
         self.host.open(view(self.host, *args))
 
     def on_show(self, now: float) -> None:
-        first = self._step < 0
+        first = not self._started
         super().on_show(now)
-        if first:
+        if first:  # the first preset's hold and its tween to the next are applied by `update`
             self.cycle_start = now
-            self._step = 0
+            self._started = True
         self.rebuild()
         focused = self.group.focused
         self.host.speak(f"{self.host.screen.program.title}, {focused.label if focused else ''}")
@@ -145,8 +156,37 @@ class TitleView(ScreenView):
         if frame is not None:
             frame = self.cycle_start + math.ceil(frame * LIGHT_FPS) / LIGHT_FPS
         building = self.host.screen.compositor.builds.next_poll(now)  # art for a new window size
-        times = [t for t in (frame, building, self._light_redraw(now)) if t is not None]
+        times = [t for t in (frame, building, self._light_redraw(now), self._motion_redraw(now)) if t is not None]
         return min(times) if times else None
+
+    # -- the living motion -----------------------------------------------------------------------
+
+    def _motion_rate(self, now: float) -> float | None:
+        """Frames per second the stage's living motion needs at `now` (None: nothing lives, or
+        the player asked for reduced motion)."""
+        if self.host.settings.reduce_motion or self._covered():
+            return None
+        return motion.rate(self.scene.living(self._light_time(now)))
+
+    def _covered(self) -> bool:
+        """A page of its own (Extras, Settings, the content note…) is over the title: the
+        picture shows only dimmed under it, not worth ten redraws a second."""
+        top = self.host.stack.top
+        return top is not self and getattr(top, "full_page", False)
+
+    def _motion_time(self, now: float) -> float | None:
+        """The stage clock for the living motion on its own frame grid (the title's scene was
+        shown at title time 0), or None at rest."""
+        fps = self._motion_rate(now)
+        if fps is None or not self._drawn:
+            return None
+        return motion.frame_time(max(0.0, now - self.cycle_start), fps)
+
+    def _motion_redraw(self, now: float) -> float | None:
+        fps = self._motion_rate(now)
+        if fps is None:
+            return None
+        return self.cycle_start + motion.next_frame_time(max(0.0, now - self.cycle_start), fps)
 
     def _light_redraw(self, now: float) -> float | None:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
@@ -162,7 +202,10 @@ class TitleView(ScreenView):
 
     def draw(self, surface: pygame.Surface, now: float) -> None:
         screen = self.host.screen
-        screen.compositor.draw(surface, self.scene.view(self._light_time(now)))
+        # the light at its own slow steps; the living motion at the real time on its own grid
+        view = replace(self.scene.view(self._light_time(now)), motion=self._motion_time(now))
+        screen.compositor.draw(surface, view)
+        self._drawn = True
         vp = self.host.viewport
         t = self.host.theme
         top = self.host.stack.top
@@ -182,8 +225,19 @@ class TitleView(ScreenView):
             meta = self.latest.meta
             words = f"{meta.speaker}: {meta.words}" if meta.speaker else meta.words
             note = " \u00b7 ".join(x for x in (meta.chapter, words) if x)
-            draw_text(surface, vp, self.host.text, note, 660, 470 + 68 + 14, 700, 24, color=t.text_dim,
-                      italic=True, opacity=u, theme=t)
+            self._draw_continue_hint(surface, note, u)
+
+    def _draw_continue_hint(self, surface: pygame.Surface, note: str, opacity: float) -> None:
+        """Where Continue picks up (chapter and first words of the latest save), beside the
+        button on a dark band of its own: over a bright sky the words still read."""
+        vp, t, r = self.host.viewport, self.host.theme, self.host.text
+        x, y = HINT_X, 470 + 68 + 14
+        lay = r.layout(note, vp.px(HINT_W), vp.px(24), family=SANS, color=t.text, italic=True, scale=vp.scale,
+                       shadow=Shadow.scaled(vp.scale, 150))
+        pad = 22
+        band = vp.rect(x - pad, y - 12, lay.width / vp.scale + 2 * pad, lay.height / vp.scale + 24)
+        with_alpha(fading_bar(band.size, t.bar, HINT_BAND, 0.08), surface, band.topleft, opacity)
+        r.draw(surface, lay, vp.point(x, y), alpha=round(255 * opacity * 0.9))
 
 
 _WASHES: dict[tuple, pygame.Surface] = {}
