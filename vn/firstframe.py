@@ -63,25 +63,9 @@ def _engine_files() -> dict[str, tuple[int, int]]:
         st = _stat(sys.executable)
         if st is not None:
             out[sys.executable] = st
-    stack = [str(ENGINE_ROOT)]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for e in entries:
-            if e.name.startswith((".", "_bundled")):
-                continue
-            try:
-                if e.is_dir(follow_symlinks=False):
-                    if e.name != "__pycache__":
-                        stack.append(e.path)
-                elif e.name.endswith(".py"):
-                    st = e.stat()
-                    out[e.path] = (st.st_mtime_ns, st.st_size)
-            except OSError:
-                continue
+    from vn.watch import stat_tree
+
+    out.update(stat_tree([ENGINE_ROOT], (".py",), skip=(".", "_bundled", "__pycache__")))
     return out
 
 

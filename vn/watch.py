@@ -18,11 +18,12 @@ SUFFIXES = (".yaml", ".yml", ".tmx", ".tsx", ".svg", ".png", ".jpg", ".jpeg", ".
             ".mp3", ".flac", ".opus", ".ttf", ".otf", ".lock")
 
 
-def snapshot(roots: list[Path]) -> dict[str, tuple[int, int]]:
-    """path -> (mtime in ns, size) of every watched file under the roots' scripts/, assets/
-    and translations/ folders. Unreadable folders are skipped."""
+def stat_tree(folders: list[Path], suffixes: tuple[str, ...], skip: tuple[str, ...] = (".",)) -> dict[str, tuple[int, int]]:
+    """path -> (mtime in ns, size) of every file under `folders` whose name ends with one of
+    `suffixes` (any case); files and folders whose name starts with one of `skip` are left
+    out. Unreadable folders and files are skipped."""
     out: dict[str, tuple[int, int]] = {}
-    stack = [root / sub for root in roots for sub in WATCHED]
+    stack = [str(f) for f in folders]
     while stack:
         folder = stack.pop()
         try:
@@ -30,16 +31,23 @@ def snapshot(roots: list[Path]) -> dict[str, tuple[int, int]]:
         except OSError:
             continue
         for e in entries:
+            if e.name.startswith(skip):
+                continue
             try:
                 if e.is_dir(follow_symlinks=False):
-                    if not e.name.startswith("."):
-                        stack.append(Path(e.path))
-                elif e.name.lower().endswith(SUFFIXES) and not e.name.startswith("."):
+                    stack.append(e.path)
+                elif e.name.lower().endswith(suffixes):
                     st = e.stat()
                     out[e.path] = (st.st_mtime_ns, st.st_size)
             except OSError:
                 continue
     return out
+
+
+def snapshot(roots: list[Path]) -> dict[str, tuple[int, int]]:
+    """path -> (mtime in ns, size) of every watched file under the roots' scripts/, assets/
+    and translations/ folders. Unreadable folders are skipped."""
+    return stat_tree([root / sub for root in roots for sub in WATCHED], SUFFIXES)
 
 
 class FolderWatch:

@@ -239,6 +239,16 @@ def _compose(text: str, path: str) -> tuple[yaml.Node | None, list[Diagnostic]]:
     return composed, diags
 
 
+def _past_limits(count: int, depth: int, path: str, line: int, col: int) -> Diagnostic | None:
+    """The error for a node that is the MAX_NODES+1-th of its file or deeper than MAX_DEPTH."""
+    if count > MAX_NODES:
+        return error(path, line, col, "the file is too large",
+                     f"split it into several files (at most {MAX_NODES:,} values each)")
+    if depth > MAX_DEPTH:
+        return error(path, line, col, nesting_message("YAML"), "flatten the structure")
+    return None
+
+
 def _alias_error(root: yaml.Node, path: str) -> Diagnostic:
     line, col = root.start_mark.line + 1, root.start_mark.column + 1
     return error(path, line, col, "YAML anchors and aliases (&name, *name) are not supported",
@@ -259,12 +269,9 @@ def _check_tree(root: yaml.Node, path: str, diags: list[Diagnostic]) -> bool:
         node, depth = stack.pop()
         count += 1
         line, col = node.start_mark.line + 1, node.start_mark.column + 1
-        if count > MAX_NODES:
-            diags.append(error(path, line, col, "the file is too large",
-                               f"split it into several files (at most {MAX_NODES:,} values each)"))
-            return True
-        if depth > MAX_DEPTH:
-            diags.append(error(path, line, col, nesting_message("YAML"), "flatten the structure"))
+        limit = _past_limits(count, depth, path, line, col)
+        if limit is not None:
+            diags.append(limit)
             return True
         tag = node.tag or ""
         if isinstance(node, yaml.ScalarNode):
@@ -398,12 +405,9 @@ def _convert_checked(root: yaml.Node, path: str, diags: list[Diagnostic]) -> tup
         seen.add(key)
         mark = node.start_mark
         line, col = mark.line + 1, mark.column + 1
-        if count > MAX_NODES:
-            diags.append(error(path, line, col, "the file is too large",
-                               f"split it into several files (at most {MAX_NODES:,} values each)"))
-            return None
-        if depth > MAX_DEPTH:
-            diags.append(error(path, line, col, nesting_message("YAML"), "flatten the structure"))
+        limit = _past_limits(count, depth, path, line, col)
+        if limit is not None:
+            diags.append(limit)
             return None
         if node.__class__ is scalar_type:
             text = node.value
