@@ -266,24 +266,29 @@ def _scratch(size: tuple[int, int]) -> pygame.Surface:
     return surf
 
 
-def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float) -> pygame.Surface:
+def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float,
+                into: pygame.Surface | None = None) -> pygame.Surface:
     """The preset's sky over `rect` (output px): a vertical OKLab gradient sky_top -> sky_horizon
-    plus the sun (disc and glow, added)."""
+    plus the sun (disc and glow, added). `into`: an opaque surface of rect's size to draw it
+    in (returned) instead of a new one."""
     w, h = max(1, rect.w), max(1, rect.h)
     column = pygame.Surface((1, GRADIENT_STOPS))
     for i in range(GRADIENT_STOPS):
         column.set_at((0, i), q(lerp_color(light.sky_top, light.sky_horizon, i / (GRADIENT_STOPS - 1))))
     tall = pygame.transform.smoothscale(pygame.transform.scale(column, (2, GRADIENT_STOPS)), (2, h))
-    out = pygame.transform.scale(tall, (w, h))
+    out = pygame.transform.scale(tall, (w, h), into) if into is not None else pygame.transform.scale(tall, (w, h))
     radius = light.sun_size * (kx + ky) / 2.0
     tint = q(light.sun_color)
     if radius >= 0.5 and tint != (0, 0, 0):
         glow_r = max(2, round(radius * SUN_GLOW_RADII))
-        glow = _scratch((glow_r * 2, glow_r * 2))
-        glow.blit(_glow(glow_r), (0, 0))
-        glow.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
         cx, cy = light.sun[0] * kx - rect.x, light.sun[1] * ky - rect.y
-        out.blit(glow, (round(cx - glow_r), round(cy - glow_r)), special_flags=pygame.BLEND_RGB_ADD)
+        at = pygame.Rect(round(cx - glow_r), round(cy - glow_r), glow_r * 2, glow_r * 2)
+        shown = at.clip(out.get_rect())  # (a low sun's glow is half below the sky)
+        if shown.w and shown.h:
+            glow = _scratch(at.size).subsurface((0, 0, *shown.size))
+            glow.blit(_glow(glow_r), (0, 0), shown.move(-at.x, -at.y))
+            glow.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+            out.blit(glow, shown.topleft, special_flags=pygame.BLEND_RGB_ADD)
     return out
 
 
@@ -341,8 +346,8 @@ class StageLighter:
         if m.sky is None:
             return None
         key = sky_key(light, self.k)
-        if key != self._sky_key:
-            picture = sky_picture(light, m.sky_rect, *self.k)
+        if key != self._sky_key:  # (drawn into the one kept: the sun moves a pixel every few frames)
+            picture = sky_picture(light, m.sky_rect, *self.k, self._sky)
             picture.blit(m.sky, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
             self._sky, self._sky_key = picture, key
         return self._sky
@@ -478,7 +483,9 @@ class BeamShape:
         r = round(soft / f / 2)
         if r >= 1:
             small = pygame.transform.box_blur(pygame.transform.box_blur(small, r), r)
+        self.small = small  # (kept: a shorter beam is scaled from it, see `at_reach`)
         self.mask = pygame.transform.smoothscale(small, self.rect.size) if f > 1 else small
+        self._ramped: tuple[tuple[tuple[int, int, int], ...], pygame.Surface] | None = None
 
     def ramp(self, colors: Sequence[tuple[int, int, int]]) -> pygame.Surface:
         """A gradient over the mask's rectangle through evenly spaced `colors`, from the
@@ -501,19 +508,46 @@ class BeamShape:
         out = pygame.transform.scale(line, (self.rect.w, n) if vertical else (self.rect.h, n))
         return out if vertical else pygame.transform.rotate(pygame.transform.flip(out, True, False), 90)
 
-    def at_reach(self, reach: float, mask: pygame.Surface | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
+    def release(self) -> None:
+        """Forget the kept ramp (made again when asked for)."""
+        self._ramped = None
+
+    def ramped(self, colors: tuple[tuple[int, int, int], ...]) -> pygame.Surface:
+        """The mask times `ramp(colors)`: a ramp's light at full strength over the whole polygon
+        (kept while the colours hold: during a tween of the beam's strength only its level
+        changes, see `Beams`)."""
+        if self._ramped is None or self._ramped[0] != colors:
+            whole = self.mask.copy()
+            whole.blit(self.ramp(colors), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            self._ramped = (colors, whole)
+        return self._ramped[1]
+
+    def at_reach(self, reach: float, mask: pygame.Surface | None = None,
+                 into: pygame.Surface | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
         """The mask (or `mask`, a picture of the same size) shrunk toward the polygon's first
-        point by `reach` (None: nothing left)."""
+        point by `reach`, and where it lies (None: nothing left). The mask itself is scaled from
+        its quarter-resolution blur: one resampling of a small picture instead of shrinking the
+        full one (a third of the cost; the soft edge is the same). `into`: a surface at least the
+        mask's size to draw into (its top-left part is returned) instead of a new one; without
+        it, the whole mask may be returned itself."""
         u = max(0.0, min(1.0, reach))
-        mask = self.mask if mask is None else mask
         if u <= 0.001:
             return None
+        src = self.mask if mask is None else mask
         if u >= 0.999:
-            return mask, self.rect
+            if into is None:
+                return src, self.rect
+            out = into.subsurface((0, 0, *self.rect.size))
+            out.blit(src, (0, 0))
+            return out, self.rect
         fx, fy = self.first
         w, h = max(1, round(self.rect.w * u)), max(1, round(self.rect.h * u))
         rect = pygame.Rect(round(fx + (self.rect.x - fx) * u), round(fy + (self.rect.y - fy) * u), w, h)
-        return pygame.transform.smoothscale(mask, (w, h)), rect
+        if mask is None:
+            src = self.small
+        if into is None:
+            return pygame.transform.smoothscale(src, (w, h)), rect
+        return pygame.transform.smoothscale(src, (w, h), into.subsurface((0, 0, w, h))), rect
 
 
 Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
@@ -521,7 +555,10 @@ Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark fig
 
 class Beams:
     """The stage's light polygons, drawn additively with their group's beam from the light.
-    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold.
+    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold, drawn
+    into a surface kept per polygon (a light tween changes them every frame or two: no new
+    surface each time). A beam with a colour `ramp` keeps the ramp over the mask at full
+    strength, so a tween of its strength costs a level multiplied in, not a new ramp.
 
     Polygons that fall on the stage are drawn at their `lights` layer's place in the layer
     order (`draw` with the range of depths to draw), with the shadows of the figures standing in
@@ -532,6 +569,7 @@ class Beams:
         self.k = k
         self.shapes = [BeamShape(s, k) for s in shapes]
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
+        self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
         self._buffer: pygame.Surface | None = None
 
@@ -544,8 +582,11 @@ class Beams:
     def release(self) -> None:
         """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)."""
         self._tinted.clear()
+        self._kept.clear()
         self._scaled.clear()
         self._buffer = None
+        for shape in self.shapes:
+            shape.release()
 
     def depths(self, n: int) -> set[int]:
         """Where (indices into the stage's layers, 0..n) the stage's polygons are drawn."""
@@ -560,26 +601,35 @@ class Beams:
         s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
         if s <= 0.0:
             return None
-        tints = tuple(q((c[0] * s, c[1] * s, c[2] * s)) for c in (beam.ramp or (beam.color,)))
-        if all(t == (0, 0, 0) for t in tints):
-            return None
-        key = (tints, round(beam.reach * 512))
+        stops = beam.ramp or (beam.color,)
+        if len(stops) > 1:  # a ramp: its colours at full strength (kept), then the strength as a level
+            colors = tuple(q(c) for c in stops)
+            level = _level(s)
+            if level == 0 or all(c == (0, 0, 0) for c in colors):
+                return None
+            key: tuple[object, ...] = (colors, level, round(beam.reach * 512))
+        else:
+            tint = q((stops[0][0] * s, stops[0][1] * s, stops[0][2] * s))
+            if tint == (0, 0, 0):
+                return None
+            key = (tint, round(beam.reach * 512))
         cached = self._tinted.get(i)
         if cached is None or cached[0] != key:
-            if len(tints) > 1:  # a ramp: the gradient over the whole mask, then shortened with it
-                whole = shape.mask.copy()
-                whole.blit(shape.ramp(tints), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-                got = shape.at_reach(beam.reach, whole)
+            kept = self._kept.get(i)
+            if kept is None:
+                kept = self._kept[i] = pygame.Surface(shape.rect.size)
+            if len(stops) > 1:
+                got = shape.at_reach(beam.reach, shape.ramped(colors), kept)
+                if got is not None and level < 255:
+                    got[0].fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
             else:
-                got = shape.at_reach(beam.reach)
+                got = shape.at_reach(beam.reach, None, kept)
+                if got is not None:
+                    got[0].fill(tint, special_flags=pygame.BLEND_RGB_MULT)
             if got is None:
                 self._tinted.pop(i, None)
                 return None
-            mask, rect = got
-            lit = mask.copy() if mask is shape.mask else mask
-            if len(tints) == 1:
-                lit.fill(tints[0], special_flags=pygame.BLEND_RGB_MULT)
-            cached = (key, lit, rect)
+            cached = (key, *got)
             self._tinted[i] = cached
         _, lit, rect = cached
         at = origin(shape.shape.parallax) if callable(origin) else origin
