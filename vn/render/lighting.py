@@ -266,27 +266,38 @@ def _scratch(size: tuple[int, int]) -> pygame.Surface:
     return surf
 
 
+def _sun(light: Light, kx: float, ky: float) -> tuple[tuple[int, int, int], pygame.Rect] | None:
+    """The sun's glow as it is drawn: its tint and the square it covers (output px of the map;
+    None: no sun). What the sky is made from, so also what its cache key holds."""
+    radius = light.sun_size * (kx + ky) / 2.0
+    tint = q(light.sun_color)
+    if radius < 0.5 or tint == (0, 0, 0):
+        return None
+    glow_r = max(2, round(radius * SUN_GLOW_RADII))
+    return tint, pygame.Rect(round(light.sun[0] * kx - glow_r), round(light.sun[1] * ky - glow_r),
+                             glow_r * 2, glow_r * 2)
+
+
 def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float,
                 into: pygame.Surface | None = None) -> pygame.Surface:
     """The preset's sky over `rect` (output px): a vertical OKLab gradient sky_top -> sky_horizon
-    plus the sun (disc and glow, added). `into`: an opaque surface of rect's size to draw it
-    in (returned) instead of a new one."""
+    (between the colours as drawn, `q`) plus the sun (disc and glow, added). `into`: an opaque
+    surface of rect's size to draw it in (returned) instead of a new one."""
     w, h = max(1, rect.w), max(1, rect.h)
     column = pygame.Surface((1, GRADIENT_STOPS))
+    top, horizon = q(light.sky_top), q(light.sky_horizon)
     for i in range(GRADIENT_STOPS):
-        column.set_at((0, i), q(lerp_color(light.sky_top, light.sky_horizon, i / (GRADIENT_STOPS - 1))))
+        column.set_at((0, i), q(lerp_color(top, horizon, i / (GRADIENT_STOPS - 1))))
     tall = pygame.transform.smoothscale(pygame.transform.scale(column, (2, GRADIENT_STOPS)), (2, h))
     out = pygame.transform.scale(tall, (w, h), into) if into is not None else pygame.transform.scale(tall, (w, h))
-    radius = light.sun_size * (kx + ky) / 2.0
-    tint = q(light.sun_color)
-    if radius >= 0.5 and tint != (0, 0, 0):
-        glow_r = max(2, round(radius * SUN_GLOW_RADII))
-        cx, cy = light.sun[0] * kx - rect.x, light.sun[1] * ky - rect.y
-        at = pygame.Rect(round(cx - glow_r), round(cy - glow_r), glow_r * 2, glow_r * 2)
+    sun = _sun(light, kx, ky)
+    if sun is not None:
+        tint, at = sun
+        at = at.move(-rect.x, -rect.y)
         shown = at.clip(out.get_rect())  # (a low sun's glow is half below the sky)
         if shown.w and shown.h:
             glow = _scratch(at.size).subsurface((0, 0, *shown.size))
-            glow.blit(_glow(glow_r), (0, 0), shown.move(-at.x, -at.y))
+            glow.blit(_glow(at.w // 2), (0, 0), shown.move(-at.x, -at.y))
             glow.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
             out.blit(glow, shown.topleft, special_flags=pygame.BLEND_RGB_ADD)
     return out
@@ -300,8 +311,9 @@ def rim_tint(light: Light) -> tuple[int, int, int]:
 
 
 def sky_key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
-    return (q(light.sky_top), q(light.sky_horizon), q(light.sun_color),
-            round(light.sun[0] * k[0]), round(light.sun[1] * k[1]), round(light.sun_size * (k[0] + k[1]) / 2))
+    """Equal keys: `sky_picture` draws the same sky (everything it is made from, as drawn)."""
+    sun = _sun(light, *k)
+    return (q(light.sky_top), q(light.sky_horizon), None if sun is None else (sun[0], tuple(sun[1])))
 
 
 class StageLighter:
@@ -550,6 +562,19 @@ class BeamShape:
         return pygame.transform.smoothscale(src, (w, h), into.subsurface((0, 0, w, h))), rect
 
 
+def _outside(rect: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
+    """`rect` less `hole`, as up to four rectangles (above, below, left, right of it)."""
+    hole = hole.clip(rect)
+    if hole.w <= 0 or hole.h <= 0:
+        return [rect]
+    bands = [pygame.Rect(rect.x, rect.y, rect.w, hole.y - rect.y),
+             pygame.Rect(rect.x, hole.bottom, rect.w, rect.bottom - hole.bottom),
+             pygame.Rect(rect.x, hole.y, hole.x - rect.x, hole.h),
+             pygame.Rect(hole.right, hole.y, rect.right - hole.right, hole.h)]
+    return [b for b in bands if b.w > 0 and b.h > 0]
+
+
+REACH_STEPS = 512  # a beam's reach is drawn in steps of 1/512 (~3 px of the longest beam at 1080p)
 Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
 
 
@@ -601,29 +626,30 @@ class Beams:
         s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
         if s <= 0.0:
             return None
+        reach = round(beam.reach * REACH_STEPS) / REACH_STEPS  # (what the kept mask is made for)
         stops = beam.ramp or (beam.color,)
         if len(stops) > 1:  # a ramp: its colours at full strength (kept), then the strength as a level
             colors = tuple(q(c) for c in stops)
             level = _level(s)
             if level == 0 or all(c == (0, 0, 0) for c in colors):
                 return None
-            key: tuple[object, ...] = (colors, level, round(beam.reach * 512))
+            key: tuple[object, ...] = (colors, level, reach)
         else:
             tint = q((stops[0][0] * s, stops[0][1] * s, stops[0][2] * s))
             if tint == (0, 0, 0):
                 return None
-            key = (tint, round(beam.reach * 512))
+            key = (tint, reach)
         cached = self._tinted.get(i)
         if cached is None or cached[0] != key:
             kept = self._kept.get(i)
             if kept is None:
                 kept = self._kept[i] = pygame.Surface(shape.rect.size)
             if len(stops) > 1:
-                got = shape.at_reach(beam.reach, shape.ramped(colors), kept)
+                got = shape.at_reach(reach, shape.ramped(colors), kept)
                 if got is not None and level < 255:
                     got[0].fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
             else:
-                got = shape.at_reach(beam.reach, None, kept)
+                got = shape.at_reach(reach, None, kept)
                 if got is not None:
                     got[0].fill(tint, special_flags=pygame.BLEND_RGB_MULT)
             if got is None:
@@ -669,8 +695,16 @@ class Beams:
             for lit, at in pieces:
                 dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
             return
-        area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
+        # the shadows darken the beams' light only where they lie: there the beams are summed in
+        # a buffer and multiplied by them; elsewhere each beam is added straight onto the
+        # picture (the same result: saturating adds of light in any grouping)
+        lit_area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
             [lit.get_rect(topleft=at) for lit, at in pieces[1:]]).clip(view)
+        area = shadows[0][0].get_rect(topleft=shadows[0][1]).unionall(
+            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area)
+        for lit, at in pieces:
+            for band in _outside(lit.get_rect(topleft=at), area):
+                dest.blit(lit, band.topleft, band.move(-at[0], -at[1]), special_flags=pygame.BLEND_RGB_ADD)
         if area.w <= 0 or area.h <= 0:
             return
         buf = self._buffer
