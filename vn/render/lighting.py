@@ -25,7 +25,7 @@ import pygame
 from vn.render.dither import add_static
 from vn.render.images import ImageCache, content_rect, copy, premultiplied
 from vn.render.tiled import draw_layer
-from vn.stage.color import RGB, lerp_color
+from vn.stage.color import RGB, oklab_to_rgb, rgb_to_oklab
 from vn.stage.layout import Layer, Layout, LightShape
 from vn.stage.lighting import Light
 
@@ -278,18 +278,43 @@ def _sun(light: Light, kx: float, ky: float) -> tuple[tuple[int, int, int], pyga
                              glow_r * 2, glow_r * 2)
 
 
+_COLUMN: tuple[tuple[object, ...], pygame.Surface] | None = None
+
+
+def _sky_column(top: tuple[int, int, int], horizon: tuple[int, int, int], h: int) -> pygame.Surface:
+    """The sky's gradient as a column 2 px wide and `h` tall: GRADIENT_STOPS colours mixed in
+    OKLab (as `lerp_color` mixes them), smoothed in between. The last one is kept (the sun moves
+    more often than the sky's colours)."""
+    global _COLUMN
+    key = (top, horizon, h)
+    if _COLUMN is None or _COLUMN[0] != key:
+        column = pygame.Surface((2, GRADIENT_STOPS))
+        lab_top, lab_horizon = rgb_to_oklab(top), rgb_to_oklab(horizon)
+        for i in range(GRADIENT_STOPS):
+            u = i / (GRADIENT_STOPS - 1)
+            if i == 0 or i == GRADIENT_STOPS - 1 or top == horizon:  # the ends exactly (lerp_color)
+                c = top if i == 0 and top != horizon else horizon
+            else:
+                c = q(oklab_to_rgb(tuple(a + (b - a) * u for a, b in zip(lab_top, lab_horizon, strict=True))))
+            column.fill(c, (0, i, 2, 1))
+        _COLUMN = (key, pygame.transform.smoothscale(column, (2, h)))
+    return _COLUMN[1]
+
+
 def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float,
                 into: pygame.Surface | None = None) -> pygame.Surface:
     """The preset's sky over `rect` (output px): a vertical OKLab gradient sky_top -> sky_horizon
     (between the colours as drawn, `q`) plus the sun (disc and glow, added). `into`: an opaque
     surface of rect's size to draw it in (returned) instead of a new one."""
     w, h = max(1, rect.w), max(1, rect.h)
-    column = pygame.Surface((1, GRADIENT_STOPS))
-    top, horizon = q(light.sky_top), q(light.sky_horizon)
-    for i in range(GRADIENT_STOPS):
-        column.set_at((0, i), q(lerp_color(top, horizon, i / (GRADIENT_STOPS - 1))))
-    tall = pygame.transform.smoothscale(pygame.transform.scale(column, (2, GRADIENT_STOPS)), (2, h))
-    out = pygame.transform.scale(tall, (w, h), into) if into is not None else pygame.transform.scale(tall, (w, h))
+    tall = _sky_column(q(light.sky_top), q(light.sky_horizon), h)
+    out = into if into is not None else pygame.Surface((w, h))
+    out.blit(tall, (0, 0))  # the column repeated across: copies of what is drawn, doubling
+    x = tall.get_width()
+    while x < w:
+        n = min(x, w - x)
+        out.blit(out, (x, 0), (0, 0, n, h))
+        x += n
     sun = _sun(light, kx, ky)
     if sun is not None:
         tint, at = sun
@@ -597,6 +622,7 @@ class Beams:
         self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
         self._buffer: pygame.Surface | None = None
+        self._pieces: pygame.Surface | None = None  # where a figure's paint meets a beam (on_figure)
 
     def prepare(self, light: Light) -> None:
         """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
@@ -609,7 +635,7 @@ class Beams:
         self._tinted.clear()
         self._kept.clear()
         self._scaled.clear()
-        self._buffer = None
+        self._buffer = self._pieces = None
         for shape in self.shapes:
             shape.release()
 
@@ -762,10 +788,23 @@ class Beams:
                 over = rect.clip(lit.get_rect(topleft=lat))
                 if over.w <= 0 or over.h <= 0:
                     continue
-                piece = surf.subsurface(over.move(-at[0], -at[1])).copy()
+                piece = self._piece(surf, over.move(-at[0], -at[1]))
                 piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
                 for _ in range(max(1, round(gain))):
                     dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+    def _piece(self, surf: pygame.Surface, area: pygame.Rect) -> pygame.Surface:
+        """`area` of `surf` copied into the surface kept for it (grown as needed); an opaque
+        `surf` is copied as is, one with alpha as a new surface."""
+        if surf.get_flags() & pygame.SRCALPHA:
+            return surf.subsurface(area).copy()
+        buf = self._pieces
+        if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
+            buf = self._pieces = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
+                                                 max(area.h, buf.get_height() if buf else 0)), 0, surf)
+        piece = buf.subsurface((0, 0, area.w, area.h))
+        piece.blit(surf, (0, 0), area)
+        return piece
 
     def _zoomed(self, i: int, lit: pygame.Surface, zoom: float, view: pygame.Rect) -> pygame.Surface | None:
         """A tinted mask scaled by `zoom` (the last kept per shape); None when it would be
