@@ -35,12 +35,6 @@ SHADOW_LENGTH = 1.15  # a shadow in a beam, in figure heights (the sun is low wh
 SHADOW_WIDTH = 0.85  # its width, of the figure's (seen across the floor, a little foreshortened)
 SHADOW_DEPTH = 0.82  # how much of the beam's light it takes away (the sky still lights the floor)
 SHADOW_SOFT = 10  # logical px of blur: the penumbra of a low sun
-SHADOW_F = 4  # a shadow is built at a quarter of its size: it is soft anyway
-
-
-def _shadow_blur(px: float) -> int:
-    """The box blur (px of the quarter-size shadow) for `px` output px per logical px."""
-    return max(1, round(SHADOW_SOFT * px / SHADOW_F))
 # How light from the glass falls on a figure (backlit: the body stays in shadow, the light
 # catches the edges turned toward it). Widths are fractions of the figure's height on the output.
 RIM_BACK = 0.2  # the rim on the edges turned away from the light, of that on the edges facing it
@@ -635,7 +629,7 @@ class SpriteRenderer:
             return None
         angle = round(math.degrees(math.atan2(dx, dy)))
         depth = round(255 * SHADOW_DEPTH * min(1.0, alpha))
-        key = ("shadow", id(art), angle, depth, _shadow_blur(px))  # (px counts only as the blur)
+        key = ("shadow", id(art), angle, depth, round(px, 3))
         hit = self._shadows.get(key)
         if hit is None or hit[0]() is not art:
             hit = (weakref.ref(art), self._make_shadow(amb, art.size, angle, depth, px))
@@ -649,13 +643,13 @@ class SpriteRenderer:
         surf, (px0, py0) = amb
         fx = size[0] / 2.0 - px0  # the feet, in the piece: the canvas' bottom centre
         fy = size[1] - py0
-        f = SHADOW_F
+        f = 4  # built at a quarter of the size: it is soft anyway
         w = max(1, round(surf.get_width() * SHADOW_WIDTH / f))
         h = max(1, round(size[1] * SHADOW_LENGTH * surf.get_height() / max(1.0, fy) / f))
         dark = surf.copy()  # premultiplied: black where the figure is, with its coverage x depth
         dark.fill((0, 0, 0, depth), special_flags=pygame.BLEND_RGBA_MULT)
         small = pygame.transform.smoothscale(pygame.transform.flip(dark, False, True), (w, h))
-        blur = _shadow_blur(px)
+        blur = max(1, round(SHADOW_SOFT * px / f))
         pad = blur + 2
         flat = pygame.Surface((w + 2 * pad, h + 2 * pad))
         flat.fill((255, 255, 255))
