@@ -87,3 +87,13 @@ def test_a_shadow_is_cropped_to_where_it_darkens(game):  # noqa: F811
         band = 3 * SHADOW_SCALE  # and it reaches within a few px of each edge: tight
         assert box.x <= band and box.y <= band and box.right >= w - band and box.bottom >= h - band
         assert surf.get_at((round(ax), round(ay)))[0] < 200  # dark at the feet
+
+
+def test_a_shadow_made_from_a_kept_flat_equals_one_made_whole(game):  # noqa: F811
+    comp = Compositor(game, ImageCache())
+    art = _figure_art(comp, _view(game))
+    for sun in ((100.0, 200.0), (130.0, 200.0), (700.0, 300.0)):  # the sun moving: one flat, turned
+        surf, at = comp.sprites.shadow(art, None, (400.0, 500.0), sun, 1.0, 0.5)
+        fresh, anchor = make_shadow(art, shadow_key(art, (400.0, 500.0), sun, 1.0, 0.5))
+        assert at == (round(400.0 - anchor[0]), round(500.0 - anchor[1])) and _bytes(surf) == _bytes(fresh)
+    assert len(comp.sprites._flats) == 1

@@ -253,11 +253,10 @@ def shadow_key(art: _Art, feet: tuple[float, float], sun: tuple[float, float], a
     return (id(art), angle, depth, max(1, round(SHADOW_SOFT * px / SHADOW_SCALE)))
 
 
-def make_shadow(art: _Art, key: ShadowKey) -> tuple[pygame.Surface, tuple[float, float]]:
-    """The shadow of `key` (`shadow_key`) for `art`: an opaque white picture, dark where the
-    shadow falls, cropped to where it is not white, and where the feet are in it (px, from
-    its top-left). Touches no cache (safe in a background thread)."""
-    _, angle, depth, blur = key
+def shadow_flat(art: _Art, depth: int, blur: int) -> tuple[pygame.Surface, float]:
+    """The part of a shadow that does not depend on the sun's direction: the figure's
+    silhouette flipped under its feet, squashed and blurred, dark on white at SHADOW_SCALE, and
+    the x of the feet in it (px)."""
     surf, (px0, py0) = art.groups["ambient"]  # type: ignore[misc]
     size = art.size
     fx = size[0] / 2.0 - px0  # the feet, in the piece: the canvas' bottom centre
@@ -273,11 +272,22 @@ def make_shadow(art: _Art, key: ShadowKey) -> tuple[pygame.Surface, tuple[float,
     flat = pygame.Surface((w + 2 * pad, h + 2 * pad))
     flat.fill((255, 255, 255))
     flat.blit(dark, (pad, pad))
-    flat = pygame.transform.box_blur(flat, blur)
-    turned = pygame.transform.rotate(flat, angle)  # (the corners it adds: white, its top-left's colour)
+    return pygame.transform.box_blur(flat, blur), pad + fx * SHADOW_WIDTH / f
+
+
+def make_shadow(art: _Art, key: ShadowKey, flat: tuple[pygame.Surface, float] | None = None) \
+        -> tuple[pygame.Surface, tuple[float, float]]:
+    """The shadow of `key` (`shadow_key`) for `art`: an opaque white picture, dark where the
+    shadow falls, cropped to where it is not white, and where the feet are in it (px, from
+    its top-left). `flat`: its `shadow_flat`, if kept. Touches no cache (safe in a background
+    thread)."""
+    _, angle, depth, blur = key
+    surf, feet_x = flat or shadow_flat(art, depth, blur)
+    f = SHADOW_SCALE
+    turned = pygame.transform.rotate(surf, angle)  # (the corners it adds: white, its top-left's colour)
     # where the feet (top of the flipped silhouette) went
-    vx = pad + fx * SHADOW_WIDTH / f - flat.get_width() / 2.0
-    vy = pad - flat.get_height() / 2.0
+    vx = feet_x - surf.get_width() / 2.0
+    vy = blur + 2 - surf.get_height() / 2.0
     a = math.radians(angle)
     rx = vx * math.cos(a) + vy * math.sin(a)
     ry = -vx * math.sin(a) + vy * math.cos(a)
@@ -346,6 +356,7 @@ class SpriteRenderer:
         # (the art held weakly: a shadow must not keep figure art the art cache has dropped)
         self._shadows: OrderedDict[ShadowKey, tuple[weakref.ref[_Art], tuple[pygame.Surface, tuple[float, float]]]] = \
             OrderedDict()
+        self._flats: OrderedDict[tuple[int, int, int], tuple[weakref.ref[_Art], tuple[pygame.Surface, float]]] = OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
     def _layer(self, path: object, size: Size) -> Piece | None:
@@ -690,12 +701,26 @@ class SpriteRenderer:
             return None
         hit = self._shadows.get(key)
         if hit is None or hit[0]() is not art:
-            hit = (weakref.ref(art), make_shadow(art, key))
+            hit = (weakref.ref(art), make_shadow(art, key, self._flat(art, key)))
             self.adopt_shadow(key, hit[0], hit[1])
         else:
             self._shadows.move_to_end(key)
         surf, anchor = hit[1]
         return surf, (round(feet[0] - anchor[0]), round(feet[1] - anchor[1]))
+
+    def _flat(self, art: _Art, key: ShadowKey) -> tuple[pygame.Surface, float]:
+        """`shadow_flat` for the shadow of `key`, kept: while the sun moves (a light tween) only
+        the turn and the enlarging are made again at each degree."""
+        flat_key = (key[0], key[2], key[3])
+        hit = self._flats.get(flat_key)
+        if hit is None or hit[0]() is not art:
+            hit = (weakref.ref(art), shadow_flat(art, key[2], key[3]))
+            self._flats[flat_key] = hit
+            while len(self._flats) > SHADOWS_KEPT:
+                self._flats.popitem(last=False)
+        else:
+            self._flats.move_to_end(flat_key)
+        return hit[1]
 
     def adopt_shadow(self, key: ShadowKey, art: weakref.ref[_Art], made: tuple[pygame.Surface, tuple[float, float]]) -> None:
         """Keep a shadow made by `make_shadow` (in a background build too, see `prebuild`)."""
