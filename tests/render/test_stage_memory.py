@@ -165,3 +165,17 @@ def test_a_sky_that_shows_fully_keeps_no_mask_and_lights_the_same(assets, stage)
         light = assets.preset(preset)
         assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(masked, layout).full(light))
         assert _pixels(StageLighter(maps, layout).lit(light)) == _pixels(StageLighter(masked, layout).lit(light))
+
+
+def test_the_room_shown_again_after_a_key_beat_draws_the_same_beams(assets):
+    """The room's light polygons keep only their quarter-size masks while another stage shows;
+    shown again, it draws the frame it drew before (and a fresh compositor's)."""
+    comp = Compositor(assets, ImageCache())
+    first = _frame(assets, "living_room", "sunset", compositor=comp)
+    _frame(assets, "cg_town", "burning", compositor=comp)
+    kept = [st for (name, _), st in comp._stages.items() if name == "living_room"][0]
+    shapes = [shape for beams in kept._beams.values() for shape in beams.shapes]
+    assert any(shape._small is not None for shape in shapes)
+    assert all(shape._mask is None for shape in shapes if shape._small is not None)
+    again = _frame(assets, "living_room", "sunset", compositor=comp)
+    assert _pixels(first) == _pixels(again) == _pixels(_frame(assets, "living_room", "sunset"))

@@ -500,7 +500,22 @@ class BeamShape:
         r = round(soft / f / 2)
         if r >= 1:
             small = pygame.transform.box_blur(pygame.transform.box_blur(small, r), r)
-        self.mask = pygame.transform.smoothscale(small, self.rect.size) if f > 1 else small
+        self._small = small if f > 1 else None  # kept; the full-size mask only while it is drawn
+        self._mask: pygame.Surface | None = None if f > 1 else small
+
+    @property
+    def mask(self) -> pygame.Surface:
+        """The soft white mask over `rect` (enlarged from the blurred quarter-size one the first
+        time it is asked for after `release`: the same pixels each time)."""
+        if self._mask is None:
+            assert self._small is not None
+            self._mask = pygame.transform.smoothscale(self._small, self.rect.size)
+        return self._mask
+
+    def release(self) -> None:
+        """Let go of the full-size mask (a stage no longer shown keeps the quarter-size one)."""
+        if self._small is not None:
+            self._mask = None
 
     def ramp(self, colors: Sequence[tuple[int, int, int]]) -> pygame.Surface:
         """A gradient over the mask's rectangle through evenly spaced `colors`, from the
@@ -564,10 +579,13 @@ class Beams:
             self._lit(i, light, (0, 0), 1.0, pygame.Rect(0, 0, 1, 1))
 
     def release(self) -> None:
-        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)."""
+        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)
+        and the full-size masks (their quarter-size ones stay)."""
         self._tinted.clear()
         self._scaled.clear()
         self._buffer = None
+        for shape in self.shapes:
+            shape.release()
 
     def depths(self, n: int) -> set[int]:
         """Where (indices into the stage's layers, 0..n) the stage's polygons are drawn."""
