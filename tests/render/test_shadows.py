@@ -97,3 +97,25 @@ def test_a_shadow_made_from_a_kept_flat_equals_one_made_whole(game):  # noqa: F8
         fresh, anchor = make_shadow(art, shadow_key(art, (400.0, 500.0), sun, 1.0, 0.5))
         assert at == (round(400.0 - anchor[0]), round(500.0 - anchor[1])) and _bytes(surf) == _bytes(fresh)
     assert len(comp.sprites._flats) == 1
+
+
+def test_a_new_size_comes_with_its_shadows_made_in_the_background(game, monkeypatch):  # noqa: F811
+    """After a resize, the first sharp frame draws the shadows the background build made
+    (none made in the frame), and it is the frame a fresh compositor draws at that size."""
+    import vn.render.sprites as sprites_module
+
+    view = _view(game)
+    comp = Compositor(game, ImageCache())
+    comp.draw(pygame.Surface((320, 180)), view)
+    comp.draw(pygame.Surface(SIZE), view)  # a stand-in; the build starts
+    comp.builds.wait()
+    made = []
+    real = sprites_module.make_shadow
+    monkeypatch.setattr(sprites_module, "make_shadow", lambda *a, **k: made.append(a) or real(*a, **k))
+    sharp = pygame.Surface(SIZE)
+    for _ in range(3):  # (the first takes the build in)
+        comp.draw(sharp, view)
+    assert not comp.builds.busy and made == []
+    fresh = pygame.Surface(SIZE)
+    Compositor(game, ImageCache()).draw(fresh, view)
+    assert _bytes(sharp) == _bytes(fresh)

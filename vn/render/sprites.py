@@ -55,6 +55,7 @@ ANGLE_STEP = 10  # degrees: the light's direction is quantised (a new catch mask
 
 Piece = tuple[pygame.Surface, tuple[int, int]]  # an image cropped to its content, and where it sits
 _Lit = tuple[pygame.Surface, int, tuple[int, int]]  # lit piece, blend flags, where it sits
+ShadowKey = tuple[int, int, int, int]  # id of the art, the sun's direction (degrees), depth, blur
 
 
 @dataclass
@@ -84,11 +85,20 @@ class _Art:
 
 @dataclass
 class Prebuilt:
-    """A sprite's layers and art at one size, made in the background (`SpriteRenderer.prebuild`)."""
+    """A sprite's layers and art at one size, made in the background (`SpriteRenderer.prebuild`):
+    `art` as composed, `mirrored` the same flipped (when the view is), and `shadows` (its key, the
+    art it is of, the shadow: see `make_shadow`) made for it where it stands."""
 
     pieces: dict[tuple[object, Size], Piece | None]
     key: tuple[object, ...]
     art: _Art
+    mirrored: _Art | None = None
+    shadows: list[tuple[ShadowKey, _Art, tuple[pygame.Surface, tuple[float, float]]]] = field(default_factory=list)
+
+    @property
+    def shown(self) -> _Art:
+        """The art the view draws."""
+        return self.mirrored or self.art
 
 
 def _crop(surf: pygame.Surface) -> Piece | None:
@@ -234,9 +244,6 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     sheen.blit(sheen.copy(), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     sheen.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     return _Catch(rect, weight, edge, sheen)
-
-
-ShadowKey = tuple[int, int, int, int]  # id of the art, the sun's direction (degrees), depth, blur
 
 
 def shadow_key(art: _Art, feet: tuple[float, float], sun: tuple[float, float], alpha: float,
@@ -392,12 +399,27 @@ class SpriteRenderer:
         pieces = {(sprite.layers[n].image, size): self.premultiplied(sprite.layers[n].image, size)
                   for n, a in layers if a > 0 and n in sprite.layers}
         art = self._compose(sprite, layers, size, lambda path, at: pieces[(path, at)])
-        return Prebuilt(pieces, (sprite.path, layers, size, False), art)
+        mirrored = _Art({g: _flip(p, size[0]) for g, p in art.groups.items()}, size) if view.mirrored else None
+        built = Prebuilt(pieces, (sprite.path, layers, size, False), art, mirrored)
+        self.contact(built.shown)  # (kept with the art)
+        return built
+
+    def prebuild_shadow(self, built: Prebuilt, feet: tuple[float, float], sun: tuple[float, float],
+                        alpha: float, px: float) -> None:
+        """Make in the background the shadow `shadow` will be asked for (same arguments) by the
+        first frame that draws `built`; `adopt_prebuilt` keeps it."""
+        key = shadow_key(built.shown, feet, sun, alpha, px)
+        if key is not None:
+            built.shadows.append((key, built.shown, make_shadow(built.shown, key)))
 
     def adopt_prebuilt(self, built: Prebuilt) -> None:
         for (path, size), piece in built.pieces.items():
             self.adopt(path, size, piece)
         self._remember(built.key, built.art)
+        if built.mirrored is not None:
+            self._remember((*built.key[:3], True), built.mirrored)
+        for key, art, made in built.shadows:
+            self.adopt_shadow(key, weakref.ref(art), made)
 
     def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
         self._art[key] = art
