@@ -55,7 +55,7 @@ class StageMaps:
 
     size: Size
     ambient: pygame.Surface  # RGB over `area`; laid over: per-pixel alpha = coverage
-    sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect
+    sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect; None: no sky, or all white (`has_sky`)
     sky_rect: pygame.Rect  # the sky layers' area (where the gradient runs top to bottom)
     emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
     emissive_rect: pygame.Rect
@@ -69,6 +69,20 @@ class StageMaps:
     def __post_init__(self) -> None:
         if not self.area.w or not self.area.h:
             self.area = pygame.Rect(0, 0, *self.size)
+
+    @property
+    def has_sky(self) -> bool:
+        """Whether any sky shows (`sky` None and this True: the sky shows fully over all of
+        `sky_rect`, as where a key-beat image is one full-picture sky layer — no mask kept)."""
+        return self.sky_rect.w > 0 and self.sky_rect.h > 0
+
+    def sky_mask(self) -> pygame.Surface | None:
+        """The sky's mask over `sky_rect` (a new white one where none is kept); None: no sky."""
+        if self.sky is not None or not self.has_sky:
+            return self.sky
+        white = pygame.Surface(self.sky_rect.size)
+        white.fill((255, 255, 255))
+        return white
 
     def coverage(self) -> pygame.Surface | None:
         """Laid over: how much the planes cover over `area`, as black with that alpha (a new
@@ -171,7 +185,9 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
         add_static(ambient)
     sky, emissive, rim, plain = roles.get("sky"), roles.get("emissive"), roles.get("rim"), roles.get("plain")
-    sky_crop = sky.subsurface(sky_rect).copy() if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
+    sky_crop = sky.subsurface(sky_rect) if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
+    # (none kept where the sky shows fully: 8 MB at 1080p for a full-picture sky)
+    sky_crop = None if sky_crop is None or _all_white(sky_crop) else sky_crop.copy()
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive is not None and emissive_rect and emissive_rect.w and emissive_rect.h else None
     rim_crop = rim.subsurface(rim_rect).copy() if rim is not None and rim_rect and rim_rect.w and rim_rect.h else None
@@ -198,6 +214,11 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
                      emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
                      laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
                      rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
+
+
+def _all_white(surf: pygame.Surface) -> bool:
+    white = pygame.mask.from_threshold(surf, (255, 255, 255, 255), (1, 1, 1, 255))
+    return white.count() == surf.get_width() * surf.get_height()
 
 
 # --- the sky -------------------------------------------------------------------------------
@@ -380,12 +401,13 @@ class StageLighter:
 
     def _sky_lit(self, light: Light) -> pygame.Surface | None:
         m = self.maps
-        if m.sky is None:
+        if not m.has_sky:
             return None
         key = sky_key(light, self.k)
         if key != self._sky_key:  # (drawn into the one kept: the sun moves a pixel every few frames)
             picture = sky_picture(light, m.sky_rect, *self.k, self._sky)
-            picture.blit(m.sky, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+            if m.sky is not None:
+                picture.blit(m.sky, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
             self._sky, self._sky_key = picture, key
         return self._sky
 
@@ -455,7 +477,7 @@ class StageLighter:
     def full(self, light: Light) -> pygame.Surface:
         """The planes under `light` as one opaque surface over the maps' `area` (kept while the
         light holds; with no sky, the lit planes themselves)."""
-        if self.maps.sky is None:
+        if not self.maps.has_sky:
             return self._base_lit(light)
         key = (self._base_key_of(light), sky_key(light, self.k))
         if key != self._full_key or self._full is None:
@@ -520,9 +542,20 @@ class BeamShape:
         r = round(soft / f / 2)
         if r >= 1:
             small = pygame.transform.box_blur(pygame.transform.box_blur(small, r), r)
-        self.small = small  # (kept: a shorter beam is scaled from it, see `at_reach`)
-        self.mask = pygame.transform.smoothscale(small, self.rect.size) if f > 1 else small
+        # the blurred quarter-size mask is kept (a shorter beam is scaled from it: `at_reach`),
+        # the full-size one only while it is drawn
+        self._small = small if f > 1 else None
+        self._mask: pygame.Surface | None = None if f > 1 else small
         self._ramped: tuple[tuple[tuple[int, int, int], ...], pygame.Surface] | None = None
+
+    @property
+    def mask(self) -> pygame.Surface:
+        """The soft white mask over `rect` (enlarged from the blurred quarter-size one the first
+        time it is asked for after `release`: the same pixels each time)."""
+        if self._mask is None:
+            assert self._small is not None
+            self._mask = pygame.transform.smoothscale(self._small, self.rect.size)
+        return self._mask
 
     def ramp(self, colors: Sequence[tuple[int, int, int]]) -> pygame.Surface:
         """A gradient over the mask's rectangle through evenly spaced `colors`, from the
@@ -546,7 +579,10 @@ class BeamShape:
         return out if vertical else pygame.transform.rotate(pygame.transform.flip(out, True, False), 90)
 
     def release(self) -> None:
-        """Forget the kept ramp (made again when asked for)."""
+        """Let go of the full-size mask (a stage no longer shown keeps the quarter-size one) and
+        the kept ramp (both made again when asked for)."""
+        if self._small is not None:
+            self._mask = None
         self._ramped = None
 
     def ramped(self, colors: tuple[tuple[int, int, int], ...]) -> pygame.Surface:
@@ -580,8 +616,8 @@ class BeamShape:
         fx, fy = self.first
         w, h = max(1, round(self.rect.w * u)), max(1, round(self.rect.h * u))
         rect = pygame.Rect(round(fx + (self.rect.x - fx) * u), round(fy + (self.rect.y - fy) * u), w, h)
-        if mask is None:
-            src = self.small
+        if mask is None and self._small is not None:
+            src = self._small
         if into is None:
             return pygame.transform.smoothscale(src, (w, h)), rect
         return pygame.transform.smoothscale(src, (w, h), into.subsurface((0, 0, w, h))), rect
@@ -631,7 +667,8 @@ class Beams:
             self._lit(i, light, (0, 0), 1.0, pygame.Rect(0, 0, 1, 1))
 
     def release(self) -> None:
-        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)."""
+        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)
+        and the full-size masks (their quarter-size ones stay)."""
         self._tinted.clear()
         self._kept.clear()
         self._scaled.clear()
