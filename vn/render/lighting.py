@@ -299,6 +299,27 @@ def _sun(light: Light, kx: float, ky: float) -> tuple[tuple[int, int, int], pyga
                              glow_r * 2, glow_r * 2)
 
 
+def repeat(strip: pygame.Surface, out: pygame.Surface) -> pygame.Surface:
+    """Fill `out` with copies of `strip` side by side — a column as tall as `out`, or a row as
+    wide — and return it: copies of what is drawn, doubling (a nearest-neighbour scale of the
+    strip makes the same pixels at about twice the cost)."""
+    w, h = out.get_size()
+    out.blit(strip, (0, 0))
+    if strip.get_height() >= h:
+        x = strip.get_width()
+        while x < w:
+            n = min(x, w - x)
+            out.blit(out, (x, 0), (0, 0, n, h))
+            x += n
+    else:
+        y = strip.get_height()
+        while y < h:
+            n = min(y, h - y)
+            out.blit(out, (0, y), (0, 0, w, n))
+            y += n
+    return out
+
+
 _COLUMN: tuple[tuple[object, ...], pygame.Surface] | None = None
 
 
@@ -329,13 +350,7 @@ def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float,
     surface of rect's size to draw it in (returned) instead of a new one."""
     w, h = max(1, rect.w), max(1, rect.h)
     tall = _sky_column(q(light.sky_top), q(light.sky_horizon), h)
-    out = into if into is not None else pygame.Surface((w, h))
-    out.blit(tall, (0, 0))  # the column repeated across: copies of what is drawn, doubling
-    x = tall.get_width()
-    while x < w:
-        n = min(x, w - x)
-        out.blit(out, (x, 0), (0, 0, n, h))
-        x += n
+    out = repeat(tall, into if into is not None else pygame.Surface((w, h)))
     sun = _sun(light, kx, ky)
     if sun is not None:
         tint, at = sun
@@ -546,7 +561,6 @@ class BeamShape:
         # the full-size one only while it is drawn
         self._small = small if f > 1 else None
         self._mask: pygame.Surface | None = None if f > 1 else small
-        self._ramped: tuple[tuple[tuple[int, int, int], ...], pygame.Surface] | None = None
 
     @property
     def mask(self) -> pygame.Surface:
@@ -557,10 +571,11 @@ class BeamShape:
             self._mask = pygame.transform.smoothscale(self._small, self.rect.size)
         return self._mask
 
-    def ramp(self, colors: Sequence[tuple[int, int, int]]) -> pygame.Surface:
+    def ramp(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None) -> pygame.Surface:
         """A gradient over the mask's rectangle through evenly spaced `colors`, from the
         polygon's first point to its farthest point — along whichever of the vertical and the
-        horizontal is nearer that direction — each end's colour carried on beyond it."""
+        horizontal is nearer that direction — each end's colour carried on beyond it. `into`: a
+        surface of the rectangle's size to draw it in (returned) instead of a new one."""
         (fx, fy), (gx, gy) = self.first, self.far
         vertical = abs(gy - fy) >= abs(gx - fx)
         n = self.rect.h if vertical else self.rect.w
@@ -575,25 +590,21 @@ class BeamShape:
             column.fill(c, (0, i, 2, 1))
         span = max(2, round(hi) - round(lo))  # smoothscale: the stops at equal cells' centres
         line.blit(pygame.transform.smoothscale(column, (2, span)), (0, round(lo)))
-        out = pygame.transform.scale(line, (self.rect.w, n) if vertical else (self.rect.h, n))
-        return out if vertical else pygame.transform.rotate(pygame.transform.flip(out, True, False), 90)
+        if not vertical:  # the gradient along x: the line laid on its side
+            line = pygame.transform.rotate(pygame.transform.flip(line, True, False), 90)
+        return repeat(line, into if into is not None else pygame.Surface(self.rect.size))
+
+    def ramped(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None) -> pygame.Surface:
+        """The mask times `ramp(colors)`: a ramp's light over the whole polygon (into `into`, as
+        `ramp`)."""
+        out = self.ramp(colors, into)
+        out.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        return out
 
     def release(self) -> None:
-        """Let go of the full-size mask (a stage no longer shown keeps the quarter-size one) and
-        the kept ramp (both made again when asked for)."""
+        """Let go of the full-size mask (a stage no longer shown keeps the quarter-size one)."""
         if self._small is not None:
             self._mask = None
-        self._ramped = None
-
-    def ramped(self, colors: tuple[tuple[int, int, int], ...]) -> pygame.Surface:
-        """The mask times `ramp(colors)`: a ramp's light at full strength over the whole polygon
-        (kept while the colours hold: during a tween of the beam's strength only its level
-        changes, see `Beams`)."""
-        if self._ramped is None or self._ramped[0] != colors:
-            whole = self.mask.copy()
-            whole.blit(self.ramp(colors), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-            self._ramped = (colors, whole)
-        return self._ramped[1]
 
     def at_reach(self, reach: float, mask: pygame.Surface | None = None,
                  into: pygame.Surface | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
@@ -643,8 +654,7 @@ class Beams:
     """The stage's light polygons, drawn additively with their group's beam from the light.
     Each polygon's tinted mask is kept while its beam's colour, strength and reach hold, drawn
     into a surface kept per polygon (a light tween changes them every frame or two: no new
-    surface each time). A beam with a colour `ramp` keeps the ramp over the mask at full
-    strength, so a tween of its strength costs a level multiplied in, not a new ramp.
+    surface each time).
 
     Polygons that fall on the stage are drawn at their `lights` layer's place in the layer
     order (`draw` with the range of depths to draw), with the shadows of the figures standing in
@@ -656,6 +666,7 @@ class Beams:
         self.shapes = [BeamShape(s, k) for s in shapes]
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
         self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
+        self._whole: dict[int, pygame.Surface] = {}  # a ramp over shape i's whole mask (to shorten)
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
         self._buffer: pygame.Surface | None = None
         self._pieces: pygame.Surface | None = None  # where a figure's paint meets a beam (on_figure)
@@ -671,6 +682,7 @@ class Beams:
         and the full-size masks (their quarter-size ones stay)."""
         self._tinted.clear()
         self._kept.clear()
+        self._whole.clear()
         self._scaled.clear()
         self._buffer = self._pieces = None
         for shape in self.shapes:
@@ -691,30 +703,26 @@ class Beams:
             return None
         reach = round(beam.reach * REACH_STEPS) / REACH_STEPS  # (what the kept mask is made for)
         stops = beam.ramp or (beam.color,)
-        if len(stops) > 1:  # a ramp: its colours at full strength (kept), then the strength as a level
-            colors = tuple(q(c) for c in stops)
-            level = _level(s)
-            if level == 0 or all(c == (0, 0, 0) for c in colors):
-                return None
-            key: tuple[object, ...] = (colors, level, reach)
-        else:
-            tint = q((stops[0][0] * s, stops[0][1] * s, stops[0][2] * s))
-            if tint == (0, 0, 0):
-                return None
-            key = (tint, reach)
+        tints = tuple(q((c[0] * s, c[1] * s, c[2] * s)) for c in stops)
+        if all(t == (0, 0, 0) for t in tints):
+            return None
+        key = (tints, reach)
         cached = self._tinted.get(i)
         if cached is None or cached[0] != key:
             kept = self._kept.get(i)
             if kept is None:
                 kept = self._kept[i] = pygame.Surface(shape.rect.size)
-            if len(stops) > 1:
-                got = shape.at_reach(reach, shape.ramped(colors), kept)
-                if got is not None and level < 255:
-                    got[0].fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
-            else:
+            if len(tints) == 1:
                 got = shape.at_reach(reach, None, kept)
                 if got is not None:
-                    got[0].fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+                    got[0].fill(tints[0], special_flags=pygame.BLEND_RGB_MULT)
+            elif reach >= 0.999:  # a ramp: the gradient over the whole mask, shortened with it
+                got = shape.ramped(tints, kept), shape.rect
+            else:
+                whole = self._whole.get(i)
+                if whole is None:
+                    whole = self._whole[i] = pygame.Surface(shape.rect.size)
+                got = shape.at_reach(reach, shape.ramped(tints, whole), kept)
             if got is None:
                 self._tinted.pop(i, None)
                 return None
