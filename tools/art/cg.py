@@ -708,11 +708,11 @@ def cg_promise() -> CG:
     # in a slight natural curve (the middle longest, the little finger lowest), the thumb apart
     palm = outline([(wx - 30, wy + 4), (wx - 42, wy - 40), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
                     (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 26, wy + 6)], 6)
-    fingers = [  # little, ring, middle, index (left to right): base, middle, tip
-        ribbon([(wx - 30, wy - 96), (wx - 36, wy - 138), (wx - 40, wy - 170)], [22, 20, 17], round_end=True),
-        ribbon([(wx - 12, wy - 100), (wx - 16, wy - 152), (wx - 20, wy - 194)], [23, 21, 18], round_end=True),
-        ribbon([(wx + 6, wy - 102), (wx + 4, wy - 158), (wx + 0, wy - 204)], [23, 21, 18], round_end=True),
-        ribbon([(wx + 24, wy - 98), (wx + 24, wy - 146), (wx + 20, wy - 186)], [22, 20, 17], round_end=True),
+    fingers = [  # little, ring, middle, index (left to right): base, middle, tip; side by side, touching
+        ribbon([(wx - 30, wy - 96), (wx - 33, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
+        ribbon([(wx - 12, wy - 100), (wx - 14, wy - 152), (wx - 16, wy - 194)], [24, 22, 19], round_end=True),
+        ribbon([(wx + 6, wy - 102), (wx + 4, wy - 158), (wx + 2, wy - 204)], [24, 22, 19], round_end=True),
+        ribbon([(wx + 24, wy - 98), (wx + 22, wy - 146), (wx + 19, wy - 186)], [23, 21, 18], round_end=True),
     ]
     thumb = ribbon([(wx + 26, wy - 20), (wx + 50, wy - 48), (wx + 64, wy - 84), (wx + 66, wy - 110)], [34, 28, 23, 19],
                    round_end=True)
@@ -994,7 +994,8 @@ def cg_chair() -> CG:
 
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
-    cg.mark("cuff", 1360, 200)
+    cg.mark("cuff", 1400, 140)  # the middle of the cuff's hem, on the forearm
+    cg.mark("wrist", 1236, 391)
     cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
     cg.keep("wrist", 1040, 220, 300, 200)
     return cg
