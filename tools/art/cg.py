@@ -898,7 +898,7 @@ def cg_chair() -> CG:
     # face (index on the left: his LEFT hand, its back toward us). Drawn at 1:1 about the index
     # knuckle, then enlarged.
     ox, oy, k = 960, 548, 1.45
-    thumb = finger([(912, 586), (890, 618), (896, 652), (920, 670)], [50, 44, 38, 32])
+    thumb = ribbon([(910, 580), (896, 622), (902, 654), (924, 672)], [50, 44, 37, 30], round_end=True)  # curled under the rail
     back = smooth([(922, 558), (912, 528), (940, 500), (1000, 478), (1056, 466), (1112, 474), (1146, 500),
                    (1150, 536), (1126, 564), (1060, 570), (980, 566)], 8)
     # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
@@ -983,7 +983,7 @@ def cg_chair() -> CG:
     rr = random.Random(12)
     # the arm and the sleeve: only along the upper edge (the lower edge is turned from the sun)
     rim_broken(rim_svg, arm_and_hand.union(sleeve), lit_dir, 5, 1.0, rr, clip=seen.difference(front), breaks=0.6)
-    rim_steps(rim_svg, thumb, 5, 3, steps=((1.0, 0.8), (1.9, 0.25)), clip=seen)
+    rim_steps(rim_svg, thumb, 5, 3, steps=((1.0, 0.8), (1.9, 0.25)), clip=seen.difference(front.buffer(1)))
     rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=seen.difference(forearm))
     rim_steps(rim_svg, cuff_band, 3, 5, steps=((1.0, 0.7),), clip=seen)
     for n, fg in enumerate(fingers):
