@@ -133,6 +133,40 @@ def test_beams_under_shadows_equal_the_beams_summed_then_shadowed(room):
     assert pixels(plain) != pixels(got)
 
 
+def test_a_ramp_beam_made_only_over_a_figure_lights_it_as_the_whole_beam_does(room):
+    layout, sunset, last_rays = room
+    size = (480, 270)
+    grey = pygame.Surface((60, 200))
+    for y in range(0, 200, 10):  # paint of every lightness, top to bottom
+        grey.fill((y + 40, y + 40, y + 40), (0, y, 60, 10))
+    beams = Beams(layout.lights, (K, K))
+    ramps = [i for i, s in enumerate(beams.shapes) if s.shape.falls_on == "figures"]
+    assert ramps
+    lit_some = 0
+    for u in (0.0, 0.35, 0.8):  # the figure band in several places (its offset moves)
+        light = lerp_light(sunset, last_rays, u)
+        for at in [(100, 20), (130, 90), (300, 10)]:
+            paint = [(grey, at, 1.0), (grey, at, 1.0)]
+            got = picture(size)
+            beams.on_figure(got, light, (0, 0), 1.0, paint)
+            want = picture(size)
+            whole = Beams(layout.lights, (K, K))
+            for i in ramps:  # the whole beam made, each piece of paint times it, added
+                lit = whole._lit(i, light, (0, 0), 1.0, want.get_rect())
+                if lit is None:
+                    continue
+                over = grey.get_rect(topleft=at).clip(lit[0].get_rect(topleft=lit[1])).clip(want.get_rect())
+                if over.w <= 0 or over.h <= 0:
+                    continue
+                for surf, pos, _ in paint:
+                    piece = surf.subsurface(over.move(-pos[0], -pos[1])).copy()
+                    piece.blit(lit[0], (lit[1][0] - over.x, lit[1][1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+                    want.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+            assert pixels(got) == pixels(want), (u, at)
+            lit_some += pixels(got) != pixels(picture(size))
+    assert lit_some >= 3  # (the band did fall on the paint)
+
+
 def test_a_rectangle_less_a_hole_covers_the_rest_once():
     rect = pygame.Rect(10, 20, 50, 40)
     for hole in [pygame.Rect(20, 30, 10, 10), pygame.Rect(0, 0, 30, 30), pygame.Rect(50, 50, 30, 30),

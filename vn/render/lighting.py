@@ -305,17 +305,18 @@ def repeat(strip: pygame.Surface, out: pygame.Surface) -> pygame.Surface:
     strip makes the same pixels at about twice the cost)."""
     w, h = out.get_size()
     out.blit(strip, (0, 0))
+    whole, (ox, oy) = out.get_abs_parent(), out.get_abs_offset()  # (a subsurface cannot blit itself)
     if strip.get_height() >= h:
         x = strip.get_width()
         while x < w:
             n = min(x, w - x)
-            out.blit(out, (x, 0), (0, 0, n, h))
+            whole.blit(whole, (ox + x, oy), (ox, oy, n, h))
             x += n
     else:
         y = strip.get_height()
         while y < h:
             n = min(y, h - y)
-            out.blit(out, (0, y), (0, 0, w, n))
+            whole.blit(whole, (ox, oy + y), (ox, oy, w, n))
             y += n
     return out
 
@@ -571,11 +572,13 @@ class BeamShape:
             self._mask = pygame.transform.smoothscale(self._small, self.rect.size)
         return self._mask
 
-    def ramp(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None) -> pygame.Surface:
+    def ramp(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None,
+             part: pygame.Rect | None = None) -> pygame.Surface:
         """A gradient over the mask's rectangle through evenly spaced `colors`, from the
         polygon's first point to its farthest point — along whichever of the vertical and the
-        horizontal is nearer that direction — each end's colour carried on beyond it. `into`: a
-        surface of the rectangle's size to draw it in (returned) instead of a new one."""
+        horizontal is nearer that direction — each end's colour carried on beyond it. `part`:
+        only that part of the rectangle (px from its top-left); `into`: a surface of the part's
+        size to draw it in (returned) instead of a new one."""
         (fx, fy), (gx, gy) = self.first, self.far
         vertical = abs(gy - fy) >= abs(gx - fx)
         n = self.rect.h if vertical else self.rect.w
@@ -592,13 +595,17 @@ class BeamShape:
         line.blit(pygame.transform.smoothscale(column, (2, span)), (0, round(lo)))
         if not vertical:  # the gradient along x: the line laid on its side
             line = pygame.transform.rotate(pygame.transform.flip(line, True, False), 90)
-        return repeat(line, into if into is not None else pygame.Surface(self.rect.size))
+        part = part or pygame.Rect(0, 0, *self.rect.size)
+        line = line.subsurface((0, part.y, 2, part.h) if vertical else (part.x, 0, part.w, 2))
+        return repeat(line, into if into is not None else pygame.Surface(part.size))
 
-    def ramped(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None) -> pygame.Surface:
-        """The mask times `ramp(colors)`: a ramp's light over the whole polygon (into `into`, as
-        `ramp`)."""
-        out = self.ramp(colors, into)
-        out.blit(self.mask, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    def ramped(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None,
+               part: pygame.Rect | None = None) -> pygame.Surface:
+        """The mask times `ramp(colors)`: a ramp's light over the polygon (`part` and `into`
+        as for `ramp`)."""
+        part = part or pygame.Rect(0, 0, *self.rect.size)
+        out = self.ramp(colors, into, part)
+        out.blit(self.mask, (0, 0), part, special_flags=pygame.BLEND_RGB_MULT)
         return out
 
     def release(self) -> None:
@@ -646,6 +653,13 @@ def _outside(rect: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
     return [b for b in bands if b.w > 0 and b.h > 0]
 
 
+def _on_grid(rect: pygame.Rect, grid: int) -> pygame.Rect:
+    """The least rectangle on a `grid`-px grid that holds `rect`."""
+    x0, y0 = rect.x // grid * grid, rect.y // grid * grid
+    return pygame.Rect(x0, y0, -(-rect.right // grid) * grid - x0, -(-rect.bottom // grid) * grid - y0)
+
+
+PART_GRID = 64  # a ramp beam made only where figures need it is made on this grid (kept while it holds)
 REACH_STEPS = 512  # a beam's reach is drawn in steps of 1/512 (~3 px of the longest beam at 1080p)
 Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
 
@@ -694,8 +708,10 @@ class Beams:
                 for b in self.shapes if b.shape.falls_on == "stage"}
 
     def _lit(self, i: int, light: Light, origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
-             zoom: float, view: pygame.Rect) -> tuple[pygame.Surface, tuple[int, int]] | None:
-        """Shape i tinted by its beam and where it goes on the output (None: not lit)."""
+             zoom: float, view: pygame.Rect, need: pygame.Rect | None = None) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """Shape i tinted by its beam and where it goes on the output (None: not lit). `need`:
+        the part of the output the caller uses (the figures a beam falls on); a ramp beam, whose
+        colours can change every frame of a tween, is then made only there (a 64-px grid of it)."""
         shape = self.shapes[i]
         beam = light.beam(shape.shape.group)
         s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
@@ -706,7 +722,15 @@ class Beams:
         tints = tuple(q((c[0] * s, c[1] * s, c[2] * s)) for c in stops)
         if all(t == (0, 0, 0) for t in tints):
             return None
-        key = (tints, reach)
+        part = None
+        if need is not None and len(tints) > 1 and reach >= 0.999 and abs(zoom - 1.0) <= 1e-6:
+            at = origin(shape.shape.parallax) if callable(origin) else origin
+            x0 = at[0] + round(shape.rect.x + beam.offset[0] * self.k[0])
+            y0 = at[1] + round(shape.rect.y + beam.offset[1] * self.k[1])
+            part = _on_grid(need.move(-x0, -y0), PART_GRID).clip(pygame.Rect(0, 0, *shape.rect.size))
+            if part.w <= 0 or part.h <= 0:
+                return None
+        key = (tints, reach, None if part is None else tuple(part))
         cached = self._tinted.get(i)
         if cached is None or cached[0] != key:
             kept = self._kept.get(i)
@@ -716,6 +740,9 @@ class Beams:
                 got = shape.at_reach(reach, None, kept)
                 if got is not None:
                     got[0].fill(tints[0], special_flags=pygame.BLEND_RGB_MULT)
+            elif part is not None:
+                got = (shape.ramped(tints, kept.subsurface(part), part),
+                       pygame.Rect(shape.rect.x + part.x, shape.rect.y + part.y, part.w, part.h))
             elif reach >= 0.999:  # a ramp: the gradient over the whole mask, shortened with it
                 got = shape.ramped(tints, kept), shape.rect
             else:
@@ -826,7 +853,8 @@ class Beams:
                 if rect.w <= 0 or rect.h <= 0:
                     continue
                 if got is None:
-                    got = self._lit(i, light, origin, zoom, view)
+                    need = rect.unionall([p.get_rect(topleft=a) for p, a, _ in paint]).clip(view)
+                    got = self._lit(i, light, origin, zoom, view, need)
                     if got is None:
                         break
                 lit, lat = got
