@@ -14,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from cgfig import Pt, boot, hair_lock, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
+from cgfig import Pt, Turned, boot, hair_lock, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
@@ -69,25 +69,30 @@ def cg_eyes() -> CG:
     cg = CG("cg_eyes", "The eyes", "last_rays")
     cg.props["gallery_order"] = ("int", "1")
     glass_back(cg, rnd, 505, mullions=(250,))
-    fig = cg.plane("figure", "ambient")
-    rim_svg = cg.plane("rim", "rim")
-    glow = cg.plane("glints", "none")
-
     cx = 1160
+    # drawn square-on, then turned a little toward the light (his right half, screen right,
+    # foreshortened) and tipped a few degrees: no mirror-symmetric face or hair
+    turn = Turned(cx, 0.9, -4.0, (cx, 740))
+    fig = turn.wrap(cg.plane("figure", "ambient"))
+    rim_svg = turn.wrap(cg.plane("rim", "rim"))
+    glow = turn.wrap(cg.plane("glints", "none"))
     hair = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 205, 196), (cx + 250, 320), (cx + 265, 470),
-                   (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 360, 1110), (cx - 370, 1110),
+                   (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 380, 1300), (cx - 390, 1300),
                    (cx - 345, 1000), (cx - 300, 830), (cx - 275, 640), (cx - 262, 470), (cx - 248, 320),
                    (cx - 205, 196), (cx - 128, 126)], 10)
-    shoulders = Polygon([(cx - 96, 800), (cx - 250, 858), (cx - 560, 912), (cx - 700, 975), (cx - 790, 1100),
-                         (cx + 800, 1100), (cx + 720, 975), (cx + 580, 912), (cx + 260, 858), (cx + 96, 800),
-                         (cx + 80, 640), (cx - 80, 640)])
-    neck = smooth([(cx - 86, 620), (cx - 90, 800), (cx - 40, 880), (cx + 40, 880), (cx + 90, 800), (cx + 84, 620)], 8)
+    shoulders = smooth([(cx - 96, 790), (cx - 250, 846), (cx - 470, 884), (cx - 620, 930), (cx - 730, 1010),
+                        (cx - 800, 1140), (cx - 860, 1300), (cx + 880, 1300), (cx + 790, 1110), (cx + 700, 990),
+                        (cx + 600, 926), (cx + 440, 880), (cx + 260, 850), (cx + 96, 790), (cx + 80, 640),
+                        (cx - 80, 640)], 8)
+    # the neck, and the chest in the open shirt's V below it (no line across the throat)
+    neck = smooth([(cx - 86, 620), (cx - 92, 800), (cx - 60, 940), (cx - 10, 1300), (cx + 40, 1300), (cx + 70, 940),
+                   (cx + 94, 800), (cx + 84, 620)], 8)
     face = smooth([(cx - 10, 250), (cx + 120, 285), (cx + 160, 360), (cx + 160, 470), (cx + 138, 580),
                    (cx + 96, 660), (cx + 30, 722), (cx - 18, 738), (cx - 62, 722), (cx - 118, 660),
                    (cx - 160, 580), (cx - 170, 470), (cx - 165, 360), (cx - 128, 285)], 10)
     # the open shirt: the collar's two edges falling from the neck, the chest between in shadow
-    lapel_l = Polygon([(cx - 100, 806), (cx - 250, 858), (cx - 330, 1100), (cx - 70, 1100), (cx - 30, 930)])
-    lapel_r = Polygon([(cx + 100, 806), (cx + 260, 858), (cx + 350, 1100), (cx + 80, 1100), (cx + 34, 930)])
+    lapel_l = Polygon([(cx - 100, 806), (cx - 250, 858), (cx - 380, 1300), (cx - 60, 1300), (cx - 30, 930)])
+    lapel_r = Polygon([(cx + 100, 806), (cx + 260, 858), (cx + 400, 1300), (cx + 90, 1300), (cx + 34, 930)])
     fig.geom(hair, HAIR_DEEP)
     fig.geom(shoulders, CLOTH)
     fig.geom(neck, SKIN)
@@ -107,25 +112,36 @@ def cg_eyes() -> CG:
     fig.geom(lock((cx + 22, 436), [(cx + 70, 431)], (cx + 126, 442), 11), SOCKET)
 
     # fringe: locks from the parting, the middle one falling between the eyes
-    fringe = [
-        lock((cx - 10, 170), [(cx - 70, 230), (cx - 132, 330)], (cx - 176, 462), 130),
-        lock((cx - 14, 178), [(cx - 50, 270)], (cx - 92, 414), 84),
-        lock((cx + 6, 176), [(cx + 40, 270)], (cx + 76, 410), 80),
-        lock((cx + 12, 170), [(cx + 80, 232), (cx + 140, 330)], (cx + 172, 462), 128),
-        lock((cx - 2, 190), [(cx - 8, 320)], (cx + 2, 446), 40),
+    fringe = [  # parted a little right of the middle; the locks of unequal width and fall
+        lock((cx + 14, 168), [(cx - 56, 226), (cx - 126, 330)], (cx - 178, 472), 136),
+        lock((cx + 6, 178), [(cx - 40, 276)], (cx - 84, 426), 76),
+        lock((cx + 22, 176), [(cx + 46, 262)], (cx + 68, 392), 62),
+        lock((cx + 30, 170), [(cx + 92, 236), (cx + 142, 330)], (cx + 166, 446), 112),
+        lock((cx + 4, 192), [(cx - 14, 318)], (cx - 16, 452), 36),
+        lock((cx - 40, 200), [(cx - 96, 300), (cx - 150, 380)], (cx - 200, 520), 40),
     ]
-    crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx, 228),
+    crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx + 20, 226),
                     (cx - 170, 300), (cx - 194, 190), (cx - 128, 126)], 8)
     strands = [
-        lock((cx - 166, 300), [(cx - 190, 470), (cx - 172, 640), (cx - 194, 840)], (cx - 236, 1100), 74),
-        lock((cx + 160, 300), [(cx + 182, 470), (cx + 168, 640), (cx + 192, 840)], (cx + 244, 1100), 68),
+        lock((cx - 166, 300), [(cx - 192, 470), (cx - 176, 650), (cx - 200, 850)], (cx - 250, 1100), 80),
+        lock((cx + 160, 300), [(cx + 176, 470), (cx + 160, 640), (cx + 176, 820)], (cx + 214, 1060), 60),
     ]
+    # a few loose strands lifting off the lit outline (the edge of the hair is not a clean dome)
+    loose = [ribbon([(cx - 150, 150), (cx - 196, 180), (cx - 232, 238), (cx - 250, 300)], [7, 6, 4, 1]),
+             ribbon([(cx - 230, 300), (cx - 268, 360), (cx - 280, 440)], [6, 4, 1]),
+             ribbon([(cx - 60, 116), (cx - 110, 104), (cx - 150, 118)], [5, 4, 1]),
+             ribbon([(cx + 150, 150), (cx + 196, 176), (cx + 220, 216)], [5, 3, 1])]
     front = unary_union([crown, *fringe, *strands])
     fig.geom(front, HAIR)
-    for pts in ([(cx - 40, 200), (cx - 110, 300), (cx - 150, 420)], [(cx + 40, 200), (cx + 110, 300), (cx + 150, 420)],
-                [(cx - 178, 520), (cx - 182, 700), (cx - 204, 960)], [(cx + 172, 520), (cx + 178, 700), (cx + 208, 960)],
-                [(cx - 230, 420), (cx - 250, 700), (cx - 290, 1000)], [(cx + 230, 420), (cx + 252, 700), (cx + 300, 1000)]):
-        fig.geom(stroke(pts, 4, 1).intersection(unary_union([front, hair])), HAIR_DEEP, 0.9)
+    fig.geom(unary_union(loose), HAIR)
+    for lz in loose[:3]:
+        rim_svg.geom(lz.difference(hair), "#ffffff", 0.7)
+    sr = random.Random(31)  # seams between the locks: uneven lengths, no mirror pairs
+    for pts in ([(cx - 30, 196), (cx - 100, 300), (cx - 146, 430)], [(cx + 46, 204), (cx + 104, 296), (cx + 132, 390)],
+                [(cx - 180, 520), (cx - 186, 720), (cx - 214, 990)], [(cx + 170, 560), (cx + 172, 700), (cx + 190, 880)],
+                [(cx - 232, 420), (cx - 256, 690), (cx - 300, 1010)], [(cx + 226, 480), (cx + 246, 640), (cx + 268, 800)],
+                [(cx - 60, 200), (cx - 84, 280)]):
+        fig.geom(stroke(pts, sr.uniform(2.5, 5), 0.8).intersection(unary_union([front, hair])), HAIR_DEEP, sr.uniform(0.7, 0.95))
 
     # the rim: the window is behind him, to the left. The outline of hair and shoulder catches
     # it; inside the figure only the edges that face the window do (cheek, jaw, the outer locks).

@@ -195,3 +195,50 @@ def open_hand(wrist: Pt, angle: float, size: float, spread: float = 0.25, curl: 
     parts.append(ribbon([at(0.12, 0.17 * side), at(0.3, 0.32 * side), at(0.46, 0.38 * side)],
                         [0.12 * size, 0.1 * size, 0.08 * size], round_end=True))
     return valid(unary_union(parts).buffer(1.5).buffer(-1.5))
+
+
+class Turned:
+    """Draw a figure square-on, then turn it: x right of `cx` squeezed by `k` (the far half of a
+    face foreshortened as the head turns a little), then everything rotated by `deg` degrees
+    (+: clockwise on screen) about `pivot`. `wrap(svg)` gives a layer that applies it to all it
+    draws, so the rims computed on the square-on shapes turn with them."""
+
+    def __init__(self, cx: float, k: float, deg: float, pivot: Pt) -> None:
+        self.cx, self.k = cx, k
+        a = math.radians(deg)
+        self.c, self.s = math.cos(a), math.sin(a)
+        self.pivot = pivot
+
+    def point(self, x: float, y: float) -> Pt:
+        if x > self.cx:
+            x = self.cx + (x - self.cx) * self.k
+        px, py = self.pivot
+        dx, dy = x - px, y - py
+        return (px + dx * self.c - dy * self.s, py + dx * self.s + dy * self.c)
+
+    def geom(self, g: BaseGeometry) -> BaseGeometry:
+        import numpy as np
+        import shapely
+
+        def f(c):
+            x, y = c[:, 0], c[:, 1]
+            x = np.where(x > self.cx, self.cx + (x - self.cx) * self.k, x)
+            px, py = self.pivot
+            dx, dy = x - px, y - py
+            return np.stack([px + dx * self.c - dy * self.s, py + dx * self.s + dy * self.c], axis=1)
+        return valid(shapely.transform(g, f))
+
+    def wrap(self, svg: SVG) -> _TurnedSVG:
+        return _TurnedSVG(svg, self)
+
+
+class _TurnedSVG:
+    def __init__(self, svg: SVG, turn: Turned) -> None:
+        self.svg, self.turn = svg, turn
+
+    def geom(self, g: BaseGeometry, fill, opacity: float = 1.0) -> None:
+        self.svg.geom(self.turn.geom(g), fill, opacity)
+
+    def circle(self, cx: float, cy: float, r: float, fill, opacity: float = 1.0) -> None:
+        x, y = self.turn.point(cx, cy)
+        self.svg.circle(x, y, r, fill, opacity)
