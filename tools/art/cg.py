@@ -454,7 +454,7 @@ def cg_town() -> CG:
 
     # --- Zack ------------------------------------------------------------------------------
     zfeet = 1000
-    z_head = profile_head((1186, 394), 98, -1, 0.2)
+    z_head = profile_head((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
     z_neck = ribbon([(1202, 468), (1210, 490), (1218, 506)], [46, 50, 62])
     # the torso three-quarters to us, leaning into the block: broad shoulders, the chest, the
     # waist narrower, the belt and hips (his SOLDIER uniform: a fitted top, baggy trousers)
@@ -1040,49 +1040,70 @@ def cg_door() -> CG:
     knob = (1170, 600)
     room.circle(knob[0] + 30, knob[1], 44, (96, 76, 52))  # the rose
 
-    # Zack in profile facing the door, his shoulder on the frame, head bowed
+    # Zack in profile facing the door, leaning in with his shoulder on the frame, his head bowed
+    # over the knob; the near arm (his broken RIGHT) held against his chest, the torn sleeve
+    # ragged over it; the far arm (his good LEFT) reaching past the frame to the knob.
     zx, zy, hz = 820, 260, 224
-    head = head_profile(zx, zy, hz, 1, 0.28)
-    spikes = [lock((zx - 10, zy + 30), [(zx - 60, zy - 10)], (zx - 120, zy - 40), 84),
-              lock((zx - 50, zy + 64), [(zx - 120, zy + 44)], (zx - 196, zy + 40), 84),
-              lock((zx - 66, zy + 110), [(zx - 136, zy + 120)], (zx - 204, zy + 150), 70),
-              lock((zx - 56, zy + 150), [(zx - 106, zy + 186)], (zx - 144, zy + 240), 50),
-              lock((zx + 10, zy + 16), [(zx + 4, zy - 34)], (zx - 24, zy - 80), 60),
-              lock((zx + 40, zy + 50), [(zx + 84, zy + 84)], (zx + 100, zy + 140), 34)]
-    hair = unary_union([smooth([(zx + 40, zy + 10), (zx - 30, zy - 14), (zx - 110, zy + 40), (zx - 118, zy + 130),
-                                (zx - 60, zy + 170), (zx + 10, zy + 90)], 8), *spikes])
-    neck = Polygon([(zx - 50, zy + 170), (zx + 40, zy + 200), (zx + 60, zy + 320), (zx - 90, zy + 320)])
-    body = smooth([(zx - 110, zy + 280), (zx + 40, zy + 270), (zx + 150, zy + 320), (frame_x - 4, zy + 400),
-                   (frame_x - 4, H + 40), (zx - 330, H + 40), (zx - 320, zy + 470), (zx - 240, zy + 320)], 8)
-    # the far (left) arm: down from the shoulder, the elbow bent, the forearm forward to the knob
+    rr = random.Random(21)
+    head = profile_head((zx, zy), hz, 1, 0.3)
+    spikes = [hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08)
+              for a, b, c, d, e, f_, w in (
+                  (-10, 30, -60, -6, -128, -30, 86), (-50, 66, -124, 50, -200, 52, 84), (-66, 112, -140, 128, -206, 164, 70),
+                  (-56, 150, -104, 190, -136, 246, 50), (10, 18, 0, -30, -34, -74, 60), (30, 40, 70, 70, 86, 128, 34),
+                  (-20, 10, -70, -40, -100, -90, 46))]
+    hair = unary_union([outline([(zx + 40, zy + 10), (zx - 30, zy - 14), (zx - 110, zy + 40), (zx - 118, zy + 130),
+                                 (zx - 60, zy + 170), (zx + 10, zy + 90)], 8), *spikes])
+    neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
+    # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
+    # chest leaning into the frame
+    body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
+                    (zx - 246, zy + 470), (zx - 252, zy + 640), (zx - 244, H + 60), (frame_x - 6, H + 60),
+                    (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
+    # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
+    # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
+    # the thumb over the top)
     kx, ky = knob
-    arm_l = stroke([(zx + 100, zy + 360), (zx + 150, zy + 520), (kx - 120, ky + 44)], 64, 50)
-    back = smooth([(kx - 140, ky + 10), (kx - 90, ky - 30), (kx - 30, ky - 44), (kx + 4, ky - 34), (kx + 10, ky + 10),
-                   (kx - 10, ky + 50), (kx - 80, ky + 66), (kx - 136, ky + 60)], 8)
-    fingers = [smooth([(kx - 6, ky - 34 + k * 24), (kx + 22, ky - 36 + k * 24), (kx + 30, ky - 24 + k * 24),
-                       (kx + 24, ky - 12 + k * 24), (kx - 6, ky - 10 + k * 24)], 5) for k in range(4)]
-    thumb = lock((kx - 80, ky - 30), [(kx - 40, ky - 50)], (kx + 6, ky - 54), 26)
-    fist = unary_union([back, *fingers, thumb]).buffer(2).buffer(-2)
-    knuckles = []
+    arm_l = ribbon([(zx + 120, zy + 390), (zx + 170, zy + 470), (zx + 206, zy + 530), (kx - 150, ky + 56),
+                    (kx - 96, ky + 30)], [82, 74, 66, 58, 50], shift=[0, 4, 0, -2, 0])
+    back = outline([(kx - 110, ky + 4), (kx - 84, ky - 26), (kx - 40, ky - 44), (kx - 8, ky - 42), (kx + 2, ky - 10),
+                    (kx - 8, ky + 40), (kx - 56, ky + 58), (kx - 104, ky + 52)], 8)
+    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8, ky - 40 + dy), (kx + 26, ky - 26 + dy), (kx + 22, ky - 12 + dy)],
+                      [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
+               for dy, w in ((0, 25), (23, 24), (45, 22), (64, 19))]
+    thumb = ribbon([(kx - 86, ky - 18), (kx - 50, ky - 46), (kx - 12, ky - 56), (kx + 10, ky - 52)], [30, 27, 23, 18],
+                   round_end=True)
+    fist = unary_union([back, *fingers, thumb]).buffer(1.5).buffer(-1.5)
     room.circle(kx + 40, ky, 30, (150, 120, 80))  # the knob's far side, showing past the fingers
-    # the near (right) arm, broken, held against his chest; the torn sleeve at the elbow
-    upper = stroke([(zx - 60, zy + 340), (zx - 50, zy + 520), (zx - 10, zy + 600)], 90, 80)
-    fore = stroke([(zx - 10, zy + 600), (zx + 100, zy + 560), (zx + 150, zy + 480)], 76, 60)
-    limp = smooth([(zx + 130, zy + 450), (zx + 180, zy + 436), (zx + 200, zy + 470), (zx + 190, zy + 520),
-                   (zx + 140, zy + 512)], 6)
-    zack = unary_union([hair, head, neck, body, arm_l, fist, *knuckles])
-    fig.geom(zack, (24, 22, 28))
+    # the near (right) arm, broken: the upper arm hanging from the shoulder, the swollen forearm
+    # across the chest, the hand limp near the far shoulder; the torn sleeve over the upper arm
+    upper = ribbon([(zx - 96, zy + 330), (zx - 104, zy + 430), (zx - 92, zy + 540), (zx - 60, zy + 616)],
+                   [124, 104, 92, 88], round_start=True, round_end=True)
+    fore = ribbon([(zx - 60, zy + 616), (zx + 20, zy + 604), (zx + 96, zy + 562), (zx + 150, zy + 500)],
+                  [86, 94, 82, 64], shift=[0, 4, 2, 0])
+    limp = open_hand((zx + 146, zy + 504), math.radians(50), 112, spread=0.0, curl=0.15, side=1)
     near = unary_union([upper, fore, limp])
-    fig.geom(near, (38, 32, 36))
-    tear = Polygon([(zx - 110, zy + 500), (zx - 80, zy + 530), (zx - 60, zy + 505), (zx - 36, zy + 540),
-                    (zx - 14, zy + 512), (zx + 6, zy + 546), (zx + 20, zy + 470), (zx - 110, zy + 460)])
-    fig.geom(tear.intersection(upper), (60, 58, 66))
-    rim_steps(rim_svg, zack, 5, 3, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, near, 4, 4, steps=((1.0, 0.8), (1.8, 0.24)))
-    rim_steps(rim_svg, fist, 0, 4, steps=((1.0, 0.8),))
-    for k in range(1, 4):  # the creases between the curled fingers
-        fig.geom(stroke([(kx - 8, ky - 12 + k * 24), (kx + 14, ky - 13 + k * 24), (kx + 26, ky - 16 + k * 24)], 3, 1.5),
-                 (10, 9, 12))
+    sleeve = ribbon([(zx - 96, zy + 320), (zx - 106, zy + 400), (zx - 104, zy + 480)], [140, 128, 124],
+                    round_start=True)
+    tear = Polygon([(zx - 190, zy + 440), (zx - 160, zy + 470), (zx - 140, zy + 446), (zx - 118, zy + 488),
+                    (zx - 96, zy + 458), (zx - 72, zy + 494), (zx - 52, zy + 452), (zx - 20, zy + 466),
+                    (zx - 20, zy + 200), (zx - 190, zy + 200)])
+    sleeve = sleeve.intersection(tear)
+    zack = unary_union([hair, head, neck, body, arm_l, fist])
+    fig.geom(zack, (24, 22, 28))
+    fig.geom(hair, (12, 11, 14))
+    occlusion(fig, near, body, (-1, -0.3), 5, (8, 7, 10))
+    fig.geom(near, (40, 32, 36))  # the swollen arm: a little redder than his skin (docs/art.md)
+    fig.geom(sleeve, (30, 28, 34))
+    fig.geom(rim_band(sleeve, (1, -0.3), 5).intersection(upper), (14, 12, 16))  # the torn hem's shadow on the arm
+    for w, c in ((16, (50, 40, 44)), (8, (58, 46, 50))):  # the half-light inside the arm's lit edge
+        fig.geom(rim_band(near, (-1, -0.4), w).difference(sleeve), c)
+    # the creases between the curled fingers
+    for f0, f1 in zip(fingers, fingers[1:], strict=False):
+        fig.geom(rim_band(f1, (0, -1), 2.5).intersection(f0.buffer(2)), (10, 9, 12))
+    rim_broken(rim_svg, zack.difference(fist.buffer(6)), (-1, -0.5), 3.5, 1.0, rr, breaks=0.8)
+    rim_broken(rim_svg, zack.difference(fist.buffer(6)), (0, -1), 2.5, 0.4, rr, breaks=1.4)
+    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8)
+    rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
@@ -1093,7 +1114,9 @@ def cg_door() -> CG:
     cg.keep("face", zx - 220, zy - 90, 360, 380)
     cg.keep("hands", zx - 100, zy + 270, kx + 40 - (zx - 100), 380)  # the knob in his left hand, the arm at his chest
     # the low sun through the glass behind him: a hard-edged band across the door (group `sun`)
-    cg.beam("door_light", "sun", 6, [(frame_x + 70, 0), (1480, 0), (1720, 1080), (1300, 1080)])
+    # (two bands: the shadow of a mullion of the glass wall falls between them)
+    cg.beam("door_light", "sun", 14, [(frame_x + 70, 0), (1330, 0), (1530, 1080), (1290, 1080)])
+    cg.beam("door_light_2", "sun", 14, [(1372, 0), (1500, 0), (1730, 1080), (1578, 1080)])
     return cg
 
 

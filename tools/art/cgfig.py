@@ -144,8 +144,8 @@ def occlusion(svg: SVG, front: BaseGeometry, behind: BaseGeometry, light: Pt, wi
 
 def profile_head(crown: Pt, size: float, facing: int, tilt: float = 0.0, jaw: float = 1.0) -> BaseGeometry:
     """A head in profile: `size` px from crown to chin, facing right (1) or left (-1), tipped by
-    `tilt` radians (+: chin up). Brow, the dip at the bridge, nose, lips and chin are where the
-    rim draws, so they are placed with care; `jaw` widens the jaw and neck side (a heavier man)."""
+    `tilt` radians (+: chin down, the head bowed). Brow, the dip at the bridge, nose, lips and
+    chin are where the rim draws, so they are placed with care; `jaw` widens the jaw and neck side (a heavier man)."""
     prof = [(-0.48, 0.36), (-0.44, 0.15), (-0.26, 0.02), (0.02, -0.01), (0.2, 0.05), (0.3, 0.17),
             (0.33, 0.3), (0.355, 0.37), (0.325, 0.42), (0.36, 0.5), (0.42, 0.6), (0.43, 0.625),
             (0.375, 0.65), (0.38, 0.7), (0.355, 0.735), (0.37, 0.78), (0.33, 0.835), (0.34, 0.9),
