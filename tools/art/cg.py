@@ -806,54 +806,79 @@ def cg_embrace() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
-    # Sephiroth, left, taller, head bowed toward Zack
+    rr = random.Random(41)
+    # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
+    # falling forward over Zack's shoulder
     sx, sy, hs = 690, 220, 226
-    s_head = head_profile(sx, sy, hs, 1, -0.22)
-    s_hair = unary_union([
-        smooth([(sx - 124, sy + 100), (sx - 90, sy + 14), (sx - 20, sy - 16), (sx + 50, sy + 4), (sx + 90, sy + 60),
-                (sx + 40, sy + 44), (sx - 30, sy + 100), (sx - 60, sy + 240), (sx - 120, sy + 440),
-                (sx - 180, 1120), (sx - 320, 1120), (sx - 250, sy + 480), (sx - 190, sy + 260)], 10),
-        lock((sx + 40, sy + 10), [(sx + 84, sy + 70)], (sx + 86, sy + 140), 44),
-        lock((sx + 10, sy + 60), [(sx + 50, sy + 220), (sx + 120, sy + 360)], (sx + 190, sy + 470), 40),  # over Zack
+    s_head = profile_head((sx, sy), hs, 1, 0.2)
+    s_neck = ribbon([(sx + 10, sy + 180), (sx + 18, sy + 260), (sx + 24, sy + 330)], [136, 144, 176])
+    s_body = outline([(sx + 60, sy + 310), (sx + 130, sy + 350), (sx + 190, sy + 420), (sx + 230, sy + 540),
+                      (sx + 250, 1130), (sx - 230, 1130), (sx - 214, sy + 600), (sx - 180, sy + 430),
+                      (sx - 130, sy + 350), (sx - 60, sy + 310)], 8)
+    back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
+                         (sx - 150, sy + 220), (sx - 186, sy + 430), (sx - 230, sy + 660), (sx - 276, 1130),
+                         (sx - 120, 1130), (sx - 104, sy + 600), (sx - 70, sy + 380), (sx - 44, sy + 210),
+                         (sx - 20, sy + 110), (sx + 14, sy + 50)], 10)
+    s_locks = [
+        hair_lock([(sx - 150, sy + 280), (sx - 196, sy + 500), (sx - 240, sy + 740), (sx - 290, 1130)], 66, keep=0.8),
+        unary_union([hair_lock([(sx - 50, sy + 150), (sx - 14, sy + 250), (sx + 40, sy + 340), (sx + 110, sy + 420)],
+                               42, keep=0.6, tip=0.15), disc(sx - 50, sy + 150, 21)]),  # falling forward, over Zack's shoulder
+    ]
+    s_hair = unary_union([back_hair, *s_locks])
+    # Zack, right, shorter, his face lifted to him; spikes swept back
+    zx, zy, hz = 904, 318, 210
+    z_head = profile_head((zx, zy), hz, -1, -0.26)
+    z_neck = ribbon([(zx - 10, zy + 170), (zx - 18, zy + 240), (zx - 24, zy + 300)], [124, 132, 164])
+    z_body = outline([(zx - 60, zy + 290), (zx - 120, zy + 330), (zx - 150, zy + 420), (zx - 160, 1130),
+                      (zx + 300, 1130), (zx + 280, zy + 460), (zx + 236, zy + 350), (zx + 160, zy + 300),
+                      (zx + 60, zy + 280)], 8)
+    z_hair = unary_union([
+        outline([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 104, zy + 40), (zx + 114, zy + 130), (zx + 56, zy + 166),
+                 (zx - 10, zy + 90)], 8),
+        *[hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08) for a, b, c, d, e, f_, w in (
+            (10, 30, 62, -14, 118, -50, 78), (46, 60, 114, 36, 186, 30, 80), (64, 106, 132, 112, 196, 134, 66),
+            (56, 146, 106, 180, 146, 226, 48), (-20, 14, 2, -36, 34, -74, 54), (-28, 38, -62, 52, -88, 92, 32))],
     ])
-    s_body = smooth([(sx - 100, sy + 290), (sx + 60, sy + 270), (sx + 170, sy + 330), (sx + 240, sy + 440),
-                     (sx + 260, 1120), (sx - 230, 1120), (sx - 220, sy + 460), (sx - 170, sy + 330)], 8)
-    s_neck = Polygon([(sx - 40, sy + 170), (sx + 60, sy + 210), (sx + 80, sy + 320), (sx - 70, sy + 320)])
-    # Zack, right, shorter, his face turned up to him
-    zx, zy, hz = 880, 318, 210
-    z_head = head_profile(zx, zy, hz, -1, 0.24)
-    spikes = [lock((zx + 10, zy + 30), [(zx + 60, zy - 16)], (zx + 116, zy - 56), 76),
-              lock((zx + 46, zy + 60), [(zx + 112, zy + 34)], (zx + 184, zy + 20), 78),
-              lock((zx + 64, zy + 106), [(zx + 130, zy + 108)], (zx + 196, zy + 122), 64),
-              lock((zx + 56, zy + 146), [(zx + 106, zy + 176)], (zx + 150, zy + 220), 48),
-              lock((zx - 20, zy + 14), [(zx + 0, zy - 36)], (zx + 30, zy - 78), 54),
-              lock((zx - 28, zy + 38), [(zx - 64, zy + 50)], (zx - 92, zy + 92), 32)]
-    z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 104, zy + 40), (zx + 114, zy + 130),
-                                  (zx + 56, zy + 166), (zx - 10, zy + 90)], 8), *spikes])
-    z_neck = Polygon([(zx + 40, zy + 170), (zx - 50, zy + 200), (zx - 60, zy + 300), (zx + 80, zy + 300)])
-    z_body = smooth([(zx + 90, zy + 270), (zx - 30, zy + 270), (zx - 110, zy + 330), (zx - 140, zy + 430),
-                     (zx - 150, 1120), (zx + 290, 1120), (zx + 270, zy + 440), (zx + 200, zy + 320)], 8)
-    # his arm round Zack's back: the sleeve across, the hand spread on Zack's shoulder blade
-    s_arm = stroke([(sx + 150, sy + 380), (zx + 60, zy + 320), (zx + 214, zy + 340)], 54, 40)
-    s_hand = hand_shape(zx + 226, zy + 352, 62, 1.45, 0.5)
-    seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_hand])
+    # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
+    # spread and gripping; Zack's hand clutching the front of his shirt
+    s_arm = ribbon([(sx + 150, sy + 400), (sx + 260, sy + 430), (zx + 80, zy + 346), (zx + 190, zy + 338)],
+                   [82, 70, 60, 50], round_start=True)
+    s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
+    # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
+    # neck, the hand in the hair at his nape
+    z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
+                   round_end=True)
+    z_fist = unary_union([ribbon([(sx + 20, sy + 380), (sx - 10, sy + 350), (sx - 36, sy + 322)], [58, 54, 48]),
+                          open_hand((sx - 36, sy + 322), math.radians(-125), 104, spread=0.5, curl=0.35, side=1)])
+    seph = unary_union([s_hair, s_head, s_neck, s_body])
     zack = unary_union([z_hair, z_head, z_neck, z_body])
     fig.geom(zack, (20, 20, 26))
+    fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    both = unary_union([seph, zack])
-    # the glass behind them: the outline catches the dusk, strongest at the top; the faces'
-    # edges toward each other catch the light in the gap between them
-    rim_steps(rim_svg, both, 4, 4, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, both, -4, 4, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, s_head, -4, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
-    rim_steps(rim_svg, z_head, 4, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
-    rim_steps(rim_svg, s_hand, 0, 3, steps=((1.0, 0.8),))
+    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (32, 34, 44))
+    occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
+    fig.geom(unary_union([z_arm, z_fist]), (20, 20, 26))
+    occlusion(fig, unary_union([s_arm, s_hand]), zack, (-1, -0.4), 4, (8, 8, 12))
+    fig.geom(unary_union([s_arm, s_hand]), (22, 22, 30))
+    fig.geom(s_locks[1], (34, 36, 46))
+    both = unary_union([seph, zack, s_arm, s_hand, z_arm, z_fist, s_locks[1]])
+    # the glass behind them: the outline catches the dusk, strongest along the tops of hair
+    # and shoulders, broken along its length; the faces' edges toward each other catch the
+    # light in the sliver of sky between them; the arms only where they face the glass
+    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9)
+    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3)
+    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3)
+    rim_steps(rim_svg, s_head.difference(s_hair), -3.5, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
+    rim_steps(rim_svg, z_head.difference(z_hair), 3.5, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
+    rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
+    rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
+    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
     cg.mark("hand", zx + 250, zy + 370)
     cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
-    cg.keep("hand", zx + 170, zy + 290, 140, 130)
+    cg.keep("hand", zx + 130, zy + 300, 160, 150)
     return cg
 
 
