@@ -443,8 +443,9 @@ def cg_town() -> CG:
     hair_mass = hair_lock([(700, 300), (664, 360), (636, 440), (610, 520), (580, 570)], 96, keep=0.8, tip=0.5)
     crown = outline([(676, 330), (680, 300), (702, 284), (730, 284), (748, 300), (742, 312), (712, 310), (694, 330),
                      (688, 356)], 6)
-    fringe = [hair_lock([(730, 294), (748, 314), (758, 342), (752, 372)], 20, keep=0.3),
-              hair_lock([(722, 300), (730, 340), (736, 390), (742, 442), (738, 490)], 22, keep=0.5)]
+    # the bangs: short over the brow, one long lock in front of the ear (the profile stays clear)
+    fringe = [hair_lock([(726, 290), (742, 300), (752, 318)], 16, keep=0.3),
+              hair_lock([(710, 298), (704, 340), (702, 392), (710, 442), (722, 490)], 18, keep=0.5)]
     g_hair = unary_union([crown, hair_mass, *locks, *fringe])
     g_hilt = ribbon([(858, 356), (872, 338), (896, 316)], [11, 11, 10])
     g_guard = ribbon([(868, 320), (880, 330), (890, 342)], [6, 7, 6])

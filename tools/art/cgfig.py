@@ -67,10 +67,11 @@ def ribbon(pts: Sequence[Pt], widths: Sequence[float], n: int = 10, shift: Seque
     return valid(unary_union([g, *ends])) if ends else g
 
 
-def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12) -> BaseGeometry:
+def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12, round_start: bool = True) -> BaseGeometry:
     """A heavy lock of hair along the smooth line through `pts`: `w` wide at the root, keeping
     most of its width for the first `keep` of its length, then narrowing along a curve to a
-    rounded point `tip` x w wide (hair that falls in locks, not spikes)."""
+    rounded point `tip` x w wide (hair that falls in locks, not spikes). Its root is rounded
+    unless `round_start` is false (no square end showing where it leaves the scalp)."""
     k = len(pts)
     ws = []
     for i in range(k):
@@ -80,7 +81,7 @@ def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12
         else:
             u = (t - keep) / (1 - keep)
             ws.append(w * 0.82 * (1 - u) ** 0.8 + w * tip * u)
-    return ribbon(pts, ws, round_end=True)
+    return ribbon(pts, ws, round_start=round_start, round_end=True)
 
 
 def boundary_points(g: BaseGeometry, rnd: random.Random, n: int) -> list[Pt]:
