@@ -14,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from cgfig import Pt, Turned, boot, hair_lock, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
+from cgfig import Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
@@ -672,7 +672,7 @@ def cg_promise() -> CG:
     # standing collar open at the throat; the shoulder and the arm hanging in the body's outline
     sx, sy, hs = 520, 250, 250
     s_head = profile_head((sx, sy), hs, 1, 0.16)
-    s_neck = ribbon([(sx + 20, sy + 200), (sx + 14, sy + 290), (sx + 6, sy + 370)], [150, 156, 186])
+    s_neck = ribbon([(sx - 4, sy + 200), (sx - 8, sy + 290), (sx - 8, sy + 370)], [122, 128, 170])
     s_body = outline([(sx + 46, sy + 346), (sx + 92, sy + 392), (sx + 118, sy + 470), (sx + 128, sy + 570),
                       (sx + 132, sy + 700), (sx + 140, 1130), (sx - 230, 1130), (sx - 206, sy + 640),
                       (sx - 180, sy + 470), (sx - 140, sy + 390), (sx - 84, sy + 350), (sx - 20, sy + 330)], 8)
@@ -701,20 +701,13 @@ def cg_promise() -> CG:
     # his chest into the gap, the hand open, fingers together, the palm turned to Sephiroth
     zx, zy, hz = 1010, 300, 236
     z_head = profile_head((zx, zy), hz, -1, -0.02)
-    z_neck = ribbon([(zx - 24, zy + 190), (zx - 18, zy + 280), (zx - 8, zy + 350)], [150, 160, 196])
+    z_neck = ribbon([(zx + 8, zy + 190), (zx + 10, zy + 280), (zx + 14, zy + 350)], [118, 126, 176])
     z_body = outline([(zx - 50, zy + 336), (zx - 100, zy + 380), (zx - 130, zy + 460), (zx - 142, zy + 560),
                       (zx - 146, zy + 700), (zx - 152, 1130), (zx + 262, 1130), (zx + 240, zy + 640),
                       (zx + 214, zy + 470), (zx + 170, zy + 390), (zx + 100, zy + 346), (zx + 30, zy + 330)], 8)
     z_arm_l = ribbon([(zx + 20, zy + 390), (zx - 10, zy + 520), (zx - 20, zy + 680), (zx - 24, 1130)],
                      [176, 156, 132, 124], shift=[0, -6, -4, 0], round_start=True)  # his left arm, hanging at his side
-    z_hair = unary_union([
-        outline([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130), (zx + 60, zy + 170),
-                 (zx - 10, zy + 90)], 8),
-        *[hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08) for a, b, c, d, e, f_, w in (
-            (10, 30, 62, -20, 124, -64, 84), (50, 60, 124, 30, 200, 16, 88), (70, 110, 144, 112, 214, 128, 72),
-            (60, 150, 120, 184, 168, 232, 54), (-20, 14, 4, -42, 40, -86, 62), (-30, 40, -72, 52, -98, 98, 36),
-            (-10, 40, -38, 84, -54, 134, 30))],
-    ])
+    z_hair = zack_hair((zx, zy), hz, -1)
     # the raised arm: from behind his chest the upper arm comes forward and down to the elbow,
     # the forearm rises to the wrist, swelling below the elbow and narrowing to the wrist
     ex, ey = 842, 846  # the elbow, forward of his chest, in the gap between them
@@ -746,8 +739,8 @@ def cg_promise() -> CG:
     # the tips part)
     for fg in fingers[:3]:
         fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand), (8, 8, 10))
-    occlusion(fig, raised, zack, (-1, -0.2), 4, (10, 10, 13))
-    occlusion(fig, s_arm, s_body, (1, -0.3), 3, (15, 15, 21))
+    occlusion(fig, raised.difference(z_body.buffer(-2)), zack, (-1, -0.2), 4, (10, 10, 13))
+    occlusion(fig, s_arm, s_body, (1, -0.3), 3, (17, 17, 24))
     occlusion(fig, z_arm_l, z_body, (-1, -0.3), 3, (14, 14, 18))
 
     # the rim: the sun between them lights the edges that face it — his profile, Zack's profile,
@@ -812,7 +805,7 @@ def cg_embrace() -> CG:
     # falling forward over Zack's shoulder
     sx, sy, hs = 690, 220, 226
     s_head = profile_head((sx, sy), hs, 1, 0.2)
-    s_neck = ribbon([(sx + 10, sy + 180), (sx + 18, sy + 260), (sx + 24, sy + 330)], [136, 144, 176])
+    s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
     s_body = outline([(sx + 60, sy + 310), (sx + 130, sy + 350), (sx + 190, sy + 420), (sx + 230, sy + 540),
                       (sx + 250, 1130), (sx - 230, 1130), (sx - 214, sy + 600), (sx - 180, sy + 430),
                       (sx - 130, sy + 350), (sx - 60, sy + 310)], 8)
@@ -829,17 +822,11 @@ def cg_embrace() -> CG:
     # Zack, right, shorter, his face lifted to him; spikes swept back
     zx, zy, hz = 904, 318, 210
     z_head = profile_head((zx, zy), hz, -1, -0.26)
-    z_neck = ribbon([(zx - 10, zy + 170), (zx - 18, zy + 240), (zx - 24, zy + 300)], [124, 132, 164])
+    z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
     z_body = outline([(zx - 60, zy + 290), (zx - 120, zy + 330), (zx - 150, zy + 420), (zx - 160, 1130),
                       (zx + 300, 1130), (zx + 280, zy + 460), (zx + 236, zy + 350), (zx + 160, zy + 300),
                       (zx + 60, zy + 280)], 8)
-    z_hair = unary_union([
-        outline([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 104, zy + 40), (zx + 114, zy + 130), (zx + 56, zy + 166),
-                 (zx - 10, zy + 90)], 8),
-        *[hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08) for a, b, c, d, e, f_, w in (
-            (10, 30, 62, -14, 118, -50, 78), (46, 60, 114, 36, 186, 30, 80), (64, 106, 132, 112, 196, 134, 66),
-            (56, 146, 106, 180, 146, 226, 48), (-20, 14, 2, -36, 34, -74, 54), (-28, 38, -62, 52, -88, 92, 32))],
-    ])
+    z_hair = zack_hair((zx, zy), hz, -1)
     # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
     # spread and gripping; Zack's hand clutching the front of his shirt
     s_arm = ribbon([(sx + 150, sy + 400), (sx + 260, sy + 430), (zx + 80, zy + 346), (zx + 190, zy + 338)],
@@ -1072,13 +1059,7 @@ def cg_door() -> CG:
     zx, zy, hz = 820, 260, 224
     rr = random.Random(21)
     head = profile_head((zx, zy), hz, 1, 0.3)
-    spikes = [hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08)
-              for a, b, c, d, e, f_, w in (
-                  (-10, 30, -60, -6, -128, -30, 86), (-50, 66, -124, 50, -200, 52, 84), (-66, 112, -140, 128, -206, 164, 70),
-                  (-56, 150, -104, 190, -136, 246, 50), (10, 18, 0, -30, -34, -74, 60), (30, 40, 70, 70, 86, 128, 34),
-                  (-20, 10, -70, -40, -100, -90, 46))]
-    hair = unary_union([outline([(zx + 40, zy + 10), (zx - 30, zy - 14), (zx - 110, zy + 40), (zx - 118, zy + 130),
-                                 (zx - 60, zy + 170), (zx + 10, zy + 90)], 8), *spikes])
+    hair = zack_hair((zx, zy), hz, 1)
     neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
     # chest leaning into the frame

@@ -243,3 +243,31 @@ class _TurnedSVG:
     def circle(self, cx: float, cy: float, r: float, fill, opacity: float = 1.0) -> None:
         x, y = self.turn.point(cx, cy)
         self.svg.circle(x, y, r, fill, opacity)
+
+
+# Zack's hair for a head 236 px from crown to chin, facing LEFT (its back is +x): each spike is
+# (root x, root y, direction in degrees from +x (negative: up), length, width at the root, bend:
+# how far its middle bows sideways, px). Swept back from the brow, the longest at the back of the
+# head, the last ones falling to the nape; one short bang forward over the brow.
+ZACK_SPIKES = [(10, 20, -58, 112, 70, 14), (40, 40, -26, 152, 80, 16), (62, 78, -4, 172, 74, 10),
+               (70, 118, 16, 150, 64, -10), (58, 150, 40, 118, 52, -8), (30, 172, 70, 78, 38, -4),
+               (-14, 16, -72, 84, 50, 22), (-30, 40, 118, 66, 28, 6)]
+
+
+def zack_hair(crown: Pt, size: float, facing: int) -> BaseGeometry:
+    """Zack's black spiky hair on a profile head (crown, `size` px crown to chin, facing right 1
+    or left -1): a cap over the skull and curved spikes of unequal length (ZACK_SPIKES)."""
+    k = size / 236
+    m = -facing  # the specs face left
+
+    def at(x: float, y: float) -> Pt:
+        return (crown[0] + m * x * k, crown[1] + y * k)
+    cap = outline([at(-40, 10), at(30, -14), at(110, 40), at(120, 130), at(60, 170), at(-10, 90)], 8)
+    parts = [cap]
+    for x, y, ang, ln, w, bend in ZACK_SPIKES:
+        a = math.radians(ang)
+        dx, dy = math.cos(a), math.sin(a)
+        px, py = -dy, dx
+        pts = [(x, y), (x + dx * ln * 0.5 + px * bend, y + dy * ln * 0.5 + py * bend), (x + dx * ln, y + dy * ln)]
+        parts.append(hair_lock([at(*p) for p in pts], w * k, keep=0.15, tip=0.06))
+    return valid(unary_union(parts))
