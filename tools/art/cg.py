@@ -927,7 +927,9 @@ def cg_chair() -> CG:
     # face (index on the left: his LEFT hand, its back toward us). Drawn at 1:1 about the index
     # knuckle, then enlarged.
     ox, oy, k = 960, 548, 1.45
-    thumb = ribbon([(910, 580), (896, 622), (902, 654), (924, 672)], [50, 44, 37, 30], round_end=True)  # curled under the rail
+    # the thumb under the rail: out from behind its lower edge, bending at its joint, the tip
+    # turned toward the fingers
+    thumb = ribbon([(902, 600), (895, 636), (906, 664), (934, 680), (958, 682)], [38, 35, 31, 27, 23], round_end=True)
     back = smooth([(922, 558), (912, 528), (940, 500), (1000, 478), (1056, 466), (1112, 474), (1146, 500),
                    (1150, 536), (1126, 564), (1060, 570), (980, 566)], 8)
     # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
@@ -945,14 +947,19 @@ def cg_chair() -> CG:
              ribbon([(1326, 318), (1372, 250), (1420, 170)], [8, 5, 0.5]),
              ribbon([(1224, 258), (1262, 190), (1300, 120)], [5, 3, 0.5])]
     opening = ribbon(hem[3:], [0.5, 14, 16, 10]).difference(forearm)  # inside the cuff, where it stands off the arm
-    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed over the rail, each at its
-        # own angle and length, the little one shortest and most curled
-        finger([(944, 548), (934, 618), (938, 672), (950, 706)], [46, 41, 35, 28]),
-        finger([(990, 546), (992, 628), (998, 692), (1006, 730)], [48, 43, 37, 30]),
-        finger([(1034, 552), (1042, 622), (1044, 676), (1036, 708)], [45, 40, 34, 27]),
-        finger([(1074, 560), (1086, 604), (1086, 640), (1074, 664)], [38, 34, 29, 23]),
+    # The fingers are about 0.9x the back of the hand. The first phalanx runs over the rail's
+    # rounded top toward us (foreshortened), the second bends down its near face; the index and
+    # middle hang with their tips bent in a little, the ring and little fingers curl on round
+    # under the rail to its far side, so only their first two joints show (each ends in the
+    # rounded bend of its middle joint). The knuckle row is an arc, the middle knuckle highest.
+    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little
+        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 41, 36, 30]),
+        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 43, 37, 31]),
+        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 628)], [40, 39, 35, 35]),
+        finger([(1072, 558), (1079, 588), (1083, 612), (1083, 620)], [34, 33, 30, 30]),
     ]
-    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 537, 26), (1035, 544, 23), (1078, 553, 20))]
+    knuckles = [disc(x, y, r) for x, y, r in ((944, 546, 22), (988, 534, 24), (1033, 540, 22), (1074, 553, 19))]
+    crease_at = [(938, 582), (986, 578), (1036, 582), (1079, 588)]  # the middle joints (PIP)
 
     def big(g: BaseGeometry) -> BaseGeometry:
         return sscale(g, k, k, origin=(ox, oy))
@@ -961,6 +968,7 @@ def cg_chair() -> CG:
     folds = [big(g) for g in folds]
     fingers = [big(g) for g in fingers]
     knuckles = [big(g) for g in knuckles]
+    crease_at = [(ox + (x - ox) * k, oy + (y - oy) * k) for x, y in crease_at]
     hand_top = unary_union([back, *knuckles])
     skin, skin_front = (44, 40, 50), (40, 36, 46)
     arm_and_hand = unary_union([forearm, hand_top, wrist_bone])
@@ -989,6 +997,14 @@ def cg_chair() -> CG:
         # the half-light band inside the lit edge (docs/art.md: three flat steps, under 20 px)
         for kk, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
             fig.geom(fg.difference(translate(fg, kk, kk * 0.5)), c)
+        # the bend at the middle joint: a short crease across the finger, and on the two that
+        # curl under the rail the last rounded joint turning away from us, a step darker
+        px_, py_ = crease_at[n]
+        fig.geom(ribbon([(px_ - 11 * k, py_ + 0.5 * k), (px_, py_ - 0.5 * k), (px_ + 9 * k, py_ + 0.3 * k)],
+                        [0.5, 2.4, 0.5]).intersection(fg), (22, 20, 26), 0.7)
+        if n >= 2:
+            fig.geom(fg.intersection(translate(fg, 0, -10 * k)).difference(translate(fg, 0, 6 * k)).difference(
+                translate(fg, 9 * k, 0)), (30, 27, 34))
     # the hair: heavy silver locks falling into the top of the frame past the sleeve, out of focus
     hair_locks = [hair_lock(pts, w, keep=0.75, tip=0.3) for pts, w in (
         ([(1096, -40), (1092, 80), (1074, 190), (1050, 290), (1040, 340)], 58),
