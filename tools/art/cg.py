@@ -182,7 +182,7 @@ def cg_eyes() -> CG:
 
 
 def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, waves: int = 5,
-          step: float = 12.0) -> list[tuple[float, float]]:
+          step: float = 12.0, jitter: float = 0.08) -> list[tuple[float, float]]:
     """A ragged top edge from x0 to x1 around `base` (y grows down): a few sines of random phase
     and length plus a little jitter — the outline of a mass of fire or smoke, never a row of
     identical tongues."""
@@ -193,33 +193,83 @@ def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, wav
     x = x0
     while x <= x1 + 1e-6:
         v = sum(a * math.sin(x / ln * math.tau + ph) for ln, ph, a in comps) / norm
-        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * 0.08)))
+        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * jitter)))
         x += step
     return pts
 
 
+def flame(rnd: random.Random, x: float, base: float, h: float, w: float, lean: float) -> BaseGeometry:
+    """One tongue of flame: wide at its root on `base`, bending in an S as it rises `h` px and
+    leans `lean` px with the heat, narrowing to a soft point."""
+    wob = rnd.uniform(-0.12, 0.12) * h
+    pts = [(x, base), (x + lean * 0.15 + wob, base - h * 0.35), (x + lean * 0.55 - wob * 0.6, base - h * 0.7),
+           (x + lean, base - h)]
+    return ribbon(pts, [w, w * 0.8, w * 0.45, w * 0.07], round_end=True)
+
+
 def fire_mass(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float,
-              tongues: int = 3) -> BaseGeometry:
+              tongues: int = 3) -> tuple[BaseGeometry, list[tuple[float, float, float]]]:
     """A mass of fire over [x0, x1] standing on `base`: three flat colour steps (deep red, orange,
-    a yellow core low down), each a ragged-topped body with a few tall licking tongues; returns
-    the outer shape."""
-    outer = None
+    a yellow core low down), each a body with a soft rolling top and curved tongues that lean
+    with the heat, merge and part, of unequal height. Returns the outer shape and where its
+    tallest tongues end (x, y, width), for the smoke they turn into."""
+    outer, tips = None, []
+    lean_dir = rnd.uniform(0.1, 0.3)  # the whole fire leans the same way (the wind), each tongue its own amount
     for col, k, op in (("#9a2208", 1.0, 0.9), ("#f0661a", 0.7, 0.92), ("#ffc24a", 0.38, 0.95)):
         inset = (x1 - x0) * (1 - k) * 0.22
-        top = ridge(rnd, x0 + inset, x1 - inset, base, height * k, waves=4, step=10)
-        body = Polygon([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)])
-        body = body if body.is_valid else body.buffer(0)
+        top = ridge(rnd, x0 + inset, x1 - inset, base - height * k * 0.15, height * k * 0.35, waves=3, step=24, jitter=0.0)
+        body = smooth([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)], 6)
         licks = []
-        for _ in range(tongues):
-            x = rnd.uniform(x0 + inset + 10, x1 - inset - 10)
-            h = height * k * rnd.uniform(0.9, 1.5)
-            lean = rnd.uniform(-0.1, 0.35) * h
-            licks.append(lock((x, base - height * k * 0.3), [(x + lean * 0.3, base - h * 0.6)], (x + lean, base - h),
-                              height * k * rnd.uniform(0.18, 0.3)))
+        n = tongues + (1 if k == 1.0 else 0)
+        for i in range(n):
+            x = x0 + inset + (x1 - x0 - 2 * inset) * (i + rnd.uniform(0.2, 0.8)) / n
+            h = height * k * rnd.uniform(0.5, 1.15)
+            w = (x1 - x0 - 2 * inset) / n * rnd.uniform(1.1, 1.7)  # (wide roots: the tongues merge low down)
+            licks.append(flame(rnd, x, base - height * k * 0.1, h, w, (lean_dir + rnd.uniform(-0.12, 0.12)) * h))
+            if k == 1.0:
+                tips.append((x + (lean_dir) * h, base - height * k * 0.1 - h, w))
         shape = unary_union([body, *licks])
         svg.geom(shape, col, op)
         outer = outer or shape
-    return outer
+    tips.sort(key=lambda t: t[1])
+    return outer, tips[:2]
+
+
+def smoke_from(svg, tips: list[tuple[float, float, float]], rnd: random.Random, col=(58, 42, 42)) -> None:
+    """Where the tallest flames end, the smoke they turn into: a widening, drifting wisp in two
+    translucent steps (drawn in an ambient plane over the fire's own)."""
+    for x, y, w in tips:
+        drift = rnd.uniform(40, 110)
+        wisp = ribbon([(x - w * 0.05, y + w * 0.5), (x + drift * 0.3, y - w * 0.4), (x + drift, y - w * 1.6)],
+                      [w * 0.1, w * 0.7, w * 1.2], round_end=True)
+        svg.geom(wisp, col, 0.5)
+        svg.geom(translate(wisp, drift * 0.15, -w * 0.3).intersection(wisp), col, 0.4)
+
+
+def rim_by_fire(svg, shape: BaseGeometry, light: tuple[float, float], core: float,
+                fires: list[tuple[float, float]], rnd: random.Random, clip: BaseGeometry | None = None,
+                peak: float = 0.9, floor: float = 0.05, reach: float = 140.0, strip: float = 14.0) -> None:
+    """The fire's light along roof lines: bright only where a fire ([x0, x1] spans) is behind,
+    falling off over `reach` px to almost nothing, varying a little from strip to strip and dimmed
+    in patches; most roofs stay dark against the glow."""
+    import math
+    inner = rim_band(shape, light, core)
+    outer = rim_band(shape, light, core * 2.2).difference(inner)
+    if clip is not None:
+        inner, outer = inner.intersection(clip), outer.intersection(clip)
+    spots = [Point(p).buffer(rnd.uniform(20, 60), 12) for p in
+             (rnd.choice(list(inner.boundary.coords)) if hasattr(inner.boundary, "coords") else (0, 0) for _ in range(0))]
+    x0, _, x1, _ = shape.bounds
+    x = x0
+    while x < x1:
+        d = min(max(0.0, a - (x + strip / 2), (x + strip / 2) - b) for a, b in fires)
+        st = math.exp(-(d / reach) ** 2)
+        op = floor + (peak - floor) * st * rnd.uniform(0.7, 1.0)
+        sb = box(x, -50, x + strip, H + 50)
+        svg.geom(inner.intersection(sb), "#ffffff", op)
+        svg.geom(outer.intersection(sb), "#ffffff", op * 0.3)
+        x += strip
+    del spots
 
 
 def gables(rnd: random.Random, x0: float, x1: float, base: float, wall: tuple[float, float],
@@ -356,18 +406,22 @@ def cg_town() -> CG:
         glow_far.geom(smoke.difference(translate(smoke, 0, -d)).intersection(lit.buffer(0)), col, op)
     glow_far.geom(box(-40, 640, W + 40, 760), "#5a1a08", 0.7)  # the glow along the horizon, two flat steps
     glow_far.geom(box(-40, 690, W + 40, 760), "#8a2c0c", 0.7)
-    for x0, x1, h in ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140)):
-        fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)
+    FAR_FIRES = ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140))
+    far_tips = []
+    for x0, x1, h in FAR_FIRES:
+        far_tips += fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)[1]
 
     # the far row of roofs, hazy with smoke (lighter), then the near row, dark
     town = cg.plane("town", "ambient", parallax=0.7)
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
+    smoke_from(town, far_tips, random.Random(62))
     near_fire = cg.plane("fire", "emissive", parallax=0.85)
     # the burning house behind the General: a wall of fire to stand against
-    fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)
-    fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)
+    near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
+    near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
     houses = cg.plane("houses", "ambient", parallax=0.85)
+    smoke_from(houses, near_tips, random.Random(63))
     row_l, roofs_l = gables(random.Random(ROW_SEEDS[0]), -80, 420, 820, (120, 170), (0.45, 0.7), (150, 220))
     row_r, roofs_r = gables(random.Random(ROW_SEEDS[1]), 1480, 2000, 830, (110, 160), (0.45, 0.7), (150, 220))
     burnt = Polygon([(410, 830), (410, 640), (470, 600), (560, 520), (620, 560), (650, 500), (760, 600), (830, 610),
@@ -378,11 +432,15 @@ def cg_town() -> CG:
     houses.geom(ruin, (30, 22, 24))
     town_rim = cg.plane("town_rim", "rim", parallax=0.85)
     rows = unary_union([row_l, row_r])
-    rim_steps(town_rim, rows, 0, 4, steps=((1.0, 0.85), (2.2, 0.25)), clip=box(-50, -50, W + 50, 800))  # the roof lines
-    rim_steps(town_rim, rows, -4, 0, steps=((1.0, 0.4),), clip=box(0, 0, 420, 800))
-    rim_steps(town_rim, rows, 4, 0, steps=((1.0, 0.4),), clip=box(1480, 0, W, 800))
+    # the roof lines catch the fire only where a fire burns behind them (most stay dark)
+    rr = random.Random(64)
+    near_spans = [(400, 880), (1580, 1960)]
+    rim_by_fire(town_rim, rows, (0, -1), 4, near_spans, rr, clip=box(-50, -50, W + 50, 800))
+    rim_by_fire(town_rim, rows, (1, -0.2), 3, [(400, 880)], rr, clip=box(0, 0, 420, 800), peak=0.5, reach=90)
+    rim_by_fire(town_rim, rows, (-1, -0.2), 3, [(1580, 1960)], rr, clip=box(1480, 0, W, 800), peak=0.5, reach=90)
     rim_steps(town_rim, ruin, 0, 4, steps=((1.0, 0.9), (2.0, 0.3)))
-    rim_steps(town_rim, far_row, 0, 3, steps=((1.0, 0.4),), clip=box(-50, -50, W + 50, H + 50).difference(rows))
+    rim_by_fire(town_rim, far_row, (0, -1), 3, [(a, b) for a, b, _ in FAR_FIRES], rr,
+                clip=box(-50, -50, W + 50, H + 50).difference(rows), peak=0.5, floor=0.03, reach=110)
     del roofs_l, roofs_r, far_roofs
 
     # The three men, drawn as silhouettes against the fire with its light on their edges
@@ -599,13 +657,29 @@ def cg_town() -> CG:
     sweep = near_fire  # the blade's sweep: a faint arc of light behind it, where it has just been
     sweep.geom(ribbon([(900, 330), (1000, 300), (1140, 250), (1300, 190)], [4, 16, 14, 2]), "#ffd8a0", 0.1)
 
-    # embers rising from the fire, drifting with the wind: short streaks, they twinkle
+    # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
+    # a faint halo and a few short curved streaks, of varied size; most near the fires and
+    # brightest there, fewer and dimmer higher up. They twinkle.
     embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
-    for _ in range(150):
-        x, y = rnd.uniform(-40, W + 40), 820 - 800 * rnd.random() ** 1.6
-        r = rnd.uniform(1.4, 3.2)
-        col = rnd.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
-        embers.geom(lock((x, y + r), [(x + r * 0.3, y)], (x + r * 0.9, y - r * 2.6), r * 2), col, rnd.uniform(0.5, 1.0))
+    re = random.Random(65)
+    sources = [(400, 880, 790, 4), (1580, 1960, 800, 2), *[(a, b, 700, 1) for a, b, _ in FAR_FIRES]]
+    weights = [w for *_, w in sources]
+    for _ in range(110):
+        fx0, fx1, fb, _w = re.choices(sources, weights)[0]
+        rise = re.random() ** 1.7
+        y = fb - 30 - rise * (fb - 60)
+        x = re.uniform(fx0, fx1) + rise * re.uniform(-40, 240)
+        r = re.uniform(1.0, 3.2) * (1.0 - 0.45 * rise)
+        bright = 1.0 - 0.6 * rise
+        col = re.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        if re.random() < 0.3:
+            ln, dx = re.uniform(8, 24), re.uniform(-2, 9)
+            embers.geom(ribbon([(x, y), (x + dx * 0.4 + re.uniform(-2, 2), y - ln * 0.5), (x + dx, y - ln)],
+                               [r * 1.5, r * 1.1, 0.3]), col, 0.85 * bright)
+        else:
+            embers.circle(x, y, r * 2.4, col, 0.16 * bright)
+            embers.circle(x, y, r, col, 0.9 * bright)
+            embers.circle(x, y, r * 0.45, "#fff2c8", 0.8 * bright)
 
     # the fire's light on the street, fanning out toward us from the burning houses, and the
     # three long shadows it throws toward us (flat steps, added in the fire's rim colour)
