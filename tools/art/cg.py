@@ -1003,7 +1003,7 @@ def cg_chair() -> CG:
     ox, oy, k = 960, 548, 1.45
     # the thumb under the rail: out from behind its lower edge, bending at its joint, the tip
     # turned toward the fingers
-    thumb = ribbon([(902, 600), (895, 636), (906, 664), (934, 680), (958, 682)], [38, 35, 31, 27, 23], round_end=True)
+    thumb = ribbon([(906, 604), (904, 636), (918, 658), (942, 668)], [40, 38, 33, 28], round_end=True)
     back = smooth([(922, 558), (912, 528), (940, 500), (1000, 478), (1056, 466), (1112, 474), (1146, 500),
                    (1150, 536), (1126, 564), (1060, 570), (980, 566)], 8)
     # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
