@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's strength x this
 REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: ~1.3 MB a height)
+REGION_FRAMES = 2.0  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 
 
@@ -155,7 +156,8 @@ class Living:
                 continue  # composed only in part: not kept
             kept = self._regions[key] = pic.subsurface(region).copy()
             self._region_bytes += region.w * region.h * 4
-            while self._region_bytes > REGION_BYTES and len(self._regions) > 1:
+            budget = max(REGION_BYTES, REGION_FRAMES * area.w * area.h * 4)
+            while self._region_bytes > budget and len(self._regions) > 1:
                 _, old = self._regions.popitem(last=False)
                 self._region_bytes -= old.get_width() * old.get_height() * 4
 
