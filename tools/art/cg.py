@@ -581,7 +581,7 @@ def cg_town() -> CG:
     cc = (1590, 474)
 
     def cs(pts: list[tuple[float, float]], w: float) -> BaseGeometry:
-        return hair_lock([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in pts], w * 0.8, keep=0.22, tip=0.1)
+        return hair_lock([(cc[0] + x * 0.68, cc[1] + y * 0.68) for x, y in pts], w * 1.1, keep=0.2, tip=0.08)
     c_hair = unary_union([
         outline([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in
                  ((26, 14), (-10, -8), (-60, 6), (-82, 50), (-72, 96), (-36, 100), (-4, 50))], 8),
