@@ -36,8 +36,10 @@ FRAME = (30, 26, 32)
 LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 
-def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,)) -> None:
-    """The glass wall seen close: sky above the city's horizon, the city out of focus below."""
+def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0) -> None:
+    """The glass wall seen close: sky above the city's horizon, the city out of focus below. The
+    roofs catch the low sun's light (the rim) strongly near `sun_x` (where the presets the image
+    is shown with put the sun), fading to almost nothing across the city."""
     sky = cg.plane("sky", "sky")
     sky.rect(0, 0, W, H, "#ffffff")
     city = cg.plane("city", "ambient", parallax=0.6)
@@ -49,11 +51,28 @@ def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300
         x += w
     for x0, top, w in tops:
         city.rect(x0, top, w + 1, H - top, CITY)
+    # some towers step back at the top or carry a mast (the skyline is not a row of boxes)
+    rs = random.Random(int(horizon) * 7 + len(tops))  # (its own stream: the bokeh stays where it was)
+    extra = []
+    for x0, top, w in tops:
+        if w > 70 and rs.random() < 0.4:
+            sw, sh = w * rs.uniform(0.45, 0.7), rs.uniform(18, 56)
+            sx0 = x0 + rs.uniform(0.1, 0.9) * (w - sw)
+            city.rect(sx0, top - sh, sw, sh + 1, CITY)
+            extra.append((sx0, top - sh, sw))
+        if rs.random() < 0.12:
+            mx = x0 + rs.uniform(0.3, 0.7) * w
+            city.rect(mx - 1.5, top - rs.uniform(30, 80), 3, 90, CITY)
+    tops = tops + extra
     # the city's roofs catch the low light (and the rim colour of the hour)
     city_rim = cg.plane("city_rim", "rim", parallax=0.6)
     for x0, top, w in tops:
-        city_rim.rect(x0, top, w + 1, 3, "#ffffff", 0.35)
-        city_rim.rect(x0, top, 3, 60, "#ffffff", 0.18)
+        near = math.exp(-((x0 + w / 2 - sun_x) / 520) ** 2) * rnd.uniform(0.75, 1.0)
+        city_rim.rect(x0, top, w + 1, 3, "#ffffff", 0.06 + 0.34 * near)
+        if x0 > sun_x:  # the side of a tower that faces the sun
+            city_rim.rect(x0, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
+        else:
+            city_rim.rect(x0 + w - 2, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
     lights = cg.plane("city_lights", "emissive", parallax=0.6)
     bokeh(lights, rnd, (0, horizon + 10, W, H - 40), 150, 5, 16, LIGHTS, (0.3, 0.9))
     bokeh(lights, rnd, (0, horizon - 30, W, horizon + 40), 40, 3, 7, LIGHTS, (0.4, 1.0))
@@ -735,7 +754,7 @@ def cg_promise() -> CG:
     cg = CG("cg_promise", "The promise", "sunrise")
     cg.props["gallery_order"] = ("int", "5")
     horizon = 540
-    glass_back(cg, rnd, horizon, mullions=(250, 1560))
+    glass_back(cg, rnd, horizon, mullions=(250, 1560), sun_x=760)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
     sun_x = 760
@@ -825,7 +844,7 @@ def cg_promise() -> CG:
     rim_broken(rim_svg, zack, (-1, -0.2), 5, 1.0, rr, clip=box(0, 0, W, H).difference(raised), breaks=0.5)
     rim_broken(rim_svg, zack, (0.4, -1), 3, 0.35, rr, breaks=1.5)
     rim_broken(rim_svg, s_arm, (1, -0.3), 4, 0.5, rr, clip=s_body.intersection(box(0, sy + 470, W, H)), breaks=1.0)
-    rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.7, rr, clip=s_body.union(s_neck), breaks=1.0)
+    rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.4, rr, clip=s_body.union(s_neck), breaks=1.0)
     rim_broken(rim_svg, s_head.difference(s_front), (1, -0.2), 4, 0.9, rr, clip=back_hair, breaks=0.3)
     rim_broken(rim_svg, z_arm_l, (-1, -0.3), 4, 0.45, rr, clip=z_body.intersection(box(0, zy + 480, W, H)), breaks=1.0)
     for dxy in ((-1, -0.3), (1, -0.3), (0, -1)):
