@@ -1173,7 +1173,7 @@ def cg_door() -> CG:
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
     # chest leaning into the frame
     body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
-                    (zx - 246, zy + 470), (zx - 252, zy + 640), (zx - 244, H + 60), (frame_x - 6, H + 60),
+                    (zx - 246, zy + 470), (zx - 248, zy + 600), (zx - 224, zy + 720), (zx - 236, H + 60), (frame_x - 6, H + 60),
                     (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
     # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
     # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
