@@ -317,3 +317,24 @@ def test_the_embers_rise_from_the_fires():
     them evenly: 17 against 10)."""
     m = town_background_metrics()
     assert m["embers_near"] > 3 * max(1, m["embers_far"]), m
+
+
+# --- cg_eyes: a drawn face is not mirror-symmetric -------------------------------------------------
+
+def mirror_overlap(name: str, layer: str, mark: str, stages=STAGES) -> float:
+    """How much of the silhouette's upper part (the head and hair, above the shoulders) its own
+    mirror image about the vertical through `mark` covers: 1.0 for a shape symmetric about it."""
+    layout = layout_of(name, stages)
+    figs = silhouette(name, layer, stages)
+    cx = round(layout.marks[mark].x)
+    rect = pygame.Rect(cx - 400, 60, 800, 700)
+    region = pygame.mask.Mask(rect.size)
+    region.draw(figs, (-rect.x, -rect.y))
+    surf = region.to_surface(setcolor=(255, 255, 255, 255), unsetcolor=(0, 0, 0, 0))
+    flipped = pygame.mask.from_surface(pygame.transform.flip(surf, True, False), 127)
+    return region.overlap_area(flipped, (0, 0)) / max(1, region.count())
+
+
+def test_the_face_in_the_dark_is_drawn_not_mirrored():
+    # s4's face and hair were mirror images about the face's middle (overlap 0.99)
+    assert mirror_overlap("cg_eyes", "figure", "eyes") < 0.95
