@@ -806,13 +806,13 @@ def cg_promise() -> CG:
     ex, ey = 842, 846  # the elbow, forward of his chest, in the gap between them
     wx, wy = 798, 652  # the wrist
     upper = ribbon([(zx - 70, zy + 450), (ex + 60, ey - 60), (ex, ey)], [96, 84, 70], round_start=True, round_end=True)
-    forearm = ribbon([(ex, ey), (ex - 14, ey - 90), (wx, wy)], [70, 68, 50], shift=[0, 4, 0])
+    forearm = ribbon([(ex, ey), (ex - 14, ey - 90), (wx, wy + 6)], [70, 68, 52], shift=[0, 4, 0])
     # the open hand: palm to Sephiroth, seen a little from its thumb side; the fingers together
     # in a slight natural curve (the middle longest, the little finger lowest), the thumb apart
-    palm = outline([(wx - 30, wy + 4), (wx - 42, wy - 40), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
-                    (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 26, wy + 6)], 6)
+    palm = outline([(wx - 24, wy + 10), (wx - 40, wy - 36), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
+                    (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 22, wy + 10)], 6)
     fingers = [  # little, ring, middle, index (left to right): base, middle, tip; side by side, touching
-        ribbon([(wx - 30, wy - 96), (wx - 33, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
+        ribbon([(wx - 27, wy - 96), (wx - 32, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
         ribbon([(wx - 12, wy - 100), (wx - 14, wy - 152), (wx - 16, wy - 194)], [24, 22, 19], round_end=True),
         ribbon([(wx + 6, wy - 102), (wx + 4, wy - 158), (wx + 2, wy - 204)], [24, 22, 19], round_end=True),
         ribbon([(wx + 24, wy - 98), (wx + 22, wy - 146), (wx + 19, wy - 186)], [23, 21, 18], round_end=True),
@@ -820,7 +820,7 @@ def cg_promise() -> CG:
     thumb = ribbon([(wx + 26, wy - 20), (wx + 50, wy - 48), (wx + 64, wy - 84), (wx + 66, wy - 110)], [34, 28, 23, 19],
                    round_end=True)
     hand = unary_union([palm, *fingers, thumb])
-    raised = unary_union([upper, forearm, hand])
+    raised = unary_union([upper, forearm, hand]).buffer(6).buffer(-6)  # (the wrist flows into the hand)
     zack = unary_union([z_hair, z_head, z_neck, z_body, z_arm_l])
     fig.geom(seph, (22, 22, 30))
     fig.geom(unary_union([back_hair, *s_locks[:2]]), (34, 36, 46))  # silver: the lightest albedo
@@ -830,8 +830,8 @@ def cg_promise() -> CG:
     fig.geom(raised, (24, 22, 28))
     # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
     # the tips part)
-    for fg in fingers[:3]:
-        fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand), (8, 8, 10))
+    for fg in fingers[:3]:  # (from the knuckles up: no sliver across the finger's root)
+        fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand).intersection(box(0, 0, W, wy - 112)), (8, 8, 10))
     occlusion(fig, raised.difference(z_body.buffer(-2)), zack, (-1, -0.2), 4, (10, 10, 13))
     occlusion(fig, s_arm, s_body, (1, -0.3), 3, (17, 17, 24))
     occlusion(fig, z_arm_l, z_body, (-1, -0.3), 3, (14, 14, 18))
@@ -847,10 +847,13 @@ def cg_promise() -> CG:
     rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.4, rr, clip=s_body.union(s_neck), breaks=1.0)
     rim_broken(rim_svg, s_head.difference(s_front), (1, -0.2), 4, 0.9, rr, clip=back_hair, breaks=0.3)
     rim_broken(rim_svg, z_arm_l, (-1, -0.3), 4, 0.45, rr, clip=z_body.intersection(box(0, zy + 480, W, H)), breaks=1.0)
+    past_wrist = box(0, 0, W, H).difference(forearm.buffer(1))  # (no seam of light across the wrist)
     for dxy in ((-1, -0.3), (1, -0.3), (0, -1)):
-        rim_steps(rim_svg, hand, -dxy[0] * 4, -dxy[1] * 4, steps=((1.0, 0.85), (2.0, 0.25)))
-    rim_broken(rim_svg, raised.difference(hand), (-1, -0.3), 4, 0.9, rr, breaks=0.4)
-    rim_broken(rim_svg, raised.difference(hand), (1, -0.3), 3, 0.4, rr, breaks=1.0, clip=box(0, 0, W, H).difference(zack))
+        rim_steps(rim_svg, hand, -dxy[0] * 4, -dxy[1] * 4, steps=((1.0, 0.85), (2.0, 0.25)), clip=past_wrist)
+    outside = box(0, 0, W, H).difference(z_body)  # the arm's edges only where it is against the sky
+    arm_only = box(0, 0, W, H).difference(hand.buffer(2))  # (the arm's own outline, not the hand's base)
+    rim_broken(rim_svg, raised, (-1, -0.3), 4, 0.9, rr, breaks=0.4, clip=outside.intersection(arm_only))
+    rim_broken(rim_svg, raised, (1, -0.3), 3, 0.4, rr, breaks=1.0, clip=box(0, 0, W, H).difference(zack).intersection(arm_only))
     hx, hy = wx, wy - 100
 
     cg.mark("sun", sun_x, 500)
