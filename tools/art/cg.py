@@ -683,6 +683,7 @@ def cg_town() -> CG:
     re = random.Random(65)
     sources = [(400, 880, 790, 4), (1580, 1960, 800, 2), *[(a, b, 700, 1) for a, b, _ in FAR_FIRES]]
     weights = [w for *_, w in sources]
+    men = unary_union([general, g_hair, zack, cloud]).buffer(12)  # (none glowing on a body: a button, not an ember)
     for _ in range(110):
         fx0, fx1, fb, _w = re.choices(sources, weights)[0]
         rise = re.random() ** 1.7
@@ -691,6 +692,8 @@ def cg_town() -> CG:
         r = re.uniform(1.0, 3.2) * (1.0 - 0.45 * rise)
         bright = 1.0 - 0.6 * rise
         col = re.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        if men.contains(Point(x, y)):
+            continue
         if re.random() < 0.3:
             ln, dx = re.uniform(8, 24), re.uniform(-2, 9)
             embers.geom(ribbon([(x, y), (x + dx * 0.4 + re.uniform(-2, 2), y - ln * 0.5), (x + dx, y - ln)],
