@@ -483,7 +483,11 @@ def cg_town() -> CG:
     g_torso = ribbon([(703, 372), (697, 430), (678, 500), (658, 562)], [74, 86, 66, 76], shift=[0, 5, 2, 0])
     g_sword_arm = ribbon([(724, 394), (764, 392), (806, 378), (840, 356), (872, 336)], [34, 30, 25, 22, 17],
                          shift=[0, 2, 0, 2, 0])
-    g_fist = outline([(862, 326), (878, 318), (892, 324), (894, 342), (880, 352), (864, 348)], 5)
+    # the sword hand closed on the grip: the back of the hand toward us, the knuckles along the
+    # grip's line, the thumb over the top of it
+    g_fist = unary_union([outline([(854, 334), (866, 318), (884, 312), (898, 318), (900, 334), (888, 350),
+                                   (868, 356)], 6),
+                          ribbon([(868, 320), (884, 310), (900, 308)], [12, 10, 8], round_end=True)])
     g_free_arm = ribbon([(686, 400), (660, 440), (628, 476), (598, 506), (574, 528)], [38, 32, 26, 22, 17],
                         shift=[0, -2, 0, -1, 0])
     g_hand = open_hand((574, 528), math.radians(140), 52, spread=0.5, curl=0.35, side=-1)
