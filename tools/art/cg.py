@@ -932,8 +932,10 @@ def cg_embrace() -> CG:
     z_hair = zack_hair((zx, zy), hz, -1)
     # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
     # spread and gripping; Zack's hand clutching the front of his shirt
-    s_arm = ribbon([(sx + 150, sy + 400), (sx + 260, sy + 430), (zx + 80, zy + 346), (zx + 190, zy + 338)],
-                   [82, 70, 60, 50], round_start=True)
+    # (from his near shoulder, in front of the hair that falls down his back)
+    s_arm = ribbon([(sx + 10, sy + 350), (sx + 60, sy + 420), (sx + 150, sy + 440), (sx + 260, sy + 440),
+                    (zx + 80, zy + 346), (zx + 190, zy + 338)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
+                   round_start=True)
     s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
     # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
     # neck, the hand in the hair at his nape
