@@ -141,9 +141,11 @@ def cg_eyes() -> CG:
     ]
     crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx + 20, 226),
                     (cx - 170, 300), (cx - 194, 190), (cx - 128, 126)], 8)
-    strands = [
-        lock((cx - 166, 300), [(cx - 192, 470), (cx - 176, 650), (cx - 200, 850)], (cx - 250, 1100), 80),
-        lock((cx + 160, 300), [(cx + 176, 470), (cx + 160, 640), (cx + 176, 820)], (cx + 214, 1060), 60),
+    strands = [  # (from the crown's sides down: no lobe where the crown ends)
+        hair_lock([(cx - 160, 190), (cx - 190, 320), (cx - 192, 470), (cx - 176, 650), (cx - 200, 850), (cx - 250, 1100)],
+                  80, keep=0.7, tip=0.1),
+        hair_lock([(cx + 150, 196), (cx + 178, 320), (cx + 176, 470), (cx + 160, 640), (cx + 176, 820), (cx + 214, 1060)],
+                  62, keep=0.7, tip=0.1),
     ]
     # a few loose strands lifting off the lit outline (the edge of the hair is not a clean dome)
     loose = [ribbon([(cx - 150, 150), (cx - 196, 180), (cx - 232, 238), (cx - 250, 300)], [7, 6, 4, 1]),
