@@ -1232,7 +1232,8 @@ def cg_door() -> CG:
         fig.geom(rim_band(f1, (0, -1), 2.5).intersection(f0.buffer(2)), (10, 9, 12))
     rim_broken(rim_svg, zack.difference(fist.buffer(6)), (-1, -0.5), 3.5, 1.0, rr, breaks=0.8)
     rim_broken(rim_svg, zack.difference(fist.buffer(6)), (0, -1), 2.5, 0.4, rr, breaks=1.4)
-    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8)
+    # (below the shoulder: the arm hangs from it, no arc of light round the shoulder's cap)
+    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8, clip=box(0, zy + 420, W, H))
     rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
