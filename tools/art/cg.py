@@ -1060,10 +1060,10 @@ def cg_chair() -> CG:
     # under the rail to its far side, so only their first two joints show (each ends in the
     # rounded bend of its middle joint). The knuckle row is an arc, the middle knuckle highest.
     fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little
-        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 41, 36, 30]),
-        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 43, 37, 31]),
-        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 628)], [40, 39, 35, 35]),
-        finger([(1072, 558), (1079, 588), (1083, 612), (1083, 620)], [34, 33, 30, 30]),
+        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 40, 35, 27]),
+        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 42, 36, 28]),
+        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 626)], [40, 38, 34, 31]),
+        finger([(1072, 558), (1079, 588), (1083, 610), (1083, 617)], [34, 32, 29, 27]),
     ]
     knuckles = [disc(x, y, r) for x, y, r in ((944, 546, 22), (988, 534, 24), (1033, 540, 22), (1074, 553, 19))]
     crease_at = [(938, 582), (986, 578), (1036, 582), (1079, 588)]  # the middle joints (PIP)
