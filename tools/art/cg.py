@@ -561,7 +561,9 @@ def cg_town() -> CG:
     z_grip = ribbon([along(-10), along(56)], [16, 16])
     z_guard = ribbon([along(58, -30), along(60), along(58, 30)], [14, 15, 14])
     tip = along(430)
-    z_blade = Polygon([along(62, -30), along(400, -32), tip, along(420, 30), along(62, 30)])
+    # the Buster: broad, single-edged, its point cut at a slant, two round holes near the guard
+    b_holes = unary_union([Point(along(96, 6)).buffer(8, 16), Point(along(124, 6)).buffer(8, 16)])
+    z_blade = Polygon([along(62, -30), along(400, -32), tip, along(420, 30), along(62, 30)]).difference(b_holes)
     z_leg_front = ribbon([(1220, 702), (1176, 744), (1130, 796), (1130, 870), (1140, 944)], [80, 70, 56, 52, 38],
                          shift=[0, 6, 0, -5, 0])
     z_leg_back = ribbon([(1282, 706), (1318, 766), (1350, 830), (1378, 892), (1402, 944)], [80, 68, 54, 48, 38],
@@ -670,8 +672,9 @@ def cg_town() -> CG:
     rim_broken(rim_svg, z_all, (1, -0.2), 2.2, 0.35, rf, breaks=1.5)
     rim_broken(rim_svg, z_near_arm, (-0.8, -0.6), 2.8, 0.6, rf, clip=z_torso.union(z_far_arm))
     rim_broken(rim_svg, z_leg_front, (-1, 0.2), 2.4, 0.3, rf, clip=z_leg_back)
-    rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3)
-    rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6)
+    no_holes = box(0, 0, W, H).difference(b_holes.buffer(4))
+    rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3, clip=no_holes)
+    rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6, clip=no_holes)
     rim_broken(rim_svg, cloud, (1, -0.3), 3.2, 1.0, rf)
     rim_broken(rim_svg, cloud, (0, -1), 2.2, 0.4, rf, breaks=1.5)
     rim_broken(rim_svg, cloud, (-1, -0.2), 2.2, 0.35, rf, breaks=1.5)
