@@ -29,13 +29,13 @@ STAGES = ROOT / "assets" / "stages"
 FULL = (1920, 1080)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def layout_of(name: str, stages=STAGES):
     layout, _ = load_layout(stages / f"{name}.tmx", lambda p: True)
     return layout
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def silhouette(name: str, layer: str, stages=STAGES) -> pygame.mask.Mask:
     """Where the figure layer `layer` of CG `name` is (nearly) opaque, at 1920x1080."""
     surf = ImageCache().get(stages / name / f"{layer}.svg", FULL)
@@ -92,7 +92,7 @@ def eroded_share(mask: pygame.mask.Mask, rect: pygame.Rect, r: int) -> float:
 
 # --- cg_town: the General's hair falls in heavy locks, the men stand in an action pose -----------
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def town_metrics(stages=STAGES) -> dict:
     layout = layout_of("cg_town", stages)
     figs = silhouette("cg_town", "figures", stages)
@@ -269,12 +269,12 @@ def test_each_redrawn_cg_keeps_its_figures_inside_its_keep_clear_areas(name):
 
 # --- cg_town's fire and town (the lead's notes at 00:47) -----------------------------------------
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def layer_alpha(name: str, layer: str, stages=STAGES) -> pygame.Surface:
     return ImageCache().get(stages / name / f"{layer}.svg", FULL)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def town_background_metrics(stages=STAGES) -> dict:
     """Roof rims by strip, the big fire's top profile, and the embers by region."""
     rim = layer_alpha("cg_town", "town_rim", stages)
