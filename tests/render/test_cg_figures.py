@@ -255,7 +255,7 @@ def lit(name: str, preset: str, assets: GameAssets, size=FULL) -> pygame.Surface
     return surf
 
 
-@pytest.mark.parametrize("name", ["cg_town", "cg_promise", "cg_chair"])
+@pytest.mark.parametrize("name", ["cg_town", "cg_promise", "cg_chair", "cg_eyes", "cg_door", "cg_embrace"])
 def test_each_redrawn_cg_keeps_its_figures_inside_its_keep_clear_areas(name):
     """The keep-clear areas still cover what they were put over: each area is mostly figure."""
     layout = layout_of(name)
