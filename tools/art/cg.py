@@ -62,7 +62,8 @@ def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300
             extra.append((sx0, top - sh, sw))
         if rs.random() < 0.12:
             mx = x0 + rs.uniform(0.3, 0.7) * w
-            city.rect(mx - 1.5, top - rs.uniform(30, 80), 3, 90, CITY)
+            if not 560 < mx < 1360:  # (not a thin line rising beside a face in the middle of the picture)
+                city.rect(mx - 1.5, top - rs.uniform(30, 80), 3, 90, CITY)
     tops = tops + extra
     # the city's roofs catch the low light (and the rim colour of the hour)
     city_rim = cg.plane("city_rim", "rim", parallax=0.6)
