@@ -155,7 +155,7 @@ def chair_metrics(stages=STAGES) -> dict:
 
     def at(t: float) -> tuple[float, float]:
         return (wr.x + along[0] * t, wr.y + along[1] * t)
-    return {"wrist": run_through(figs, at(0.0), across), "forearm": run_through(figs, at(0.55), across),
+    return {"wrist": run_through(figs, at(0.0), across), "forearm": run_through(figs, at(0.75), across),
             "sleeve": run_through(figs, at(1.3), across)}
 
 

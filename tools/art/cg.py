@@ -1046,7 +1046,7 @@ def cg_chair() -> CG:
     # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
     # muscle), the lower edge straighter; it runs up out of the frame under the sleeve
     arm_line = [(1112, 500), (1150, 440), (1200, 362), (1262, 270), (1330, 170), (1420, 40), (1480, -50)]
-    forearm = ribbon(arm_line, [90, 94, 110, 124, 128, 124, 120], shift=[-3, 0, 6, 10, 9, 6, 5])
+    forearm = ribbon(arm_line, [86, 92, 120, 134, 134, 128, 122], shift=[-3, 0, 7, 11, 10, 6, 5])
     wrist_bone = disc(1142, 522, 13)  # the head of the ulna, on the little-finger side of the wrist
     # the sleeve: loose silk, wider than the arm and fuller on its lower side (it hangs), the
     # cuff's hem draped across the forearm two-thirds of the way up
@@ -1057,6 +1057,10 @@ def cg_chair() -> CG:
     folds = [ribbon([(1262, 292), (1296, 230), (1336, 150), (1372, 80)], [7, 5, 3, 0.5]),
              ribbon([(1326, 318), (1372, 250), (1420, 170)], [8, 5, 0.5]),
              ribbon([(1224, 258), (1262, 190), (1300, 120)], [5, 3, 0.5])]
+    # the sleeve has slid down the raised forearm toward the wrist (the hem a hand's breadth above it)
+    sleeve, cuff_band = translate(sleeve, -36, 54), translate(cuff_band, -36, 54)
+    folds = [translate(g, -36, 54) for g in folds]
+    hem = [(x - 36, y + 54) for x, y in hem]
     opening = ribbon(hem[3:], [0.5, 14, 16, 10]).difference(forearm)  # inside the cuff, where it stands off the arm
     # The fingers are about 0.9x the back of the hand. The first phalanx runs over the rail's
     # rounded top toward us (foreshortened), the second bends down its near face; the index and
@@ -1150,7 +1154,7 @@ def cg_chair() -> CG:
 
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
-    cg.mark("cuff", 1400, 140)  # the middle of the cuff's hem, on the forearm
+    cg.mark("cuff", 1344, 224)  # the middle of the cuff's hem, on the forearm
     cg.mark("wrist", 1236, 391)
     cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
     cg.keep("wrist", 1040, 220, 300, 200)
