@@ -1205,9 +1205,11 @@ def cg_door() -> CG:
                     (kx - 96, ky + 30)], [82, 74, 66, 58, 50], shift=[0, 4, 0, -2, 0])
     back = outline([(kx - 110, ky + 4), (kx - 84, ky - 26), (kx - 40, ky - 44), (kx - 8, ky - 42), (kx + 2, ky - 10),
                     (kx - 8, ky + 40), (kx - 56, ky + 58), (kx - 104, ky + 52)], 8)
-    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8, ky - 40 + dy), (kx + 26, ky - 26 + dy), (kx + 22, ky - 12 + dy)],
-                      [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
-               for dy, w in ((0, 25), (23, 24), (45, 22), (64, 19))]
+    # (the index reaching furthest round the knob, the lower fingers shorter and curling down
+    # more: staggered tips, not a stack of equal bars)
+    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8 + e, ky - 40 + dy + f), (kx + 26 + e, ky - 26 + dy + 2 * f),
+                       (kx + 20 + e, ky - 12 + dy + 3 * f)], [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
+               for dy, w, e, f in ((0, 25, 2, 0), (23, 24, 4, 1), (45, 22, -3, 3), (64, 19, -10, 4))]
     thumb = ribbon([(kx - 86, ky - 18), (kx - 50, ky - 46), (kx - 12, ky - 56), (kx + 10, ky - 52)], [30, 27, 23, 18],
                    round_end=True)
     fist = unary_union([back, *fingers, thumb]).buffer(1.5).buffer(-1.5)
