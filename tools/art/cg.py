@@ -837,6 +837,9 @@ def cg_promise() -> CG:
     zack = unary_union([z_hair, z_head, z_neck, z_body, z_arm_l])
     fig.geom(seph, (22, 22, 30))
     fig.geom(unary_union([back_hair, *s_locks[:2]]), (34, 36, 46))  # silver: the lightest albedo
+    # his near shoulder and arm in front of the hair that falls behind them
+    occlusion(fig, s_arm, back_hair, (1, -0.3), 4, (22, 23, 30))
+    fig.geom(s_arm.intersection(seph), (22, 22, 30))
     fig.geom(s_front, (36, 38, 48))
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
