@@ -266,6 +266,11 @@ def paint_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), occ
                 ink.fill(band, m.lit, op)
         for fn in p.details:
             fn(ink, p)
+        if p.shade > 0:
+            # the drawn line on the side away from the light: its weight follows how squarely the
+            # edge turns away (full where it faces away, tapering to nothing where it turns)
+            for k, op in ((4.5, 0.3), (2.2, 0.45)):
+                ink.fill(g.difference(shift(g, light[0] * k, light[1] * k)), occlusion, op)
         done = union(done, g)
 
 
@@ -273,6 +278,20 @@ def rim_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), scale
     """The rim layer: figkit.rim_parts with the light coming from `light` (a direction toward
     the source: (-1, -0.25) = from the left and a little above)."""
     rim_parts(ink, parts, dirn=(-light[0], -light[1] * 0.9), scale=scale)
+
+
+def fold(ink: Ink, pts: Sequence[Pt], w: float, dark: Col, lit: Col, clip: BaseGeometry, op: float = 0.6,
+         light: Pt = (-1.0, -0.3), ridge: float = 0.5) -> None:
+    """A cloth fold: a tapered valley in the shadow colour, and beside it, on the side the light
+    comes from, the ridge that catches the half-light (thinner, lower in contrast). `w` is the
+    valley's width at its widest (the middle of the stroke)."""
+    n = len(pts)
+    ws = [w * (0.15 + 0.85 * math.sin(math.pi * (i + 0.5) / n)) for i in range(n)]
+    ink.fill(ribbon(pts, ws), dark, op, clip)
+    if ridge > 0:
+        ln = math.hypot(*light) or 1.0
+        ox, oy = light[0] / ln * w * 0.9, light[1] / ln * w * 0.9
+        ink.fill(ribbon([(x + ox, y + oy) for x, y in pts], [v * 0.55 for v in ws]), lit, op * ridge, clip)
 
 
 def edge_line(ink: Ink, pts: Sequence[Pt], w: float, col: Col, op: float, clip: BaseGeometry | None = None) -> None:
@@ -501,6 +520,10 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
     # where the rim dims along its length: soft patches (the cloth turning, a fold catching less)
     patches = union(*[ellipse(rnd.uniform(minx, maxx), rnd.uniform(miny, maxy), rnd.uniform(10, 22), rnd.uniform(24, 60),
                               rnd.uniform(-25, 25)) for _ in range(int((maxx - minx) * (maxy - miny) / 4000))])
+    # the line's weight: where a swell lies the rim is drawn with pressure (its wide steps at full),
+    # elsewhere it thins to its core, so the edge swells and tapers like an inked line
+    swells = union(*[ellipse(rnd.uniform(minx, maxx), rnd.uniform(miny, maxy), rnd.uniform(18, 34), rnd.uniform(40, 90),
+                             rnd.uniform(-30, 30)) for _ in range(int((maxx - minx) * (maxy - miny) / 9000))])
     for i, p in enumerate(parts):
         s = (p.mat.rim if p.rim is None else p.rim) * strength
         if p.name == "ground" or (s <= 0 and p.inner_rim <= 0):
@@ -526,9 +549,14 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
             rest = cres.difference(near) if not near.is_empty else cres
             shade_f = rest.intersection(far) if not far.is_empty else EMPTY
             lit = rest.difference(far) if not far.is_empty else rest
+            thin = d > 2.0 * p.mat.rim_width    # the wide steps: only under a swell
             for geom, k in ((lit, 1.0), (shade_f, 0.22), (shade_n, p.inner_rim * 0.2)):
                 if geom.is_empty or k <= 0:
                     continue
+                if thin:
+                    geom = geom.intersection(swells)
+                    if geom.is_empty:
+                        continue
                 dim = geom.intersection(patches)
                 ink.fill(geom.difference(patches), WHITE, op * s * k)
                 ink.fill(dim, WHITE, op * s * k * 0.6)
