@@ -124,7 +124,11 @@ class Ink:
 
     def _g(self, g: BaseGeometry, clip: BaseGeometry | None) -> BaseGeometry:
         if clip is not None:
-            g = g.intersection(clip)
+            g, clip = valid(g), valid(clip)
+            try:
+                g = g.intersection(clip)
+            except Exception:   # shapely's GEOSException on a degenerate lock of hair: mend and retry
+                g = g.buffer(0.01).intersection(clip.buffer(0.01))
         return clean(g)
 
     def fill(self, g: BaseGeometry, col: Col, op: float = 1.0, clip: BaseGeometry | None = None) -> None:

@@ -94,10 +94,11 @@ HEAD_34 = [(0.04, -0.5), (-0.16, -0.46), (-0.27, -0.33), (-0.31, -0.15), (-0.285
            (-0.345, 0.085), (-0.335, 0.115), (-0.295, 0.14), (-0.305, 0.2), (-0.29, 0.235), (-0.3, 0.27),
            (-0.275, 0.3), (-0.275, 0.37), (-0.245, 0.44), (-0.17, 0.49), (-0.06, 0.47), (0.08, 0.38), (0.18, 0.27),
            (0.3, 0.14), (0.37, -0.03), (0.36, -0.24), (0.27, -0.42)]
-HEAD_PROFILE = [(0.06, -0.5), (-0.16, -0.46), (-0.3, -0.34), (-0.35, -0.16), (-0.325, -0.075), (-0.35, 0.0),
-                (-0.42, 0.09), (-0.405, 0.125), (-0.345, 0.145), (-0.352, 0.2), (-0.335, 0.235), (-0.345, 0.27),
-                (-0.315, 0.305), (-0.31, 0.37), (-0.27, 0.44), (-0.18, 0.48), (-0.04, 0.45), (0.12, 0.36), (0.24, 0.26),
-                (0.38, 0.12), (0.46, -0.06), (0.44, -0.26), (0.3, -0.44)]
+HEAD_PROFILE = [(0.06, -0.5), (-0.16, -0.46), (-0.29, -0.35), (-0.335, -0.2), (-0.345, -0.12), (-0.36, -0.085),
+                (-0.345, -0.045), (-0.36, 0.0), (-0.395, 0.05), (-0.43, 0.1), (-0.425, 0.118), (-0.39, 0.13),
+                (-0.36, 0.145), (-0.355, 0.17), (-0.37, 0.2), (-0.352, 0.228), (-0.362, 0.25), (-0.35, 0.28),
+                (-0.325, 0.305), (-0.33, 0.34), (-0.335, 0.39), (-0.3, 0.44), (-0.2, 0.465), (-0.06, 0.44),
+                (0.08, 0.38), (0.14, 0.3), (0.24, 0.26), (0.38, 0.12), (0.46, -0.06), (0.44, -0.26), (0.3, -0.44)]
 # the back of a head turned away (lost profile, facing left-and-away): only the cheek and jaw show
 HEAD_LOST = [(0.0, -0.5), (-0.2, -0.45), (-0.31, -0.3), (-0.33, -0.1), (-0.3, 0.06), (-0.29, 0.2), (-0.25, 0.33),
              (-0.17, 0.42), (-0.08, 0.45), (0.08, 0.4), (0.24, 0.3), (0.34, 0.12), (0.37, -0.1), (0.32, -0.32),
@@ -173,6 +174,28 @@ def face_details(h: Head, skin_sh: Col, eye: Col, mood: str = "still", far_eye: 
             ink.fill(ellipse(*h.pt(mx - 0.01, 0.255), h.s * 0.04, h.s * 0.014, h.rot), (10, 8, 9), 0.8, c)
         # under the jaw
         ink.fill(ribbon(h.pt_list([(-0.2, 0.47), (0.0, 0.45), (0.2, 0.3)]), [h.s * 0.05, h.s * 0.06, h.s * 0.04]), skin_sh, 0.6, c)
+        # the jaw line, drawn: from below the ear to the chin, heavier at the angle of the jaw
+        jaw = [(0.2, 0.16), (0.16, 0.3), (0.04, 0.4), (-0.1, 0.45), (-0.2, 0.455)] if not prof else \
+            [(0.16, 0.2), (0.12, 0.31), (0.0, 0.4), (-0.14, 0.45), (-0.24, 0.45)]
+        edge_line(ink, h.pt_list(jaw), h.s * 0.022, (8, 7, 9), 0.75, c)
+        # the cheekbone's plane turning under (a flat step, not a gradient)
+        cheek = [(-0.24, 0.06), (-0.1, 0.1), (0.04, 0.06), (0.08, 0.16), (-0.06, 0.2), (-0.2, 0.16)] if not prof else \
+            [(-0.2, 0.06), (-0.04, 0.08), (0.06, 0.14), (-0.04, 0.22), (-0.18, 0.18)]
+        ink.fill(shape(h.pt_list(cheek), 4), skin_sh, 0.35, c)
+        # the nose: its shadow side and the nostril
+        if not prof:
+            ink.fill(shape(h.pt_list([(-0.24, -0.02), (-0.2, 0.06), (-0.2, 0.13), (-0.25, 0.14), (-0.27, 0.08)]), 4), skin_sh, 0.5, c)
+            ink.fill(ellipse(*h.pt(-0.235, 0.135), h.s * 0.022, h.s * 0.012, h.rot), (10, 8, 10), 0.8, c)
+        else:
+            ink.fill(ellipse(*h.pt(-0.37, 0.12), h.s * 0.026, h.s * 0.013, h.rot + (-20 if not h.mirror else 20)), (10, 8, 10), 0.75, c)
+        # the upper lid: a heavy short line over the eye (the lashes), lighter at the outer corner
+        lid = [(ex - 0.085, ey + 0.005), (ex - 0.01, ey - op - 0.008), (ex + 0.08, ey - op * 0.4)]
+        ink.fill(ribbon(h.pt_list(lid), [h.s * 0.012, h.s * 0.024, h.s * 0.01]), (6, 5, 7), 0.95, c)
+        # the ear (three-quarter views): a C of shadow behind the jaw
+        if not prof:
+            edge_line(ink, h.pt_list([(0.27, -0.04), (0.31, 0.02), (0.3, 0.12), (0.25, 0.17)]), h.s * 0.02, skin_sh, 0.7, c)
+        else:
+            edge_line(ink, h.pt_list([(0.12, -0.02), (0.18, 0.02), (0.18, 0.12), (0.12, 0.16)]), h.s * 0.024, skin_sh, 0.75, c)
     return d
 
 
@@ -187,6 +210,27 @@ def face_rim(h: Head, glint: float = 0.8, light: str = "left"):
         ey = -0.1 + 0.085
         if glint > 0:
             ink.fill(ellipse(*h.pt(ex - 0.025, ey - 0.012), h.s * 0.012, h.s * 0.009), WHITE, glint, vis)
+        toward = (light == "left") != h.mirror      # the face turned toward the light
+        if not toward:
+            return
+        # the planes that face the light catch it: the brow, the bridge and the tip of the nose,
+        # the cheekbone, the lower lip and the chin (thin strokes, the line's weight in the middle)
+        k = 1.0 if light == "left" else 0.8
+        if prof:
+            strokes = [([(-0.335, -0.2), (-0.345, -0.12), (-0.355, -0.09)], 0.016, 0.55),
+                       ([(-0.37, 0.02), (-0.4, 0.06), (-0.42, 0.1)], 0.014, 0.6),
+                       ([(-0.355, 0.245), (-0.358, 0.262)], 0.014, 0.5),
+                       ([(-0.33, 0.35), (-0.325, 0.39), (-0.305, 0.43)], 0.016, 0.55)]
+        else:
+            strokes = [([(-0.3, -0.2), (-0.3, -0.14), (-0.27, -0.11)], 0.014, 0.4),
+                       ([(-0.26, -0.04), (-0.265, 0.04), (-0.265, 0.1)], 0.012, 0.45),
+                       ([(-0.255, 0.035), (-0.22, 0.05), (-0.19, 0.07)], 0.012, 0.25),
+                       ([(-0.25, 0.262), (-0.2, 0.27), (-0.15, 0.265)], 0.012, 0.35),
+                       ([(-0.27, 0.36), (-0.25, 0.42), (-0.2, 0.45)], 0.014, 0.45)]
+        for pts, wd, op in strokes:
+            n = len(pts)
+            ws = [h.s * wd * (0.3 if i in (0, n - 1) else 1.0) for i in range(n)]
+            ink.fill(ribbon(h.pt_list(pts), ws), WHITE, op * k * glint / 0.7, vis)
     return r
 
 

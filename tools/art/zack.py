@@ -257,7 +257,7 @@ def belt(HL, HR) -> Part:
 
 
 # ================================================================================ head and hair
-def hair(head: Head, mood: str = "", seed: int = 3) -> Part:
+def hair(head: Head, mood: str = "", seed: int = 3) -> list:
     """Black spikes swept up and back from the crown, two falling over the brow. Drawn in the head's
     own units (facing left), so it turns and tilts with the head."""
     rnd = random.Random(seed)
@@ -277,18 +277,26 @@ def hair(head: Head, mood: str = "", seed: int = 3) -> Part:
                    ([(0.0, -0.42), (-0.1, -0.3), (-0.16, -0.16), (-0.15, -0.06)], 0.14),
                    ([(-0.16, -0.44), (-0.3, -0.34), (-0.4, -0.24)], 0.14)):
         parts.append(limb(head.pt_list(pts), [w * HS * 0.5, w * HS * 0.4, w * HS * 0.22, 0.5]))
-    g = union(*parts)
+    return parts
 
-    def d(ink: Ink, p: Part) -> None:
-        for sp in parts[1:]:
+
+def hair_locks(head: Head, mood: str = "", seed: int = 3) -> list[Part]:
+    """The hair as separate locks: the cap, then each spike over it (back to front), so the rim
+    catches the lit edge of every lock, not only the outline of the whole mass."""
+    pieces = hair(head, mood, seed)
+    out = [Part("hair", pieces[0], HAIR, rim=1.0, inner_rim=0.45, shade=0.7)]
+    for i, sp in enumerate(pieces[1:]):
+        def d(ink: Ink, p: Part, sp=sp) -> None:
+            # the lock's underside in shadow, its root darker where it leaves the cap
             ink.fill(sp.difference(shift(sp, -3, 3)), CLOTH_SH, 0.6, p.geom)
-    return Part("hair", g, HAIR, details=[d], rim=1.0, inner_rim=0.45, shade=0.7)
+        out.append(Part(f"hair_lock{i}", sp, HAIR, details=[d], rim=1.0, inner_rim=0.9, shade=0.7))
+    return out
 
 
 def head_parts(head: Head, mood: str) -> list[Part]:
     face = Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, mood)], rim_details=[face_rim(head, 0.7)],
                 rim=1.0, inner_rim=0.0, shade=0.8)
-    return [face, hair(head, mood)]
+    return [face] + hair_locks(head, mood)
 
 
 # ================================================================================ poses
