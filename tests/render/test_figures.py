@@ -330,3 +330,52 @@ def test_zack_at_the_door_is_turned_to_it_whole():
     wall = _widths(_look(sprite, "hurt")[1], 290, 340)
     assert door and wall
     assert max(door) < 0.7 * min(wall), (max(door), min(wall))
+
+
+def _runs(mask, y):
+    """The covered runs (start, end) of one canvas row, in canvas px."""
+    w, _ = mask.get_size()
+    out, start = [], None
+    for x in range(w + 1):
+        on = x < w and mask.get_at((x, round(y * HALF)))
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            out.append((start / HALF, (x - 1) / HALF))
+            start = None
+    return out
+
+
+@pytest.mark.parametrize("look", ["cold", "dawn"])
+def test_sephiroths_legs_have_weight_and_knees(look):
+    """His legs are not two long straight tubes (docs/art.md, proportions): at the knee each leg
+    is at least 40 canvas px wide (a knee, not a stick: ~7.5 cm at his scale), and the free leg's
+    knee is bent forward, off the line from its thigh to its ankle, by at least 8 px."""
+    mask = _look(_sprite("sephiroth"), look)[1]
+    rows = {y: _runs(mask, y) for y in (690, 736, 900)}
+    assert all(len(r) == 2 for r in rows.values()), rows
+    knee = rows[736]
+    assert min(b - a for a, b in knee) >= 40, knee
+
+    def centre(r):
+        return (r[1][0] + r[1][1]) / 2      # the far (free) leg: screen right
+    line = (centre(rows[690]) + centre(rows[900])) / 2
+    assert centre(rows[736]) - line >= 8, (centre(rows[736]), line)
+
+
+def test_sephiroth_at_dawn_shows_his_profile_to_the_sun():
+    """`dawn`: turned to the sunrise, his face in profile past the hair: the figure's right edge
+    juts out along the face (brow, nose, lips, chin) and falls back under the chin to the throat
+    (a head seen from behind, or a lost profile, has no such notch: the hair's edge only
+    widens downward), and under the sunrise's light the rim along the profile is bright."""
+    sprite = _sprite("sephiroth")
+    pic, mask = _rim_only(sprite, "dawn")
+    face = [_runs(mask, y)[-1][1] for y in range(70, 141, 5)]
+    throat = [_runs(mask, y)[-1][1] for y in range(150, 176, 5)]
+    assert max(face) - min(throat) >= 20, (face, throat)
+    edge = []
+    for y in range(80, 140, 4):
+        r = _runs(mask, y)
+        x1 = round(r[-1][1] * HALF)
+        edge.append(max(_luma(pic.get_at((x, round(y * HALF)))) for x in range(x1 - 3, x1 + 1)))
+    assert sum(edge) / len(edge) > 60, edge

@@ -218,6 +218,7 @@ class Part:
     inner_rim: float = 0.3     # rim on edges that lie over other parts of the figure
     shade: float = 1.0         # strength of the form gradient
     rim_group: BaseGeometry | None = None  # the rim is worked out on this shape (e.g. a whole lock of hair)
+    rim_folds: list = field(default_factory=list)  # (points, width) of folds whose ridges catch the backlight
 
     def __post_init__(self) -> None:
         self.geom = valid(self.geom)

@@ -369,8 +369,14 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
     feet, or of the upper body from the hips. Degrees, + = clockwise on screen."""
     if not ang:
         return list(parts)
+    c, sn = math.cos(math.radians(ang)), math.sin(math.radians(ang))
+
+    def rot(q: Pt) -> Pt:
+        x, y = q[0] - piv[0], q[1] - piv[1]
+        return (piv[0] + x * c - y * sn, piv[1] + x * sn + y * c)
     for p in parts:
         p.geom = affinity.rotate(p.geom, ang, origin=piv)
+        p.rim_folds = [([rot(q) for q in pts], w) for pts, w in p.rim_folds]
         p.details = [(lambda fn: (lambda ink, q: fn(_RotInk(ink, ang, piv), q)))(fn) for fn in p.details]
         p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_RotInk(ink, ang, piv), q, vis)))(fn) for fn in p.rim_details]
     return list(parts)
@@ -604,9 +610,26 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
                 dim = geom.intersection(patches)
                 ink.fill(geom.difference(patches), WHITE, op * s * k)
                 ink.fill(dim, WHITE, op * s * k * 0.6)
+        vis = g.difference(front) if not front.is_empty else g
+        if p.rim_folds and strength >= 0.5 and s > 0:
+            # the ridges of the cloth's folds catch the backlight: bright near the lit edge, where
+            # the cloth turns toward the glass, faint further in, nothing in the figure's own shadow
+            bands = []
+            prev = EMPTY
+            for dist, k in ((35, 0.5), (70, 0.24)):
+                b = vis.intersection(g.difference(shift(g, -lx * dist, -ly * dist)))
+                bands.append((b.difference(prev), k))
+                prev = b
+            rest = vis.difference(prev)
+            bands.append((rest.difference(near) if not near.is_empty else rest, 0.07))
+            for pts, w in p.rim_folds:
+                n = len(pts)
+                ws = [w * 0.38 * (0.15 + 0.85 * math.sin(math.pi * (i + 0.5) / n)) for i in range(n)]
+                ridge = ribbon([(x + lx * w * 0.9, y + ly * w * 0.9) for x, y in pts], ws)
+                for b, k in bands:
+                    ink.fill(ridge, WHITE, k * s, b)
         if strength < 0.5 or not p.rim_details:
             continue     # a fill light gives no lit strands or glints
-        vis = g.difference(front) if not front.is_empty else g
         # the part's own details (lit strands, a catchlight) only in the band that faces the light
         band = g.difference(shift(g, -lx * 30, -ly * 30)).buffer(2)
         for fn in p.rim_details:

@@ -159,15 +159,19 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         lip = c.difference(shift(c, 0, -11)).difference(c.difference(shift(c, 0, -7))).intersection(box(x0, hm[1] - 10, (x0 + x1) / 2, H))
         ink.fill(lip, SHIRT.lit, 0.45)
 
+    # the cloth hangs from the shoulder over the chest, then falls free past the waist: a long
+    # fold from the shoulder, one from the armpit pulled toward the opening, two fluting the hem
+    near_folds = [([add(SL, 30, 26), add(SL, 40, 110), add(HL, 16 + sway * 0.5, -10), add(HL, 12 + sway, 34)], 5),
+                  ([add(SL, 14, 70), add(SL, 30, 150), add(HL, 2 + sway * 0.4, -40)], 4),
+                  ([add(HL, -10 + sway * 0.6, 0), add(HL, -14 + sway, 40)], 4),
+                  ([(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 32 + sway, hem_y + 12)], 3.5)]
+    far_folds = [([add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 4),
+                 ([(cx + 26 + sway * 0.6, hm[1] - 30), (cx + 30 + sway, hem_y + 10)], 3.5)]
+
     def nd(ink: Ink, p: Part) -> None:
         c = p.geom
-        # the cloth hangs from the shoulder over the chest, then falls free past the waist: a long
-        # fold from the shoulder, one from the armpit pulled toward the opening, two fluting the hem
-        fold(ink, [add(SL, 30, 26), add(SL, 40, 110), add(HL, 16 + sway * 0.5, -10), add(HL, 12 + sway, 34)], 5, CLOTH_SH,
-             SHIRT.lit, c, 0.4, ridge=0.9)
-        fold(ink, [add(SL, 14, 70), add(SL, 30, 150), add(HL, 2 + sway * 0.4, -40)], 4, CLOTH_SH, SHIRT.lit, c, 0.35, ridge=0.9)
-        fold(ink, [add(HL, -10 + sway * 0.6, 0), add(HL, -14 + sway, 40)], 4, CLOTH_SH, SHIRT.lit, c, 0.45, ridge=0.9)
-        fold(ink, [(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 32 + sway, hem_y + 12)], 3.5, CLOTH_SH, SHIRT.lit, c, 0.45, ridge=0.9)
+        for fp, fw in near_folds:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.45, ridge=0.9)
         # the shadow under the chest where the front leaves the body
         ink.fill(shape([add(SL, 20, 128), (cx - 34, neck[1] + 140), (cx - 36, neck[1] + 176), add(SL, 22, 166)], 4),
                  CLOTH_SH, 0.22, c)
@@ -176,8 +180,8 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 
     def fd(ink: Ink, p: Part) -> None:
         c = p.geom
-        fold(ink, [add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 4, CLOTH_SH, SHIRT.lit, c, 0.35, ridge=0.7)
-        fold(ink, [(cx + 26 + sway * 0.6, hm[1] - 30), (cx + 30 + sway, hem_y + 10)], 3.5, CLOTH_SH, SHIRT.lit, c, 0.4, ridge=0.7)
+        for fp, fw in far_folds:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.4, ridge=0.7)
         turned_edge(ink, c, far_edge[1:], 10, -1)
         hem_turn(ink, c, cx - 10 + sway, W)
 
@@ -187,8 +191,8 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         ink.fill(c.intersection(shape([(cx - 30, neck[1] + 40), (cx + 20, neck[1] + 40), (cx + 40, hem_y + 40), (cx - 50, hem_y + 40)], 3)),
                  SKIN_SH, 0.25)
     chest.details.append(cd)
-    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1),
-            Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1),
+    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1, rim_folds=far_folds),
+            Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1, rim_folds=near_folds),
             Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),
             Part("collar_n", col_n, SHIRT, rim=0.9, inner_rim=0.2, shade=0.6)]
 
@@ -197,19 +201,28 @@ def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
     g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3, hip=20), 6)
+    mid = lerp(HL, HR, 0.5)
+    # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
+    # belt and flutes at the hem
+    folds = [([add(SL, 24, 50), lerp(add(SL, 24, 70), add(HL, 30, 20), 0.5), add(HL, 20, 30)], 5),
+             ([add(SR, -24, 60), lerp(add(SR, -24, 70), add(HR, -30, 20), 0.5), add(HR, -24, 30)], 5),
+             ([add(SL, 40, 110), add(mid, -18, -90), add(mid, -10, -20)], 4),
+             ([add(mid, 14, -60), add(mid, 20, 0), add(mid, 16, 36)], 3.5),
+             ([add(HL, -8, 0), add(HL, -14, 34)], 4)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        edge_line(ink, [add(SL, 24, 50), lerp(add(SL, 24, 70), add(HL, 30, 20), 0.5), add(HL, 20, 30)], 4, CLOTH_SH, 0.45, c)
-        edge_line(ink, [add(SR, -24, 60), lerp(add(SR, -24, 70), add(HR, -30, 20), 0.5), add(HR, -24, 30)], 4, CLOTH_SH, 0.45, c)
-        edge_line(ink, [add(HL, -6, 26), add(lerp(HL, HR, 0.5), 0, 34), add(HR, 6, 26)], 3, CLOTH_SH, 0.4, c)
+        for fp, fw in folds:
+            fold(ink, fp, fw, CLOTH_SH, SILK.lit, c, 0.5, ridge=1.0)
+        # the hem turns under: a band of shadow along it
+        ink.fill(c.difference(shift(c, 0, -8)).intersection(box(0, mid[1] + 6, W, H)), CLOTH_SH, 0.6)
         if not back:
             v = shape([add(neck, -13, -8), add(neck, 13, -8), add(neck, 5, 44), add(neck, -2, 48)], 4)
             ink.fill(v, SKIN.base, 1.0, c)
             # the open collar's two points
             edge_line(ink, [add(neck, -20, -10), add(neck, -16, 14), add(neck, -4, 40)], 3, CLOTH_SH, 0.6, c)
             edge_line(ink, [add(neck, 20, -10), add(neck, 16, 12), add(neck, 6, 40)], 3, CLOTH_SH, 0.6, c)
-    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15)]
+    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=folds)]
 
 
 def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,

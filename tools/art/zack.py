@@ -76,7 +76,9 @@ def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float 
     screen-right (he faces left), -1 on the left. Loose cloth over a leg: the thigh full, the
     knee narrow, the calf fuller behind, a slim ankle, the cloth breaking over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 20, (33, 30, 22.5, 20.5, 23.5, 14.5, 17.5))
+    g = trouser_leg(hip, kn, ankle, back, 20, (40, 37, 27, 24, 27.5, 17, 20))
+    # the knee pushes the cloth forward a little (the outline breaks there; no ball joint)
+    g = union(g, ellipse(kn[0] - back * 16, kn[1] - 8, 7, 20, -back * 6))
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -119,8 +121,10 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     g = shape(pts, 6)
     top_y = min(SL[1], SR[1])
     if folds is None:
-        folds = [([add(SL, 30, 70), lerp(add(SL, 30, 70), add(HL, 50, 0), 0.5), add(HL, 40, -10)], 5),
-                 ([add(SR, -26, 80), lerp(add(SR, -30, 80), add(HR, -40, 0), 0.5), add(HR, -36, -6)], 5)]
+        # hanging free: short folds from the armpits, the cloth gathering above the hem
+        folds = [([add(SL, 18, 62), add(SL, 26, 96), add(SL, 26, 132)], 4),
+                 ([add(SR, -18, 64), add(SR, -26, 98), add(SR, -24, 130)], 4),
+                 ([add(HL, 10, -24), add(HL, 6, hem - 6)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 4)], 3)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -141,7 +145,7 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
         ink.fill(lip, SHIRT.lit, 0.4)
         # the neckline
         edge_line(ink, [add(neck, -18, -8), add(neck, 0, 4), add(neck, 18, -8)], 3.5, CLOTH_SH, 0.6, c)
-    return Part(name, g, SHIRT, details=[d], rim=0.75, inner_rim=0.25)
+    return Part(name, g, SHIRT, details=[d], rim=0.75, inner_rim=0.25, rim_folds=list(folds))
 
 
 def neck_part(neck, head: Head) -> Part:
@@ -341,9 +345,8 @@ def wall_upper(mood: str) -> list[Part]:
         folds = [([add(SL, 22, 66), add(SL, 34, 104), add(ER, 30, -36)], 4.5),
                  ([add(SR, -22, 66), add(SR, -40, 100), add(WR, 30, 40)], 4.5),
                  ([add(SR, -14, 112), add(SR, -28, 140), add(EL, -34, -10)], 4),
-                 ([add(ER, 44, 22), add(ER, 56, 48), add(HL, 24, 12)], 4),
-                 ([add(WL, 60, 18), add(WL, 64, 44), add(lerp(HL, HR, 0.6), 2, 16)], 3.5),
-                 ([add(EL, -22, 10), add(EL, -30, 34), add(HR, -14, 16)], 3.5)]
+                 ([add(ER, 30, 30), add(ER, 36, 52), add(HL, 8, 22)], 3.5),
+                 ([add(EL, -22, 14), add(EL, -24, 36), add(HR, -8, 24)], 3.5)]
         parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4, folds=folds))
         parts.append(neck_part(neck, head))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
@@ -388,7 +391,7 @@ def torso_profile(neck, hip, hem: float = 34, folds=()) -> Part:
         lip = c.difference(shift(c, 0, -11)).difference(c.difference(shift(c, 0, -8))).intersection(box(0, hy + 8, hx, H))
         ink.fill(lip, SHIRT.lit, 0.4)
         edge_line(ink, [(nx - 8, ny - 4), (nx + 6, ny + 6), (nx + 20, ny + 4)], 3.5, CLOTH_SH, 0.6, c)
-    return Part("torso", g, SHIRT, details=[d], rim=0.8, inner_rim=0.25)
+    return Part("torso", g, SHIRT, details=[d], rim=0.8, inner_rim=0.25, rim_folds=list(folds))
 
 
 def door_upper(turning: bool) -> list[Part]:
