@@ -336,7 +336,7 @@ def face_part(head: Head, mood: str = "cold", light: str = "left") -> Part:
 
 # ================================================================================ poses
 # Joints (canvas px): crown ~30, chin ~144, shoulders ~200, elbows ~378 when the arms hang,
-# wrists ~498, hip joints ~504, knees ~730, ankles ~930, soles 972. The hand is 84 long.
+# wrists ~498, hip joints ~514 (weight leg) and ~522 (free leg), knees ~734, ankles ~930, soles 972. The hand is 84 long.
 HIPS = ((326, 514), (410, 522))   # his right (near, screen-left) hip joint higher: the weight is on it
 
 
