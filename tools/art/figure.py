@@ -376,7 +376,7 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
         return (piv[0] + x * c - y * sn, piv[1] + x * sn + y * c)
     for p in parts:
         p.geom = affinity.rotate(p.geom, ang, origin=piv)
-        p.rim_folds = [([rot(q) for q in pts], w) for pts, w in p.rim_folds]
+        p.rim_folds = [([rot(q) for q in f[0]], *f[1:]) for f in p.rim_folds]
         p.details = [(lambda fn: (lambda ink, q: fn(_RotInk(ink, ang, piv), q)))(fn) for fn in p.details]
         p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_RotInk(ink, ang, piv), q, vis)))(fn) for fn in p.rim_details]
     return list(parts)
@@ -622,12 +622,14 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
                 prev = b
             rest = vis.difference(prev)
             bands.append((rest.difference(near) if not near.is_empty else rest, 0.07))
-            for pts, w in p.rim_folds:
+            for f in p.rim_folds:
+                pts, w = f[0], f[1]
+                kf = f[2] if len(f) > 2 else 1.0       # a fold's own strength (small folds on a sleeve: less)
                 n = len(pts)
                 ws = [w * 0.38 * (0.15 + 0.85 * math.sin(math.pi * (i + 0.5) / n)) for i in range(n)]
                 ridge = ribbon([(x + lx * w * 0.9, y + ly * w * 0.9) for x, y in pts], ws)
                 for b, k in bands:
-                    ink.fill(ridge, WHITE, k * s, b)
+                    ink.fill(ridge, WHITE, k * s * kf, b)
         if strength < 0.5 or not p.rim_details:
             continue     # a fill light gives no lit strands or glints
         # the part's own details (lit strands, a catchlight) only in the band that faces the light

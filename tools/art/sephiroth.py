@@ -240,11 +240,28 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
         g = union(g, limb([(wr[0] - ux * 16, wr[1] - uy * 16), (wr[0] - ux * 4, wr[1] - uy * 4), (wr[0] + ux * 2, wr[1] + uy * 2)],
                            [14, 14.5, 13]))
 
+    # the sleeve breaks at the elbow in a few zigzag folds, hangs in one long fold from the armpit
+    # and gathers above the cuff: short tapered folds across the arm, their ridges catching the rim
+    ux, uy = el[0] - sh[0], el[1] - sh[1]
+    n = math.hypot(ux, uy) or 1.0
+    ux, uy = ux / n, uy / n
+    nx, ny = -uy, ux
+    vx, vy = wr[0] - el[0], wr[1] - el[1]
+    m = math.hypot(vx, vy) or 1.0
+    vx, vy = vx / m, vy / m
+    folds = []
+    for t, wv, tl in ((-22, 11, 5), (-4, 12, -6)):
+        cx, cy = el[0] + ux * t, el[1] + uy * t
+        folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
+                      2.8, 0.35))
+    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.5))
+    cx, cy = lerp(el, wr, 0.72)
+    folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.35))
+
     def d(ink: Ink, p: Part) -> None:
-        # the sleeve's soft break at the inside of the elbow, the gathering above the cuff
-        ex, ey = el
-        edge_line(ink, [lerp(el, sh, 0.12), (ex + 4 * back, ey + 4), lerp(el, wr, 0.18)], 3, CLOTH_SH, 0.35, p.geom)
-    return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim)
+        for fp, fw, _k in folds:
+            fold(ink, fp, fw, CLOTH_SH, mat.lit, p.geom, 0.45, ridge=0.9)
+    return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim, rim_folds=folds)
 
 
 def upper_arm(sh, el, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3, neck=None) -> Part:
@@ -486,8 +503,8 @@ def eyes_glow(path: str, head: Head, lean: float = 0.0, piv=(366, 504)) -> None:
                 at(ex + 0.08 * sc, ey + 0.006)]
         cx, cy = at(ex - 0.005, ey - 0.004)
         # the halo: small, flattened along the lid, spilling a little below it
-        ink.rad(ellipse(cx, cy + 2, 15 * sc, 6 * sc), (cx, cy + 2), 15 * sc,
-                [(0, (60, 200, 110), 0.22 * k), (0.6, (40, 160, 90), 0.06 * k), (1, (40, 160, 90), 0.0)], sy=6 / 15)
+        ink.rad(ellipse(cx, cy + 3, 18 * sc, 8 * sc), (cx, cy + 3), 18 * sc,
+                [(0, (60, 200, 110), 0.3 * k), (0.6, (40, 160, 90), 0.08 * k), (1, (40, 160, 90), 0.0)], sy=8 / 18)
         # the slit: tapered at both corners, widest at the iris
         ink.fill(ribbon(line, [0.4, 2.6 * sc, 2.2 * sc, 0.4]), (90, 220, 140), 0.75 * k)
         ink.fill(ribbon(line[1:3], [1.6 * sc, 1.2 * sc]), (170, 255, 200), 0.95 * k)
