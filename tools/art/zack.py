@@ -321,7 +321,7 @@ def wall_upper(mood: str) -> list[Part]:
     if mood == "scared":
         SL, SR, neck = (290, 246), (426, 252), (358, 230)
         head = Head((352, 142), HS, "left", "34", tilt=-6)
-        ER, WR, EL, WL = (286, 426), (380, 346), (446, 436), (320, 432)
+        ER, WR, EL, WL = (292, 428), (376, 386), (442, 440), (398, 418)
     elif mood == "testing":
         SL, SR, neck = (286, 258), (424, 266), (354, 240)
         head = Head((334, 156), HS, "left", "34", tilt=16)
@@ -329,7 +329,7 @@ def wall_upper(mood: str) -> list[Part]:
     else:
         SL, SR, neck = (288, 256), (424, 266), (354, 238)
         head = Head((340, 152), HS, "left", "34", tilt=8)
-        ER, WR, EL, WL = (284, 438), (378, 356), (448, 446), (318, 442)
+        ER, WR, EL, WL = (290, 440), (374, 398), (444, 452), (396, 430)
     parts: list[Part] = []
     if mood == "testing":
         parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck)
@@ -343,18 +343,19 @@ def wall_upper(mood: str) -> list[Part]:
         # the cloth pulled by the arms: from the right armpit down to the held forearm, from the
         # left armpit across toward the cradling hand; under the arms it hangs to the belt
         folds = [([add(SL, 22, 66), add(SL, 34, 104), add(ER, 30, -36)], 4.5),
-                 ([add(SR, -22, 66), add(SR, -40, 100), add(WR, 30, 40)], 4.5),
-                 ([add(SR, -14, 112), add(SR, -28, 140), add(EL, -34, -10)], 4),
+                 ([add(SR, -20, 66), add(SR, -32, 100), add(SR, -40, 132)], 4.5),
+                 ([add(SR, -14, 120), add(SR, -24, 146), add(SR, -26, 168)], 3.5),
                  ([add(ER, 30, 30), add(ER, 36, 52), add(HL, 8, 22)], 3.5),
                  ([add(EL, -22, 14), add(EL, -24, 36), add(HR, -8, 24)], 3.5)]
         parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4, folds=folds))
         parts.append(neck_part(neck, head))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
-        # the injured hand hangs limp from the bent wrist against his chest, the fingers barely curled
-        parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 70, 78, False, 0.15), SWOLLEN, rim=0.6))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck, sag=6)
-        # the good hand grips the injured forearm just above the elbow, holding it to him
-        parts.append(hand_part("hand_l", hand_fist(WL, 206, 72, False), SKIN, rim=0.8, inner_rim=0.5))
+        # the injured hand hangs limp from the wrist in front of his belly, the fingers barely curled
+        parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 96, 80, False, 0.15), SWOLLEN, rim=0.6))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck, sag=8)
+        # the good hand comes from under it and closes over the forearm near the wrist, holding
+        # the arm against him: its fingers wrap the top of the forearm
+        parts.append(hand_part("hand_l", hand_fist(WL, 196, 70, False), SKIN, rim=0.8, inner_rim=0.5))
     parts += head_parts(head, "scared" if mood == "scared" else "hurt")
     return turn(parts, {"scared": 3.0, "testing": -2.0}.get(mood, 1.5), lerp(HL, HR, 0.5))
 
