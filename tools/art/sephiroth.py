@@ -307,11 +307,12 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
     # edge of the body and is hidden by it elsewhere
     bx = hx - (0 if back_view else 34) * s
     if back_view:   # seen from behind the mass starts at the crown: no cap, no brim
-        back = Sheet([(hx - 8, top - 2), (hx - 50, top + 34), (bx - 64, hy + 40), (bx - 74, hy + 160), (bx - 70, length - 110),
-                      (bx - 56, length)],
+        # seen from behind the mass narrows as it falls and ends in uneven points, not a curtain
+        back = Sheet([(hx - 8, top - 2), (hx - 50, top + 34), (bx - 64, hy + 40), (bx - 68, hy + 160), (bx - 56, length - 130),
+                      (bx - 34, length - 20)],
                      [(hx + 8, top - 2), (hx + face_open - 4, top + 30), (hx + face_open, hy + 10), (hx + face_open - 10, hy + 48),
-                      (bx + 40, hy + 100), (bx + 66, hy + 150), (bx + 70, hy + 200),
-                      (bx + 66, length - 110), (bx + 48, length - 12)], tips=16, tip_len=34, seed=seed, tip_w=12)
+                      (bx + 40, hy + 100), (bx + 62, hy + 150), (bx + 64, hy + 200),
+                      (bx + 50, length - 130), (bx + 24, length - 30)], tips=20, tip_len=60, seed=seed, tip_w=12)
     else:
         # around the back of the skull, then falling: the mass spills past his back (screen left
         # when he faces right) and is hidden by his body on the other side
@@ -456,9 +457,8 @@ def figure_dawn(mood: str) -> list[Part]:
     head = Head((390, 98), HS, "right", "profile", tilt=-5)
     # seen a little from behind: the arms hang back, the hands clasped at the small of the back
     parts = []
-    EN, EF = (272, 380), (462, 374)
+    EN, EF = (276, 384), (456, 378)
     W0 = (362, 476)
-    parts += [upper_arm(SL, EN, "arm_n", SILK, rim=1.0, neck=neck), upper_arm(SR, EF, "arm_f", SILK, rim=0.5, neck=neck)]
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
     behind, front = hair_parts(head, seed=9, length=620, back_view=True, face_open=-10)
@@ -468,7 +468,10 @@ def figure_dawn(mood: str) -> list[Part]:
     sliver = head.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
     parts.append(Part("face", sliver, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
                       rim_details=[face_rim(head, 0.6, light="right")], rim=1.0, inner_rim=0.0, shade=0.6))
-    parts += [forearm(EN, add(W0, -24, 0), "fore_n", SILK, rim=1.0), forearm(EF, add(W0, 24, 0), "fore_f", SILK, rim=0.5)]
+    # the arms are nearer the camera than his back: over the hair, each one contour from the
+    # shoulder to the cuff, bent back so the hands meet at the small of his back
+    parts += [arm(SL, EN, add(W0, -24, 0), "arm_n", SILK, rim=1.0, neck=neck, back=1.0),
+              arm(SR, EF, add(W0, 24, 0), "arm_f", SILK, rim=0.5, neck=neck, back=-1.0)]
     hn, cn = hand_fist(add(W0, -22, -2), 10, 64, False)
     hf, cf = hand_fist(add(W0, 22, -2), 170, 64, True)
     parts.append(hand_part("hands", (union(hn, hf), cn + cf), rim=0.7))
