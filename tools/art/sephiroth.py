@@ -222,7 +222,8 @@ def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[
             # the open collar's two points
             edge_line(ink, [add(neck, -20, -10), add(neck, -16, 14), add(neck, -4, 40)], 3, CLOTH_SH, 0.6, c)
             edge_line(ink, [add(neck, 20, -10), add(neck, 16, 12), add(neck, 6, 40)], 3, CLOTH_SH, 0.6, c)
-    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=folds)]
+    # silk is smooth: its folds catch the light softly
+    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=[(fp, fw, 0.45) for fp, fw in folds])]
 
 
 def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,
