@@ -642,10 +642,12 @@ def shoulder_line(neck: Pt, sh: Pt, side: float) -> list[Pt]:
     """The top contour of one shoulder, shared by the torso and the arm so they read as one
     form: from the side of the neck down the trapezius to the acromion, then over the deltoid
     and down its outer side. `side` -1: the screen-left shoulder, +1: the screen-right one."""
-    n = (neck[0] + side * 20, neck[1] - 12)
-    a = (sh[0] - side * 2, sh[1] - 9)
-    m = ((n[0] + a[0]) / 2, (n[1] + a[1]) / 2 - 3)
-    return [n, m, a, (sh[0] + side * 19, sh[1] + 1), (sh[0] + side * 26, sh[1] + 30)]
+    # the trapezius leaves the neck high and falls in a long slope (a hollow near the neck), the
+    # deltoid rounds off below the acromion: a sloping shoulder, never a square pad
+    n = (neck[0] + side * 18, neck[1] - 22)
+    a = (sh[0] - side * 4, sh[1] - 6)
+    m = (n[0] + (a[0] - n[0]) * 0.45, n[1] + (a[1] - n[1]) * 0.62)
+    return [n, m, a, (sh[0] + side * 17, sh[1] + 4), (sh[0] + side * 25, sh[1] + 32)]
 
 
 def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
