@@ -172,9 +172,10 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         c = p.geom
         for fp, fw in near_folds:
             fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.45, ridge=0.9)
-        # the shadow under the chest where the front leaves the body
-        ink.fill(shape([add(SL, 20, 128), (cx - 34, neck[1] + 140), (cx - 36, neck[1] + 176), add(SL, 22, 166)], 4),
-                 CLOTH_SH, 0.22, c)
+        # where the front leaves the chest it hangs in its own shadow: a long soft-edged plane
+        # along the opening, darker toward the hem (flat steps, no blob)
+        for k, op in ((10, 0.14), (20, 0.1)):
+            ink.fill(limb([add(q, -k, 0) for q in near_edge[2:]], [k] * len(near_edge[2:])), CLOTH_SH, op, c)
         turned_edge(ink, c, near_edge[1:], 12, 1)
         hem_turn(ink, c, 0, cx - 10 + sway)
 
@@ -231,7 +232,7 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     """A whole sleeved arm as one contour (no seam of light at the elbow): the round of the
     shoulder, the sleeve easing at the elbow, loose on the forearm and gathered at the cuff,
     which stands a little wider than the wrist it hides."""
-    g = union(arm_outline(sh, el, wr, (25, 22, 17, 20.5, 13.5), back, bulge=1.05), deltoid(sh, el, 25))
+    g = union(arm_outline(sh, el, wr, (25, 20.5, 18, 23.5, 13), back, bulge=1.05), deltoid(sh, el, 25))
     if neck is not None:
         g = clip_to_shoulder(g, neck, sh)
     if cuff:
