@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import os
 import random
+from dataclasses import replace
 
 from figkit import Ink, Mat, Part, ellipse, shape, shift, union
 from figure import (
@@ -392,7 +393,7 @@ def torso_profile(neck, hip, hem: float = 34, folds=()) -> Part:
         lip = c.difference(shift(c, 0, -11)).difference(c.difference(shift(c, 0, -8))).intersection(box(0, hy + 8, hx, H))
         ink.fill(lip, SHIRT.lit, 0.4)
         edge_line(ink, [(nx - 8, ny - 4), (nx + 6, ny + 6), (nx + 20, ny + 4)], 3.5, CLOTH_SH, 0.6, c)
-    return Part("torso", g, SHIRT, details=[d], rim=0.8, inner_rim=0.25, rim_folds=list(folds))
+    return Part("torso", g, replace(SHIRT, rim_width=1.5), details=[d], rim=1.0, inner_rim=0.25, rim_folds=list(folds))
 
 
 def door_upper(turning: bool) -> list[Part]:
