@@ -600,7 +600,7 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
             shade_f = rest.intersection(far) if not far.is_empty else EMPTY
             lit = rest.difference(far) if not far.is_empty else rest
             thin = d > 2.0 * p.mat.rim_width    # the wide steps: only under a swell
-            for geom, k in ((lit, 1.0), (shade_f, 0.22), (shade_n, p.inner_rim * 0.2)):
+            for geom, k in ((lit, 1.0), (shade_f, 0.12), (shade_n, p.inner_rim * 0.2)):
                 if geom.is_empty or k <= 0:
                     continue
                 if thin:
@@ -609,7 +609,7 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
                         continue
                 dim = geom.intersection(patches)
                 ink.fill(geom.difference(patches), WHITE, op * s * k)
-                ink.fill(dim, WHITE, op * s * k * 0.6)
+                ink.fill(dim, WHITE, op * s * k * 0.3)
         vis = g.difference(front) if not front.is_empty else g
         if p.rim_folds and strength >= 0.5 and s > 0:
             # the ridges of the cloth's folds catch the backlight: bright near the lit edge, where

@@ -46,7 +46,7 @@ from shapely.geometry import box
 
 W, H = 720, 980
 G = 972
-HS = 112
+HS = 118          # crown to chin: he is about eight heads tall
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "assets", "sprites")
 STAGE = os.path.join(HERE, "..", "..", "assets", "stages")
@@ -108,9 +108,9 @@ def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: f
     fr = 10 if f > 0 else 0
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
     return ln[:3] + [add(SL, 9, 40),
-            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16 - hip, 6),
+            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist + 8 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 8, 0), add(HL, -12 - hip, 6),
             add(HL, -20 - hip, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20 + hip, hem), add(HR, 16 + hip, 6),
-            add(lerp(SR, HR, 0.85), 0, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
+            add(lerp(SR, HR, 0.85), -8, 0), add(lerp(SR, HR, 0.62), -waist - 8 + fr * 0.3, 0), add(SR, -10 + fr, 90),
             add(SR, -9, 40)] + rn[:3][::-1]
 
 
@@ -125,10 +125,11 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    outline = ln[:3] + [add(SL, 7, 40), add(SL, 9, 120), add(HL, -19 + sway * 0.3, -40), add(HL, -27 + sway * 0.6, 10),
-               add(HL, -28 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+    outline = ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
+               add(HL, -22 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
-               add(HR, 31 + sway, 30), add(HR, 29 + sway * 0.6, 8), add(HR, 19, -40), add(SR, -8, 120), add(SR, -8, 40)] + rn[:3][::-1]
+               add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
+               add(SR, -8, 40)] + rn[:3][::-1]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
@@ -318,10 +319,10 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
     else:
         # around the back of the skull, then falling: the mass spills past his back (screen left
         # when he faces right) and is hidden by his body on the other side
-        back = Sheet([(hx - 10 * s, top + 2), (hx - 50 * s, hy - 30), (bx - 62 * s, hy + 40), (bx - 72 * s, hy + 160),
-                      (bx - 68 * s, length - 110), (bx - 54 * s, length)],
+        back = Sheet([(hx - 10 * s, top + 2), (hx - 50 * s, hy - 30), (bx - 62 * s, hy + 40), (bx - 70 * s, hy + 160),
+                      (bx - 60 * s, length - 130), (bx - 40 * s, length - 10)],
                      [(hx + 10 * s, top + 2), (hx + 30 * s, hy - 10), (bx + 40 * s, hy + 40), (bx + 46 * s, hy + 160),
-                      (bx + 44 * s, length - 110), (bx + 30 * s, length - 12)], tips=14, tip_len=34, seed=seed, tip_w=12)
+                      (bx + 40 * s, length - 130), (bx + 20 * s, length - 60)], tips=6, tip_len=70, seed=seed, tip_w=18)
     behind = [hair_part("hair_back", back, HAIR, seed, HAIR_DK, HAIR_LT, density=0.7, rim_strands=0.8, rim=1.0, inner_rim=0.3)]
     front: list[Part] = []
     cap = Sheet([(hx, top), (hx - 40, top + 12), (hx - 56, hy - 10)], [(hx + 4, top), (hx + 44, top + 10), (hx + 58, hy - 8)], seed=seed)
@@ -400,16 +401,16 @@ def figure_open(mood: str, target=None) -> list[Part]:
         parts.append(hand_part("hand_f", hand_open(WF, 34, 80, False, 0.3), rim=0.5))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     else:
-        EF, WF = (468, 382), (478, 494)
-        parts.append(hand_part("hand_f", hand_hanging(WF, 86, 82, False, 0.3), rim=0.35))
+        EF, WF = (474, 380), (480, 494)
+        parts.append(hand_part("hand_f", hand_hanging(WF, 86, 90, False, 0.3), rim=0.35))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     parts += open_shirt(SL, SR, HL, HR, neck, 1, sway)
     parts.append(neck_part(neck, head))
     # the near (right) arm hangs, the elbow a touch back, the hand a touch forward
-    EN, WN = (256, 378), (272, 494)
+    EN, WN = (246, 380), (268, 492)
     if mood == "reach":
         EN, WN = (252, 376), (230, 484)
-    parts.append(hand_part("hand_n", hand_hanging(WN, 94 if mood != "reach" else 106, 82, False, 0.25), rim=0.9))
+    parts.append(hand_part("hand_n", hand_hanging(WN, 94 if mood != "reach" else 106, 90, False, 0.25), rim=0.9))
     parts.append(arm(SL, EN, WN, "arm_n", SHIRT, rim=1.0, neck=neck))
     parts.append(face_part(head, "cold"))
     parts += front
@@ -442,14 +443,14 @@ def figure_dawn(mood: str) -> list[Part]:
             head = Head((378, 96), HS, "right", "34", tilt=2)
         behind, front = hair_parts(head, seed=7, length=610)
         parts: list[Part] = list(behind)
-        EF, WF = ((474, 376), (486, 490)) if turning else ((470, 380), (476, 496))
-        parts.append(hand_part("hand_f", hand_hanging(WF, 88, 82, False, 0.3), rim=0.5))
+        EF, WF = ((478, 376), (488, 490)) if turning else ((476, 380), (480, 494))
+        parts.append(hand_part("hand_f", hand_hanging(WF, 88, 90, False, 0.3), rim=0.5))
         parts.append(arm(SR, EF, WF, "arm_f", SILK, rim=0.5, neck=neck))
         parts += silk_shirt(SL, SR, HL, HR, neck, 1)
         parts.append(neck_part(neck, head))
         # turning: the near arm still half behind him, the hand leaving the small of his back
-        EN, WN = ((262, 374), (290, 478)) if turning else ((258, 380), (266, 498))
-        parts.append(hand_part("hand_n", hand_hanging(WN, 80 if turning else 92, 82, False, 0.35), rim=0.9))
+        EN, WN = ((256, 376), (288, 478)) if turning else ((248, 382), (266, 494))
+        parts.append(hand_part("hand_n", hand_hanging(WN, 80 if turning else 92, 90, False, 0.35), rim=0.9))
         parts.append(arm(SL, EN, WN, "arm_n", SILK, rim=1.0, neck=neck))
         parts.append(face_part(head, "still", "right"))
         parts += front

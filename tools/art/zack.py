@@ -336,7 +336,7 @@ def wall_upper(mood: str) -> list[Part]:
         parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck)
         parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
         parts.append(neck_part(neck, head))
-        parts.append(hand_part("hand_l", hand_hanging(WL, 94, 84, True, 0.35), SKIN, rim=0.3))
+        parts.append(hand_part("hand_l", hand_hanging(WL, 94, 92, True, 0.35), SKIN, rim=0.5))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
         # the injured hand held out, the fingers tried: open, a little apart
         parts.insert(0, hand_part("hand_r", hand_open(WR, 120, 84, True, 0.35), SWOLLEN, rim=1.0))
@@ -352,7 +352,7 @@ def wall_upper(mood: str) -> list[Part]:
         parts.append(neck_part(neck, head))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
         # the injured hand hangs limp from the wrist in front of his belly, the fingers barely curled
-        parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 96, 80, False, 0.15), SWOLLEN, rim=0.6))
+        parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 96, 86, False, 0.15), SWOLLEN, rim=0.6))
         parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck, sag=8)
         # the good hand comes from under it and closes over the forearm near the wrist, holding
         # the arm against him: its fingers wrap the top of the forearm
@@ -418,7 +418,7 @@ def door_upper(turning: bool) -> list[Part]:
         parts.append(torso_profile(neck, lerp(HL, HR, 0.5), folds=folds))
         parts.append(neck_part(neck, head))
         EN, WN = (352, 424), (416, 356)
-        parts.append(hand_part("hand_r", hand_hanging(add(WN, 2, 0), 78, 78, False, 0.15), SWOLLEN, rim=0.5))
+        parts.append(hand_part("hand_r", hand_hanging(add(WN, 2, 0), 78, 84, False, 0.15), SWOLLEN, rim=0.5))
         parts += arm(SN, EN, WN, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, sag=5)
         parts += head_parts(head, "hurt")
         return turn(parts, 2.0, lerp(HL, HR, 0.5))
@@ -427,10 +427,10 @@ def door_upper(turning: bool) -> list[Part]:
     EL, WL = (440, 430), (436, 544)
     parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=0))
     parts.append(neck_part(neck, head))
-    parts.append(hand_part("hand_l", hand_hanging(WL, 92, 84, True, 0.4), SKIN, rim=0.3))
+    parts.append(hand_part("hand_l", hand_hanging(WL, 92, 92, True, 0.4), SKIN, rim=0.5))
     parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, neck=neck)
     ER, WR = (290, 420), (380, 346)
-    parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
+    parts.append(hand_part("hand_r", hand_hanging(WR, 64, 92, False, 0.2), SWOLLEN, rim=0.6))
     parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
     parts += head_parts(head, "hurt")
     return turn(parts, -1.5, lerp(HL, HR, 0.5))
@@ -456,12 +456,12 @@ def straight_upper(mood: str) -> list[Part]:
     else:
         ER, WR = (282, 430), (264, 546)
     if mood != "arm_raised":
-        parts.append(hand_part("hand_r", hand_hanging(WR, 98, 84, True, 0.3), SWOLLEN, rim=1.0))
+        parts.append(hand_part("hand_r", hand_hanging(WR, 98, 92, True, 0.3), SWOLLEN, rim=1.0))
         parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0, neck=neck)
     parts.append(torso(SL, SR, HL, HR, neck, -1))
     parts.append(neck_part(neck, head))
     EL, WL = (444, 430), (436, 546)
-    parts.append(hand_part("hand_l", hand_hanging(WL, 96, 84, True, 0.5 if mood == "resolute" else 0.3), SKIN, rim=0.3))
+    parts.append(hand_part("hand_l", hand_hanging(WL, 96, 92, True, 0.5 if mood == "resolute" else 0.3), SKIN, rim=0.3))
     parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, neck=neck)
     if mood == "arm_raised":
         parts.append(hand_part("hand_r", hand_open(WR, -98, 86, False, 0.5), SWOLLEN, rim=1.0))
