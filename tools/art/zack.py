@@ -289,12 +289,12 @@ def hair_locks(head: Head, mood: str = "", seed: int = 3) -> list[Part]:
     """The hair as separate locks: the cap, then each spike over it (back to front), so the rim
     catches the lit edge of every lock, not only the outline of the whole mass."""
     pieces = hair(head, mood, seed)
-    out = [Part("hair", pieces[0], HAIR, rim=1.0, inner_rim=0.45, shade=0.7)]
+    out = [Part("hair", pieces[0], HAIR, rim=1.0, inner_rim=0.45, shade=0.4)]
     for i, sp in enumerate(pieces[1:]):
         def d(ink: Ink, p: Part, sp=sp) -> None:
             # the lock's underside in shadow, its root darker where it leaves the cap
             ink.fill(sp.difference(shift(sp, -3, 3)), CLOTH_SH, 0.6, p.geom)
-        out.append(Part(f"hair_lock{i}", sp, HAIR, details=[d], rim=1.0, inner_rim=0.9, shade=0.7))
+        out.append(Part(f"hair_lock{i}", sp, HAIR, details=[d], rim=1.0, inner_rim=0.9, shade=0.22))
     return out
 
 
