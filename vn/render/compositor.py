@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 import pygame
 
+from vn.render.allocator import give_back
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
@@ -536,21 +537,22 @@ class Compositor:
     def _stage(self, name: str, size: tuple[int, int]) -> _Stage | None:
         key = (name, size)
         st = self._stages.get(key)
+        layout = self.assets.stage(name) if st is None else st.layout
+        if layout is None:
+            return None
+        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
+            for other, kept in self._stages.items():
+                if other != key:
+                    kept.release()
+            self._shown = key
+            give_back()  # what they and the last stage's build freed (vn.render.allocator)
         if st is None:
-            layout = self.assets.stage(name)
-            if layout is None:
-                return None
             st = _Stage(layout, self.images, size)
             self._stages[key] = st
             while len(self._stages) > 2:
                 self._stages.popitem(last=False)
         else:
             self._stages.move_to_end(key)
-        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            for other, kept in self._stages.items():
-                if other != key:
-                    kept.release()
-            self._shown = key
         return st
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:
