@@ -376,6 +376,7 @@ class Compositor:
             if paint is not None:
                 paint(target)
             return rect
+        self._buffers.pop("stand-in", None)  # (the last size's picture: 3.5 MB at 720p)
         t = rest.transition
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
             # only the transition moves: the live picture under it is kept on the plate like
@@ -407,6 +408,7 @@ class Compositor:
             self.living_plate.draw(pic, (view, self.images.generation, okey), painted(living))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
+            self._buffers.pop("slide", None)  # (and the one a slide pushes in)
         return rect
 
     def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:

@@ -796,9 +796,10 @@ class SpriteRenderer:
                 v = round(255 * a)
                 lit.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, emi[1]))
-        self._lit_cache[key] = (art, out)
-        while len(self._lit_cache) > 4:
-            self._lit_cache.popitem(last=False)
+        if art.source is None:  # (a stand-in is made anew each frame: its copies are never asked again)
+            self._lit_cache[key] = (art, out)
+            while len(self._lit_cache) > 4:
+                self._lit_cache.popitem(last=False)
         return out
 
     def _with_pulse(self, art: _Art, lit: list[_Lit], level: float) -> list[_Lit]:
