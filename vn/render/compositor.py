@@ -546,6 +546,8 @@ class Compositor:
             for other, kept in self._stages.items():
                 if other != key:
                     kept.release()
+            if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
+                self.sprites.release()
             self._shown = key
             give_back()  # what they and the last stage's build freed (vn.render.allocator)
         if st is None:
