@@ -119,3 +119,16 @@ def test_a_new_size_comes_with_its_shadows_made_in_the_background(game, monkeypa
     fresh = pygame.Surface(SIZE)
     Compositor(game, ImageCache()).draw(fresh, view)
     assert _bytes(sharp) == _bytes(fresh)
+
+
+def test_a_renderer_that_let_go_of_a_scene_draws_it_again_the_same(game):  # noqa: F811
+    view = _view(game)
+    comp = Compositor(game, ImageCache())
+    first = pygame.Surface(SIZE)
+    comp.draw(first, view)
+    comp.sprites.release()  # (the picture changed stage)
+    assert not comp.sprites._shadows and not comp.sprites._lit_cache
+    comp.images.generation += 1
+    again = pygame.Surface(SIZE)
+    comp.draw(again, view)
+    assert _bytes(again) == _bytes(first)

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 import pygame
 
+from vn.render.allocator import give_back
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
@@ -375,6 +376,7 @@ class Compositor:
             if paint is not None:
                 paint(target)
             return rect
+        self._buffers.pop("stand-in", None)  # (the last size's picture: 3.5 MB at 720p)
         t = rest.transition
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
             # only the transition moves: the live picture under it is kept on the plate like
@@ -407,6 +409,7 @@ class Compositor:
             self.living_plate.draw(pic, (view, self.images.generation, okey), painted(living))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
+            self._buffers.pop("slide", None)  # (and the one a slide pushes in)
         return rect
 
     def motion_areas(self, before: SceneView, after: SceneView, size: tuple[int, int]) -> list[pygame.Rect] | None:
@@ -549,7 +552,8 @@ class Compositor:
                                             sv.alpha, scale)
                     # where the light catches the figure (kept with its art, as `paint` keeps it)
                     sun = (marks_at[0] + light.sun[0] * ks, marks_at[1] + light.sun[1] * ks)
-                    sprites.paint(b.shown, sprites.placement(sdef, sv, (ks, ks), marks_at), sv.alpha, sun)
+                    sprites.paint(b.shown, sprites.placement(sdef, sv, (ks, ks), marks_at), sv.alpha, sun,
+                                   light.glaze)
                 for _, parallax, art, (fx, fy) in st.casters().at(ks):
                     o = beam_origin(parallax)
                     key = shadow_key(art, (o[0] + fx * ks, o[1] + fy * ks), sun_at, 1.0, scale)
@@ -586,21 +590,24 @@ class Compositor:
     def _stage(self, name: str, size: tuple[int, int]) -> _Stage | None:
         key = (name, size)
         st = self._stages.get(key)
+        layout = self.assets.stage(name) if st is None else st.layout
+        if layout is None:
+            return None
+        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
+            for other, kept in self._stages.items():
+                if other != key:
+                    kept.release()
+            if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
+                self.sprites.release()
+            self._shown = key
+            give_back()  # what they and the last stage's build freed (vn.render.allocator)
         if st is None:
-            layout = self.assets.stage(name)
-            if layout is None:
-                return None
             st = _Stage(layout, self.images, size)
             self._stages[key] = st
             while len(self._stages) > 2:
                 self._stages.popitem(last=False)
         else:
             self._stages.move_to_end(key)
-        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            for other, kept in self._stages.items():
-                if other != key:
-                    kept.release()
-            self._shown = key
         return st
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:

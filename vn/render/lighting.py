@@ -687,9 +687,11 @@ class Beams:
 
     def prepare(self, light: Light) -> None:
         """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
-        build does this: at 4K a beam's colour ramp alone took a frame ~0.1 s)."""
-        for i in range(len(self.shapes)):
+        build does this: at 4K a beam's colour ramp alone took a frame ~0.1 s), and make every
+        polygon's full-size mask (a polygon that only lights its dust is read by the dust)."""
+        for i, shape in enumerate(self.shapes):
             self._lit(i, light, (0, 0), 1.0, pygame.Rect(0, 0, 1, 1))
+            shape.mask  # noqa: B018  (made and kept)
 
     def release(self) -> None:
         """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)

@@ -396,6 +396,16 @@ class SpriteRenderer:
         self._flats: OrderedDict[tuple[int, int, int], tuple[weakref.ref[_Art], tuple[pygame.Surface, float]]] = OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
+    def release(self) -> None:
+        """Let go of what is made for a scene and cheap to make again — the shadows and their
+        flats, the lit copies, a breath's heights (a few ms a figure) — when the picture
+        changes stage (most key-beat images have no figures); the composed art, its catch
+        masks (~50 ms a figure at 1080p) and the layers stay."""
+        self._shadows.clear()
+        self._flats.clear()
+        self._lit_cache.clear()
+        self._stretch_cache.clear()
+
     def _layer(self, path: object, size: Size) -> Piece | None:
         """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
         cross-fade needs it every frame; the uncropped straight-alpha raster is not)."""
@@ -844,9 +854,10 @@ class SpriteRenderer:
                 v = round(255 * a)
                 lit.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, emi[1]))
-        self._lit_cache[key] = (art, out)
-        while len(self._lit_cache) > 4:
-            self._lit_cache.popitem(last=False)
+        if art.source is None:  # (a stand-in is made anew each frame: its copies are never asked again)
+            self._lit_cache[key] = (art, out)
+            while len(self._lit_cache) > 4:
+                self._lit_cache.popitem(last=False)
         return out
 
     def _with_pulse(self, art: _Art, lit: list[_Lit], level: float) -> list[_Lit]:
