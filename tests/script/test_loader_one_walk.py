@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vn.script.loader import _convert, compose_checked, load_yaml
+from vn.script.loader import _compose, _convert, _convert_checked, _convert_clean, compose_checked, load_yaml
 from vn.tools.bench import big_script_text
 
 DOCUMENTS = {
@@ -63,3 +63,34 @@ def test_too_deep_and_alias_are_still_refused():
     node, diags = load_yaml("a: &x [1]\nb: *x\n", "a.yaml")
     assert node is None and [d.message for d in diags] == [
         "YAML anchors and aliases (&name, *name) are not supported"]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_the_clean_walk_gives_the_checked_tree_or_hands_over(name):
+    """`load_yaml` takes a lean walk for a document with nothing to report and the checked walk
+    otherwise: where the lean walk answers, its tree is the checked walk's, and it never answers
+    for a document the checked walk reports anything in."""
+    text = DOCUMENTS[name]
+    composed, _ = _compose(text, "t.yaml")
+    if composed is None:
+        return
+    clean = _convert_clean(composed, may_alias="&" in text)
+    checked, diags = _convert_checked(composed, "t.yaml", [])
+    if diags or checked is None:
+        assert clean is None
+    elif name in ("plain", "numbers", "scalar document"):
+        assert clean is not None and _tree(clean) == _tree(checked)
+
+
+def test_the_clean_walk_on_a_generated_script_and_at_the_limits():
+    _, text = big_script_text(2000)
+    composed, _ = _compose(text, "big.yaml")
+    clean = _convert_clean(composed, may_alias=False)
+    assert clean is not None and _tree(clean) == _tree(_convert_checked(composed, "big.yaml", [])[0])
+    deep = "a: " + "[" * 99 + "]" * 99 + "\n"  # at the depth limit: fine; one more is handed over
+    composed, _ = _compose(deep, "d.yaml")
+    assert _convert_clean(composed, False) is not None
+    composed, _ = _compose("a: " + "[" * 100 + "]" * 100 + "\n", "d.yaml")
+    assert _convert_clean(composed, False) is None
+    composed, _ = _compose("a: &x 1\nb: *x\n", "a.yaml")
+    assert _convert_clean(composed, True) is None
