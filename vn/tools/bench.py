@@ -469,6 +469,10 @@ _draw = vn.app.Player.draw
 def drawn(self):  # the title itself has drawn its first frame: report and leave at once
     _draw(self)
     print(*_first[0], *_mark(), flush=True)
+    import threading  # ... once the compiled program's cache entry is written, as a player's window would
+    for thread in threading.enumerate():
+        if thread.name == "vn-program-cache":
+            thread.join()
     os._exit(0)
 vn.app.Player.draw = drawn
 from vn.cli import main
