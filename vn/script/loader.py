@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -356,93 +356,100 @@ def _shell(node: yaml.Node, stack: list) -> Any:
 
 def load_yaml(text: str, path: str) -> tuple[Node | None, list[Diagnostic]]:
     """Parse one YAML document. A syntax error is a diagnostic at its position, not an exception."""
+    clean = _compose_clean(text)
+    if clean is not None:
+        return clean, []
     composed, diags = _compose(text, path)
     if composed is None:
         return None, diags
-    clean = _convert_clean(composed, may_alias="&" in text)
-    if clean is not None:
-        return clean, diags
     return _convert_checked(composed, path, diags)
 
 
-def _convert_clean(root: yaml.Node, may_alias: bool) -> Node | None:
-    """The Node tree of a document that `_convert_checked` would find nothing to report in,
-    in one lean walk: every scalar plain or `!!str`, no other tag, no merge key, no repeated
-    key, no alias, within the limits of depth and size. None as soon as anything else is met:
-    the checked walk then does it all, reporting what it finds. Same tree either way (tested).
+def _compose_clean(text: str) -> Node | None:
+    """The Node tree of a document the checked path would find nothing to report in, built
+    straight from PyYAML's C event stream in one pass (no PyYAML nodes, no second walk): one
+    document, no tag, anchor or alias, every key a scalar and none repeated or `<<`, within
+    the limits of size, depth and node count. None as soon as anything else is met, a syntax
+    error too: `load_yaml` then composes and checks the text the careful way, which reports
+    what it finds with its file, line and column. The same tree either way (tested).
 
-    Most game files are clean, and a 100,000-line script has half a million nodes: this walk
-    does per node only what a clean tree needs. An alias needs an anchor (`&name`), so nodes
-    are only tracked when the text has a '&'."""
-    scalar_type, seq_type = yaml.ScalarNode, yaml.SequenceNode
-    plain, str_tag, seq_tag, map_tag = _PLAIN, _STR, _SEQ, _MAP
-    seen: set[int] | None = set() if may_alias else None
+    Most game files are clean, and a 100,000-line script is half a million nodes: composing
+    PyYAML's nodes and walking them again cost twice what this pass does."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if len(text) > MAX_CHARS or "\x00" in text or "\ufeff" in text:
+        return None
+    parser = _Loader(text)
+    try:
+        return _build_clean(parser.get_event)
+    except yaml.YAMLError:
+        return None
+    finally:
+        parser.dispose()
 
-    def scalar(node: yaml.ScalarNode) -> Node | None:
-        tag, text = node.tag, node.value
-        if tag == plain:
-            value = resolve_plain(text)
-        elif tag == str_tag:
-            value = text
+
+def _build_clean(next_event: Callable[[], Any]) -> Node | None:
+    scalar_event, seq_start, map_start = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent
+    ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+    if next_event().__class__ is not yaml.StreamStartEvent or next_event().__class__ is not yaml.DocumentStartEvent:
+        return None  # no document at all
+    open_: list[Node] = []  # the collections being filled, outermost first
+    keys: list[Node | None] = []  # for each: the key waiting for its value (maps)
+    count = 0
+    while True:
+        event = next_event()
+        kind = event.__class__
+        if kind in ends:
+            node = open_.pop()
+            keys.pop()
+            if node.kind == "map" and len(node.pairs) > 1 and _repeats(node.pairs):
+                return None
+            if open_:
+                continue
         else:
+            if kind is not scalar_event and kind is not seq_start and kind is not map_start:
+                return None  # an alias, a second document
+            if event.anchor is not None or event.tag is not None:
+                return None
+            count += 1
+            if count > MAX_NODES or len(open_) >= MAX_DEPTH:
+                return None
+            mark = event.start_mark
+            if kind is scalar_event:
+                text, style = event.value, event.style
+                value = resolve_plain(text) if event.implicit[0] else text
+                node = Node("scalar", mark.line + 1, mark.column + 1, value, (), (), style == "'" or style == '"', text)
+            elif kind is seq_start:
+                node = Node("seq", mark.line + 1, mark.column + 1, None, [])
+            else:
+                node = Node("map", mark.line + 1, mark.column + 1, None, (), [])
+            if open_:
+                parent = open_[-1]
+                if parent.kind == "seq":
+                    parent.items.append(node)
+                elif keys[-1] is None:  # a key
+                    if node.kind != "scalar" or (event.implicit[0] and node.text == "<<"):
+                        return None
+                    keys[-1] = node
+                else:
+                    parent.pairs.append((keys[-1], node))
+                    keys[-1] = None
+            if node.kind != "scalar":
+                open_.append(node)
+                keys.append(None)
+                continue
+            if open_:
+                continue
+        # the document's root is complete: it must be the only one
+        if next_event().__class__ is not yaml.DocumentEndEvent or next_event().__class__ is not yaml.StreamEndEvent:
             return None
-        if seen is not None:
-            if id(node) in seen:
-                return None
-            seen.add(id(node))
-        style, mark = node.style, node.start_mark
-        return Node("scalar", mark.line + 1, mark.column + 1, value, (), (), style == "'" or style == '"', text)
+        return node
 
-    def collection(node: yaml.Node) -> Node | None:
-        if seen is not None:
-            if id(node) in seen:
-                return None
-            seen.add(id(node))
-        mark = node.start_mark
-        if node.__class__ is seq_type:
-            return Node("seq", mark.line + 1, mark.column + 1, None, []) if node.tag == seq_tag else None
-        return Node("map", mark.line + 1, mark.column + 1, None, (), []) if node.tag == map_tag else None
 
-    top = scalar(root) if root.__class__ is scalar_type else collection(root)
-    if top is None or top.kind == "scalar":
-        return top
-    count = 1
-    stack: list[tuple[yaml.Node, Node, int]] = [(root, top, 1)]
-    while stack:
-        ynode, out, depth = stack.pop()
-        depth += 1
-        children = ynode.value
-        count += len(children) if ynode.__class__ is seq_type else 2 * len(children)
-        if (children and depth > MAX_DEPTH) or count > MAX_NODES:
-            return None
-        if ynode.__class__ is seq_type:
-            items = out.items
-            for child in children:
-                made = scalar(child) if child.__class__ is scalar_type else collection(child)
-                if made is None:
-                    return None
-                if made.kind != "scalar":
-                    stack.append((child, made, depth))
-                items.append(made)
-            continue
-        pairs = out.pairs
-        for knode, vnode in children:
-            if knode.__class__ is not scalar_type:  # a complex key
-                return None
-            k = scalar(knode)
-            if k is None or (knode.tag == plain and knode.value == "<<"):
-                return None
-            v = scalar(vnode) if vnode.__class__ is scalar_type else collection(vnode)
-            if v is None:
-                return None
-            if v.kind != "scalar":
-                stack.append((vnode, v, depth))
-            pairs.append((k, v))
-        if len(pairs) > 1:  # repeated keys, compared as the checked walk does (1, '1', True differ)
-            keys = {(type(k.value), k.value) for k, _ in pairs}
-            if len(keys) != len(pairs) or any(k.value != k.value for k, _ in pairs):
-                return None
-    return top
+def _repeats(pairs: Sequence[tuple[Node, Node]]) -> bool:
+    """Does a mapping repeat a key, as the checked walk compares them (1, '1' and true differ)?"""
+    keys = {(type(k.value), k.value) for k, _ in pairs}
+    return len(keys) != len(pairs) or any(k.value != k.value for k, _ in pairs)
 
 
 def _convert(root: yaml.Node) -> Node:
