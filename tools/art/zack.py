@@ -151,7 +151,10 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
 
 def neck_part(neck, head: Head) -> Part:
     top = head.pt(0.06, 0.3)
-    g = limb([add(neck, 0, 22), add(neck, 0, 6), lerp(neck, top, 0.5), top], [30, 24, 19.5, 18.5])
+    # a neck with mass: the back of it (the nape, into the trapezius) fuller than the throat;
+    # limb()'s left side is screen-right when it runs upward
+    front, back = [24, 21, 18, 17.5], [26, 25.5, 22.5, 20]
+    g = limb([add(neck, 0, 22), add(neck, 0, 6), lerp(neck, top, 0.5), top], *((front, back) if head.mirror else (back, front)))
 
     def d(ink: Ink, p: Part) -> None:
         # the crew neckline wraps the base of the neck: a curved band of cloth over it
@@ -159,6 +162,9 @@ def neck_part(neck, head: Head) -> Part:
                     [3, 5, 5.5, 5, 3])
         ink.fill(band.intersection(p.geom), SHIRT.base, 1.0)
         ink.fill(band.intersection(p.geom).difference(shift(band, 0, -3)), CLOTH_SH, 0.6)
+        # the long muscle from behind the ear to the collarbone: a soft shadow line down the neck
+        ear = head.pt(0.2, 0.12)
+        edge_line(ink, [ear, lerp(ear, add(neck, 0, 8), 0.5), add(neck, -6 if not head.mirror else 6, 10)], 3, SKIN_SH, 0.45, p.geom)
         # the shadow the jaw throws on the neck
         ink.fill(shape([add(top, -22, -6), add(top, 20, -8), add(top, 16, 16), add(top, -14, 10)], 4), SKIN_SH, 0.55, p.geom)
     return Part("neck", g, SKIN, details=[d], rim=0.6, inner_rim=0.3, shade=0.5)
@@ -429,9 +435,10 @@ def door_upper(turning: bool) -> list[Part]:
     parts.append(neck_part(neck, head))
     parts.append(hand_part("hand_l", hand_hanging(WL, 92, 92, True, 0.4), SKIN, rim=0.5))
     parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, neck=neck)
-    ER, WR = (290, 420), (380, 346)
-    parts.append(hand_part("hand_r", hand_hanging(WR, 64, 92, False, 0.2), SWOLLEN, rim=0.6))
-    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
+    # the injured forearm still held against him, low, the hand hanging limp from the wrist
+    ER, WR = (292, 436), (372, 392)
+    parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 94, 86, False, 0.15), SWOLLEN, rim=0.6))
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck, sag=8)
     parts += head_parts(head, "hurt")
     return turn(parts, -1.5, lerp(HL, HR, 0.5))
 
