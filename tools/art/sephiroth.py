@@ -6,7 +6,7 @@ the glass: a dark silhouette, the silver hair and the edges that face the light 
 detail in the rim layer; the green eye glow is its own emissive layer (`eyes_glow`: two thin
 glints, not lamps) so it can be pulsed.
 
-Canvas 720 x 980, feet at the bottom centre (x 360, soles at y 972). About 8.2 heads tall; the
+Canvas 720 x 980, feet at the bottom centre (x 360, soles at y 972). About 7.9 heads tall (head 118 px); the
 crown at y ~ 30 (1.78 m at the room's scale, a head taller than Zack's skull... by 6 cm).
 """
 from __future__ import annotations
