@@ -202,7 +202,7 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3, hip=20), 6)
+    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6)
     mid = lerp(HL, HR, 0.5)
     # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
     # belt and flutes at the hem
@@ -225,7 +225,7 @@ def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[
             edge_line(ink, [add(neck, -20, -10), add(neck, -16, 14), add(neck, -4, 40)], 3, CLOTH_SH, 0.6, c)
             edge_line(ink, [add(neck, 20, -10), add(neck, 16, 12), add(neck, 6, 40)], 3, CLOTH_SH, 0.6, c)
     # silk is smooth: its folds catch the light softly
-    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=[(fp, fw, 0.45) for fp, fw in folds])]
+    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=[(fp, fw, 0.18) for fp, fw in folds])]
 
 
 def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,
@@ -253,13 +253,14 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     m = math.hypot(vx, vy) or 1.0
     vx, vy = vx / m, vy / m
     folds = []
+    k = 0.5 if mat is SILK else 1.0      # silk is smooth: its folds catch less
     for t, wv, tl in ((-22, 11, 5), (-4, 12, -6)):
         cx, cy = el[0] + ux * t, el[1] + uy * t
         folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
-                      2.8, 0.35))
-    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.5))
+                      2.8, 0.25 * k))
+    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.4 * k))
     cx, cy = lerp(el, wr, 0.72)
-    folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.35))
+    folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.25 * k))
 
     def d(ink: Ink, p: Part) -> None:
         for fp, fw, _k in folds:
