@@ -395,3 +395,12 @@ def test_zacks_injured_hand_hangs_limp_in_front_of_him(look):
     top, low = swollen[:10], swollen[-10:]
     dx = (sum(p[0] for p in low) - sum(p[0] for p in top)) / 10 / HALF
     assert dx > 50, (look, dx)
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_nothing_floats_off_the_figure(name, look):
+    """Every look is one connected silhouette: no hand, lock or sleeve drawn apart from the body
+    (a raised hand once floated above its forearm when the shoulder's cut took the wrist)."""
+    _, mask = _look(_sprite(name), look)
+    pieces = [m.count() for m in mask.connected_components(minimum=40)]
+    assert len(pieces) == 1, (look, pieces)

@@ -657,7 +657,10 @@ def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
     line = shoulder_line(neck, sh, side)
     curve = catmull(line, 6, closed=False)
     o2 = line[-1]
-    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 90, o2[1] + 40), (o2[0] + side * 90, 2000),
+    # only what rises above the shoulder between the neck and the deltoid's outer side is cut:
+    # a forearm raised beside the shoulder (arm_raised) stays whole
+    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 4, o2[1]), (o2[0] + side * 4, -2000),
+                                                               (o2[0] + side * 600, -2000), (o2[0] + side * 600, 2000),
                                                                (line[0][0] - side * 60, 2000)]
     cut = g.intersection(Polygon(pts).buffer(0))
     return cut.buffer(-3).buffer(3) if not cut.is_empty else cut
