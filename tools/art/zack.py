@@ -185,7 +185,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
     the swollen arm bare below it. Back to front: the bare arm, the sleeve, the rag."""
     swollen = skin is SWOLLEN
     k = 1.1 if swollen else 1.0
-    bare = union(arm_outline(sh, el, wr, (24, 21, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
+    bare = union(arm_outline(sh, el, wr, (24, 19.5, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
     a1 = math.atan2(el[1] - sh[1], el[0] - sh[0])
     a2 = math.atan2(wr[1] - el[1], wr[0] - el[0])
     bent = abs(math.degrees((a2 - a1 + math.pi) % (2 * math.pi) - math.pi)) > 40
@@ -202,7 +202,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
                     [16, 24, 18, 10.5], [16, 19, 15, 10], n=10)
         up = limb([lerp(sh, el, 0.16), lerp(sh, el, 0.5), el], [24, 21, 17.5])
         bare = union(up, fore, ellipse(el[0], el[1], 17.5, 17.5), deltoid(sh, el, 23))
-    cloth_full = union(arm_outline(sh, el, wr, (25.5, 23, 18.5, 20, 14), back), deltoid(sh, el, 25))
+    cloth_full = union(arm_outline(sh, el, wr, (25.5, 20.5, 18.5, 20, 14), back), deltoid(sh, el, 25))
     if neck is not None:
         bare, cloth_full = clip_to_shoulder(bare, neck, sh), clip_to_shoulder(cloth_full, neck, sh)
     if sleeve == "pushed":
