@@ -457,11 +457,11 @@ def figure_dawn(mood: str) -> list[Part]:
         parts += front
         return turn(parts, -1.5, lerp(HL, HR, 0.5)) if turning else parts
     HL, HR = (330, 516), (404, 522)
-    SL, SR, neck = (284, 210), (448, 204), (366, 190)
+    SL, SR, neck = (286, 214), (438, 210), (366, 190)   # a little of his back: the far shoulder turned away
     head = Head((390, 98), HS, "right", "profile", tilt=-5)
     # seen a little from behind: the arms hang back, the hands clasped at the small of the back
     parts = []
-    EN, EF = (276, 384), (456, 378)
+    EN, EF = (278, 386), (448, 380)
     W0 = (362, 476)
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
