@@ -511,9 +511,9 @@ def eyes_glow(path: str, head: Head, lean: float = 0.0, piv=(366, 504)) -> None:
         cx, cy = at(ex - 0.005, ey - 0.004)
         # the halo: small, flattened along the lid, spilling a little below it
         ink.rad(ellipse(cx, cy + 3, 18 * sc, 8 * sc), (cx, cy + 3), 18 * sc,
-                [(0, (60, 200, 110), 0.3 * k), (0.6, (40, 160, 90), 0.08 * k), (1, (40, 160, 90), 0.0)], sy=8 / 18)
+                [(0, (60, 200, 110), 0.4 * k), (0.6, (40, 160, 90), 0.1 * k), (1, (40, 160, 90), 0.0)], sy=8 / 18)
         # the slit: tapered at both corners, widest at the iris
-        ink.fill(ribbon(line, [0.4, 2.6 * sc, 2.2 * sc, 0.4]), (90, 220, 140), 0.75 * k)
+        ink.fill(ribbon(line, [0.4, 2.8 * sc, 2.4 * sc, 0.4]), (100, 230, 150), 0.9 * k)
         ink.fill(ribbon(line[1:3], [1.6 * sc, 1.2 * sc]), (170, 255, 200), 0.95 * k)
         # the iris's core, under the lid
         ink.fill(ellipse(cx, cy + 0.3, 2.2 * sc, 0.9 * sc, -4), (225, 255, 235), 0.9 * k)
