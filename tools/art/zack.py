@@ -17,7 +17,7 @@ import os
 import random
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, shape, shift, union
 from figure import (
     Head,
     add,
@@ -155,6 +155,10 @@ def neck_part(neck, head: Head) -> Part:
     # limb()'s left side is screen-right when it runs upward
     front, back = [24, 21, 18, 17.5], [26, 25.5, 22.5, 20]
     g = limb([add(neck, 0, 22), add(neck, 0, 6), lerp(neck, top, 0.5), top], *((front, back) if head.mirror else (back, front)))
+    # the skin ends at the crew neckline: nothing of the neck shows below the collar
+    collar = [add(neck, -60, -14), add(neck, -30, -6), add(neck, -14, 10), add(neck, 4, 14), add(neck, 22, 6), add(neck, 32, -6),
+              add(neck, 60, -14)]
+    g = g.intersection(poly(collar + [add(neck, 60, -400), add(neck, -60, -400)]))
 
     def d(ink: Ink, p: Part) -> None:
         # the crew neckline wraps the base of the neck: a curved band of cloth over it
