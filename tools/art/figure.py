@@ -181,7 +181,7 @@ def face_details(h: Head, skin_sh: Col, eye: Col, mood: str = "still", far_eye: 
         # the cheekbone's plane turning under (a flat step, not a gradient)
         cheek = [(-0.24, 0.06), (-0.1, 0.1), (0.04, 0.06), (0.08, 0.16), (-0.06, 0.2), (-0.2, 0.16)] if not prof else \
             [(-0.2, 0.06), (-0.04, 0.08), (0.06, 0.14), (-0.04, 0.22), (-0.18, 0.18)]
-        ink.fill(shape(h.pt_list(cheek), 4), skin_sh, 0.35, c)
+        ink.fill(shape(h.pt_list(cheek), 4), skin_sh, 0.16, c)
         # the nose: its shadow side and the nostril
         if not prof:
             ink.fill(shape(h.pt_list([(-0.24, -0.02), (-0.2, 0.06), (-0.2, 0.13), (-0.25, 0.14), (-0.27, 0.08)]), 4), skin_sh, 0.5, c)

@@ -107,11 +107,11 @@ def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: f
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    return ln[:3] + [add(SL, 9, 40),
+    return [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 9, 40),
             add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist + 8 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 8, 0), add(HL, -12 - hip, 6),
             add(HL, -20 - hip, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20 + hip, hem), add(HR, 16 + hip, 6),
             add(lerp(SR, HR, 0.85), -8, 0), add(lerp(SR, HR, 0.62), -waist - 8 + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -9, 40)] + rn[:3][::-1]
+            add(SR, -9, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
 
 
 def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[Part]:
@@ -125,11 +125,11 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    outline = ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
+    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
                add(HL, -22 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
-               add(SR, -8, 40)] + rn[:3][::-1]
+               add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body

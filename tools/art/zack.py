@@ -113,12 +113,12 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     hem_pts = [add(HL, -20, hem - 2), add(HL, -14, hem + 3), add(lerp(HL, mid, 0.5), 0, hem + 5 + tilt_hem * 0.5),
                add(lerp(HL, mid, 0.8), 0, hem + 1 + tilt_hem), add(mid, 0, hem + 4 + tilt_hem),
                add(lerp(mid, HR, 0.35), 0, hem + 1 + tilt_hem * 0.6), add(lerp(mid, HR, 0.7), 0, hem + 4), add(HR, 16, hem + 2), add(HR, 20, hem - 3)]
-    pts = ln[:3] + [add(SL, 9 - bl, 40),
+    pts = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 9 - bl, 40),
            add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -2 - fl * 0.3, 0), add(lerp(SL, HL, 0.82), -8, 0),
            add(lerp(SL, HL, 0.94), -14, 0), add(HL, -22, 14)] + \
         hem_pts + [add(HR, 22, 14), add(lerp(SR, HR, 0.94), 13, 0),
            add(lerp(SR, HR, 0.82), 7, 0), add(lerp(SR, HR, 0.62), 3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -9 + br, 40)] + rn[:3][::-1]
+           add(SR, -9 + br, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
     g = shape(pts, 6)
     top_y = min(SL[1], SR[1])
     if folds is None:
