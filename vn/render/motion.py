@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's strength x this
 REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: ~1.3 MB a height)
-REGION_FRAMES = 2.0  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
+REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 
 
@@ -174,7 +174,15 @@ class Living:
             rest = self.c.sprites.placement(sdef, sv, k, origin)
             if sdef.breathing is not None:
                 moved = self.c.sprites.placement(sdef, sv, k, origin, stretch)
-                moving.append((rest.union(moved), (sv.who, tuple(moved), glow)))
+                # where the figure has pixels (its canvas is mostly empty), at rest and stretched
+                # from the canvas's top as `SpriteRenderer._stretched` does, and a margin
+                b = self.c.sprites.bounds(sdef, sv, k, origin)
+                f = moved.h / max(1, rest.h)
+                top = moved.y + math.floor((b.top - rest.y) * f)
+                bottom = moved.y + math.ceil((b.bottom - rest.y) * f)
+                pad = max(2, round(2 * k[1]))
+                region = b.union(pygame.Rect(b.x, top, b.w, bottom - top)).inflate(2 * pad, 2 * pad)
+                moving.append((region, (sv.who, tuple(moved), glow)))
             elif glow != 1.0:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
