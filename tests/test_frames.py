@@ -238,3 +238,24 @@ def test_a_line_typing_over_a_still_picture_shows_what_single_renders_show():
             checked += 1
     assert checked == 3
     assert screen.compositor.plate.hits + screen.compositor.living_plate.hits > hits + 20
+
+
+def test_zacks_weight_shifts_toward_the_door_in_an_eased_walk():
+    """"His weight shifted, the smallest movement toward the door.": Zack moves along the wall
+    toward the door as that line appears — gradually (eased, never in one frame), and stays."""
+    game = load_game()
+    label, n, pc = parse_at(step_after("sunset", "move", "along_wall", skip=0), game.program)
+    lab = game.program.labels[label]
+    assert "weight shifted" in str(lab.code[lab.steps[n]].args)  # the step after the move: that line
+    xs = []
+    for t in (0.0, 0.2, 0.7, 1.2, 2.0, 3.0):
+        session = Screen(game, SIZE).new_session()
+        now = play_to(session, label, pc, find_path(game.program, label, pc), t)
+        session.update(now)
+        xs.append(next(s.x for s in session.scene.view(now).sprites if s.who == "zack"))
+    door = game.assets.stage("living_room").marks["door"].x
+    assert xs == sorted(xs) and xs[-1] < door  # toward the door, not to it
+    assert 40 < xs[-1] - xs[0] < 120  # a half step, not a walk across the room
+    steps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    assert max(steps) < 0.7 * (xs[-1] - xs[0])  # eased over the frames, not popped
+    assert xs[-1] == xs[-2]  # and he stays there

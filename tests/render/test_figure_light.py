@@ -106,6 +106,25 @@ def test_the_painted_rim_is_weighted_toward_the_sun():
     assert left == pytest.approx(right, abs=3)
 
 
+def test_a_glaze_lights_the_figures_own_paint_toward_the_sun():
+    art = block_art(paint=(60, 60, 60))
+    renderer = SpriteRenderer(ImageCache())
+    rect = pygame.Rect(0, 0, 200, 400)
+    assert len(renderer.paint(art, rect, 1.0, (-500, 150))) == 2  # no glaze: edges and pale paint only
+    full = renderer.paint(art, rect, 1.0, (-500, 150), glaze=1.0)
+    half = renderer.paint(art, rect, 1.0, (-500, 150), glaze=0.5)
+    assert len(full) == 3
+    body, at, _ = full.pieces[2]
+
+    def at_canvas(surf, x, y):
+        return mean(surf, (x - at[0], y - at[1], 4, 40))
+
+    near, far, outside = at_canvas(body, 60, 200), at_canvas(body, 140, 200), at_canvas(body, 20, 200)
+    assert near > 80  # the paint (60) brightened on the side toward the sun
+    assert far < 0.3 * near and outside < 1  # fading into the figure; nothing off it
+    assert at_canvas(half.pieces[2][0], 60, 200) == pytest.approx(near / 2, abs=3)
+
+
 def test_fill_darkens_only_the_figures_interior():
     art = block_art(paint=(200, 200, 200))
     renderer = SpriteRenderer(ImageCache())
@@ -212,6 +231,65 @@ def test_bundled_last_rays_are_a_band_sliding_down_him_hair_first(bundled):
         assert max(r) > 20  # a visible band, not a faint wash
     assert peaks[0] < peaks[1] < peaks[2]  # its brightest row moves down him
     assert max(rows(added_light(bundled, 10.0)[0], box)) < 1  # and it is gone at the end
+
+
+def held_light(assets, preset):
+    """Under `preset` (held: no tween): what the figure beam adds to Sephiroth at the window, the
+    picture, and the picture without him."""
+    got = []
+    for a, who in ((assets, True), (NoFigureLight(assets), True), (assets, False)):
+        scene = Scene(a)
+        for cmd, args in [("stage", {"name": "living_room"}), ("light", {"preset": preset}),
+                          ("show", {"who": "sephiroth", "at": "window"})][:3 if who else 2]:
+            scene.apply(direction(cmd, **args), 0)
+        surf = pygame.Surface(SIZE)
+        Compositor(a, ImageCache()).draw(surf, scene.view(1.0))
+        got.append(surf)
+    diff = got[0].copy()
+    diff.blit(got[1], (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    return diff, got[0], got[2]
+
+
+def on_him(pic, empty, rect):
+    """The mean colour of `pic` over the pixels of `rect` where he is (where it differs from
+    `empty`, the picture without him)."""
+    x0, y0, w, h = rect
+    total, n = [0, 0, 0], 0
+    for yy in range(y0, y0 + h):
+        for xx in range(x0, x0 + w):
+            c, e = pic.get_at((xx, yy)), empty.get_at((xx, yy))
+            if sum(abs(c[i] - e[i]) for i in range(3)) > 12:
+                total = [total[i] + c[i] for i in range(3)]
+                n += 1
+    assert n > 50, "he is not in that region"
+    return tuple(v / n for v in total)
+
+
+def test_bundled_last_rays_hold_in_his_hair_then_his_arms_then_leave_him(bundled):
+    """The three holds staged line by line in 01_sunset.yaml (beat 6), each a still that shows
+    its own picture: the band in his hair (copper, rose, gold: warm, and brighter than his
+    body), then lower on his shoulders and arms (the hair gone dark above it), then gone."""
+    x, y, w, h = box = figure_box(bundled)
+    head = (x + w // 4, y, w // 2, h // 7)
+    torso = (x + w // 4, y + 2 * h // 7, w // 2, 2 * h // 7)
+    hair_diff, hair_pic, empty = held_light(bundled, "last_rays_hair")
+    arms_diff, arms_pic, _ = held_light(bundled, "last_rays_arms")
+    gone_diff, gone_pic, _ = held_light(bundled, "last_rays")
+    # held in the hair: a bright warm band on his head, his body below it in shadow
+    hair_rows = rows(hair_diff, box)
+    assert max(hair_rows[:2]) > 40 and max(hair_rows[:2]) > 3 * max(hair_rows[3:])
+    lit_head, lit_body = on_him(hair_pic, empty, head), on_him(hair_pic, empty, torso)
+    assert luma(lit_head) > 2 * luma(lit_body)  # his hair brighter than his body in the picture
+    assert lit_head[0] > 1.6 * lit_head[2] and lit_head[0] > lit_head[1]  # and warm, not white
+    # held lower: its brightest row further down him, on his shoulders and arms; his hair dark
+    arms_rows = rows(arms_diff, box)
+    peak = max(range(len(arms_rows)), key=arms_rows.__getitem__)
+    assert peak > max(range(len(hair_rows)), key=hair_rows.__getitem__) and 2 <= peak <= 6
+    assert max(arms_rows) > 30 and max(arms_rows[:1]) < 0.2 * max(arms_rows)
+    assert luma(on_him(arms_pic, empty, head)) < 0.6 * luma(lit_head)
+    # gone: nothing of the band left on him; he is grey again
+    assert max(rows(gone_diff, box)) < 1
+    assert luma(on_him(gone_pic, empty, head)) < 0.5 * luma(lit_head)
 
 
 def test_bundled_frames_are_deterministic(bundled):

@@ -96,6 +96,42 @@ def test_lerp_light_beam_group_fades_in_place():
     assert mid.strength == pytest.approx(0.3) and mid.offset == (10, 20) and mid.reach == 0.5
 
 
+def test_a_beams_glaze_loads_tweens_and_is_checked(tmp_path):
+    p = tmp_path / "l.yaml"
+    p.write_text("""presets:
+  day:
+    sky_top: "#4f86c6"
+    sky_horizon: "#bcd8f0"
+    ambient: "#ffffff"
+  held:
+    beams:
+      figure: {color: "#ff7a40", glaze: 0.8}
+  bad:
+    beams:
+      figure: {color: "#ff7a40", glaze: 1.5}
+""")
+    presets, diags = load_presets(p)
+    assert presets["held"].beam("figure").glaze == 0.8 and presets["held"].glaze == 0.8
+    assert presets["day"].glaze == 0.0  # no beam glazes: figures lit on their edges only
+    bad = [d for d in diags if "glaze" in d.message]
+    assert bad and bad[0].line == 11 and "0..1" in bad[0].message
+    mid = lerp_light(presets["day"], presets["held"], 0.5)
+    assert mid.beam("figure").glaze == pytest.approx(0.8)  # a group fading in keeps its glaze
+    half = lerp_light(presets["held"], Light(beams=(("figure", Beam(strength=1.0, glaze=0.2)),)), 0.5)
+    assert half.glaze == pytest.approx(0.5)
+    assert Light(beams=(("figure", Beam(strength=0.0, glaze=1.0)),)).glaze == 0.0  # a dark beam glazes nothing
+
+
+@pytest.mark.skipif(not BUNDLED_LIGHTING.exists(), reason="the bundled lighting is not there yet")
+def test_bundled_last_rays_hold_the_band_lower_at_each_step():
+    """The three holds of the last rays (01_sunset.yaml, beat 6): the figure band's offset grows
+    (the band lower on him) and it glazes while it is on him."""
+    presets, _ = load_presets(BUNDLED_LIGHTING)
+    steps = [presets[n].beam("figure") for n in ("last_rays_hair", "last_rays_arms", "last_rays")]
+    assert steps[0].offset[1] < steps[1].offset[1] < steps[2].offset[1]
+    assert steps[0].glaze > 0.5 and steps[1].glaze > 0.5
+
+
 def test_fixture_sprite():
     sprite, diags = load_sprite(FIXTURE_GAME / "assets" / "sprites" / "fig.yaml")
     assert diags == [] and sprite is not None

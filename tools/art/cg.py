@@ -7,16 +7,18 @@ story's presets light it. Deterministic (seeded). Needs shapely (tools only).
 """
 from __future__ import annotations
 
+import math
 import os
 import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from cgfig import Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
-from shapely.geometry import Polygon, box  # noqa: E402
+from shapely.geometry import Point, Polygon, box  # noqa: E402
 from shapely.geometry.base import BaseGeometry  # noqa: E402
 from shapely.ops import unary_union  # noqa: E402
 
@@ -67,25 +69,30 @@ def cg_eyes() -> CG:
     cg = CG("cg_eyes", "The eyes", "last_rays")
     cg.props["gallery_order"] = ("int", "1")
     glass_back(cg, rnd, 505, mullions=(250,))
-    fig = cg.plane("figure", "ambient")
-    rim_svg = cg.plane("rim", "rim")
-    glow = cg.plane("glints", "none")
-
     cx = 1160
+    # drawn square-on, then turned a little toward the light (his right half, screen right,
+    # foreshortened) and tipped a few degrees: no mirror-symmetric face or hair
+    turn = Turned(cx, 0.9, -4.0, (cx, 740))
+    fig = turn.wrap(cg.plane("figure", "ambient"))
+    rim_svg = turn.wrap(cg.plane("rim", "rim"))
+    glow = turn.wrap(cg.plane("glints", "none"))
     hair = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 205, 196), (cx + 250, 320), (cx + 265, 470),
-                   (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 360, 1110), (cx - 370, 1110),
+                   (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 380, 1300), (cx - 390, 1300),
                    (cx - 345, 1000), (cx - 300, 830), (cx - 275, 640), (cx - 262, 470), (cx - 248, 320),
                    (cx - 205, 196), (cx - 128, 126)], 10)
-    shoulders = Polygon([(cx - 96, 800), (cx - 250, 858), (cx - 560, 912), (cx - 700, 975), (cx - 790, 1100),
-                         (cx + 800, 1100), (cx + 720, 975), (cx + 580, 912), (cx + 260, 858), (cx + 96, 800),
-                         (cx + 80, 640), (cx - 80, 640)])
-    neck = smooth([(cx - 86, 620), (cx - 90, 800), (cx - 40, 880), (cx + 40, 880), (cx + 90, 800), (cx + 84, 620)], 8)
+    shoulders = smooth([(cx - 96, 790), (cx - 250, 846), (cx - 470, 884), (cx - 620, 930), (cx - 730, 1010),
+                        (cx - 800, 1140), (cx - 860, 1300), (cx + 880, 1300), (cx + 790, 1110), (cx + 700, 990),
+                        (cx + 600, 926), (cx + 440, 880), (cx + 260, 850), (cx + 96, 790), (cx + 80, 640),
+                        (cx - 80, 640)], 8)
+    # the neck, and the chest in the open shirt's V below it (no line across the throat)
+    neck = smooth([(cx - 86, 620), (cx - 92, 800), (cx - 60, 940), (cx - 10, 1300), (cx + 40, 1300), (cx + 70, 940),
+                   (cx + 94, 800), (cx + 84, 620)], 8)
     face = smooth([(cx - 10, 250), (cx + 120, 285), (cx + 160, 360), (cx + 160, 470), (cx + 138, 580),
                    (cx + 96, 660), (cx + 30, 722), (cx - 18, 738), (cx - 62, 722), (cx - 118, 660),
                    (cx - 160, 580), (cx - 170, 470), (cx - 165, 360), (cx - 128, 285)], 10)
     # the open shirt: the collar's two edges falling from the neck, the chest between in shadow
-    lapel_l = Polygon([(cx - 100, 806), (cx - 250, 858), (cx - 330, 1100), (cx - 70, 1100), (cx - 30, 930)])
-    lapel_r = Polygon([(cx + 100, 806), (cx + 260, 858), (cx + 350, 1100), (cx + 80, 1100), (cx + 34, 930)])
+    lapel_l = Polygon([(cx - 100, 806), (cx - 250, 858), (cx - 380, 1300), (cx - 60, 1300), (cx - 30, 930)])
+    lapel_r = Polygon([(cx + 100, 806), (cx + 260, 858), (cx + 400, 1300), (cx + 90, 1300), (cx + 34, 930)])
     fig.geom(hair, HAIR_DEEP)
     fig.geom(shoulders, CLOTH)
     fig.geom(neck, SKIN)
@@ -105,25 +112,36 @@ def cg_eyes() -> CG:
     fig.geom(lock((cx + 22, 436), [(cx + 70, 431)], (cx + 126, 442), 11), SOCKET)
 
     # fringe: locks from the parting, the middle one falling between the eyes
-    fringe = [
-        lock((cx - 10, 170), [(cx - 70, 230), (cx - 132, 330)], (cx - 176, 462), 130),
-        lock((cx - 14, 178), [(cx - 50, 270)], (cx - 92, 414), 84),
-        lock((cx + 6, 176), [(cx + 40, 270)], (cx + 76, 410), 80),
-        lock((cx + 12, 170), [(cx + 80, 232), (cx + 140, 330)], (cx + 172, 462), 128),
-        lock((cx - 2, 190), [(cx - 8, 320)], (cx + 2, 446), 40),
+    fringe = [  # parted a little right of the middle; the locks of unequal width and fall
+        lock((cx + 14, 168), [(cx - 56, 226), (cx - 126, 330)], (cx - 178, 472), 136),
+        lock((cx + 6, 178), [(cx - 40, 276)], (cx - 84, 426), 76),
+        lock((cx + 22, 176), [(cx + 46, 262)], (cx + 68, 392), 62),
+        lock((cx + 30, 170), [(cx + 92, 236), (cx + 142, 330)], (cx + 166, 446), 112),
+        lock((cx + 4, 192), [(cx - 14, 318)], (cx - 16, 452), 36),
+        lock((cx - 40, 200), [(cx - 96, 300), (cx - 150, 380)], (cx - 200, 520), 40),
     ]
-    crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx, 228),
+    crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx + 20, 226),
                     (cx - 170, 300), (cx - 194, 190), (cx - 128, 126)], 8)
     strands = [
-        lock((cx - 166, 300), [(cx - 190, 470), (cx - 172, 640), (cx - 194, 840)], (cx - 236, 1100), 74),
-        lock((cx + 160, 300), [(cx + 182, 470), (cx + 168, 640), (cx + 192, 840)], (cx + 244, 1100), 68),
+        lock((cx - 166, 300), [(cx - 192, 470), (cx - 176, 650), (cx - 200, 850)], (cx - 250, 1100), 80),
+        lock((cx + 160, 300), [(cx + 176, 470), (cx + 160, 640), (cx + 176, 820)], (cx + 214, 1060), 60),
     ]
+    # a few loose strands lifting off the lit outline (the edge of the hair is not a clean dome)
+    loose = [ribbon([(cx - 150, 150), (cx - 196, 180), (cx - 232, 238), (cx - 250, 300)], [7, 6, 4, 1]),
+             ribbon([(cx - 230, 300), (cx - 268, 360), (cx - 280, 440)], [6, 4, 1]),
+             ribbon([(cx - 60, 116), (cx - 110, 104), (cx - 150, 118)], [5, 4, 1]),
+             ribbon([(cx + 150, 150), (cx + 196, 176), (cx + 220, 216)], [5, 3, 1])]
     front = unary_union([crown, *fringe, *strands])
     fig.geom(front, HAIR)
-    for pts in ([(cx - 40, 200), (cx - 110, 300), (cx - 150, 420)], [(cx + 40, 200), (cx + 110, 300), (cx + 150, 420)],
-                [(cx - 178, 520), (cx - 182, 700), (cx - 204, 960)], [(cx + 172, 520), (cx + 178, 700), (cx + 208, 960)],
-                [(cx - 230, 420), (cx - 250, 700), (cx - 290, 1000)], [(cx + 230, 420), (cx + 252, 700), (cx + 300, 1000)]):
-        fig.geom(stroke(pts, 4, 1).intersection(unary_union([front, hair])), HAIR_DEEP, 0.9)
+    fig.geom(unary_union(loose), HAIR)
+    for lz in loose[:3]:
+        rim_svg.geom(lz.difference(hair), "#ffffff", 0.7)
+    sr = random.Random(31)  # seams between the locks: uneven lengths, no mirror pairs
+    for pts in ([(cx - 30, 196), (cx - 100, 300), (cx - 146, 430)], [(cx + 46, 204), (cx + 104, 296), (cx + 132, 390)],
+                [(cx - 180, 520), (cx - 186, 720), (cx - 214, 990)], [(cx + 170, 560), (cx + 172, 700), (cx + 190, 880)],
+                [(cx - 232, 420), (cx - 256, 690), (cx - 300, 1010)], [(cx + 226, 480), (cx + 246, 640), (cx + 268, 800)],
+                [(cx - 60, 200), (cx - 84, 280)]):
+        fig.geom(stroke(pts, sr.uniform(2.5, 5), 0.8).intersection(unary_union([front, hair])), HAIR_DEEP, sr.uniform(0.7, 0.95))
 
     # the rim: the window is behind him, to the left. The outline of hair and shoulder catches
     # it; inside the figure only the edges that face the window do (cheek, jaw, the outer locks).
@@ -164,7 +182,7 @@ def cg_eyes() -> CG:
 
 
 def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, waves: int = 5,
-          step: float = 12.0) -> list[tuple[float, float]]:
+          step: float = 12.0, jitter: float = 0.08) -> list[tuple[float, float]]:
     """A ragged top edge from x0 to x1 around `base` (y grows down): a few sines of random phase
     and length plus a little jitter — the outline of a mass of fire or smoke, never a row of
     identical tongues."""
@@ -175,33 +193,83 @@ def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, wav
     x = x0
     while x <= x1 + 1e-6:
         v = sum(a * math.sin(x / ln * math.tau + ph) for ln, ph, a in comps) / norm
-        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * 0.08)))
+        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * jitter)))
         x += step
     return pts
 
 
+def flame(rnd: random.Random, x: float, base: float, h: float, w: float, lean: float) -> BaseGeometry:
+    """One tongue of flame: wide at its root on `base`, bending in an S as it rises `h` px and
+    leans `lean` px with the heat, narrowing to a soft point."""
+    wob = rnd.uniform(-0.12, 0.12) * h
+    pts = [(x, base), (x + lean * 0.15 + wob, base - h * 0.35), (x + lean * 0.55 - wob * 0.6, base - h * 0.7),
+           (x + lean, base - h)]
+    return ribbon(pts, [w, w * 0.8, w * 0.45, w * 0.07], round_end=True)
+
+
 def fire_mass(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float,
-              tongues: int = 3) -> BaseGeometry:
+              tongues: int = 3) -> tuple[BaseGeometry, list[tuple[float, float, float]]]:
     """A mass of fire over [x0, x1] standing on `base`: three flat colour steps (deep red, orange,
-    a yellow core low down), each a ragged-topped body with a few tall licking tongues; returns
-    the outer shape."""
-    outer = None
+    a yellow core low down), each a body with a soft rolling top and curved tongues that lean
+    with the heat, merge and part, of unequal height. Returns the outer shape and where its
+    tallest tongues end (x, y, width), for the smoke they turn into."""
+    outer, tips = None, []
+    lean_dir = rnd.uniform(0.1, 0.3)  # the whole fire leans the same way (the wind), each tongue its own amount
     for col, k, op in (("#9a2208", 1.0, 0.9), ("#f0661a", 0.7, 0.92), ("#ffc24a", 0.38, 0.95)):
         inset = (x1 - x0) * (1 - k) * 0.22
-        top = ridge(rnd, x0 + inset, x1 - inset, base, height * k, waves=4, step=10)
-        body = Polygon([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)])
-        body = body if body.is_valid else body.buffer(0)
+        top = ridge(rnd, x0 + inset, x1 - inset, base - height * k * 0.15, height * k * 0.35, waves=3, step=24, jitter=0.0)
+        body = smooth([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)], 6)
         licks = []
-        for _ in range(tongues):
-            x = rnd.uniform(x0 + inset + 10, x1 - inset - 10)
-            h = height * k * rnd.uniform(0.9, 1.5)
-            lean = rnd.uniform(-0.1, 0.35) * h
-            licks.append(lock((x, base - height * k * 0.3), [(x + lean * 0.3, base - h * 0.6)], (x + lean, base - h),
-                              height * k * rnd.uniform(0.18, 0.3)))
+        n = tongues + (1 if k == 1.0 else 0)
+        for i in range(n):
+            x = x0 + inset + (x1 - x0 - 2 * inset) * (i + rnd.uniform(0.2, 0.8)) / n
+            h = height * k * rnd.uniform(0.5, 1.15)
+            w = (x1 - x0 - 2 * inset) / n * rnd.uniform(1.1, 1.7)  # (wide roots: the tongues merge low down)
+            licks.append(flame(rnd, x, base - height * k * 0.1, h, w, (lean_dir + rnd.uniform(-0.12, 0.12)) * h))
+            if k == 1.0:
+                tips.append((x + (lean_dir) * h, base - height * k * 0.1 - h, w))
         shape = unary_union([body, *licks])
         svg.geom(shape, col, op)
         outer = outer or shape
-    return outer
+    tips.sort(key=lambda t: t[1])
+    return outer, tips[:2]
+
+
+def smoke_from(svg, tips: list[tuple[float, float, float]], rnd: random.Random, col=(58, 42, 42)) -> None:
+    """Where the tallest flames end, the smoke they turn into: a widening, drifting wisp in two
+    translucent steps (drawn in an ambient plane over the fire's own)."""
+    for x, y, w in tips:
+        drift = rnd.uniform(40, 110)
+        wisp = ribbon([(x - w * 0.05, y + w * 0.5), (x + drift * 0.3, y - w * 0.4), (x + drift, y - w * 1.6)],
+                      [w * 0.1, w * 0.7, w * 1.2], round_end=True)
+        svg.geom(wisp, col, 0.5)
+        svg.geom(translate(wisp, drift * 0.15, -w * 0.3).intersection(wisp), col, 0.4)
+
+
+def rim_by_fire(svg, shape: BaseGeometry, light: tuple[float, float], core: float,
+                fires: list[tuple[float, float]], rnd: random.Random, clip: BaseGeometry | None = None,
+                peak: float = 0.9, floor: float = 0.05, reach: float = 140.0, strip: float = 14.0) -> None:
+    """The fire's light along roof lines: bright only where a fire ([x0, x1] spans) is behind,
+    falling off over `reach` px to almost nothing, varying a little from strip to strip and dimmed
+    in patches; most roofs stay dark against the glow."""
+    import math
+    inner = rim_band(shape, light, core)
+    outer = rim_band(shape, light, core * 2.2).difference(inner)
+    if clip is not None:
+        inner, outer = inner.intersection(clip), outer.intersection(clip)
+    spots = [Point(p).buffer(rnd.uniform(20, 60), 12) for p in
+             (rnd.choice(list(inner.boundary.coords)) if hasattr(inner.boundary, "coords") else (0, 0) for _ in range(0))]
+    x0, _, x1, _ = shape.bounds
+    x = x0
+    while x < x1:
+        d = min(max(0.0, a - (x + strip / 2), (x + strip / 2) - b) for a, b in fires)
+        st = math.exp(-(d / reach) ** 2)
+        op = floor + (peak - floor) * st * rnd.uniform(0.7, 1.0)
+        sb = box(x, -50, x + strip, H + 50)
+        svg.geom(inner.intersection(sb), "#ffffff", op)
+        svg.geom(outer.intersection(sb), "#ffffff", op * 0.3)
+        x += strip
+    del spots
 
 
 def gables(rnd: random.Random, x0: float, x1: float, base: float, wall: tuple[float, float],
@@ -338,18 +406,22 @@ def cg_town() -> CG:
         glow_far.geom(smoke.difference(translate(smoke, 0, -d)).intersection(lit.buffer(0)), col, op)
     glow_far.geom(box(-40, 640, W + 40, 760), "#5a1a08", 0.7)  # the glow along the horizon, two flat steps
     glow_far.geom(box(-40, 690, W + 40, 760), "#8a2c0c", 0.7)
-    for x0, x1, h in ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140)):
-        fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)
+    FAR_FIRES = ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140))
+    far_tips = []
+    for x0, x1, h in FAR_FIRES:
+        far_tips += fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)[1]
 
     # the far row of roofs, hazy with smoke (lighter), then the near row, dark
     town = cg.plane("town", "ambient", parallax=0.7)
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
+    smoke_from(town, far_tips, random.Random(62))
     near_fire = cg.plane("fire", "emissive", parallax=0.85)
     # the burning house behind the General: a wall of fire to stand against
-    fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)
-    fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)
+    near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
+    near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
     houses = cg.plane("houses", "ambient", parallax=0.85)
+    smoke_from(houses, near_tips, random.Random(63))
     row_l, roofs_l = gables(random.Random(ROW_SEEDS[0]), -80, 420, 820, (120, 170), (0.45, 0.7), (150, 220))
     row_r, roofs_r = gables(random.Random(ROW_SEEDS[1]), 1480, 2000, 830, (110, 160), (0.45, 0.7), (150, 220))
     burnt = Polygon([(410, 830), (410, 640), (470, 600), (560, 520), (620, 560), (650, 500), (760, 600), (830, 610),
@@ -360,92 +432,254 @@ def cg_town() -> CG:
     houses.geom(ruin, (30, 22, 24))
     town_rim = cg.plane("town_rim", "rim", parallax=0.85)
     rows = unary_union([row_l, row_r])
-    rim_steps(town_rim, rows, 0, 4, steps=((1.0, 0.85), (2.2, 0.25)), clip=box(-50, -50, W + 50, 800))  # the roof lines
-    rim_steps(town_rim, rows, -4, 0, steps=((1.0, 0.4),), clip=box(0, 0, 420, 800))
-    rim_steps(town_rim, rows, 4, 0, steps=((1.0, 0.4),), clip=box(1480, 0, W, 800))
+    # the roof lines catch the fire only where a fire burns behind them (most stay dark)
+    rr = random.Random(64)
+    near_spans = [(400, 880), (1580, 1960)]
+    rim_by_fire(town_rim, rows, (0, -1), 4, near_spans, rr, clip=box(-50, -50, W + 50, 800))
+    rim_by_fire(town_rim, rows, (1, -0.2), 3, [(400, 880)], rr, clip=box(0, 0, 420, 800), peak=0.5, reach=90)
+    rim_by_fire(town_rim, rows, (-1, -0.2), 3, [(1580, 1960)], rr, clip=box(1480, 0, W, 800), peak=0.5, reach=90)
     rim_steps(town_rim, ruin, 0, 4, steps=((1.0, 0.9), (2.0, 0.3)))
-    rim_steps(town_rim, far_row, 0, 3, steps=((1.0, 0.4),), clip=box(-50, -50, W + 50, H + 50).difference(rows))
+    rim_by_fire(town_rim, far_row, (0, -1), 3, [(a, b) for a, b, _ in FAR_FIRES], rr,
+                clip=box(-50, -50, W + 50, H + 50).difference(rows), peak=0.5, floor=0.03, reach=110)
     del roofs_l, roofs_r, far_roofs
 
-    # the street: packed earth, the fire's glow on it in two flat steps toward the houses
-    fig = cg.plane("figures", "ambient")
+    # The three men, drawn as silhouettes against the fire with its light on their edges
+    # (docs/art.md: the pose carries the beat, the detail lives in the rim). The General, left,
+    # turns into a rising stroke toward Zack: weight on the front foot, the back leg driving, the
+    # sword arm (his LEFT) thrown forward and up, the free arm flung back, the coat's skirt and
+    # the long silver hair streaming back and lifting in the fire's draught. Zack, right, facing
+    # him, braced low with both hands on the hilt above his brow, the broad blade angled up across
+    # the stroke; Cloud at his back, facing the other way, sword low and forward.
+    figs = cg.plane("figures", "ambient")
     rim_svg = cg.plane("rim", "rim")
     houses.rect(-20, 800, W + 40, H, (30, 22, 22))
+    rf = random.Random(77)  # the rim's breaks
+    coat_c, skin_c, hair_c, hair_deep = (13, 11, 14), (30, 24, 28), (60, 62, 74), (34, 34, 44)
+    cloth_c, blade_c = (15, 13, 16), (30, 30, 36)
 
-    # the General, mid-street, turning: the body three-quarter toward us, the head turned to
-    # Zack, hair and coat-tails lifting in the fire's wind; the blade sweeping out from his LEFT
-    # hand (screen right as he faces us), its long line running toward Zack's raised sword
-    gx, gfeet = 640, 800
-    head = head_profile(gx, 318, 70, 1, 0.1)  # turned to Zack: brow, nose and chin against the fire
-    hair = unary_union([
-        smooth([(gx - 30, 352), (gx - 28, 326), (gx - 8, 312), (gx + 16, 314), (gx + 28, 330), (gx + 6, 330),
-                (gx - 6, 350), (gx - 4, 396), (gx - 26, 400)], 6),
-        lock((gx + 14, 318), [(gx + 26, 340)], (gx + 30, 366), 14),  # the fringe over the brow
-        lock((gx - 22, 332), [(gx - 52, 396), (gx - 96, 466)], (gx - 176, 516), 44),  # streaming back in the wind
-        lock((gx - 14, 344), [(gx - 38, 420), (gx - 70, 500)], (gx - 132, 590), 38),
-        lock((gx - 26, 350), [(gx - 64, 408), (gx - 122, 452)], (gx - 212, 466), 32),
-        lock((gx - 6, 356), [(gx - 16, 430), (gx - 32, 520)], (gx - 78, 620), 32),
-        lock((gx - 18, 328), [(gx - 64, 348), (gx - 132, 378)], (gx - 232, 416), 24),
+    # --- the General -----------------------------------------------------------------------
+    gfeet = 862
+    g_head = profile_head((722, 290), 80, 1, -0.12)
+    g_neck = ribbon([(700, 350), (706, 378), (704, 398)], [34, 38, 46])
+    g_torso = ribbon([(703, 372), (697, 430), (678, 500), (658, 562)], [74, 86, 66, 76], shift=[0, 5, 2, 0])
+    g_sword_arm = ribbon([(724, 394), (764, 392), (806, 378), (840, 356), (872, 336)], [34, 30, 25, 22, 17],
+                         shift=[0, 2, 0, 2, 0])
+    g_fist = outline([(862, 326), (878, 318), (892, 324), (894, 342), (880, 352), (864, 348)], 5)
+    g_free_arm = ribbon([(686, 400), (660, 440), (628, 476), (598, 506), (574, 528)], [38, 32, 26, 22, 17],
+                        shift=[0, -2, 0, -1, 0])
+    g_hand = open_hand((574, 528), math.radians(140), 52, spread=0.5, curl=0.35, side=-1)
+    g_pauldron = outline([(664, 392), (690, 376), (716, 384), (718, 406), (694, 424), (668, 420)], 6)
+    g_leg_front = ribbon([(670, 556), (714, 624), (752, 694), (770, 764), (784, 830)], [60, 50, 38, 38, 24],
+                         shift=[0, 3, 0, -3, 0])
+    g_leg_back = ribbon([(646, 560), (616, 632), (586, 706), (548, 770), (514, 826)], [60, 50, 38, 38, 24],
+                        shift=[0, -3, 0, 3, 0])
+    g_boots = unary_union([boot((788, 836), 1, gfeet, 62), boot((514, 828), 1, gfeet - 2, 56, heel_up=22),
+                           ribbon([(776, 770), (788, 838)], [40, 36]), ribbon([(540, 772), (514, 830)], [38, 34])])
+    # the long coat: the skirt split at the back, its back flap streaming left behind him, the
+    # front flap hanging along the front thigh; open at the front
+    coat_back = outline([(682, 392), (652, 450), (636, 520), (626, 566), (590, 610), (534, 664), (470, 722),
+                         (410, 776), (446, 782), (486, 764), (512, 790), (560, 770), (604, 778), (628, 740),
+                         (660, 690), (684, 620), (694, 560), (702, 470)], 8)
+    coat_front = outline([(702, 500), (696, 560), (708, 630), (728, 700), (752, 766), (790, 800), (776, 740),
+                          (760, 660), (738, 580), (724, 520)], 8)
+    g_near = unary_union([g_free_arm, g_hand, g_pauldron])  # his near (right) arm, in front of his hair
+    g_body = unary_union([g_head, g_neck, g_torso, g_sword_arm, g_fist, g_leg_front, g_leg_back, g_boots])
+    g_coat = unary_union([coat_back, coat_front])
+    general = unary_union([g_body, g_coat, g_near])
+    # the hair: heavy locks from the crown and the back of the head, falling down his back and
+    # lifting at their ends in the fire's draught; two strands forward over the shoulder
+    locks = [  # (down his back, then swept back and lifting at the ends: J-shaped, of unequal length)
+        hair_lock([(704, 294), (664, 318), (622, 352), (586, 392), (548, 416), (508, 420)], 30, keep=0.55, tip=0.1),
+        hair_lock([(700, 298), (652, 340), (614, 408), (584, 478), (548, 528), (498, 554), (454, 550)], 56,
+                  keep=0.65, tip=0.1),
+        hair_lock([(694, 312), (662, 370), (638, 440), (614, 510), (584, 566), (540, 598), (496, 602)], 58,
+                  keep=0.65, tip=0.1),
+        hair_lock([(686, 330), (670, 400), (654, 470), (636, 540), (606, 594), (568, 622), (536, 626)], 48,
+                  keep=0.65, tip=0.1),
+        hair_lock([(684, 340), (678, 420), (668, 500), (652, 566), (632, 612)], 34, keep=0.55, tip=0.1),
+    ]
+    hair_mass = hair_lock([(700, 300), (664, 360), (636, 440), (610, 520), (580, 570)], 96, keep=0.8, tip=0.5)
+    crown = outline([(676, 330), (680, 300), (702, 284), (730, 284), (748, 300), (742, 312), (712, 310), (694, 330),
+                     (688, 356)], 6)
+    # the bangs: short over the brow, one long lock in front of the ear (the profile stays clear)
+    fringe = [hair_lock([(726, 290), (742, 300), (752, 318)], 16, keep=0.3),
+              hair_lock([(710, 298), (704, 340), (702, 392), (710, 442), (722, 490)], 18, keep=0.5)]
+    g_hair = unary_union([crown, hair_mass, *locks, *fringe])
+    g_hilt = ribbon([(858, 356), (872, 338), (896, 316)], [11, 11, 10])
+    g_guard = ribbon([(868, 320), (880, 330), (890, 342)], [6, 7, 6])
+    # the very long blade, a faint curve (a katana's), from the guard up through the crossing
+    blade_pts = [(892, 318), (1030, 252), (1220, 152), (1420, 36), (1530, -30)]
+    g_blade = ribbon(blade_pts, [12, 11, 10, 7, 2])
+
+    # --- Zack ------------------------------------------------------------------------------
+    zfeet = 1000
+    z_head = profile_head((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
+    z_neck = ribbon([(1202, 468), (1210, 490), (1218, 506)], [46, 50, 62])
+    # the torso three-quarters to us, leaning into the block: broad shoulders, the chest, the
+    # waist narrower, the belt and hips (his SOLDIER uniform: a fitted top, baggy trousers)
+    z_torso = outline([(1222, 486), (1190, 494), (1160, 508), (1144, 534), (1156, 570), (1170, 608), (1188, 652),
+                       (1194, 702), (1250, 724), (1308, 706), (1304, 652), (1314, 598), (1308, 540), (1288, 502),
+                       (1254, 486)], 8)
+    bd = (-0.5, -0.866)  # the Buster's direction, up and left
+    gp = (1100, 486)  # the grip's lower end (the pommel), held out before his chest
+
+    def along(s: float, side: float = 0.0) -> Pt:
+        return (gp[0] + bd[0] * s - bd[1] * side, gp[1] + bd[1] * s + bd[0] * side)
+    z_far_arm = ribbon([(1292, 512), (1256, 490), (1210, 474), (1160, 466), along(34, -4)], [46, 40, 32, 28, 22],
+                       shift=[0, 2, 0, 1, 0])
+    z_near_arm = ribbon([(1164, 522), (1142, 550), (1118, 548), (1104, 520), along(8, 4)], [52, 44, 34, 30, 25],
+                        shift=[0, 3, 1, 0, 0])
+    z_fists = unary_union([outline([along(-6, -14), along(2, -18), along(20, -17), along(24, 14), along(6, 18),
+                                    along(-8, 12)], 5),
+                           outline([along(22, -15), along(30, -18), along(46, -16), along(50, 13), along(32, 16),
+                                    along(20, 12)], 5)])
+    z_grip = ribbon([along(-10), along(56)], [16, 16])
+    z_guard = ribbon([along(58, -30), along(60), along(58, 30)], [14, 15, 14])
+    tip = along(430)
+    z_blade = Polygon([along(62, -30), along(400, -32), tip, along(420, 30), along(62, 30)])
+    z_leg_front = ribbon([(1220, 702), (1176, 744), (1130, 796), (1130, 870), (1140, 944)], [80, 70, 56, 52, 38],
+                         shift=[0, 6, 0, -5, 0])
+    z_leg_back = ribbon([(1282, 706), (1318, 766), (1350, 830), (1378, 892), (1402, 944)], [80, 68, 54, 48, 38],
+                        shift=[0, -6, -2, 5, 0])
+    z_boots = unary_union([boot((1142, 962), -1, zfeet, 76), boot((1404, 956), -1, zfeet - 2, 72, heel_up=24),
+                           ribbon([(1136, 900), (1142, 962)], [46, 42]), ribbon([(1392, 908), (1404, 958)], [42, 40])])
+    # his hair: black spikes swept back from the brow, each a curved lock with a soft point
+    zc = (1188, 396)
+
+    def zs(pts: list[tuple[float, float]], w: float) -> BaseGeometry:
+        return hair_lock([(zc[0] + x * 0.9, zc[1] + y * 0.9) for x, y in pts], w * 0.9, keep=0.22, tip=0.1)
+    z_hair = unary_union([
+        outline([(zc[0] + x * 0.9, zc[1] + y * 0.9) for x, y in
+                 ((-30, 16), (0, -6), (50, 4), (74, 40), (66, 92), (34, 112), (0, 62))], 8),
+        zs([(0, 10), (40, -26), (100, -48), (150, -52)], 44),
+        zs([(20, 24), (80, 2), (140, -2), (186, 10)], 48),
+        zs([(36, 46), (100, 42), (160, 60), (196, 86)], 46),
+        zs([(44, 72), (100, 88), (140, 122), (156, 154)], 40),
+        zs([(40, 100), (76, 132), (96, 174)], 30),
+        zs([(-10, 8), (10, -30), (50, -62), (92, -80)], 36),
+        zs([(-20, 20), (-50, 30), (-70, 54)], 22),
     ])
-    coat = smooth([(gx - 40, 398), (gx + 36, 396), (gx + 58, 420), (gx + 50, 520), (gx + 44, 600), (gx + 74, 700),
-                   (gx + 120, 770), (gx + 60, 760), (gx + 16, 700), (gx - 10, 700), (gx - 60, 740), (gx - 150, 760),
-                   (gx - 90, 690), (gx - 62, 600), (gx - 58, 520), (gx - 64, 430)], 8)
-    pauldrons = unary_union([smooth([(gx - 44, 398), (gx - 80, 404), (gx - 94, 430), (gx - 64, 440)], 5),
-                             smooth([(gx + 40, 396), (gx + 74, 402), (gx + 86, 426), (gx + 56, 436)], 5)])
-    legs = unary_union([Polygon([(gx - 30, 690), (gx - 4, 690), (gx - 16, gfeet), (gx - 48, gfeet)]),
-                        Polygon([(gx + 6, 690), (gx + 32, 690), (gx + 52, gfeet - 4), (gx + 22, gfeet)])])
-    arm_r = stroke([(gx - 70, 430), (gx - 96, 500), (gx - 84, 560)], 26, 20)  # the free hand back
-    arm_l = stroke([(gx + 66, 424), (gx + 112, 452), (gx + 132, 430)], 26, 20)  # the sword arm up and out
-    fist = disc(gx + 136, 428, 14)
-    hilt = stroke([(gx + 120, 446), (gx + 152, 410)], 9)
-    blade_line = [(gx + 150, 412), (gx + 330, 280), (gx + 520, 148), (gx + 680, 36)]
-    blade = lock(blade_line[0], blade_line[1:-1], blade_line[-1], 11)
-    general = unary_union([hair, head, coat, pauldrons, legs, arm_r, arm_l, fist, hilt])
-    fig.geom(general, (12, 10, 12))
-    fig.geom(blade, (36, 34, 40))
-    rim_steps(rim_svg, general, 4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
-    rim_steps(rim_svg, general, -4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
-    rim_steps(rim_svg, general, 0, 4, steps=((1.0, 0.8),), clip=box(0, 0, W, 480))
-    rim_svg.geom(stroke(blade_line, 2.6, 1.0), "#ffffff", 1.0)  # the edge catches the fire all along
-    # the blade's sweep: a faint arc of light behind it, where it has just been
-    sweep = near_fire
-    for k, op in ((1.0, 0.1),):
-        arc = [(gx + 150, 412), (gx + 380, 320 + 20 * k), (gx + 600, 230 + 50 * k), (gx + 760, 160 + 90 * k)]
-        sweep.geom(stroke(arc, 10 + 8 * k, 2), "#ffd8a0", op)
 
-    # Zack, right, in profile toward him: feet apart, both hands on the hilt before his face, the
-    # broad blade raised up and forward to meet the stroke. Cloud at his back, facing the other
-    # way, slighter, his sword held low and ready.
-    zh = 640
-    zack, z_arm, (zhx, zhy) = fighter(1250, 990, zh, -1, (0.15, 0.76), ((0.12, 0.64), (0.08, 0.62)), stance=1.0,
-                                      head_tilt=0.1)
-    z_hair = spiky_hair(1250, 990 - zh, 0.135 * zh / 236, -1, ZACK_SPIKES, -1)
-    buster = straight_blade((zhx + 10, zhy + 30), (zhx - 230, zhy - 330), 0.075 * zh, point=40)
-    z_grip = stroke([(zhx + 22, zhy + 50), (zhx - 4, zhy + 8)], 16)
-    z_guard = stroke([(zhx - 30, zhy - 8), (zhx + 16, zhy - 40)], 16)
-    zack = unary_union([zack, z_hair, z_arm, z_grip, z_guard])
-    ch = 590
-    cloud, c_arm, (chx, chy) = fighter(1560, 985, ch, 1, (0.17, 0.56), ((0.1, 0.62), (0.06, 0.6)), stance=0.9)
-    c_hair = spiky_hair(1560, 985 - ch, 0.135 * ch / 236, 1, CLOUD_SPIKES, 1)
-    c_sword = straight_blade((chx - 10, chy + 4), (chx + 300, chy - 70), 14, point=30)
-    cloud = unary_union([cloud, c_hair, c_arm, stroke([(chx - 24, chy + 8), (chx + 6, chy + 1)], 12)])
-    fig.geom(buster, (26, 24, 30))
-    fig.geom(c_sword, (30, 28, 34))
-    fig.geom(unary_union([zack, cloud]), (12, 10, 12))
-    for who in (zack, cloud):
-        rim_steps(rim_svg, who, 4, 3, steps=((1.0, 1.0), (1.9, 0.3)))
-        rim_steps(rim_svg, who, -4, 3, steps=((1.0, 0.85), (1.9, 0.25)))
-    rim_steps(rim_svg, buster.difference(zack), 4, 4, steps=((1.0, 1.0), (2.0, 0.3)))
-    rim_steps(rim_svg, buster.difference(zack), -4, 3, steps=((1.0, 0.6),))
-    rim_steps(rim_svg, c_sword.difference(cloud), 0, 3, steps=((1.0, 0.9),))
+    # --- Cloud -----------------------------------------------------------------------------
+    cfeet = 990
+    c_head = profile_head((1594, 474), 86, 1, -0.06)
+    c_neck = ribbon([(1578, 536), (1574, 556), (1572, 572)], [40, 42, 54])
+    c_torso = outline([(1580, 554), (1606, 564), (1630, 578), (1644, 604), (1630, 636), (1618, 672), (1606, 710),
+                       (1600, 750), (1552, 768), (1502, 752), (1500, 700), (1492, 650), (1498, 600), (1518, 570),
+                       (1548, 556)], 8)
+    c_far_arm = ribbon([(1520, 584), (1546, 640), (1590, 690), (1640, 718)], [38, 32, 26, 22])
+    c_near_arm = ribbon([(1628, 588), (1644, 630), (1640, 672), (1632, 712)], [44, 36, 30, 24], shift=[0, -2, 0, 0])
+    c_fists = unary_union([Point(1634, 718).buffer(18, 16), Point(1654, 726).buffer(17, 16)])
+    c_blade = Polygon([(1668, 722), (1900, 800), (1930, 816), (1892, 812), (1662, 744)])
+    c_grip = ribbon([(1616, 708), (1666, 730)], [12, 12])
+    c_leg_front = ribbon([(1580, 748), (1624, 790), (1664, 836), (1656, 900), (1642, 950)], [68, 60, 48, 44, 32],
+                         shift=[0, -4, 0, 4, 0])
+    c_leg_back = ribbon([(1526, 750), (1502, 808), (1478, 864), (1456, 912), (1432, 948)], [68, 58, 46, 42, 32],
+                        shift=[0, 4, 0, -4, 0])
+    c_boots = unary_union([boot((1642, 962), 1, cfeet, 64), boot((1430, 958), 1, cfeet - 2, 60, heel_up=20),
+                           ribbon([(1640, 906), (1642, 962)], [38, 36]), ribbon([(1440, 912), (1430, 958)], [36, 34])])
+    cc = (1590, 474)
 
-    # embers rising from the fire, drifting with the wind: short streaks, they twinkle
+    def cs(pts: list[tuple[float, float]], w: float) -> BaseGeometry:
+        return hair_lock([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in pts], w * 0.8, keep=0.22, tip=0.1)
+    c_hair = unary_union([
+        outline([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in
+                 ((26, 14), (-10, -8), (-60, 6), (-82, 50), (-72, 96), (-36, 100), (-4, 50))], 8),
+        cs([(0, 8), (-40, -30), (-90, -56), (-136, -62)], 46),
+        cs([(-20, 18), (-70, -2), (-124, -2), (-170, 12)], 44),
+        cs([(-36, 44), (-90, 40), (-138, 60), (-170, 86)], 38),
+        cs([(-40, 76), (-80, 98), (-106, 132)], 28),
+        cs([(16, 20), (44, 30), (62, 54)], 20),
+    ])
+
+    # --- paint: the blades, the three men, then the rim -------------------------------------
+    zack = unary_union([z_head, z_neck, z_torso, z_far_arm, z_leg_back, z_leg_front, z_boots, z_hair, z_near_arm,
+                        z_fists, z_grip, z_guard])
+    cloud = unary_union([c_head, c_neck, c_torso, c_far_arm, c_leg_back, c_leg_front, c_boots, c_hair, c_near_arm,
+                         c_fists, c_grip])
+    figs.geom(g_blade, blade_c)
+    figs.geom(z_blade, (26, 24, 30))
+    figs.geom(c_blade, blade_c)
+    figs.geom(unary_union([g_body, g_hilt, g_guard]), (9, 8, 10))
+    figs.geom(g_coat, coat_c)
+    figs.geom(g_hair, hair_deep)
+    # the hair's locks, each a touch lighter at its lit top edge, parted by darker seams
+    hr = random.Random(5)
+    for lk in locks + fringe:  # each lock a touch lighter along its outer (left) edge, in one flat step
+        figs.geom(rim_band(lk, (-1.0, -0.2), hr.uniform(8, 14)).intersection(g_hair), hair_c, 0.9)
+    for lk in locks[2:4]:  # a dark seam where a lock lies on the one behind it
+        figs.geom(rim_band(lk, (-1.0, 0.0), 3).difference(g_head).intersection(hair_mass), (20, 20, 28), 0.9)
+    figs.geom(g_near, coat_c)
+    occlusion(figs, g_near, g_hair, (-1, -0.4), 6, (8, 8, 12))
+    occlusion(figs, g_coat, unary_union([g_leg_back, g_leg_front]), (-1, -0.3), 5, (4, 3, 5))
+    figs.geom(zack, cloth_c)
+    figs.geom(cloud, cloth_c)
+    figs.geom(z_hair, (10, 9, 12))
+    figs.geom(c_hair, (40, 38, 34))  # blond: a little lighter than Zack's black
+    # where an arm lies over the body behind it: a thin dark line on its far side
+    occlusion(figs, z_near_arm, z_torso, (-1, -0.3), 5, (4, 3, 5))
+    occlusion(figs, z_leg_front, z_leg_back, (-1, 0), 5, (4, 3, 5))
+    occlusion(figs, g_sword_arm, g_torso, (-0.3, -1), 5, (4, 3, 5))
+    occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
+
+    # rim: the burning house is behind the General (both his sides catch it, the left more and
+    # the top of shoulder, arm and hair most); Zack and Cloud have it on their left and the fire
+    # on the right behind Cloud: Zack's face, arms and the blade's edge on the left are lit,
+    # Cloud's face on the right. Each rim is broken in patches (never a sticker's outline).
+    g_all = unary_union([general, g_hair, g_hilt])
+    rim_broken(rim_svg, g_all, (-1, -0.35), 3.2, 1.0, rf)
+    rim_broken(rim_svg, g_all, (1, -0.45), 2.6, 0.75, rf)
+    rim_broken(rim_svg, g_all, (0, -1), 2.4, 0.55, rf, breaks=1.6)
+    rim_broken(rim_svg, g_sword_arm.difference(g_torso).union(g_fist), (0.2, -1), 3, 0.8, rf, breaks=0.5)
+    for lk in locks[:2]:  # lit strands along the outer locks
+        rim_broken(rim_svg, lk, (-1, -0.4), 2.0, 0.45, rf, clip=g_hair.difference(g_head), breaks=2)
+    rim_broken(rim_svg, g_near, (-1, -0.5), 2.8, 0.8, rf, clip=g_hair.union(g_body).union(g_coat), breaks=0.6)
+    rim_broken(rim_svg, g_coat, (-1, -0.2), 2.4, 0.45, rf, clip=g_body, breaks=1.2)  # the coat's edge over the legs
+    rim_svg.geom(ribbon(blade_pts, [2.6, 2.4, 2.0, 1.4, 0.6]), "#ffffff", 1.0)  # the edge catches the fire all along
+    rim_steps(rim_svg, z_head.difference(z_hair), 4, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(0, 0, 1190, H))
+    rim_steps(rim_svg, c_head.difference(c_hair), -4, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(1594, 0, W, H))
+    rim_steps(rim_svg, g_head.difference(g_hair), -4, 1, steps=((1.0, 0.9), (1.8, 0.28)), clip=box(722, 0, W, H))
+    z_all = unary_union([zack])
+    rim_broken(rim_svg, z_all, (-1, -0.25), 3.4, 1.0, rf)
+    rim_broken(rim_svg, z_all, (0.2, -1), 2.4, 0.45, rf, breaks=1.5)
+    rim_broken(rim_svg, z_all, (1, -0.2), 2.2, 0.35, rf, breaks=1.5)
+    rim_broken(rim_svg, z_near_arm, (-0.8, -0.6), 2.8, 0.6, rf, clip=z_torso.union(z_far_arm))
+    rim_broken(rim_svg, z_leg_front, (-1, 0.2), 2.4, 0.3, rf, clip=z_leg_back)
+    rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3)
+    rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6)
+    rim_broken(rim_svg, cloud, (1, -0.3), 3.2, 1.0, rf)
+    rim_broken(rim_svg, cloud, (0, -1), 2.2, 0.4, rf, breaks=1.5)
+    rim_broken(rim_svg, cloud, (-1, -0.2), 2.2, 0.35, rf, breaks=1.5)
+    rim_broken(rim_svg, c_blade.difference(cloud), (0.2, -1), 2.6, 0.9, rf, breaks=0.3)
+    # the broad blade's flat catches the fire in two flat steps toward its left edge
+    figs.geom(rim_band(z_blade, (-1, -0.3), 18).difference(zack), (58, 54, 62))
+    figs.geom(rim_band(z_blade, (-1, -0.3), 7).difference(zack), (84, 78, 86))
+    sweep = near_fire  # the blade's sweep: a faint arc of light behind it, where it has just been
+    sweep.geom(ribbon([(900, 330), (1000, 300), (1140, 250), (1300, 190)], [4, 16, 14, 2]), "#ffd8a0", 0.1)
+
+    # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
+    # a faint halo and a few short curved streaks, of varied size; most near the fires and
+    # brightest there, fewer and dimmer higher up. They twinkle.
     embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
-    for _ in range(150):
-        x, y = rnd.uniform(-40, W + 40), 820 - 800 * rnd.random() ** 1.6
-        r = rnd.uniform(1.4, 3.2)
-        col = rnd.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
-        embers.geom(lock((x, y + r), [(x + r * 0.3, y)], (x + r * 0.9, y - r * 2.6), r * 2), col, rnd.uniform(0.5, 1.0))
+    re = random.Random(65)
+    sources = [(400, 880, 790, 4), (1580, 1960, 800, 2), *[(a, b, 700, 1) for a, b, _ in FAR_FIRES]]
+    weights = [w for *_, w in sources]
+    for _ in range(110):
+        fx0, fx1, fb, _w = re.choices(sources, weights)[0]
+        rise = re.random() ** 1.7
+        y = fb - 30 - rise * (fb - 60)
+        x = re.uniform(fx0, fx1) + rise * re.uniform(-40, 240)
+        r = re.uniform(1.0, 3.2) * (1.0 - 0.45 * rise)
+        bright = 1.0 - 0.6 * rise
+        col = re.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        if re.random() < 0.3:
+            ln, dx = re.uniform(8, 24), re.uniform(-2, 9)
+            embers.geom(ribbon([(x, y), (x + dx * 0.4 + re.uniform(-2, 2), y - ln * 0.5), (x + dx, y - ln)],
+                               [r * 1.5, r * 1.1, 0.3]), col, 0.85 * bright)
+        else:
+            embers.circle(x, y, r * 2.4, col, 0.16 * bright)
+            embers.circle(x, y, r, col, 0.9 * bright)
+            embers.circle(x, y, r * 0.45, "#fff2c8", 0.8 * bright)
 
     # the fire's light on the street, fanning out toward us from the burning houses, and the
     # three long shadows it throws toward us (flat steps, added in the fire's rim colour)
@@ -453,21 +687,21 @@ def cg_town() -> CG:
 
     def shadow(g: BaseGeometry, feet_y: float, sx: float, sy: float) -> BaseGeometry:
         return affine_transform(g.intersection(box(-50, -50, W + 50, feet_y)), [1, -sx, 0, -sy, sx * feet_y, feet_y * (1 + sy)])
-    shadows = unary_union([shadow(unary_union([coat, legs]), gfeet, 0.05, 0.32),
-                           shadow(zack, 990, 0.55, 0.3), shadow(cloud, 985, 0.6, 0.28)])
-    people = unary_union([general, blade, zack, cloud, buster, c_sword]).buffer(1)
+    shadows = unary_union([shadow(general, gfeet, 0.05, 0.32), shadow(zack, zfeet, 0.55, 0.3),
+                           shadow(cloud, cfeet, 0.6, 0.28)])
+    people = unary_union([general, g_hair, g_blade, zack, cloud, z_blade, c_blade]).buffer(1)
     for pts, op in (([(400, 800), (880, 800), (1500, H + 10), (60, H + 10)], 0.1),
                     ([(470, 800), (820, 800), (1180, H + 10), (260, H + 10)], 0.08),
                     ([(1580, 800), (1960, 800), (1960, H + 10), (1380, H + 10)], 0.07)):
         rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
 
-    cg.mark("general", gx, 520)
-    cg.mark("swords", 1000, 310)
-    cg.mark("zack", 1250, 990 - zh * 0.8)
+    cg.mark("general", 700, 420)
+    cg.mark("swords", 965, 276)
+    cg.mark("zack", 1200, 500)
     cg.mark("town", 960, 620)
-    cg.keep("general", gx - 110, 300, 260, 330)  # his head, shoulders and sword hand (the hair may be covered)
-    cg.keep("zack", 1250 - 0.4 * zh, 990 - zh - 60, 0.62 * zh, 0.62 * zh)  # his head, hands and the raised blade
-    cg.keep("cloud", 1560 - 0.15 * ch, 985 - ch - 60, 0.4 * ch, 0.3 * ch)
+    cg.keep("general", 590, 270, 310, 250)  # his head, shoulders and sword hand (the hair may be covered)
+    cg.keep("zack", 1040, 340, 260, 220)  # his head, the hands on the hilt
+    cg.keep("cloud", 1490, 440, 160, 130)  # his head
     return cg
 
 
@@ -505,82 +739,107 @@ def cg_promise() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
     sun_x = 760
+    rr = random.Random(55)  # the rim's breaks
 
-    # Sephiroth, left, facing right: taller, the long hair down his back, a black silk shirt
+    # Sephiroth, left, facing right: taller, his head bowed a little toward the hand; the long
+    # hair down his back, two long locks forward over the shoulder; the black silk shirt's
+    # standing collar open at the throat; the shoulder and the arm hanging in the body's outline
     sx, sy, hs = 520, 250, 250
-    s_head = head_profile(sx, sy, hs, 1, 0.16)  # bowed a little: his gaze is on the raised hand
-    s_neck = Polygon([(sx - 40, sy + 190), (sx + 50, sy + 230), (sx + 70, sy + 330), (sx - 70, sy + 330)])
-    s_body = smooth([(sx - 90, sy + 300), (sx + 40, sy + 290), (sx + 120, sy + 330), (sx + 150, sy + 420),
-                     (sx + 160, 1120), (sx - 250, 1120), (sx - 240, sy + 440), (sx - 170, sy + 330)], 8)
-    s_hair = unary_union([
-        smooth([(sx - 124, sy + 90), (sx - 96, sy + 16), (sx - 30, sy - 16), (sx + 44, sy - 6), (sx + 86, sy + 40),
-                (sx + 40, sy + 40), (sx - 30, sy + 90), (sx - 70, sy + 220), (sx - 140, sy + 420),
-                (sx - 200, 1120), (sx - 330, 1120), (sx - 270, sy + 500), (sx - 200, sy + 260)], 10),
-        *[lock((sx - 150 - k * 24, sy + 200 + k * 40), [(sx - 200 - k * 20, sy + 420)], (sx - 236 - k * 22, sy + 620 + k * 50), 40)
-          for k in range(3)],
-        lock((sx + 30, sy + 0), [(sx + 76, sy + 40)], (sx + 100, sy + 96), 40),
-        lock((sx + 40, sy + 10), [(sx + 84, sy + 60)], (sx + 92, sy + 118), 44),  # fringe falling to the brow
-        lock((sx + 0, sy + 40), [(sx + 20, sy + 200), (sx + 60, sy + 380)], (sx + 100, sy + 560), 40),  # the long
-        # front strand falling over his shoulder and chest
-    ])
-    seph = unary_union([s_hair, s_head, s_neck, s_body])
-    fig.geom(seph, (22, 22, 30))
-
-    # Zack, right, facing left: the spiky black hair swept back, his right hand raised between them
-    zx, zy, hz = 1010, 300, 236
-    z_head = head_profile(zx, zy, hz, -1, -0.02)
-    z_neck = Polygon([(zx + 40, zy + 180), (zx - 50, zy + 220), (zx - 66, zy + 330), (zx + 80, zy + 330)])
-    z_body = smooth([(zx + 90, zy + 290), (zx - 40, zy + 285), (zx - 120, zy + 330), (zx - 150, zy + 430),
-                     (zx - 160, 1120), (zx + 300, 1120), (zx + 280, zy + 440), (zx + 200, zy + 330)], 8)
-    spikes = [lock((zx + 10, zy + 30), [(zx + 60, zy - 20)], (zx + 120, zy - 62), 84),
-              lock((zx + 50, zy + 60), [(zx + 120, zy + 30)], (zx + 196, zy + 14), 86),
-              lock((zx + 70, zy + 110), [(zx + 140, zy + 110)], (zx + 212, zy + 122), 70),
-              lock((zx + 60, zy + 150), [(zx + 116, zy + 180)], (zx + 166, zy + 228), 52),
-              lock((zx - 20, zy + 14), [(zx + 0, zy - 40)], (zx + 34, zy - 84), 60),
-              lock((zx - 30, zy + 40), [(zx - 70, zy + 50)], (zx - 100, zy + 96), 36),  # a bang over the brow
-              lock((zx - 10, zy + 40), [(zx - 40, zy + 80)], (zx - 58, zy + 132), 30)]
-    z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130),
-                                  (zx + 60, zy + 170), (zx - 10, zy + 90)], 8), *spikes])
-    # the healed RIGHT arm raised between them to be seen: the elbow bent in front of his chest,
-    # the forearm upright, the hand at his chin's height with the fingers loosely curling toward
-    # the palm (closing, testing the grip) — shown, not waved. Seen from its little-finger side.
-    ex, ey = 800, 830  # the elbow, forward of his chest, in the gap between them
-    wx, wy = 792, 640  # the wrist
-    upper = stroke([(zx - 70, zy + 360), (ex + 60, ey - 50), (ex, ey)], 78, 64)
-    forearm = stroke([(ex, ey), (ex - 8, ey - 100), (wx, wy)], 64, 52)
-    palm = smooth([(wx - 28, wy + 8), (wx - 36, wy - 44), (wx - 32, wy - 96), (wx - 8, wy - 114), (wx + 34, wy - 106),
-                   (wx + 44, wy - 64), (wx + 30, wy - 10), (wx + 24, wy + 10)], 6)
-    fingers = [  # MCP, PIP, DIP, tip: half curled toward the palm (the grip closing), index highest
-        finger([(wx - 22, wy - 106), (wx - 22, wy - 168), (wx + 6, wy - 200), (wx + 36, wy - 204)], [30, 27, 23, 19]),
-        finger([(wx - 8, wy - 108), (wx - 4, wy - 164), (wx + 24, wy - 190), (wx + 52, wy - 188)], [29, 26, 22, 18]),
-        finger([(wx + 8, wy - 106), (wx + 14, wy - 156), (wx + 40, wy - 174), (wx + 64, wy - 168)], [28, 25, 21, 17]),
-        finger([(wx + 22, wy - 100), (wx + 30, wy - 140), (wx + 54, wy - 152), (wx + 72, wy - 142)], [25, 22, 19, 16]),
+    s_head = profile_head((sx, sy), hs, 1, 0.16)
+    s_neck = ribbon([(sx - 4, sy + 200), (sx - 8, sy + 290), (sx - 8, sy + 370)], [122, 128, 170])
+    s_body = outline([(sx + 46, sy + 346), (sx + 92, sy + 392), (sx + 118, sy + 470), (sx + 128, sy + 570),
+                      (sx + 132, sy + 700), (sx + 140, 1130), (sx - 230, 1130), (sx - 206, sy + 640),
+                      (sx - 180, sy + 470), (sx - 140, sy + 390), (sx - 84, sy + 350), (sx - 20, sy + 330)], 8)
+    s_arm = ribbon([(sx - 10, sy + 400), (sx + 20, sy + 520), (sx + 30, sy + 680), (sx + 36, 1130)], [170, 150, 128, 120],
+                   shift=[0, 6, 4, 0], round_start=True)
+    s_collar = outline([(sx - 60, sy + 300), (sx + 10, sy + 318), (sx + 60, sy + 336), (sx + 70, sy + 370),
+                        (sx + 20, sy + 360), (sx - 50, sy + 346)], 6)
+    back_hair = outline([(sx + 70, sy + 24), (sx + 10, sy - 16), (sx - 70, sy - 6), (sx - 126, sy + 60),
+                         (sx - 148, sy + 200), (sx - 180, sy + 400), (sx - 222, sy + 620), (sx - 262, 1130),
+                         (sx - 110, 1130), (sx - 96, sy + 560), (sx - 62, sy + 360), (sx - 40, sy + 200), (sx - 20, sy + 110),
+                         (sx + 10, sy + 50)], 10)
+    s_locks = [  # the back hair's lower edge breaks into locks of unequal length
+        hair_lock([(sx - 150, sy + 260), (sx - 190, sy + 480), (sx - 236, sy + 720), (sx - 280, 1130)], 70, keep=0.8),
+        hair_lock([(sx - 110, sy + 250), (sx - 150, sy + 470), (sx - 176, sy + 700), (sx - 200, 1130)], 60, keep=0.8),
+        # the fringe and the two long locks that fall in front of the ear and over the shoulder
+        hair_lock([(sx - 30, sy + 40), (sx - 34, sy + 120), (sx - 24, sy + 240), (sx + 10, sy + 380), (sx + 60, sy + 500), (sx + 86, sy + 640)],
+                  46, keep=0.6, tip=0.15),
+        hair_lock([(sx - 50, sy + 50), (sx - 60, sy + 130), (sx - 50, sy + 260), (sx - 20, sy + 400), (sx + 10, sy + 540), (sx + 24, sy + 700)],
+                  40, keep=0.6, tip=0.15),
     ]
-    thumb = finger([(wx + 28, wy - 34), (wx + 58, wy - 70), (wx + 74, wy - 104)], [34, 27, 21])
-    hand = unary_union([palm, *fingers, thumb]).buffer(1.5).buffer(-1.5)
-    forearm = unary_union([upper, forearm])
-    hx, hy = wx, wy - 90
-    zack = unary_union([z_hair, z_head, z_neck, z_body, forearm, hand])
+    s_hair = unary_union([back_hair, *s_locks])
+    s_front = unary_union(s_locks[2:])  # the two locks in front of the shoulder
+    seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_collar])
+
+    # Zack, right, facing left: the black spikes swept back; his healed RIGHT arm raised before
+    # his chest into the gap, the hand open, fingers together, the palm turned to Sephiroth
+    zx, zy, hz = 1010, 300, 236
+    z_head = profile_head((zx, zy), hz, -1, -0.02)
+    z_neck = ribbon([(zx + 8, zy + 190), (zx + 10, zy + 280), (zx + 14, zy + 350)], [118, 126, 176])
+    z_body = outline([(zx - 50, zy + 336), (zx - 100, zy + 380), (zx - 130, zy + 460), (zx - 142, zy + 560),
+                      (zx - 146, zy + 700), (zx - 152, 1130), (zx + 262, 1130), (zx + 240, zy + 640),
+                      (zx + 214, zy + 470), (zx + 170, zy + 390), (zx + 100, zy + 346), (zx + 30, zy + 330)], 8)
+    z_arm_l = ribbon([(zx + 20, zy + 390), (zx - 10, zy + 520), (zx - 20, zy + 680), (zx - 24, 1130)],
+                     [176, 156, 132, 124], shift=[0, -6, -4, 0], round_start=True)  # his left arm, hanging at his side
+    z_hair = zack_hair((zx, zy), hz, -1)
+    # the raised arm: from behind his chest the upper arm comes forward and down to the elbow,
+    # the forearm rises to the wrist, swelling below the elbow and narrowing to the wrist
+    ex, ey = 842, 846  # the elbow, forward of his chest, in the gap between them
+    wx, wy = 798, 652  # the wrist
+    upper = ribbon([(zx - 70, zy + 450), (ex + 60, ey - 60), (ex, ey)], [96, 84, 70], round_start=True, round_end=True)
+    forearm = ribbon([(ex, ey), (ex - 14, ey - 90), (wx, wy)], [70, 68, 50], shift=[0, 4, 0])
+    # the open hand: palm to Sephiroth, seen a little from its thumb side; the fingers together
+    # in a slight natural curve (the middle longest, the little finger lowest), the thumb apart
+    palm = outline([(wx - 30, wy + 4), (wx - 42, wy - 40), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
+                    (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 26, wy + 6)], 6)
+    fingers = [  # little, ring, middle, index (left to right): base, middle, tip; side by side, touching
+        ribbon([(wx - 30, wy - 96), (wx - 33, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
+        ribbon([(wx - 12, wy - 100), (wx - 14, wy - 152), (wx - 16, wy - 194)], [24, 22, 19], round_end=True),
+        ribbon([(wx + 6, wy - 102), (wx + 4, wy - 158), (wx + 2, wy - 204)], [24, 22, 19], round_end=True),
+        ribbon([(wx + 24, wy - 98), (wx + 22, wy - 146), (wx + 19, wy - 186)], [23, 21, 18], round_end=True),
+    ]
+    thumb = ribbon([(wx + 26, wy - 20), (wx + 50, wy - 48), (wx + 64, wy - 84), (wx + 66, wy - 110)], [34, 28, 23, 19],
+                   round_end=True)
+    hand = unary_union([palm, *fingers, thumb])
+    raised = unary_union([upper, forearm, hand])
+    zack = unary_union([z_hair, z_head, z_neck, z_body, z_arm_l])
+    fig.geom(seph, (22, 22, 30))
+    fig.geom(unary_union([back_hair, *s_locks[:2]]), (34, 36, 46))  # silver: the lightest albedo
+    fig.geom(s_front, (36, 38, 48))
     fig.geom(zack, (20, 20, 26))
+    fig.geom(z_hair, (12, 12, 16))
+    fig.geom(raised, (24, 22, 28))
+    # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
+    # the tips part)
+    for fg in fingers[:3]:
+        fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand), (8, 8, 10))
+    occlusion(fig, raised.difference(z_body.buffer(-2)), zack, (-1, -0.2), 4, (10, 10, 13))
+    occlusion(fig, s_arm, s_body, (1, -0.3), 3, (17, 17, 24))
+    occlusion(fig, z_arm_l, z_body, (-1, -0.3), 3, (14, 14, 18))
 
     # the rim: the sun between them lights the edges that face it — his profile, Zack's profile,
-    # the hand all round; the far edges get a thin wrap from the sky
-    rim_steps(rim_svg, seph, -5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, zack, 5, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(0, 0, W, H).difference(hand))
-    for dxy in ((4, 2), (-4, 2), (0, 4)):
-        rim_steps(rim_svg, hand, *dxy, steps=((1.0, 0.8), (2.0, 0.25)))
-    for fg in fingers[1:]:  # each finger's edge against the one behind it, where the curl separates them
-        rim_steps(rim_svg, fg, -3, 2, steps=((1.0, 0.5),))
-
-    rim_steps(rim_svg, seph, 3, 2, steps=((1.0, 0.3),))
-    rim_steps(rim_svg, zack, -3, 2, steps=((1.0, 0.3),))
+    # the hand all round (it is in front of the sun); the far edges only a thin, broken wrap
+    # from the sky
+    rim_broken(rim_svg, seph, (1, -0.2), 5, 1.0, rr, breaks=0.5)
+    rim_broken(rim_svg, seph, (-0.4, -1), 3, 0.35, rr, breaks=1.5)
+    rim_broken(rim_svg, zack, (-1, -0.2), 5, 1.0, rr, clip=box(0, 0, W, H).difference(raised), breaks=0.5)
+    rim_broken(rim_svg, zack, (0.4, -1), 3, 0.35, rr, breaks=1.5)
+    rim_broken(rim_svg, s_arm, (1, -0.3), 4, 0.5, rr, clip=s_body.intersection(box(0, sy + 470, W, H)), breaks=1.0)
+    rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.7, rr, clip=s_body.union(s_neck), breaks=1.0)
+    rim_broken(rim_svg, s_head.difference(s_front), (1, -0.2), 4, 0.9, rr, clip=back_hair, breaks=0.3)
+    rim_broken(rim_svg, z_arm_l, (-1, -0.3), 4, 0.45, rr, clip=z_body.intersection(box(0, zy + 480, W, H)), breaks=1.0)
+    for dxy in ((-1, -0.3), (1, -0.3), (0, -1)):
+        rim_steps(rim_svg, hand, -dxy[0] * 4, -dxy[1] * 4, steps=((1.0, 0.85), (2.0, 0.25)))
+    rim_broken(rim_svg, raised.difference(hand), (-1, -0.3), 4, 0.9, rr, breaks=0.4)
+    rim_broken(rim_svg, raised.difference(hand), (1, -0.3), 3, 0.4, rr, breaks=1.0, clip=box(0, 0, W, H).difference(zack))
+    hx, hy = wx, wy - 100
 
     cg.mark("sun", sun_x, 500)
     cg.mark("sephiroth", sx + 60, sy + 140)
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
     cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
-    cg.keep("hand", wx - 60, wy - 190, 140, ey - wy + 230)  # the raised hand and arm
+    cg.keep("hand", wx - 60, wy - 220, 140, ey - wy + 260)  # the raised hand and arm
     return cg
 
 
@@ -615,54 +874,73 @@ def cg_embrace() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
-    # Sephiroth, left, taller, head bowed toward Zack
+    rr = random.Random(41)
+    # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
+    # falling forward over Zack's shoulder
     sx, sy, hs = 690, 220, 226
-    s_head = head_profile(sx, sy, hs, 1, -0.22)
-    s_hair = unary_union([
-        smooth([(sx - 124, sy + 100), (sx - 90, sy + 14), (sx - 20, sy - 16), (sx + 50, sy + 4), (sx + 90, sy + 60),
-                (sx + 40, sy + 44), (sx - 30, sy + 100), (sx - 60, sy + 240), (sx - 120, sy + 440),
-                (sx - 180, 1120), (sx - 320, 1120), (sx - 250, sy + 480), (sx - 190, sy + 260)], 10),
-        lock((sx + 40, sy + 10), [(sx + 84, sy + 70)], (sx + 86, sy + 140), 44),
-        lock((sx + 10, sy + 60), [(sx + 50, sy + 220), (sx + 120, sy + 360)], (sx + 190, sy + 470), 40),  # over Zack
-    ])
-    s_body = smooth([(sx - 100, sy + 290), (sx + 60, sy + 270), (sx + 170, sy + 330), (sx + 240, sy + 440),
-                     (sx + 260, 1120), (sx - 230, 1120), (sx - 220, sy + 460), (sx - 170, sy + 330)], 8)
-    s_neck = Polygon([(sx - 40, sy + 170), (sx + 60, sy + 210), (sx + 80, sy + 320), (sx - 70, sy + 320)])
-    # Zack, right, shorter, his face turned up to him
-    zx, zy, hz = 880, 318, 210
-    z_head = head_profile(zx, zy, hz, -1, 0.24)
-    spikes = [lock((zx + 10, zy + 30), [(zx + 60, zy - 16)], (zx + 116, zy - 56), 76),
-              lock((zx + 46, zy + 60), [(zx + 112, zy + 34)], (zx + 184, zy + 20), 78),
-              lock((zx + 64, zy + 106), [(zx + 130, zy + 108)], (zx + 196, zy + 122), 64),
-              lock((zx + 56, zy + 146), [(zx + 106, zy + 176)], (zx + 150, zy + 220), 48),
-              lock((zx - 20, zy + 14), [(zx + 0, zy - 36)], (zx + 30, zy - 78), 54),
-              lock((zx - 28, zy + 38), [(zx - 64, zy + 50)], (zx - 92, zy + 92), 32)]
-    z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 104, zy + 40), (zx + 114, zy + 130),
-                                  (zx + 56, zy + 166), (zx - 10, zy + 90)], 8), *spikes])
-    z_neck = Polygon([(zx + 40, zy + 170), (zx - 50, zy + 200), (zx - 60, zy + 300), (zx + 80, zy + 300)])
-    z_body = smooth([(zx + 90, zy + 270), (zx - 30, zy + 270), (zx - 110, zy + 330), (zx - 140, zy + 430),
-                     (zx - 150, 1120), (zx + 290, 1120), (zx + 270, zy + 440), (zx + 200, zy + 320)], 8)
-    # his arm round Zack's back: the sleeve across, the hand spread on Zack's shoulder blade
-    s_arm = stroke([(sx + 150, sy + 380), (zx + 60, zy + 320), (zx + 214, zy + 340)], 54, 40)
-    s_hand = hand_shape(zx + 226, zy + 352, 62, 1.45, 0.5)
-    seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_hand])
+    s_head = profile_head((sx, sy), hs, 1, 0.2)
+    s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
+    s_body = outline([(sx + 60, sy + 310), (sx + 130, sy + 350), (sx + 190, sy + 420), (sx + 230, sy + 540),
+                      (sx + 250, 1130), (sx - 230, 1130), (sx - 214, sy + 600), (sx - 180, sy + 430),
+                      (sx - 130, sy + 350), (sx - 60, sy + 310)], 8)
+    back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
+                         (sx - 150, sy + 220), (sx - 186, sy + 430), (sx - 230, sy + 660), (sx - 276, 1130),
+                         (sx - 120, 1130), (sx - 104, sy + 600), (sx - 70, sy + 380), (sx - 44, sy + 210),
+                         (sx - 20, sy + 110), (sx + 14, sy + 50)], 10)
+    s_locks = [
+        hair_lock([(sx - 150, sy + 280), (sx - 196, sy + 500), (sx - 240, sy + 740), (sx - 290, 1130)], 66, keep=0.8),
+        unary_union([hair_lock([(sx - 50, sy + 150), (sx - 14, sy + 250), (sx + 40, sy + 340), (sx + 110, sy + 420)],
+                               42, keep=0.6, tip=0.15), disc(sx - 50, sy + 150, 21)]),  # falling forward, over Zack's shoulder
+    ]
+    s_hair = unary_union([back_hair, *s_locks])
+    # Zack, right, shorter, his face lifted to him; spikes swept back
+    zx, zy, hz = 904, 318, 210
+    z_head = profile_head((zx, zy), hz, -1, -0.26)
+    z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
+    z_body = outline([(zx - 60, zy + 290), (zx - 120, zy + 330), (zx - 150, zy + 420), (zx - 160, 1130),
+                      (zx + 300, 1130), (zx + 280, zy + 460), (zx + 236, zy + 350), (zx + 160, zy + 300),
+                      (zx + 60, zy + 280)], 8)
+    z_hair = zack_hair((zx, zy), hz, -1)
+    # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
+    # spread and gripping; Zack's hand clutching the front of his shirt
+    s_arm = ribbon([(sx + 150, sy + 400), (sx + 260, sy + 430), (zx + 80, zy + 346), (zx + 190, zy + 338)],
+                   [82, 70, 60, 50], round_start=True)
+    s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
+    # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
+    # neck, the hand in the hair at his nape
+    z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
+                   round_end=True)
+    z_fist = unary_union([ribbon([(sx + 20, sy + 380), (sx - 10, sy + 350), (sx - 36, sy + 322)], [58, 54, 48]),
+                          open_hand((sx - 36, sy + 322), math.radians(-125), 104, spread=0.5, curl=0.35, side=1)])
+    seph = unary_union([s_hair, s_head, s_neck, s_body])
     zack = unary_union([z_hair, z_head, z_neck, z_body])
     fig.geom(zack, (20, 20, 26))
+    fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    both = unary_union([seph, zack])
-    # the glass behind them: the outline catches the dusk, strongest at the top; the faces'
-    # edges toward each other catch the light in the gap between them
-    rim_steps(rim_svg, both, 4, 4, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, both, -4, 4, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, s_head, -4, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
-    rim_steps(rim_svg, z_head, 4, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
-    rim_steps(rim_svg, s_hand, 0, 3, steps=((1.0, 0.8),))
+    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (32, 34, 44))
+    occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
+    fig.geom(unary_union([z_arm, z_fist]), (20, 20, 26))
+    occlusion(fig, unary_union([s_arm, s_hand]), zack, (-1, -0.4), 4, (8, 8, 12))
+    fig.geom(unary_union([s_arm, s_hand]), (22, 22, 30))
+    fig.geom(s_locks[1], (34, 36, 46))
+    both = unary_union([seph, zack, s_arm, s_hand, z_arm, z_fist, s_locks[1]])
+    # the glass behind them: the outline catches the dusk, strongest along the tops of hair
+    # and shoulders, broken along its length; the faces' edges toward each other catch the
+    # light in the sliver of sky between them; the arms only where they face the glass
+    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9)
+    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3)
+    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3)
+    rim_steps(rim_svg, s_head.difference(s_hair), -3.5, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
+    rim_steps(rim_svg, z_head.difference(z_hair), 3.5, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
+    rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
+    rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
+    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
     cg.mark("hand", zx + 250, zy + 370)
     cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
-    cg.keep("hand", zx + 170, zy + 290, 140, 130)
+    cg.keep("hand", zx + 130, zy + 300, 160, 150)
     return cg
 
 
@@ -719,39 +997,70 @@ def cg_chair() -> CG:
     wood.geom(rail_top, (78, 56, 40))  # the rounded top of the rail, toward the sky
 
     # the hand: the thumb first (behind the rail), then the back of the hand on top, the forearm
-    # rising behind it, then the four fingers over the rail's near face (index on the left: his
-    # LEFT hand, its back toward us). Drawn at 1:1 about the index knuckle, then enlarged.
+    # rising behind it into the loose silk sleeve, then the four fingers over the rail's near
+    # face (index on the left: his LEFT hand, its back toward us). Drawn at 1:1 about the index
+    # knuckle, then enlarged.
     ox, oy, k = 960, 548, 1.45
-    thumb = finger([(912, 586), (882, 622), (892, 668), (930, 692)], [50, 42, 36, 30])
-    back = smooth([(922, 558), (912, 528), (940, 500), (1000, 476), (1050, 462), (1110, 476), (1140, 500),
-                   (1146, 536), (1126, 562), (1060, 568), (980, 566)], 8)
-    forearm = stroke([(1080, 500), (1170, 360), (1300, 160), (1440, -80)], 150, 104)
-    along = (0.573, -0.819)  # the forearm's direction; the cuff's edge lies across it at (1262, 218)
-    sleeve = stroke([(1200, 300), (1350, 80), (1450, -80)], 152, 134).difference(Polygon([
-        (1262 + 0.819 * 400, 218 + 0.573 * 400), (1262 - 0.819 * 400, 218 - 0.573 * 400),
-        (1262 - 0.819 * 400 - along[0] * 600, 218 - 0.573 * 400 - along[1] * 600),
-        (1262 + 0.819 * 400 - along[0] * 600, 218 + 0.573 * 400 - along[1] * 600)]))
-    cuff_edge = stroke([(1200, 176), (1262, 218), (1326, 262)], 14, 10)
-    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed, curling a little toward
-        # the middle finger, the little one shortest
-        finger([(946, 548), (942, 620), (948, 676), (958, 710)], [46, 41, 35, 28]),
-        finger([(990, 546), (990, 626), (994, 690), (1000, 728)], [47, 42, 36, 29]),
-        finger([(1034, 550), (1036, 624), (1036, 682), (1032, 716)], [45, 40, 34, 27]),
-        finger([(1076, 556), (1080, 610), (1078, 652), (1070, 680)], [39, 35, 30, 24]),
+    # the thumb under the rail: out from behind its lower edge, bending at its joint, the tip
+    # turned toward the fingers
+    thumb = ribbon([(906, 604), (904, 636), (918, 658), (942, 668)], [40, 38, 33, 28], round_end=True)
+    back = smooth([(922, 558), (912, 528), (940, 500), (1000, 478), (1056, 466), (1112, 474), (1146, 500),
+                   (1150, 536), (1126, 564), (1060, 570), (980, 566)], 8)
+    # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
+    # muscle), the lower edge straighter; it runs up out of the frame under the sleeve
+    arm_line = [(1112, 500), (1150, 440), (1200, 362), (1262, 270), (1330, 170), (1420, 40), (1480, -50)]
+    forearm = ribbon(arm_line, [90, 94, 110, 124, 128, 124, 120], shift=[-3, 0, 6, 10, 9, 6, 5])
+    wrist_bone = disc(1142, 522, 13)  # the head of the ulna, on the little-finger side of the wrist
+    # the sleeve: loose silk, wider than the arm and fuller on its lower side (it hangs), the
+    # cuff's hem draped across the forearm two-thirds of the way up
+    sleeve = smooth([(1192, 226), (1250, 140), (1316, 44), (1372, -60), (1580, -60), (1530, 40), (1452, 164),
+                     (1396, 258), (1360, 318), (1330, 326), (1298, 308), (1266, 300), (1236, 276), (1212, 250)], 8)
+    hem = [(1192, 228), (1214, 252), (1238, 278), (1268, 302), (1300, 310), (1332, 328), (1362, 320)]
+    cuff_band = ribbon(hem, [22, 24, 24, 22, 22, 24, 22]).intersection(sleeve)
+    folds = [ribbon([(1262, 292), (1296, 230), (1336, 150), (1372, 80)], [7, 5, 3, 0.5]),
+             ribbon([(1326, 318), (1372, 250), (1420, 170)], [8, 5, 0.5]),
+             ribbon([(1224, 258), (1262, 190), (1300, 120)], [5, 3, 0.5])]
+    opening = ribbon(hem[3:], [0.5, 14, 16, 10]).difference(forearm)  # inside the cuff, where it stands off the arm
+    # The fingers are about 0.9x the back of the hand. The first phalanx runs over the rail's
+    # rounded top toward us (foreshortened), the second bends down its near face; the index and
+    # middle hang with their tips bent in a little, the ring and little fingers curl on round
+    # under the rail to its far side, so only their first two joints show (each ends in the
+    # rounded bend of its middle joint). The knuckle row is an arc, the middle knuckle highest.
+    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little
+        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 41, 36, 30]),
+        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 43, 37, 31]),
+        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 628)], [40, 39, 35, 35]),
+        finger([(1072, 558), (1079, 588), (1083, 612), (1083, 620)], [34, 33, 30, 30]),
     ]
-    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 538, 25), (1036, 542, 24), (1080, 550, 21))]
+    knuckles = [disc(x, y, r) for x, y, r in ((944, 546, 22), (988, 534, 24), (1033, 540, 22), (1074, 553, 19))]
+    crease_at = [(938, 582), (986, 578), (1036, 582), (1079, 588)]  # the middle joints (PIP)
 
     def big(g: BaseGeometry) -> BaseGeometry:
         return sscale(g, k, k, origin=(ox, oy))
-    thumb, back, forearm, sleeve, cuff_edge = (big(g) for g in (thumb, back, forearm, sleeve, cuff_edge))
+    thumb, back, forearm, sleeve, cuff_band, opening, wrist_bone = (
+        big(g) for g in (thumb, back, forearm, sleeve, cuff_band, opening, wrist_bone))
+    folds = [big(g) for g in folds]
     fingers = [big(g) for g in fingers]
     knuckles = [big(g) for g in knuckles]
+    crease_at = [(ox + (x - ox) * k, oy + (y - oy) * k) for x, y in crease_at]
     hand_top = unary_union([back, *knuckles])
     skin, skin_front = (44, 40, 50), (40, 36, 46)
+    arm_and_hand = unary_union([forearm, hand_top, wrist_bone])
     fig.geom(thumb.difference(rail), skin)
-    fig.geom(unary_union([forearm, hand_top]), skin)
+    fig.geom(arm_and_hand, skin)
+    # the forearm's volume: the half-light band inside its lit upper edge, three flat steps
+    # (docs/art.md), and below the sleeve's hem the shadow the cuff throws on the arm
+    lit_dir = (-0.8, -0.6)
+    for w, c in ((34, (51, 46, 57)), (20, (59, 53, 64)), (9, (74, 66, 78))):
+        fig.geom(rim_band(arm_and_hand, lit_dir, w).difference(unary_union(fingers)), c)
+    fig.geom(translate(sleeve, 10, 14).difference(sleeve).intersection(forearm), (26, 23, 30))
     fig.geom(sleeve, SHIRT)
-    fig.geom(cuff_edge.intersection(sleeve), (36, 36, 46))
+    fig.geom(opening.intersection(sleeve), (16, 15, 20))
+    fig.geom(cuff_band, (68, 68, 78))
+    for fd in folds:
+        fig.geom(fd.intersection(sleeve), (40, 40, 50), 0.9)
+    for w, c in ((22, (66, 66, 76)), (10, (72, 72, 82))):
+        fig.geom(rim_band(sleeve, lit_dir, w).difference(cuff_band), c)
     # each finger in front of the one to its right (the index nearest the light), with a thin
     # dark line where it lies over its neighbour
     for n in (3, 2, 1, 0):
@@ -760,37 +1069,52 @@ def cg_chair() -> CG:
             fig.geom(fg.buffer(4).difference(fg).intersection(fingers[n + 1]), (12, 10, 14))
         fig.geom(fg, skin_front)
         # the half-light band inside the lit edge (docs/art.md: three flat steps, under 20 px)
-        for k, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
-            fig.geom(fg.difference(translate(fg, k, k * 0.5)), c)
-    arm_and_hand = unary_union([forearm, hand_top])
-    for k, c in ((16, (50, 45, 54)), (10, (56, 50, 60)), (5, (62, 56, 66))):
-        fig.geom(arm_and_hand.difference(translate(arm_and_hand, k, k * 0.6)).difference(unary_union(fingers)), c)
-    # the hair: silver strands falling into the top of the frame, out of focus
-    strands = [lock((x0, -40), [(x0 + dx * 0.3, ln * 0.5)], (x0 + dx, ln), w) for x0, dx, ln, w in
-               ((1100, -40, 240, 26), (1146, -26, 330, 22), (1190, -10, 280, 18), (1232, 8, 370, 22),
-                (1050, -44, 160, 16))]
-    hair = unary_union(strands)
+        for kk, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
+            fig.geom(fg.difference(translate(fg, kk, kk * 0.5)), c)
+        # the bend at the middle joint: a short crease across the finger, and on the two that
+        # curl under the rail the last rounded joint turning away from us, a step darker
+        px_, py_ = crease_at[n]
+        fig.geom(ribbon([(px_ - 11 * k, py_ + 0.5 * k), (px_, py_ - 0.5 * k), (px_ + 9 * k, py_ + 0.3 * k)],
+                        [0.5, 2.4, 0.5]).intersection(fg), (22, 20, 26), 0.7)
+        if n >= 2:
+            fig.geom(fg.intersection(translate(fg, 0, -10 * k)).difference(translate(fg, 0, 6 * k)).difference(
+                translate(fg, 9 * k, 0)), (30, 27, 34))
+    # the hair: heavy silver locks falling into the top of the frame past the sleeve, out of focus
+    hair_locks = [hair_lock(pts, w, keep=0.75, tip=0.3) for pts, w in (
+        ([(1096, -40), (1092, 80), (1074, 190), (1050, 290), (1040, 340)], 58),
+        ([(1150, -40), (1146, 100), (1132, 220), (1118, 330), (1110, 410)], 64),
+        ([(1212, -40), (1208, 80), (1196, 180), (1188, 240)], 44))]
+    hair_locks.append(ribbon([(1070, -40), (1060, 120), (1040, 250), (1016, 330), (1006, 360)], [5, 4, 3, 2, 0.5]))
+    hair = unary_union(hair_locks)
     fig.geom(hair, (62, 64, 78))
+    for lk in hair_locks:
+        fig.geom(rim_band(lk, (-1, 0), 10).intersection(hair), (74, 76, 90))
+    fig.geom(rim_band(hair_locks[1], (1, 0), 4).intersection(hair_locks[0].union(hair_locks[2])), (40, 42, 54))
 
     # the rim: the low sun is in the glass on the left, a little above: edges facing up-left
     front = unary_union(fingers)
-    whole = unary_union([thumb, forearm, hand_top, sleeve, front])
+    whole = unary_union([thumb, arm_and_hand, sleeve, front])
     visible = whole.difference(rail.difference(unary_union([front, hand_top])))  # the thumb goes behind the rail
-    behind_hand = box(-50, -50, W + 50, H + 50).difference(visible.buffer(2))
+    behind_hand = box(-50, -50, W + 50, H + 50).difference(visible.buffer(2)).difference(hair.buffer(2))
     rim_steps(rim_svg, chair, 4, 3, steps=((1.0, 0.9), (2.0, 0.28)), clip=behind_hand)
     rim_steps(rim_svg, rail, 0, 5, steps=((1.0, 0.7),), clip=behind_hand)
-    seen = box(-50, -50, W + 50, H + 50).difference(rail).union(unary_union([front, hand_top]))
-    rim_steps(rim_svg, whole, 5, 3, steps=((1.0, 1.0), (1.9, 0.3)), clip=seen)
-    rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=box(0, 0, W, H).difference(forearm))
-    for k, fg in enumerate(fingers):
-        over = fg if k == 0 else fg.difference(fingers[k - 1])
-        rim_steps(rim_svg, over, 4, 2, steps=((1.0, 0.75 if k else 1.0), (2.0, 0.22)))
-    rim_steps(rim_svg, cuff_edge, 3, 4, steps=((1.0, 0.8),))
-    rim_steps(rim_svg, hair, 3, 1, steps=((1.0, 0.7),))
+    seen = box(-50, -50, W + 50, H + 50).difference(rail).union(unary_union([front, hand_top])).difference(hair)
+    rr = random.Random(12)
+    # the arm and the sleeve: only along the upper edge (the lower edge is turned from the sun)
+    rim_broken(rim_svg, arm_and_hand.union(sleeve), lit_dir, 5, 1.0, rr, clip=seen.difference(front), breaks=0.6)
+    rim_steps(rim_svg, thumb, 5, 3, steps=((1.0, 0.8), (1.9, 0.25)), clip=seen.difference(front.buffer(1)))
+    rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=seen.difference(forearm))
+    rim_steps(rim_svg, cuff_band, 3, 5, steps=((1.0, 0.7),), clip=seen)
+    for n, fg in enumerate(fingers):
+        over = fg if n == 0 else fg.difference(fingers[n - 1])
+        rim_steps(rim_svg, over, 4, 2, steps=((1.0, (1.0, 0.7, 0.55, 0.45)[n]), (2.0, 0.22)))
+    for lk in hair_locks:
+        rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
-    cg.mark("cuff", 1360, 200)
+    cg.mark("cuff", 1400, 140)  # the middle of the cuff's hem, on the forearm
+    cg.mark("wrist", 1236, 391)
     cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
     cg.keep("wrist", 1040, 220, 300, 200)
     return cg
@@ -819,49 +1143,64 @@ def cg_door() -> CG:
     knob = (1170, 600)
     room.circle(knob[0] + 30, knob[1], 44, (96, 76, 52))  # the rose
 
-    # Zack in profile facing the door, his shoulder on the frame, head bowed
+    # Zack in profile facing the door, leaning in with his shoulder on the frame, his head bowed
+    # over the knob; the near arm (his broken RIGHT) held against his chest, the torn sleeve
+    # ragged over it; the far arm (his good LEFT) reaching past the frame to the knob.
     zx, zy, hz = 820, 260, 224
-    head = head_profile(zx, zy, hz, 1, 0.28)
-    spikes = [lock((zx - 10, zy + 30), [(zx - 60, zy - 10)], (zx - 120, zy - 40), 84),
-              lock((zx - 50, zy + 64), [(zx - 120, zy + 44)], (zx - 196, zy + 40), 84),
-              lock((zx - 66, zy + 110), [(zx - 136, zy + 120)], (zx - 204, zy + 150), 70),
-              lock((zx - 56, zy + 150), [(zx - 106, zy + 186)], (zx - 144, zy + 240), 50),
-              lock((zx + 10, zy + 16), [(zx + 4, zy - 34)], (zx - 24, zy - 80), 60),
-              lock((zx + 40, zy + 50), [(zx + 84, zy + 84)], (zx + 100, zy + 140), 34)]
-    hair = unary_union([smooth([(zx + 40, zy + 10), (zx - 30, zy - 14), (zx - 110, zy + 40), (zx - 118, zy + 130),
-                                (zx - 60, zy + 170), (zx + 10, zy + 90)], 8), *spikes])
-    neck = Polygon([(zx - 50, zy + 170), (zx + 40, zy + 200), (zx + 60, zy + 320), (zx - 90, zy + 320)])
-    body = smooth([(zx - 110, zy + 280), (zx + 40, zy + 270), (zx + 150, zy + 320), (frame_x - 4, zy + 400),
-                   (frame_x - 4, H + 40), (zx - 330, H + 40), (zx - 320, zy + 470), (zx - 240, zy + 320)], 8)
-    # the far (left) arm: down from the shoulder, the elbow bent, the forearm forward to the knob
+    rr = random.Random(21)
+    head = profile_head((zx, zy), hz, 1, 0.3)
+    hair = zack_hair((zx, zy), hz, 1)
+    neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
+    # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
+    # chest leaning into the frame
+    body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
+                    (zx - 246, zy + 470), (zx - 252, zy + 640), (zx - 244, H + 60), (frame_x - 6, H + 60),
+                    (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
+    # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
+    # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
+    # the thumb over the top)
     kx, ky = knob
-    arm_l = stroke([(zx + 100, zy + 360), (zx + 150, zy + 520), (kx - 120, ky + 44)], 64, 50)
-    back = smooth([(kx - 140, ky + 10), (kx - 90, ky - 30), (kx - 30, ky - 44), (kx + 4, ky - 34), (kx + 10, ky + 10),
-                   (kx - 10, ky + 50), (kx - 80, ky + 66), (kx - 136, ky + 60)], 8)
-    fingers = [smooth([(kx - 6, ky - 34 + k * 24), (kx + 22, ky - 36 + k * 24), (kx + 30, ky - 24 + k * 24),
-                       (kx + 24, ky - 12 + k * 24), (kx - 6, ky - 10 + k * 24)], 5) for k in range(4)]
-    thumb = lock((kx - 80, ky - 30), [(kx - 40, ky - 50)], (kx + 6, ky - 54), 26)
-    fist = unary_union([back, *fingers, thumb]).buffer(2).buffer(-2)
-    knuckles = []
+    arm_l = ribbon([(zx + 120, zy + 390), (zx + 170, zy + 470), (zx + 206, zy + 530), (kx - 150, ky + 56),
+                    (kx - 96, ky + 30)], [82, 74, 66, 58, 50], shift=[0, 4, 0, -2, 0])
+    back = outline([(kx - 110, ky + 4), (kx - 84, ky - 26), (kx - 40, ky - 44), (kx - 8, ky - 42), (kx + 2, ky - 10),
+                    (kx - 8, ky + 40), (kx - 56, ky + 58), (kx - 104, ky + 52)], 8)
+    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8, ky - 40 + dy), (kx + 26, ky - 26 + dy), (kx + 22, ky - 12 + dy)],
+                      [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
+               for dy, w in ((0, 25), (23, 24), (45, 22), (64, 19))]
+    thumb = ribbon([(kx - 86, ky - 18), (kx - 50, ky - 46), (kx - 12, ky - 56), (kx + 10, ky - 52)], [30, 27, 23, 18],
+                   round_end=True)
+    fist = unary_union([back, *fingers, thumb]).buffer(1.5).buffer(-1.5)
     room.circle(kx + 40, ky, 30, (150, 120, 80))  # the knob's far side, showing past the fingers
-    # the near (right) arm, broken, held against his chest; the torn sleeve at the elbow
-    upper = stroke([(zx - 60, zy + 340), (zx - 50, zy + 520), (zx - 10, zy + 600)], 90, 80)
-    fore = stroke([(zx - 10, zy + 600), (zx + 100, zy + 560), (zx + 150, zy + 480)], 76, 60)
-    limp = smooth([(zx + 130, zy + 450), (zx + 180, zy + 436), (zx + 200, zy + 470), (zx + 190, zy + 520),
-                   (zx + 140, zy + 512)], 6)
-    zack = unary_union([hair, head, neck, body, arm_l, fist, *knuckles])
-    fig.geom(zack, (24, 22, 28))
+    # the near (right) arm, broken: the upper arm hanging from the shoulder, the swollen forearm
+    # across the chest, the hand limp near the far shoulder; the torn sleeve over the upper arm
+    upper = ribbon([(zx - 96, zy + 330), (zx - 104, zy + 430), (zx - 92, zy + 540), (zx - 60, zy + 616)],
+                   [124, 104, 92, 88], round_start=True, round_end=True)
+    fore = ribbon([(zx - 60, zy + 616), (zx + 20, zy + 604), (zx + 96, zy + 562), (zx + 150, zy + 500)],
+                  [86, 94, 82, 64], shift=[0, 4, 2, 0])
+    limp = open_hand((zx + 146, zy + 504), math.radians(50), 112, spread=0.0, curl=0.15, side=1)
     near = unary_union([upper, fore, limp])
-    fig.geom(near, (38, 32, 36))
-    tear = Polygon([(zx - 110, zy + 500), (zx - 80, zy + 530), (zx - 60, zy + 505), (zx - 36, zy + 540),
-                    (zx - 14, zy + 512), (zx + 6, zy + 546), (zx + 20, zy + 470), (zx - 110, zy + 460)])
-    fig.geom(tear.intersection(upper), (60, 58, 66))
-    rim_steps(rim_svg, zack, 5, 3, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, near, 4, 4, steps=((1.0, 0.8), (1.8, 0.24)))
-    rim_steps(rim_svg, fist, 0, 4, steps=((1.0, 0.8),))
-    for k in range(1, 4):  # the creases between the curled fingers
-        fig.geom(stroke([(kx - 8, ky - 12 + k * 24), (kx + 14, ky - 13 + k * 24), (kx + 26, ky - 16 + k * 24)], 3, 1.5),
-                 (10, 9, 12))
+    sleeve = ribbon([(zx - 96, zy + 320), (zx - 106, zy + 400), (zx - 104, zy + 480)], [140, 128, 124],
+                    round_start=True)
+    tear = Polygon([(zx - 190, zy + 440), (zx - 160, zy + 470), (zx - 140, zy + 446), (zx - 118, zy + 488),
+                    (zx - 96, zy + 458), (zx - 72, zy + 494), (zx - 52, zy + 452), (zx - 20, zy + 466),
+                    (zx - 20, zy + 200), (zx - 190, zy + 200)])
+    sleeve = sleeve.intersection(tear)
+    zack = unary_union([hair, head, neck, body, arm_l, fist])
+    fig.geom(zack, (24, 22, 28))
+    fig.geom(hair, (12, 11, 14))
+    occlusion(fig, near, body, (-1, -0.3), 5, (8, 7, 10))
+    fig.geom(near, (40, 32, 36))  # the swollen arm: a little redder than his skin (docs/art.md)
+    fig.geom(sleeve, (30, 28, 34))
+    fig.geom(rim_band(sleeve, (1, -0.3), 5).intersection(upper), (14, 12, 16))  # the torn hem's shadow on the arm
+    for w, c in ((16, (50, 40, 44)), (8, (58, 46, 50))):  # the half-light inside the arm's lit edge
+        fig.geom(rim_band(near, (-1, -0.4), w).difference(sleeve), c)
+    # the creases between the curled fingers
+    for f0, f1 in zip(fingers, fingers[1:], strict=False):
+        fig.geom(rim_band(f1, (0, -1), 2.5).intersection(f0.buffer(2)), (10, 9, 12))
+    rim_broken(rim_svg, zack.difference(fist.buffer(6)), (-1, -0.5), 3.5, 1.0, rr, breaks=0.8)
+    rim_broken(rim_svg, zack.difference(fist.buffer(6)), (0, -1), 2.5, 0.4, rr, breaks=1.4)
+    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8)
+    rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
@@ -872,7 +1211,9 @@ def cg_door() -> CG:
     cg.keep("face", zx - 220, zy - 90, 360, 380)
     cg.keep("hands", zx - 100, zy + 270, kx + 40 - (zx - 100), 380)  # the knob in his left hand, the arm at his chest
     # the low sun through the glass behind him: a hard-edged band across the door (group `sun`)
-    cg.beam("door_light", "sun", 6, [(frame_x + 70, 0), (1480, 0), (1720, 1080), (1300, 1080)])
+    # (two bands: the shadow of a mullion of the glass wall falls between them)
+    cg.beam("door_light", "sun", 14, [(frame_x + 70, 0), (1330, 0), (1530, 1080), (1290, 1080)])
+    cg.beam("door_light_2", "sun", 14, [(1372, 0), (1500, 0), (1730, 1080), (1578, 1080)])
     return cg
 
 

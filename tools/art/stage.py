@@ -830,6 +830,9 @@ MARKS = [
     ("near_door", 1560, 930, 0.93, 1),
     ("door", 1700, 962, 1.0, 2),
     ("bedroom_door", 1240, 874, 0.84, 0),
+    # a half step from `wall` toward the door, his back still to the wall ("His weight shifted,
+    # the smallest movement toward the door."): the same depth as `wall`, a little nearer
+    ("along_wall", 1446, 888, 0.86, 0),
 ]
 
 # The last light on a figure standing by the glass (the `window` and `glass` marks): it falls

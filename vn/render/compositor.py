@@ -704,7 +704,8 @@ class Compositor:
                                       *sprite_motion(sdef, sv, view.motion), art=art)
                     if art is not None:
                         paint = self.sprites.paint(art, rect, sv.alpha,
-                                                   (marks_at[0] + sun[0] * ks, marks_at[1] + sun[1] * ks))
+                                                   (marks_at[0] + sun[0] * ks, marks_at[1] + sun[1] * ks),
+                                                   view.light.glaze)
                         beams.on_figure(dest, view.light, beam_origin, zoom, paint)
                         # a figure standing in a beam on the floor is lit by it where the light
                         # catches its edges (its rim paint), in the beam's colour at its feet

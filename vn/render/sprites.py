@@ -48,6 +48,9 @@ SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((
 CONTACT_DEPTH = 0.8  # the contact shadow under the feet: how much light it takes at its middle
 CONTACT_HEIGHT = 0.035  # its height, of the figure's (a floor seen from a little above)
 FLOOR_HEAD = 0.35  # a floor beam's light on the figure's head, of that at its feet
+GLAZE_DEPTH = 0.14  # a glaze (`Beam.glaze`): how far into the figure from its sun-facing edges, of its height
+GLAZE_GAIN = 2  # its paint brightened this many times (figures are painted dark: backlit)
+GLAZE_LEVELS = 32  # a glaze level is quantised to this many steps (a kept mask per step)
 ANGLE_STEP = 10  # degrees: the light's direction is quantised (a new catch mask per step)
 
 
@@ -65,6 +68,8 @@ class _Catch:
     edge: pygame.Surface  # the light-facing silhouette edges (and, dimmer, the others) + the weighted rim paint
     sheen: pygame.Surface  # the pale paint (hair, skin) keyed: what a glancing light tints
     floor: pygame.Surface | None = None  # `edge` fading from the feet up (a beam on the floor)
+    body: pygame.Surface | None = None  # the paint brightened, toward the light (`glaze`), made on demand
+    glazed: tuple[int, pygame.Surface] | None = None  # `body` at the last glaze level asked
 
 
 @dataclass
@@ -232,6 +237,33 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     sheen.blit(sheen.copy(), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     sheen.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
     return _Catch(rect, weight, edge, sheen)
+
+
+def _make_body(art: _Art, c: _Catch, angle: int | None) -> pygame.Surface:
+    """The mask a glaze lights (`SpriteRenderer.paint`): the figure's own paint (its ambient
+    group, on black) brightened GLAZE_GAIN times, over `c.rect`, weighted toward the light the
+    way `c.weight` is but GLAZE_DEPTH of the figure's height deep and soft (a stand-in's `c` is
+    scaled, so its body is made from its own art)."""
+    surf, (ax, ay) = art.groups["ambient"]  # type: ignore[misc]  (a catch exists: so does ambient)
+    h = art.size[1]
+    body = pygame.Surface(c.rect.size)
+    body.fill((0, 0, 0))
+    body.blit(surf, (ax - c.rect.x, ay - c.rect.y), special_flags=pygame.BLEND_PREMULTIPLIED)
+    once = body.copy()
+    for _ in range(GLAZE_GAIN - 1):
+        body.blit(once, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    g = pygame.Surface(c.rect.size)
+    g.fill((0, 0, 0))
+    white = surf.copy()
+    white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+    g.blit(white, (ax - c.rect.x, ay - c.rect.y))
+    depth = max(2, round(GLAZE_DEPTH * h))
+    u = None if angle is None else (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    toward = _facing(g, depth, u)
+    toward = pygame.transform.box_blur(toward, max(1, depth // 3))
+    toward.blit(g, (0, 0), special_flags=pygame.BLEND_RGB_MULT)  # (the blur stays inside the figure)
+    body.blit(toward, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    return body
 
 
 class ShadowCasters:
@@ -573,15 +605,18 @@ class SpriteRenderer:
         return hit
 
     def paint(self, art: _Art, rect: pygame.Rect, alpha: float,
-              sun: tuple[float, float] | None = None) -> FigurePaint:
+              sun: tuple[float, float] | None = None, glaze: float = 0.0) -> FigurePaint:
         """How light from the glass falls on the figure drawn at `rect` (its canvas on the
         output) for a sun at `sun` (output px; None: straight behind it): for `Beams.on_figure`,
         its light-facing edges (a hot line and its warm falloff, and its painted rim weighted
         toward the light) and its pale paint (hair) keyed by lightness, so a
         glancing light tints the silver hair and the face and leaves the dark clothes in shadow;
         and, for a beam on the floor (`light_rim`), the edges fading from the feet up. Never a
-        flat light over the body: the room is backlit (docs/art.md)."""
-        c = self.catch(art, _direction(rect, sun))
+        flat light over the body: the room is backlit (docs/art.md) — except under a `glaze`
+        (0..1, `Light.glaze`: the last rays holding on a figure), which adds the figure's own
+        paint, brightened, on its side toward the sun (GLAZE_DEPTH of its height deep, soft)."""
+        angle = _direction(rect, sun)
+        c = self.catch(art, angle)
         if c is None:
             return FigurePaint([], None)
         at = (rect.x + c.rect.x, rect.y + c.rect.y)
@@ -594,6 +629,9 @@ class SpriteRenderer:
             c.floor.blit(pygame.transform.smoothscale(pygame.transform.scale(ramp, (2, 2)), c.rect.size),
                          (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         pieces = [(c.sheen, at, 1.0), (c.edge, at, 1.0)]
+        level = round(max(0.0, min(1.0, glaze)) * GLAZE_LEVELS)
+        if level > 0:
+            pieces.append((self._glazed(art, c, angle, level), at, 1.0))
         floor: tuple[pygame.Surface, tuple[int, int]] | None = (c.floor, at)
         if alpha < 1.0:
             v = max(0, min(255, round(255 * alpha)))
@@ -605,6 +643,18 @@ class SpriteRenderer:
             pieces = [(faded(m), a, g) for m, a, g in pieces]
             floor = (faded(c.floor), at)
         return FigurePaint(pieces, floor)
+
+    def _glazed(self, art: _Art, c: _Catch, angle: int | None, level: int) -> pygame.Surface:
+        """`c.body` at glaze `level` (of GLAZE_LEVELS); the last level asked is kept."""
+        if c.glazed is not None and c.glazed[0] == level:
+            return c.glazed[1]
+        if c.body is None:
+            c.body = _make_body(art, c, angle)
+        out = c.body.copy() if level < GLAZE_LEVELS else c.body
+        if level < GLAZE_LEVELS:
+            _scaled_by(out, level / GLAZE_LEVELS)
+        c.glazed = (level, out)
+        return out
 
     @staticmethod
     def light_rim(dest: pygame.Surface, paint: FigurePaint, color: tuple[int, int, int]) -> None:

@@ -28,6 +28,7 @@ class Beam:
     offset: Point = (0.0, 0.0)
     reach: float = 1.0
     ramp: tuple[RGB, ...] = ()  # colours from each polygon's first point to its far end (replace `color`)
+    glaze: float = 0.0  # 0..1: how much a light falling on figures lights their own paint, not only edges
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ class Light:
             if name == group:
                 return b
         return Beam(strength=0.0)
+
+    @property
+    def glaze(self) -> float:
+        """0..1: how much the light falling on figures lights their own paint on the side toward
+        the sun (the largest `glaze` of the beams that shine; see docs/stage-format.md)."""
+        return max((b.glaze for _, b in self.beams if b.strength > 0.0), default=0.0)
 
 
 DEFAULT_LIGHT = Light()
@@ -99,6 +106,7 @@ def lerp_beam(a: Beam, b: Beam, u: float) -> Beam:
         offset=_lerp_point(a.offset, b.offset, u),
         reach=_lerp(a.reach, b.reach, u),
         ramp=ramp,
+        glaze=min(1.0, max(0.0, _lerp(a.glaze, b.glaze, u))),
     )
 
 
@@ -186,7 +194,7 @@ class _Reader:
 
     def beam(self, node: yaml.Node, group: str, base: Beam) -> Beam:
         if not isinstance(node, yaml.MappingNode):
-            self.err(node, f"beam '{group}' must be a mapping {{color, strength, offset, reach, ramp}}")
+            self.err(node, f"beam '{group}' must be a mapping {{color, strength, offset, reach, ramp, glaze}}")
             return base
         got: dict[str, object] = {}
         for key, knode, vnode in items(node):
@@ -195,7 +203,7 @@ class _Reader:
                 got[key] = self.color(vnode, what)
             elif key == "strength":
                 got[key] = self.number(vnode, what, 0.0)
-            elif key == "reach":
+            elif key in ("reach", "glaze"):
                 got[key] = self.number(vnode, what, 0.0, 1.0)
             elif key == "offset":
                 got[key] = self.point(vnode, what)

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-HEAVY_LIGHT = "last_rays"  # the step `light: last_rays` (a 10 s tween) is the signature moment
+HEAVY_LIGHT = "last_rays_hair"  # its first tween step (the last rays begin, a push-in): the signature moment
 FRAME_SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
 TYPICAL_SIZE = (1920, 1080)
 LINES = 100_000
@@ -93,7 +93,7 @@ def floor(size: tuple[int, int], reps: int = 60) -> dict[str, float]:
 # --------------------------------------------------------------------------- frames
 
 def heavy_step(program) -> str:
-    """'label:N' of the first top-level `light: last_rays` step (or the first light tween)."""
+    """'label:N' of the first top-level `light: HEAVY_LIGHT` tween (or the first light tween)."""
     fallback = None
     for name, label in program.labels.items():
         for n, pc in enumerate(label.steps, 1):
