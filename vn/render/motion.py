@@ -362,6 +362,7 @@ class Living:
             fx, fy = shape.points[0]
             u = max(0.001, min(1.0, beam.reach))
             color = tuple(c + (255.0 - c) * DUST_WHITE for c in beam.color)
+            qc = q(color)
             for m in motion.dust_motes(shape.points, shape.dust, t, seed=i):
                 # the mask of the whole polygon, seen through the beam's reach (shortened toward
                 # its first point)
@@ -373,7 +374,7 @@ class Living:
                 b = m.brightness * weight * beam.strength * DUST_GAIN
                 if b < 0.02:
                     continue
-                lit = self._lit_dot(m.radius * ks, min(1.0, b), color)
+                lit = self._lit_dot(m.radius * ks, min(1.0, b), color, qc)
                 x = (ox + (m.x + beam.offset[0]) * camera.zoom) * scale
                 y = (oy + (m.y + beam.offset[1]) * camera.zoom) * scale
                 out.append((lit, (round(x - lit.get_width() / 2), round(y - lit.get_height() / 2))))
@@ -388,10 +389,12 @@ class Living:
         second copy cost its memory, and at a new size its build in the frame)."""
         return st.beams(st.k_ref).shapes[i]
 
-    def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float]) -> pygame.Surface:
-        """A speck of `radius` output px in `color` x `level` (32 levels, kept)."""
+    def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float],
+                 qc: tuple[int, int, int] | None = None) -> pygame.Surface:
+        """A speck of `radius` output px in `color` x `level` (32 levels, kept); `qc`: q(color)
+        when the caller has it."""
         step = max(1, round(level * 32))
-        key = (max(2, round(radius * 4)), step, q(color))
+        key = (max(2, round(radius * 4)), step, qc or q(color))
         hit = self._lit_dots.get(key)
         if hit is None:
             if len(self._lit_dots) > 512:
