@@ -425,7 +425,9 @@ class Compositor:
         scale, rect = fit(size, after.size)
         if rect.size != size:
             return None
-        return [a for v in (before, after) if v.motion is not None for a in self.living.areas(v, size, scale)]
+        # (the places of `after` first, its figures first of all: drawn whole, their pictures
+        # are kept for the places drawn after that cross them)
+        return [a for v in (after, before) if v.motion is not None for a in self.living.areas(v, size, scale)]
 
     def redraw(self, target: pygame.Surface, view: SceneView, over: Over | None,
                rects: list[pygame.Rect]) -> bool:
