@@ -125,6 +125,24 @@ def test_a_glaze_lights_the_figures_own_paint_toward_the_sun():
     assert at_canvas(half.pieces[2][0], 60, 200) == pytest.approx(near / 2, abs=3)
 
 
+def test_a_floor_beams_light_on_a_figure_is_kept_per_colour_and_changes_with_it():
+    art = block_art(paint=(60, 60, 60))
+    renderer = SpriteRenderer(ImageCache())
+    rect = pygame.Rect(0, 0, 200, 400)
+
+    def lit(color, alpha=1.0):
+        dest = pygame.Surface((200, 400))
+        dest.fill((0, 0, 0))
+        renderer.light_rim(dest, renderer.paint(art, rect, alpha, (-500, 150)), color)
+        return pygame.image.tobytes(dest, "RGB")
+
+    first = lit((200, 100, 50))
+    assert lit((200, 100, 50)) == first  # the kept tinted mask: the same pixels
+    other = lit((50, 100, 200))
+    assert other != first and lit((50, 100, 200)) == other  # a new colour, a new mask
+    assert lit((200, 100, 50), alpha=0.5) != first  # a fading figure is not served the kept one
+
+
 def test_fill_darkens_only_the_figures_interior():
     art = block_art(paint=(200, 200, 200))
     renderer = SpriteRenderer(ImageCache())

@@ -70,6 +70,7 @@ class _Catch:
     floor: pygame.Surface | None = None  # `edge` fading from the feet up (a beam on the floor)
     body: pygame.Surface | None = None  # the paint brightened, toward the light (`glaze`), made on demand
     glazed: tuple[int, pygame.Surface] | None = None  # `body` at the last glaze level asked
+    floor_lit: tuple[tuple[int, int, int], pygame.Surface] | None = None  # `floor` in the last colour asked
 
 
 @dataclass
@@ -138,6 +139,7 @@ class FigurePaint:
 
     pieces: list[tuple[pygame.Surface, tuple[int, int], float]]
     floor: tuple[pygame.Surface, tuple[int, int]] | None
+    kept: _Catch | None = None  # where `light_rim` keeps its tinted floor mask (a figure not fading)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.pieces)
@@ -642,7 +644,7 @@ class SpriteRenderer:
                 return m
             pieces = [(faded(m), a, g) for m, a, g in pieces]
             floor = (faded(c.floor), at)
-        return FigurePaint(pieces, floor)
+        return FigurePaint(pieces, floor, c if alpha >= 1.0 else None)
 
     def _glazed(self, art: _Art, c: _Catch, angle: int | None, level: int) -> pygame.Surface:
         """`c.body` at glaze `level` (of GLAZE_LEVELS); the last level asked is kept."""
@@ -663,8 +665,14 @@ class SpriteRenderer:
         if paint.floor is None:
             return
         surf, at = paint.floor
-        lit = surf.copy()
-        lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+        kept = paint.kept
+        if kept is not None and kept.floor_lit is not None and kept.floor_lit[0] == color:
+            lit = kept.floor_lit[1]  # (the same beam at the feet as the frame before)
+        else:
+            lit = surf.copy()
+            lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+            if kept is not None:
+                kept.floor_lit = (color, lit)
         dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
 
     def shadow(self, art: _Art, rect: pygame.Rect | None, feet: tuple[float, float], sun: tuple[float, float],
