@@ -106,6 +106,20 @@ def corridor() -> tuple[SVG, SVG]:
     s.rect(ex0, ey0, ew, eh, s.lin(ex0, 0, ex0 + ew, 0, [(0, (150, 156, 162)), (0.45, (218, 222, 226)),
                                                           (0.5, (118, 122, 128)), (0.55, (210, 214, 218)),
                                                           (1, (140, 146, 152))]))
+    # in the steel, a young man's reflection looking back: spiked hair, one arm held to his chest
+    # (dim and soft: brushed steel, not a mirror)
+    hx, hy = VP[0] + 6, ey0 + 56
+    spikes = [(hx - 12, hy + 2), (hx - 22, hy - 6), (hx - 13, hy - 10), (hx - 20, hy - 22), (hx - 6, hy - 16),
+              (hx - 4, hy - 30), (hx + 4, hy - 17), (hx + 14, hy - 27), (hx + 12, hy - 12), (hx + 24, hy - 14),
+              (hx + 13, hy - 3), (hx + 12, hy + 4)]
+    ghost = (74, 76, 82)
+    s.poly(spikes, ghost, 0.35)
+    s.ellipse(hx, hy + 6, 11, 14, ghost, 0.35)
+    s.poly([(hx - 6, hy + 17), (hx + 6, hy + 17), (hx + 8, hy + 25), (hx - 8, hy + 25)], ghost, 0.35)
+    s.path(f"M{hx - 40} {ey0 + eh} C{hx - 38} {hy + 50} {hx - 34} {hy + 32} {hx - 8} {hy + 25} "
+           f"L{hx + 8} {hy + 25} C{hx + 34} {hy + 32} {hx + 38} {hy + 50} {hx + 40} {ey0 + eh}Z", ghost, 0.3)
+    s.path(f"M{hx - 30} {hy + 56} C{hx - 10} {hy + 48} {hx + 14} {hy + 54} {hx + 24} {hy + 62} "
+           f"C{hx + 10} {hy + 70} {hx - 12} {hy + 68} {hx - 30} {hy + 64}Z", (60, 62, 68), 0.35)
     s.rect(VP[0] - 1, ey0, 2, eh, (60, 62, 66))
     s.rect(ex0 + ew + 16, ey0 + 70, 10, 20, (90, 92, 96))
     s.rect(ex0 + ew + 18.5, ey0 + 75, 5, 5, (240, 236, 220))
