@@ -1,8 +1,9 @@
-"""Generates the two places the leave ending passes through (02_leave.yaml): the `corridor`
-outside the General's apartment, its elevator at the end, and the `barracks` room seen from
-Zack's bunk, a window the size of a book high in its wall. SVG layers + a Tiled map each, lit
-by the same presets as the room (assets/lighting.yaml: `fluorescent` for the corridor, `dusk`
-and `night` for the barracks).
+"""Generates the places the leave ending passes through (02_leave.yaml): the `corridor`
+outside the General's apartment, its elevator at the end; the `barracks` room seen from
+Zack's bunk, a window the size of a book high in its wall; the `briefing` room the next
+morning. SVG layers + a Tiled map each, lit by the same presets as the room
+(assets/lighting.yaml: `fluorescent` for the corridor and the briefing, `dusk`, `night` and
+`day` for the barracks).
 
 Needs numpy + shapely (tools only: `pip install -e '.[art-tools]'`), run from tools/art:
 `python places.py`. Deterministic (seeded).
@@ -198,6 +199,98 @@ def barracks() -> tuple[SVG, SVG, SVG, SVG]:
     return sky, city, lights, room
 
 
+# ---- the briefing room ------------------------------------------------------------------------
+# The same one-point perspective (VP) at the room's depth: a long table down the middle, empty
+# chairs along it, the wall screen's map at the far end (emissive), tall windows down the left
+# wall with the day sky in them (a sky mask). Nobody in it: the reader hears the General.
+T_BACK = 0.62
+
+
+def briefing() -> tuple[SVG, SVG, SVG]:
+    sky, room, glow = SVG(W, H), SVG(W, H), SVG(W, H)
+    (x0, y0), (x1, y1) = toward((0, 0), T_BACK), toward((W, H), T_BACK)
+    room.poly([(0, 0), (W, 0), (x1, y0), (x0, y0)], room.lin(0, 0, 0, y0, [(0, (70, 72, 78)), (1, (120, 122, 126))]))
+    room.poly([(W, 0), (x1, y0), (x1, y1), (W, H)], room.lin(W, 0, x1, 0, [(0, (112, 112, 116)), (1, (150, 150, 152))]))
+    room.poly([(0, H), (x0, y1), (x1, y1), (W, H)], room.lin(0, H, 0, y1, [(0, (58, 60, 66)), (1, (96, 98, 104))]))
+    # the left wall: tall windows between piers (the sky shows through them: holes in the wall)
+    left = [(0, 0), (x0, y0), (x0, y1), (0, H)]
+    panes = []
+    for z in (0.4, 2.2, 4.6):
+        ta, tb = at_depth(z), min(at_depth(z + 1.3), T_BACK - 0.01)
+        panes.append([toward((0, 110), ta), toward((0, 110), tb), toward((0, 900), tb), toward((0, 900), ta)])
+    room.path(_cutouts(left, panes), room.lin(0, 0, x0, 0, [(0, (100, 100, 104)), (1, (140, 140, 144))]),
+              evenodd=True)
+    for pane in panes:
+        sky.poly(pane, "#ffffff")
+        (ax, ay), (bx, by), (cx, cy), (dx, dy) = pane
+        mx = (ax + bx) / 2
+        room.poly([(mx - 2, (ay + by) / 2), (mx + 2, (ay + by) / 2), (mx + 2, (cy + dy) / 2), (mx - 2, (cy + dy) / 2)],
+                  (70, 72, 78))  # the mullion
+        room.poly([(ax, ay + (dy - ay) * 0.55), (bx, by + (cy - by) * 0.55),
+                   (bx, by + (cy - by) * 0.55 + 4), (ax, ay + (dy - ay) * 0.55 + 4)], (70, 72, 78))  # the transom
+    # the back wall and its screen: a map of the continent in green lines (emissive)
+    room.rect(x0, y0, x1 - x0, y1 - y0, (150, 150, 150))
+    sx0, sy0, sx1, sy1 = x0 + 60, y0 + 50, x1 - 60, y0 + (y1 - y0) * 0.62
+    room.rect(sx0 - 6, sy0 - 6, sx1 - sx0 + 12, sy1 - sy0 + 12, (40, 42, 46))
+    room.rect(sx0, sy0, sx1 - sx0, sy1 - sy0, (18, 30, 28))
+    rng = random.Random(11)
+    for k in range(1, 8):
+        gx = sx0 + (sx1 - sx0) * k / 8
+        glow.rect(gx, sy0, 1, sy1 - sy0, (30, 90, 70))
+    for k in range(1, 5):
+        gy = sy0 + (sy1 - sy0) * k / 5
+        glow.rect(sx0, gy, sx1 - sx0, 1, (30, 90, 70))
+    coast = [(sx0 + 40 + i * (sx1 - sx0 - 80) / 9, sy0 + 30 + rng.uniform(0, sy1 - sy0 - 60)) for i in range(10)]
+    for a, b in zip(coast, coast[1:], strict=False):
+        glow.poly([a, b, (b[0], b[1] + 2), (a[0], a[1] + 2)], (90, 230, 160))
+    glow.circle(*coast[6], 4, (255, 120, 80))
+    # the table down the middle (its top 0.75 m up: y 794 on the near plane, the eye 1.6 m up at
+    # VP), the chairs along it, empty, their backs over its edge
+    def at(x, height, t):
+        return toward((x, H - height / 1.6 * (H - VP[1])), t)
+
+    t_near, t_far = 0.22, T_BACK - 0.05
+    top = [at(640, 0.75, t_near), at(1280, 0.75, t_near), at(1280, 0.75, t_far), at(640, 0.75, t_far)]
+    room.poly(top, room.lin(0, top[0][1], 0, top[3][1], [(0, (104, 80, 60)), (1, (136, 108, 82))]))
+    room.poly([top[0], top[1], at(1280, 0.7, t_near), at(640, 0.7, t_near)], (62, 48, 38))
+    room.poly([top[3], top[0], at(640, 0.7, t_near), at(640, 0.7, t_far)], (78, 60, 46))
+    room.poly([top[1], top[2], at(1280, 0.7, t_far), at(1280, 0.7, t_near)], (70, 54, 42))
+    def zt(z):  # t of a plane z metres from the near frame
+        return at_depth(z)
+
+    for side in (-1, 1):  # three chairs a side, pulled in under the table's edge; far ones first
+        x = 960 + side * 330
+        for z in (2.6, 1.7, 0.8):
+            t = zt(z)
+            k = 1 - t
+            w = 150 * k
+            (bx, by), (_, ly) = at(x, 1.0, t), at(x, 0.48, t)
+            room.path(f"M{bx - w / 2:.1f} {ly:.1f} L{bx - w / 2:.1f} {by + 14 * k:.1f} "
+                      f"Q{bx - w / 2:.1f} {by:.1f} {bx - w / 2 + 14 * k:.1f} {by:.1f} "
+                      f"L{bx + w / 2 - 14 * k:.1f} {by:.1f} Q{bx + w / 2:.1f} {by:.1f} {bx + w / 2:.1f} {by + 14 * k:.1f} "
+                      f"L{bx + w / 2:.1f} {ly:.1f}Z", room.lin(bx - w / 2, 0, bx + w / 2, 0,
+                                                              [(0, (58, 58, 66)), (1, (36, 36, 42))]))
+            room.poly([(bx - w / 2 + 10 * k, by + 2), (bx + w / 2 - 10 * k, by + 2),
+                       (bx + w / 2 - 10 * k, by + 6 * k), (bx - w / 2 + 10 * k, by + 6 * k)], (110, 110, 118))
+    # the ceiling's light panels
+    for k in range(6):
+        ta, tb = at_depth(0.3 + k * 1.6), at_depth(0.9 + k * 1.6)
+        if tb >= T_BACK - 0.01:
+            break
+        pts = [toward((960 - 260, -20), ta), toward((960 + 260, -20), ta),
+               toward((960 + 260, -20), tb), toward((960 - 260, -20), tb)]
+        room.poly(pts, (226, 228, 226))
+        glow.poly(pts, (120, 124, 128))
+    return sky, room, glow
+
+
+def _cutouts(outer, holes) -> str:
+    """An even-odd path: `outer` with `holes` cut out of it (for a wall with windows)."""
+    def d(pts):
+        return "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in pts) + "Z"
+    return d(outer) + " " + " ".join(d(h) for h in holes)
+
+
 def main() -> None:
     os.makedirs(os.path.join(OUT, "corridor"), exist_ok=True)
     hall, glow = corridor()
@@ -210,6 +303,12 @@ def main() -> None:
     names = ("sky", "city", "city_lights", "room")
     for svg, stem in zip(barracks(), names, strict=True):
         svg.save(os.path.join(OUT, "barracks", f"{stem}.svg"), f"barracks {stem}")
+    os.makedirs(os.path.join(OUT, "briefing"), exist_ok=True)
+    for svg, stem in zip(briefing(), ("sky", "room", "screen"), strict=True):
+        svg.save(os.path.join(OUT, "briefing", f"{stem}.svg"), f"briefing {stem}")
+    with open(os.path.join(OUT, "briefing.tmx"), "w") as fh:
+        fh.write(tmx("briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", "")],
+                     900, ("head_of_table", 960, 700, 0.4)))
     with open(os.path.join(OUT, "barracks.tmx"), "w") as fh:
         fh.write(tmx("barracks", [("sky", "sky", ""), ("city", "ambient", ""),
                                   ("city_lights", "emissive",
