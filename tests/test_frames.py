@@ -274,7 +274,7 @@ def line_step(label: str, words: str) -> str:
 def test_the_leave_paths_places_agree_with_their_lines(tmp_path):
     """After the door the words go with Zack: a bright corridor for "The corridor outside was
     bright and ordinary", then the dark barracks where "a window the size of a book" shows the
-    city's lights — not the General's glass wall."""
+    city's lights — not the General's glass wall —, then the briefing room in the morning."""
     def at(words, t):
         out = tmp_path / "f.png"
         assert main(["render", "--at", line_step("leave", words), "--t", str(t), "--choose", "1",
@@ -288,3 +288,7 @@ def test_the_leave_paths_places_agree_with_their_lines(tmp_path):
     assert sparks(bunk, window) > 0.01  # the city's lights in it
     assert luma(stats(bunk, (0.0, 0.0, 0.45, 0.7))) < 30  # the room around it dark
     assert sparks(bunk, (0.02, 0.05, 0.45, 0.6)) < 0.002  # and no glass wall full of city lights
+    briefing = at("In the morning, at the briefing", 2.0)
+    r, g, b = stats(briefing, (0.3, 0.34, 0.7, 0.58))  # the wall screen at the end of the table
+    assert g > r + 4 and luma((r, g, b)) < 60  # a dark screen with its green chart lit
+    assert luma(stats(briefing, (0.0, 0.2, 0.15, 0.6))) > 100  # the day in the windows on the left
