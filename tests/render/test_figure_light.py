@@ -104,6 +104,13 @@ def test_the_painted_rim_is_weighted_toward_the_sun():
     assert right > 200 and left < 0.5 * right
     left, right = sides(None)  # straight behind: both sides alike
     assert left == pytest.approx(right, abs=3)
+    # the weighted rim paint is kept with the light's direction; a new rim colour only tints it
+    kept = renderer.catch(art, 180).rim
+    dim = replace(light, rim=(128.0, 128.0, 128.0))
+    half = renderer._lit("a", art, dim, 1.0, 180)
+    assert renderer.catch(art, 180).rim is kept
+    full = renderer._lit("a", art, light, 1.0, 180)
+    assert mean(half[-1][0], (0, 60, 4, 200)) == pytest.approx(mean(full[-1][0], (0, 60, 4, 200)) / 2, abs=2)
 
 
 def test_a_glaze_lights_the_figures_own_paint_toward_the_sun():

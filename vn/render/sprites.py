@@ -71,6 +71,7 @@ class _Catch:
     body: pygame.Surface | None = None  # the paint brightened, toward the light (`glaze`), made on demand
     glazed: tuple[int, pygame.Surface] | None = None  # `body` at the last glaze level asked
     floor_lit: tuple[tuple[int, int, int], pygame.Surface] | None = None  # `floor` in the last colour asked
+    rim: pygame.Surface | None = None  # the art's rim paint weighted by `weight` (`_lit`), made on demand
 
 
 @dataclass
@@ -748,14 +749,19 @@ class SpriteRenderer:
             out.append((lit, pygame.BLEND_PREMULTIPLIED, amb[1]))
         rim = art.groups["rim"]
         if rim is not None and rim_tint != (0, 0, 0):
-            lit = rim[0].copy()
             catch = self.catch(art, angle)
             if catch is not None:
-                weight = pygame.Surface(lit.get_size())
-                back = round(255 * RIM_BACK)
-                weight.fill((back, back, back))
-                weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
-                lit.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                if catch.rim is None:  # the rim paint weighted toward the light: kept, any tint
+                    weighted = rim[0].copy()
+                    weight = pygame.Surface(weighted.get_size())
+                    back = round(255 * RIM_BACK)
+                    weight.fill((back, back, back))
+                    weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
+                    weighted.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                    catch.rim = weighted
+                lit = catch.rim.copy()
+            else:
+                lit = rim[0].copy()
             lit.fill(rim_tint, special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, rim[1]))
         emi = art.groups["emissive"]
