@@ -123,6 +123,8 @@ class Player:
         self._last = time.perf_counter()
         self._planned: float | None = None
         self._waiter = None  # vn.eventwait.EventWait, made once the window shows a frame
+        self.canvas_kept = False  # the canvas holds the last frame, drawn by the one view drawing now
+        self._drawn = None  # (the view that drew the last frame alone, the window surface shown)
         self.visible = True  # False while the window is hidden or minimised: nothing is drawn
         self.slept = 0.0  # seconds the last turn spent waiting for input or a deadline
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
@@ -283,11 +285,27 @@ class Player:
         size = self.surface.get_size()
         if self.canvas is None or self.canvas.get_size() != size:
             self.canvas = self.pg.Surface(size)
-        self.canvas.fill((0, 0, 0))
+            self._drawn = None
+        views = self.stack.visible()
+        # the canvas (and the window) still hold the frame before when one view drew it alone,
+        # and draws again: it may then draw only what changed (`ScreenView.damage`; a line
+        # typing on is a few glyphs, not a frame)
+        self.canvas_kept = len(views) == 1 and self._drawn == (views[0], self.surface)
+        for view in views:
+            view.damage = None
+        if not self.canvas_kept and not (views and views[0].opaque):
+            self.canvas.fill((0, 0, 0))
         self.stack.draw(self.canvas, self.now)
-        self._draw_notices(self.canvas)
-        self.surface.blit(self.canvas, (0, 0))
-        self.pg.display.flip()
+        noticed = self._draw_notices(self.canvas)
+        damage = views[0].damage if self.canvas_kept and not noticed else None
+        if damage is None:
+            self.surface.blit(self.canvas, (0, 0))
+            self.pg.display.flip()
+        elif damage:
+            for rect in damage:
+                self.surface.blit(self.canvas, rect, rect)
+            self.pg.display.update(damage)
+        self._drawn = (views[0], self.surface) if len(views) == 1 and not noticed else None
         self.dirty = False
         if self.first_frame is not None:
             self._keep_first_frame()
@@ -318,11 +336,13 @@ class Player:
         if event.type in (pg.WINDOWSHOWN, pg.WINDOWRESTORED):
             self.visible = True
             self.dirty = True
+            self._drawn = None  # the whole window is shown again
             return
         if event.type in (pg.VIDEORESIZE, pg.WINDOWRESIZED, pg.WINDOWEXPOSED, pg.WINDOWSIZECHANGED):
             self.visible = True  # exposed: some of it shows
             self.surface = pg.display.get_surface()
             self.dirty = True
+            self._drawn = None
             return
         if event.type == pg.WINDOWFOCUSGAINED:
             self.pads.probe()
@@ -482,10 +502,11 @@ class Player:
         self.notices = [(text, self.now + seconds)]  # the latest says what matters now
         self.dirty = True
 
-    def _draw_notices(self, surface) -> None:
+    def _draw_notices(self, surface) -> bool:
+        """Draw the notices (True when there were any)."""
         self.notices = [(t, u) for t, u in self.notices if u > self.now]
         if not self.notices:
-            return
+            return False
         from vn.render.text import SANS
         from vn.ui.menuscreen import MenuScreen
         from vn.ui.paint import fading_bar, with_alpha
@@ -501,6 +522,7 @@ class Player:
             with_alpha(bar, surface, vp.point(160, y), 1.0)
             self.text.draw(surface, layout, vp.point(210, y + 8))
             y += h + 6
+        return True
 
     # ----------------------------------------------------------------- games
     def _new_view(self, session, notice: str | None = None) -> None:

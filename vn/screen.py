@@ -8,6 +8,8 @@ to the host as actions).
 from __future__ import annotations
 
 import os
+import weakref
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from vn.stage.scene import Scene
 from vn.story import Story
 from vn.ui.card import draw_card
 from vn.ui.choice import ChoiceMenu
-from vn.ui.textbox import TextBox
+from vn.ui.textbox import BoxFrame, TextBox
 from vn.ui.theme import THEME, Theme
 from vn.ui.viewport import Viewport
 
@@ -88,6 +90,8 @@ class Screen:
         self._menu: ChoiceMenu | None = None
         self._menu_for: object | None = None
         self.size = size
+        # the last frame drawn: (its surface, the key of all but the typing, the text box's frame)
+        self._last: tuple[weakref.ref[pygame.Surface], tuple[object, ...], BoxFrame] | None = None
 
     def set_theme(self, theme: Theme) -> None:
         """The player's text size, box opacity and contrast (`vn.ui.theme.theme_for`)."""
@@ -124,20 +128,31 @@ class Screen:
             self._menu_for = session.choice
         return self._menu
 
-    def draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool = True) -> None:
+    def draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool = True,
+             kept: Sequence[pygame.Rect] | None = None) -> list[pygame.Rect] | None:
         """The frame at `now`; `ui=False` leaves out the text box and choices (under the
-        backlog or the menu, which draw over the picture alone)."""
-        with frame():  # background builds give way meanwhile (vn.render.resize)
-            self._draw(surface, session, now, ui)
+        backlog or the menu, which draw over the picture alone).
 
-    def _draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool) -> None:
+        `kept`: the caller's word that `surface` still holds the last frame this Screen drew
+        on it, except inside these rects (output px), which it drew over since. Then a frame
+        that differs from that one only where the line typed on (the picture and everything
+        else equal) is drawn there alone: those places and `kept` are restored from the
+        picture kept on the compositor's plate and the text box is drawn again clipped to
+        them — the pixels equal a whole frame's. Returns the rects drawn, or None when the
+        whole frame was."""
+        with frame():  # background builds give way meanwhile (vn.render.resize)
+            return self._draw(surface, session, now, ui, kept)
+
+    def _draw(self, surface: pygame.Surface, session: Session, now: float, ui: bool,
+              kept: Sequence[pygame.Rect] | None) -> list[pygame.Rect] | None:
         view = session.scene.view(now)
         if self.reduce_motion and (view.shake != (0.0, 0.0) or view.flash or view.motion is not None):
             # the player asked for no shake, no flash and a still picture (vn.stage.motion)
             view = replace(view, shake=(0.0, 0.0), flash=0.0, motion=None)
         if not ui:
+            self._last = None
             self.compositor.draw(surface, view)
-            return
+            return None
         vp = self.viewport(surface)
         self.textbox.viewport = vp
         menu = self.choice_menu(session, now)
@@ -150,8 +165,24 @@ class Screen:
         said = session.line is not None or prompt is not None
         self.textbox.set_visible(view.textbox and said, session.line_since)
         # the box's shade is kept with a still picture (one blit for both), the words drawn over
-        shade = (self.textbox.shade_key(surface, now), lambda s: self.textbox.draw_shade(s, now))
-        self.compositor.draw(surface, view, shade)
+        okey = self.textbox.shade_key(surface, now)
+        box = self.textbox.frame(surface, now)
+        key = (surface.get_size(), view, self.images.generation, okey, menu is None)
+        last, self._last = self._last, (weakref.ref(surface), key, box)
+        if kept is not None and menu is None and last is not None and last[0]() is surface and last[1] == key:
+            damage = self.textbox.damage(last[2], box)
+            picture = self.compositor.kept(view, okey, surface.get_size()) if damage is not None else None
+            if picture is not None:
+                damage = [r for r in (*damage, *kept) if r.w > 0 and r.h > 0]
+                for rect in damage:
+                    surface.blit(picture, rect, rect)
+                    surface.set_clip(rect)
+                    try:
+                        self.textbox.draw(surface, now, shade=False)
+                    finally:
+                        surface.set_clip(None)
+                return damage
+        self.compositor.draw(surface, view, (okey, lambda s: self.textbox.draw_shade(s, now)))
         self.textbox.draw(surface, now, shade=False)
         if menu is not None:
             menu.viewport = vp
@@ -167,6 +198,7 @@ class Screen:
                          for rect in self.compositor.keep_clear(v, surface.get_size())}
                 menu.set_figures(sorted(rects), sorted(clear))
             menu.draw(surface, now)
+        return None
 
     def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:
         """The compositor paints a card's background; its lettering is the UI's."""

@@ -7,16 +7,18 @@ story's presets light it. Deterministic (seeded). Needs shapely (tools only).
 """
 from __future__ import annotations
 
+import math
 import os
 import random
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from cgfig import Pt, boot, hair_lock, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
-from shapely.geometry import Polygon, box  # noqa: E402
+from shapely.geometry import Point, Polygon, box  # noqa: E402
 from shapely.geometry.base import BaseGeometry  # noqa: E402
 from shapely.ops import unary_union  # noqa: E402
 
@@ -367,77 +369,218 @@ def cg_town() -> CG:
     rim_steps(town_rim, far_row, 0, 3, steps=((1.0, 0.4),), clip=box(-50, -50, W + 50, H + 50).difference(rows))
     del roofs_l, roofs_r, far_roofs
 
-    # the street: packed earth, the fire's glow on it in two flat steps toward the houses
-    fig = cg.plane("figures", "ambient")
+    # The three men, drawn as silhouettes against the fire with its light on their edges
+    # (docs/art.md: the pose carries the beat, the detail lives in the rim). The General, left,
+    # turns into a rising stroke toward Zack: weight on the front foot, the back leg driving, the
+    # sword arm (his LEFT) thrown forward and up, the free arm flung back, the coat's skirt and
+    # the long silver hair streaming back and lifting in the fire's draught. Zack, right, facing
+    # him, braced low with both hands on the hilt above his brow, the broad blade angled up across
+    # the stroke; Cloud at his back, facing the other way, sword low and forward.
+    figs = cg.plane("figures", "ambient")
     rim_svg = cg.plane("rim", "rim")
     houses.rect(-20, 800, W + 40, H, (30, 22, 22))
+    rf = random.Random(77)  # the rim's breaks
+    coat_c, skin_c, hair_c, hair_deep = (13, 11, 14), (30, 24, 28), (60, 62, 74), (34, 34, 44)
+    cloth_c, blade_c = (15, 13, 16), (30, 30, 36)
 
-    # the General, mid-street, turning: the body three-quarter toward us, the head turned to
-    # Zack, hair and coat-tails lifting in the fire's wind; the blade sweeping out from his LEFT
-    # hand (screen right as he faces us), its long line running toward Zack's raised sword
-    gx, gfeet = 640, 800
-    head = head_profile(gx, 318, 70, 1, 0.1)  # turned to Zack: brow, nose and chin against the fire
-    hair = unary_union([
-        smooth([(gx - 30, 352), (gx - 28, 326), (gx - 8, 312), (gx + 16, 314), (gx + 28, 330), (gx + 6, 330),
-                (gx - 6, 350), (gx - 4, 396), (gx - 26, 400)], 6),
-        lock((gx + 14, 318), [(gx + 26, 340)], (gx + 30, 366), 14),  # the fringe over the brow
-        lock((gx - 22, 332), [(gx - 52, 396), (gx - 96, 466)], (gx - 176, 516), 44),  # streaming back in the wind
-        lock((gx - 14, 344), [(gx - 38, 420), (gx - 70, 500)], (gx - 132, 590), 38),
-        lock((gx - 26, 350), [(gx - 64, 408), (gx - 122, 452)], (gx - 212, 466), 32),
-        lock((gx - 6, 356), [(gx - 16, 430), (gx - 32, 520)], (gx - 78, 620), 32),
-        lock((gx - 18, 328), [(gx - 64, 348), (gx - 132, 378)], (gx - 232, 416), 24),
+    # --- the General -----------------------------------------------------------------------
+    gfeet = 862
+    g_head = profile_head((722, 290), 80, 1, -0.12)
+    g_neck = ribbon([(700, 350), (706, 378), (704, 398)], [34, 38, 46])
+    g_torso = ribbon([(703, 372), (697, 430), (678, 500), (658, 562)], [74, 86, 66, 76], shift=[0, 5, 2, 0])
+    g_sword_arm = ribbon([(724, 394), (764, 392), (806, 378), (840, 356), (872, 336)], [34, 30, 25, 22, 17],
+                         shift=[0, 2, 0, 2, 0])
+    g_fist = outline([(862, 326), (878, 318), (892, 324), (894, 342), (880, 352), (864, 348)], 5)
+    g_free_arm = ribbon([(686, 400), (660, 440), (628, 476), (598, 506), (574, 528)], [38, 32, 26, 22, 17],
+                        shift=[0, -2, 0, -1, 0])
+    g_hand = open_hand((574, 528), math.radians(140), 52, spread=0.5, curl=0.35, side=-1)
+    g_pauldron = outline([(664, 392), (690, 376), (716, 384), (718, 406), (694, 424), (668, 420)], 6)
+    g_leg_front = ribbon([(670, 556), (714, 624), (752, 694), (770, 764), (784, 830)], [60, 50, 38, 38, 24],
+                         shift=[0, 3, 0, -3, 0])
+    g_leg_back = ribbon([(646, 560), (616, 632), (586, 706), (548, 770), (514, 826)], [60, 50, 38, 38, 24],
+                        shift=[0, -3, 0, 3, 0])
+    g_boots = unary_union([boot((788, 836), 1, gfeet, 62), boot((514, 828), 1, gfeet - 2, 56, heel_up=22),
+                           ribbon([(776, 770), (788, 838)], [40, 36]), ribbon([(540, 772), (514, 830)], [38, 34])])
+    # the long coat: the skirt split at the back, its back flap streaming left behind him, the
+    # front flap hanging along the front thigh; open at the front
+    coat_back = outline([(682, 392), (652, 450), (636, 520), (626, 566), (590, 610), (534, 664), (470, 722),
+                         (410, 776), (446, 782), (486, 764), (512, 790), (560, 770), (604, 778), (628, 740),
+                         (660, 690), (684, 620), (694, 560), (702, 470)], 8)
+    coat_front = outline([(702, 500), (696, 560), (708, 630), (728, 700), (752, 766), (790, 800), (776, 740),
+                          (760, 660), (738, 580), (724, 520)], 8)
+    g_near = unary_union([g_free_arm, g_hand, g_pauldron])  # his near (right) arm, in front of his hair
+    g_body = unary_union([g_head, g_neck, g_torso, g_sword_arm, g_fist, g_leg_front, g_leg_back, g_boots])
+    g_coat = unary_union([coat_back, coat_front])
+    general = unary_union([g_body, g_coat, g_near])
+    # the hair: heavy locks from the crown and the back of the head, falling down his back and
+    # lifting at their ends in the fire's draught; two strands forward over the shoulder
+    locks = [  # (down his back, then swept back and lifting at the ends: J-shaped, of unequal length)
+        hair_lock([(704, 294), (664, 318), (622, 352), (586, 392), (548, 416), (508, 420)], 30, keep=0.55, tip=0.1),
+        hair_lock([(700, 298), (652, 340), (614, 408), (584, 478), (548, 528), (498, 554), (454, 550)], 56,
+                  keep=0.65, tip=0.1),
+        hair_lock([(694, 312), (662, 370), (638, 440), (614, 510), (584, 566), (540, 598), (496, 602)], 58,
+                  keep=0.65, tip=0.1),
+        hair_lock([(686, 330), (670, 400), (654, 470), (636, 540), (606, 594), (568, 622), (536, 626)], 48,
+                  keep=0.65, tip=0.1),
+        hair_lock([(684, 340), (678, 420), (668, 500), (652, 566), (632, 612)], 34, keep=0.55, tip=0.1),
+    ]
+    hair_mass = hair_lock([(700, 300), (664, 360), (636, 440), (610, 520), (580, 570)], 96, keep=0.8, tip=0.5)
+    crown = outline([(676, 330), (680, 300), (702, 284), (730, 284), (748, 300), (742, 312), (712, 310), (694, 330),
+                     (688, 356)], 6)
+    fringe = [hair_lock([(730, 294), (748, 314), (758, 342), (752, 372)], 20, keep=0.3),
+              hair_lock([(722, 300), (730, 340), (736, 390), (742, 442), (738, 490)], 22, keep=0.5)]
+    g_hair = unary_union([crown, hair_mass, *locks, *fringe])
+    g_hilt = ribbon([(858, 356), (872, 338), (896, 316)], [11, 11, 10])
+    g_guard = ribbon([(868, 320), (880, 330), (890, 342)], [6, 7, 6])
+    # the very long blade, a faint curve (a katana's), from the guard up through the crossing
+    blade_pts = [(892, 318), (1030, 252), (1220, 152), (1420, 36), (1530, -30)]
+    g_blade = ribbon(blade_pts, [12, 11, 10, 7, 2])
+
+    # --- Zack ------------------------------------------------------------------------------
+    zfeet = 1000
+    z_head = profile_head((1186, 394), 98, -1, 0.2)
+    z_neck = ribbon([(1202, 468), (1210, 490), (1218, 506)], [46, 50, 62])
+    # the torso three-quarters to us, leaning into the block: broad shoulders, the chest, the
+    # waist narrower, the belt and hips (his SOLDIER uniform: a fitted top, baggy trousers)
+    z_torso = outline([(1222, 486), (1190, 494), (1160, 508), (1144, 534), (1156, 570), (1170, 608), (1188, 652),
+                       (1194, 702), (1250, 724), (1308, 706), (1304, 652), (1314, 598), (1308, 540), (1288, 502),
+                       (1254, 486)], 8)
+    bd = (-0.5, -0.866)  # the Buster's direction, up and left
+    gp = (1100, 486)  # the grip's lower end (the pommel), held out before his chest
+
+    def along(s: float, side: float = 0.0) -> Pt:
+        return (gp[0] + bd[0] * s - bd[1] * side, gp[1] + bd[1] * s + bd[0] * side)
+    z_far_arm = ribbon([(1292, 512), (1256, 490), (1210, 474), (1160, 466), along(34, -4)], [46, 40, 32, 28, 22],
+                       shift=[0, 2, 0, 1, 0])
+    z_near_arm = ribbon([(1164, 522), (1142, 550), (1118, 548), (1104, 520), along(8, 4)], [52, 44, 34, 30, 25],
+                        shift=[0, 3, 1, 0, 0])
+    z_fists = unary_union([outline([along(-6, -14), along(2, -18), along(20, -17), along(24, 14), along(6, 18),
+                                    along(-8, 12)], 5),
+                           outline([along(22, -15), along(30, -18), along(46, -16), along(50, 13), along(32, 16),
+                                    along(20, 12)], 5)])
+    z_grip = ribbon([along(-10), along(56)], [16, 16])
+    z_guard = ribbon([along(58, -30), along(60), along(58, 30)], [14, 15, 14])
+    tip = along(430)
+    z_blade = Polygon([along(62, -30), along(400, -32), tip, along(420, 30), along(62, 30)])
+    z_leg_front = ribbon([(1220, 702), (1176, 744), (1130, 796), (1130, 870), (1140, 944)], [80, 70, 56, 52, 38],
+                         shift=[0, 6, 0, -5, 0])
+    z_leg_back = ribbon([(1282, 706), (1318, 766), (1350, 830), (1378, 892), (1402, 944)], [80, 68, 54, 48, 38],
+                        shift=[0, -6, -2, 5, 0])
+    z_boots = unary_union([boot((1142, 962), -1, zfeet, 76), boot((1404, 956), -1, zfeet - 2, 72, heel_up=24),
+                           ribbon([(1136, 900), (1142, 962)], [46, 42]), ribbon([(1392, 908), (1404, 958)], [42, 40])])
+    # his hair: black spikes swept back from the brow, each a curved lock with a soft point
+    zc = (1188, 396)
+
+    def zs(pts: list[tuple[float, float]], w: float) -> BaseGeometry:
+        return hair_lock([(zc[0] + x * 0.9, zc[1] + y * 0.9) for x, y in pts], w * 0.9, keep=0.22, tip=0.1)
+    z_hair = unary_union([
+        outline([(zc[0] + x * 0.9, zc[1] + y * 0.9) for x, y in
+                 ((-30, 16), (0, -6), (50, 4), (74, 40), (66, 92), (34, 112), (0, 62))], 8),
+        zs([(0, 10), (40, -26), (100, -48), (150, -52)], 44),
+        zs([(20, 24), (80, 2), (140, -2), (186, 10)], 48),
+        zs([(36, 46), (100, 42), (160, 60), (196, 86)], 46),
+        zs([(44, 72), (100, 88), (140, 122), (156, 154)], 40),
+        zs([(40, 100), (76, 132), (96, 174)], 30),
+        zs([(-10, 8), (10, -30), (50, -62), (92, -80)], 36),
+        zs([(-20, 20), (-50, 30), (-70, 54)], 22),
     ])
-    coat = smooth([(gx - 40, 398), (gx + 36, 396), (gx + 58, 420), (gx + 50, 520), (gx + 44, 600), (gx + 74, 700),
-                   (gx + 120, 770), (gx + 60, 760), (gx + 16, 700), (gx - 10, 700), (gx - 60, 740), (gx - 150, 760),
-                   (gx - 90, 690), (gx - 62, 600), (gx - 58, 520), (gx - 64, 430)], 8)
-    pauldrons = unary_union([smooth([(gx - 44, 398), (gx - 80, 404), (gx - 94, 430), (gx - 64, 440)], 5),
-                             smooth([(gx + 40, 396), (gx + 74, 402), (gx + 86, 426), (gx + 56, 436)], 5)])
-    legs = unary_union([Polygon([(gx - 30, 690), (gx - 4, 690), (gx - 16, gfeet), (gx - 48, gfeet)]),
-                        Polygon([(gx + 6, 690), (gx + 32, 690), (gx + 52, gfeet - 4), (gx + 22, gfeet)])])
-    arm_r = stroke([(gx - 70, 430), (gx - 96, 500), (gx - 84, 560)], 26, 20)  # the free hand back
-    arm_l = stroke([(gx + 66, 424), (gx + 112, 452), (gx + 132, 430)], 26, 20)  # the sword arm up and out
-    fist = disc(gx + 136, 428, 14)
-    hilt = stroke([(gx + 120, 446), (gx + 152, 410)], 9)
-    blade_line = [(gx + 150, 412), (gx + 330, 280), (gx + 520, 148), (gx + 680, 36)]
-    blade = lock(blade_line[0], blade_line[1:-1], blade_line[-1], 11)
-    general = unary_union([hair, head, coat, pauldrons, legs, arm_r, arm_l, fist, hilt])
-    fig.geom(general, (12, 10, 12))
-    fig.geom(blade, (36, 34, 40))
-    rim_steps(rim_svg, general, 4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
-    rim_steps(rim_svg, general, -4, 2, steps=((1.0, 0.9), (1.8, 0.28)))
-    rim_steps(rim_svg, general, 0, 4, steps=((1.0, 0.8),), clip=box(0, 0, W, 480))
-    rim_svg.geom(stroke(blade_line, 2.6, 1.0), "#ffffff", 1.0)  # the edge catches the fire all along
-    # the blade's sweep: a faint arc of light behind it, where it has just been
-    sweep = near_fire
-    for k, op in ((1.0, 0.1),):
-        arc = [(gx + 150, 412), (gx + 380, 320 + 20 * k), (gx + 600, 230 + 50 * k), (gx + 760, 160 + 90 * k)]
-        sweep.geom(stroke(arc, 10 + 8 * k, 2), "#ffd8a0", op)
 
-    # Zack, right, in profile toward him: feet apart, both hands on the hilt before his face, the
-    # broad blade raised up and forward to meet the stroke. Cloud at his back, facing the other
-    # way, slighter, his sword held low and ready.
-    zh = 640
-    zack, z_arm, (zhx, zhy) = fighter(1250, 990, zh, -1, (0.15, 0.76), ((0.12, 0.64), (0.08, 0.62)), stance=1.0,
-                                      head_tilt=0.1)
-    z_hair = spiky_hair(1250, 990 - zh, 0.135 * zh / 236, -1, ZACK_SPIKES, -1)
-    buster = straight_blade((zhx + 10, zhy + 30), (zhx - 230, zhy - 330), 0.075 * zh, point=40)
-    z_grip = stroke([(zhx + 22, zhy + 50), (zhx - 4, zhy + 8)], 16)
-    z_guard = stroke([(zhx - 30, zhy - 8), (zhx + 16, zhy - 40)], 16)
-    zack = unary_union([zack, z_hair, z_arm, z_grip, z_guard])
-    ch = 590
-    cloud, c_arm, (chx, chy) = fighter(1560, 985, ch, 1, (0.17, 0.56), ((0.1, 0.62), (0.06, 0.6)), stance=0.9)
-    c_hair = spiky_hair(1560, 985 - ch, 0.135 * ch / 236, 1, CLOUD_SPIKES, 1)
-    c_sword = straight_blade((chx - 10, chy + 4), (chx + 300, chy - 70), 14, point=30)
-    cloud = unary_union([cloud, c_hair, c_arm, stroke([(chx - 24, chy + 8), (chx + 6, chy + 1)], 12)])
-    fig.geom(buster, (26, 24, 30))
-    fig.geom(c_sword, (30, 28, 34))
-    fig.geom(unary_union([zack, cloud]), (12, 10, 12))
-    for who in (zack, cloud):
-        rim_steps(rim_svg, who, 4, 3, steps=((1.0, 1.0), (1.9, 0.3)))
-        rim_steps(rim_svg, who, -4, 3, steps=((1.0, 0.85), (1.9, 0.25)))
-    rim_steps(rim_svg, buster.difference(zack), 4, 4, steps=((1.0, 1.0), (2.0, 0.3)))
-    rim_steps(rim_svg, buster.difference(zack), -4, 3, steps=((1.0, 0.6),))
-    rim_steps(rim_svg, c_sword.difference(cloud), 0, 3, steps=((1.0, 0.9),))
+    # --- Cloud -----------------------------------------------------------------------------
+    cfeet = 990
+    c_head = profile_head((1594, 474), 86, 1, -0.06)
+    c_neck = ribbon([(1578, 536), (1574, 556), (1572, 572)], [40, 42, 54])
+    c_torso = outline([(1580, 554), (1606, 564), (1630, 578), (1644, 604), (1630, 636), (1618, 672), (1606, 710),
+                       (1600, 750), (1552, 768), (1502, 752), (1500, 700), (1492, 650), (1498, 600), (1518, 570),
+                       (1548, 556)], 8)
+    c_far_arm = ribbon([(1520, 584), (1546, 640), (1590, 690), (1640, 718)], [38, 32, 26, 22])
+    c_near_arm = ribbon([(1628, 588), (1644, 630), (1640, 672), (1632, 712)], [44, 36, 30, 24], shift=[0, -2, 0, 0])
+    c_fists = unary_union([Point(1634, 718).buffer(18, 16), Point(1654, 726).buffer(17, 16)])
+    c_blade = Polygon([(1668, 722), (1900, 800), (1930, 816), (1892, 812), (1662, 744)])
+    c_grip = ribbon([(1616, 708), (1666, 730)], [12, 12])
+    c_leg_front = ribbon([(1580, 748), (1624, 790), (1664, 836), (1656, 900), (1642, 950)], [68, 60, 48, 44, 32],
+                         shift=[0, -4, 0, 4, 0])
+    c_leg_back = ribbon([(1526, 750), (1502, 808), (1478, 864), (1456, 912), (1432, 948)], [68, 58, 46, 42, 32],
+                        shift=[0, 4, 0, -4, 0])
+    c_boots = unary_union([boot((1642, 962), 1, cfeet, 64), boot((1430, 958), 1, cfeet - 2, 60, heel_up=20),
+                           ribbon([(1640, 906), (1642, 962)], [38, 36]), ribbon([(1440, 912), (1430, 958)], [36, 34])])
+    cc = (1590, 474)
+
+    def cs(pts: list[tuple[float, float]], w: float) -> BaseGeometry:
+        return hair_lock([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in pts], w * 0.8, keep=0.22, tip=0.1)
+    c_hair = unary_union([
+        outline([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in
+                 ((26, 14), (-10, -8), (-60, 6), (-82, 50), (-72, 96), (-36, 100), (-4, 50))], 8),
+        cs([(0, 8), (-40, -30), (-90, -56), (-136, -62)], 46),
+        cs([(-20, 18), (-70, -2), (-124, -2), (-170, 12)], 44),
+        cs([(-36, 44), (-90, 40), (-138, 60), (-170, 86)], 38),
+        cs([(-40, 76), (-80, 98), (-106, 132)], 28),
+        cs([(16, 20), (44, 30), (62, 54)], 20),
+    ])
+
+    # --- paint: the blades, the three men, then the rim -------------------------------------
+    zack = unary_union([z_head, z_neck, z_torso, z_far_arm, z_leg_back, z_leg_front, z_boots, z_hair, z_near_arm,
+                        z_fists, z_grip, z_guard])
+    cloud = unary_union([c_head, c_neck, c_torso, c_far_arm, c_leg_back, c_leg_front, c_boots, c_hair, c_near_arm,
+                         c_fists, c_grip])
+    figs.geom(g_blade, blade_c)
+    figs.geom(z_blade, (26, 24, 30))
+    figs.geom(c_blade, blade_c)
+    figs.geom(unary_union([g_body, g_hilt, g_guard]), (9, 8, 10))
+    figs.geom(g_coat, coat_c)
+    figs.geom(g_hair, hair_deep)
+    # the hair's locks, each a touch lighter at its lit top edge, parted by darker seams
+    hr = random.Random(5)
+    for lk in locks + fringe:  # each lock a touch lighter along its outer (left) edge, in one flat step
+        figs.geom(rim_band(lk, (-1.0, -0.2), hr.uniform(8, 14)).intersection(g_hair), hair_c, 0.9)
+    for lk in locks[2:4]:  # a dark seam where a lock lies on the one behind it
+        figs.geom(rim_band(lk, (-1.0, 0.0), 3).difference(g_head).intersection(hair_mass), (20, 20, 28), 0.9)
+    figs.geom(g_near, coat_c)
+    occlusion(figs, g_near, g_hair, (-1, -0.4), 6, (8, 8, 12))
+    occlusion(figs, g_coat, unary_union([g_leg_back, g_leg_front]), (-1, -0.3), 5, (4, 3, 5))
+    figs.geom(zack, cloth_c)
+    figs.geom(cloud, cloth_c)
+    figs.geom(z_hair, (10, 9, 12))
+    figs.geom(c_hair, (40, 38, 34))  # blond: a little lighter than Zack's black
+    # where an arm lies over the body behind it: a thin dark line on its far side
+    occlusion(figs, z_near_arm, z_torso, (-1, -0.3), 5, (4, 3, 5))
+    occlusion(figs, z_leg_front, z_leg_back, (-1, 0), 5, (4, 3, 5))
+    occlusion(figs, g_sword_arm, g_torso, (-0.3, -1), 5, (4, 3, 5))
+    occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
+
+    # rim: the burning house is behind the General (both his sides catch it, the left more and
+    # the top of shoulder, arm and hair most); Zack and Cloud have it on their left and the fire
+    # on the right behind Cloud: Zack's face, arms and the blade's edge on the left are lit,
+    # Cloud's face on the right. Each rim is broken in patches (never a sticker's outline).
+    g_all = unary_union([general, g_hair, g_hilt])
+    rim_broken(rim_svg, g_all, (-1, -0.35), 3.2, 1.0, rf)
+    rim_broken(rim_svg, g_all, (1, -0.45), 2.6, 0.75, rf)
+    rim_broken(rim_svg, g_all, (0, -1), 2.4, 0.55, rf, breaks=1.6)
+    rim_broken(rim_svg, g_sword_arm.difference(g_torso).union(g_fist), (0.2, -1), 3, 0.8, rf, breaks=0.5)
+    for lk in locks[:2]:  # lit strands along the outer locks
+        rim_broken(rim_svg, lk, (-1, -0.4), 2.0, 0.45, rf, clip=g_hair.difference(g_head), breaks=2)
+    rim_broken(rim_svg, g_near, (-1, -0.5), 2.8, 0.8, rf, clip=g_hair.union(g_body).union(g_coat), breaks=0.6)
+    rim_broken(rim_svg, g_coat, (-1, -0.2), 2.4, 0.45, rf, clip=g_body, breaks=1.2)  # the coat's edge over the legs
+    rim_svg.geom(ribbon(blade_pts, [2.6, 2.4, 2.0, 1.4, 0.6]), "#ffffff", 1.0)  # the edge catches the fire all along
+    rim_steps(rim_svg, z_head.difference(z_hair), 4, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(0, 0, 1190, H))
+    rim_steps(rim_svg, c_head.difference(c_hair), -4, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(1594, 0, W, H))
+    rim_steps(rim_svg, g_head.difference(g_hair), -4, 1, steps=((1.0, 0.9), (1.8, 0.28)), clip=box(722, 0, W, H))
+    z_all = unary_union([zack])
+    rim_broken(rim_svg, z_all, (-1, -0.25), 3.4, 1.0, rf)
+    rim_broken(rim_svg, z_all, (0.2, -1), 2.4, 0.45, rf, breaks=1.5)
+    rim_broken(rim_svg, z_all, (1, -0.2), 2.2, 0.35, rf, breaks=1.5)
+    rim_broken(rim_svg, z_near_arm, (-0.8, -0.6), 2.8, 0.6, rf, clip=z_torso.union(z_far_arm))
+    rim_broken(rim_svg, z_leg_front, (-1, 0.2), 2.4, 0.3, rf, clip=z_leg_back)
+    rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3)
+    rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6)
+    rim_broken(rim_svg, cloud, (1, -0.3), 3.2, 1.0, rf)
+    rim_broken(rim_svg, cloud, (0, -1), 2.2, 0.4, rf, breaks=1.5)
+    rim_broken(rim_svg, cloud, (-1, -0.2), 2.2, 0.35, rf, breaks=1.5)
+    rim_broken(rim_svg, c_blade.difference(cloud), (0.2, -1), 2.6, 0.9, rf, breaks=0.3)
+    # the broad blade's flat catches the fire in two flat steps toward its left edge
+    figs.geom(rim_band(z_blade, (-1, -0.3), 18).difference(zack), (58, 54, 62))
+    figs.geom(rim_band(z_blade, (-1, -0.3), 7).difference(zack), (84, 78, 86))
+    sweep = near_fire  # the blade's sweep: a faint arc of light behind it, where it has just been
+    sweep.geom(ribbon([(900, 330), (1000, 300), (1140, 250), (1300, 190)], [4, 16, 14, 2]), "#ffd8a0", 0.1)
 
     # embers rising from the fire, drifting with the wind: short streaks, they twinkle
     embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
@@ -453,21 +596,21 @@ def cg_town() -> CG:
 
     def shadow(g: BaseGeometry, feet_y: float, sx: float, sy: float) -> BaseGeometry:
         return affine_transform(g.intersection(box(-50, -50, W + 50, feet_y)), [1, -sx, 0, -sy, sx * feet_y, feet_y * (1 + sy)])
-    shadows = unary_union([shadow(unary_union([coat, legs]), gfeet, 0.05, 0.32),
-                           shadow(zack, 990, 0.55, 0.3), shadow(cloud, 985, 0.6, 0.28)])
-    people = unary_union([general, blade, zack, cloud, buster, c_sword]).buffer(1)
+    shadows = unary_union([shadow(general, gfeet, 0.05, 0.32), shadow(zack, zfeet, 0.55, 0.3),
+                           shadow(cloud, cfeet, 0.6, 0.28)])
+    people = unary_union([general, g_hair, g_blade, zack, cloud, z_blade, c_blade]).buffer(1)
     for pts, op in (([(400, 800), (880, 800), (1500, H + 10), (60, H + 10)], 0.1),
                     ([(470, 800), (820, 800), (1180, H + 10), (260, H + 10)], 0.08),
                     ([(1580, 800), (1960, 800), (1960, H + 10), (1380, H + 10)], 0.07)):
         rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
 
-    cg.mark("general", gx, 520)
-    cg.mark("swords", 1000, 310)
-    cg.mark("zack", 1250, 990 - zh * 0.8)
+    cg.mark("general", 700, 420)
+    cg.mark("swords", 965, 276)
+    cg.mark("zack", 1200, 500)
     cg.mark("town", 960, 620)
-    cg.keep("general", gx - 110, 300, 260, 330)  # his head, shoulders and sword hand (the hair may be covered)
-    cg.keep("zack", 1250 - 0.4 * zh, 990 - zh - 60, 0.62 * zh, 0.62 * zh)  # his head, hands and the raised blade
-    cg.keep("cloud", 1560 - 0.15 * ch, 985 - ch - 60, 0.4 * ch, 0.3 * ch)
+    cg.keep("general", 590, 270, 310, 250)  # his head, shoulders and sword hand (the hair may be covered)
+    cg.keep("zack", 1040, 340, 260, 220)  # his head, the hands on the hilt
+    cg.keep("cloud", 1490, 440, 160, 130)  # his head
     return cg
 
 
@@ -505,82 +648,114 @@ def cg_promise() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
     sun_x = 760
+    rr = random.Random(55)  # the rim's breaks
 
-    # Sephiroth, left, facing right: taller, the long hair down his back, a black silk shirt
+    # Sephiroth, left, facing right: taller, his head bowed a little toward the hand; the long
+    # hair down his back, two long locks forward over the shoulder; the black silk shirt's
+    # standing collar open at the throat; the shoulder and the arm hanging in the body's outline
     sx, sy, hs = 520, 250, 250
-    s_head = head_profile(sx, sy, hs, 1, 0.16)  # bowed a little: his gaze is on the raised hand
-    s_neck = Polygon([(sx - 40, sy + 190), (sx + 50, sy + 230), (sx + 70, sy + 330), (sx - 70, sy + 330)])
-    s_body = smooth([(sx - 90, sy + 300), (sx + 40, sy + 290), (sx + 120, sy + 330), (sx + 150, sy + 420),
-                     (sx + 160, 1120), (sx - 250, 1120), (sx - 240, sy + 440), (sx - 170, sy + 330)], 8)
-    s_hair = unary_union([
-        smooth([(sx - 124, sy + 90), (sx - 96, sy + 16), (sx - 30, sy - 16), (sx + 44, sy - 6), (sx + 86, sy + 40),
-                (sx + 40, sy + 40), (sx - 30, sy + 90), (sx - 70, sy + 220), (sx - 140, sy + 420),
-                (sx - 200, 1120), (sx - 330, 1120), (sx - 270, sy + 500), (sx - 200, sy + 260)], 10),
-        *[lock((sx - 150 - k * 24, sy + 200 + k * 40), [(sx - 200 - k * 20, sy + 420)], (sx - 236 - k * 22, sy + 620 + k * 50), 40)
-          for k in range(3)],
-        lock((sx + 30, sy + 0), [(sx + 76, sy + 40)], (sx + 100, sy + 96), 40),
-        lock((sx + 40, sy + 10), [(sx + 84, sy + 60)], (sx + 92, sy + 118), 44),  # fringe falling to the brow
-        lock((sx + 0, sy + 40), [(sx + 20, sy + 200), (sx + 60, sy + 380)], (sx + 100, sy + 560), 40),  # the long
-        # front strand falling over his shoulder and chest
-    ])
-    seph = unary_union([s_hair, s_head, s_neck, s_body])
-    fig.geom(seph, (22, 22, 30))
-
-    # Zack, right, facing left: the spiky black hair swept back, his right hand raised between them
-    zx, zy, hz = 1010, 300, 236
-    z_head = head_profile(zx, zy, hz, -1, -0.02)
-    z_neck = Polygon([(zx + 40, zy + 180), (zx - 50, zy + 220), (zx - 66, zy + 330), (zx + 80, zy + 330)])
-    z_body = smooth([(zx + 90, zy + 290), (zx - 40, zy + 285), (zx - 120, zy + 330), (zx - 150, zy + 430),
-                     (zx - 160, 1120), (zx + 300, 1120), (zx + 280, zy + 440), (zx + 200, zy + 330)], 8)
-    spikes = [lock((zx + 10, zy + 30), [(zx + 60, zy - 20)], (zx + 120, zy - 62), 84),
-              lock((zx + 50, zy + 60), [(zx + 120, zy + 30)], (zx + 196, zy + 14), 86),
-              lock((zx + 70, zy + 110), [(zx + 140, zy + 110)], (zx + 212, zy + 122), 70),
-              lock((zx + 60, zy + 150), [(zx + 116, zy + 180)], (zx + 166, zy + 228), 52),
-              lock((zx - 20, zy + 14), [(zx + 0, zy - 40)], (zx + 34, zy - 84), 60),
-              lock((zx - 30, zy + 40), [(zx - 70, zy + 50)], (zx - 100, zy + 96), 36),  # a bang over the brow
-              lock((zx - 10, zy + 40), [(zx - 40, zy + 80)], (zx - 58, zy + 132), 30)]
-    z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130),
-                                  (zx + 60, zy + 170), (zx - 10, zy + 90)], 8), *spikes])
-    # the healed RIGHT arm raised between them to be seen: the elbow bent in front of his chest,
-    # the forearm upright, the hand at his chin's height with the fingers loosely curling toward
-    # the palm (closing, testing the grip) — shown, not waved. Seen from its little-finger side.
-    ex, ey = 800, 830  # the elbow, forward of his chest, in the gap between them
-    wx, wy = 792, 640  # the wrist
-    upper = stroke([(zx - 70, zy + 360), (ex + 60, ey - 50), (ex, ey)], 78, 64)
-    forearm = stroke([(ex, ey), (ex - 8, ey - 100), (wx, wy)], 64, 52)
-    palm = smooth([(wx - 28, wy + 8), (wx - 36, wy - 44), (wx - 32, wy - 96), (wx - 8, wy - 114), (wx + 34, wy - 106),
-                   (wx + 44, wy - 64), (wx + 30, wy - 10), (wx + 24, wy + 10)], 6)
-    fingers = [  # MCP, PIP, DIP, tip: half curled toward the palm (the grip closing), index highest
-        finger([(wx - 22, wy - 106), (wx - 22, wy - 168), (wx + 6, wy - 200), (wx + 36, wy - 204)], [30, 27, 23, 19]),
-        finger([(wx - 8, wy - 108), (wx - 4, wy - 164), (wx + 24, wy - 190), (wx + 52, wy - 188)], [29, 26, 22, 18]),
-        finger([(wx + 8, wy - 106), (wx + 14, wy - 156), (wx + 40, wy - 174), (wx + 64, wy - 168)], [28, 25, 21, 17]),
-        finger([(wx + 22, wy - 100), (wx + 30, wy - 140), (wx + 54, wy - 152), (wx + 72, wy - 142)], [25, 22, 19, 16]),
+    s_head = profile_head((sx, sy), hs, 1, 0.16)
+    s_neck = ribbon([(sx + 20, sy + 200), (sx + 14, sy + 290), (sx + 6, sy + 370)], [150, 156, 186])
+    s_body = outline([(sx + 46, sy + 346), (sx + 92, sy + 392), (sx + 118, sy + 470), (sx + 128, sy + 570),
+                      (sx + 132, sy + 700), (sx + 140, 1130), (sx - 230, 1130), (sx - 206, sy + 640),
+                      (sx - 180, sy + 470), (sx - 140, sy + 390), (sx - 84, sy + 350), (sx - 20, sy + 330)], 8)
+    s_arm = ribbon([(sx - 10, sy + 400), (sx + 20, sy + 520), (sx + 30, sy + 680), (sx + 36, 1130)], [170, 150, 128, 120],
+                   shift=[0, 6, 4, 0], round_start=True)
+    s_collar = outline([(sx - 60, sy + 300), (sx + 10, sy + 318), (sx + 60, sy + 336), (sx + 70, sy + 370),
+                        (sx + 20, sy + 360), (sx - 50, sy + 346)], 6)
+    back_hair = outline([(sx + 70, sy + 24), (sx + 10, sy - 16), (sx - 70, sy - 6), (sx - 126, sy + 60),
+                         (sx - 148, sy + 200), (sx - 180, sy + 400), (sx - 222, sy + 620), (sx - 262, 1130),
+                         (sx - 110, 1130), (sx - 96, sy + 560), (sx - 62, sy + 360), (sx - 40, sy + 200), (sx - 20, sy + 110),
+                         (sx + 10, sy + 50)], 10)
+    s_locks = [  # the back hair's lower edge breaks into locks of unequal length
+        hair_lock([(sx - 150, sy + 260), (sx - 190, sy + 480), (sx - 236, sy + 720), (sx - 280, 1130)], 70, keep=0.8),
+        hair_lock([(sx - 110, sy + 250), (sx - 150, sy + 470), (sx - 176, sy + 700), (sx - 200, 1130)], 60, keep=0.8),
+        # the fringe and the two long locks that fall in front of the ear and over the shoulder
+        hair_lock([(sx - 30, sy + 40), (sx - 34, sy + 120), (sx - 24, sy + 240), (sx + 10, sy + 380), (sx + 60, sy + 500), (sx + 86, sy + 640)],
+                  46, keep=0.6, tip=0.15),
+        hair_lock([(sx - 50, sy + 50), (sx - 60, sy + 130), (sx - 50, sy + 260), (sx - 20, sy + 400), (sx + 10, sy + 540), (sx + 24, sy + 700)],
+                  40, keep=0.6, tip=0.15),
     ]
-    thumb = finger([(wx + 28, wy - 34), (wx + 58, wy - 70), (wx + 74, wy - 104)], [34, 27, 21])
-    hand = unary_union([palm, *fingers, thumb]).buffer(1.5).buffer(-1.5)
-    forearm = unary_union([upper, forearm])
-    hx, hy = wx, wy - 90
-    zack = unary_union([z_hair, z_head, z_neck, z_body, forearm, hand])
+    s_hair = unary_union([back_hair, *s_locks])
+    s_front = unary_union(s_locks[2:])  # the two locks in front of the shoulder
+    seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_collar])
+
+    # Zack, right, facing left: the black spikes swept back; his healed RIGHT arm raised before
+    # his chest into the gap, the hand open, fingers together, the palm turned to Sephiroth
+    zx, zy, hz = 1010, 300, 236
+    z_head = profile_head((zx, zy), hz, -1, -0.02)
+    z_neck = ribbon([(zx - 24, zy + 190), (zx - 18, zy + 280), (zx - 8, zy + 350)], [150, 160, 196])
+    z_body = outline([(zx - 50, zy + 336), (zx - 100, zy + 380), (zx - 130, zy + 460), (zx - 142, zy + 560),
+                      (zx - 146, zy + 700), (zx - 152, 1130), (zx + 262, 1130), (zx + 240, zy + 640),
+                      (zx + 214, zy + 470), (zx + 170, zy + 390), (zx + 100, zy + 346), (zx + 30, zy + 330)], 8)
+    z_arm_l = ribbon([(zx + 20, zy + 390), (zx - 10, zy + 520), (zx - 20, zy + 680), (zx - 24, 1130)],
+                     [176, 156, 132, 124], shift=[0, -6, -4, 0], round_start=True)  # his left arm, hanging at his side
+    z_hair = unary_union([
+        outline([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130), (zx + 60, zy + 170),
+                 (zx - 10, zy + 90)], 8),
+        *[hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08) for a, b, c, d, e, f_, w in (
+            (10, 30, 62, -20, 124, -64, 84), (50, 60, 124, 30, 200, 16, 88), (70, 110, 144, 112, 214, 128, 72),
+            (60, 150, 120, 184, 168, 232, 54), (-20, 14, 4, -42, 40, -86, 62), (-30, 40, -72, 52, -98, 98, 36),
+            (-10, 40, -38, 84, -54, 134, 30))],
+    ])
+    # the raised arm: from behind his chest the upper arm comes forward and down to the elbow,
+    # the forearm rises to the wrist, swelling below the elbow and narrowing to the wrist
+    ex, ey = 842, 846  # the elbow, forward of his chest, in the gap between them
+    wx, wy = 798, 652  # the wrist
+    upper = ribbon([(zx - 70, zy + 450), (ex + 60, ey - 60), (ex, ey)], [96, 84, 70], round_start=True, round_end=True)
+    forearm = ribbon([(ex, ey), (ex - 14, ey - 90), (wx, wy)], [70, 68, 50], shift=[0, 4, 0])
+    # the open hand: palm to Sephiroth, seen a little from its thumb side; the fingers together
+    # in a slight natural curve (the middle longest, the little finger lowest), the thumb apart
+    palm = outline([(wx - 30, wy + 4), (wx - 42, wy - 40), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
+                    (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 26, wy + 6)], 6)
+    fingers = [  # little, ring, middle, index (left to right): base, middle, tip; side by side, touching
+        ribbon([(wx - 30, wy - 96), (wx - 33, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
+        ribbon([(wx - 12, wy - 100), (wx - 14, wy - 152), (wx - 16, wy - 194)], [24, 22, 19], round_end=True),
+        ribbon([(wx + 6, wy - 102), (wx + 4, wy - 158), (wx + 2, wy - 204)], [24, 22, 19], round_end=True),
+        ribbon([(wx + 24, wy - 98), (wx + 22, wy - 146), (wx + 19, wy - 186)], [23, 21, 18], round_end=True),
+    ]
+    thumb = ribbon([(wx + 26, wy - 20), (wx + 50, wy - 48), (wx + 64, wy - 84), (wx + 66, wy - 110)], [34, 28, 23, 19],
+                   round_end=True)
+    hand = unary_union([palm, *fingers, thumb])
+    raised = unary_union([upper, forearm, hand])
+    zack = unary_union([z_hair, z_head, z_neck, z_body, z_arm_l])
+    fig.geom(seph, (22, 22, 30))
+    fig.geom(unary_union([back_hair, *s_locks[:2]]), (34, 36, 46))  # silver: the lightest albedo
+    fig.geom(s_front, (36, 38, 48))
     fig.geom(zack, (20, 20, 26))
+    fig.geom(z_hair, (12, 12, 16))
+    fig.geom(raised, (24, 22, 28))
+    # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
+    # the tips part)
+    for fg in fingers[:3]:
+        fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand), (8, 8, 10))
+    occlusion(fig, raised, zack, (-1, -0.2), 4, (10, 10, 13))
+    occlusion(fig, s_arm, s_body, (1, -0.3), 3, (15, 15, 21))
+    occlusion(fig, z_arm_l, z_body, (-1, -0.3), 3, (14, 14, 18))
 
     # the rim: the sun between them lights the edges that face it — his profile, Zack's profile,
-    # the hand all round; the far edges get a thin wrap from the sky
-    rim_steps(rim_svg, seph, -5, 1, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, zack, 5, 1, steps=((1.0, 1.0), (1.8, 0.3)), clip=box(0, 0, W, H).difference(hand))
-    for dxy in ((4, 2), (-4, 2), (0, 4)):
-        rim_steps(rim_svg, hand, *dxy, steps=((1.0, 0.8), (2.0, 0.25)))
-    for fg in fingers[1:]:  # each finger's edge against the one behind it, where the curl separates them
-        rim_steps(rim_svg, fg, -3, 2, steps=((1.0, 0.5),))
-
-    rim_steps(rim_svg, seph, 3, 2, steps=((1.0, 0.3),))
-    rim_steps(rim_svg, zack, -3, 2, steps=((1.0, 0.3),))
+    # the hand all round (it is in front of the sun); the far edges only a thin, broken wrap
+    # from the sky
+    rim_broken(rim_svg, seph, (1, -0.2), 5, 1.0, rr, breaks=0.5)
+    rim_broken(rim_svg, seph, (-0.4, -1), 3, 0.35, rr, breaks=1.5)
+    rim_broken(rim_svg, zack, (-1, -0.2), 5, 1.0, rr, clip=box(0, 0, W, H).difference(raised), breaks=0.5)
+    rim_broken(rim_svg, zack, (0.4, -1), 3, 0.35, rr, breaks=1.5)
+    rim_broken(rim_svg, s_arm, (1, -0.3), 4, 0.5, rr, clip=s_body.intersection(box(0, sy + 470, W, H)), breaks=1.0)
+    rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.7, rr, clip=s_body.union(s_neck), breaks=1.0)
+    rim_broken(rim_svg, s_head.difference(s_front), (1, -0.2), 4, 0.9, rr, clip=back_hair, breaks=0.3)
+    rim_broken(rim_svg, z_arm_l, (-1, -0.3), 4, 0.45, rr, clip=z_body.intersection(box(0, zy + 480, W, H)), breaks=1.0)
+    for dxy in ((-1, -0.3), (1, -0.3), (0, -1)):
+        rim_steps(rim_svg, hand, -dxy[0] * 4, -dxy[1] * 4, steps=((1.0, 0.85), (2.0, 0.25)))
+    rim_broken(rim_svg, raised.difference(hand), (-1, -0.3), 4, 0.9, rr, breaks=0.4)
+    rim_broken(rim_svg, raised.difference(hand), (1, -0.3), 3, 0.4, rr, breaks=1.0, clip=box(0, 0, W, H).difference(zack))
+    hx, hy = wx, wy - 100
 
     cg.mark("sun", sun_x, 500)
     cg.mark("sephiroth", sx + 60, sy + 140)
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
     cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
-    cg.keep("hand", wx - 60, wy - 190, 140, ey - wy + 230)  # the raised hand and arm
+    cg.keep("hand", wx - 60, wy - 220, 140, ey - wy + 260)  # the raised hand and arm
     return cg
 
 
@@ -719,39 +894,62 @@ def cg_chair() -> CG:
     wood.geom(rail_top, (78, 56, 40))  # the rounded top of the rail, toward the sky
 
     # the hand: the thumb first (behind the rail), then the back of the hand on top, the forearm
-    # rising behind it, then the four fingers over the rail's near face (index on the left: his
-    # LEFT hand, its back toward us). Drawn at 1:1 about the index knuckle, then enlarged.
+    # rising behind it into the loose silk sleeve, then the four fingers over the rail's near
+    # face (index on the left: his LEFT hand, its back toward us). Drawn at 1:1 about the index
+    # knuckle, then enlarged.
     ox, oy, k = 960, 548, 1.45
-    thumb = finger([(912, 586), (882, 622), (892, 668), (930, 692)], [50, 42, 36, 30])
-    back = smooth([(922, 558), (912, 528), (940, 500), (1000, 476), (1050, 462), (1110, 476), (1140, 500),
-                   (1146, 536), (1126, 562), (1060, 568), (980, 566)], 8)
-    forearm = stroke([(1080, 500), (1170, 360), (1300, 160), (1440, -80)], 150, 104)
-    along = (0.573, -0.819)  # the forearm's direction; the cuff's edge lies across it at (1262, 218)
-    sleeve = stroke([(1200, 300), (1350, 80), (1450, -80)], 152, 134).difference(Polygon([
-        (1262 + 0.819 * 400, 218 + 0.573 * 400), (1262 - 0.819 * 400, 218 - 0.573 * 400),
-        (1262 - 0.819 * 400 - along[0] * 600, 218 - 0.573 * 400 - along[1] * 600),
-        (1262 + 0.819 * 400 - along[0] * 600, 218 + 0.573 * 400 - along[1] * 600)]))
-    cuff_edge = stroke([(1200, 176), (1262, 218), (1326, 262)], 14, 10)
-    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed, curling a little toward
-        # the middle finger, the little one shortest
-        finger([(946, 548), (942, 620), (948, 676), (958, 710)], [46, 41, 35, 28]),
-        finger([(990, 546), (990, 626), (994, 690), (1000, 728)], [47, 42, 36, 29]),
-        finger([(1034, 550), (1036, 624), (1036, 682), (1032, 716)], [45, 40, 34, 27]),
-        finger([(1076, 556), (1080, 610), (1078, 652), (1070, 680)], [39, 35, 30, 24]),
+    thumb = ribbon([(910, 580), (896, 622), (902, 654), (924, 672)], [50, 44, 37, 30], round_end=True)  # curled under the rail
+    back = smooth([(922, 558), (912, 528), (940, 500), (1000, 478), (1056, 466), (1112, 474), (1146, 500),
+                   (1150, 536), (1126, 564), (1060, 570), (980, 566)], 8)
+    # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
+    # muscle), the lower edge straighter; it runs up out of the frame under the sleeve
+    arm_line = [(1112, 500), (1150, 440), (1200, 362), (1262, 270), (1330, 170), (1420, 40), (1480, -50)]
+    forearm = ribbon(arm_line, [90, 94, 110, 124, 128, 124, 120], shift=[-3, 0, 6, 10, 9, 6, 5])
+    wrist_bone = disc(1142, 522, 13)  # the head of the ulna, on the little-finger side of the wrist
+    # the sleeve: loose silk, wider than the arm and fuller on its lower side (it hangs), the
+    # cuff's hem draped across the forearm two-thirds of the way up
+    sleeve = smooth([(1192, 226), (1250, 140), (1316, 44), (1372, -60), (1580, -60), (1530, 40), (1452, 164),
+                     (1396, 258), (1360, 318), (1330, 326), (1298, 308), (1266, 300), (1236, 276), (1212, 250)], 8)
+    hem = [(1192, 228), (1214, 252), (1238, 278), (1268, 302), (1300, 310), (1332, 328), (1362, 320)]
+    cuff_band = ribbon(hem, [22, 24, 24, 22, 22, 24, 22]).intersection(sleeve)
+    folds = [ribbon([(1262, 292), (1296, 230), (1336, 150), (1372, 80)], [7, 5, 3, 0.5]),
+             ribbon([(1326, 318), (1372, 250), (1420, 170)], [8, 5, 0.5]),
+             ribbon([(1224, 258), (1262, 190), (1300, 120)], [5, 3, 0.5])]
+    opening = ribbon(hem[3:], [0.5, 14, 16, 10]).difference(forearm)  # inside the cuff, where it stands off the arm
+    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed over the rail, each at its
+        # own angle and length, the little one shortest and most curled
+        finger([(944, 548), (934, 618), (938, 672), (950, 706)], [46, 41, 35, 28]),
+        finger([(990, 546), (992, 628), (998, 692), (1006, 730)], [48, 43, 37, 30]),
+        finger([(1034, 552), (1042, 622), (1044, 676), (1036, 708)], [45, 40, 34, 27]),
+        finger([(1074, 560), (1086, 604), (1086, 640), (1074, 664)], [38, 34, 29, 23]),
     ]
-    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 538, 25), (1036, 542, 24), (1080, 550, 21))]
+    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 537, 26), (1035, 544, 23), (1078, 553, 20))]
 
     def big(g: BaseGeometry) -> BaseGeometry:
         return sscale(g, k, k, origin=(ox, oy))
-    thumb, back, forearm, sleeve, cuff_edge = (big(g) for g in (thumb, back, forearm, sleeve, cuff_edge))
+    thumb, back, forearm, sleeve, cuff_band, opening, wrist_bone = (
+        big(g) for g in (thumb, back, forearm, sleeve, cuff_band, opening, wrist_bone))
+    folds = [big(g) for g in folds]
     fingers = [big(g) for g in fingers]
     knuckles = [big(g) for g in knuckles]
     hand_top = unary_union([back, *knuckles])
     skin, skin_front = (44, 40, 50), (40, 36, 46)
+    arm_and_hand = unary_union([forearm, hand_top, wrist_bone])
     fig.geom(thumb.difference(rail), skin)
-    fig.geom(unary_union([forearm, hand_top]), skin)
+    fig.geom(arm_and_hand, skin)
+    # the forearm's volume: the half-light band inside its lit upper edge, three flat steps
+    # (docs/art.md), and below the sleeve's hem the shadow the cuff throws on the arm
+    lit_dir = (-0.8, -0.6)
+    for w, c in ((34, (51, 46, 57)), (20, (59, 53, 64)), (9, (74, 66, 78))):
+        fig.geom(rim_band(arm_and_hand, lit_dir, w).difference(unary_union(fingers)), c)
+    fig.geom(translate(sleeve, 10, 14).difference(sleeve).intersection(forearm), (26, 23, 30))
     fig.geom(sleeve, SHIRT)
-    fig.geom(cuff_edge.intersection(sleeve), (36, 36, 46))
+    fig.geom(opening.intersection(sleeve), (16, 15, 20))
+    fig.geom(cuff_band, (68, 68, 78))
+    for fd in folds:
+        fig.geom(fd.intersection(sleeve), (40, 40, 50), 0.9)
+    for w, c in ((22, (66, 66, 76)), (10, (72, 72, 82))):
+        fig.geom(rim_band(sleeve, lit_dir, w).difference(cuff_band), c)
     # each finger in front of the one to its right (the index nearest the light), with a thin
     # dark line where it lies over its neighbour
     for n in (3, 2, 1, 0):
@@ -760,37 +958,44 @@ def cg_chair() -> CG:
             fig.geom(fg.buffer(4).difference(fg).intersection(fingers[n + 1]), (12, 10, 14))
         fig.geom(fg, skin_front)
         # the half-light band inside the lit edge (docs/art.md: three flat steps, under 20 px)
-        for k, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
-            fig.geom(fg.difference(translate(fg, k, k * 0.5)), c)
-    arm_and_hand = unary_union([forearm, hand_top])
-    for k, c in ((16, (50, 45, 54)), (10, (56, 50, 60)), (5, (62, 56, 66))):
-        fig.geom(arm_and_hand.difference(translate(arm_and_hand, k, k * 0.6)).difference(unary_union(fingers)), c)
-    # the hair: silver strands falling into the top of the frame, out of focus
-    strands = [lock((x0, -40), [(x0 + dx * 0.3, ln * 0.5)], (x0 + dx, ln), w) for x0, dx, ln, w in
-               ((1100, -40, 240, 26), (1146, -26, 330, 22), (1190, -10, 280, 18), (1232, 8, 370, 22),
-                (1050, -44, 160, 16))]
-    hair = unary_union(strands)
+        for kk, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
+            fig.geom(fg.difference(translate(fg, kk, kk * 0.5)), c)
+    # the hair: heavy silver locks falling into the top of the frame past the sleeve, out of focus
+    hair_locks = [hair_lock(pts, w, keep=0.75, tip=0.3) for pts, w in (
+        ([(1096, -40), (1092, 80), (1074, 190), (1050, 290), (1040, 340)], 58),
+        ([(1150, -40), (1146, 100), (1132, 220), (1118, 330), (1110, 410)], 64),
+        ([(1212, -40), (1208, 80), (1196, 180), (1188, 240)], 44))]
+    hair_locks.append(ribbon([(1070, -40), (1060, 120), (1040, 250), (1016, 330), (1006, 360)], [5, 4, 3, 2, 0.5]))
+    hair = unary_union(hair_locks)
     fig.geom(hair, (62, 64, 78))
+    for lk in hair_locks:
+        fig.geom(rim_band(lk, (-1, 0), 10).intersection(hair), (74, 76, 90))
+    fig.geom(rim_band(hair_locks[1], (1, 0), 4).intersection(hair_locks[0].union(hair_locks[2])), (40, 42, 54))
 
     # the rim: the low sun is in the glass on the left, a little above: edges facing up-left
     front = unary_union(fingers)
-    whole = unary_union([thumb, forearm, hand_top, sleeve, front])
+    whole = unary_union([thumb, arm_and_hand, sleeve, front])
     visible = whole.difference(rail.difference(unary_union([front, hand_top])))  # the thumb goes behind the rail
-    behind_hand = box(-50, -50, W + 50, H + 50).difference(visible.buffer(2))
+    behind_hand = box(-50, -50, W + 50, H + 50).difference(visible.buffer(2)).difference(hair.buffer(2))
     rim_steps(rim_svg, chair, 4, 3, steps=((1.0, 0.9), (2.0, 0.28)), clip=behind_hand)
     rim_steps(rim_svg, rail, 0, 5, steps=((1.0, 0.7),), clip=behind_hand)
-    seen = box(-50, -50, W + 50, H + 50).difference(rail).union(unary_union([front, hand_top]))
-    rim_steps(rim_svg, whole, 5, 3, steps=((1.0, 1.0), (1.9, 0.3)), clip=seen)
-    rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=box(0, 0, W, H).difference(forearm))
-    for k, fg in enumerate(fingers):
-        over = fg if k == 0 else fg.difference(fingers[k - 1])
-        rim_steps(rim_svg, over, 4, 2, steps=((1.0, 0.75 if k else 1.0), (2.0, 0.22)))
-    rim_steps(rim_svg, cuff_edge, 3, 4, steps=((1.0, 0.8),))
-    rim_steps(rim_svg, hair, 3, 1, steps=((1.0, 0.7),))
+    seen = box(-50, -50, W + 50, H + 50).difference(rail).union(unary_union([front, hand_top])).difference(hair)
+    rr = random.Random(12)
+    # the arm and the sleeve: only along the upper edge (the lower edge is turned from the sun)
+    rim_broken(rim_svg, arm_and_hand.union(sleeve), lit_dir, 5, 1.0, rr, clip=seen.difference(front), breaks=0.6)
+    rim_steps(rim_svg, thumb, 5, 3, steps=((1.0, 0.8), (1.9, 0.25)), clip=seen.difference(front.buffer(1)))
+    rim_steps(rim_svg, hand_top, 3, 6, steps=((1.0, 0.95), (2.0, 0.3)), clip=seen.difference(forearm))
+    rim_steps(rim_svg, cuff_band, 3, 5, steps=((1.0, 0.7),), clip=seen)
+    for n, fg in enumerate(fingers):
+        over = fg if n == 0 else fg.difference(fingers[n - 1])
+        rim_steps(rim_svg, over, 4, 2, steps=((1.0, (1.0, 0.7, 0.55, 0.45)[n]), (2.0, 0.22)))
+    for lk in hair_locks:
+        rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
-    cg.mark("cuff", 1360, 200)
+    cg.mark("cuff", 1400, 140)  # the middle of the cuff's hem, on the forearm
+    cg.mark("wrist", 1236, 391)
     cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
     cg.keep("wrist", 1040, 220, 300, 200)
     return cg

@@ -306,7 +306,7 @@ class Compositor:
         self.effects = Effects()
         self.wipe = Wipe()
         self.plate = PlateCache()
-        self.living_plate = PlateCache()  # the still picture with its living motion at one moment
+        self.living_plate = PlateCache(keep_first=True)  # the still picture with its living motion at one moment
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
@@ -384,6 +384,20 @@ class Compositor:
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
         return rect
+
+    def kept(self, view: SceneView, over: Hashable, size: tuple[int, int]) -> pygame.Surface | None:
+        """The picture `draw(target, view, (over, paint))` on a target of `size` would show,
+        if it is kept on a plate (None: it would be composed). Read it, never draw on it: a
+        frame that changes only in places (a line typing) restores those places from it."""
+        if fit(size, view.size)[1].size != size:
+            return None  # letterboxed: the UI paints outside the picture, which the plate is not
+        rest = view if view.motion is None else replace(view, motion=None)
+        if rest.transition is not None:
+            return None
+        if view.motion is None:
+            return self.plate.peek((rest, self.images.generation) if over is None
+                                   else ((rest, self.images.generation), over), size)
+        return self.living_plate.peek((view, self.images.generation, over), size)
 
     def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:
         """Where each shown sprite has pixels when `view` is drawn onto a target of `size`:

@@ -22,7 +22,10 @@ import pygame
 class PlateCache:
     """One plate: the picture of the view drawn last, once it has held still for a frame."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_first: bool = False) -> None:
+        # keep_first: the pictures drawn here are known to hold for several frames (the living
+        # motion's steps, 8-10 a second): keep each the first time rather than the second
+        self.keep_first = keep_first
         self._last: Hashable | None = None  # the key of the frame drawn last
         self._key: Hashable | None = None  # the key the plate shows
         self._plate: pygame.Surface | None = None
@@ -42,7 +45,7 @@ class PlateCache:
             self._last = sized
             return
         compose(dest)
-        if sized == self._last:
+        if sized == self._last or self.keep_first:
             if plate is None or plate.get_size() != dest.get_size():
                 plate = self._plate = pygame.Surface(dest.get_size(), 0, dest)
             plate.blit(dest, (0, 0))
@@ -56,6 +59,10 @@ class PlateCache:
         dest.blit(self._plate, (0, 0))
         self.hits += 1
         return True
+
+    def peek(self, key: Hashable, size: tuple[int, int]) -> pygame.Surface | None:
+        """The plate, if it shows `key` at `size` (to be read, never drawn on)."""
+        return self._plate if self._plate is not None and (key, size) == self._key else None
 
     def clear(self) -> None:
         """Forget the plate (its memory goes too)."""

@@ -557,6 +557,37 @@ def draw_layout(surface: pygame.Surface, layout: TextLayout, pos: tuple[int, int
             reset_alpha(src)
 
 
+def typed_area(layout: TextLayout, pos: tuple[int, int], before: int, after: int,
+               lines: range | None = None) -> list[pygame.Rect]:
+    """Where `draw_layout(surface, layout, pos, ..., lines=lines)` draws differently with
+    `after` characters visible than with `before` (`after` >= `before`): for each piece, the
+    columns of its padded surface newly uncovered (a finished piece is drawn whole, shadow
+    included). Output px rects, empty when nothing changes. A frame that redraws the text
+    clipped to these rects over what the last frame showed there equals a fresh draw."""
+    ox, oy = pos
+    if lines is not None and layout.lines:
+        oy -= layout.lines[lines.start].top if lines.start < len(layout.lines) else 0
+
+    def columns(piece: Piece, visible: int) -> int:
+        if piece.start >= visible:
+            return 0
+        if visible >= piece.end:
+            return piece.surface.get_width()
+        return piece.pad + piece.prefix[visible - piece.start]
+
+    out = []
+    for piece in layout.pieces:
+        if piece.start >= after:
+            break
+        if lines is not None and piece.line not in lines:
+            continue
+        a, b = columns(piece, before), columns(piece, after)
+        if b > a:
+            out.append(pygame.Rect(ox + piece.x - piece.pad + a, oy + piece.y - piece.pad, b - a,
+                                   piece.surface.get_height()))
+    return out
+
+
 def clean_char(ch: str) -> str:
     """One character as the font engine may take it, one for one (so typing counts stay right):
     a tab is a space; NUL and other control characters become an invisible zero-width space

@@ -29,6 +29,9 @@ class ScreenView:
     # drawn, only the picture under them (so a settings page opened from the game menu does not
     # show the menu's buttons through its dimming)
     pauses_game = True  # the story's clock stops while this view covers it
+    # what the last `draw` changed when the host said the surface held this view's frame before
+    # (`Host.canvas_kept`): output px rects, or None for the whole surface (the default)
+    damage: list[pygame.Rect] | None = None
 
     def __init__(self, host: Host) -> None:
         self.host = host

@@ -11,11 +11,12 @@ sunset; the text carries a soft shadow besides.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
 
-from vn.render.text import SERIF, Shadow, TextLayout, TextRenderer, pages, parse_rgb
+from vn.render.text import SERIF, Shadow, TextLayout, TextRenderer, pages, parse_rgb, typed_area
 from vn.stage.typewriter import Typewriter
 from vn.story.events import Line
 from vn.story.text import RichText, Run
@@ -23,6 +24,19 @@ from vn.ui.paint import chevron, pulse, trailing_rule, vertical_gradient, with_a
 from vn.ui.theme import THEME, Theme
 from vn.ui.view import Fitted
 from vn.ui.viewport import Viewport
+
+
+@dataclass(frozen=True)
+class BoxFrame:
+    """What the box draws at one moment (`TextBox.frame`): `fixed`, everything but how far
+    the line has typed (compared with ==; layouts by identity), and `shown`, the characters
+    drawn, with what `typed_area` needs to say where more of them land."""
+
+    fixed: tuple[Any, ...]
+    shown: int = 0
+    layout: TextLayout | None = None
+    origin: tuple[int, int] = (0, 0)
+    page: range | None = None
 
 
 class TextBox(Fitted):
@@ -191,6 +205,37 @@ class TextBox(Fitted):
             top = layout.lines[page.start].top if layout.lines else 0
             self._draw_indicator(surface, vp, layout, (origin[0], origin[1] - top),
                                  layout.length if shown is None else shown, now, opacity)
+
+    def frame(self, surface: pygame.Surface, now: float) -> BoxFrame:
+        """What `draw(surface, now, shade=False)` draws (see `damage`)."""
+        opacity = self.opacity(now)
+        line = self.line
+        if opacity <= 0 or line is None:
+            return BoxFrame(("nothing",))
+        vp = self.fit(surface)
+        t = self.theme
+        name = self.name_layout(vp, line.name, parse_rgb(line.color, t.text)) if line.name else None
+        layout = self.dialogue_layout(vp, line.text)
+        page = self.page(vp, layout, now)
+        visible = self.visible_chars(now)
+        shown = layout.length if visible is None else visible
+        mark = None
+        if self.shows_indicator(now):  # the mark sits after the last typed character
+            mark = (shown, pulse(now, t.ctc_period, t.ctc_fps)[0] if self.pulse_indicator else None)
+        fixed = (vp, round(255 * opacity), name, t.name_rule_width, t.name_rule_thickness, t.name_rule_alpha,
+                 t.accent, t.ctc_size, layout, page, mark)
+        return BoxFrame(fixed, shown, layout, self.dialogue_origin(vp), page)
+
+    @staticmethod
+    def damage(before: BoxFrame, after: BoxFrame) -> list[pygame.Rect] | None:
+        """Where the box's drawing at `after` differs from its drawing at `before`: the
+        columns of the characters typed since (`vn.render.text.typed_area`); None when more
+        than that changed (another line, a page, a fade, the mark's place)."""
+        if before.fixed != after.fixed or after.shown < before.shown:
+            return None
+        if after.layout is None:
+            return []
+        return typed_area(after.layout, after.origin, before.shown, after.shown, after.page)
 
     def page(self, vp: Viewport, layout: TextLayout, now: float) -> range:
         """The lines of `layout` to show now. A line taller than the box is split into pages;

@@ -1,0 +1,130 @@
+"""A line typing on is drawn a few glyphs at a time (`Screen.draw(..., kept=...)`): each frame
+served that way equals the frame drawn whole, pixel for pixel, and the window's loop uses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from tests.ui.app_helpers import make_player, write_game
+from vn.game import load_game
+from vn.screen import Screen, headless_surface
+from vn.tools.render import find_path, parse_at, play_to
+
+SIZE = (640, 360)
+
+
+def rgb(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGB")
+
+
+@pytest.fixture(scope="module")
+def typing_line():
+    """The bundled game at sunset:24 (a still room with dust in the beam and breathing figures),
+    its line typing: (game, label, pc, path, the moment the line shows)."""
+    game = load_game()
+    label, _, pc = parse_at("sunset:24", game.program)
+    return game, label, pc, find_path(game.program, label, pc)
+
+
+@pytest.mark.parametrize("reduce_motion", [False, True])
+def test_frames_drawn_glyph_by_glyph_equal_whole_frames(typing_line, reduce_motion):
+    game, label, pc, path = typing_line
+    screen, whole = Screen(game, SIZE), Screen(game, SIZE)
+    for s in (screen, whole):
+        s.settings.reduce_motion = reduce_motion
+    session = screen.new_session()
+    t0 = play_to(session, label, pc, path, 0.0)
+    surf, ref = headless_surface(SIZE), headless_surface(SIZE)
+    glyphs = 0
+    for i in range(90):  # 1.5 s of typing at 60 frames a second, the motion stepping under it
+        t = t0 + 0.2 + i / 60
+        session.update(t)
+        damage = screen.draw(surf, session, t, kept=())
+        whole.draw(ref, session, t)
+        assert rgb(surf) == rgb(ref), i
+        if damage is not None:
+            glyphs += 1
+            assert sum(r.w * r.h for r in damage) < SIZE[0] * SIZE[1] // 8  # a few glyphs, not a frame
+    assert glyphs > 45  # most frames: the motion steps 8-10 times a second, the line 40 times
+
+
+def test_what_the_caller_drew_over_is_restored(typing_line):
+    """`kept` names what the caller laid over the last frame (the quick menu): it is drawn
+    again from the kept picture and the text box, so a caller can lay it over anew."""
+    game, label, pc, path = typing_line
+    screen, whole = Screen(game, SIZE), Screen(game, SIZE)
+    screen.settings.reduce_motion = whole.settings.reduce_motion = True
+    session = screen.new_session()
+    t0 = play_to(session, label, pc, path, 0.0)
+    surf, ref = headless_surface(SIZE), headless_surface(SIZE)
+    over = pygame.Rect(100, 300, 300, 40)  # across the text box and its words
+    served = 0
+    for i in range(20):
+        t = t0 + 0.5 + i / 60
+        session.update(t)
+        served += screen.draw(surf, session, t, kept=[over]) is not None
+        whole.draw(ref, session, t)
+        assert rgb(surf) == rgb(ref), i
+        surf.fill((255, 0, 0), over)  # the caller's own drawing, over the frame
+    assert served > 10
+
+
+def test_another_picture_or_surface_is_drawn_whole(typing_line):
+    game, label, pc, path = typing_line
+    screen = Screen(game, SIZE)
+    screen.settings.reduce_motion = True
+    session = screen.new_session()
+    t0 = play_to(session, label, pc, path, 0.0)
+    surf, other = headless_surface(SIZE), headless_surface(SIZE)
+    for i in range(3):
+        session.update(t0 + 0.5 + i / 60)
+        screen.draw(surf, session, t0 + 0.5 + i / 60, kept=())
+    t = t0 + 0.6
+    session.update(t)
+    assert screen.draw(other, session, t, kept=()) is None  # not the surface drawn last
+    assert screen.draw(other, session, t, kept=None) is None  # nothing promised kept
+    assert screen.draw(other, session, t, kept=()) is not None
+    finished = t + 60.0  # the line whole, the indicator up: more than typing changed
+    session.update(finished)
+    assert screen.draw(other, session, finished, kept=()) is None
+
+
+LONG_LINE = {
+    "game.yaml": """
+        title: Typing Test
+        start: start
+        characters:
+          zack: {name: Zack, color: "#8fb8ff"}
+    """,
+    "story.yaml": """
+        start:
+          - zack: A line long enough to type for a while, one letter after another, across the box.
+          - The last line.
+          - end
+    """,
+}
+
+
+def test_the_window_draws_a_typing_line_in_pieces_and_shows_every_frame_whole(tmp_path: Path):
+    """The real loop: after each frame the canvas and the window equal the frame drawn whole
+    (the quick menu over the text box included), and most typing frames were drawn in pieces."""
+    player = make_player(write_game(tmp_path, LONG_LINE), label="start")
+    player.session.settings.cps = 30.0
+    pieces = 0
+    for _ in range(40):
+        player.tick(1 / 60)  # (draws, then moves the clock on)
+        player.draw()  # the frame at the new moment, on the canvas holding the one before
+        view = player.stack.top
+        if player.canvas_kept and view.damage is not None:
+            pieces += 1
+        shown = rgb(player.surface)
+        assert shown == rgb(player.canvas)
+        kept = rgb(player.canvas)
+        player._drawn = None  # the next frame whole, at the same moment
+        player.draw()
+        assert rgb(player.canvas) == kept
+        assert rgb(player.surface) == shown
+    assert pieces > 15

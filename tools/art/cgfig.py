@@ -1,0 +1,197 @@
+"""Figures for the key-beat images (CGs): the pieces a drawn silhouette is made of, and a rim
+that is a broken line rather than an outline.
+
+Everything here is a shapely geometry in the CG's own pixels (1920x1080). A limb is a ribbon of
+varying width along a smooth line through its joints (wide at the shoulder or thigh, a soft
+swell over the muscle on one side, narrow at the wrist or ankle); a lock of hair is a ribbon
+that keeps its width for most of its length and ends in a curved, rounded point (never a
+straight spike). The rim (`rim_broken`) lies only on the edges facing the light, in two flat
+steps, and dims in patches along its length, so it never reads as a sticker's outline.
+
+Needs shapely (tools only; the game loads the SVGs).
+"""
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+
+from shapely.affinity import translate
+from shapely.geometry import Point, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+from svgkit import SVG, catmull
+
+Pt = tuple[float, float]
+
+
+def valid(g: BaseGeometry) -> BaseGeometry:
+    return g if g.is_valid else g.buffer(0)
+
+
+def outline(pts: Sequence[Pt], n: int = 8) -> BaseGeometry:
+    """A closed smooth outline through the points (Catmull-Rom)."""
+    return valid(Polygon(catmull(pts, n)))
+
+
+def ribbon(pts: Sequence[Pt], widths: Sequence[float], n: int = 10, shift: Sequence[float] | None = None,
+           round_start: bool = False, round_end: bool = False) -> BaseGeometry:
+    """A ribbon along the smooth line through `pts`, `widths[i]` wide at `pts[i]` (interpolated
+    in between). `shift[i]` moves the ribbon's middle sideways at that point (px, + to the left
+    of the direction of travel): a muscle's swell on one side, not a tube. The ends are cut
+    square unless rounded."""
+    c = catmull(pts, n, closed=False)
+    m = len(pts) - 1
+    shift = shift or [0.0] * len(pts)
+    L = len(c)
+    left, right = [], []
+    for i, (x, y) in enumerate(c):
+        a, b = c[max(0, i - 1)], c[min(L - 1, i + 1)]
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        d = math.hypot(dx, dy) or 1.0
+        nx, ny = dy / d, -dx / d  # to the left of travel (screen coords, y down)
+        t = i / (L - 1) * m
+        j = min(m - 1, int(t))
+        u = t - j
+        u = u * u * (3 - 2 * u)  # ease between the joints: the width changes like a limb's
+        w = (widths[j] + (widths[j + 1] - widths[j]) * u) / 2
+        s = shift[j] + (shift[j + 1] - shift[j]) * u
+        left.append((x + nx * (w + s), y + ny * (w + s)))
+        right.append((x - nx * (w - s), y - ny * (w - s)))
+    g = valid(Polygon(left + right[::-1]))
+    ends = []
+    if round_start:
+        ends.append(Point(pts[0]).buffer(widths[0] / 2, 24))
+    if round_end:
+        ends.append(Point(pts[-1]).buffer(widths[-1] / 2, 24))
+    return valid(unary_union([g, *ends])) if ends else g
+
+
+def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12) -> BaseGeometry:
+    """A heavy lock of hair along the smooth line through `pts`: `w` wide at the root, keeping
+    most of its width for the first `keep` of its length, then narrowing along a curve to a
+    rounded point `tip` x w wide (hair that falls in locks, not spikes)."""
+    k = len(pts)
+    ws = []
+    for i in range(k):
+        t = i / (k - 1)
+        if t <= keep:
+            ws.append(w * (1.0 - 0.18 * t / keep))
+        else:
+            u = (t - keep) / (1 - keep)
+            ws.append(w * 0.82 * (1 - u) ** 0.8 + w * tip * u)
+    return ribbon(pts, ws, round_end=True)
+
+
+def boundary_points(g: BaseGeometry, rnd: random.Random, n: int) -> list[Pt]:
+    """n random points on the outline of g."""
+    b = g.boundary
+    out = []
+    for _ in range(n):
+        p = b.interpolate(rnd.random() * b.length)
+        out.append((p.x, p.y))
+    return out
+
+
+def rim_band(g: BaseGeometry, light: Pt, width: float) -> BaseGeometry:
+    """The band of g `width` px deep along the edges that face the light; `light` points FROM
+    the figure TOWARD the light (unit-ish vector; (-1, -0.3): the light is on the left, above)."""
+    return g.difference(translate(g, -light[0] * width, -light[1] * width))
+
+
+def rim_broken(svg: SVG, g: BaseGeometry, light: Pt, core: float, strength: float, rnd: random.Random,
+               clip: BaseGeometry | None = None, breaks: float = 1.0, soft: float = 2.2) -> None:
+    """A rim on the edges of g that face `light` (see rim_band): a core `core` px deep at
+    `strength`, a softer step `soft` x deeper at 0.3 x, and patches along the length where it
+    dims in three soft steps to a quarter (about one patch per 260 px of outline x `breaks`)."""
+    if g.is_empty or strength <= 0:
+        return
+    inner = rim_band(g, light, core)
+    outer = rim_band(g, light, core * soft).difference(inner)
+    if clip is not None:
+        inner, outer = inner.intersection(clip), outer.intersection(clip)
+    n = int(g.boundary.length / 260 * breaks)
+    spots = [(p, rnd.uniform(30, 80)) for p in boundary_points(g, rnd, n)]
+    # each patch dims in three nested steps (no hard cut that reads as a dashed line)
+    rings = [unary_union([Point(p).buffer(r * f, 16) for p, r in spots]) if spots else None for f in (1.0, 0.7, 0.4)]
+    for band, op in ((inner, strength), (outer, strength * 0.3)):
+        if band.is_empty:
+            continue
+        if rings[0] is None:
+            svg.geom(band, "#ffffff", min(1.0, op))
+            continue
+        svg.geom(band.difference(rings[0]), "#ffffff", min(1.0, op))
+        svg.geom(band.intersection(rings[0]).difference(rings[1]), "#ffffff", min(1.0, op * 0.7))
+        svg.geom(band.intersection(rings[1]).difference(rings[2]), "#ffffff", min(1.0, op * 0.45))
+        svg.geom(band.intersection(rings[2]), "#ffffff", min(1.0, op * 0.25))
+
+
+def half_light(svg: SVG, g: BaseGeometry, light: Pt, steps: Sequence[tuple[float, tuple]], clip: BaseGeometry | None = None) -> None:
+    """The half-light band inside a lit edge (docs/art.md): flat steps, widest first."""
+    for width, col in steps:
+        band = rim_band(g, light, width)
+        if clip is not None:
+            band = band.intersection(clip)
+        svg.geom(band, col)
+
+
+def occlusion(svg: SVG, front: BaseGeometry, behind: BaseGeometry, light: Pt, width: float, col: tuple,
+              op: float = 1.0) -> None:
+    """The thin dark line a part throws on the part behind it, on its side away from the light."""
+    shadow = translate(front, -light[0] * width, -light[1] * width).difference(front).intersection(behind)
+    svg.geom(shadow, col, op)
+
+
+def profile_head(crown: Pt, size: float, facing: int, tilt: float = 0.0, jaw: float = 1.0) -> BaseGeometry:
+    """A head in profile: `size` px from crown to chin, facing right (1) or left (-1), tipped by
+    `tilt` radians (+: chin up). Brow, the dip at the bridge, nose, lips and chin are where the
+    rim draws, so they are placed with care; `jaw` widens the jaw and neck side (a heavier man)."""
+    prof = [(-0.48, 0.36), (-0.44, 0.15), (-0.26, 0.02), (0.02, -0.01), (0.2, 0.05), (0.3, 0.17),
+            (0.33, 0.3), (0.355, 0.37), (0.325, 0.42), (0.36, 0.5), (0.42, 0.6), (0.43, 0.625),
+            (0.375, 0.65), (0.38, 0.7), (0.355, 0.735), (0.37, 0.78), (0.33, 0.835), (0.34, 0.9),
+            (0.29, 0.975), (0.12, 0.99 + 0.02 * (jaw - 1)), (-0.02, 0.92), (-0.14 * jaw, 0.8),
+            (-0.32 * jaw, 0.72)]
+    c, s = math.cos(tilt), math.sin(tilt)
+    pts = []
+    for x, y in prof:
+        x, y = x * size, (y - 0.5) * size
+        rx, ry = x * c - y * s, x * s + y * c
+        pts.append((crown[0] + facing * rx, crown[1] + 0.5 * size + ry))
+    return outline(pts, 5)  # (smoothed: no sharp corners at the nose, lips and chin)
+
+
+def boot(ankle: Pt, facing: int, ground: float, size: float, heel_up: float = 0.0) -> BaseGeometry:
+    """A boot standing on `ground` (its sole's y), toe toward `facing`, `size` ~ foot length;
+    `heel_up` lifts the heel (a back foot pushing off)."""
+    ax, ay = ankle
+    f = facing
+    sole_toe = (ax + f * size * 0.78, ground)
+    heel = (ax - f * size * 0.26, ground - heel_up)
+    return outline([(ax - f * size * 0.2, ay - size * 0.12), (ax + f * size * 0.16, ay - size * 0.08),
+                    (ax + f * size * 0.5, ground - size * 0.22), (ax + f * size * 0.78, ground - size * 0.12),
+                    sole_toe, (ax + f * size * 0.2, ground - heel_up * 0.4), heel,
+                    (ax - f * size * 0.28, ground - heel_up - size * 0.2)], 6)
+
+
+def open_hand(wrist: Pt, angle: float, size: float, spread: float = 0.25, curl: float = 0.25, side: int = 1) -> BaseGeometry:
+    """A relaxed open hand from `wrist` pointing along `angle` (radians), `size` px to the
+    fingertips: a palm, four fingers of different lengths slightly apart and curling a little
+    (`curl`), the thumb on `side` (+1: to the left of the pointing direction)."""
+    ca, sa = math.cos(angle), math.sin(angle)
+
+    def at(u: float, v: float) -> Pt:  # u along the hand, v to the left of it
+        return (wrist[0] + ca * u * size + sa * v * size, wrist[1] + sa * u * size - ca * v * size)
+    palm = outline([at(0.0, -0.16 * side), at(0.18, -0.21 * side), at(0.48, -0.2 * side), at(0.52, 0.0),
+                    at(0.5, 0.2 * side), at(0.3, 0.23 * side), at(0.05, 0.15 * side)], 6)
+    parts = [palm]
+    for k, (v, ln, w) in enumerate(((-0.15, 0.4, 0.085), (-0.05, 0.5, 0.095), (0.05, 0.52, 0.095), (0.15, 0.46, 0.09))):
+        v = v * side
+        a = (k - 1.5) * 0.08 * spread * side
+        b = -curl * 0.6 * side
+        p0 = at(0.48, v)
+        p1 = at(0.48 + ln * 0.5 * math.cos(a), v + ln * 0.5 * math.sin(a))
+        p2 = at(0.48 + ln * 0.95 * math.cos(a + b), v + ln * 0.95 * math.sin(a + b))
+        parts.append(ribbon([p0, p1, p2], [w * size, w * size * 0.9, w * size * 0.7], round_end=True))
+    parts.append(ribbon([at(0.12, 0.17 * side), at(0.3, 0.32 * side), at(0.46, 0.38 * side)],
+                        [0.12 * size, 0.1 * size, 0.08 * size], round_end=True))
+    return valid(unary_union(parts).buffer(1.5).buffer(-1.5))
