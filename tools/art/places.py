@@ -146,7 +146,7 @@ def corridor() -> tuple[SVG, SVG]:
 WIN = (1180, 250, 1420, 420)  # x0, y0, x1, y1: the window's glass
 
 
-def barracks() -> tuple[SVG, SVG, SVG, SVG]:
+def barracks() -> tuple[SVG, SVG, SVG, SVG, SVG]:
     rng = random.Random(7)
     sky, city, lights, room = SVG(W, H), SVG(W, H), SVG(W, H), SVG(W, H)
     x0, y0, x1, y1 = WIN
@@ -164,6 +164,15 @@ def barracks() -> tuple[SVG, SVG, SVG, SVG]:
                     lights.rect(wx, wy, 2, 2, mix((255, 214, 150), (255, 240, 200), rng.random()))
         x += w + rng.uniform(-4, 3)
     lights.circle(x0 + 70, y1 - 70, 2.5, (255, 60, 50))  # a beacon on a tower
+    # the city's light through the window, faint on the wall round it, on the floor under it and
+    # on the blanket (emissive: it comes up with the city lights at night, gone by day)
+    cx = (x0 + x1) / 2
+    spill = SVG(W, H)
+    spill.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z M{x0} {y0} L{x0} {y1} L{x1} {y1} L{x1} {y0}Z",
+               spill.rad(cx, (y0 + y1) / 2, 520, [(0, (120, 96, 72), 0.55), (0.45, (70, 58, 48), 0.25),
+                                                    (1, (40, 34, 30), 0.0)]), evenodd=True)
+    spill.poly([(x0 - 40, 692), (x1 + 40, 692), (x1 + 300, 900), (x0 - 160, 900)], (90, 74, 58), 0.35)
+    spill.path("M600 800 C800 770 1060 775 1300 790 C1200 840 900 850 640 850Z", (80, 66, 52), 0.35)
     # the room: a dark painted wall with the window cut out of it (even-odd), lighter round the
     # window where its light falls (painted in: the presets light the whole room alike)
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
@@ -196,7 +205,7 @@ def barracks() -> tuple[SVG, SVG, SVG, SVG]:
               room.lin(0, 740, 0, 1080, [(0, (128, 128, 134)), (1, (52, 52, 58))]))
     room.path("M420 1080 C560 880 820 850 1000 870 C1140 885 1260 900 1380 1080Z", (72, 72, 80), 0.6)
     room.path("M980 772 C1120 800 1200 840 1240 900 C1180 850 1080 810 960 800Z", (150, 150, 158), 0.5)
-    return sky, city, lights, room
+    return sky, city, lights, room, spill
 
 
 # ---- the briefing room ------------------------------------------------------------------------
@@ -300,7 +309,7 @@ def main() -> None:
         fh.write(tmx("corridor", [("hall", "ambient", ""), ("lights", "emissive", "")], VP[1],
                 ("by_elevator", 1060, 592, 0.2)))
     os.makedirs(os.path.join(OUT, "barracks"), exist_ok=True)
-    names = ("sky", "city", "city_lights", "room")
+    names = ("sky", "city", "city_lights", "room", "spill")
     for svg, stem in zip(barracks(), names, strict=True):
         svg.save(os.path.join(OUT, "barracks", f"{stem}.svg"), f"barracks {stem}")
     os.makedirs(os.path.join(OUT, "briefing"), exist_ok=True)
@@ -313,7 +322,8 @@ def main() -> None:
         fh.write(tmx("barracks", [("sky", "sky", ""), ("city", "ambient", ""),
                                   ("city_lights", "emissive",
                                    '   <property name="twinkle" type="float" value="0.3"/>'),
-                                  ("room", "ambient", "")], WIN[3], ("by_locker", 1500, 1000, 0.9)))
+                                  ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3],
+                    ("by_locker", 1500, 1000, 0.9)))
 
 
 if __name__ == "__main__":
