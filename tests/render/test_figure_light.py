@@ -130,6 +130,8 @@ def test_a_glaze_lights_the_figures_own_paint_toward_the_sun():
     assert near > 80  # the paint (60) brightened on the side toward the sun
     assert far < 0.3 * near and outside < 1  # fading into the figure; nothing off it
     assert at_canvas(half.pieces[2][0], 60, 200) == pytest.approx(near / 2, abs=3)
+    renderer.paint(art, rect, 1.0, (-500, 150))  # the glaze over: its masks are not kept
+    assert renderer.catch(art, 180).body is None and renderer.catch(art, 180).glazed is None
 
 
 def test_a_floor_beams_light_on_a_figure_is_kept_per_colour_and_changes_with_it():

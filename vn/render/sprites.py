@@ -635,6 +635,8 @@ class SpriteRenderer:
         level = round(max(0.0, min(1.0, glaze)) * GLAZE_LEVELS)
         if level > 0:
             pieces.append((self._glazed(art, c, angle, level), at, 1.0))
+        elif c.body is not None:  # the glaze is over (the last rays): its masks go
+            c.body = c.glazed = None
         floor: tuple[pygame.Surface, tuple[int, int]] | None = (c.floor, at)
         if alpha < 1.0:
             v = max(0, min(255, round(255 * alpha)))
