@@ -105,11 +105,11 @@ def test_the_painted_rim_is_weighted_toward_the_sun():
     left, right = sides(None)  # straight behind: both sides alike
     assert left == pytest.approx(right, abs=3)
     # the weighted rim paint is kept with the light's direction; a new rim colour only tints it
+    full = renderer._lit("a", art, replace(light, rim=(254.0, 254.0, 254.0)), 1.0, 180)  # (a new tint: built)
     kept = renderer.catch(art, 180).rim
-    dim = replace(light, rim=(128.0, 128.0, 128.0))
-    half = renderer._lit("a", art, dim, 1.0, 180)
+    assert kept is not None
+    half = renderer._lit("a", art, replace(light, rim=(127.0, 127.0, 127.0)), 1.0, 180)
     assert renderer.catch(art, 180).rim is kept
-    full = renderer._lit("a", art, light, 1.0, 180)
     assert mean(half[-1][0], (0, 60, 4, 200)) == pytest.approx(mean(full[-1][0], (0, 60, 4, 200)) / 2, abs=2)
 
 

@@ -602,7 +602,7 @@ class SpriteRenderer:
             hit = _make_catch(art, angle)
             if hit is None:
                 return None
-        if len(art.catches) >= 4:  # (a figure crossing the room turns through a few steps)
+        if len(art.catches) >= 2:  # (a light tween or a walk moves it one way: the last two directions do)
             art.catches.clear()
         art.catches[angle] = hit
         return hit
