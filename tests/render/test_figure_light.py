@@ -60,6 +60,21 @@ def test_light_catches_the_edges_facing_the_sun_and_not_the_body():
     assert mean(w, (140 - ox, 200 - oy, 4, 4)) < 80
 
 
+def test_an_edge_the_figure_itself_shades_stays_dark():
+    """Two legs side by side, the light from the left: the near leg's outer edge is lit, the far
+    leg's inner edge (its way to the light crosses the near leg) only faintly."""
+    size = (200, 400)
+    surf = pygame.Surface(size, pygame.SRCALPHA)
+    surf.fill((0, 0, 0, 0))
+    surf.fill((40, 40, 40, 255), (50, 40, 30, 340))   # the near leg, x 50..80
+    surf.fill((40, 40, 40, 255), (100, 40, 30, 340))  # the far leg, x 100..130 (a 20 px gap)
+    art = _Art({"ambient": (surf, (0, 0)), "rim": None, "emissive": None, "pulse": None}, size)
+    c = SpriteRenderer(ImageCache()).catch(art, 180)
+    outer = mean(c.edge, (50 - c.rect.x, 150 - c.rect.y, 2, 100))
+    inner = mean(c.edge, (100 - c.rect.x, 150 - c.rect.y, 2, 100))
+    assert outer > 150 and inner < 0.5 * outer  # (without the shading it is as bright as the outer)
+
+
 def test_a_glancing_light_tints_pale_hair_not_a_dark_coat():
     art = block_art(paint=(40, 40, 40), head=(200, 200, 210))
     c = SpriteRenderer(ImageCache()).catch(art, None)

@@ -42,6 +42,7 @@ RIM_SIDE = 0.05  # how far in from a light-facing silhouette edge the painted ri
 EDGE_THIN = 0.005  # the hot line of a light-facing edge
 EDGE_SOFT = 0.016  # its warm falloff into the shadow
 EDGE_SOFT_GAIN = 0.6  # the falloff's level, of the hot line's
+EDGE_HIDDEN = 0.08  # an edge whose way to the light crosses the figure within this (of its height) stays dark
 RIM_PAINT = 0.6  # the painted rim's part in where a beam catches the figure, of the silhouette's
 SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((L - 45) x 6)^2 —
 # the silver hair (painted 70-110) catches 0.3-1 of it, the coat and shirt (10-50) at most 0.02
@@ -188,6 +189,22 @@ def _facing(g: pygame.Surface, r: int, u: tuple[float, float] | None) -> pygame.
     return e
 
 
+def _hidden(g: pygame.Surface, u: tuple[float, float], near: int, far: int) -> pygame.Surface:
+    """A multiplier for the light-facing edges of the silhouette `g`: 1 where the way toward the
+    light (`u`) is open, RIM_BACK where the figure itself stands in it between `near` and `far`
+    px away (the far leg's inner edge behind the near leg, the torso's side under a hanging
+    arm): the figure shades itself there."""
+    occluded = pygame.Surface(g.get_size())
+    occluded.fill((0, 0, 0))
+    step = max(1, (far - near) // 8)
+    for d in range(near + 1, far + 1, step):
+        occluded.blit(g, (-round(d * u[0]), -round(d * u[1])), special_flags=pygame.BLEND_RGB_MAX)
+    out = pygame.Surface(g.get_size())
+    out.fill((255, 255, 255))
+    out.blit(_scaled_by(occluded, 1.0 - RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    return out
+
+
 def _scaled_by(surf: pygame.Surface, level: float) -> pygame.Surface:
     v = max(0, min(255, round(255 * level)))
     surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
@@ -219,6 +236,7 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     edge = _facing(g, thin, u)
     edge.blit(_scaled_by(_facing(g, soft, u), EDGE_SOFT_GAIN), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     if u is not None:
+        edge.blit(_hidden(g, u, soft, max(soft + 2, round(EDGE_HIDDEN * h))), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         edge.blit(_scaled_by(_facing(g, thin, None), RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     rim = art.groups["rim"]
     if rim is not None:  # the figure's own rim paint (jaw, hand, strands), toward the light
