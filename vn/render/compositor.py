@@ -686,9 +686,10 @@ class Compositor:
         # the buffer's px i lands at i * w / (bw - 1) (smoothscale enlarging), so bw - 1 is
         # the output's width shrunk by r
         bw, bh = max(2, round(w / r) + 1), max(2, round(h / r) + 1)
-        buf = self._buffers.get("moving")
-        if buf is None or buf.get_size() != (bw, bh):
-            buf = self._buffers["moving"] = pygame.Surface((bw, bh), 0, dest)
+        kept = self._buffers.get("moving")  # (as large as any zoom > 1 needs: the move reuses it)
+        if kept is None or kept.get_size() != (w + 1, h + 1):
+            kept = self._buffers["moving"] = pygame.Surface((w + 1, h + 1), 0, dest)
+        buf = kept.subsurface((0, 0, min(bw, w + 1), min(bh, h + 1)))
         native = st.k_ref / camera.zoom  # output px per logical px at which the maps are 1:1
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
         # is p / r in the buffer; shake (already in `origin`) shrinks with it
