@@ -392,6 +392,8 @@ class Compositor:
         more than the motion differs)."""
         if replace(before, motion=None) != replace(after, motion=None):
             return None
+        if after.stage is not None and (after.stage, size) not in self._stages:
+            return None  # its stage is being built for this size: the stand-in is drawn whole (vn.render.resize)
         if before == after:
             return []
         scale, rect = fit(size, after.size)
