@@ -42,6 +42,14 @@ def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] 
             import pygame
 
             first.show(pygame)
+    from vn.script.programcache import entries_written_later
+
+    with entries_written_later():  # a compiled program's cache entry: written once a frame is up
+        return _load_and_play(game_dir, label, size, fullscreen, lang, first)
+
+
+def _load_and_play(game_dir: Path | None, label: str | None, size: tuple[int, int] | None, fullscreen: bool,
+                   lang: str | None, first) -> int:
     from vn.game import load_game
     from vn.script.diagnostics import format_all
 
@@ -68,6 +76,19 @@ def play(game_dir: Path | None, label: str | None = None, size: tuple[int, int] 
         return player.run()
     finally:
         pygame.quit()
+
+
+def _write_program_cache_soon() -> None:
+    """Write the compiled program's cache entry waiting since the game was loaded (or reloaded),
+    in a thread: the window answers meanwhile (the loop mostly sleeps, so the thread has the
+    interpreter), and a player closing the window at once waits for the write to end, which is
+    atomic either way (`vn.script.programcache`)."""
+    from vn.script import programcache
+
+    if programcache.pending():
+        import threading
+
+        threading.Thread(target=programcache.write_pending, name="vn-program-cache").start()
 
 
 class Player:
@@ -316,6 +337,7 @@ class Player:
         self.dirty = False
         if self.first_frame is not None:
             self._keep_first_frame()
+        _write_program_cache_soon()
         if self.audio.state == "idle":  # the sound device starts once the first frame is up,
             self.audio.start()  # not with the window, nor at the story's first cue
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vn.script.loader import _convert, compose_checked, load_yaml
+from vn.script.loader import _compose, _compose_clean, _convert, _convert_checked, compose_checked, load_yaml
 from vn.tools.bench import big_script_text
 
 DOCUMENTS = {
@@ -63,3 +63,61 @@ def test_too_deep_and_alias_are_still_refused():
     node, diags = load_yaml("a: &x [1]\nb: *x\n", "a.yaml")
     assert node is None and [d.message for d in diags] == [
         "YAML anchors and aliases (&name, *name) are not supported"]
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_the_clean_pass_gives_the_checked_tree_or_hands_over(name):
+    """`load_yaml` builds a document with nothing to report straight from PyYAML's events, and
+    composes and checks it otherwise: where the clean pass answers, its tree is the checked
+    walk's, and it never answers for a document the checked walk reports anything in."""
+    text = DOCUMENTS[name]
+    clean = _compose_clean(text)
+    composed, diags = _compose(text, "t.yaml")
+    checked = None
+    if composed is not None:
+        checked, diags = _convert_checked(composed, "t.yaml", diags)
+    if diags or checked is None:
+        assert clean is None
+    elif name in ("plain", "numbers", "scalar document"):
+        assert clean is not None and _tree(clean) == _tree(checked)
+
+
+MORE = [
+    "a: 1\n---\nb: 2\n",  # two documents: an error of the careful path
+    "a: [1, 2\n",  # a syntax error
+    "\ufeffstart:\n  - Hello.\n",  # a byte-order mark at the start is fine
+    "a: &x 1\nb: 2\n",  # an anchor nobody uses: accepted by the checked walk
+    "a: !!str 12\n",
+    "? [k]\n: v\n",
+    "{a: 1, a: 1}\n",
+    "[1, '1', true, 1.0, null, '', ~]\n",
+    "a: |\n  block\n  text\nb: >\n  folded\n",
+    "a: 'it''s'\nb: \"q\\\"d\"\n",
+    "",
+    "# only a comment\n",
+    "- - - deep\n    - x\n",
+    "<<: {a: 1}\n",
+    "'<<': 1\n",
+]
+
+
+@pytest.mark.parametrize("text", MORE)
+def test_the_clean_pass_agrees_on_the_corners(text):
+    node, diags = load_yaml(text, "t.yaml")
+    composed, ref_diags = _compose(text, "t.yaml")
+    ref = None
+    if composed is not None:
+        ref, ref_diags = _convert_checked(composed, "t.yaml", ref_diags)
+    assert _tree(node) == _tree(ref)
+    assert [d.format() for d in diags] == [d.format() for d in ref_diags]
+
+
+def test_the_clean_pass_on_a_generated_script_and_at_the_limits():
+    _, text = big_script_text(2000)
+    clean = _compose_clean(text)
+    composed, _ = _compose(text, "big.yaml")
+    assert clean is not None and _tree(clean) == _tree(_convert_checked(composed, "big.yaml", [])[0])
+    deep = "a: " + "[" * 99 + "]" * 99 + "\n"  # at the depth limit: fine; one more is handed over
+    assert _compose_clean(deep) is not None
+    assert _compose_clean("a: " + "[" * 100 + "]" * 100 + "\n") is None
+    assert _compose_clean("a: &x 1\nb: *x\n") is None

@@ -224,3 +224,39 @@ def test_caching_can_be_turned_off(monkeypatch):
     assert program_cache() is None
     assert load_game().program is not None
 
+
+
+def test_an_entry_written_later_is_the_program_as_compiled(tmp_path: Path):
+    """`vn play` and `vn check` have the entry written once their user no longer waits: nothing is
+    written before that, and what is written is the program as compiled — not what the id lock
+    or a translation made of it meanwhile (they replace instructions in the labels' lists)."""
+    import dataclasses
+
+    from vn.script.markup import Template
+    from vn.script.programcache import entries_written_later, pending, write_pending
+
+    cache = ProgramCache(tmp_path)
+    fresh, fresh_diags = _compile()
+    with entries_written_later():
+        program, _ = _compile(cache=cache)
+        assert pending() and not list(tmp_path.glob("*.json")), "nothing written before it is asked for"
+        for label in program.labels.values():  # as a translation does
+            label.code[:] = [dataclasses.replace(ins, args={**ins.args, "text": Template.plain("translated")})
+                             if ins.op == "line" else ins for ins in label.code]
+        program.index.clear()
+        assert write_pending() == 1 and not pending()
+    hit, hit_diags = cache.get(cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT)], None))
+    assert _loaded(hit) == fresh and hit.index == fresh.index and hit_diags == fresh_diags
+
+
+def test_leaving_writes_what_is_still_waiting(tmp_path: Path):
+    from vn.script.programcache import entries_written_later, pending
+
+    cache = ProgramCache(tmp_path)
+    with entries_written_later():
+        _compile(cache=cache)
+        _compile(SCRIPT + "more:\n  - More.\n", cache=cache)  # a newer compile of the same folder wins
+    assert not pending() and len(list(tmp_path.glob("*.json"))) == 1
+    assert cache.get(cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT + "more:\n  - More.\n")], None))
+    _compile(SCRIPT, cache=cache)  # outside: written at once, as before
+    assert len(list(tmp_path.glob("*.json"))) == 2

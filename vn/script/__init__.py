@@ -6,40 +6,15 @@ steps, runs the whole-program checks and returns the program with every diagnost
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
-from vn.script.analysis import analyse
 from vn.script.catalog import Catalog
-from vn.script.compiler import Compiler
+from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic, error, has_errors
-from vn.script.loader import load_yaml
-from vn.script.manifest import read_manifest
 from vn.script.program import Program
 from vn.script.programcache import ProgramCache, cache_key, cacheable
 
 __all__ = ["Catalog", "Diagnostic", "Program", "ProgramCache", "compile_game", "compile_text"]
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a program is built: compiling makes millions of
-    objects and no cycles, and each collection walks every object made so far, which made a
-    100,000-line script cost 4x its collector-free time (measured; see docs/performance.md)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            # what the build made would all sit in the youngest generation, and the first
-            # collection after would walk it at once (~1 s at 100,000 lines): move it to the
-            # oldest generation unscanned (freeze + unfreeze is two list splices), where cycles
-            # are still found by the next full collection
-            gc.freeze()
-            gc.unfreeze()
-            gc.enable()
 
 
 def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
@@ -56,7 +31,7 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     a program compiled before from the very same inputs (and engine) is read from it instead,
     with the same diagnostics; a program that compiled is written to it.
     """
-    with _collector_paused():
+    with collector_paused():
         if cache is None or not cacheable(catalog):
             return _compile(manifest, files, catalog, overlay)
         key = cache_key(manifest, [*files, *([("overlay:" + overlay[0], overlay[1])] if overlay else [])], catalog)
@@ -71,6 +46,12 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
 
 def _compile(manifest: tuple[str, str], files: Sequence[tuple[str, str]], catalog: Catalog | None,
              overlay: tuple[str, str] | None) -> tuple[Program | None, list[Diagnostic]]:
+    # imported here: a start that finds its program in the cache never needs the compiler
+    from vn.script.analysis import analyse
+    from vn.script.compiler import Compiler
+    from vn.script.loader import load_yaml
+    from vn.script.manifest import read_manifest
+
     mpath, mtext = manifest
     mroot, diags = load_yaml(mtext, mpath)
     man, mdiags = read_manifest(mpath, mroot) if mroot is not None or not diags else (None, [])
@@ -96,6 +77,9 @@ def _compile(manifest: tuple[str, str], files: Sequence[tuple[str, str]], catalo
 
 
 def _apply_overlay(man, path: str, text: str) -> list[Diagnostic]:
+    from vn.script.loader import load_yaml
+    from vn.script.manifest import read_manifest
+
     root, diags = load_yaml(text, path)
     if root is None:
         return diags

@@ -128,9 +128,9 @@ class Compiler(FieldChecks):
         if presented:
             ordinal = ctx.ordinal
             ctx.ordinal += 1
-        pc = len(ctx.code)
-        ins = Instr(op, args, self.where(ctx.path, node), ident or f"{ctx.label}#{pc}", ordinal)
-        ctx.code.append(ins)
+        code = ctx.code
+        ins = Instr(op, args, Where(ctx.path, node.line, node.col), ident or f"{ctx.label}#{len(code)}", ordinal)
+        code.append(ins)
         return ins
 
     def patch(self, ctx: _Ctx, pc: int, **changes: Any) -> None:
@@ -141,15 +141,15 @@ class Compiler(FieldChecks):
         path = ctx.path
         if node.kind == "scalar":
             v = node.value
-            if isinstance(v, str) and not node.quoted and v.strip() in BARE_WORDS:
-                word = v.strip()
+            word = "" if node.quoted or not isinstance(v, str) else v.strip()
+            if word in BARE_WORDS:
                 if word == "pause":
                     self.emit(ctx, "wait", {"seconds": None, "click_ends": True}, node)
                 else:
                     self.emit(ctx, word, {}, node)
                 return
-            if isinstance(v, str) and not node.quoted and v.strip() in BY_NAME:
-                cmd = BY_NAME[v.strip()]
+            if word in BY_NAME:
+                cmd = BY_NAME[word]
                 self.err(path, node, f"'{cmd.name}' needs a value", f"write: - {cmd.example.splitlines()[0][2:]}")
                 return
             if isinstance(v, str):
@@ -167,8 +167,9 @@ class Compiler(FieldChecks):
         if node.kind == "seq":
             self.err(path, node, "a step cannot be a list", "check the indentation: steps start with '- '")
             return
+        characters = self.manifest.characters
         heads = [(k, v) for k, v in node.pairs if isinstance(k.value, str)
-                 and (k.value in BY_NAME or k.value in self.manifest.characters)]
+                 and (k.value in BY_NAME or k.value in characters)]
         if not heads:
             if not node.pairs:
                 self.err(path, node, "empty step", None)
@@ -194,7 +195,7 @@ class Compiler(FieldChecks):
             return
         key, value = heads[0]
         name = key.value
-        if name in self.manifest.characters and name not in BY_NAME:
+        if name in characters and name not in BY_NAME:
             self.dialogue(ctx, node, key, value)
             return
         cmd = BY_NAME[name]

@@ -7,9 +7,9 @@ kept apart so that the compiler module holds the lowering of steps and nothing e
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
+from hashlib import sha1
 from typing import TYPE_CHECKING, Any
 
 from vn.script import values
@@ -19,6 +19,7 @@ from vn.script.expressions import ExprError, labels_named, parse_expr, variables
 from vn.script.limits import MAX_LINE_CHARS, PAGE_CHARS
 from vn.script.loader import Node, source_text
 from vn.script.markup import MarkupError, Template, parse_markup
+from vn.script.program import Where
 
 if TYPE_CHECKING:
     from vn.script.compiler import _Ctx
@@ -129,6 +130,8 @@ class FieldChecks:
         if src is None:
             self.err(ctx.path, node, f"expected text, found {node.describe()}", "quote the text")
             return None
+        if len(src) <= PAGE_CHARS and "{" not in src and "[" not in src and src.isascii() and src.isprintable():
+            return Template.plain(src)  # most text: no tags, no variables, nothing to warn about
         if len(src) > MAX_LINE_CHARS:
             self.err(ctx.path, node, f"this text is {len(src):,} characters long; at most {MAX_LINE_CHARS:,}",
                      "split it into several lines")
@@ -140,7 +143,7 @@ class FieldChecks:
             self.err(ctx.path, node, exc.message, exc.hint, offset)
             return None
         for name in tpl.variables:
-            self.var_reads.append((name, self.where(ctx.path, node)))
+            self.var_reads.append((name, Where(ctx.path, node.line, node.col)))
         self.check_characters(ctx, node, src)
         shown = len(tpl.plain_source())
         if shown > PAGE_CHARS:
@@ -220,8 +223,7 @@ class FieldChecks:
             else:
                 self.ids[ident] = (ctx.path, explicit.line, explicit.col)
                 return ident
-        digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:8]
-        base = f"{ctx.label}.{digest}"
+        base = f"{ctx.label}.{sha1(basis.encode('utf-8')).hexdigest()[:8]}"
         n = self.derived.get(base, 0) + 1
         self.derived[base] = n
         ident = base if n == 1 else f"{base}.{n}"

@@ -23,13 +23,21 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _SIZE = re.compile(r"^[-+]\d{1,3}$")
 _NUM = re.compile(r"^\d+(?:\.\d+)?$")
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_SPECIAL = re.compile(r"[{\[]")
+# what text markup is made of, in the order it is looked for at each place: a literal brace or
+# bracket, a tag {…} (up to the first '}'), a variable […] (up to the first ']'), or an opening
+# that never closes
+_TOKEN = re.compile(r"\{\{|\[\[|\{([^}]*)\}|\[([^\]]*)\]|[{\[]")
 
 
 @dataclass(frozen=True)
 class TextPart:
     text: str
     style: StyleKey
+
+    def __init__(self, text: str, style: StyleKey) -> None:
+        # frozen, but set without object.__setattr__ per field (see Template)
+        d = self.__dict__
+        d["text"], d["style"] = text, style
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,20 @@ Part = TextPart | VarPart | PausePart
 class Template:
     parts: tuple[Part, ...]
     no_wait: bool = False
+
+    def __init__(self, parts: tuple[Part, ...], no_wait: bool = False) -> None:
+        # Frozen (assigning a field raises), but made without the generated __init__'s
+        # object.__setattr__ per field: a big script makes a template for every line, and
+        # that was a tenth of compiling it. Likewise TextPart, and Where and Instr.
+        d = self.__dict__
+        d["parts"], d["no_wait"] = parts, no_wait
+
+    @classmethod
+    def plain(cls, text: str) -> Template:
+        """The template of a text with no tags and no variables (most lines): one plain run."""
+        tpl = cls((TextPart(text, PLAIN),) if text else ())
+        tpl.__dict__["_plain"] = text
+        return tpl
 
     @property
     def variables(self) -> list[str]:
@@ -75,57 +97,43 @@ class MarkupError(Exception):
 def parse_markup(src: str) -> Template:
     """Parse text with tags; raise MarkupError (with an offset into `src`) on bad markup."""
     if "{" not in src and "[" not in src:  # most lines: plain text
-        return Template((TextPart(src, PLAIN),) if src else ())
+        return Template.plain(src)
     parts: list[Part] = []
     stack: list[tuple[str, int, StyleKey]] = []  # (tag, offset, style before it)
     style: StyleKey = PLAIN
-    buf: list[str] = []
+    buf: list[str] = []  # the text since the last tag or variable
     no_wait = False
-    i, n = 0, len(src)
-
-    def flush() -> None:
+    at = 0  # where the text not yet copied to buf begins
+    for token in _TOKEN.finditer(src):
+        i = token.start()
+        if i > at:
+            buf.append(src[at:i])
+        at = token.end()
+        mark = token.group()
+        if mark == "{{" or mark == "[[":
+            buf.append(mark[0])
+            continue
         if buf:
             parts.append(TextPart("".join(buf), style))
             buf.clear()
-
-    while i < n:
-        ch = src[i]
-        if ch == "{":
-            if src.startswith("{{", i):
-                buf.append("{")
-                i += 2
-                continue
-            end = src.find("}", i)
-            if end < 0:
-                raise MarkupError("'{' starts a tag that never closes", i,
-                                  "close it with '}', or write '{{' for a literal brace")
-            body = src[i + 1:end]
-            flush()
+        body, name = token.group(1), token.group(2)
+        if body is not None:
             style, no_wait = _tag(body, i, style, stack, parts, no_wait)
-            i = end + 1
-            continue
-        if ch == "[":
-            if src.startswith("[[", i):
-                buf.append("[")
-                i += 2
-                continue
-            end = src.find("]", i)
-            if end < 0:
-                raise MarkupError("'[' starts a variable that never closes", i,
-                                  "close it with ']', or write '[[' for a literal bracket")
-            name = src[i + 1:end].strip()
-            if not _VAR.match(name):
-                raise MarkupError(f"'[{src[i + 1:end]}]' is not a variable name", i,
+        elif name is not None:
+            if not _VAR.match(name.strip()):
+                raise MarkupError(f"'[{name}]' is not a variable name", i,
                                   "write [name] to show a variable, or '[[' for a literal bracket")
-            flush()
-            parts.append(VarPart(name, style))
-            i = end + 1
-            continue
-        nxt = _SPECIAL.search(src, i)  # copy the plain run up to the next { or [ at once
-        j = nxt.start() if nxt else n
-        buf.append(src[i:j])
-        i = j
-    flush()
+            parts.append(VarPart(name.strip(), style))
+        elif mark == "{":
+            raise MarkupError("'{' starts a tag that never closes", i,
+                              "close it with '}', or write '{{' for a literal brace")
+        else:
+            raise MarkupError("'[' starts a variable that never closes", i,
+                              "close it with ']', or write '[[' for a literal bracket")
+    if at < len(src):
+        buf.append(src[at:])
+    if buf:
+        parts.append(TextPart("".join(buf), style))
     if stack:
         tag, offset, _ = stack[-1]
         raise MarkupError(f"'{{{tag}}}' is never closed", offset, f"end it with '{{/{tag}}}'")

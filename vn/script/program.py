@@ -31,6 +31,11 @@ class Where:
     line: int
     col: int
 
+    def __init__(self, path: str, line: int, col: int) -> None:
+        # frozen, but made without object.__setattr__ per field: one per instruction
+        d = self.__dict__
+        d["path"], d["line"], d["col"] = path, line, col
+
 
 @dataclass(frozen=True)
 class Option:
@@ -47,6 +52,11 @@ class Instr:
     where: Where
     id: str
     ordinal: int  # the nth line or menu of its label (for saves when the id is gone); -1 otherwise
+
+    def __init__(self, op: str, args: dict[str, Any], where: Where, id: str, ordinal: int) -> None:  # noqa: A002
+        # frozen, but made without object.__setattr__ per field (see Where)
+        d = self.__dict__
+        d["op"], d["args"], d["where"], d["id"], d["ordinal"] = op, args, where, id, ordinal
 
 
 class Deferred:

@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import vn
 from vn.atomicfile import atomic_write
 from vn.script.catalog import Catalog
+from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic
 from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
 from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where
@@ -107,8 +110,14 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
     the codec does not know (the program is then simply not cached)."""
     paths: dict[str, int] = {}
 
+    def path(p: str) -> int:
+        n = paths.get(p)
+        if n is None:
+            n = paths[p] = len(paths)
+        return n
+
     def where(w: Where) -> list[Any]:
-        return [paths.setdefault(w.path, len(paths)), w.line, w.col]
+        return [path(w.path), w.line, w.col]
 
     chunks: list[bytes] = []
 
@@ -119,7 +128,10 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
 
     labels = []
     for lab in program.labels.values():
-        code = [[i.op, _enc_args(i.op, i.args), *where(i.where), i.id, i.ordinal] for i in lab.code]
+        code = []
+        for i in lab.code:
+            w = i.where
+            code.append([i.op, _enc_args(i.op, i.args), path(w.path), w.line, w.col, i.id, i.ordinal])
         labels.append([lab.name, where(lab.where), lab.steps, chunk(code)])
     meta = {
         "title": program.title, "start": program.start, "size": list(program.size),
@@ -333,7 +345,15 @@ class ProgramCache:
             return None  # CacheFormatError is a ValueError
 
     def put(self, key: str, program: Program, diags: Sequence[Diagnostic]) -> bool:
-        """Write an entry atomically; False (and nothing written) when it cannot be."""
+        """Write an entry atomically; False (and nothing written) when it cannot be. Within
+        `entries_written_later()`, remember it to write then (True)."""
+        if _later.on:
+            _later.remember(self, key, program, diags)
+            return True
+        return self.write(key, program, diags)
+
+    def write(self, key: str, program: Program, diags: Sequence[Diagnostic]) -> bool:
+        """Write an entry now, atomically; False (and nothing written) when it cannot be."""
         try:
             meta, chunks = encode(program, diags)
             body = [json.dumps(meta, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogatepass"),
@@ -365,3 +385,69 @@ class ProgramCache:
                 pass
         for _, p in sorted(entries, reverse=True)[KEEP:]:
             p.unlink(missing_ok=True)
+
+
+# --------------------------------------------------------------------------- writing later
+# Encoding and writing an entry costs about a fifth of a cold compile. A front end whose user
+# waits for the program (`vn play`: the title; `vn check`: the report) has entries written
+# after that, with `write_pending()`: in a thread once the first frame is up, after the report,
+# at the latest when it leaves `entries_written_later()`. Elsewhere `put` writes at once.
+
+class _Later:
+    """The entries this process will write later (one per cache folder: a newer compile of the
+    same folder replaces an older one still waiting)."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.lock = threading.Lock()
+        self.entries: dict[Path, tuple[ProgramCache, str, Program, list[Diagnostic]]] = {}
+
+    def remember(self, cache: ProgramCache, key: str, program: Program, diags: Sequence[Diagnostic]) -> None:
+        entry = (cache, key, _snapshot(program), list(diags))
+        with self.lock:
+            self.entries[cache.folder] = entry
+
+    def take(self) -> list[tuple[ProgramCache, str, Program, list[Diagnostic]]]:
+        with self.lock:
+            entries, self.entries = list(self.entries.values()), {}
+        return entries
+
+
+_later = _Later()
+
+
+@contextmanager
+def entries_written_later() -> Iterator[None]:
+    """Within: `ProgramCache.put` remembers entries instead of writing them; `write_pending()`
+    writes them (the front end calls it once its user no longer waits), and leaving writes
+    whatever is still waiting."""
+    was = _later.on
+    _later.on = True
+    try:
+        yield
+    finally:
+        _later.on = was
+        write_pending()
+
+
+def write_pending() -> int:
+    """Write the entries `put` remembered; how many were written. Safe to call at any time and
+    from any thread (each entry is written once)."""
+    with collector_paused():
+        return sum(cache.write(key, program, diags) for cache, key, program, diags in _later.take())
+
+
+def pending() -> bool:
+    """Are entries waiting to be written?"""
+    return bool(_later.entries)
+
+
+def _snapshot(program: Program) -> Program:
+    """What the entry of `program` must hold, kept apart from what its caller does next: the id
+    lock and a translation replace instructions in the labels' lists and the id index (they
+    are not inputs of the key). Instructions, templates and options are immutable, so copying
+    the containers is enough (a few milliseconds at 100,000 lines)."""
+    labels = {name: Label(lab.name, lab.where, list(lab.code), list(lab.steps))
+              for name, lab in program.labels.items()}
+    return Program(program.title, program.start, program.size, dict(program.characters),
+                   dict(program.variables), labels, dict(program.index), program.content_note)

@@ -125,9 +125,11 @@ def watch(folder: Path | None, fmt: str, polls: int | None = None, out=None) -> 
 
 def _check_once(folder: Path | None, fmt: str, out) -> int:
     from vn.game import load_game
+    from vn.script.programcache import write_pending
 
     status = report(load_game(folder, check_audio=True), fmt, out)
     out.flush()
+    write_pending()  # the compiled program's cache entry, once the report is out
     return status
 
 
@@ -141,6 +143,13 @@ def _refresh_schemas(folder: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from vn.script.programcache import entries_written_later
+
+    with entries_written_later():  # the report first, the compiled program's cache entry after it
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     from vn.game import load_game, lock_path
 
     if args.watch:
