@@ -292,3 +292,12 @@ def test_the_leave_paths_places_agree_with_their_lines(tmp_path):
     r, g, b = stats(briefing, (0.3, 0.34, 0.7, 0.58))  # the wall screen at the end of the table
     assert g > r + 4 and luma((r, g, b)) < 60  # a dark screen with its green chart lit
     assert luma(stats(briefing, (0.0, 0.2, 0.15, 0.6))) > 100  # the day in the windows on the left
+
+
+def test_the_title_stays_in_the_living_room():
+    """The title shows the first stage by name that is not a key-beat image: the leave path's
+    places (shinra_*) must not take the room's place behind the title."""
+    from vn.ui.title import title_stage
+
+    game = load_game()
+    assert title_stage(game, game.assets) == "living_room"

@@ -301,25 +301,25 @@ def _cutouts(outer, holes) -> str:
 
 
 def main() -> None:
-    os.makedirs(os.path.join(OUT, "corridor"), exist_ok=True)
+    os.makedirs(os.path.join(OUT, "shinra_corridor"), exist_ok=True)
     hall, glow = corridor()
-    hall.save(os.path.join(OUT, "corridor", "hall.svg"), "the corridor")
-    glow.save(os.path.join(OUT, "corridor", "lights.svg"), "the corridor's lights")
-    with open(os.path.join(OUT, "corridor.tmx"), "w") as fh:
-        fh.write(tmx("corridor", [("hall", "ambient", ""), ("lights", "emissive", "")], VP[1],
+    hall.save(os.path.join(OUT, "shinra_corridor", "hall.svg"), "the corridor")
+    glow.save(os.path.join(OUT, "shinra_corridor", "lights.svg"), "the corridor's lights")
+    with open(os.path.join(OUT, "shinra_corridor.tmx"), "w") as fh:
+        fh.write(tmx("shinra_corridor", [("hall", "ambient", ""), ("lights", "emissive", "")], VP[1],
                 ("by_elevator", 1060, 592, 0.2)))
-    os.makedirs(os.path.join(OUT, "barracks"), exist_ok=True)
+    os.makedirs(os.path.join(OUT, "shinra_barracks"), exist_ok=True)
     names = ("sky", "city", "city_lights", "room", "spill")
     for svg, stem in zip(barracks(), names, strict=True):
-        svg.save(os.path.join(OUT, "barracks", f"{stem}.svg"), f"barracks {stem}")
-    os.makedirs(os.path.join(OUT, "briefing"), exist_ok=True)
+        svg.save(os.path.join(OUT, "shinra_barracks", f"{stem}.svg"), f"barracks {stem}")
+    os.makedirs(os.path.join(OUT, "shinra_briefing"), exist_ok=True)
     for svg, stem in zip(briefing(), ("sky", "room", "screen"), strict=True):
-        svg.save(os.path.join(OUT, "briefing", f"{stem}.svg"), f"briefing {stem}")
-    with open(os.path.join(OUT, "briefing.tmx"), "w") as fh:
-        fh.write(tmx("briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", "")],
+        svg.save(os.path.join(OUT, "shinra_briefing", f"{stem}.svg"), f"briefing {stem}")
+    with open(os.path.join(OUT, "shinra_briefing.tmx"), "w") as fh:
+        fh.write(tmx("shinra_briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", "")],
                      900, ("head_of_table", 960, 700, 0.4)))
-    with open(os.path.join(OUT, "barracks.tmx"), "w") as fh:
-        fh.write(tmx("barracks", [("sky", "sky", ""), ("city", "ambient", ""),
+    with open(os.path.join(OUT, "shinra_barracks.tmx"), "w") as fh:
+        fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("city", "ambient", ""),
                                   ("city_lights", "emissive",
                                    '   <property name="twinkle" type="float" value="0.3"/>'),
                                   ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3],
