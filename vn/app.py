@@ -17,6 +17,7 @@ files, the settings and the speech engine, and does what the views ask.
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -149,6 +150,7 @@ class Player:
         self.visible = True  # False while the window is hidden or minimised: nothing is drawn
         self.slept = 0.0  # seconds the last turn spent waiting for input or a deadline
         self._pads_due = True  # looked for after the first frame (the probe takes ~30 ms)
+        self._watch_due = True  # the hot reload's file watch, started by `run` after the first frame
         self.first_frame = None  # vn.firstframe.FirstFrame: the title's first frame is kept there
         from vn.reload import HotReload
 
@@ -195,6 +197,9 @@ class Player:
         try:
             while self.running:
                 self.tick_safely()
+                if self.canvas is not None and self._watch_due:  # once the first frame is up:
+                    self._watch_due = False  # the system's word of edited files, not scans
+                    self.hot_reload.start()
             return 0
         except StoryError as exc:
             self.audio.close()
@@ -203,6 +208,7 @@ class Player:
         finally:
             self.audio.close()
             self.speaker.stop()
+            self.hot_reload.close()
 
     def tick_safely(self, dt: float | None = None) -> None:
         """`tick`, but an error of any kind (a script error at run time, a bug of ours) puts up
@@ -293,7 +299,8 @@ class Player:
         update = self.next_update()
         deadlines = [max(0.0, t - self.now) / max(self.clock.speed, 1e-9) for t in (wake, update)
                      if t is not None]
-        deadlines.append(max(0.0, self.hot_reload.next_scan - self.hot_reload.clock()))
+        if self.hot_reload.next_scan < math.inf:  # (none while the system watches the files)
+            deadlines.append(max(0.0, self.hot_reload.next_scan - self.hot_reload.clock()))
         timeout = min(deadlines) if deadlines else None
         t0 = time.perf_counter()
         self._waiter.wait(timeout)

@@ -19,6 +19,7 @@ from vn.audio import AudioSink
 from vn.game import Game
 from vn.render.compositor import Compositor
 from vn.render.images import ImageCache
+from vn.render.plate import disjoint
 from vn.render.rastercache import RasterCache
 from vn.render.resize import frame
 from vn.render.text import FontBook, TextRenderer
@@ -90,8 +91,9 @@ class Screen:
         self._menu: ChoiceMenu | None = None
         self._menu_for: object | None = None
         self.size = size
-        # the last frame drawn: (its surface, the key of all but the typing, the text box's frame)
-        self._last: tuple[weakref.ref[pygame.Surface], tuple[object, ...], BoxFrame] | None = None
+        # the last frame drawn: (its surface, the key of all but the typing and the living
+        # motion, the text box's frame, the view)
+        self._last: tuple[weakref.ref[pygame.Surface], tuple[object, ...], BoxFrame, object] | None = None
 
     def set_theme(self, theme: Theme) -> None:
         """The player's text size, box opacity and contrast (`vn.ui.theme.theme_for`)."""
@@ -166,23 +168,25 @@ class Screen:
         self.textbox.set_visible(view.textbox and said, session.line_since)
         # the box's shade is kept with a still picture (one blit for both), the words drawn over
         okey = self.textbox.shade_key(surface, now)
+        shade = (okey, lambda s: self.textbox.draw_shade(s, now))
         box = self.textbox.frame(surface, now)
-        key = (surface.get_size(), view, self.images.generation, okey, menu is None)
-        last, self._last = self._last, (weakref.ref(surface), key, box)
+        key = (surface.get_size(), replace(view, motion=None), self.images.generation, okey, menu is None)
+        last, self._last = self._last, (weakref.ref(surface), key, box, view)
         if kept is not None and menu is None and last is not None and last[0]() is surface and last[1] == key:
-            damage = self.textbox.damage(last[2], box)
-            picture = self.compositor.kept(view, okey, surface.get_size()) if damage is not None else None
-            if picture is not None:
-                damage = [r for r in (*damage, *kept) if r.w > 0 and r.h > 0]
-                for rect in damage:
-                    surface.blit(picture, rect, rect)
-                    surface.set_clip(rect)
-                    try:
-                        self.textbox.draw(surface, now, shade=False)
-                    finally:
-                        surface.set_clip(None)
-                return damage
-        self.compositor.draw(surface, view, (okey, lambda s: self.textbox.draw_shade(s, now)))
+            # the same picture at rest and box: only the typing and the living motion moved
+            typed = self.textbox.damage(last[2], box)
+            moved = self.compositor.motion_areas(last[3], view, surface.get_size()) if typed is not None else None
+            if moved is not None:
+                rects = disjoint([*moved, *typed, *kept], surface.get_rect())
+                if self.compositor.redraw(surface, view, shade, rects):
+                    for rect in rects:
+                        surface.set_clip(rect)
+                        try:
+                            self.textbox.draw(surface, now, shade=False)
+                        finally:
+                            surface.set_clip(None)
+                    return rects
+        self.compositor.draw(surface, view, shade)
         self.textbox.draw(surface, now, shade=False)
         if menu is not None:
             menu.viewport = vp

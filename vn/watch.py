@@ -1,10 +1,10 @@
 """Noticing that a game's files changed, by polling their modification times.
 
 Polling a game folder costs little: ~0.9 ms of CPU per scan of the bundled game's 63 files
-(measured on a contended 2-core machine), so a scan every half second is ~0.2% of a core while
-idle — no thread, no dependency, and the same on every platform and on network folders. A
-file-watching library (watchfiles) would add a Rust extension and a thread to every `vn play`
-for a saving that does not matter at this size. Used by
+(measured on a contended 2-core machine), the same on every platform and on network folders.
+A scan every half second was still ~0.3 % of a core under X11 — most of what an idle window
+cost — so `vn play`'s hot reload now lets the operating system say when something changed
+(watchdog, `vn.reload`) and scans only then; `FolderWatch` decides what changed. Used by
 `vn check --watch` and by hot reload in `vn play`.
 """
 

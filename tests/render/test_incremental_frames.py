@@ -20,35 +20,67 @@ def rgb(surface: pygame.Surface) -> bytes:
     return pygame.image.tobytes(surface, "RGB")
 
 
+def _at_living_line(screen: Screen, kinds: set[str]):
+    """A session of `screen` at the first line of the bundled game whose picture lives with
+    all of `kinds`, and the moment it shows (the line then types at 40 characters a second)."""
+    from vn.tools.render import story_at
+
+    program = screen.program
+    for label in program.labels:
+        session = screen.new_session(story=story_at(program, label))
+        t = 0.0
+        for _ in range(2000):
+            session.update(t)
+            if session.ended is not None:
+                break
+            if session.choice is not None:
+                session.choose(0, t)
+            elif session.line is not None and not session.scene.busy(t):
+                if kinds <= session.scene.living(t):
+                    return session, t
+                session.finish_line(t)
+                session.click(t)
+            t += 0.25
+    raise AssertionError(f"no line lives with {kinds}")
+
+
 @pytest.fixture(scope="module")
 def typing_line():
-    """The bundled game at sunset:24 (a still room with dust in the beam and breathing figures),
-    its line typing: (game, label, pc, path, the moment the line shows)."""
+    """The bundled game at sunset:24 (a still picture), its line typing: (game, label, pc,
+    path)."""
     game = load_game()
     label, _, pc = parse_at("sunset:24", game.program)
     return game, label, pc, find_path(game.program, label, pc)
 
 
-@pytest.mark.parametrize("reduce_motion", [False, True])
-def test_frames_drawn_glyph_by_glyph_equal_whole_frames(typing_line, reduce_motion):
-    game, label, pc, path = typing_line
+@pytest.mark.parametrize("kinds", [{"dust", "breathing"}, {"twinkle", "breathing"}, set()])
+def test_frames_drawn_in_parts_equal_whole_frames(kinds):
+    """Typing glyph by glyph over a still picture and over living ones (dust in the sunset
+    beam, the city's lights twinkling, figures breathing): each step of the motion is drawn
+    only where the motion draws, each typing frame only where the glyphs land."""
+    game = load_game()
     screen, whole = Screen(game, SIZE), Screen(game, SIZE)
-    for s in (screen, whole):
-        s.settings.reduce_motion = reduce_motion
-    session = screen.new_session()
-    t0 = play_to(session, label, pc, path, 0.0)
+    session, t0 = _at_living_line(screen, kinds or {"breathing"})
+    if not kinds:
+        screen.settings.reduce_motion = whole.settings.reduce_motion = True
     surf, ref = headless_surface(SIZE), headless_surface(SIZE)
-    glyphs = 0
-    for i in range(90):  # 1.5 s of typing at 60 frames a second, the motion stepping under it
-        t = t0 + 0.2 + i / 60
+    parts = steps = 0
+    last = None
+    for i in range(75):  # 1.25 s of typing at 60 frames a second, the motion stepping under it
+        t = t0 + i / 60
         session.update(t)
         damage = screen.draw(surf, session, t, kept=())
         whole.draw(ref, session, t)
         assert rgb(surf) == rgb(ref), i
+        step = screen._last[3].motion
         if damage is not None:
-            glyphs += 1
-            assert sum(r.w * r.h for r in damage) < SIZE[0] * SIZE[1] // 8  # a few glyphs, not a frame
-    assert glyphs > 45  # most frames: the motion steps 8-10 times a second, the line 40 times
+            parts += 1
+            steps += step != last
+            if step == last:  # a few glyphs, not a frame
+                assert sum(r.w * r.h for r in damage) < SIZE[0] * SIZE[1] // 8
+        last = step
+    assert parts > 55
+    assert (steps > 6) == bool(kinds)  # the motion's steps (8-10 a second), drawn in parts too
 
 
 def test_what_the_caller_drew_over_is_restored(typing_line):

@@ -89,3 +89,39 @@ def test_polls_are_cheap_and_scan_at_most_twice_a_second(player):
         clock[0] += 1 / 60
         hot.poll()
     assert len(scans) == 2
+
+
+def test_the_system_says_when_a_file_changes_and_idle_turns_scan_nothing(player):
+    """Once the watch has started, no scan is ever due by itself; an edit wakes the loop (an
+    event in its queue) and the scan a moment later reloads the game."""
+    import time
+
+    p, folder = player
+    advance_to(p, "Who are you?")
+    hot = p.hot_reload
+    if not hot.start():
+        pytest.skip("the operating system's file watch could not start here")
+    try:
+        assert hot.watching and hot.next_scan == float("inf")
+        scans = []
+        original = hot.watch.changed
+        hot.watch.changed = lambda: scans.append(1) or original()
+        pygame.event.clear()
+        for _ in range(20):  # idle turns: nothing is scanned
+            p.tick(0.25)
+        assert scans == [] and hot.next_scan == float("inf")
+        edit(folder, "  - zack: Who are you?", "  - zack: Who are you, then?")
+        deadline = time.monotonic() + 10.0
+        while not any(getattr(e, "hot_reload", False) for e in pygame.event.get()):
+            assert time.monotonic() < deadline, "no word of the edit came"
+            time.sleep(0.02)
+        assert hot.next_scan < float("inf")
+        time.sleep(0.3)  # past SETTLE
+        reloads = hot.reloads
+        p.tick(0.25)
+        assert hot.reloads == reloads + 1 and scans
+        p.tick(0.25)
+        assert p.session.line is not None and p.session.line.text.plain == "Who are you, then?"
+        assert hot.next_scan == float("inf")
+    finally:
+        hot.close()

@@ -100,3 +100,23 @@ def test_a_page_over_the_title_stills_it_and_a_hidden_window_schedules_nothing(t
     pygame.event.post(pygame.event.Event(pygame.WINDOWMINIMIZED))
     p.tick()
     assert not p.visible and p._next_wake() is None
+
+
+def test_the_light_steps_on_frames_the_motion_draws_anyway(title) -> None:
+    """While the light changes and the stage lives, the light's steps fall on the motion's
+    frames: the title wakes at the motion's rate, not at that rate plus the light's."""
+    p, view = title
+    now = view.cycle_start + 12.0  # in the first change of light
+    view.update(now)
+    assert view.scene.busy(now - view.cycle_start)
+    fps = view._motion_rate(now)
+    assert fps is not None
+    wakes, lights = [], set()
+    while now < view.cycle_start + 15.0:
+        now = view.next_redraw(now)
+        wakes.append(now)
+        lights.add(view._light_time(now))
+    grid = [(w - view.cycle_start) * fps for w in wakes]
+    assert all(abs(g - round(g)) < 1e-6 for g in grid)  # every wake is a frame of the motion
+    assert len(wakes) <= 3.0 * fps + 1
+    assert len(lights) >= 3.0 * LIGHT_FPS  # and the light still steps at least as often as it did

@@ -14,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from cgfig import Pt, boot, hair_lock, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
+from cgfig import Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
@@ -69,25 +69,30 @@ def cg_eyes() -> CG:
     cg = CG("cg_eyes", "The eyes", "last_rays")
     cg.props["gallery_order"] = ("int", "1")
     glass_back(cg, rnd, 505, mullions=(250,))
-    fig = cg.plane("figure", "ambient")
-    rim_svg = cg.plane("rim", "rim")
-    glow = cg.plane("glints", "none")
-
     cx = 1160
+    # drawn square-on, then turned a little toward the light (his right half, screen right,
+    # foreshortened) and tipped a few degrees: no mirror-symmetric face or hair
+    turn = Turned(cx, 0.9, -4.0, (cx, 740))
+    fig = turn.wrap(cg.plane("figure", "ambient"))
+    rim_svg = turn.wrap(cg.plane("rim", "rim"))
+    glow = turn.wrap(cg.plane("glints", "none"))
     hair = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 205, 196), (cx + 250, 320), (cx + 265, 470),
-                   (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 360, 1110), (cx - 370, 1110),
+                   (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 380, 1300), (cx - 390, 1300),
                    (cx - 345, 1000), (cx - 300, 830), (cx - 275, 640), (cx - 262, 470), (cx - 248, 320),
                    (cx - 205, 196), (cx - 128, 126)], 10)
-    shoulders = Polygon([(cx - 96, 800), (cx - 250, 858), (cx - 560, 912), (cx - 700, 975), (cx - 790, 1100),
-                         (cx + 800, 1100), (cx + 720, 975), (cx + 580, 912), (cx + 260, 858), (cx + 96, 800),
-                         (cx + 80, 640), (cx - 80, 640)])
-    neck = smooth([(cx - 86, 620), (cx - 90, 800), (cx - 40, 880), (cx + 40, 880), (cx + 90, 800), (cx + 84, 620)], 8)
+    shoulders = smooth([(cx - 96, 790), (cx - 250, 846), (cx - 470, 884), (cx - 620, 930), (cx - 730, 1010),
+                        (cx - 800, 1140), (cx - 860, 1300), (cx + 880, 1300), (cx + 790, 1110), (cx + 700, 990),
+                        (cx + 600, 926), (cx + 440, 880), (cx + 260, 850), (cx + 96, 790), (cx + 80, 640),
+                        (cx - 80, 640)], 8)
+    # the neck, and the chest in the open shirt's V below it (no line across the throat)
+    neck = smooth([(cx - 86, 620), (cx - 92, 800), (cx - 60, 940), (cx - 10, 1300), (cx + 40, 1300), (cx + 70, 940),
+                   (cx + 94, 800), (cx + 84, 620)], 8)
     face = smooth([(cx - 10, 250), (cx + 120, 285), (cx + 160, 360), (cx + 160, 470), (cx + 138, 580),
                    (cx + 96, 660), (cx + 30, 722), (cx - 18, 738), (cx - 62, 722), (cx - 118, 660),
                    (cx - 160, 580), (cx - 170, 470), (cx - 165, 360), (cx - 128, 285)], 10)
     # the open shirt: the collar's two edges falling from the neck, the chest between in shadow
-    lapel_l = Polygon([(cx - 100, 806), (cx - 250, 858), (cx - 330, 1100), (cx - 70, 1100), (cx - 30, 930)])
-    lapel_r = Polygon([(cx + 100, 806), (cx + 260, 858), (cx + 350, 1100), (cx + 80, 1100), (cx + 34, 930)])
+    lapel_l = Polygon([(cx - 100, 806), (cx - 250, 858), (cx - 380, 1300), (cx - 60, 1300), (cx - 30, 930)])
+    lapel_r = Polygon([(cx + 100, 806), (cx + 260, 858), (cx + 400, 1300), (cx + 90, 1300), (cx + 34, 930)])
     fig.geom(hair, HAIR_DEEP)
     fig.geom(shoulders, CLOTH)
     fig.geom(neck, SKIN)
@@ -107,25 +112,36 @@ def cg_eyes() -> CG:
     fig.geom(lock((cx + 22, 436), [(cx + 70, 431)], (cx + 126, 442), 11), SOCKET)
 
     # fringe: locks from the parting, the middle one falling between the eyes
-    fringe = [
-        lock((cx - 10, 170), [(cx - 70, 230), (cx - 132, 330)], (cx - 176, 462), 130),
-        lock((cx - 14, 178), [(cx - 50, 270)], (cx - 92, 414), 84),
-        lock((cx + 6, 176), [(cx + 40, 270)], (cx + 76, 410), 80),
-        lock((cx + 12, 170), [(cx + 80, 232), (cx + 140, 330)], (cx + 172, 462), 128),
-        lock((cx - 2, 190), [(cx - 8, 320)], (cx + 2, 446), 40),
+    fringe = [  # parted a little right of the middle; the locks of unequal width and fall
+        lock((cx + 14, 168), [(cx - 56, 226), (cx - 126, 330)], (cx - 178, 472), 136),
+        lock((cx + 6, 178), [(cx - 40, 276)], (cx - 84, 426), 76),
+        lock((cx + 22, 176), [(cx + 46, 262)], (cx + 68, 392), 62),
+        lock((cx + 30, 170), [(cx + 92, 236), (cx + 142, 330)], (cx + 166, 446), 112),
+        lock((cx + 4, 192), [(cx - 14, 318)], (cx - 16, 452), 36),
+        lock((cx - 40, 200), [(cx - 96, 300), (cx - 150, 380)], (cx - 200, 520), 40),
     ]
-    crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx, 228),
+    crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx + 20, 226),
                     (cx - 170, 300), (cx - 194, 190), (cx - 128, 126)], 8)
     strands = [
-        lock((cx - 166, 300), [(cx - 190, 470), (cx - 172, 640), (cx - 194, 840)], (cx - 236, 1100), 74),
-        lock((cx + 160, 300), [(cx + 182, 470), (cx + 168, 640), (cx + 192, 840)], (cx + 244, 1100), 68),
+        lock((cx - 166, 300), [(cx - 192, 470), (cx - 176, 650), (cx - 200, 850)], (cx - 250, 1100), 80),
+        lock((cx + 160, 300), [(cx + 176, 470), (cx + 160, 640), (cx + 176, 820)], (cx + 214, 1060), 60),
     ]
+    # a few loose strands lifting off the lit outline (the edge of the hair is not a clean dome)
+    loose = [ribbon([(cx - 150, 150), (cx - 196, 180), (cx - 232, 238), (cx - 250, 300)], [7, 6, 4, 1]),
+             ribbon([(cx - 230, 300), (cx - 268, 360), (cx - 280, 440)], [6, 4, 1]),
+             ribbon([(cx - 60, 116), (cx - 110, 104), (cx - 150, 118)], [5, 4, 1]),
+             ribbon([(cx + 150, 150), (cx + 196, 176), (cx + 220, 216)], [5, 3, 1])]
     front = unary_union([crown, *fringe, *strands])
     fig.geom(front, HAIR)
-    for pts in ([(cx - 40, 200), (cx - 110, 300), (cx - 150, 420)], [(cx + 40, 200), (cx + 110, 300), (cx + 150, 420)],
-                [(cx - 178, 520), (cx - 182, 700), (cx - 204, 960)], [(cx + 172, 520), (cx + 178, 700), (cx + 208, 960)],
-                [(cx - 230, 420), (cx - 250, 700), (cx - 290, 1000)], [(cx + 230, 420), (cx + 252, 700), (cx + 300, 1000)]):
-        fig.geom(stroke(pts, 4, 1).intersection(unary_union([front, hair])), HAIR_DEEP, 0.9)
+    fig.geom(unary_union(loose), HAIR)
+    for lz in loose[:3]:
+        rim_svg.geom(lz.difference(hair), "#ffffff", 0.7)
+    sr = random.Random(31)  # seams between the locks: uneven lengths, no mirror pairs
+    for pts in ([(cx - 30, 196), (cx - 100, 300), (cx - 146, 430)], [(cx + 46, 204), (cx + 104, 296), (cx + 132, 390)],
+                [(cx - 180, 520), (cx - 186, 720), (cx - 214, 990)], [(cx + 170, 560), (cx + 172, 700), (cx + 190, 880)],
+                [(cx - 232, 420), (cx - 256, 690), (cx - 300, 1010)], [(cx + 226, 480), (cx + 246, 640), (cx + 268, 800)],
+                [(cx - 60, 200), (cx - 84, 280)]):
+        fig.geom(stroke(pts, sr.uniform(2.5, 5), 0.8).intersection(unary_union([front, hair])), HAIR_DEEP, sr.uniform(0.7, 0.95))
 
     # the rim: the window is behind him, to the left. The outline of hair and shoulder catches
     # it; inside the figure only the edges that face the window do (cheek, jaw, the outer locks).
@@ -166,7 +182,7 @@ def cg_eyes() -> CG:
 
 
 def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, waves: int = 5,
-          step: float = 12.0) -> list[tuple[float, float]]:
+          step: float = 12.0, jitter: float = 0.08) -> list[tuple[float, float]]:
     """A ragged top edge from x0 to x1 around `base` (y grows down): a few sines of random phase
     and length plus a little jitter — the outline of a mass of fire or smoke, never a row of
     identical tongues."""
@@ -177,33 +193,83 @@ def ridge(rnd: random.Random, x0: float, x1: float, base: float, amp: float, wav
     x = x0
     while x <= x1 + 1e-6:
         v = sum(a * math.sin(x / ln * math.tau + ph) for ln, ph, a in comps) / norm
-        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * 0.08)))
+        pts.append((x, base - amp * (0.5 + 0.5 * v) - rnd.uniform(0, amp * jitter)))
         x += step
     return pts
 
 
+def flame(rnd: random.Random, x: float, base: float, h: float, w: float, lean: float) -> BaseGeometry:
+    """One tongue of flame: wide at its root on `base`, bending in an S as it rises `h` px and
+    leans `lean` px with the heat, narrowing to a soft point."""
+    wob = rnd.uniform(-0.12, 0.12) * h
+    pts = [(x, base), (x + lean * 0.15 + wob, base - h * 0.35), (x + lean * 0.55 - wob * 0.6, base - h * 0.7),
+           (x + lean, base - h)]
+    return ribbon(pts, [w, w * 0.8, w * 0.45, w * 0.07], round_end=True)
+
+
 def fire_mass(svg, rnd: random.Random, x0: float, x1: float, base: float, height: float,
-              tongues: int = 3) -> BaseGeometry:
+              tongues: int = 3) -> tuple[BaseGeometry, list[tuple[float, float, float]]]:
     """A mass of fire over [x0, x1] standing on `base`: three flat colour steps (deep red, orange,
-    a yellow core low down), each a ragged-topped body with a few tall licking tongues; returns
-    the outer shape."""
-    outer = None
+    a yellow core low down), each a body with a soft rolling top and curved tongues that lean
+    with the heat, merge and part, of unequal height. Returns the outer shape and where its
+    tallest tongues end (x, y, width), for the smoke they turn into."""
+    outer, tips = None, []
+    lean_dir = rnd.uniform(0.1, 0.3)  # the whole fire leans the same way (the wind), each tongue its own amount
     for col, k, op in (("#9a2208", 1.0, 0.9), ("#f0661a", 0.7, 0.92), ("#ffc24a", 0.38, 0.95)):
         inset = (x1 - x0) * (1 - k) * 0.22
-        top = ridge(rnd, x0 + inset, x1 - inset, base, height * k, waves=4, step=10)
-        body = Polygon([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)])
-        body = body if body.is_valid else body.buffer(0)
+        top = ridge(rnd, x0 + inset, x1 - inset, base - height * k * 0.15, height * k * 0.35, waves=3, step=24, jitter=0.0)
+        body = smooth([(x0 + inset, base + 8), *top, (x1 - inset, base + 8)], 6)
         licks = []
-        for _ in range(tongues):
-            x = rnd.uniform(x0 + inset + 10, x1 - inset - 10)
-            h = height * k * rnd.uniform(0.9, 1.5)
-            lean = rnd.uniform(-0.1, 0.35) * h
-            licks.append(lock((x, base - height * k * 0.3), [(x + lean * 0.3, base - h * 0.6)], (x + lean, base - h),
-                              height * k * rnd.uniform(0.18, 0.3)))
+        n = tongues + (1 if k == 1.0 else 0)
+        for i in range(n):
+            x = x0 + inset + (x1 - x0 - 2 * inset) * (i + rnd.uniform(0.2, 0.8)) / n
+            h = height * k * rnd.uniform(0.5, 1.15)
+            w = (x1 - x0 - 2 * inset) / n * rnd.uniform(1.1, 1.7)  # (wide roots: the tongues merge low down)
+            licks.append(flame(rnd, x, base - height * k * 0.1, h, w, (lean_dir + rnd.uniform(-0.12, 0.12)) * h))
+            if k == 1.0:
+                tips.append((x + (lean_dir) * h, base - height * k * 0.1 - h, w))
         shape = unary_union([body, *licks])
         svg.geom(shape, col, op)
         outer = outer or shape
-    return outer
+    tips.sort(key=lambda t: t[1])
+    return outer, tips[:2]
+
+
+def smoke_from(svg, tips: list[tuple[float, float, float]], rnd: random.Random, col=(58, 42, 42)) -> None:
+    """Where the tallest flames end, the smoke they turn into: a widening, drifting wisp in two
+    translucent steps (drawn in an ambient plane over the fire's own)."""
+    for x, y, w in tips:
+        drift = rnd.uniform(40, 110)
+        wisp = ribbon([(x - w * 0.05, y + w * 0.5), (x + drift * 0.3, y - w * 0.4), (x + drift, y - w * 1.6)],
+                      [w * 0.1, w * 0.7, w * 1.2], round_end=True)
+        svg.geom(wisp, col, 0.5)
+        svg.geom(translate(wisp, drift * 0.15, -w * 0.3).intersection(wisp), col, 0.4)
+
+
+def rim_by_fire(svg, shape: BaseGeometry, light: tuple[float, float], core: float,
+                fires: list[tuple[float, float]], rnd: random.Random, clip: BaseGeometry | None = None,
+                peak: float = 0.9, floor: float = 0.05, reach: float = 140.0, strip: float = 14.0) -> None:
+    """The fire's light along roof lines: bright only where a fire ([x0, x1] spans) is behind,
+    falling off over `reach` px to almost nothing, varying a little from strip to strip and dimmed
+    in patches; most roofs stay dark against the glow."""
+    import math
+    inner = rim_band(shape, light, core)
+    outer = rim_band(shape, light, core * 2.2).difference(inner)
+    if clip is not None:
+        inner, outer = inner.intersection(clip), outer.intersection(clip)
+    spots = [Point(p).buffer(rnd.uniform(20, 60), 12) for p in
+             (rnd.choice(list(inner.boundary.coords)) if hasattr(inner.boundary, "coords") else (0, 0) for _ in range(0))]
+    x0, _, x1, _ = shape.bounds
+    x = x0
+    while x < x1:
+        d = min(max(0.0, a - (x + strip / 2), (x + strip / 2) - b) for a, b in fires)
+        st = math.exp(-(d / reach) ** 2)
+        op = floor + (peak - floor) * st * rnd.uniform(0.7, 1.0)
+        sb = box(x, -50, x + strip, H + 50)
+        svg.geom(inner.intersection(sb), "#ffffff", op)
+        svg.geom(outer.intersection(sb), "#ffffff", op * 0.3)
+        x += strip
+    del spots
 
 
 def gables(rnd: random.Random, x0: float, x1: float, base: float, wall: tuple[float, float],
@@ -340,18 +406,22 @@ def cg_town() -> CG:
         glow_far.geom(smoke.difference(translate(smoke, 0, -d)).intersection(lit.buffer(0)), col, op)
     glow_far.geom(box(-40, 640, W + 40, 760), "#5a1a08", 0.7)  # the glow along the horizon, two flat steps
     glow_far.geom(box(-40, 690, W + 40, 760), "#8a2c0c", 0.7)
-    for x0, x1, h in ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140)):
-        fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)
+    FAR_FIRES = ((80, 330, 150), (560, 760, 120), (1060, 1250, 170), (1500, 1760, 140))
+    far_tips = []
+    for x0, x1, h in FAR_FIRES:
+        far_tips += fire_mass(glow_far, random.Random(int(x0)), x0, x1, 700, h, tongues=2)[1]
 
     # the far row of roofs, hazy with smoke (lighter), then the near row, dark
     town = cg.plane("town", "ambient", parallax=0.7)
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
+    smoke_from(town, far_tips, random.Random(62))
     near_fire = cg.plane("fire", "emissive", parallax=0.85)
     # the burning house behind the General: a wall of fire to stand against
-    fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)
-    fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)
+    near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
+    near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
     houses = cg.plane("houses", "ambient", parallax=0.85)
+    smoke_from(houses, near_tips, random.Random(63))
     row_l, roofs_l = gables(random.Random(ROW_SEEDS[0]), -80, 420, 820, (120, 170), (0.45, 0.7), (150, 220))
     row_r, roofs_r = gables(random.Random(ROW_SEEDS[1]), 1480, 2000, 830, (110, 160), (0.45, 0.7), (150, 220))
     burnt = Polygon([(410, 830), (410, 640), (470, 600), (560, 520), (620, 560), (650, 500), (760, 600), (830, 610),
@@ -362,11 +432,15 @@ def cg_town() -> CG:
     houses.geom(ruin, (30, 22, 24))
     town_rim = cg.plane("town_rim", "rim", parallax=0.85)
     rows = unary_union([row_l, row_r])
-    rim_steps(town_rim, rows, 0, 4, steps=((1.0, 0.85), (2.2, 0.25)), clip=box(-50, -50, W + 50, 800))  # the roof lines
-    rim_steps(town_rim, rows, -4, 0, steps=((1.0, 0.4),), clip=box(0, 0, 420, 800))
-    rim_steps(town_rim, rows, 4, 0, steps=((1.0, 0.4),), clip=box(1480, 0, W, 800))
+    # the roof lines catch the fire only where a fire burns behind them (most stay dark)
+    rr = random.Random(64)
+    near_spans = [(400, 880), (1580, 1960)]
+    rim_by_fire(town_rim, rows, (0, -1), 4, near_spans, rr, clip=box(-50, -50, W + 50, 800))
+    rim_by_fire(town_rim, rows, (1, -0.2), 3, [(400, 880)], rr, clip=box(0, 0, 420, 800), peak=0.5, reach=90)
+    rim_by_fire(town_rim, rows, (-1, -0.2), 3, [(1580, 1960)], rr, clip=box(1480, 0, W, 800), peak=0.5, reach=90)
     rim_steps(town_rim, ruin, 0, 4, steps=((1.0, 0.9), (2.0, 0.3)))
-    rim_steps(town_rim, far_row, 0, 3, steps=((1.0, 0.4),), clip=box(-50, -50, W + 50, H + 50).difference(rows))
+    rim_by_fire(town_rim, far_row, (0, -1), 3, [(a, b) for a, b, _ in FAR_FIRES], rr,
+                clip=box(-50, -50, W + 50, H + 50).difference(rows), peak=0.5, floor=0.03, reach=110)
     del roofs_l, roofs_r, far_roofs
 
     # The three men, drawn as silhouettes against the fire with its light on their edges
@@ -427,8 +501,9 @@ def cg_town() -> CG:
     hair_mass = hair_lock([(700, 300), (664, 360), (636, 440), (610, 520), (580, 570)], 96, keep=0.8, tip=0.5)
     crown = outline([(676, 330), (680, 300), (702, 284), (730, 284), (748, 300), (742, 312), (712, 310), (694, 330),
                      (688, 356)], 6)
-    fringe = [hair_lock([(730, 294), (748, 314), (758, 342), (752, 372)], 20, keep=0.3),
-              hair_lock([(722, 300), (730, 340), (736, 390), (742, 442), (738, 490)], 22, keep=0.5)]
+    # the bangs: short over the brow, one long lock in front of the ear (the profile stays clear)
+    fringe = [hair_lock([(726, 290), (742, 300), (752, 318)], 16, keep=0.3),
+              hair_lock([(710, 298), (704, 340), (702, 392), (710, 442), (722, 490)], 18, keep=0.5)]
     g_hair = unary_union([crown, hair_mass, *locks, *fringe])
     g_hilt = ribbon([(858, 356), (872, 338), (896, 316)], [11, 11, 10])
     g_guard = ribbon([(868, 320), (880, 330), (890, 342)], [6, 7, 6])
@@ -438,7 +513,7 @@ def cg_town() -> CG:
 
     # --- Zack ------------------------------------------------------------------------------
     zfeet = 1000
-    z_head = profile_head((1186, 394), 98, -1, 0.2)
+    z_head = profile_head((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
     z_neck = ribbon([(1202, 468), (1210, 490), (1218, 506)], [46, 50, 62])
     # the torso three-quarters to us, leaning into the block: broad shoulders, the chest, the
     # waist narrower, the belt and hips (his SOLDIER uniform: a fitted top, baggy trousers)
@@ -582,13 +657,29 @@ def cg_town() -> CG:
     sweep = near_fire  # the blade's sweep: a faint arc of light behind it, where it has just been
     sweep.geom(ribbon([(900, 330), (1000, 300), (1140, 250), (1300, 190)], [4, 16, 14, 2]), "#ffd8a0", 0.1)
 
-    # embers rising from the fire, drifting with the wind: short streaks, they twinkle
+    # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
+    # a faint halo and a few short curved streaks, of varied size; most near the fires and
+    # brightest there, fewer and dimmer higher up. They twinkle.
     embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
-    for _ in range(150):
-        x, y = rnd.uniform(-40, W + 40), 820 - 800 * rnd.random() ** 1.6
-        r = rnd.uniform(1.4, 3.2)
-        col = rnd.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
-        embers.geom(lock((x, y + r), [(x + r * 0.3, y)], (x + r * 0.9, y - r * 2.6), r * 2), col, rnd.uniform(0.5, 1.0))
+    re = random.Random(65)
+    sources = [(400, 880, 790, 4), (1580, 1960, 800, 2), *[(a, b, 700, 1) for a, b, _ in FAR_FIRES]]
+    weights = [w for *_, w in sources]
+    for _ in range(110):
+        fx0, fx1, fb, _w = re.choices(sources, weights)[0]
+        rise = re.random() ** 1.7
+        y = fb - 30 - rise * (fb - 60)
+        x = re.uniform(fx0, fx1) + rise * re.uniform(-40, 240)
+        r = re.uniform(1.0, 3.2) * (1.0 - 0.45 * rise)
+        bright = 1.0 - 0.6 * rise
+        col = re.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        if re.random() < 0.3:
+            ln, dx = re.uniform(8, 24), re.uniform(-2, 9)
+            embers.geom(ribbon([(x, y), (x + dx * 0.4 + re.uniform(-2, 2), y - ln * 0.5), (x + dx, y - ln)],
+                               [r * 1.5, r * 1.1, 0.3]), col, 0.85 * bright)
+        else:
+            embers.circle(x, y, r * 2.4, col, 0.16 * bright)
+            embers.circle(x, y, r, col, 0.9 * bright)
+            embers.circle(x, y, r * 0.45, "#fff2c8", 0.8 * bright)
 
     # the fire's light on the street, fanning out toward us from the burning houses, and the
     # three long shadows it throws toward us (flat steps, added in the fire's rim colour)
@@ -655,7 +746,7 @@ def cg_promise() -> CG:
     # standing collar open at the throat; the shoulder and the arm hanging in the body's outline
     sx, sy, hs = 520, 250, 250
     s_head = profile_head((sx, sy), hs, 1, 0.16)
-    s_neck = ribbon([(sx + 20, sy + 200), (sx + 14, sy + 290), (sx + 6, sy + 370)], [150, 156, 186])
+    s_neck = ribbon([(sx - 4, sy + 200), (sx - 8, sy + 290), (sx - 8, sy + 370)], [122, 128, 170])
     s_body = outline([(sx + 46, sy + 346), (sx + 92, sy + 392), (sx + 118, sy + 470), (sx + 128, sy + 570),
                       (sx + 132, sy + 700), (sx + 140, 1130), (sx - 230, 1130), (sx - 206, sy + 640),
                       (sx - 180, sy + 470), (sx - 140, sy + 390), (sx - 84, sy + 350), (sx - 20, sy + 330)], 8)
@@ -684,20 +775,13 @@ def cg_promise() -> CG:
     # his chest into the gap, the hand open, fingers together, the palm turned to Sephiroth
     zx, zy, hz = 1010, 300, 236
     z_head = profile_head((zx, zy), hz, -1, -0.02)
-    z_neck = ribbon([(zx - 24, zy + 190), (zx - 18, zy + 280), (zx - 8, zy + 350)], [150, 160, 196])
+    z_neck = ribbon([(zx + 8, zy + 190), (zx + 10, zy + 280), (zx + 14, zy + 350)], [118, 126, 176])
     z_body = outline([(zx - 50, zy + 336), (zx - 100, zy + 380), (zx - 130, zy + 460), (zx - 142, zy + 560),
                       (zx - 146, zy + 700), (zx - 152, 1130), (zx + 262, 1130), (zx + 240, zy + 640),
                       (zx + 214, zy + 470), (zx + 170, zy + 390), (zx + 100, zy + 346), (zx + 30, zy + 330)], 8)
     z_arm_l = ribbon([(zx + 20, zy + 390), (zx - 10, zy + 520), (zx - 20, zy + 680), (zx - 24, 1130)],
                      [176, 156, 132, 124], shift=[0, -6, -4, 0], round_start=True)  # his left arm, hanging at his side
-    z_hair = unary_union([
-        outline([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 110, zy + 40), (zx + 120, zy + 130), (zx + 60, zy + 170),
-                 (zx - 10, zy + 90)], 8),
-        *[hair_lock([(zx + a, zy + b), (zx + c, zy + d), (zx + e, zy + f_)], w, keep=0.2, tip=0.08) for a, b, c, d, e, f_, w in (
-            (10, 30, 62, -20, 124, -64, 84), (50, 60, 124, 30, 200, 16, 88), (70, 110, 144, 112, 214, 128, 72),
-            (60, 150, 120, 184, 168, 232, 54), (-20, 14, 4, -42, 40, -86, 62), (-30, 40, -72, 52, -98, 98, 36),
-            (-10, 40, -38, 84, -54, 134, 30))],
-    ])
+    z_hair = zack_hair((zx, zy), hz, -1)
     # the raised arm: from behind his chest the upper arm comes forward and down to the elbow,
     # the forearm rises to the wrist, swelling below the elbow and narrowing to the wrist
     ex, ey = 842, 846  # the elbow, forward of his chest, in the gap between them
@@ -729,8 +813,8 @@ def cg_promise() -> CG:
     # the tips part)
     for fg in fingers[:3]:
         fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand), (8, 8, 10))
-    occlusion(fig, raised, zack, (-1, -0.2), 4, (10, 10, 13))
-    occlusion(fig, s_arm, s_body, (1, -0.3), 3, (15, 15, 21))
+    occlusion(fig, raised.difference(z_body.buffer(-2)), zack, (-1, -0.2), 4, (10, 10, 13))
+    occlusion(fig, s_arm, s_body, (1, -0.3), 3, (17, 17, 24))
     occlusion(fig, z_arm_l, z_body, (-1, -0.3), 3, (14, 14, 18))
 
     # the rim: the sun between them lights the edges that face it — his profile, Zack's profile,
@@ -790,54 +874,73 @@ def cg_embrace() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
-    # Sephiroth, left, taller, head bowed toward Zack
+    rr = random.Random(41)
+    # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
+    # falling forward over Zack's shoulder
     sx, sy, hs = 690, 220, 226
-    s_head = head_profile(sx, sy, hs, 1, -0.22)
-    s_hair = unary_union([
-        smooth([(sx - 124, sy + 100), (sx - 90, sy + 14), (sx - 20, sy - 16), (sx + 50, sy + 4), (sx + 90, sy + 60),
-                (sx + 40, sy + 44), (sx - 30, sy + 100), (sx - 60, sy + 240), (sx - 120, sy + 440),
-                (sx - 180, 1120), (sx - 320, 1120), (sx - 250, sy + 480), (sx - 190, sy + 260)], 10),
-        lock((sx + 40, sy + 10), [(sx + 84, sy + 70)], (sx + 86, sy + 140), 44),
-        lock((sx + 10, sy + 60), [(sx + 50, sy + 220), (sx + 120, sy + 360)], (sx + 190, sy + 470), 40),  # over Zack
-    ])
-    s_body = smooth([(sx - 100, sy + 290), (sx + 60, sy + 270), (sx + 170, sy + 330), (sx + 240, sy + 440),
-                     (sx + 260, 1120), (sx - 230, 1120), (sx - 220, sy + 460), (sx - 170, sy + 330)], 8)
-    s_neck = Polygon([(sx - 40, sy + 170), (sx + 60, sy + 210), (sx + 80, sy + 320), (sx - 70, sy + 320)])
-    # Zack, right, shorter, his face turned up to him
-    zx, zy, hz = 880, 318, 210
-    z_head = head_profile(zx, zy, hz, -1, 0.24)
-    spikes = [lock((zx + 10, zy + 30), [(zx + 60, zy - 16)], (zx + 116, zy - 56), 76),
-              lock((zx + 46, zy + 60), [(zx + 112, zy + 34)], (zx + 184, zy + 20), 78),
-              lock((zx + 64, zy + 106), [(zx + 130, zy + 108)], (zx + 196, zy + 122), 64),
-              lock((zx + 56, zy + 146), [(zx + 106, zy + 176)], (zx + 150, zy + 220), 48),
-              lock((zx - 20, zy + 14), [(zx + 0, zy - 36)], (zx + 30, zy - 78), 54),
-              lock((zx - 28, zy + 38), [(zx - 64, zy + 50)], (zx - 92, zy + 92), 32)]
-    z_hair = unary_union([smooth([(zx - 40, zy + 10), (zx + 30, zy - 14), (zx + 104, zy + 40), (zx + 114, zy + 130),
-                                  (zx + 56, zy + 166), (zx - 10, zy + 90)], 8), *spikes])
-    z_neck = Polygon([(zx + 40, zy + 170), (zx - 50, zy + 200), (zx - 60, zy + 300), (zx + 80, zy + 300)])
-    z_body = smooth([(zx + 90, zy + 270), (zx - 30, zy + 270), (zx - 110, zy + 330), (zx - 140, zy + 430),
-                     (zx - 150, 1120), (zx + 290, 1120), (zx + 270, zy + 440), (zx + 200, zy + 320)], 8)
-    # his arm round Zack's back: the sleeve across, the hand spread on Zack's shoulder blade
-    s_arm = stroke([(sx + 150, sy + 380), (zx + 60, zy + 320), (zx + 214, zy + 340)], 54, 40)
-    s_hand = hand_shape(zx + 226, zy + 352, 62, 1.45, 0.5)
-    seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_hand])
+    s_head = profile_head((sx, sy), hs, 1, 0.2)
+    s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
+    s_body = outline([(sx + 60, sy + 310), (sx + 130, sy + 350), (sx + 190, sy + 420), (sx + 230, sy + 540),
+                      (sx + 250, 1130), (sx - 230, 1130), (sx - 214, sy + 600), (sx - 180, sy + 430),
+                      (sx - 130, sy + 350), (sx - 60, sy + 310)], 8)
+    back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
+                         (sx - 150, sy + 220), (sx - 186, sy + 430), (sx - 230, sy + 660), (sx - 276, 1130),
+                         (sx - 120, 1130), (sx - 104, sy + 600), (sx - 70, sy + 380), (sx - 44, sy + 210),
+                         (sx - 20, sy + 110), (sx + 14, sy + 50)], 10)
+    s_locks = [
+        hair_lock([(sx - 150, sy + 280), (sx - 196, sy + 500), (sx - 240, sy + 740), (sx - 290, 1130)], 66, keep=0.8),
+        unary_union([hair_lock([(sx - 50, sy + 150), (sx - 14, sy + 250), (sx + 40, sy + 340), (sx + 110, sy + 420)],
+                               42, keep=0.6, tip=0.15), disc(sx - 50, sy + 150, 21)]),  # falling forward, over Zack's shoulder
+    ]
+    s_hair = unary_union([back_hair, *s_locks])
+    # Zack, right, shorter, his face lifted to him; spikes swept back
+    zx, zy, hz = 904, 318, 210
+    z_head = profile_head((zx, zy), hz, -1, -0.26)
+    z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
+    z_body = outline([(zx - 60, zy + 290), (zx - 120, zy + 330), (zx - 150, zy + 420), (zx - 160, 1130),
+                      (zx + 300, 1130), (zx + 280, zy + 460), (zx + 236, zy + 350), (zx + 160, zy + 300),
+                      (zx + 60, zy + 280)], 8)
+    z_hair = zack_hair((zx, zy), hz, -1)
+    # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
+    # spread and gripping; Zack's hand clutching the front of his shirt
+    s_arm = ribbon([(sx + 150, sy + 400), (sx + 260, sy + 430), (zx + 80, zy + 346), (zx + 190, zy + 338)],
+                   [82, 70, 60, 50], round_start=True)
+    s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
+    # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
+    # neck, the hand in the hair at his nape
+    z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
+                   round_end=True)
+    z_fist = unary_union([ribbon([(sx + 20, sy + 380), (sx - 10, sy + 350), (sx - 36, sy + 322)], [58, 54, 48]),
+                          open_hand((sx - 36, sy + 322), math.radians(-125), 104, spread=0.5, curl=0.35, side=1)])
+    seph = unary_union([s_hair, s_head, s_neck, s_body])
     zack = unary_union([z_hair, z_head, z_neck, z_body])
     fig.geom(zack, (20, 20, 26))
+    fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    both = unary_union([seph, zack])
-    # the glass behind them: the outline catches the dusk, strongest at the top; the faces'
-    # edges toward each other catch the light in the gap between them
-    rim_steps(rim_svg, both, 4, 4, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, both, -4, 4, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, s_head, -4, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
-    rim_steps(rim_svg, z_head, 4, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
-    rim_steps(rim_svg, s_hand, 0, 3, steps=((1.0, 0.8),))
+    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (32, 34, 44))
+    occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
+    fig.geom(unary_union([z_arm, z_fist]), (20, 20, 26))
+    occlusion(fig, unary_union([s_arm, s_hand]), zack, (-1, -0.4), 4, (8, 8, 12))
+    fig.geom(unary_union([s_arm, s_hand]), (22, 22, 30))
+    fig.geom(s_locks[1], (34, 36, 46))
+    both = unary_union([seph, zack, s_arm, s_hand, z_arm, z_fist, s_locks[1]])
+    # the glass behind them: the outline catches the dusk, strongest along the tops of hair
+    # and shoulders, broken along its length; the faces' edges toward each other catch the
+    # light in the sliver of sky between them; the arms only where they face the glass
+    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9)
+    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3)
+    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3)
+    rim_steps(rim_svg, s_head.difference(s_hair), -3.5, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
+    rim_steps(rim_svg, z_head.difference(z_hair), 3.5, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
+    rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
+    rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
+    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
     cg.mark("hand", zx + 250, zy + 370)
     cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
-    cg.keep("hand", zx + 170, zy + 290, 140, 130)
+    cg.keep("hand", zx + 130, zy + 300, 160, 150)
     return cg
 
 
@@ -898,7 +1001,9 @@ def cg_chair() -> CG:
     # face (index on the left: his LEFT hand, its back toward us). Drawn at 1:1 about the index
     # knuckle, then enlarged.
     ox, oy, k = 960, 548, 1.45
-    thumb = ribbon([(910, 580), (896, 622), (902, 654), (924, 672)], [50, 44, 37, 30], round_end=True)  # curled under the rail
+    # the thumb under the rail: out from behind its lower edge, bending at its joint, the tip
+    # turned toward the fingers
+    thumb = ribbon([(906, 604), (904, 636), (918, 658), (942, 668)], [40, 38, 33, 28], round_end=True)
     back = smooth([(922, 558), (912, 528), (940, 500), (1000, 478), (1056, 466), (1112, 474), (1146, 500),
                    (1150, 536), (1126, 564), (1060, 570), (980, 566)], 8)
     # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
@@ -916,14 +1021,19 @@ def cg_chair() -> CG:
              ribbon([(1326, 318), (1372, 250), (1420, 170)], [8, 5, 0.5]),
              ribbon([(1224, 258), (1262, 190), (1300, 120)], [5, 3, 0.5])]
     opening = ribbon(hem[3:], [0.5, 14, 16, 10]).difference(forearm)  # inside the cuff, where it stands off the arm
-    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little; relaxed over the rail, each at its
-        # own angle and length, the little one shortest and most curled
-        finger([(944, 548), (934, 618), (938, 672), (950, 706)], [46, 41, 35, 28]),
-        finger([(990, 546), (992, 628), (998, 692), (1006, 730)], [48, 43, 37, 30]),
-        finger([(1034, 552), (1042, 622), (1044, 676), (1036, 708)], [45, 40, 34, 27]),
-        finger([(1074, 560), (1086, 604), (1086, 640), (1074, 664)], [38, 34, 29, 23]),
+    # The fingers are about 0.9x the back of the hand. The first phalanx runs over the rail's
+    # rounded top toward us (foreshortened), the second bends down its near face; the index and
+    # middle hang with their tips bent in a little, the ring and little fingers curl on round
+    # under the rail to its far side, so only their first two joints show (each ends in the
+    # rounded bend of its middle joint). The knuckle row is an arc, the middle knuckle highest.
+    fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little
+        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 41, 36, 30]),
+        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 43, 37, 31]),
+        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 628)], [40, 39, 35, 35]),
+        finger([(1072, 558), (1079, 588), (1083, 612), (1083, 620)], [34, 33, 30, 30]),
     ]
-    knuckles = [disc(x, y, r) for x, y, r in ((944, 542, 24), (990, 537, 26), (1035, 544, 23), (1078, 553, 20))]
+    knuckles = [disc(x, y, r) for x, y, r in ((944, 546, 22), (988, 534, 24), (1033, 540, 22), (1074, 553, 19))]
+    crease_at = [(938, 582), (986, 578), (1036, 582), (1079, 588)]  # the middle joints (PIP)
 
     def big(g: BaseGeometry) -> BaseGeometry:
         return sscale(g, k, k, origin=(ox, oy))
@@ -932,6 +1042,7 @@ def cg_chair() -> CG:
     folds = [big(g) for g in folds]
     fingers = [big(g) for g in fingers]
     knuckles = [big(g) for g in knuckles]
+    crease_at = [(ox + (x - ox) * k, oy + (y - oy) * k) for x, y in crease_at]
     hand_top = unary_union([back, *knuckles])
     skin, skin_front = (44, 40, 50), (40, 36, 46)
     arm_and_hand = unary_union([forearm, hand_top, wrist_bone])
@@ -960,6 +1071,14 @@ def cg_chair() -> CG:
         # the half-light band inside the lit edge (docs/art.md: three flat steps, under 20 px)
         for kk, c in ((14, (50, 45, 54)), (9, (56, 50, 60)), (5, (62, 56, 66))):
             fig.geom(fg.difference(translate(fg, kk, kk * 0.5)), c)
+        # the bend at the middle joint: a short crease across the finger, and on the two that
+        # curl under the rail the last rounded joint turning away from us, a step darker
+        px_, py_ = crease_at[n]
+        fig.geom(ribbon([(px_ - 11 * k, py_ + 0.5 * k), (px_, py_ - 0.5 * k), (px_ + 9 * k, py_ + 0.3 * k)],
+                        [0.5, 2.4, 0.5]).intersection(fg), (22, 20, 26), 0.7)
+        if n >= 2:
+            fig.geom(fg.intersection(translate(fg, 0, -10 * k)).difference(translate(fg, 0, 6 * k)).difference(
+                translate(fg, 9 * k, 0)), (30, 27, 34))
     # the hair: heavy silver locks falling into the top of the frame past the sleeve, out of focus
     hair_locks = [hair_lock(pts, w, keep=0.75, tip=0.3) for pts, w in (
         ([(1096, -40), (1092, 80), (1074, 190), (1050, 290), (1040, 340)], 58),
@@ -1024,49 +1143,64 @@ def cg_door() -> CG:
     knob = (1170, 600)
     room.circle(knob[0] + 30, knob[1], 44, (96, 76, 52))  # the rose
 
-    # Zack in profile facing the door, his shoulder on the frame, head bowed
+    # Zack in profile facing the door, leaning in with his shoulder on the frame, his head bowed
+    # over the knob; the near arm (his broken RIGHT) held against his chest, the torn sleeve
+    # ragged over it; the far arm (his good LEFT) reaching past the frame to the knob.
     zx, zy, hz = 820, 260, 224
-    head = head_profile(zx, zy, hz, 1, 0.28)
-    spikes = [lock((zx - 10, zy + 30), [(zx - 60, zy - 10)], (zx - 120, zy - 40), 84),
-              lock((zx - 50, zy + 64), [(zx - 120, zy + 44)], (zx - 196, zy + 40), 84),
-              lock((zx - 66, zy + 110), [(zx - 136, zy + 120)], (zx - 204, zy + 150), 70),
-              lock((zx - 56, zy + 150), [(zx - 106, zy + 186)], (zx - 144, zy + 240), 50),
-              lock((zx + 10, zy + 16), [(zx + 4, zy - 34)], (zx - 24, zy - 80), 60),
-              lock((zx + 40, zy + 50), [(zx + 84, zy + 84)], (zx + 100, zy + 140), 34)]
-    hair = unary_union([smooth([(zx + 40, zy + 10), (zx - 30, zy - 14), (zx - 110, zy + 40), (zx - 118, zy + 130),
-                                (zx - 60, zy + 170), (zx + 10, zy + 90)], 8), *spikes])
-    neck = Polygon([(zx - 50, zy + 170), (zx + 40, zy + 200), (zx + 60, zy + 320), (zx - 90, zy + 320)])
-    body = smooth([(zx - 110, zy + 280), (zx + 40, zy + 270), (zx + 150, zy + 320), (frame_x - 4, zy + 400),
-                   (frame_x - 4, H + 40), (zx - 330, H + 40), (zx - 320, zy + 470), (zx - 240, zy + 320)], 8)
-    # the far (left) arm: down from the shoulder, the elbow bent, the forearm forward to the knob
+    rr = random.Random(21)
+    head = profile_head((zx, zy), hz, 1, 0.3)
+    hair = zack_hair((zx, zy), hz, 1)
+    neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
+    # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
+    # chest leaning into the frame
+    body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
+                    (zx - 246, zy + 470), (zx - 252, zy + 640), (zx - 244, H + 60), (frame_x - 6, H + 60),
+                    (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
+    # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
+    # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
+    # the thumb over the top)
     kx, ky = knob
-    arm_l = stroke([(zx + 100, zy + 360), (zx + 150, zy + 520), (kx - 120, ky + 44)], 64, 50)
-    back = smooth([(kx - 140, ky + 10), (kx - 90, ky - 30), (kx - 30, ky - 44), (kx + 4, ky - 34), (kx + 10, ky + 10),
-                   (kx - 10, ky + 50), (kx - 80, ky + 66), (kx - 136, ky + 60)], 8)
-    fingers = [smooth([(kx - 6, ky - 34 + k * 24), (kx + 22, ky - 36 + k * 24), (kx + 30, ky - 24 + k * 24),
-                       (kx + 24, ky - 12 + k * 24), (kx - 6, ky - 10 + k * 24)], 5) for k in range(4)]
-    thumb = lock((kx - 80, ky - 30), [(kx - 40, ky - 50)], (kx + 6, ky - 54), 26)
-    fist = unary_union([back, *fingers, thumb]).buffer(2).buffer(-2)
-    knuckles = []
+    arm_l = ribbon([(zx + 120, zy + 390), (zx + 170, zy + 470), (zx + 206, zy + 530), (kx - 150, ky + 56),
+                    (kx - 96, ky + 30)], [82, 74, 66, 58, 50], shift=[0, 4, 0, -2, 0])
+    back = outline([(kx - 110, ky + 4), (kx - 84, ky - 26), (kx - 40, ky - 44), (kx - 8, ky - 42), (kx + 2, ky - 10),
+                    (kx - 8, ky + 40), (kx - 56, ky + 58), (kx - 104, ky + 52)], 8)
+    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8, ky - 40 + dy), (kx + 26, ky - 26 + dy), (kx + 22, ky - 12 + dy)],
+                      [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
+               for dy, w in ((0, 25), (23, 24), (45, 22), (64, 19))]
+    thumb = ribbon([(kx - 86, ky - 18), (kx - 50, ky - 46), (kx - 12, ky - 56), (kx + 10, ky - 52)], [30, 27, 23, 18],
+                   round_end=True)
+    fist = unary_union([back, *fingers, thumb]).buffer(1.5).buffer(-1.5)
     room.circle(kx + 40, ky, 30, (150, 120, 80))  # the knob's far side, showing past the fingers
-    # the near (right) arm, broken, held against his chest; the torn sleeve at the elbow
-    upper = stroke([(zx - 60, zy + 340), (zx - 50, zy + 520), (zx - 10, zy + 600)], 90, 80)
-    fore = stroke([(zx - 10, zy + 600), (zx + 100, zy + 560), (zx + 150, zy + 480)], 76, 60)
-    limp = smooth([(zx + 130, zy + 450), (zx + 180, zy + 436), (zx + 200, zy + 470), (zx + 190, zy + 520),
-                   (zx + 140, zy + 512)], 6)
-    zack = unary_union([hair, head, neck, body, arm_l, fist, *knuckles])
-    fig.geom(zack, (24, 22, 28))
+    # the near (right) arm, broken: the upper arm hanging from the shoulder, the swollen forearm
+    # across the chest, the hand limp near the far shoulder; the torn sleeve over the upper arm
+    upper = ribbon([(zx - 96, zy + 330), (zx - 104, zy + 430), (zx - 92, zy + 540), (zx - 60, zy + 616)],
+                   [124, 104, 92, 88], round_start=True, round_end=True)
+    fore = ribbon([(zx - 60, zy + 616), (zx + 20, zy + 604), (zx + 96, zy + 562), (zx + 150, zy + 500)],
+                  [86, 94, 82, 64], shift=[0, 4, 2, 0])
+    limp = open_hand((zx + 146, zy + 504), math.radians(50), 112, spread=0.0, curl=0.15, side=1)
     near = unary_union([upper, fore, limp])
-    fig.geom(near, (38, 32, 36))
-    tear = Polygon([(zx - 110, zy + 500), (zx - 80, zy + 530), (zx - 60, zy + 505), (zx - 36, zy + 540),
-                    (zx - 14, zy + 512), (zx + 6, zy + 546), (zx + 20, zy + 470), (zx - 110, zy + 460)])
-    fig.geom(tear.intersection(upper), (60, 58, 66))
-    rim_steps(rim_svg, zack, 5, 3, steps=((1.0, 1.0), (1.8, 0.3)))
-    rim_steps(rim_svg, near, 4, 4, steps=((1.0, 0.8), (1.8, 0.24)))
-    rim_steps(rim_svg, fist, 0, 4, steps=((1.0, 0.8),))
-    for k in range(1, 4):  # the creases between the curled fingers
-        fig.geom(stroke([(kx - 8, ky - 12 + k * 24), (kx + 14, ky - 13 + k * 24), (kx + 26, ky - 16 + k * 24)], 3, 1.5),
-                 (10, 9, 12))
+    sleeve = ribbon([(zx - 96, zy + 320), (zx - 106, zy + 400), (zx - 104, zy + 480)], [140, 128, 124],
+                    round_start=True)
+    tear = Polygon([(zx - 190, zy + 440), (zx - 160, zy + 470), (zx - 140, zy + 446), (zx - 118, zy + 488),
+                    (zx - 96, zy + 458), (zx - 72, zy + 494), (zx - 52, zy + 452), (zx - 20, zy + 466),
+                    (zx - 20, zy + 200), (zx - 190, zy + 200)])
+    sleeve = sleeve.intersection(tear)
+    zack = unary_union([hair, head, neck, body, arm_l, fist])
+    fig.geom(zack, (24, 22, 28))
+    fig.geom(hair, (12, 11, 14))
+    occlusion(fig, near, body, (-1, -0.3), 5, (8, 7, 10))
+    fig.geom(near, (40, 32, 36))  # the swollen arm: a little redder than his skin (docs/art.md)
+    fig.geom(sleeve, (30, 28, 34))
+    fig.geom(rim_band(sleeve, (1, -0.3), 5).intersection(upper), (14, 12, 16))  # the torn hem's shadow on the arm
+    for w, c in ((16, (50, 40, 44)), (8, (58, 46, 50))):  # the half-light inside the arm's lit edge
+        fig.geom(rim_band(near, (-1, -0.4), w).difference(sleeve), c)
+    # the creases between the curled fingers
+    for f0, f1 in zip(fingers, fingers[1:], strict=False):
+        fig.geom(rim_band(f1, (0, -1), 2.5).intersection(f0.buffer(2)), (10, 9, 12))
+    rim_broken(rim_svg, zack.difference(fist.buffer(6)), (-1, -0.5), 3.5, 1.0, rr, breaks=0.8)
+    rim_broken(rim_svg, zack.difference(fist.buffer(6)), (0, -1), 2.5, 0.4, rr, breaks=1.4)
+    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8)
+    rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
@@ -1077,7 +1211,9 @@ def cg_door() -> CG:
     cg.keep("face", zx - 220, zy - 90, 360, 380)
     cg.keep("hands", zx - 100, zy + 270, kx + 40 - (zx - 100), 380)  # the knob in his left hand, the arm at his chest
     # the low sun through the glass behind him: a hard-edged band across the door (group `sun`)
-    cg.beam("door_light", "sun", 6, [(frame_x + 70, 0), (1480, 0), (1720, 1080), (1300, 1080)])
+    # (two bands: the shadow of a mullion of the glass wall falls between them)
+    cg.beam("door_light", "sun", 14, [(frame_x + 70, 0), (1330, 0), (1530, 1080), (1290, 1080)])
+    cg.beam("door_light_2", "sun", 14, [(1372, 0), (1500, 0), (1730, 1080), (1578, 1080)])
     return cg
 
 

@@ -67,10 +67,11 @@ def ribbon(pts: Sequence[Pt], widths: Sequence[float], n: int = 10, shift: Seque
     return valid(unary_union([g, *ends])) if ends else g
 
 
-def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12) -> BaseGeometry:
+def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12, round_start: bool = True) -> BaseGeometry:
     """A heavy lock of hair along the smooth line through `pts`: `w` wide at the root, keeping
     most of its width for the first `keep` of its length, then narrowing along a curve to a
-    rounded point `tip` x w wide (hair that falls in locks, not spikes)."""
+    rounded point `tip` x w wide (hair that falls in locks, not spikes). Its root is rounded
+    unless `round_start` is false (no square end showing where it leaves the scalp)."""
     k = len(pts)
     ws = []
     for i in range(k):
@@ -80,7 +81,7 @@ def hair_lock(pts: Sequence[Pt], w: float, keep: float = 0.55, tip: float = 0.12
         else:
             u = (t - keep) / (1 - keep)
             ws.append(w * 0.82 * (1 - u) ** 0.8 + w * tip * u)
-    return ribbon(pts, ws, round_end=True)
+    return ribbon(pts, ws, round_start=round_start, round_end=True)
 
 
 def boundary_points(g: BaseGeometry, rnd: random.Random, n: int) -> list[Pt]:
@@ -144,8 +145,8 @@ def occlusion(svg: SVG, front: BaseGeometry, behind: BaseGeometry, light: Pt, wi
 
 def profile_head(crown: Pt, size: float, facing: int, tilt: float = 0.0, jaw: float = 1.0) -> BaseGeometry:
     """A head in profile: `size` px from crown to chin, facing right (1) or left (-1), tipped by
-    `tilt` radians (+: chin up). Brow, the dip at the bridge, nose, lips and chin are where the
-    rim draws, so they are placed with care; `jaw` widens the jaw and neck side (a heavier man)."""
+    `tilt` radians (+: chin down, the head bowed). Brow, the dip at the bridge, nose, lips and
+    chin are where the rim draws, so they are placed with care; `jaw` widens the jaw and neck side (a heavier man)."""
     prof = [(-0.48, 0.36), (-0.44, 0.15), (-0.26, 0.02), (0.02, -0.01), (0.2, 0.05), (0.3, 0.17),
             (0.33, 0.3), (0.355, 0.37), (0.325, 0.42), (0.36, 0.5), (0.42, 0.6), (0.43, 0.625),
             (0.375, 0.65), (0.38, 0.7), (0.355, 0.735), (0.37, 0.78), (0.33, 0.835), (0.34, 0.9),
@@ -195,3 +196,78 @@ def open_hand(wrist: Pt, angle: float, size: float, spread: float = 0.25, curl: 
     parts.append(ribbon([at(0.12, 0.17 * side), at(0.3, 0.32 * side), at(0.46, 0.38 * side)],
                         [0.12 * size, 0.1 * size, 0.08 * size], round_end=True))
     return valid(unary_union(parts).buffer(1.5).buffer(-1.5))
+
+
+class Turned:
+    """Draw a figure square-on, then turn it: x right of `cx` squeezed by `k` (the far half of a
+    face foreshortened as the head turns a little), then everything rotated by `deg` degrees
+    (+: clockwise on screen) about `pivot`. `wrap(svg)` gives a layer that applies it to all it
+    draws, so the rims computed on the square-on shapes turn with them."""
+
+    def __init__(self, cx: float, k: float, deg: float, pivot: Pt) -> None:
+        self.cx, self.k = cx, k
+        a = math.radians(deg)
+        self.c, self.s = math.cos(a), math.sin(a)
+        self.pivot = pivot
+
+    def point(self, x: float, y: float) -> Pt:
+        if x > self.cx:
+            x = self.cx + (x - self.cx) * self.k
+        px, py = self.pivot
+        dx, dy = x - px, y - py
+        return (px + dx * self.c - dy * self.s, py + dx * self.s + dy * self.c)
+
+    def geom(self, g: BaseGeometry) -> BaseGeometry:
+        import numpy as np
+        import shapely
+
+        def f(c):
+            x, y = c[:, 0], c[:, 1]
+            x = np.where(x > self.cx, self.cx + (x - self.cx) * self.k, x)
+            px, py = self.pivot
+            dx, dy = x - px, y - py
+            return np.stack([px + dx * self.c - dy * self.s, py + dx * self.s + dy * self.c], axis=1)
+        return valid(shapely.transform(g, f))
+
+    def wrap(self, svg: SVG) -> _TurnedSVG:
+        return _TurnedSVG(svg, self)
+
+
+class _TurnedSVG:
+    def __init__(self, svg: SVG, turn: Turned) -> None:
+        self.svg, self.turn = svg, turn
+
+    def geom(self, g: BaseGeometry, fill, opacity: float = 1.0) -> None:
+        self.svg.geom(self.turn.geom(g), fill, opacity)
+
+    def circle(self, cx: float, cy: float, r: float, fill, opacity: float = 1.0) -> None:
+        x, y = self.turn.point(cx, cy)
+        self.svg.circle(x, y, r, fill, opacity)
+
+
+# Zack's hair for a head 236 px from crown to chin, facing LEFT (its back is +x): each spike is
+# (root x, root y, direction in degrees from +x (negative: up), length, width at the root, bend:
+# how far its middle bows sideways, px). Swept back from the brow, the longest at the back of the
+# head, the last ones falling to the nape; one short bang forward over the brow.
+ZACK_SPIKES = [(10, 20, -58, 112, 70, 14), (40, 40, -26, 152, 80, 16), (62, 78, -4, 172, 74, 10),
+               (70, 118, 16, 150, 64, -10), (58, 150, 40, 118, 52, -8), (30, 172, 70, 78, 38, -4),
+               (-14, 16, -72, 84, 50, 22), (-30, 40, 118, 66, 28, 6)]
+
+
+def zack_hair(crown: Pt, size: float, facing: int) -> BaseGeometry:
+    """Zack's black spiky hair on a profile head (crown, `size` px crown to chin, facing right 1
+    or left -1): a cap over the skull and curved spikes of unequal length (ZACK_SPIKES)."""
+    k = size / 236
+    m = -facing  # the specs face left
+
+    def at(x: float, y: float) -> Pt:
+        return (crown[0] + m * x * k, crown[1] + y * k)
+    cap = outline([at(-40, 10), at(30, -14), at(110, 40), at(120, 130), at(60, 170), at(-10, 90)], 8)
+    parts = [cap]
+    for x, y, ang, ln, w, bend in ZACK_SPIKES:
+        a = math.radians(ang)
+        dx, dy = math.cos(a), math.sin(a)
+        px, py = -dy, dx
+        pts = [(x, y), (x + dx * ln * 0.5 + px * bend, y + dy * ln * 0.5 + py * bend), (x + dx * ln, y + dy * ln)]
+        parts.append(hair_lock([at(*p) for p in pts], w * k, keep=0.15, tip=0.06))
+    return valid(unary_union(parts))

@@ -11,10 +11,17 @@
 - A missing or undecodable file is one warning and silence (`vn check` reports it too).
 - Each track owns one mixer channel until it is done; volumes are set from `Mix.levels` at every
   `update`, so fades, ducking and the player's sliders all apply at once.
+- While nothing sounds the device is paused (SDL_mixer's `Mix_PauseAudio`, through ctypes in
+  the library pygame-ce loaded): SDL's audio thread then writes silence instead of mixing 32
+  channels, which was about half of what an idle window cost (measured under X11: 0.21 % of a
+  core with the device running, 0.13 % paused). The first sound after a pause starts within
+  one buffer (`BUFFER`), as any sound does.
 """
 
 from __future__ import annotations
 
+import ctypes
+import glob
 import os
 import sys
 from collections.abc import Callable
@@ -57,6 +64,8 @@ class MixerAudio(SilentAudio):
         self._loading: dict[str, Future[Any]] = {}
         self._pool: ThreadPoolExecutor | None = None
         self._warned: set[str] = set()
+        self._device: Any = None  # SDL_mixer (ctypes), to pause the device while nothing sounds
+        self._paused = False
 
     # --- starting the device ---------------------------------------------------------------------
 
@@ -78,6 +87,7 @@ class MixerAudio(SilentAudio):
                 return False
             self._pg = pygame
             self._free = list(range(CHANNELS - 1, -1, -1))
+            self._device = _sdl_mixer(pygame)
             self.state = "on"
         return self.state == "on"
 
@@ -90,6 +100,7 @@ class MixerAudio(SilentAudio):
         self._evict()
         if not self.mix.tracks or not self.start():
             self._drain()
+            self._pause(not self._draining)
             return
         for track in self.mix.tracks:
             if track.id not in self._channels and not track.stopping:
@@ -100,6 +111,13 @@ class MixerAudio(SilentAudio):
             if channel is not None:
                 channel.set_volume(levels.get(track.id, 0.0))
         self._drain()
+        self._pause(not (self._channels or self._draining))
+
+    def _pause(self, pause: bool) -> None:
+        """Pause the sound device while nothing sounds (SDL then mixes nothing)."""
+        if pause != self._paused and self._device is not None and self.state == "on":
+            self._device.Mix_PauseAudio(1 if pause else 0)
+            self._paused = pause
 
     def next_change(self, now: float) -> float | None:
         """As `Mix.next_change`, and soon while a file decodes or a finished one-shot drains
@@ -123,6 +141,7 @@ class MixerAudio(SilentAudio):
         if self.state == "on":
             self._pg.mixer.quit()
         self.state = "idle"
+        self._device, self._paused = None, False
 
     # --- tracks and channels -----------------------------------------------------------------------
 
@@ -145,6 +164,7 @@ class MixerAudio(SilentAudio):
             track.level = replace(track.level, start=track.level.start + late)
             track.volume = replace(track.volume, start=track.volume.start + late)
         channel.set_volume(0.0)
+        self._pause(False)
         channel.play(sound, loops=-1 if track.loop else 0)
         track.length = sound.get_length()
         self._channels[track.id] = channel
@@ -204,6 +224,25 @@ class MixerAudio(SilentAudio):
         if key not in self._warned:
             self._warned.add(key)
             self.warn(text)
+
+
+def _sdl_mixer(pygame: Any) -> Any | None:
+    """The SDL_mixer library pygame-ce's mixer runs on, as ctypes, when it can pause the device
+    (`Mix_PauseAudio`, SDL_mixer 2.8); None otherwise (the device then simply keeps running)."""
+    package = os.path.dirname(pygame.__file__)
+    patterns = [os.path.join(os.path.dirname(package), "pygame_ce.libs", "libSDL2_mixer-2*"),  # Linux wheels
+                os.path.join(package, ".dylibs", "libSDL2_mixer-2*"),  # macOS wheels
+                os.path.join(package, "SDL2_mixer.dll"),  # Windows wheels
+                os.path.join(package, "libSDL2_mixer-2*")]
+    for path in (p for pattern in patterns for p in sorted(glob.glob(pattern))):
+        try:
+            lib = ctypes.CDLL(path)
+            lib.Mix_PauseAudio.argtypes = [ctypes.c_int]
+            lib.Mix_PauseAudio.restype = None
+        except (OSError, AttributeError):
+            continue
+        return lib
+    return None
 
 
 class _quiet_stderr:

@@ -306,7 +306,7 @@ class Compositor:
         self.effects = Effects()
         self.wipe = Wipe()
         self.plate = PlateCache()
-        self.living_plate = PlateCache(keep_first=True)  # the still picture with its living motion at one moment
+        self.living_plate = PlateCache()  # the still picture with its living motion at one moment
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
@@ -378,26 +378,62 @@ class Compositor:
             self.living.release()
         else:  # a living one: its motion moves ~10 times a second, the frames between show it again
             def living(dest: pygame.Surface) -> None:
-                self.plate.draw(dest, key, lambda d: self._render(d, rest, scale))
+                # (the picture at rest is kept at once: every step of the motion shows it again)
+                self.plate.draw(dest, key, lambda d: self._render(d, rest, scale), keep=True)
                 self.living.draw(dest, view, scale)
             self.living_plate.draw(pic, (view, self.images.generation, okey), painted(living))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
         return rect
 
-    def kept(self, view: SceneView, over: Hashable, size: tuple[int, int]) -> pygame.Surface | None:
-        """The picture `draw(target, view, (over, paint))` on a target of `size` would show,
-        if it is kept on a plate (None: it would be composed). Read it, never draw on it: a
-        frame that changes only in places (a line typing) restores those places from it."""
-        if fit(size, view.size)[1].size != size:
-            return None  # letterboxed: the UI paints outside the picture, which the plate is not
-        rest = view if view.motion is None else replace(view, motion=None)
-        if rest.transition is not None:
+    def motion_areas(self, before: SceneView, after: SceneView, size: tuple[int, int]) -> list[pygame.Rect] | None:
+        """Where the picture of `after` differs from that of `before` on a target of `size`
+        when only their living motion differs: the places the motion of either draws (None:
+        more than the motion differs)."""
+        if replace(before, motion=None) != replace(after, motion=None):
             return None
+        if before == after:
+            return []
+        scale, rect = fit(size, after.size)
+        if rect.size != size:
+            return None
+        return [a for v in (before, after) if v.motion is not None for a in self.living.areas(v, size, scale)]
+
+    def redraw(self, target: pygame.Surface, view: SceneView, over: Over | None,
+               rects: list[pygame.Rect]) -> bool:
+        """Draw the picture of `view` (and `over` on it, as `draw` would) inside `rects` only,
+        from what is kept: the plate of its picture at rest and the living motion drawn
+        clipped to each rect. False (nothing drawn) when the picture at rest is not kept, or
+        more than a still or living picture is shown (a transition). Pixels inside `rects`
+        equal those `draw` gives."""
+        size = target.get_size()
+        scale, rect = fit(size, view.size)
+        rest = view if view.motion is None else replace(view, motion=None)
+        if rect.size != size or rest.transition is not None:
+            return False
+        okey, paint = over if over is not None else (None, None)
+        key = (rest, self.images.generation)
         if view.motion is None:
-            return self.plate.peek((rest, self.images.generation) if over is None
-                                   else ((rest, self.images.generation), over), size)
-        return self.living_plate.peek((view, self.images.generation, over), size)
+            plate = self.plate.peek(key if over is None else (key, okey), size)
+            if plate is None:
+                return False
+            for r in rects:
+                target.blit(plate, r, r)
+            return True
+        plate = self.plate.peek(key, size)
+        if plate is None:
+            return False
+        with frame():
+            for r in rects:
+                target.blit(plate, r, r)
+                target.set_clip(r)
+                try:
+                    self.living.draw(target, view, scale)
+                    if paint is not None:
+                        paint(target)
+                finally:
+                    target.set_clip(None)
+        return True
 
     def figures(self, view: SceneView, size: tuple[int, int]) -> list[tuple[str, pygame.Rect]]:
         """Where each shown sprite has pixels when `view` is drawn onto a target of `size`:

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's strength x this
 REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: ~1.3 MB a height)
+REGION_FRAMES = 2.0  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 
 
@@ -66,7 +67,9 @@ class Living:
         self._cells: dict[tuple[object, ...], pygame.Surface] = {}
         self._dots: dict[int, pygame.Surface] = {}
         self._lit_dots: dict[tuple[object, ...], pygame.Surface] = {}
-        self._scratch: pygame.Surface | None = None
+        self._scratch: dict[int, pygame.Surface] = {}
+        self._dimmed: tuple[object, list[tuple[pygame.Surface, pygame.Rect]], object] = (None, [], None)
+        self._motes: OrderedDict[tuple[object, ...], list[tuple[pygame.Surface, tuple[int, int]]]] = OrderedDict()
         # the pictures of the regions where figures move, per state, for one view at rest
         self._regions: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._regions_for: object = None
@@ -76,7 +79,8 @@ class Living:
     # --- the frame ------------------------------------------------------------------------------
 
     def draw(self, pic: pygame.Surface, view: SceneView, scale: float) -> None:
-        """Draw `view`'s motion onto `pic`, which holds the picture of the view at rest."""
+        """Draw `view`'s motion onto `pic`, which holds the picture of the view at rest. Every
+        blit keeps to the clip `pic` has, so drawn clipped to a rect it equals the frame there."""
         t = view.motion
         if t is None or view.stage is None:
             self._figures(pic, view, scale, None)
@@ -87,13 +91,32 @@ class Living:
             return
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             self._twinkle(pic, view, scale, st, t)
-        self._dust(pic, view, scale, st, t)
+        for dot, at in self._dots_at(view, scale, st, t):
+            pic.blit(dot, at, special_flags=pygame.BLEND_RGB_ADD)
+
+    def areas(self, view: SceneView, size: tuple[int, int], scale: float) -> list[pygame.Rect]:
+        """Where `view`'s motion draws over its picture at rest on a picture of `size`: each
+        moving figure's region, each twinkling map's rect, the box round the dust's motes."""
+        t = view.motion
+        st = self.c._stage(view.stage, size) if view.stage is not None else None
+        out = [region for region, _ in self._moving(view, size, scale, st)]
+        if t is None or st is None:
+            return out
+        if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
+            out += [at for _, _, at, _ in self._visible(size, view, scale, st)]
+        dots = [pygame.Rect(at, dot.get_size()) for dot, at in self._dots_at(view, scale, st, t)]
+        if dots:
+            out.append(dots[0].unionall(dots[1:]))
+        return out
 
     def release(self) -> None:
         """Let go of the kept pictures of moving figures (nothing lives now)."""
         self._regions.clear()
         self._regions_for = None
         self._region_bytes = 0
+        self._scratch.clear()
+        self._dimmed = (None, [], None)
+        self._motes.clear()
 
     # --- figures --------------------------------------------------------------------------------
 
@@ -103,8 +126,47 @@ class Living:
         A breath changes the picture only when the figure's height changes by a whole pixel (a
         few heights in all), so each region's picture is kept per state of the figures moving
         in it, while the view at rest holds: a breathing figure then costs a blit a frame."""
-        moving = []  # (region, state): the rectangle recomposed; what it shows depends on
-        for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, pic.get_size(), scale):
+        moving = self._moving(view, pic.get_size(), scale, st)
+        if not moving:
+            return
+        at_rest = (replace(view, motion=None), pic.get_size(), self.c.images.generation)
+        if self._regions_for != at_rest:
+            self.release()
+            self._regions_for = at_rest
+        area = pic.get_rect()
+        clip = pic.get_clip()  # (a frame drawn in parts: only its part)
+        for region, _ in moving:
+            region = region.clip(area)
+            if region.w <= 0 or region.h <= 0 or not region.colliderect(clip):
+                continue
+            # the states of the moving figures whose regions reach into this one
+            key = (tuple(region), tuple(state for other, state in moving if other.colliderect(region)))
+            kept = self._regions.get(key)
+            if kept is not None:
+                self._regions.move_to_end(key)
+                pic.blit(kept, region)
+                self.region_hits += 1
+                continue
+            pic.set_clip(region.clip(clip))
+            try:
+                self.c._scene(pic, view, scale, (0, 0))
+            finally:
+                pic.set_clip(clip)
+            if not clip.contains(region):
+                continue  # composed only in part: not kept
+            kept = self._regions[key] = pic.subsurface(region).copy()
+            self._region_bytes += region.w * region.h * 4
+            budget = max(REGION_BYTES, REGION_FRAMES * area.w * area.h * 4)
+            while self._region_bytes > budget and len(self._regions) > 1:
+                _, old = self._regions.popitem(last=False)
+                self._region_bytes -= old.get_width() * old.get_height() * 4
+
+    def _moving(self, view: SceneView, size: tuple[int, int], scale: float, st: _Stage | None) \
+            -> list[tuple[pygame.Rect, tuple[object, ...]]]:
+        """(region, state) of each figure that breathes or pulses at `view.motion`: the rectangle
+        recomposed where it moves, and what the picture there depends on."""
+        moving = []
+        for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, size, scale):
             sdef = self.c.assets.sprite(sv.sprite)
             stretch, glow = sprite_motion(sdef, sv, view.motion)
             if sdef is None or (stretch == 1.0 and glow == 1.0):
@@ -117,35 +179,7 @@ class Living:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
                     moving.append((glow_rect, (sv.who, None, glow)))
-        if not moving:
-            return
-        at_rest = (replace(view, motion=None), pic.get_size(), self.c.images.generation)
-        if self._regions_for != at_rest:
-            self.release()
-            self._regions_for = at_rest
-        area = pic.get_rect()
-        for region, _ in moving:
-            region = region.clip(area)
-            if region.w <= 0 or region.h <= 0:
-                continue
-            # the states of the moving figures whose regions reach into this one
-            key = (tuple(region), tuple(state for other, state in moving if other.colliderect(region)))
-            kept = self._regions.get(key)
-            if kept is not None:
-                self._regions.move_to_end(key)
-                pic.blit(kept, region)
-                self.region_hits += 1
-                continue
-            pic.set_clip(region)
-            try:
-                self.c._scene(pic, view, scale, (0, 0))
-            finally:
-                pic.set_clip(None)
-            kept = self._regions[key] = pic.subsurface(region).copy()
-            self._region_bytes += region.w * region.h * 4
-            while self._region_bytes > REGION_BYTES and len(self._regions) > 1:
-                _, old = self._regions.popitem(last=False)
-                self._region_bytes -= old.get_width() * old.get_height() * 4
+        return moving
 
     # --- twinkle --------------------------------------------------------------------------------
 
@@ -176,11 +210,11 @@ class Living:
             self._maps.popitem(last=False)
         return out
 
-    def _visible(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage) \
+    def _visible(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) \
             -> list[tuple[float, pygame.Surface, pygame.Rect, pygame.Surface]]:
         """For each twinkling map, what it adds to the picture at rest (V, its rect on `pic`)
         and the 8-bit cell map under it; kept while the view at rest holds."""
-        rest = (replace(view, motion=None), pic.get_size(), self.c.images.generation)
+        rest = (replace(view, motion=None), size, self.c.images.generation)
         if self._seen is not None and self._seen[0] == rest:
             return self._seen[1]
         camera = view.camera or default_camera(st.layout.size, view.size)
@@ -197,7 +231,7 @@ class Living:
                 size = (max(1, round(rect.w * r)), max(1, round(rect.h * r)))
                 lit = pygame.transform.smoothscale(surf, size)
                 at = pygame.Rect(round(x0 + rect.x * r), round(y0 + rect.y * r), *size)
-            shown = at.clip(pic.get_rect())
+            shown = at.clip(pygame.Rect((0, 0), size))
             if shown.w <= 0 or shown.h <= 0:
                 continue
             v = pygame.Surface(shown.size)
@@ -213,11 +247,11 @@ class Living:
                     cover = pygame.transform.smoothscale(
                         cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
                 v.blit(cover, (round(jx) - shown.x, round(jy) - shown.y), special_flags=pygame.BLEND_PREMULTIPLIED)
-            for sv, k, origin in self.c._sprite_places(view, layout, pic.get_size(), scale):  # so do the figures
+            for sv, k, origin in self.c._sprite_places(view, layout, size, scale):  # so do the figures
                 self.c.sprites.cover(v, self.c.assets.sprite(sv.sprite), sv, k,
                                      (origin[0] - shown.x, origin[1] - shown.y))
             if view.vignette > 0.0:  # and the vignette darkens it (whatever its colour)
-                mask = self.c.effects.vignette_mask(pic.get_size())
+                mask = self.c.effects.vignette_mask(size)
                 a = max(0, min(255, round(255 * view.vignette)))
                 mask.set_alpha(a)
                 v.blit(mask, (-shown.x, -shown.y))
@@ -235,7 +269,7 @@ class Living:
             tight = parts[0].unionall(parts[1:])
             v = v.subsurface(tight).copy()
             shown = tight.move(shown.topleft)
-            cells = self._cell_map(layout.size, (x0, y0), camera.zoom * scale, pic.get_size())
+            cells = self._cell_map(layout.size, (x0, y0), camera.zoom * scale, size)
             out.append((amount, v, shown, cells))
         self._seen = (rest, out)
         return out
@@ -269,24 +303,43 @@ class Living:
         return out
 
     def _twinkle(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage, t: float) -> None:
-        for amount, v, at, cells in self._visible(pic, view, scale, st):
-            dims = motion.twinkle_dims(amount, t)
-            cells.set_palette([(d, d, d) for d in (round(255 * x) for x in dims)])
-            work = self._work(at.size)
-            work.blit(cells, (0, 0), area=at)
-            work.blit(v, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-            pic.blit(work, at.topleft, area=pygame.Rect((0, 0), at.size), special_flags=pygame.BLEND_RGB_SUB)
+        """Subtract V x each cell's dim: the dimmed light is worked out once per motion step
+        (kept for the frames of that step), then one subtraction over the lights' rect."""
+        seen = self._visible(pic.get_size(), view, scale, st)
+        key = (id(seen), t)
+        if self._dimmed[0] != key:
+            works = []
+            for n, (amount, v, at, cells) in enumerate(seen):
+                dims = motion.twinkle_dims(amount, t)
+                cells.set_palette([(d, d, d) for d in (round(255 * x) for x in dims)])
+                work = self._work(n, at.size)
+                work.blit(cells, (0, 0), area=at)
+                work.blit(v, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                works.append((work, at))
+            self._dimmed = (key, works, seen)  # (seen: its id stays its own while kept)
+        for work, at in self._dimmed[1]:
+            pic.blit(work, at.topleft, special_flags=pygame.BLEND_RGB_SUB)
 
-    def _work(self, size: tuple[int, int]) -> pygame.Surface:
-        if self._scratch is None or self._scratch.get_width() < size[0] or self._scratch.get_height() < size[1]:
-            w = max(size[0], self._scratch.get_width() if self._scratch else 0)
-            h = max(size[1], self._scratch.get_height() if self._scratch else 0)
-            self._scratch = pygame.Surface((w, h))
-        return self._scratch
+    def _work(self, n: int, size: tuple[int, int]) -> pygame.Surface:
+        """The dimmed light of twinkling map n (a surface kept per map and size)."""
+        work = self._scratch.get(n)
+        if work is None or work.get_size() != size:
+            work = self._scratch[n] = pygame.Surface(size)
+        return work
 
     # --- dust -----------------------------------------------------------------------------------
 
-    def _dust(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage, t: float) -> None:
+    def _dots_at(self, view: SceneView, scale: float, st: _Stage, t: float) \
+            -> list[tuple[pygame.Surface, tuple[int, int]]]:
+        """The dust's motes at motion time `t`: (lit speck, where) to add over the picture
+        inside their polygons, weighted by the soft mask and lit by the beam. The motes of the
+        last two steps are kept (a step is drawn, then its places are redrawn as the next
+        comes)."""
+        key = (view, round(scale, 6), id(st))
+        hit = self._motes.get(key)
+        if hit is not None:
+            return hit
+        out = []
         layout = st.layout
         camera = view.camera or default_camera(layout.size, view.size)
         ks = camera.zoom * scale
@@ -315,8 +368,11 @@ class Living:
                 lit = self._lit_dot(m.radius * ks, min(1.0, b), color)
                 x = (ox + (m.x + beam.offset[0]) * camera.zoom) * scale
                 y = (oy + (m.y + beam.offset[1]) * camera.zoom) * scale
-                pic.blit(lit, (round(x - lit.get_width() / 2), round(y - lit.get_height() / 2)),
-                         special_flags=pygame.BLEND_RGB_ADD)
+                out.append((lit, (round(x - lit.get_width() / 2), round(y - lit.get_height() / 2))))
+        self._motes[key] = out
+        while len(self._motes) > 2:
+            self._motes.popitem(last=False)
+        return out
 
     @staticmethod
     def _mask(st: _Stage, i: int) -> BeamShape:

@@ -31,9 +31,11 @@ class PlateCache:
         self._plate: pygame.Surface | None = None
         self.hits = 0  # frames served from the plate (for tests and the bench)
 
-    def draw(self, dest: pygame.Surface, key: Hashable, compose: Callable[[pygame.Surface], None]) -> None:
+    def draw(self, dest: pygame.Surface, key: Hashable, compose: Callable[[pygame.Surface], None],
+             keep: bool = False) -> None:
         """Draw the picture of `key` onto `dest`: the plate when it shows `key`, else
-        `compose(dest)`, keeping the result when `key` also came the frame before.
+        `compose(dest)`, keeping the result when `key` also came the frame before (or `keep`:
+        the caller knows it will be shown again).
 
         `key` must hold everything the picture depends on (the view, the surface size, the art
         generation); it is compared with ==."""
@@ -45,7 +47,7 @@ class PlateCache:
             self._last = sized
             return
         compose(dest)
-        if sized == self._last or self.keep_first:
+        if sized == self._last or self.keep_first or keep:
             if plate is None or plate.get_size() != dest.get_size():
                 plate = self._plate = pygame.Surface(dest.get_size(), 0, dest)
             plate.blit(dest, (0, 0))
@@ -67,3 +69,22 @@ class PlateCache:
     def clear(self) -> None:
         """Forget the plate (its memory goes too)."""
         self._plate = self._key = self._last = None
+
+
+def disjoint(rects: list[pygame.Rect], bounds: pygame.Rect) -> list[pygame.Rect]:
+    """`rects` clipped to `bounds`, those that overlap merged into their bounding box until
+    none do: each place is drawn once, and a rect given lies whole inside one returned."""
+    out = [r.clip(bounds) for r in rects]
+    out = [r for r in out if r.w > 0 and r.h > 0]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(out)):
+            for j in range(i + 1, len(out)):
+                if out[i].colliderect(out[j]):
+                    out[i] = out[i].union(out.pop(j))
+                    merged = True
+                    break
+            if merged:
+                break
+    return out

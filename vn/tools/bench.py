@@ -266,6 +266,7 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
         original()
 
     player.draw = draw  # type: ignore[method-assign]
+    player.hot_reload.start()  # as `Player.run` does once the first frame is up
     # the loop sleeps until input when nothing is due: an alarm event ends each wait we need to end
     alarm = _Alarm(pygame)
     start = time.perf_counter()
@@ -296,6 +297,7 @@ def idle(game_dir: Path | None, seconds: float, where: str = "line") -> dict[str
     wall = time.perf_counter() - wall0
     cpu = time.process_time() - cpu0
     alarm.stop()
+    player.hot_reload.close()
     return {"redraws_per_s": round(draws[0] / wall, 3), "cpu_percent": round(100.0 * cpu / wall, 2),
             "wakes_per_s": round(wakes / wall, 2), "blocking_wait": bool(player._waiter and player._waiter.blocking),
             "seconds": round(wall, 2), "video_driver": pygame.display.get_driver()}

@@ -3,7 +3,9 @@ round its presets (sunset, last rays, dusk, night, dawn…), and Start, Continue
 Extras, Help, Quit.
 
 The light changes slowly, so the picture is redrawn only a few times a second
-(`LIGHT_FPS`), at moments quantised to that rate: the loop sleeps in between. The stage's
+(`LIGHT_FPS`), at moments quantised to that rate: the loop sleeps in between. While the stage
+lives, the light steps on the motion's own frames (every third at 10 a second), so its changes
+cost no redraw of their own. The stage's
 living motion (city lights twinkling, dust in the beam: `vn.stage.motion`) goes on over it at
 the motion's own rate, through the holds and the light's changes alike, from the second frame
 on (the first frame, which start-up time is measured to, is the picture at rest); it rests
@@ -130,9 +132,19 @@ class TitleView(ScreenView):
 
     # -- the slowly changing light -------------------------------------------------------------
 
+    def _light_step(self, now: float) -> float:
+        """Seconds between two steps of the light: 1/`LIGHT_FPS`, or while the stage lives a
+        whole number of the motion's frames no longer than that, so the light steps on frames
+        the motion draws anyway (10 redraws a second with dust, not 10 + 3)."""
+        fps = self._motion_rate(now)
+        if fps is None:
+            return 1.0 / LIGHT_FPS
+        return max(1, math.floor(fps / LIGHT_FPS + 1e-9)) / fps
+
     def _light_time(self, now: float) -> float:
-        """Title time quantised to the light's redraw rate."""
-        return math.floor((now - self.cycle_start) * LIGHT_FPS) / LIGHT_FPS
+        """Title time quantised to the light's steps."""
+        step = self._light_step(now)
+        return math.floor((now - self.cycle_start) / step + 1e-9) * step
 
     def update(self, now: float) -> bool:
         if self.host.settings.reduce_motion or len(self.presets) < 2:
@@ -166,7 +178,7 @@ class TitleView(ScreenView):
         the player asked for reduced motion)."""
         if self.host.settings.reduce_motion or self._covered():
             return None
-        return motion.rate(self.scene.living(self._light_time(now)))
+        return motion.rate(self.scene.living(math.floor((now - self.cycle_start) * LIGHT_FPS) / LIGHT_FPS))
 
     def _covered(self) -> bool:
         """A page of its own (Extras, Settings, the content note…) is over the title: the
@@ -196,7 +208,8 @@ class TitleView(ScreenView):
         into = t % period
         if into < LIGHT_HOLD:  # holding: sleep until the next tween starts
             return now + (LIGHT_HOLD - into)
-        return self.cycle_start + (math.floor(t * LIGHT_FPS) + 1) / LIGHT_FPS
+        step = self._light_step(now)
+        return self.cycle_start + (math.floor(t / step + 1e-9) + 1) * step
 
     # -- drawing ----------------------------------------------------------------------------
 
