@@ -379,3 +379,28 @@ def test_sephiroth_at_dawn_shows_his_profile_to_the_sun():
         x1 = round(r[-1][1] * HALF)
         edge.append(max(_luma(pic.get_at((x, round(y * HALF)))) for x in range(x1 - 3, x1 + 1)))
     assert sum(edge) / len(edge) > 60, edge
+
+
+@pytest.mark.parametrize("look", ["hurt", "scared", "turning"])
+def test_zacks_injured_hand_hangs_limp_in_front_of_him(look):
+    """The injured forearm is cradled, not held up like a plank: the swollen hand hangs limp from
+    the wrist in front of his belly, so the lowest of the injured arm's pixels are the hand's
+    fingertips, well in front of (right of) the upper arm under the torn sleeve, not the elbow
+    at his side."""
+    sprite = _sprite("zack")
+    albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
+    _, swollen = _skin(albedo, mask, below=round(250 * HALF))
+    assert len(swollen) > 60
+    swollen.sort(key=lambda p: p[1])
+    top, low = swollen[:10], swollen[-10:]
+    dx = (sum(p[0] for p in low) - sum(p[0] for p in top)) / 10 / HALF
+    assert dx > 50, (look, dx)
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_nothing_floats_off_the_figure(name, look):
+    """Every look is one connected silhouette: no hand, lock or sleeve drawn apart from the body
+    (a raised hand once floated above its forearm when the shoulder's cut took the wrist)."""
+    _, mask = _look(_sprite(name), look)
+    pieces = [m.count() for m in mask.connected_components(minimum=40)]
+    assert len(pieces) == 1, (look, pieces)

@@ -181,7 +181,7 @@ def face_details(h: Head, skin_sh: Col, eye: Col, mood: str = "still", far_eye: 
         # the cheekbone's plane turning under (a flat step, not a gradient)
         cheek = [(-0.24, 0.06), (-0.1, 0.1), (0.04, 0.06), (0.08, 0.16), (-0.06, 0.2), (-0.2, 0.16)] if not prof else \
             [(-0.2, 0.06), (-0.04, 0.08), (0.06, 0.14), (-0.04, 0.22), (-0.18, 0.18)]
-        ink.fill(shape(h.pt_list(cheek), 4), skin_sh, 0.35, c)
+        ink.fill(shape(h.pt_list(cheek), 4), skin_sh, 0.16, c)
         # the nose: its shadow side and the nostril
         if not prof:
             ink.fill(shape(h.pt_list([(-0.24, -0.02), (-0.2, 0.06), (-0.2, 0.13), (-0.25, 0.14), (-0.27, 0.08)]), 4), skin_sh, 0.5, c)
@@ -657,7 +657,10 @@ def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
     line = shoulder_line(neck, sh, side)
     curve = catmull(line, 6, closed=False)
     o2 = line[-1]
-    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 90, o2[1] + 40), (o2[0] + side * 90, 2000),
+    # only what rises above the shoulder between the neck and the deltoid's outer side is cut:
+    # a forearm raised beside the shoulder (arm_raised) stays whole
+    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 4, o2[1]), (o2[0] + side * 4, -2000),
+                                                               (o2[0] + side * 600, -2000), (o2[0] + side * 600, 2000),
                                                                (line[0][0] - side * 60, 2000)]
     cut = g.intersection(Polygon(pts).buffer(0))
     return cut.buffer(-3).buffer(3) if not cut.is_empty else cut

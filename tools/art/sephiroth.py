@@ -6,7 +6,7 @@ the glass: a dark silhouette, the silver hair and the edges that face the light 
 detail in the rim layer; the green eye glow is its own emissive layer (`eyes_glow`: two thin
 glints, not lamps) so it can be pulsed.
 
-Canvas 720 x 980, feet at the bottom centre (x 360, soles at y 972). About 8.2 heads tall; the
+Canvas 720 x 980, feet at the bottom centre (x 360, soles at y 972). About 7.9 heads tall (head 118 px); the
 crown at y ~ 30 (1.78 m at the room's scale, a head taller than Zack's skull... by 6 cm).
 """
 from __future__ import annotations
@@ -107,11 +107,11 @@ def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: f
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    return ln[:3] + [add(SL, 9, 40),
+    return [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 9, 40),
             add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist + 8 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 8, 0), add(HL, -12 - hip, 6),
             add(HL, -20 - hip, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20 + hip, hem), add(HR, 16 + hip, 6),
             add(lerp(SR, HR, 0.85), -8, 0), add(lerp(SR, HR, 0.62), -waist - 8 + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -9, 40)] + rn[:3][::-1]
+            add(SR, -9, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
 
 
 def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[Part]:
@@ -125,11 +125,11 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    outline = ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
+    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
                add(HL, -22 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
-               add(SR, -8, 40)] + rn[:3][::-1]
+               add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
@@ -202,7 +202,7 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3, hip=20), 6)
+    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6)
     mid = lerp(HL, HR, 0.5)
     # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
     # belt and flutes at the hem
@@ -225,7 +225,7 @@ def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[
             edge_line(ink, [add(neck, -20, -10), add(neck, -16, 14), add(neck, -4, 40)], 3, CLOTH_SH, 0.6, c)
             edge_line(ink, [add(neck, 20, -10), add(neck, 16, 12), add(neck, 6, 40)], 3, CLOTH_SH, 0.6, c)
     # silk is smooth: its folds catch the light softly
-    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=[(fp, fw, 0.45) for fp, fw in folds])]
+    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=[(fp, fw, 0.18) for fp, fw in folds])]
 
 
 def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,
@@ -253,13 +253,14 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     m = math.hypot(vx, vy) or 1.0
     vx, vy = vx / m, vy / m
     folds = []
+    k = 0.5 if mat is SILK else 1.0      # silk is smooth: its folds catch less
     for t, wv, tl in ((-22, 11, 5), (-4, 12, -6)):
         cx, cy = el[0] + ux * t, el[1] + uy * t
         folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
-                      2.8, 0.35))
-    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.5))
+                      2.8, 0.25 * k))
+    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.4 * k))
     cx, cy = lerp(el, wr, 0.72)
-    folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.35))
+    folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.25 * k))
 
     def d(ink: Ink, p: Part) -> None:
         for fp, fw, _k in folds:
@@ -456,11 +457,11 @@ def figure_dawn(mood: str) -> list[Part]:
         parts += front
         return turn(parts, -1.5, lerp(HL, HR, 0.5)) if turning else parts
     HL, HR = (330, 516), (404, 522)
-    SL, SR, neck = (284, 210), (448, 204), (366, 190)
+    SL, SR, neck = (286, 214), (438, 210), (366, 190)   # a little of his back: the far shoulder turned away
     head = Head((390, 98), HS, "right", "profile", tilt=-5)
     # seen a little from behind: the arms hang back, the hands clasped at the small of the back
     parts = []
-    EN, EF = (276, 384), (456, 378)
+    EN, EF = (278, 386), (448, 380)
     W0 = (362, 476)
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
@@ -510,9 +511,9 @@ def eyes_glow(path: str, head: Head, lean: float = 0.0, piv=(366, 504)) -> None:
         cx, cy = at(ex - 0.005, ey - 0.004)
         # the halo: small, flattened along the lid, spilling a little below it
         ink.rad(ellipse(cx, cy + 3, 18 * sc, 8 * sc), (cx, cy + 3), 18 * sc,
-                [(0, (60, 200, 110), 0.3 * k), (0.6, (40, 160, 90), 0.08 * k), (1, (40, 160, 90), 0.0)], sy=8 / 18)
+                [(0, (60, 200, 110), 0.4 * k), (0.6, (40, 160, 90), 0.1 * k), (1, (40, 160, 90), 0.0)], sy=8 / 18)
         # the slit: tapered at both corners, widest at the iris
-        ink.fill(ribbon(line, [0.4, 2.6 * sc, 2.2 * sc, 0.4]), (90, 220, 140), 0.75 * k)
+        ink.fill(ribbon(line, [0.4, 2.8 * sc, 2.4 * sc, 0.4]), (100, 230, 150), 0.9 * k)
         ink.fill(ribbon(line[1:3], [1.6 * sc, 1.2 * sc]), (170, 255, 200), 0.95 * k)
         # the iris's core, under the lid
         ink.fill(ellipse(cx, cy + 0.3, 2.2 * sc, 0.9 * sc, -4), (225, 255, 235), 0.9 * k)

@@ -17,7 +17,7 @@ import os
 import random
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, shape, shift, union
 from figure import (
     Head,
     add,
@@ -113,12 +113,12 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     hem_pts = [add(HL, -20, hem - 2), add(HL, -14, hem + 3), add(lerp(HL, mid, 0.5), 0, hem + 5 + tilt_hem * 0.5),
                add(lerp(HL, mid, 0.8), 0, hem + 1 + tilt_hem), add(mid, 0, hem + 4 + tilt_hem),
                add(lerp(mid, HR, 0.35), 0, hem + 1 + tilt_hem * 0.6), add(lerp(mid, HR, 0.7), 0, hem + 4), add(HR, 16, hem + 2), add(HR, 20, hem - 3)]
-    pts = ln[:3] + [add(SL, 9 - bl, 40),
+    pts = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 9 - bl, 40),
            add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -2 - fl * 0.3, 0), add(lerp(SL, HL, 0.82), -8, 0),
            add(lerp(SL, HL, 0.94), -14, 0), add(HL, -22, 14)] + \
         hem_pts + [add(HR, 22, 14), add(lerp(SR, HR, 0.94), 13, 0),
            add(lerp(SR, HR, 0.82), 7, 0), add(lerp(SR, HR, 0.62), 3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -9 + br, 40)] + rn[:3][::-1]
+           add(SR, -9 + br, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
     g = shape(pts, 6)
     top_y = min(SL[1], SR[1])
     if folds is None:
@@ -151,7 +151,14 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
 
 def neck_part(neck, head: Head) -> Part:
     top = head.pt(0.06, 0.3)
-    g = limb([add(neck, 0, 22), add(neck, 0, 6), lerp(neck, top, 0.5), top], [30, 24, 19.5, 18.5])
+    # a neck with mass: the back of it (the nape, into the trapezius) fuller than the throat;
+    # limb()'s left side is screen-right when it runs upward
+    front, back = [24, 21, 18, 17.5], [26, 25.5, 22.5, 20]
+    g = limb([add(neck, 0, 22), add(neck, 0, 6), lerp(neck, top, 0.5), top], *((front, back) if head.mirror else (back, front)))
+    # the skin ends at the crew neckline: nothing of the neck shows below the collar
+    collar = [add(neck, -60, -14), add(neck, -30, -6), add(neck, -14, 10), add(neck, 4, 14), add(neck, 22, 6), add(neck, 32, -6),
+              add(neck, 60, -14)]
+    g = g.intersection(poly(collar + [add(neck, 60, -400), add(neck, -60, -400)]))
 
     def d(ink: Ink, p: Part) -> None:
         # the crew neckline wraps the base of the neck: a curved band of cloth over it
@@ -159,6 +166,9 @@ def neck_part(neck, head: Head) -> Part:
                     [3, 5, 5.5, 5, 3])
         ink.fill(band.intersection(p.geom), SHIRT.base, 1.0)
         ink.fill(band.intersection(p.geom).difference(shift(band, 0, -3)), CLOTH_SH, 0.6)
+        # the long muscle from behind the ear to the collarbone: a soft shadow line down the neck
+        ear = head.pt(0.2, 0.12)
+        edge_line(ink, [ear, lerp(ear, add(neck, 0, 8), 0.5), add(neck, -6 if not head.mirror else 6, 10)], 3, SKIN_SH, 0.45, p.geom)
         # the shadow the jaw throws on the neck
         ink.fill(shape([add(top, -22, -6), add(top, 20, -8), add(top, 16, 16), add(top, -14, 10)], 4), SKIN_SH, 0.55, p.geom)
     return Part("neck", g, SKIN, details=[d], rim=0.6, inner_rim=0.3, shade=0.5)
@@ -179,7 +189,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
     the swollen arm bare below it. Back to front: the bare arm, the sleeve, the rag."""
     swollen = skin is SWOLLEN
     k = 1.1 if swollen else 1.0
-    bare = union(arm_outline(sh, el, wr, (24, 21, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
+    bare = union(arm_outline(sh, el, wr, (24, 19.5, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
     a1 = math.atan2(el[1] - sh[1], el[0] - sh[0])
     a2 = math.atan2(wr[1] - el[1], wr[0] - el[0])
     bent = abs(math.degrees((a2 - a1 + math.pi) % (2 * math.pi) - math.pi)) > 40
@@ -196,7 +206,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
                     [16, 24, 18, 10.5], [16, 19, 15, 10], n=10)
         up = limb([lerp(sh, el, 0.16), lerp(sh, el, 0.5), el], [24, 21, 17.5])
         bare = union(up, fore, ellipse(el[0], el[1], 17.5, 17.5), deltoid(sh, el, 23))
-    cloth_full = union(arm_outline(sh, el, wr, (25.5, 23, 18.5, 20, 14), back), deltoid(sh, el, 25))
+    cloth_full = union(arm_outline(sh, el, wr, (25.5, 20.5, 18.5, 20, 14), back), deltoid(sh, el, 25))
     if neck is not None:
         bare, cloth_full = clip_to_shoulder(bare, neck, sh), clip_to_shoulder(cloth_full, neck, sh)
     if sleeve == "pushed":
@@ -429,9 +439,10 @@ def door_upper(turning: bool) -> list[Part]:
     parts.append(neck_part(neck, head))
     parts.append(hand_part("hand_l", hand_hanging(WL, 92, 92, True, 0.4), SKIN, rim=0.5))
     parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, neck=neck)
-    ER, WR = (290, 420), (380, 346)
-    parts.append(hand_part("hand_r", hand_hanging(WR, 64, 92, False, 0.2), SWOLLEN, rim=0.6))
-    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
+    # the injured forearm still held against him, low, the hand hanging limp from the wrist
+    ER, WR = (292, 436), (372, 392)
+    parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 94, 86, False, 0.15), SWOLLEN, rim=0.6))
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck, sag=8)
     parts += head_parts(head, "hurt")
     return turn(parts, -1.5, lerp(HL, HR, 0.5))
 

@@ -155,8 +155,15 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         got = draw_layer(layer, layout, images, (kx, ky), t)
         if got is None:
             continue
-        surf, pos = got
-        area = content_rect(surf).move(pos).clip(pygame.Rect(0, 0, *size))
+        whole, at = got
+        # only where the layer has pixels (a layer of an upper run is mostly empty, and each
+        # full-size copy below is 8 MB at 1080p: the build's peak)
+        inked = content_rect(whole)
+        if not inked.w or not inked.h:
+            continue
+        surf, pos = whole.subsurface(inked), (at[0] + inked.x, at[1] + inked.y)
+        del whole
+        area = pygame.Rect(pos, inked.size).clip(pygame.Rect(0, 0, *size))
         if layer.light == "emissive":
             role("emissive").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)

@@ -44,6 +44,7 @@ RIM_SIDE = 0.05  # how far in from a light-facing silhouette edge the painted ri
 EDGE_THIN = 0.005  # the hot line of a light-facing edge
 EDGE_SOFT = 0.016  # its warm falloff into the shadow
 EDGE_SOFT_GAIN = 0.6  # the falloff's level, of the hot line's
+EDGE_HIDDEN = 0.08  # an edge whose way to the light crosses the figure within this (of its height) stays dark
 RIM_PAINT = 0.6  # the painted rim's part in where a beam catches the figure, of the silhouette's
 SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((L - 45) x 6)^2 —
 # the silver hair (painted 70-110) catches 0.3-1 of it, the coat and shirt (10-50) at most 0.02
@@ -73,6 +74,8 @@ class _Catch:
     floor: pygame.Surface | None = None  # `edge` fading from the feet up (a beam on the floor)
     body: pygame.Surface | None = None  # the paint brightened, toward the light (`glaze`), made on demand
     glazed: tuple[int, pygame.Surface] | None = None  # `body` at the last glaze level asked
+    floor_lit: tuple[tuple[int, int, int], pygame.Surface] | None = None  # `floor` in the last colour asked
+    rim: pygame.Surface | None = None  # the art's rim paint weighted by `weight` (`_lit`), made on demand
 
 
 @dataclass
@@ -150,6 +153,7 @@ class FigurePaint:
 
     pieces: list[tuple[pygame.Surface, tuple[int, int], float]]
     floor: tuple[pygame.Surface, tuple[int, int]] | None
+    kept: _Catch | None = None  # where `light_rim` keeps its tinted floor mask (a figure not fading)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.pieces)
@@ -197,6 +201,22 @@ def _facing(g: pygame.Surface, r: int, u: tuple[float, float] | None) -> pygame.
     return e
 
 
+def _hidden(g: pygame.Surface, u: tuple[float, float], near: int, far: int) -> pygame.Surface:
+    """A multiplier for the light-facing edges of the silhouette `g`: 1 where the way toward the
+    light (`u`) is open, RIM_BACK where the figure itself stands in it between `near` and `far`
+    px away (the far leg's inner edge behind the near leg, the torso's side under a hanging
+    arm): the figure shades itself there."""
+    occluded = pygame.Surface(g.get_size())
+    occluded.fill((0, 0, 0))
+    step = max(1, (far - near) // 8)
+    for d in range(near + 1, far + 1, step):
+        occluded.blit(g, (-round(d * u[0]), -round(d * u[1])), special_flags=pygame.BLEND_RGB_MAX)
+    out = pygame.Surface(g.get_size())
+    out.fill((255, 255, 255))
+    out.blit(_scaled_by(occluded, 1.0 - RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    return out
+
+
 def _scaled_by(surf: pygame.Surface, level: float) -> pygame.Surface:
     v = max(0, min(255, round(255 * level)))
     surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
@@ -228,6 +248,7 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     edge = _facing(g, thin, u)
     edge.blit(_scaled_by(_facing(g, soft, u), EDGE_SOFT_GAIN), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     if u is not None:
+        edge.blit(_hidden(g, u, soft, max(soft + 2, round(EDGE_HIDDEN * h))), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         edge.blit(_scaled_by(_facing(g, thin, None), RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     rim = art.groups["rim"]
     if rim is not None:  # the figure's own rim paint (jaw, hand, strands), toward the light
@@ -697,7 +718,7 @@ class SpriteRenderer:
             hit = _make_catch(art, angle)
             if hit is None:
                 return None
-        if len(art.catches) >= 4:  # (a figure crossing the room turns through a few steps)
+        if len(art.catches) >= 2:  # (a light tween or a walk moves it one way: the last two directions do)
             art.catches.clear()
         art.catches[angle] = hit
         return hit
@@ -730,6 +751,8 @@ class SpriteRenderer:
         level = round(max(0.0, min(1.0, glaze)) * GLAZE_LEVELS)
         if level > 0:
             pieces.append((self._glazed(art, c, angle, level), at, 1.0))
+        elif c.body is not None:  # the glaze is over (the last rays): its masks go
+            c.body = c.glazed = None
         floor: tuple[pygame.Surface, tuple[int, int]] | None = (c.floor, at)
         if alpha < 1.0:
             v = max(0, min(255, round(255 * alpha)))
@@ -740,7 +763,7 @@ class SpriteRenderer:
                 return m
             pieces = [(faded(m), a, g) for m, a, g in pieces]
             floor = (faded(c.floor), at)
-        return FigurePaint(pieces, floor)
+        return FigurePaint(pieces, floor, c if alpha >= 1.0 else None)
 
     def _glazed(self, art: _Art, c: _Catch, angle: int | None, level: int) -> pygame.Surface:
         """`c.body` at glaze `level` (of GLAZE_LEVELS); the last level asked is kept."""
@@ -761,8 +784,14 @@ class SpriteRenderer:
         if paint.floor is None:
             return
         surf, at = paint.floor
-        lit = surf.copy()
-        lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+        kept = paint.kept
+        if kept is not None and kept.floor_lit is not None and kept.floor_lit[0] == color:
+            lit = kept.floor_lit[1]  # (the same beam at the feet as the frame before)
+        else:
+            lit = surf.copy()
+            lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+            if kept is not None:
+                kept.floor_lit = (color, lit)
         dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
 
     def shadow(self, art: _Art, rect: pygame.Rect | None, feet: tuple[float, float], sun: tuple[float, float],
@@ -836,14 +865,19 @@ class SpriteRenderer:
             out.append((lit, pygame.BLEND_PREMULTIPLIED, amb[1]))
         rim = art.groups["rim"]
         if rim is not None and rim_tint != (0, 0, 0):
-            lit = rim[0].copy()
             catch = self.catch(art, angle)
             if catch is not None:
-                weight = pygame.Surface(lit.get_size())
-                back = round(255 * RIM_BACK)
-                weight.fill((back, back, back))
-                weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
-                lit.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                if catch.rim is None:  # the rim paint weighted toward the light: kept, any tint
+                    weighted = rim[0].copy()
+                    weight = pygame.Surface(weighted.get_size())
+                    back = round(255 * RIM_BACK)
+                    weight.fill((back, back, back))
+                    weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
+                    weighted.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                    catch.rim = weighted
+                lit = catch.rim.copy()
+            else:
+                lit = rim[0].copy()
             lit.fill(rim_tint, special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, rim[1]))
         emi = art.groups["emissive"]

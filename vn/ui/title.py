@@ -50,16 +50,29 @@ class _Direction:
         self.pos = None
 
 
-def title_stage(game, assets=None) -> str | None:
-    """The stage behind the title: the first by name that is not a key-beat image (a map with a
-    `gallery` property is a close-up of one moment, not the game's place)."""
+def title_stage(game, assets=None, program=None) -> str | None:
+    """The stage behind the title: the one the story opens on (the first `stage` direction of
+    the `start` label), so a game's other places never stand in for its home; else the first by
+    name that is not a key-beat image (a map with a `gallery` property is a close-up of one
+    moment, not the game's place)."""
     stages = [n[:-4] for n in sorted(game.listing("assets/stages", (".tmx",)))]
     if assets is not None:
-        for name in stages:
+        opening = _opening_stage(program)
+        for name in ([opening] if opening in stages else []) + stages:
             layout = assets.stage(name)
             if layout is not None and layout.gallery is None:
                 return name
     return stages[0] if stages else None
+
+
+def _opening_stage(program) -> str | None:
+    """The name the start label's first `stage` direction gives, if it is plain text."""
+    label = getattr(program, "labels", {}).get(getattr(program, "start", None))
+    for ins in label.code if label is not None else ():
+        if ins.op == "direction" and ins.args.get("command") == "stage":
+            name = ins.args.get("args", {}).get("name")
+            return name if isinstance(name, str) else getattr(name, "plain_source", lambda: None)()
+    return None
 
 
 class TitleView(ScreenView):
@@ -70,7 +83,7 @@ class TitleView(ScreenView):
         self.scene = Scene(host.screen.assets)
         presets = list(host.screen.assets.presets)
         self.presets = [p for p in PREFERRED if p in presets] or [p for p in presets if p != "black"]
-        stage = title_stage(host.game, host.screen.assets)
+        stage = title_stage(host.game, host.screen.assets, host.screen.program)
         self.scene.restore({"stage": stage, "light": self.presets[0] if self.presets else None,
                             "sprites": {}}, 0.0)
         self.cycle_start = 0.0
