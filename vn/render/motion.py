@@ -71,6 +71,7 @@ class Living:
         self._dimmed: tuple[object, list[tuple[pygame.Surface, pygame.Rect]], object] = (None, [], None)
         self._motes: OrderedDict[tuple[object, ...], list[tuple[pygame.Surface, tuple[int, int]]]] = OrderedDict()
         self._dot_rects: dict[int, tuple[object, list[pygame.Rect]]] = {}  # id(motes) -> (motes, their rects)
+        self._moved: OrderedDict[tuple[object, ...], list[tuple[pygame.Rect, tuple[object, ...]]]] = OrderedDict()
         # the pictures of the regions where figures move, per state, for one view at rest
         self._regions: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._regions_for: object = None
@@ -123,6 +124,7 @@ class Living:
         self._dimmed = (None, [], None)
         self._motes.clear()
         self._dot_rects = {}
+        self._moved.clear()
 
     # --- figures --------------------------------------------------------------------------------
 
@@ -170,7 +172,12 @@ class Living:
     def _moving(self, view: SceneView, size: tuple[int, int], scale: float, st: _Stage | None) \
             -> list[tuple[pygame.Rect, tuple[object, ...]]]:
         """(region, state) of each figure that breathes or pulses at `view.motion`: the rectangle
-        recomposed where it moves, and what the picture there depends on."""
+        recomposed where it moves, and what the picture there depends on (the last few kept: a
+        step is asked for its places, then drawn in parts)."""
+        key = (view, size, round(scale, 6), id(st))
+        hit = self._moved.get(key)
+        if hit is not None:
+            return hit
         moving = []
         for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, size, scale):
             sdef = self.c.assets.sprite(sv.sprite)
@@ -193,6 +200,9 @@ class Living:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
                     moving.append((glow_rect, (sv.who, None, glow)))
+        self._moved[key] = moving
+        while len(self._moved) > 3:
+            self._moved.popitem(last=False)
         return moving
 
     # --- twinkle --------------------------------------------------------------------------------
