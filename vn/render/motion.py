@@ -70,6 +70,8 @@ class Living:
         self._scratch: dict[int, pygame.Surface] = {}
         self._dimmed: tuple[object, list[tuple[pygame.Surface, pygame.Rect]], object] = (None, [], None)
         self._motes: OrderedDict[tuple[object, ...], list[tuple[pygame.Surface, tuple[int, int]]]] = OrderedDict()
+        self._dot_rects: dict[int, tuple[object, list[pygame.Rect]]] = {}  # id(motes) -> (motes, their rects)
+        self._moved: OrderedDict[tuple[object, ...], list[tuple[pygame.Rect, tuple[object, ...]]]] = OrderedDict()
         # the pictures of the regions where figures move, per state, for one view at rest
         self._regions: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._regions_for: object = None
@@ -91,7 +93,10 @@ class Living:
             return
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             self._twinkle(pic, view, scale, st, t)
-        for dot, at in self._dots_at(view, scale, st, t):
+        dots = self._dots_at(view, scale, st, t)
+        clip = pic.get_clip()  # (a frame drawn in parts: only the motes in this part)
+        for i in clip.collidelistall(self._dot_rects[id(dots)][1]):
+            dot, at = dots[i]
             pic.blit(dot, at, special_flags=pygame.BLEND_RGB_ADD)
 
     def areas(self, view: SceneView, size: tuple[int, int], scale: float) -> list[pygame.Rect]:
@@ -104,7 +109,8 @@ class Living:
             return out
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             out += [at for _, _, at, _ in self._visible(size, view, scale, st)]
-        dots = [pygame.Rect(at, dot.get_size()) for dot, at in self._dots_at(view, scale, st, t)]
+        got = self._dots_at(view, scale, st, t)
+        dots = self._dot_rects[id(got)][1]
         if dots:
             out.append(dots[0].unionall(dots[1:]))
         return out
@@ -117,6 +123,8 @@ class Living:
         self._scratch.clear()
         self._dimmed = (None, [], None)
         self._motes.clear()
+        self._dot_rects = {}
+        self._moved.clear()
 
     # --- figures --------------------------------------------------------------------------------
 
@@ -164,7 +172,12 @@ class Living:
     def _moving(self, view: SceneView, size: tuple[int, int], scale: float, st: _Stage | None) \
             -> list[tuple[pygame.Rect, tuple[object, ...]]]:
         """(region, state) of each figure that breathes or pulses at `view.motion`: the rectangle
-        recomposed where it moves, and what the picture there depends on."""
+        recomposed where it moves, and what the picture there depends on (the last few kept: a
+        step is asked for its places, then drawn in parts)."""
+        key = (view, size, round(scale, 6), id(st))
+        hit = self._moved.get(key)
+        if hit is not None:
+            return hit
         moving = []
         for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, size, scale):
             sdef = self.c.assets.sprite(sv.sprite)
@@ -187,6 +200,9 @@ class Living:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
                     moving.append((glow_rect, (sv.who, None, glow)))
+        self._moved[key] = moving
+        while len(self._moved) > 3:
+            self._moved.popitem(last=False)
         return moving
 
     # --- twinkle --------------------------------------------------------------------------------
@@ -325,8 +341,10 @@ class Living:
                 work.blit(v, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
                 works.append((work, at))
             self._dimmed = (key, works, seen)  # (seen: its id stays its own while kept)
+        clip = pic.get_clip()
         for work, at in self._dimmed[1]:
-            pic.blit(work, at.topleft, special_flags=pygame.BLEND_RGB_SUB)
+            if at.colliderect(clip):
+                pic.blit(work, at.topleft, special_flags=pygame.BLEND_RGB_SUB)
 
     def _work(self, n: int, size: tuple[int, int]) -> pygame.Surface:
         """The dimmed light of twinkling map n (a surface kept per map and size)."""
@@ -381,6 +399,8 @@ class Living:
         self._motes[key] = out
         while len(self._motes) > 2:
             self._motes.popitem(last=False)
+        # where each mote lies, for the parts of a frame drawn alone (kept with the motes)
+        self._dot_rects = {id(v): (v, [pygame.Rect(at, d.get_size()) for d, at in v]) for v in self._motes.values()}
         return out
 
     @staticmethod
