@@ -272,6 +272,33 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     return _Catch(rect, weight, edge, sheen)
 
 
+def _make_body(art: _Art, c: _Catch, angle: int | None) -> pygame.Surface:
+    """The mask a glaze lights (`SpriteRenderer.paint`): the figure's own paint (its ambient
+    group, on black) brightened GLAZE_GAIN times, over `c.rect`, weighted toward the light the
+    way `c.weight` is but GLAZE_DEPTH of the figure's height deep and soft (a stand-in's `c` is
+    scaled, so its body is made from its own art)."""
+    surf, (ax, ay) = art.groups["ambient"]  # type: ignore[misc]  (a catch exists: so does ambient)
+    h = art.size[1]
+    body = pygame.Surface(c.rect.size)
+    body.fill((0, 0, 0))
+    body.blit(surf, (ax - c.rect.x, ay - c.rect.y), special_flags=pygame.BLEND_PREMULTIPLIED)
+    once = body.copy()
+    for _ in range(GLAZE_GAIN - 1):
+        body.blit(once, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    g = pygame.Surface(c.rect.size)
+    g.fill((0, 0, 0))
+    white = surf.copy()
+    white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+    g.blit(white, (ax - c.rect.x, ay - c.rect.y))
+    depth = max(2, round(GLAZE_DEPTH * h))
+    u = None if angle is None else (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
+    toward = _facing(g, depth, u)
+    toward = pygame.transform.box_blur(toward, max(1, depth // 3))
+    toward.blit(g, (0, 0), special_flags=pygame.BLEND_RGB_MULT)  # (the blur stays inside the figure)
+    body.blit(toward, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    return body
+
+
 def shadow_key(art: _Art, feet: tuple[float, float], sun: tuple[float, float], alpha: float,
                px: float) -> ShadowKey | None:
     """What a figure's shadow (`SpriteRenderer.shadow`) depends on, besides the art: the
@@ -332,31 +359,6 @@ def make_shadow(art: _Art, key: ShadowKey, flat: tuple[pygame.Surface, float] | 
     crop = boxes[0].unionall(boxes[1:]).inflate(4, 4).clip(turned.get_rect()) if boxes else pygame.Rect(0, 0, 1, 1)
     out = pygame.transform.smoothscale(turned.subsurface(crop), (crop.w * f, crop.h * f))
     return out, ((turned.get_width() / 2.0 + rx - crop.x) * f, (turned.get_height() / 2.0 + ry - crop.y) * f)
-def _make_body(art: _Art, c: _Catch, angle: int | None) -> pygame.Surface:
-    """The mask a glaze lights (`SpriteRenderer.paint`): the figure's own paint (its ambient
-    group, on black) brightened GLAZE_GAIN times, over `c.rect`, weighted toward the light the
-    way `c.weight` is but GLAZE_DEPTH of the figure's height deep and soft (a stand-in's `c` is
-    scaled, so its body is made from its own art)."""
-    surf, (ax, ay) = art.groups["ambient"]  # type: ignore[misc]  (a catch exists: so does ambient)
-    h = art.size[1]
-    body = pygame.Surface(c.rect.size)
-    body.fill((0, 0, 0))
-    body.blit(surf, (ax - c.rect.x, ay - c.rect.y), special_flags=pygame.BLEND_PREMULTIPLIED)
-    once = body.copy()
-    for _ in range(GLAZE_GAIN - 1):
-        body.blit(once, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-    g = pygame.Surface(c.rect.size)
-    g.fill((0, 0, 0))
-    white = surf.copy()
-    white.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
-    g.blit(white, (ax - c.rect.x, ay - c.rect.y))
-    depth = max(2, round(GLAZE_DEPTH * h))
-    u = None if angle is None else (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
-    toward = _facing(g, depth, u)
-    toward = pygame.transform.box_blur(toward, max(1, depth // 3))
-    toward.blit(g, (0, 0), special_flags=pygame.BLEND_RGB_MULT)  # (the blur stays inside the figure)
-    body.blit(toward, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-    return body
 
 
 class ShadowCasters:
