@@ -259,3 +259,45 @@ def test_zacks_weight_shifts_toward_the_door_in_an_eased_walk():
     steps = [b - a for a, b in zip(xs, xs[1:], strict=False)]
     assert max(steps) < 0.7 * (xs[-1] - xs[0])  # eased over the frames, not popped
     assert xs[-1] == xs[-2]  # and he stays there
+
+
+def line_step(label: str, words: str) -> str:
+    """'label:N' of the top-level line whose text contains `words`."""
+    lab = load_game().program.labels[label]
+    for n, pc in enumerate(lab.steps, 1):
+        ins = lab.code[pc]
+        if ins.op == "line" and words in "".join(getattr(p, "text", "") for p in ins.args["text"].parts):
+            return f"{label}:{n}"
+    raise AssertionError(f"no line with {words!r} in {label}")
+
+
+def test_the_leave_paths_places_agree_with_their_lines(tmp_path):
+    """After the door the words go with Zack: a bright corridor for "The corridor outside was
+    bright and ordinary", then the dark barracks where "a window the size of a book" shows the
+    city's lights — not the General's glass wall —, then the briefing room in the morning."""
+    def at(words, t):
+        out = tmp_path / "f.png"
+        assert main(["render", "--at", line_step("leave", words), "--t", str(t), "--choose", "1",
+                     "--size", f"{SIZE[0]}x{SIZE[1]}", "-o", str(out)]) == 0
+        return pygame.image.load(str(out))
+
+    corridor = at("The corridor outside was bright", 3.0)
+    assert luma(stats(corridor, PICTURE)) > 90  # bright and ordinary
+    bunk = at("That night he lay on his narrow bunk", 8.0)
+    window = (0.63, 0.25, 0.72, 0.38)  # in the small window, high on the wall (x0, y0, x1, y1 fractions)
+    assert sparks(bunk, window) > 0.01  # the city's lights in it
+    assert luma(stats(bunk, (0.0, 0.0, 0.45, 0.7))) < 30  # the room around it dark
+    assert sparks(bunk, (0.02, 0.05, 0.45, 0.6)) < 0.002  # and no glass wall full of city lights
+    briefing = at("In the morning, at the briefing", 2.0)
+    r, g, b = stats(briefing, (0.3, 0.34, 0.7, 0.58))  # the wall screen at the end of the table
+    assert g > r + 4 and luma((r, g, b)) < 60  # a dark screen with its green chart lit
+    assert luma(stats(briefing, (0.0, 0.2, 0.15, 0.6))) > 100  # the day in the windows on the left
+
+
+def test_the_title_stays_in_the_living_room():
+    """The title shows the first stage by name that is not a key-beat image: the leave path's
+    places (shinra_*) must not take the room's place behind the title."""
+    from vn.ui.title import title_stage
+
+    game = load_game()
+    assert title_stage(game, game.assets) == "living_room"

@@ -136,12 +136,13 @@ class Screen:
         backlog or the menu, which draw over the picture alone).
 
         `kept`: the caller's word that `surface` still holds the last frame this Screen drew
-        on it, except inside these rects (output px), which it drew over since. Then a frame
-        that differs from that one only where the line typed on (the picture and everything
-        else equal) is drawn there alone: those places and `kept` are restored from the
-        picture kept on the compositor's plate and the text box is drawn again clipped to
-        them — the pixels equal a whole frame's. Returns the rects drawn, or None when the
-        whole frame was."""
+        on it, with what the caller laid over it since inside these rects (output px), to lay
+        again. Then a frame that differs from that one only where the line typed on or the
+        living motion moved (the picture at rest and everything else equal) is drawn there
+        alone: those places, and each rect of `kept` they reach, are restored from the picture
+        kept on the compositor's plate, the motion and the text box drawn again clipped to
+        them — the pixels equal a whole frame's. Returns the rects drawn (the caller lays its
+        own again inside those it lies in), or None when the whole frame was."""
         with frame():  # background builds give way meanwhile (vn.render.resize)
             return self._draw(surface, session, now, ui, kept)
 
@@ -177,7 +178,13 @@ class Screen:
             typed = self.textbox.damage(last[2], box)
             moved = self.compositor.motion_areas(last[3], view, surface.get_size()) if typed is not None else None
             if moved is not None:
-                rects = disjoint([*moved, *typed, *kept], surface.get_rect())
+                rects = disjoint([*moved, *typed], surface.get_rect())
+                # what the caller laid over the frame is restored (for it to lay again) only
+                # where the changes reach it: elsewhere it is still there
+                over = list(kept)
+                while (hit := next((k for k in over if any(k.colliderect(r) for r in rects)), None)) is not None:
+                    over.remove(hit)
+                    rects = disjoint([*rects, hit], surface.get_rect())
                 if self.compositor.redraw(surface, view, shade, rects):
                     for rect in rects:
                         surface.set_clip(rect)

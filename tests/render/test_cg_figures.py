@@ -8,6 +8,7 @@ figure moves its test regions with it.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 
@@ -28,11 +29,13 @@ STAGES = ROOT / "assets" / "stages"
 FULL = (1920, 1080)
 
 
+@functools.cache
 def layout_of(name: str, stages=STAGES):
     layout, _ = load_layout(stages / f"{name}.tmx", lambda p: True)
     return layout
 
 
+@functools.cache
 def silhouette(name: str, layer: str, stages=STAGES) -> pygame.mask.Mask:
     """Where the figure layer `layer` of CG `name` is (nearly) opaque, at 1920x1080."""
     surf = ImageCache().get(stages / name / f"{layer}.svg", FULL)
@@ -89,6 +92,7 @@ def eroded_share(mask: pygame.mask.Mask, rect: pygame.Rect, r: int) -> float:
 
 # --- cg_town: the General's hair falls in heavy locks, the men stand in an action pose -----------
 
+@functools.cache
 def town_metrics(stages=STAGES) -> dict:
     layout = layout_of("cg_town", stages)
     figs = silhouette("cg_town", "figures", stages)
@@ -151,7 +155,7 @@ def chair_metrics(stages=STAGES) -> dict:
 
     def at(t: float) -> tuple[float, float]:
         return (wr.x + along[0] * t, wr.y + along[1] * t)
-    return {"wrist": run_through(figs, at(0.0), across), "forearm": run_through(figs, at(0.55), across),
+    return {"wrist": run_through(figs, at(0.0), across), "forearm": run_through(figs, at(0.75), across),
             "sleeve": run_through(figs, at(1.3), across)}
 
 
@@ -251,7 +255,7 @@ def lit(name: str, preset: str, assets: GameAssets, size=FULL) -> pygame.Surface
     return surf
 
 
-@pytest.mark.parametrize("name", ["cg_town", "cg_promise", "cg_chair"])
+@pytest.mark.parametrize("name", ["cg_town", "cg_promise", "cg_chair", "cg_eyes", "cg_door", "cg_embrace"])
 def test_each_redrawn_cg_keeps_its_figures_inside_its_keep_clear_areas(name):
     """The keep-clear areas still cover what they were put over: each area is mostly figure."""
     layout = layout_of(name)
@@ -265,10 +269,12 @@ def test_each_redrawn_cg_keeps_its_figures_inside_its_keep_clear_areas(name):
 
 # --- cg_town's fire and town (the lead's notes at 00:47) -----------------------------------------
 
+@functools.cache
 def layer_alpha(name: str, layer: str, stages=STAGES) -> pygame.Surface:
     return ImageCache().get(stages / name / f"{layer}.svg", FULL)
 
 
+@functools.cache
 def town_background_metrics(stages=STAGES) -> dict:
     """Roof rims by strip, the big fire's top profile, and the embers by region."""
     rim = layer_alpha("cg_town", "town_rim", stages)
@@ -317,3 +323,24 @@ def test_the_embers_rise_from_the_fires():
     them evenly: 17 against 10)."""
     m = town_background_metrics()
     assert m["embers_near"] > 3 * max(1, m["embers_far"]), m
+
+
+# --- cg_eyes: a drawn face is not mirror-symmetric -------------------------------------------------
+
+def mirror_overlap(name: str, layer: str, mark: str, stages=STAGES) -> float:
+    """How much of the silhouette's upper part (the head and hair, above the shoulders) its own
+    mirror image about the vertical through `mark` covers: 1.0 for a shape symmetric about it."""
+    layout = layout_of(name, stages)
+    figs = silhouette(name, layer, stages)
+    cx = round(layout.marks[mark].x)
+    rect = pygame.Rect(cx - 400, 60, 800, 700)
+    region = pygame.mask.Mask(rect.size)
+    region.draw(figs, (-rect.x, -rect.y))
+    surf = region.to_surface(setcolor=(255, 255, 255, 255), unsetcolor=(0, 0, 0, 0))
+    flipped = pygame.mask.from_surface(pygame.transform.flip(surf, True, False), 127)
+    return region.overlap_area(flipped, (0, 0)) / max(1, region.count())
+
+
+def test_the_face_in_the_dark_is_drawn_not_mirrored():
+    # s4's face and hair were mirror images about the face's middle (overlap 0.99)
+    assert mirror_overlap("cg_eyes", "figure", "eyes") < 0.95

@@ -82,9 +82,9 @@ def regions(assets):
     for name in CGS:
         layout = assets.stage(name)
         maps = build_stage_maps(layout, ImageCache(), K)
-        sky = _points(maps.sky, maps.sky_rect.topleft, lambda v: v >= 250, 4) if maps.sky else []
+        sky = _points(maps.sky_mask(), maps.sky_rect.topleft, lambda v: v >= 250, 4) if maps.has_sky else []
         rim = _points(maps.rim, maps.rim_rect.topleft, lambda v: v >= 200) if maps.rim else []
-        rim_any, sky_any = _mask(maps.rim, maps.rim_rect), _mask(maps.sky, maps.sky_rect)
+        rim_any, sky_any = _mask(maps.rim, maps.rim_rect), _mask(maps.sky_mask(), maps.sky_rect)
         dx = 8 if layout.window_side == "left" else -8
         inside = []
         for x, y in rim:
@@ -203,7 +203,7 @@ def test_the_burning_town_burns(assets):
     layout = assets.stage("cg_town")
     maps = build_stage_maps(layout, ImageCache(), K)
     fire = _points(maps.emissive, maps.emissive_rect.topleft, lambda v: v >= 200, 3)
-    sky = _points(maps.sky, maps.sky_rect.topleft, lambda v: v >= 250, 6)
+    sky = _points(maps.sky_mask(), maps.sky_rect.topleft, lambda v: v >= 250, 6)
     frame = render(assets, "cg_town", "burning")
     assert len(fire) > 50
     assert luma(mean(frame, fire)) > 3 * luma(mean(frame, sky))

@@ -60,6 +60,21 @@ def test_light_catches_the_edges_facing_the_sun_and_not_the_body():
     assert mean(w, (140 - ox, 200 - oy, 4, 4)) < 80
 
 
+def test_an_edge_the_figure_itself_shades_stays_dark():
+    """Two legs side by side, the light from the left: the near leg's outer edge is lit, the far
+    leg's inner edge (its way to the light crosses the near leg) only faintly."""
+    size = (200, 400)
+    surf = pygame.Surface(size, pygame.SRCALPHA)
+    surf.fill((0, 0, 0, 0))
+    surf.fill((40, 40, 40, 255), (50, 40, 30, 340))   # the near leg, x 50..80
+    surf.fill((40, 40, 40, 255), (100, 40, 30, 340))  # the far leg, x 100..130 (a 20 px gap)
+    art = _Art({"ambient": (surf, (0, 0)), "rim": None, "emissive": None, "pulse": None}, size)
+    c = SpriteRenderer(ImageCache()).catch(art, 180)
+    outer = mean(c.edge, (50 - c.rect.x, 150 - c.rect.y, 2, 100))
+    inner = mean(c.edge, (100 - c.rect.x, 150 - c.rect.y, 2, 100))
+    assert outer > 150 and inner < 0.5 * outer  # (without the shading it is as bright as the outer)
+
+
 def test_a_glancing_light_tints_pale_hair_not_a_dark_coat():
     art = block_art(paint=(40, 40, 40), head=(200, 200, 210))
     c = SpriteRenderer(ImageCache()).catch(art, None)
@@ -104,6 +119,13 @@ def test_the_painted_rim_is_weighted_toward_the_sun():
     assert right > 200 and left < 0.5 * right
     left, right = sides(None)  # straight behind: both sides alike
     assert left == pytest.approx(right, abs=3)
+    # the weighted rim paint is kept with the light's direction; a new rim colour only tints it
+    full = renderer._lit("a", art, replace(light, rim=(254.0, 254.0, 254.0)), 1.0, 180)  # (a new tint: built)
+    kept = renderer.catch(art, 180).rim
+    assert kept is not None
+    half = renderer._lit("a", art, replace(light, rim=(127.0, 127.0, 127.0)), 1.0, 180)
+    assert renderer.catch(art, 180).rim is kept
+    assert mean(half[-1][0], (0, 60, 4, 200)) == pytest.approx(mean(full[-1][0], (0, 60, 4, 200)) / 2, abs=2)
 
 
 def test_a_glaze_lights_the_figures_own_paint_toward_the_sun():
@@ -123,6 +145,26 @@ def test_a_glaze_lights_the_figures_own_paint_toward_the_sun():
     assert near > 80  # the paint (60) brightened on the side toward the sun
     assert far < 0.3 * near and outside < 1  # fading into the figure; nothing off it
     assert at_canvas(half.pieces[2][0], 60, 200) == pytest.approx(near / 2, abs=3)
+    renderer.paint(art, rect, 1.0, (-500, 150))  # the glaze over: its masks are not kept
+    assert renderer.catch(art, 180).body is None and renderer.catch(art, 180).glazed is None
+
+
+def test_a_floor_beams_light_on_a_figure_is_kept_per_colour_and_changes_with_it():
+    art = block_art(paint=(60, 60, 60))
+    renderer = SpriteRenderer(ImageCache())
+    rect = pygame.Rect(0, 0, 200, 400)
+
+    def lit(color, alpha=1.0):
+        dest = pygame.Surface((200, 400))
+        dest.fill((0, 0, 0))
+        renderer.light_rim(dest, renderer.paint(art, rect, alpha, (-500, 150)), color)
+        return pygame.image.tobytes(dest, "RGB")
+
+    first = lit((200, 100, 50))
+    assert lit((200, 100, 50)) == first  # the kept tinted mask: the same pixels
+    other = lit((50, 100, 200))
+    assert other != first and lit((50, 100, 200)) == other  # a new colour, a new mask
+    assert lit((200, 100, 50), alpha=0.5) != first  # a fading figure is not served the kept one
 
 
 def test_fill_darkens_only_the_figures_interior():
@@ -273,8 +315,10 @@ def test_bundled_last_rays_hold_in_his_hair_then_his_arms_then_leave_him(bundled
     head = (x + w // 4, y, w // 2, h // 7)
     torso = (x + w // 4, y + 2 * h // 7, w // 2, 2 * h // 7)
     hair_diff, hair_pic, empty = held_light(bundled, "last_rays_hair")
-    arms_diff, arms_pic, _ = held_light(bundled, "last_rays_arms")
-    gone_diff, gone_pic, _ = held_light(bundled, "last_rays")
+    # each picture is compared with the room under its own light (the room without him), so
+    # "where he is" does not take in the sky that the light change alone makes differ
+    arms_diff, arms_pic, arms_empty = held_light(bundled, "last_rays_arms")
+    gone_diff, gone_pic, gone_empty = held_light(bundled, "last_rays")
     # held in the hair: a bright warm band on his head, his body below it in shadow
     hair_rows = rows(hair_diff, box)
     assert max(hair_rows[:2]) > 40 and max(hair_rows[:2]) > 3 * max(hair_rows[3:])
@@ -286,10 +330,10 @@ def test_bundled_last_rays_hold_in_his_hair_then_his_arms_then_leave_him(bundled
     peak = max(range(len(arms_rows)), key=arms_rows.__getitem__)
     assert peak > max(range(len(hair_rows)), key=hair_rows.__getitem__) and 2 <= peak <= 6
     assert max(arms_rows) > 30 and max(arms_rows[:1]) < 0.2 * max(arms_rows)
-    assert luma(on_him(arms_pic, empty, head)) < 0.6 * luma(lit_head)
+    assert luma(on_him(arms_pic, arms_empty, head)) < 0.6 * luma(lit_head)
     # gone: nothing of the band left on him; he is grey again
     assert max(rows(gone_diff, box)) < 1
-    assert luma(on_him(gone_pic, empty, head)) < 0.5 * luma(lit_head)
+    assert luma(on_him(gone_pic, gone_empty, head)) < 0.5 * luma(lit_head)
 
 
 def test_bundled_frames_are_deterministic(bundled):

@@ -243,6 +243,9 @@ def _skin(pic_albedo, mask, below):
     return healthy, swollen
 
 
+FACING_THE_DOOR = {"door"}
+
+
 @pytest.mark.parametrize("look", [look for _, look in _looks("zack")])
 def test_zacks_injured_arm_is_his_right(look):
     """Proxy: in every look the swollen arm shows, and the top of it (the skin under the torn
@@ -254,6 +257,11 @@ def test_zacks_injured_arm_is_his_right(look):
     healthy, swollen = _skin(albedo, mask, below=round(250 * HALF))
     assert len(swollen) > 60, f"no injured arm in {look}"
     assert len(healthy) > 30, f"no good hand in {look}"
+    if look in FACING_THE_DOOR:
+        # turned to the door (right) in profile: the injured arm is the near one, hugged to his
+        # chest, and the hand furthest toward the door (on the lever) is the good one
+        assert max(p[0] for p in healthy) > max(p[0] for p in swollen) + 8, look
+        return
     swollen.sort(key=lambda p: p[1])
     top = swollen[: max(10, len(swollen) // 7)]
     w, _ = mask.get_size()
@@ -299,3 +307,100 @@ def test_neighbouring_looks_keep_their_feet(name):
         low = [{(x, y) for y in range(int(h * 0.8), h, 2) for x in range(0, w, 2) if m.get_at((x, y))} for m in masks]
         for other in low[1:]:
             assert len(low[0] ^ other) <= len(low[0]) * 0.02, (group, len(low[0] ^ other))
+
+
+def _widths(mask, y0, y1):
+    """The figure's width (first to last covered pixel) on each row from canvas y0 to y1."""
+    w, _ = mask.get_size()
+    out = []
+    for y in range(round(y0 * HALF), round(y1 * HALF), 2):
+        xs = [x for x in range(w) if mask.get_at((x, y))]
+        if xs:
+            out.append((xs[-1] - xs[0]) / HALF)
+    return out
+
+
+def test_zack_at_the_door_is_turned_to_it_whole():
+    """At the door his whole body faces it, in profile (docs/art.md, looks.md): the chest seen
+    from the side is narrow, much narrower than the three-quarter chest of `hurt` at the wall
+    (a figure turned only at the head keeps the wide chest), and the figure's mass leans toward
+    the door: the hand on the lever is its rightmost point above the hips."""
+    sprite = _sprite("zack")
+    door = _widths(_look(sprite, "door")[1], 290, 340)
+    wall = _widths(_look(sprite, "hurt")[1], 290, 340)
+    assert door and wall
+    assert max(door) < 0.7 * min(wall), (max(door), min(wall))
+
+
+def _runs(mask, y):
+    """The covered runs (start, end) of one canvas row, in canvas px."""
+    w, _ = mask.get_size()
+    out, start = [], None
+    for x in range(w + 1):
+        on = x < w and mask.get_at((x, round(y * HALF)))
+        if on and start is None:
+            start = x
+        elif not on and start is not None:
+            out.append((start / HALF, (x - 1) / HALF))
+            start = None
+    return out
+
+
+@pytest.mark.parametrize("look", ["cold", "dawn"])
+def test_sephiroths_legs_have_weight_and_knees(look):
+    """His legs are not two long straight tubes (docs/art.md, proportions): at the knee each leg
+    is at least 40 canvas px wide (a knee, not a stick: ~7.5 cm at his scale), and the free leg's
+    knee is bent forward, off the line from its thigh to its ankle, by at least 8 px."""
+    mask = _look(_sprite("sephiroth"), look)[1]
+    rows = {y: _runs(mask, y) for y in (690, 736, 900)}
+    assert all(len(r) == 2 for r in rows.values()), rows
+    knee = rows[736]
+    assert min(b - a for a, b in knee) >= 40, knee
+
+    def centre(r):
+        return (r[1][0] + r[1][1]) / 2      # the far (free) leg: screen right
+    line = (centre(rows[690]) + centre(rows[900])) / 2
+    assert centre(rows[736]) - line >= 8, (centre(rows[736]), line)
+
+
+def test_sephiroth_at_dawn_shows_his_profile_to_the_sun():
+    """`dawn`: turned to the sunrise, his face in profile past the hair: the figure's right edge
+    juts out along the face (brow, nose, lips, chin) and falls back under the chin to the throat
+    (a head seen from behind, or a lost profile, has no such notch: the hair's edge only
+    widens downward), and under the sunrise's light the rim along the profile is bright."""
+    sprite = _sprite("sephiroth")
+    pic, mask = _rim_only(sprite, "dawn")
+    face = [_runs(mask, y)[-1][1] for y in range(70, 141, 5)]
+    throat = [_runs(mask, y)[-1][1] for y in range(150, 176, 5)]
+    assert max(face) - min(throat) >= 20, (face, throat)
+    edge = []
+    for y in range(80, 140, 4):
+        r = _runs(mask, y)
+        x1 = round(r[-1][1] * HALF)
+        edge.append(max(_luma(pic.get_at((x, round(y * HALF)))) for x in range(x1 - 3, x1 + 1)))
+    assert sum(edge) / len(edge) > 60, edge
+
+
+@pytest.mark.parametrize("look", ["hurt", "scared", "turning"])
+def test_zacks_injured_hand_hangs_limp_in_front_of_him(look):
+    """The injured forearm is cradled, not held up like a plank: the swollen hand hangs limp from
+    the wrist in front of his belly, so the lowest of the injured arm's pixels are the hand's
+    fingertips, well in front of (right of) the upper arm under the torn sleeve, not the elbow
+    at his side."""
+    sprite = _sprite("zack")
+    albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
+    _, swollen = _skin(albedo, mask, below=round(250 * HALF))
+    assert len(swollen) > 60
+    swollen.sort(key=lambda p: p[1])
+    top, low = swollen[:10], swollen[-10:]
+    dx = (sum(p[0] for p in low) - sum(p[0] for p in top)) / 10 / HALF
+    assert dx > 50, (look, dx)
+
+
+@pytest.mark.parametrize("name,look", ALL)
+def test_nothing_floats_off_the_figure(name, look):
+    """Every look is one connected silhouette: no hand, lock or sleeve drawn apart from the body
+    (a raised hand once floated above its forearm when the shoulder's cut took the wrist)."""
+    _, mask = _look(_sprite(name), look)
+    pieces = [m.count() for m in mask.connected_components(minimum=40)]
+    assert len(pieces) == 1, (look, pieces)

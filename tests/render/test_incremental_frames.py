@@ -83,25 +83,32 @@ def test_frames_drawn_in_parts_equal_whole_frames(kinds):
     assert (steps > 6) == bool(kinds)  # the motion's steps (8-10 a second), drawn in parts too
 
 
-def test_what_the_caller_drew_over_is_restored(typing_line):
-    """`kept` names what the caller laid over the last frame (the quick menu): it is drawn
-    again from the kept picture and the text box, so a caller can lay it over anew."""
+def test_what_the_caller_lays_over_is_restored_where_the_changes_reach_it(typing_line):
+    """`kept` names what the caller lays over each frame (the quick menu): where the frame's
+    changes reach it, it is drawn again from the kept picture and the text box (and the caller
+    lays it anew there); elsewhere it stays as it was."""
     game, label, pc, path = typing_line
     screen, whole = Screen(game, SIZE), Screen(game, SIZE)
     screen.settings.reduce_motion = whole.settings.reduce_motion = True
     session = screen.new_session()
     t0 = play_to(session, label, pc, path, 0.0)
     surf, ref = headless_surface(SIZE), headless_surface(SIZE)
-    over = pygame.Rect(100, 300, 300, 40)  # across the text box and its words
-    served = 0
+    lays = [pygame.Rect(100, 300, 300, 40), pygame.Rect(500, 10, 100, 30)]  # over the words; far from them
+    served = relaid = 0
     for i in range(20):
         t = t0 + 0.5 + i / 60
         session.update(t)
-        served += screen.draw(surf, session, t, kept=[over]) is not None
+        damage = screen.draw(surf, session, t, kept=lays)
+        served += damage is not None
+        for rect in lays:  # the caller lays its own again where the frame was drawn
+            if damage is None or any(d.contains(rect) for d in damage):
+                relaid += rect is lays[0] and damage is not None
+                surf.fill((255, 0, 0), rect)
         whole.draw(ref, session, t)
+        for rect in lays:
+            ref.fill((255, 0, 0), rect)
         assert rgb(surf) == rgb(ref), i
-        surf.fill((255, 0, 0), over)  # the caller's own drawing, over the frame
-    assert served > 10
+    assert served > 10 and relaid > 5
 
 
 def test_another_picture_or_surface_is_drawn_whole(typing_line):

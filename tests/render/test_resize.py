@@ -59,3 +59,17 @@ def test_the_picture_asks_to_be_drawn_again_until_the_new_size_is_in(assets):
     assert comp.builds.next_poll(1.0) == 1.0  # finished: draw now to take it in
     _surface(comp, view, BIG)
     assert comp.builds.next_poll(1.0) is None
+
+
+def test_while_the_new_size_is_built_the_motion_asks_for_the_whole_stand_in(assets):
+    """The window's kept-canvas path asks where the living motion moved; while the stage is
+    being built for the new size that must not build it in the frame (a 4K stage took 2 s)."""
+    view = _scene(assets, STILL).view(5.0)
+    comp = Compositor(assets, ImageCache())
+    _surface(comp, view, SMALL)
+    _surface(comp, view, BIG)  # a stand-in; the build starts
+    assert comp.motion_areas(view, view, BIG) is None
+    assert (view.stage, BIG) not in comp._stages
+    comp.builds.wait()
+    _surface(comp, view, BIG)  # takes the build in
+    assert comp.motion_areas(view, view, BIG) == []

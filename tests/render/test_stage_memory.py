@@ -23,7 +23,7 @@ from tests.render.tiled_reference import FIXTURES  # noqa: E402
 from tests.stage.helpers import ROOT, direction  # noqa: E402
 from vn.render.compositor import Compositor  # noqa: E402
 from vn.render.images import ImageCache, content_rect  # noqa: E402
-from vn.render.lighting import StageLighter, build_stage_maps  # noqa: E402
+from vn.render.lighting import StageLighter, build_stage_maps, parallax_runs  # noqa: E402
 from vn.render.tiled import draw_layer  # noqa: E402
 from vn.stage.assets import GameAssets  # noqa: E402
 from vn.stage.layout import load_layout  # noqa: E402
@@ -145,3 +145,37 @@ def test_a_stage_shown_again_after_another_draws_the_same_frame(assets):
     again = _frame(assets, "cg_town", "burning", compositor=comp)
     assert _pixels(first) == _pixels(again)
     assert _pixels(again) == _pixels(_frame(assets, "cg_town", "burning"))  # and a fresh compositor's
+
+
+@pytest.mark.parametrize("stage", ["cg_eyes", "cg_chair", "living_room"])
+def test_a_sky_that_shows_fully_keeps_no_mask_and_lights_the_same(assets, stage):
+    """A key-beat image's bottom plane is often one full-picture sky layer: its mask would be
+    all white (8 MB at 1080p), so none is kept; the lit planes are those lit through a white
+    mask. A room's window keeps its mask (the sky shows only through the glass)."""
+    layout = assets.stage(stage)
+    k = SIZE[0] / layout.size[0]
+    maps = build_stage_maps(layout, ImageCache(), k, layers=parallax_runs(layout)[0][1])  # the bottom run
+    assert maps.has_sky
+    if stage == "living_room":
+        assert maps.sky is not None
+        return
+    assert maps.sky is None
+    masked = replace(maps, sky=maps.sky_mask())
+    for preset in PRESETS:
+        light = assets.preset(preset)
+        assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(masked, layout).full(light))
+        assert _pixels(StageLighter(maps, layout).lit(light)) == _pixels(StageLighter(masked, layout).lit(light))
+
+
+def test_the_room_shown_again_after_a_key_beat_draws_the_same_beams(assets):
+    """The room's light polygons keep only their quarter-size masks while another stage shows;
+    shown again, it draws the frame it drew before (and a fresh compositor's)."""
+    comp = Compositor(assets, ImageCache())
+    first = _frame(assets, "living_room", "sunset", compositor=comp)
+    _frame(assets, "cg_town", "burning", compositor=comp)
+    kept = [st for (name, _), st in comp._stages.items() if name == "living_room"][0]
+    shapes = [shape for beams in kept._beams.values() for shape in beams.shapes]
+    assert any(shape._small is not None for shape in shapes)
+    assert all(shape._mask is None for shape in shapes if shape._small is not None)
+    again = _frame(assets, "living_room", "sunset", compositor=comp)
+    assert _pixels(first) == _pixels(again) == _pixels(_frame(assets, "living_room", "sunset"))

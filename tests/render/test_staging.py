@@ -173,6 +173,37 @@ def test_bundled_chair_legs_are_not_brightened_by_the_sunbeam():
     assert on_legs(lit) <= on_legs(dark) + 0.5
 
 
+def test_bundled_chair_reads_as_a_dark_chair_with_its_edges_caught_by_the_light():
+    """The chair is backlit like the figures: its members dark wood, a line of light along
+    their edges toward the glass (its `chair_rim` layer) — not an evenly orange block."""
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    assets = GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"})
+    images = ImageCache()
+    folder = ROOT / "assets" / "stages" / "living_room"
+    chair = pygame.mask.from_surface(images.get(folder / "chair.svg", SIZE), 250)
+    rim = pygame.mask.from_surface(images.get(folder / "chair_rim.svg", SIZE), 100)
+    body = chair.copy()
+    body.erase(rim.convolve(pygame.mask.Mask((5, 5), fill=True)), (-2, -2))  # well inside the members
+    edge = chair.overlap_mask(rim, (0, 0))
+    assert edge.count() > 200 and body.count() > 2000
+
+    def mean_on(surf, mask):
+        total, n = [0, 0, 0], 0
+        for x0, y0, w, h in mask.get_bounding_rects():
+            for y in range(y0, y0 + h):
+                for x in range(x0, x0 + w):
+                    if mask.get_at((x, y)):
+                        c = surf.get_at((x, y))
+                        total, n = [total[0] + c.r, total[1] + c.g, total[2] + c.b], n + 1
+        return tuple(v / n for v in total)
+
+    for preset in ("sunset", "predawn", "sunrise"):
+        pic = frame(assets, [], stage="living_room", preset=preset)
+        wood, lit = mean_on(pic, body), mean_on(pic, edge)
+        assert luma(lit) > 2.5 * luma(wood), preset  # its edges catch the light, its faces do not
+
+
 def test_a_look_change_cross_fades_through_pixels_between_both_looks(game):
     from vn.stage.scene import LOOK_SECONDS
 

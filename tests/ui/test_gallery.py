@@ -171,3 +171,13 @@ def test_the_title_screen_is_not_drawn_on_a_gallery_image(game):
 
     p = make_player(game)
     assert title_stage(p.game, p.screen.assets) == "room"  # cg_one sorts first but is a close-up
+
+
+def test_the_title_screen_shows_the_stage_the_story_opens_on(game):
+    from vn.ui.title import title_stage
+
+    stages = game / "assets" / "stages"
+    (stages / "a_corridor.tmx").write_text(_map(None))  # sorts first, but the story opens in the room
+    p = make_player(game)
+    assert title_stage(p.game, p.screen.assets, p.screen.program) == "room"
+    assert title_stage(p.game, p.screen.assets) == "a_corridor"  # without a program: by name

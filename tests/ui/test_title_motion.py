@@ -120,3 +120,28 @@ def test_the_light_steps_on_frames_the_motion_draws_anyway(title) -> None:
     assert all(abs(g - round(g)) < 1e-6 for g in grid)  # every wake is a frame of the motion
     assert len(wakes) <= 3.0 * fps + 1
     assert len(lights) >= 3.0 * LIGHT_FPS  # and the light still steps at least as often as it did
+
+
+@pytest.mark.parametrize("start", [2.0, 12.0, 70.0])  # dust in the hold, a change of light, the night
+def test_motion_steps_drawn_in_parts_equal_whole_frames(title, start) -> None:
+    """On the window's kept canvas a step of the motion is drawn only where the motion moved
+    (the menu laid over it again there): each such frame, and the window, equal the frame drawn
+    whole."""
+    p, view = title
+    frame_at(p, view, start)
+    parts = 0
+    for n in range(1, 9):
+        t = start + n * 0.1
+        p._now = view.cycle_start + t
+        view.update(p.now)
+        p.draw()
+        if p.canvas_kept and view.damage is not None:
+            parts += 1
+            assert sum(r.w * r.h for r in view.damage) < 0.75 * 1280 * 720  # a part, not the picture
+        shown, drawn = pygame.image.tobytes(p.surface, "RGB"), pygame.image.tobytes(p.canvas, "RGB")
+        assert shown == drawn, t
+        p._drawn = None  # the same moment drawn whole
+        p.draw()
+        assert pygame.image.tobytes(p.canvas, "RGB") == drawn, t
+        p.draw()  # (and kept again for the next step)
+    assert parts >= 5

@@ -36,8 +36,10 @@ FRAME = (30, 26, 32)
 LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 
-def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,)) -> None:
-    """The glass wall seen close: sky above the city's horizon, the city out of focus below."""
+def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0) -> None:
+    """The glass wall seen close: sky above the city's horizon, the city out of focus below. The
+    roofs catch the low sun's light (the rim) strongly near `sun_x` (where the presets the image
+    is shown with put the sun), fading to almost nothing across the city."""
     sky = cg.plane("sky", "sky")
     sky.rect(0, 0, W, H, "#ffffff")
     city = cg.plane("city", "ambient", parallax=0.6)
@@ -49,11 +51,29 @@ def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300
         x += w
     for x0, top, w in tops:
         city.rect(x0, top, w + 1, H - top, CITY)
+    # some towers step back at the top or carry a mast (the skyline is not a row of boxes)
+    rs = random.Random(int(horizon) * 7 + len(tops))  # (its own stream: the bokeh stays where it was)
+    extra = []
+    for x0, top, w in tops:
+        if w > 70 and rs.random() < 0.4:
+            sw, sh = w * rs.uniform(0.45, 0.7), rs.uniform(18, 56)
+            sx0 = x0 + rs.uniform(0.1, 0.9) * (w - sw)
+            city.rect(sx0, top - sh, sw, sh + 1, CITY)
+            extra.append((sx0, top - sh, sw))
+        if rs.random() < 0.12:
+            mx = x0 + rs.uniform(0.3, 0.7) * w
+            if not 560 < mx < 1360:  # (not a thin line rising beside a face in the middle of the picture)
+                city.rect(mx - 1.5, top - rs.uniform(30, 80), 3, 90, CITY)
+    tops = tops + extra
     # the city's roofs catch the low light (and the rim colour of the hour)
     city_rim = cg.plane("city_rim", "rim", parallax=0.6)
     for x0, top, w in tops:
-        city_rim.rect(x0, top, w + 1, 3, "#ffffff", 0.35)
-        city_rim.rect(x0, top, 3, 60, "#ffffff", 0.18)
+        near = math.exp(-((x0 + w / 2 - sun_x) / 520) ** 2) * rnd.uniform(0.75, 1.0)
+        city_rim.rect(x0, top, w + 1, 3, "#ffffff", 0.06 + 0.34 * near)
+        if x0 > sun_x:  # the side of a tower that faces the sun
+            city_rim.rect(x0, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
+        else:
+            city_rim.rect(x0 + w - 2, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
     lights = cg.plane("city_lights", "emissive", parallax=0.6)
     bokeh(lights, rnd, (0, horizon + 10, W, H - 40), 150, 5, 16, LIGHTS, (0.3, 0.9))
     bokeh(lights, rnd, (0, horizon - 30, W, horizon + 40), 40, 3, 7, LIGHTS, (0.4, 1.0))
@@ -122,9 +142,11 @@ def cg_eyes() -> CG:
     ]
     crown = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 190, 190), (cx + 168, 300), (cx + 20, 226),
                     (cx - 170, 300), (cx - 194, 190), (cx - 128, 126)], 8)
-    strands = [
-        lock((cx - 166, 300), [(cx - 192, 470), (cx - 176, 650), (cx - 200, 850)], (cx - 250, 1100), 80),
-        lock((cx + 160, 300), [(cx + 176, 470), (cx + 160, 640), (cx + 176, 820)], (cx + 214, 1060), 60),
+    strands = [  # (from the crown's sides down: no lobe where the crown ends)
+        hair_lock([(cx - 160, 190), (cx - 190, 320), (cx - 192, 470), (cx - 176, 650), (cx - 200, 850), (cx - 250, 1100)],
+                  80, keep=0.7, tip=0.1),
+        hair_lock([(cx + 150, 196), (cx + 178, 320), (cx + 176, 470), (cx + 160, 640), (cx + 176, 820), (cx + 214, 1060)],
+                  62, keep=0.7, tip=0.1),
     ]
     # a few loose strands lifting off the lit outline (the edge of the hair is not a clean dome)
     loose = [ribbon([(cx - 150, 150), (cx - 196, 180), (cx - 232, 238), (cx - 250, 300)], [7, 6, 4, 1]),
@@ -464,7 +486,11 @@ def cg_town() -> CG:
     g_torso = ribbon([(703, 372), (697, 430), (678, 500), (658, 562)], [74, 86, 66, 76], shift=[0, 5, 2, 0])
     g_sword_arm = ribbon([(724, 394), (764, 392), (806, 378), (840, 356), (872, 336)], [34, 30, 25, 22, 17],
                          shift=[0, 2, 0, 2, 0])
-    g_fist = outline([(862, 326), (878, 318), (892, 324), (894, 342), (880, 352), (864, 348)], 5)
+    # the sword hand closed on the grip: the back of the hand toward us, the knuckles along the
+    # grip's line, the thumb over the top of it
+    g_fist = unary_union([outline([(854, 334), (866, 318), (884, 312), (898, 318), (900, 334), (888, 350),
+                                   (868, 356)], 6),
+                          ribbon([(868, 320), (884, 310), (900, 308)], [12, 10, 8], round_end=True)])
     g_free_arm = ribbon([(686, 400), (660, 440), (628, 476), (598, 506), (574, 528)], [38, 32, 26, 22, 17],
                         shift=[0, -2, 0, -1, 0])
     g_hand = open_hand((574, 528), math.radians(140), 52, spread=0.5, curl=0.35, side=-1)
@@ -536,7 +562,9 @@ def cg_town() -> CG:
     z_grip = ribbon([along(-10), along(56)], [16, 16])
     z_guard = ribbon([along(58, -30), along(60), along(58, 30)], [14, 15, 14])
     tip = along(430)
-    z_blade = Polygon([along(62, -30), along(400, -32), tip, along(420, 30), along(62, 30)])
+    # the Buster: broad, single-edged, its point cut at a slant, two round holes near the guard
+    b_holes = unary_union([Point(along(96, 6)).buffer(8, 16), Point(along(124, 6)).buffer(8, 16)])
+    z_blade = Polygon([along(62, -30), along(400, -32), tip, along(420, 30), along(62, 30)]).difference(b_holes)
     z_leg_front = ribbon([(1220, 702), (1176, 744), (1130, 796), (1130, 870), (1140, 944)], [80, 70, 56, 52, 38],
                          shift=[0, 6, 0, -5, 0])
     z_leg_back = ribbon([(1282, 706), (1318, 766), (1350, 830), (1378, 892), (1402, 944)], [80, 68, 54, 48, 38],
@@ -581,7 +609,7 @@ def cg_town() -> CG:
     cc = (1590, 474)
 
     def cs(pts: list[tuple[float, float]], w: float) -> BaseGeometry:
-        return hair_lock([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in pts], w * 0.8, keep=0.22, tip=0.1)
+        return hair_lock([(cc[0] + x * 0.68, cc[1] + y * 0.68) for x, y in pts], w * 1.1, keep=0.2, tip=0.08)
     c_hair = unary_union([
         outline([(cc[0] + x * 0.8, cc[1] + y * 0.8) for x, y in
                  ((26, 14), (-10, -8), (-60, 6), (-82, 50), (-72, 96), (-36, 100), (-4, 50))], 8),
@@ -645,8 +673,9 @@ def cg_town() -> CG:
     rim_broken(rim_svg, z_all, (1, -0.2), 2.2, 0.35, rf, breaks=1.5)
     rim_broken(rim_svg, z_near_arm, (-0.8, -0.6), 2.8, 0.6, rf, clip=z_torso.union(z_far_arm))
     rim_broken(rim_svg, z_leg_front, (-1, 0.2), 2.4, 0.3, rf, clip=z_leg_back)
-    rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3)
-    rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6)
+    no_holes = box(0, 0, W, H).difference(b_holes.buffer(4))
+    rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3, clip=no_holes)
+    rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6, clip=no_holes)
     rim_broken(rim_svg, cloud, (1, -0.3), 3.2, 1.0, rf)
     rim_broken(rim_svg, cloud, (0, -1), 2.2, 0.4, rf, breaks=1.5)
     rim_broken(rim_svg, cloud, (-1, -0.2), 2.2, 0.35, rf, breaks=1.5)
@@ -664,6 +693,7 @@ def cg_town() -> CG:
     re = random.Random(65)
     sources = [(400, 880, 790, 4), (1580, 1960, 800, 2), *[(a, b, 700, 1) for a, b, _ in FAR_FIRES]]
     weights = [w for *_, w in sources]
+    men = unary_union([general, g_hair, zack, cloud]).buffer(12)  # (none glowing on a body: a button, not an ember)
     for _ in range(110):
         fx0, fx1, fb, _w = re.choices(sources, weights)[0]
         rise = re.random() ** 1.7
@@ -672,6 +702,8 @@ def cg_town() -> CG:
         r = re.uniform(1.0, 3.2) * (1.0 - 0.45 * rise)
         bright = 1.0 - 0.6 * rise
         col = re.choice(["#ffb050", "#ff7a20", "#ffe08a", "#ff9a3a"])
+        if men.contains(Point(x, y)):
+            continue
         if re.random() < 0.3:
             ln, dx = re.uniform(8, 24), re.uniform(-2, 9)
             embers.geom(ribbon([(x, y), (x + dx * 0.4 + re.uniform(-2, 2), y - ln * 0.5), (x + dx, y - ln)],
@@ -735,7 +767,7 @@ def cg_promise() -> CG:
     cg = CG("cg_promise", "The promise", "sunrise")
     cg.props["gallery_order"] = ("int", "5")
     horizon = 540
-    glass_back(cg, rnd, horizon, mullions=(250, 1560))
+    glass_back(cg, rnd, horizon, mullions=(250, 1560), sun_x=760)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
     sun_x = 760
@@ -787,13 +819,13 @@ def cg_promise() -> CG:
     ex, ey = 842, 846  # the elbow, forward of his chest, in the gap between them
     wx, wy = 798, 652  # the wrist
     upper = ribbon([(zx - 70, zy + 450), (ex + 60, ey - 60), (ex, ey)], [96, 84, 70], round_start=True, round_end=True)
-    forearm = ribbon([(ex, ey), (ex - 14, ey - 90), (wx, wy)], [70, 68, 50], shift=[0, 4, 0])
+    forearm = ribbon([(ex, ey), (ex - 14, ey - 90), (wx, wy + 6)], [70, 68, 52], shift=[0, 4, 0])
     # the open hand: palm to Sephiroth, seen a little from its thumb side; the fingers together
     # in a slight natural curve (the middle longest, the little finger lowest), the thumb apart
-    palm = outline([(wx - 30, wy + 4), (wx - 42, wy - 40), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
-                    (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 26, wy + 6)], 6)
+    palm = outline([(wx - 24, wy + 10), (wx - 40, wy - 36), (wx - 40, wy - 90), (wx - 28, wy - 108), (wx + 26, wy - 108),
+                    (wx + 36, wy - 80), (wx + 30, wy - 30), (wx + 22, wy + 10)], 6)
     fingers = [  # little, ring, middle, index (left to right): base, middle, tip; side by side, touching
-        ribbon([(wx - 30, wy - 96), (wx - 33, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
+        ribbon([(wx - 27, wy - 96), (wx - 32, wy - 138), (wx - 34, wy - 172)], [24, 21, 18], round_end=True),
         ribbon([(wx - 12, wy - 100), (wx - 14, wy - 152), (wx - 16, wy - 194)], [24, 22, 19], round_end=True),
         ribbon([(wx + 6, wy - 102), (wx + 4, wy - 158), (wx + 2, wy - 204)], [24, 22, 19], round_end=True),
         ribbon([(wx + 24, wy - 98), (wx + 22, wy - 146), (wx + 19, wy - 186)], [23, 21, 18], round_end=True),
@@ -801,18 +833,21 @@ def cg_promise() -> CG:
     thumb = ribbon([(wx + 26, wy - 20), (wx + 50, wy - 48), (wx + 64, wy - 84), (wx + 66, wy - 110)], [34, 28, 23, 19],
                    round_end=True)
     hand = unary_union([palm, *fingers, thumb])
-    raised = unary_union([upper, forearm, hand])
+    raised = unary_union([upper, forearm, hand]).buffer(6).buffer(-6)  # (the wrist flows into the hand)
     zack = unary_union([z_hair, z_head, z_neck, z_body, z_arm_l])
     fig.geom(seph, (22, 22, 30))
     fig.geom(unary_union([back_hair, *s_locks[:2]]), (34, 36, 46))  # silver: the lightest albedo
+    # his near shoulder and arm in front of the hair that falls behind them
+    occlusion(fig, s_arm, back_hair, (1, -0.3), 4, (22, 23, 30))
+    fig.geom(s_arm.intersection(seph), (22, 22, 30))
     fig.geom(s_front, (36, 38, 48))
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(raised, (24, 22, 28))
     # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
     # the tips part)
-    for fg in fingers[:3]:
-        fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand), (8, 8, 10))
+    for fg in fingers[:3]:  # (from the knuckles up: no sliver across the finger's root)
+        fig.geom(rim_band(fg, (1, 0), 2.2).intersection(hand).intersection(box(0, 0, W, wy - 112)), (8, 8, 10))
     occlusion(fig, raised.difference(z_body.buffer(-2)), zack, (-1, -0.2), 4, (10, 10, 13))
     occlusion(fig, s_arm, s_body, (1, -0.3), 3, (17, 17, 24))
     occlusion(fig, z_arm_l, z_body, (-1, -0.3), 3, (14, 14, 18))
@@ -825,13 +860,16 @@ def cg_promise() -> CG:
     rim_broken(rim_svg, zack, (-1, -0.2), 5, 1.0, rr, clip=box(0, 0, W, H).difference(raised), breaks=0.5)
     rim_broken(rim_svg, zack, (0.4, -1), 3, 0.35, rr, breaks=1.5)
     rim_broken(rim_svg, s_arm, (1, -0.3), 4, 0.5, rr, clip=s_body.intersection(box(0, sy + 470, W, H)), breaks=1.0)
-    rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.7, rr, clip=s_body.union(s_neck), breaks=1.0)
+    rim_broken(rim_svg, s_front, (1, -0.3), 3, 0.4, rr, clip=s_body.union(s_neck), breaks=1.0)
     rim_broken(rim_svg, s_head.difference(s_front), (1, -0.2), 4, 0.9, rr, clip=back_hair, breaks=0.3)
     rim_broken(rim_svg, z_arm_l, (-1, -0.3), 4, 0.45, rr, clip=z_body.intersection(box(0, zy + 480, W, H)), breaks=1.0)
+    past_wrist = box(0, 0, W, H).difference(forearm.buffer(1))  # (no seam of light across the wrist)
     for dxy in ((-1, -0.3), (1, -0.3), (0, -1)):
-        rim_steps(rim_svg, hand, -dxy[0] * 4, -dxy[1] * 4, steps=((1.0, 0.85), (2.0, 0.25)))
-    rim_broken(rim_svg, raised.difference(hand), (-1, -0.3), 4, 0.9, rr, breaks=0.4)
-    rim_broken(rim_svg, raised.difference(hand), (1, -0.3), 3, 0.4, rr, breaks=1.0, clip=box(0, 0, W, H).difference(zack))
+        rim_steps(rim_svg, hand, -dxy[0] * 4, -dxy[1] * 4, steps=((1.0, 0.85), (2.0, 0.25)), clip=past_wrist)
+    outside = box(0, 0, W, H).difference(z_body)  # the arm's edges only where it is against the sky
+    arm_only = box(0, 0, W, H).difference(hand.buffer(2))  # (the arm's own outline, not the hand's base)
+    rim_broken(rim_svg, raised, (-1, -0.3), 4, 0.9, rr, breaks=0.4, clip=outside.intersection(arm_only))
+    rim_broken(rim_svg, raised, (1, -0.3), 3, 0.4, rr, breaks=1.0, clip=box(0, 0, W, H).difference(zack).intersection(arm_only))
     hx, hy = wx, wy - 100
 
     cg.mark("sun", sun_x, 500)
@@ -903,8 +941,10 @@ def cg_embrace() -> CG:
     z_hair = zack_hair((zx, zy), hz, -1)
     # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
     # spread and gripping; Zack's hand clutching the front of his shirt
-    s_arm = ribbon([(sx + 150, sy + 400), (sx + 260, sy + 430), (zx + 80, zy + 346), (zx + 190, zy + 338)],
-                   [82, 70, 60, 50], round_start=True)
+    # (from his near shoulder, in front of the hair that falls down his back)
+    s_arm = ribbon([(sx + 10, sy + 350), (sx + 60, sy + 420), (sx + 150, sy + 440), (sx + 260, sy + 440),
+                    (zx + 80, zy + 346), (zx + 190, zy + 338)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
+                   round_start=True)
     s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
     # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
     # neck, the hand in the hair at his nape
@@ -1009,7 +1049,7 @@ def cg_chair() -> CG:
     # the forearm: narrow at the wrist, swelling toward the elbow along its upper edge (the
     # muscle), the lower edge straighter; it runs up out of the frame under the sleeve
     arm_line = [(1112, 500), (1150, 440), (1200, 362), (1262, 270), (1330, 170), (1420, 40), (1480, -50)]
-    forearm = ribbon(arm_line, [90, 94, 110, 124, 128, 124, 120], shift=[-3, 0, 6, 10, 9, 6, 5])
+    forearm = ribbon(arm_line, [86, 92, 120, 134, 134, 128, 122], shift=[-3, 0, 7, 11, 10, 6, 5])
     wrist_bone = disc(1142, 522, 13)  # the head of the ulna, on the little-finger side of the wrist
     # the sleeve: loose silk, wider than the arm and fuller on its lower side (it hangs), the
     # cuff's hem draped across the forearm two-thirds of the way up
@@ -1020,6 +1060,10 @@ def cg_chair() -> CG:
     folds = [ribbon([(1262, 292), (1296, 230), (1336, 150), (1372, 80)], [7, 5, 3, 0.5]),
              ribbon([(1326, 318), (1372, 250), (1420, 170)], [8, 5, 0.5]),
              ribbon([(1224, 258), (1262, 190), (1300, 120)], [5, 3, 0.5])]
+    # the sleeve has slid down the raised forearm toward the wrist (the hem a hand's breadth above it)
+    sleeve, cuff_band = translate(sleeve, -36, 54), translate(cuff_band, -36, 54)
+    folds = [translate(g, -36, 54) for g in folds]
+    hem = [(x - 36, y + 54) for x, y in hem]
     opening = ribbon(hem[3:], [0.5, 14, 16, 10]).difference(forearm)  # inside the cuff, where it stands off the arm
     # The fingers are about 0.9x the back of the hand. The first phalanx runs over the rail's
     # rounded top toward us (foreshortened), the second bends down its near face; the index and
@@ -1027,10 +1071,10 @@ def cg_chair() -> CG:
     # under the rail to its far side, so only their first two joints show (each ends in the
     # rounded bend of its middle joint). The knuckle row is an arc, the middle knuckle highest.
     fingers = [  # MCP, PIP, DIP, tip: index, middle, ring, little
-        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 41, 36, 30]),
-        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 43, 37, 31]),
-        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 628)], [40, 39, 35, 35]),
-        finger([(1072, 558), (1079, 588), (1083, 612), (1083, 620)], [34, 33, 30, 30]),
+        finger([(944, 550), (938, 582), (936, 620), (944, 650)], [42, 40, 35, 27]),
+        finger([(988, 540), (986, 578), (988, 622), (997, 656)], [44, 42, 36, 28]),
+        finger([(1032, 546), (1036, 582), (1040, 614), (1043, 626)], [40, 38, 34, 31]),
+        finger([(1072, 558), (1079, 588), (1083, 610), (1083, 617)], [34, 32, 29, 27]),
     ]
     knuckles = [disc(x, y, r) for x, y, r in ((944, 546, 22), (988, 534, 24), (1033, 540, 22), (1074, 553, 19))]
     crease_at = [(938, 582), (986, 578), (1036, 582), (1079, 588)]  # the middle joints (PIP)
@@ -1113,7 +1157,7 @@ def cg_chair() -> CG:
 
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
-    cg.mark("cuff", 1400, 140)  # the middle of the cuff's hem, on the forearm
+    cg.mark("cuff", 1344, 224)  # the middle of the cuff's hem, on the forearm
     cg.mark("wrist", 1236, 391)
     cg.keep("hand", 820, 400, 390, 420)  # the knuckles, the fingers, the thumb under the rail
     cg.keep("wrist", 1040, 220, 300, 200)
@@ -1154,7 +1198,7 @@ def cg_door() -> CG:
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
     # chest leaning into the frame
     body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
-                    (zx - 246, zy + 470), (zx - 252, zy + 640), (zx - 244, H + 60), (frame_x - 6, H + 60),
+                    (zx - 246, zy + 470), (zx - 248, zy + 600), (zx - 224, zy + 720), (zx - 236, H + 60), (frame_x - 6, H + 60),
                     (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
     # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
     # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
@@ -1164,9 +1208,11 @@ def cg_door() -> CG:
                     (kx - 96, ky + 30)], [82, 74, 66, 58, 50], shift=[0, 4, 0, -2, 0])
     back = outline([(kx - 110, ky + 4), (kx - 84, ky - 26), (kx - 40, ky - 44), (kx - 8, ky - 42), (kx + 2, ky - 10),
                     (kx - 8, ky + 40), (kx - 56, ky + 58), (kx - 104, ky + 52)], 8)
-    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8, ky - 40 + dy), (kx + 26, ky - 26 + dy), (kx + 22, ky - 12 + dy)],
-                      [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
-               for dy, w in ((0, 25), (23, 24), (45, 22), (64, 19))]
+    # (the index reaching furthest round the knob, the lower fingers shorter and curling down
+    # more: staggered tips, not a stack of equal bars)
+    fingers = [ribbon([(kx - 24, ky - 36 + dy), (kx + 8 + e, ky - 40 + dy + f), (kx + 26 + e, ky - 26 + dy + 2 * f),
+                       (kx + 20 + e, ky - 12 + dy + 3 * f)], [w, w * 0.94, w * 0.86, w * 0.7], round_end=True)
+               for dy, w, e, f in ((0, 25, 2, 0), (23, 24, 4, 1), (45, 22, -3, 3), (64, 19, -10, 4))]
     thumb = ribbon([(kx - 86, ky - 18), (kx - 50, ky - 46), (kx - 12, ky - 56), (kx + 10, ky - 52)], [30, 27, 23, 18],
                    round_end=True)
     fist = unary_union([back, *fingers, thumb]).buffer(1.5).buffer(-1.5)
@@ -1199,7 +1245,8 @@ def cg_door() -> CG:
         fig.geom(rim_band(f1, (0, -1), 2.5).intersection(f0.buffer(2)), (10, 9, 12))
     rim_broken(rim_svg, zack.difference(fist.buffer(6)), (-1, -0.5), 3.5, 1.0, rr, breaks=0.8)
     rim_broken(rim_svg, zack.difference(fist.buffer(6)), (0, -1), 2.5, 0.4, rr, breaks=1.4)
-    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8)
+    # (below the shoulder: the arm hangs from it, no arc of light round the shoulder's cap)
+    rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8, clip=box(0, zy + 420, W, H))
     rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))

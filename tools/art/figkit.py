@@ -124,7 +124,11 @@ class Ink:
 
     def _g(self, g: BaseGeometry, clip: BaseGeometry | None) -> BaseGeometry:
         if clip is not None:
-            g = g.intersection(clip)
+            g, clip = valid(g), valid(clip)
+            try:
+                g = g.intersection(clip)
+            except Exception:   # shapely's GEOSException on a degenerate lock of hair: mend and retry
+                g = g.buffer(0.01).intersection(clip.buffer(0.01))
         return clean(g)
 
     def fill(self, g: BaseGeometry, col: Col, op: float = 1.0, clip: BaseGeometry | None = None) -> None:
@@ -214,6 +218,7 @@ class Part:
     inner_rim: float = 0.3     # rim on edges that lie over other parts of the figure
     shade: float = 1.0         # strength of the form gradient
     rim_group: BaseGeometry | None = None  # the rim is worked out on this shape (e.g. a whole lock of hair)
+    rim_folds: list = field(default_factory=list)  # (points, width) of folds whose ridges catch the backlight
 
     def __post_init__(self) -> None:
         self.geom = valid(self.geom)

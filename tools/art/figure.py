@@ -94,10 +94,11 @@ HEAD_34 = [(0.04, -0.5), (-0.16, -0.46), (-0.27, -0.33), (-0.31, -0.15), (-0.285
            (-0.345, 0.085), (-0.335, 0.115), (-0.295, 0.14), (-0.305, 0.2), (-0.29, 0.235), (-0.3, 0.27),
            (-0.275, 0.3), (-0.275, 0.37), (-0.245, 0.44), (-0.17, 0.49), (-0.06, 0.47), (0.08, 0.38), (0.18, 0.27),
            (0.3, 0.14), (0.37, -0.03), (0.36, -0.24), (0.27, -0.42)]
-HEAD_PROFILE = [(0.06, -0.5), (-0.16, -0.46), (-0.3, -0.34), (-0.35, -0.16), (-0.325, -0.075), (-0.35, 0.0),
-                (-0.42, 0.09), (-0.405, 0.125), (-0.345, 0.145), (-0.352, 0.2), (-0.335, 0.235), (-0.345, 0.27),
-                (-0.315, 0.305), (-0.31, 0.37), (-0.27, 0.44), (-0.18, 0.48), (-0.04, 0.45), (0.12, 0.36), (0.24, 0.26),
-                (0.38, 0.12), (0.46, -0.06), (0.44, -0.26), (0.3, -0.44)]
+HEAD_PROFILE = [(0.06, -0.5), (-0.16, -0.46), (-0.29, -0.35), (-0.335, -0.2), (-0.345, -0.12), (-0.36, -0.085),
+                (-0.345, -0.045), (-0.36, 0.0), (-0.395, 0.05), (-0.43, 0.1), (-0.425, 0.118), (-0.39, 0.13),
+                (-0.36, 0.145), (-0.355, 0.17), (-0.37, 0.2), (-0.352, 0.228), (-0.362, 0.25), (-0.35, 0.28),
+                (-0.325, 0.305), (-0.33, 0.34), (-0.335, 0.39), (-0.3, 0.44), (-0.2, 0.465), (-0.06, 0.44),
+                (0.08, 0.38), (0.14, 0.3), (0.24, 0.26), (0.38, 0.12), (0.46, -0.06), (0.44, -0.26), (0.3, -0.44)]
 # the back of a head turned away (lost profile, facing left-and-away): only the cheek and jaw show
 HEAD_LOST = [(0.0, -0.5), (-0.2, -0.45), (-0.31, -0.3), (-0.33, -0.1), (-0.3, 0.06), (-0.29, 0.2), (-0.25, 0.33),
              (-0.17, 0.42), (-0.08, 0.45), (0.08, 0.4), (0.24, 0.3), (0.34, 0.12), (0.37, -0.1), (0.32, -0.32),
@@ -173,6 +174,28 @@ def face_details(h: Head, skin_sh: Col, eye: Col, mood: str = "still", far_eye: 
             ink.fill(ellipse(*h.pt(mx - 0.01, 0.255), h.s * 0.04, h.s * 0.014, h.rot), (10, 8, 9), 0.8, c)
         # under the jaw
         ink.fill(ribbon(h.pt_list([(-0.2, 0.47), (0.0, 0.45), (0.2, 0.3)]), [h.s * 0.05, h.s * 0.06, h.s * 0.04]), skin_sh, 0.6, c)
+        # the jaw line, drawn: from below the ear to the chin, heavier at the angle of the jaw
+        jaw = [(0.2, 0.16), (0.16, 0.3), (0.04, 0.4), (-0.1, 0.45), (-0.2, 0.455)] if not prof else \
+            [(0.16, 0.2), (0.12, 0.31), (0.0, 0.4), (-0.14, 0.45), (-0.24, 0.45)]
+        edge_line(ink, h.pt_list(jaw), h.s * 0.022, (8, 7, 9), 0.75, c)
+        # the cheekbone's plane turning under (a flat step, not a gradient)
+        cheek = [(-0.24, 0.06), (-0.1, 0.1), (0.04, 0.06), (0.08, 0.16), (-0.06, 0.2), (-0.2, 0.16)] if not prof else \
+            [(-0.2, 0.06), (-0.04, 0.08), (0.06, 0.14), (-0.04, 0.22), (-0.18, 0.18)]
+        ink.fill(shape(h.pt_list(cheek), 4), skin_sh, 0.16, c)
+        # the nose: its shadow side and the nostril
+        if not prof:
+            ink.fill(shape(h.pt_list([(-0.24, -0.02), (-0.2, 0.06), (-0.2, 0.13), (-0.25, 0.14), (-0.27, 0.08)]), 4), skin_sh, 0.5, c)
+            ink.fill(ellipse(*h.pt(-0.235, 0.135), h.s * 0.022, h.s * 0.012, h.rot), (10, 8, 10), 0.8, c)
+        else:
+            ink.fill(ellipse(*h.pt(-0.37, 0.12), h.s * 0.026, h.s * 0.013, h.rot + (-20 if not h.mirror else 20)), (10, 8, 10), 0.75, c)
+        # the upper lid: a heavy short line over the eye (the lashes), lighter at the outer corner
+        lid = [(ex - 0.085, ey + 0.005), (ex - 0.01, ey - op - 0.008), (ex + 0.08, ey - op * 0.4)]
+        ink.fill(ribbon(h.pt_list(lid), [h.s * 0.012, h.s * 0.024, h.s * 0.01]), (6, 5, 7), 0.95, c)
+        # the ear (three-quarter views): a C of shadow behind the jaw
+        if not prof:
+            edge_line(ink, h.pt_list([(0.27, -0.04), (0.31, 0.02), (0.3, 0.12), (0.25, 0.17)]), h.s * 0.02, skin_sh, 0.7, c)
+        else:
+            edge_line(ink, h.pt_list([(0.12, -0.02), (0.18, 0.02), (0.18, 0.12), (0.12, 0.16)]), h.s * 0.024, skin_sh, 0.75, c)
     return d
 
 
@@ -187,6 +210,27 @@ def face_rim(h: Head, glint: float = 0.8, light: str = "left"):
         ey = -0.1 + 0.085
         if glint > 0:
             ink.fill(ellipse(*h.pt(ex - 0.025, ey - 0.012), h.s * 0.012, h.s * 0.009), WHITE, glint, vis)
+        toward = (light == "left") != h.mirror      # the face turned toward the light
+        if not toward:
+            return
+        # the planes that face the light catch it: the brow, the bridge and the tip of the nose,
+        # the cheekbone, the lower lip and the chin (thin strokes, the line's weight in the middle)
+        k = 1.0 if light == "left" else 0.8
+        if prof:
+            strokes = [([(-0.335, -0.2), (-0.345, -0.12), (-0.355, -0.09)], 0.016, 0.55),
+                       ([(-0.37, 0.02), (-0.4, 0.06), (-0.42, 0.1)], 0.014, 0.6),
+                       ([(-0.355, 0.245), (-0.358, 0.262)], 0.014, 0.5),
+                       ([(-0.33, 0.35), (-0.325, 0.39), (-0.305, 0.43)], 0.016, 0.55)]
+        else:
+            strokes = [([(-0.3, -0.2), (-0.3, -0.14), (-0.27, -0.11)], 0.014, 0.4),
+                       ([(-0.26, -0.04), (-0.265, 0.04), (-0.265, 0.1)], 0.012, 0.45),
+                       ([(-0.255, 0.035), (-0.22, 0.05), (-0.19, 0.07)], 0.012, 0.25),
+                       ([(-0.25, 0.262), (-0.2, 0.27), (-0.15, 0.265)], 0.012, 0.35),
+                       ([(-0.27, 0.36), (-0.25, 0.42), (-0.2, 0.45)], 0.014, 0.45)]
+        for pts, wd, op in strokes:
+            n = len(pts)
+            ws = [h.s * wd * (0.3 if i in (0, n - 1) else 1.0) for i in range(n)]
+            ink.fill(ribbon(h.pt_list(pts), ws), WHITE, op * k * glint / 0.7, vis)
     return r
 
 
@@ -266,6 +310,11 @@ def paint_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), occ
                 ink.fill(band, m.lit, op)
         for fn in p.details:
             fn(ink, p)
+        if p.shade > 0:
+            # the drawn line on the side away from the light: its weight follows how squarely the
+            # edge turns away (full where it faces away, tapering to nothing where it turns)
+            for k, op in ((4.5, 0.3), (2.2, 0.45)):
+                ink.fill(g.difference(shift(g, light[0] * k, light[1] * k)), occlusion, op)
         done = union(done, g)
 
 
@@ -273,6 +322,20 @@ def rim_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), scale
     """The rim layer: figkit.rim_parts with the light coming from `light` (a direction toward
     the source: (-1, -0.25) = from the left and a little above)."""
     rim_parts(ink, parts, dirn=(-light[0], -light[1] * 0.9), scale=scale)
+
+
+def fold(ink: Ink, pts: Sequence[Pt], w: float, dark: Col, lit: Col, clip: BaseGeometry, op: float = 0.6,
+         light: Pt = (-1.0, -0.3), ridge: float = 0.5) -> None:
+    """A cloth fold: a tapered valley in the shadow colour, and beside it, on the side the light
+    comes from, the ridge that catches the half-light (thinner, lower in contrast). `w` is the
+    valley's width at its widest (the middle of the stroke)."""
+    n = len(pts)
+    ws = [w * (0.15 + 0.85 * math.sin(math.pi * (i + 0.5) / n)) for i in range(n)]
+    ink.fill(ribbon(pts, ws), dark, op, clip)
+    if ridge > 0:
+        ln = math.hypot(*light) or 1.0
+        ox, oy = light[0] / ln * w * 0.9, light[1] / ln * w * 0.9
+        ink.fill(ribbon([(x + ox, y + oy) for x, y in pts], [v * 0.55 for v in ws]), lit, op * ridge, clip)
 
 
 def edge_line(ink: Ink, pts: Sequence[Pt], w: float, col: Col, op: float, clip: BaseGeometry | None = None) -> None:
@@ -306,8 +369,14 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
     feet, or of the upper body from the hips. Degrees, + = clockwise on screen."""
     if not ang:
         return list(parts)
+    c, sn = math.cos(math.radians(ang)), math.sin(math.radians(ang))
+
+    def rot(q: Pt) -> Pt:
+        x, y = q[0] - piv[0], q[1] - piv[1]
+        return (piv[0] + x * c - y * sn, piv[1] + x * sn + y * c)
     for p in parts:
         p.geom = affinity.rotate(p.geom, ang, origin=piv)
+        p.rim_folds = [([rot(q) for q in f[0]], *f[1:]) for f in p.rim_folds]
         p.details = [(lambda fn: (lambda ink, q: fn(_RotInk(ink, ang, piv), q)))(fn) for fn in p.details]
         p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_RotInk(ink, ang, piv), q, vis)))(fn) for fn in p.rim_details]
     return list(parts)
@@ -501,6 +570,10 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
     # where the rim dims along its length: soft patches (the cloth turning, a fold catching less)
     patches = union(*[ellipse(rnd.uniform(minx, maxx), rnd.uniform(miny, maxy), rnd.uniform(10, 22), rnd.uniform(24, 60),
                               rnd.uniform(-25, 25)) for _ in range(int((maxx - minx) * (maxy - miny) / 4000))])
+    # the line's weight: where a swell lies the rim is drawn with pressure (its wide steps at full),
+    # elsewhere it thins to its core, so the edge swells and tapers like an inked line
+    swells = union(*[ellipse(rnd.uniform(minx, maxx), rnd.uniform(miny, maxy), rnd.uniform(18, 34), rnd.uniform(40, 90),
+                             rnd.uniform(-30, 30)) for _ in range(int((maxx - minx) * (maxy - miny) / 9000))])
     for i, p in enumerate(parts):
         s = (p.mat.rim if p.rim is None else p.rim) * strength
         if p.name == "ground" or (s <= 0 and p.inner_rim <= 0):
@@ -526,15 +599,39 @@ def rim_backlit(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.35), scal
             rest = cres.difference(near) if not near.is_empty else cres
             shade_f = rest.intersection(far) if not far.is_empty else EMPTY
             lit = rest.difference(far) if not far.is_empty else rest
-            for geom, k in ((lit, 1.0), (shade_f, 0.22), (shade_n, p.inner_rim * 0.2)):
+            thin = d > 2.0 * p.mat.rim_width    # the wide steps: only under a swell
+            for geom, k in ((lit, 1.0), (shade_f, 0.12), (shade_n, p.inner_rim * 0.2)):
                 if geom.is_empty or k <= 0:
                     continue
+                if thin:
+                    geom = geom.intersection(swells)
+                    if geom.is_empty:
+                        continue
                 dim = geom.intersection(patches)
                 ink.fill(geom.difference(patches), WHITE, op * s * k)
-                ink.fill(dim, WHITE, op * s * k * 0.6)
+                ink.fill(dim, WHITE, op * s * k * 0.3)
+        vis = g.difference(front) if not front.is_empty else g
+        if p.rim_folds and strength >= 0.5 and s > 0:
+            # the ridges of the cloth's folds catch the backlight: bright near the lit edge, where
+            # the cloth turns toward the glass, faint further in, nothing in the figure's own shadow
+            bands = []
+            prev = EMPTY
+            for dist, k in ((35, 0.5), (70, 0.24)):
+                b = vis.intersection(g.difference(shift(g, -lx * dist, -ly * dist)))
+                bands.append((b.difference(prev), k))
+                prev = b
+            rest = vis.difference(prev)
+            bands.append((rest.difference(near) if not near.is_empty else rest, 0.07))
+            for f in p.rim_folds:
+                pts, w = f[0], f[1]
+                kf = f[2] if len(f) > 2 else 1.0       # a fold's own strength (small folds on a sleeve: less)
+                n = len(pts)
+                ws = [w * 0.38 * (0.15 + 0.85 * math.sin(math.pi * (i + 0.5) / n)) for i in range(n)]
+                ridge = ribbon([(x + lx * w * 0.9, y + ly * w * 0.9) for x, y in pts], ws)
+                for b, k in bands:
+                    ink.fill(ridge, WHITE, k * s * kf, b)
         if strength < 0.5 or not p.rim_details:
             continue     # a fill light gives no lit strands or glints
-        vis = g.difference(front) if not front.is_empty else g
         # the part's own details (lit strands, a catchlight) only in the band that faces the light
         band = g.difference(shift(g, -lx * 30, -ly * 30)).buffer(2)
         for fn in p.rim_details:
@@ -545,10 +642,12 @@ def shoulder_line(neck: Pt, sh: Pt, side: float) -> list[Pt]:
     """The top contour of one shoulder, shared by the torso and the arm so they read as one
     form: from the side of the neck down the trapezius to the acromion, then over the deltoid
     and down its outer side. `side` -1: the screen-left shoulder, +1: the screen-right one."""
-    n = (neck[0] + side * 20, neck[1] - 12)
-    a = (sh[0] - side * 2, sh[1] - 9)
-    m = ((n[0] + a[0]) / 2, (n[1] + a[1]) / 2 - 3)
-    return [n, m, a, (sh[0] + side * 19, sh[1] + 1), (sh[0] + side * 26, sh[1] + 30)]
+    # the trapezius leaves the neck high and falls in a long slope (a hollow near the neck), the
+    # deltoid rounds off below the acromion: a sloping shoulder, never a square pad
+    n = (neck[0] + side * 18, neck[1] - 22)
+    a = (sh[0] - side * 4, sh[1] - 6)
+    m = (n[0] + (a[0] - n[0]) * 0.45, n[1] + (a[1] - n[1]) * 0.62)
+    return [n, m, a, (sh[0] + side * 17, sh[1] + 4), (sh[0] + side * 25, sh[1] + 32)]
 
 
 def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
@@ -558,7 +657,10 @@ def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
     line = shoulder_line(neck, sh, side)
     curve = catmull(line, 6, closed=False)
     o2 = line[-1]
-    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 90, o2[1] + 40), (o2[0] + side * 90, 2000),
+    # only what rises above the shoulder between the neck and the deltoid's outer side is cut:
+    # a forearm raised beside the shoulder (arm_raised) stays whole
+    pts = [(line[0][0] - side * 60, line[0][1] + 6)] + curve + [(o2[0] + side * 4, o2[1]), (o2[0] + side * 4, -2000),
+                                                               (o2[0] + side * 600, -2000), (o2[0] + side * 600, 2000),
                                                                (line[0][0] - side * 60, 2000)]
     cut = g.intersection(Polygon(pts).buffer(0))
     return cut.buffer(-3).buffer(3) if not cut.is_empty else cut

@@ -51,7 +51,8 @@ class Sheet:
                 n = math.hypot(dx, dy) or 1.0
                 ln = tip_len * rnd.uniform(0.5, 1.3)
                 c = (b[0] + dx / n * ln + rnd.uniform(-4, 4), b[1] + dy / n * ln)
-                extra.append(ribbon([a, b, c], (tip_w * rnd.uniform(0.7, 1.3), 0.6)))
+                # a lock's end tapers to a point over its whole length (not a sawtooth)
+                extra.append(ribbon([a, b, c], [tip_w * rnd.uniform(0.8, 1.3), tip_w * 0.6, 0.4]))
             g = union(g, *extra)
         self.geom = g
 

@@ -6,7 +6,7 @@ the glass: a dark silhouette, the silver hair and the edges that face the light 
 detail in the rim layer; the green eye glow is its own emissive layer (`eyes_glow`: two thin
 glints, not lamps) so it can be pulsed.
 
-Canvas 720 x 980, feet at the bottom centre (x 360, soles at y 972). About 8.2 heads tall; the
+Canvas 720 x 980, feet at the bottom centre (x 360, soles at y 972). About 7.9 heads tall (head 118 px); the
 crown at y ~ 30 (1.78 m at the room's scale, a head taller than Zack's skull... by 6 cm).
 """
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, shape, union
+from figkit import Ink, Mat, Part, ellipse, ribbon, shape, shift, union
 from figure import (
     Head,
     add,
@@ -26,6 +26,7 @@ from figure import (
     edge_line,
     face_details,
     face_rim,
+    fold,
     hand_fist,
     hand_hanging,
     hand_on_rail,
@@ -45,7 +46,7 @@ from shapely.geometry import box
 
 W, H = 720, 980
 G = 972
-HS = 112
+HS = 118          # crown to chin: he is about eight heads tall
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "assets", "sprites")
 STAGE = os.path.join(HERE, "..", "..", "assets", "stages")
@@ -78,14 +79,24 @@ def leg(hip, knee, ankle, back: float, name: str, rim: float = 0.8, inner_rim: f
     """A leather trouser leg, close-fitting: the thigh long and lean, the knee narrow, the calf
     fuller behind, a slim ankle, the leather creasing over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 18, (32, 30, 21, 18.5, 22.5, 13.5, 15.5))
+    g = trouser_leg(hip, kn, ankle, back, 18, (40, 37, 26, 23, 27, 15.5, 17))
+    # the kneecap: a small rounded plane on the front of the knee, so the knee reads in the outline
+    f = -back
+    g = union(g, ellipse(kn[0] + f * 15, kn[1] - 6, 7, 18, f * 6))
 
     def d(ink: Ink, p: Part) -> None:
         kx, ky = kn
-        f = -back
-        edge_line(ink, [(kx + f * 12, ky - 12), (kx + f * 2, ky), (kx - f * 12, ky + 4)], 3, CLOTH_SH, 0.5, p.geom)
+        # the leather creases behind the knee and breaks over the kneecap; the bend deepens them
+        fold(ink, [(kx - f * 16, ky - 6), (kx - f * 6, ky + 2), (kx + f * 4, ky + 4)], 3.5 + bend * 0.15, CLOTH_SH, LEATHER.lit,
+             p.geom, 0.6, ridge=0.8)
+        fold(ink, [(kx + f * 16, ky - 22), (kx + f * 6, ky - 14), (kx - f * 6, ky - 12)], 2.5, CLOTH_SH, LEATHER.lit, p.geom, 0.45,
+             ridge=0.8)
+        hx, hy = hip
+        # the leather pulled from the seat toward the knee of the bent leg
+        if bend > 4:
+            fold(ink, [(hx - f * 10, hy + 70), (kx - f * 2, ky - 80), (kx + f * 8, ky - 26)], 3, CLOTH_SH, LEATHER.lit, p.geom, 0.45)
         ax, ay = ankle
-        edge_line(ink, [(ax + f * 13, ay - 8), (ax, ay - 2), (ax - f * 11, ay + 2)], 2.5, CLOTH_SH, 0.5, p.geom)
+        fold(ink, [(ax + f * 14, ay - 10), (ax, ay - 3), (ax - f * 12, ay + 2)], 2.5, CLOTH_SH, LEATHER.lit, p.geom, 0.5, ridge=0.6)
     return Part(name, g, LEATHER, details=[d], rim=rim, inner_rim=inner_rim)
 
 
@@ -96,11 +107,11 @@ def torso_outline(SL, SR, HL, HR, neck, facing: float, hem: float = 20, waist: f
     fl = 10 if f < 0 else 0
     fr = 10 if f > 0 else 0
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    return ln[:3] + [add(SL, 9, 40),
-            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 0, 0), add(HL, -16 - hip, 6),
+    return [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 9, 40),
+            add(SL, 10 - fl, 90), add(lerp(SL, HL, 0.62), waist + 8 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), 8, 0), add(HL, -12 - hip, 6),
             add(HL, -20 - hip, hem), add(lerp(HL, HR, 0.5), 0, hem + 4), add(HR, 20 + hip, hem), add(HR, 16 + hip, 6),
-            add(lerp(SR, HR, 0.85), 0, 0), add(lerp(SR, HR, 0.62), -waist + fr * 0.3, 0), add(SR, -10 + fr, 90),
-            add(SR, -9, 40)] + rn[:3][::-1]
+            add(lerp(SR, HR, 0.85), -8, 0), add(lerp(SR, HR, 0.62), -waist - 8 + fr * 0.3, 0), add(SR, -10 + fr, 90),
+            add(SR, -9, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
 
 
 def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[Part]:
@@ -114,15 +125,16 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    outline = ln[:3] + [add(SL, 7, 40), add(SL, 9, 120), add(HL, -19 + sway * 0.3, -40), add(HL, -27 + sway * 0.6, 10),
-               add(HL, -28 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
+               add(HL, -22 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
-               add(HR, 31 + sway, 30), add(HR, 29 + sway * 0.6, 8), add(HR, 19, -40), add(SR, -8, 120), add(SR, -8, 40)] + rn[:3][::-1]
+               add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
+               add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
     shirt = shape(outline, 6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
-    near_edge = [add(neck, -12, -6), (cx - 20, neck[1] + 60), (cx - 34, neck[1] + 150), (cx - 44 + sway * 0.6, hm[1] - 40),
-                 (cx - 40 + sway, hem_y + 30)]
+    near_edge = [add(neck, -12, -6), (cx - 18, neck[1] + 60), (cx - 30, neck[1] + 130), (cx - 42 + sway * 0.4, neck[1] + 220),
+                 (cx - 46 + sway * 0.6, hm[1] - 40), (cx - 40 + sway, hem_y + 30)]
     far_edge = [add(neck, 12, -6), (cx + 8, neck[1] + 60), (cx + 16, neck[1] + 150), (cx + 22 + sway * 0.6, hm[1] - 40),
                 (cx + 20 + sway, hem_y + 30)]
     gap = shape([add(neck, 0, -20)] + far_edge + [(cx - 10 + sway, hem_y + 40)] + near_edge[::-1], 4)
@@ -133,18 +145,56 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     col_n = shape([add(neck, -21, -14), add(neck, -33, 4), add(neck, -26, 30), add(neck, -13, 8)], 4)
     col_f = shape([add(neck, 21, -14), add(neck, 29, 2), add(neck, 22, 24), add(neck, 12, 6)], 4)
 
+    def turned_edge(ink: Ink, c, edge, width: float, side: float) -> None:
+        # the front's edge rolls back along the opening: its inside shows as a narrow dark band
+        # (the facing) that widens toward the hem, with a lit lip where the cloth turns
+        band = limb([add(q, side * width * (0.4 + 0.6 * i / (len(edge) - 1)) / 2, 0) for i, q in enumerate(edge)],
+                    [width * (0.4 + 0.6 * i / (len(edge) - 1)) / 2 for i in range(len(edge))])
+        ink.fill(band, LINING.base, 0.9, c)
+        ink.fill(band.difference(shift(band, side * 3, 0)), SHIRT.lit, 0.5, c)
+
+    def hem_turn(ink: Ink, c, x0: float, x1: float) -> None:
+        # the hem turns under: its edge in shadow, a lit lip above it on the side toward the light
+        low = c.difference(shift(c, 0, -8)).intersection(box(x0, hm[1] - 10, x1, H))
+        ink.fill(low, LINING.base, 0.8)
+        lip = c.difference(shift(c, 0, -11)).difference(c.difference(shift(c, 0, -7))).intersection(box(x0, hm[1] - 10, (x0 + x1) / 2, H))
+        ink.fill(lip, SHIRT.lit, 0.45)
+
+    # the cloth hangs from the shoulder over the chest, then falls free past the waist: a long
+    # fold from the shoulder, one from the armpit pulled toward the opening, two fluting the hem
+    near_folds = [([add(SL, 30, 26), add(SL, 40, 110), add(HL, 16 + sway * 0.5, -10), add(HL, 12 + sway, 34)], 5),
+                  ([add(SL, 14, 70), add(SL, 30, 150), add(HL, 2 + sway * 0.4, -40)], 4),
+                  ([add(HL, -10 + sway * 0.6, 0), add(HL, -14 + sway, 40)], 4),
+                  ([(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 32 + sway, hem_y + 12)], 3.5)]
+    far_folds = [([add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 4),
+                 ([(cx + 26 + sway * 0.6, hm[1] - 30), (cx + 30 + sway, hem_y + 10)], 3.5)]
+
     def nd(ink: Ink, p: Part) -> None:
         c = p.geom
-        # folds hanging from the shoulder and pulled toward the opening
-        edge_line(ink, [add(SL, 30, 30), add(SL, 40, 120), add(HL, 14 + sway * 0.5, 0), add(HL, 10 + sway, 34)], 4, CLOTH_SH, 0.3, c)
-        # the front's edge turns toward the light: a narrow lighter fold along the opening
-        edge_line(ink, [add(q, -5, 0) for q in near_edge[1:4]], 3, SHIRT.lit, 0.35, c)
+        for fp, fw in near_folds:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.45, ridge=0.9)
+        # where the front leaves the chest it hangs in its own shadow: a long soft-edged plane
+        # along the opening, darker toward the hem (flat steps, no blob)
+        for k, op in ((10, 0.14), (20, 0.1)):
+            ink.fill(limb([add(q, -k, 0) for q in near_edge[2:]], [k] * len(near_edge[2:])), CLOTH_SH, op, c)
+        turned_edge(ink, c, near_edge[1:], 12, 1)
+        hem_turn(ink, c, 0, cx - 10 + sway)
 
     def fd(ink: Ink, p: Part) -> None:
         c = p.geom
-        edge_line(ink, [add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 3, CLOTH_SH, 0.25, c)
-    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1),
-            Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1),
+        for fp, fw in far_folds:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.4, ridge=0.7)
+        turned_edge(ink, c, far_edge[1:], 10, -1)
+        hem_turn(ink, c, cx - 10 + sway, W)
+
+    def cd(ink: Ink, p: Part) -> None:
+        # the strip of chest and belly between the fronts: darker under the cloth's edges
+        c = p.geom
+        ink.fill(c.intersection(shape([(cx - 30, neck[1] + 40), (cx + 20, neck[1] + 40), (cx + 40, hem_y + 40), (cx - 50, hem_y + 40)], 3)),
+                 SKIN_SH, 0.25)
+    chest.details.append(cd)
+    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1, rim_folds=far_folds),
+            Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1, rim_folds=near_folds),
             Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),
             Part("collar_n", col_n, SHIRT, rim=0.9, inner_rim=0.2, shade=0.6)]
 
@@ -152,20 +202,30 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=3, hip=20), 6)
+    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6)
+    mid = lerp(HL, HR, 0.5)
+    # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
+    # belt and flutes at the hem
+    folds = [([add(SL, 24, 50), lerp(add(SL, 24, 70), add(HL, 30, 20), 0.5), add(HL, 20, 30)], 5),
+             ([add(SR, -24, 60), lerp(add(SR, -24, 70), add(HR, -30, 20), 0.5), add(HR, -24, 30)], 5),
+             ([add(SL, 40, 110), add(mid, -18, -90), add(mid, -10, -20)], 4),
+             ([add(mid, 14, -60), add(mid, 20, 0), add(mid, 16, 36)], 3.5),
+             ([add(HL, -8, 0), add(HL, -14, 34)], 4)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        edge_line(ink, [add(SL, 24, 50), lerp(add(SL, 24, 70), add(HL, 30, 20), 0.5), add(HL, 20, 30)], 4, CLOTH_SH, 0.45, c)
-        edge_line(ink, [add(SR, -24, 60), lerp(add(SR, -24, 70), add(HR, -30, 20), 0.5), add(HR, -24, 30)], 4, CLOTH_SH, 0.45, c)
-        edge_line(ink, [add(HL, -6, 26), add(lerp(HL, HR, 0.5), 0, 34), add(HR, 6, 26)], 3, CLOTH_SH, 0.4, c)
+        for fp, fw in folds:
+            fold(ink, fp, fw, CLOTH_SH, SILK.lit, c, 0.5, ridge=1.0)
+        # the hem turns under: a band of shadow along it
+        ink.fill(c.difference(shift(c, 0, -8)).intersection(box(0, mid[1] + 6, W, H)), CLOTH_SH, 0.6)
         if not back:
             v = shape([add(neck, -13, -8), add(neck, 13, -8), add(neck, 5, 44), add(neck, -2, 48)], 4)
             ink.fill(v, SKIN.base, 1.0, c)
             # the open collar's two points
             edge_line(ink, [add(neck, -20, -10), add(neck, -16, 14), add(neck, -4, 40)], 3, CLOTH_SH, 0.6, c)
             edge_line(ink, [add(neck, 20, -10), add(neck, 16, 12), add(neck, 6, 40)], 3, CLOTH_SH, 0.6, c)
-    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15)]
+    # silk is smooth: its folds catch the light softly
+    return [Part("silk", g, SILK, details=[d], rim=0.9, inner_rim=0.15, rim_folds=[(fp, fw, 0.18) for fp, fw in folds])]
 
 
 def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.2, back: float = -1.0,
@@ -173,7 +233,7 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     """A whole sleeved arm as one contour (no seam of light at the elbow): the round of the
     shoulder, the sleeve easing at the elbow, loose on the forearm and gathered at the cuff,
     which stands a little wider than the wrist it hides."""
-    g = union(arm_outline(sh, el, wr, (25, 22, 17, 20.5, 13.5), back, bulge=1.05), deltoid(sh, el, 25))
+    g = union(arm_outline(sh, el, wr, (25, 20.5, 18, 23.5, 13), back, bulge=1.05), deltoid(sh, el, 25))
     if neck is not None:
         g = clip_to_shoulder(g, neck, sh)
     if cuff:
@@ -183,11 +243,29 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
         g = union(g, limb([(wr[0] - ux * 16, wr[1] - uy * 16), (wr[0] - ux * 4, wr[1] - uy * 4), (wr[0] + ux * 2, wr[1] + uy * 2)],
                            [14, 14.5, 13]))
 
+    # the sleeve breaks at the elbow in a few zigzag folds, hangs in one long fold from the armpit
+    # and gathers above the cuff: short tapered folds across the arm, their ridges catching the rim
+    ux, uy = el[0] - sh[0], el[1] - sh[1]
+    n = math.hypot(ux, uy) or 1.0
+    ux, uy = ux / n, uy / n
+    nx, ny = -uy, ux
+    vx, vy = wr[0] - el[0], wr[1] - el[1]
+    m = math.hypot(vx, vy) or 1.0
+    vx, vy = vx / m, vy / m
+    folds = []
+    k = 0.5 if mat is SILK else 1.0      # silk is smooth: its folds catch less
+    for t, wv, tl in ((-22, 11, 5), (-4, 12, -6)):
+        cx, cy = el[0] + ux * t, el[1] + uy * t
+        folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
+                      2.8, 0.25 * k))
+    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.4 * k))
+    cx, cy = lerp(el, wr, 0.72)
+    folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.25 * k))
+
     def d(ink: Ink, p: Part) -> None:
-        # the sleeve's soft break at the inside of the elbow, the gathering above the cuff
-        ex, ey = el
-        edge_line(ink, [lerp(el, sh, 0.12), (ex + 4 * back, ey + 4), lerp(el, wr, 0.18)], 3, CLOTH_SH, 0.35, p.geom)
-    return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim)
+        for fp, fw, _k in folds:
+            fold(ink, fp, fw, CLOTH_SH, mat.lit, p.geom, 0.45, ridge=0.9)
+    return Part(name, g, mat, details=[d], rim=rim, inner_rim=inner_rim, rim_folds=folds)
 
 
 def upper_arm(sh, el, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.3, neck=None) -> Part:
@@ -233,17 +311,19 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
     # edge of the body and is hidden by it elsewhere
     bx = hx - (0 if back_view else 34) * s
     if back_view:   # seen from behind the mass starts at the crown: no cap, no brim
-        back = Sheet([(hx - 8, top - 2), (hx - 50, top + 34), (bx - 64, hy + 40), (bx - 74, hy + 160), (bx - 70, length - 110),
-                      (bx - 56, length)],
-                     [(hx + 8, top - 2), (hx + face_open - 4, top + 30), (hx + face_open, hy + 10), (bx + 62, hy + 60), (bx + 70, hy + 160),
-                      (bx + 66, length - 110), (bx + 48, length - 12)], tips=16, tip_len=34, seed=seed, tip_w=12)
+        # seen from behind the mass narrows as it falls and ends in uneven points, not a curtain
+        back = Sheet([(hx - 8, top - 2), (hx - 50, top + 34), (bx - 64, hy + 40), (bx - 68, hy + 160), (bx - 56, length - 130),
+                      (bx - 34, length - 20)],
+                     [(hx + 8, top - 2), (hx + face_open - 4, top + 30), (hx + face_open, hy + 10), (hx + face_open - 10, hy + 48),
+                      (bx + 40, hy + 100), (bx + 62, hy + 150), (bx + 64, hy + 200),
+                      (bx + 50, length - 130), (bx + 24, length - 30)], tips=20, tip_len=60, seed=seed, tip_w=12)
     else:
         # around the back of the skull, then falling: the mass spills past his back (screen left
         # when he faces right) and is hidden by his body on the other side
-        back = Sheet([(hx - 10 * s, top + 2), (hx - 50 * s, hy - 30), (bx - 62 * s, hy + 40), (bx - 72 * s, hy + 160),
-                      (bx - 68 * s, length - 110), (bx - 54 * s, length)],
+        back = Sheet([(hx - 10 * s, top + 2), (hx - 50 * s, hy - 30), (bx - 62 * s, hy + 40), (bx - 70 * s, hy + 160),
+                      (bx - 60 * s, length - 130), (bx - 40 * s, length - 10)],
                      [(hx + 10 * s, top + 2), (hx + 30 * s, hy - 10), (bx + 40 * s, hy + 40), (bx + 46 * s, hy + 160),
-                      (bx + 44 * s, length - 110), (bx + 30 * s, length - 12)], tips=14, tip_len=34, seed=seed, tip_w=12)
+                      (bx + 40 * s, length - 130), (bx + 20 * s, length - 60)], tips=6, tip_len=70, seed=seed, tip_w=18)
     behind = [hair_part("hair_back", back, HAIR, seed, HAIR_DK, HAIR_LT, density=0.7, rim_strands=0.8, rim=1.0, inner_rim=0.3)]
     front: list[Part] = []
     cap = Sheet([(hx, top), (hx - 40, top + 12), (hx - 56, hy - 10)], [(hx + 4, top), (hx + 44, top + 10), (hx + 58, hy - 8)], seed=seed)
@@ -271,27 +351,31 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
     return behind, front
 
 
-def face_part(head: Head, mood: str = "cold") -> Part:
-    return Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, mood)], rim_details=[face_rim(head, 0.5)],
-                rim=0.6, inner_rim=0.0, shade=0.6)
+def face_part(head: Head, mood: str = "cold", light: str = "left") -> Part:
+    return Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, mood)],
+                rim_details=[face_rim(head, 0.5 if light == "left" else 0.6, light)], rim=0.6, inner_rim=0.0, shade=0.6)
 
 
 # ================================================================================ poses
 # Joints (canvas px): crown ~30, chin ~144, shoulders ~200, elbows ~378 when the arms hang,
-# wrists ~498, hip joints ~504, knees ~730, ankles ~930, soles 972. The hand is 84 long.
+# wrists ~498, hip joints ~514 (weight leg) and ~522 (free leg), knees ~734, ankles ~930, soles 972. The hand is 84 long.
+HIPS = ((326, 514), (410, 522))   # his right (near, screen-left) hip joint higher: the weight is on it
+
+
 def stand_legs(weight: str = "back") -> list[Part]:
-    """Still: the weight on the back (screen-left) leg, straight under him; the front knee eased
-    forward, that foot turned out toward Zack."""
-    HL, HR = (330, 504), (402, 506)
-    return [foot((322, 930), 1, 0.7, "boot_n", rim=0.8), leg(HL, (327, 732), (322, 930), -1, "leg_n"),
-            foot((418, 928), 1, 0.9, "boot_f", rim=0.4), leg(HR, (414, 726), (420, 928), -1, "leg_f", rim=0.4, bend=10)]
+    """Still, in contrapposto: the weight on the back (screen-left, his right) leg, straight and a
+    little under the body, that hip higher; the free (far, his left) leg eased, its knee bent
+    forward toward Zack, the foot set forward and turned out, the heel light."""
+    HL, HR = HIPS
+    return [foot((418, 932), 1, 0.95, "boot_f", rim=0.4), leg(HR, (432, 736), (420, 930), -1, "leg_f", rim=0.4, bend=16),
+            foot((330, 930), 1, 0.7, "boot_n", rim=0.8), leg(HL, (336, 730), (330, 930), -1, "leg_n")]
 
 
 def figure_open(mood: str, target=None) -> list[Part]:
     """Scene 1 (shirt open). cold: arms hanging a little away from the body, the head lowered;
     chair: the left (far) hand resting on the chair's top rail at `target`; reach: a step
     toward Zack, the left arm reaching out."""
-    HL, HR = (330, 506), (402, 502)
+    HL, HR = HIPS
     SL, SR, neck = (280, 208), (448, 202), (366, 188)
     head = Head((376, 96), HS, "right", "34", tilt=8)
     lean = 0.0
@@ -318,16 +402,16 @@ def figure_open(mood: str, target=None) -> list[Part]:
         parts.append(hand_part("hand_f", hand_open(WF, 34, 80, False, 0.3), rim=0.5))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     else:
-        EF, WF = (468, 382), (478, 494)
-        parts.append(hand_part("hand_f", hand_hanging(WF, 86, 82, False, 0.3), rim=0.35))
+        EF, WF = (474, 380), (480, 494)
+        parts.append(hand_part("hand_f", hand_hanging(WF, 86, 90, False, 0.3), rim=0.35))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     parts += open_shirt(SL, SR, HL, HR, neck, 1, sway)
     parts.append(neck_part(neck, head))
     # the near (right) arm hangs, the elbow a touch back, the hand a touch forward
-    EN, WN = (256, 378), (272, 494)
+    EN, WN = (246, 380), (268, 492)
     if mood == "reach":
         EN, WN = (252, 376), (230, 484)
-    parts.append(hand_part("hand_n", hand_hanging(WN, 94 if mood != "reach" else 106, 82, False, 0.25), rim=0.9))
+    parts.append(hand_part("hand_n", hand_hanging(WN, 94 if mood != "reach" else 106, 90, False, 0.25), rim=0.9))
     parts.append(arm(SL, EN, WN, "arm_n", SHIRT, rim=1.0, neck=neck))
     parts.append(face_part(head, "cold"))
     parts += front
@@ -335,84 +419,104 @@ def figure_open(mood: str, target=None) -> list[Part]:
 
 
 def dawn_legs() -> list[Part]:
-    """Dawn, seen from behind: the weight on the near (screen-left) leg, the other knee eased."""
-    HL, HR = (330, 504), (400, 508)
-    return [foot((416, 928), 1, 0.5, "boot_f", rim=0.5), leg(HR, (410, 728), (416, 928), 1, "leg_f", rim=0.5, bend=4),
-            foot((320, 930), -1, 0.4, "boot_n", rim=0.8), leg(HL, (324, 732), (320, 930), 1, "leg_n")]
+    """Dawn, turned to the sun (right, a little away from the room): the weight on the near
+    (screen-left) leg, the far leg eased forward, its knee bent toward the glass."""
+    HL, HR = (330, 516), (404, 522)
+    return [foot((426, 930), 1, 0.9, "boot_f", rim=0.5), leg(HR, (430, 734), (426, 928), -1, "leg_f", rim=0.5, bend=12),
+            foot((326, 930), 1, 0.75, "boot_n", rim=0.8), leg(HL, (334, 732), (326, 930), -1, "leg_n")]
 
 
 def figure_dawn(mood: str) -> list[Part]:
-    """dawn: his back to the room, the lost profile turned toward the sun (right), hands clasped
-    behind his back, the hair down over the silk; dawn_turning: the same feet, head and
-    shoulders turned back toward Zack; dawn_facing: turned three-quarters to face him."""
-    HL, HR = (330, 506), (400, 504)
-    if mood == "dawn_facing":
-        SL, SR, neck = (280, 208), (448, 202), (366, 188)
-        head = Head((378, 96), HS, "right", "34", tilt=2)
+    """dawn: turned to the sunrise (right, a little of his back to the room), the face in clear
+    profile toward the sun, the chin level, hands clasped behind his back, the hair down over the
+    silk; dawn_turning: the same feet, the hips still toward the glass but the shoulders and the
+    head turned back to Zack (three-quarters to the right, toward the room), the hands come apart,
+    the head a little bowed (the apology); dawn_facing: turned three-quarters to face him."""
+    if mood in ("dawn_facing", "dawn_turning"):
+        turning = mood == "dawn_turning"
+        if turning:
+            HL, HR = (330, 516), (404, 522)
+            SL, SR, neck = (290, 210), (446, 200), (370, 188)
+            head = Head((384, 98), HS, "right", "34", tilt=10)
+        else:
+            HL, HR = HIPS
+            SL, SR, neck = (280, 208), (448, 202), (366, 188)
+            head = Head((378, 96), HS, "right", "34", tilt=2)
         behind, front = hair_parts(head, seed=7, length=610)
         parts: list[Part] = list(behind)
-        EF, WF = (470, 380), (476, 496)
-        parts.append(hand_part("hand_f", hand_hanging(WF, 90, 82, False, 0.3), rim=0.5))
+        EF, WF = ((478, 376), (488, 490)) if turning else ((476, 380), (480, 494))
+        parts.append(hand_part("hand_f", hand_hanging(WF, 88, 90, False, 0.3), rim=0.5))
         parts.append(arm(SR, EF, WF, "arm_f", SILK, rim=0.5, neck=neck))
         parts += silk_shirt(SL, SR, HL, HR, neck, 1)
         parts.append(neck_part(neck, head))
-        EN, WN = (258, 380), (266, 498)
-        parts.append(hand_part("hand_n", hand_hanging(WN, 92, 82, False, 0.25), rim=0.9))
+        # turning: the near arm still half behind him, the hand leaving the small of his back
+        EN, WN = ((256, 376), (288, 478)) if turning else ((248, 382), (266, 494))
+        parts.append(hand_part("hand_n", hand_hanging(WN, 80 if turning else 92, 90, False, 0.35), rim=0.9))
         parts.append(arm(SL, EN, WN, "arm_n", SILK, rim=1.0, neck=neck))
-        parts.append(face_part(head, "still"))
+        parts.append(face_part(head, "still", "right"))
         parts += front
-        return parts
-    SL, SR, neck = (282, 208), (450, 206), (366, 190)
-    if mood == "dawn_turning":
-        head = Head((384, 96), HS, "right", "profile", tilt=0)
-    else:
-        head = Head((370, 98), HS, "right", "lost", tilt=-4)
-    # seen from behind: the arms hang back, the hands clasped at the small of the back
+        return turn(parts, -1.5, lerp(HL, HR, 0.5)) if turning else parts
+    HL, HR = (330, 516), (404, 522)
+    SL, SR, neck = (286, 214), (438, 210), (366, 190)   # a little of his back: the far shoulder turned away
+    head = Head((390, 98), HS, "right", "profile", tilt=-5)
+    # seen a little from behind: the arms hang back, the hands clasped at the small of the back
     parts = []
-    EN, EF = (270, 378), (462, 374)
-    W0 = (360, 470)
-    parts += [upper_arm(SL, EN, "arm_n", SILK, rim=1.0, neck=neck), upper_arm(SR, EF, "arm_f", SILK, rim=0.5, neck=neck)]
+    EN, EF = (278, 386), (448, 380)
+    W0 = (362, 476)
     parts += silk_shirt(SL, SR, HL, HR, neck, 2, back=True)
     parts.append(neck_part(neck, head))
-    behind, front = hair_parts(head, seed=9, length=620, back_view=True, face_open=34 if mood == "dawn" else 4)
-    # the hair hangs down his back OVER the shirt: from behind, the long mass is in front; the face
-    # (a sliver of cheek and jaw in the lost profile, the whole profile when he turns) over it
+    behind, front = hair_parts(head, seed=9, length=620, back_view=True, face_open=-10)
+    # the hair hangs down his back OVER the shirt: from behind, the long mass is in front; the
+    # face, in profile toward the sun, past it
     parts += behind
-    if mood == "dawn_turning":
-        sliver = head.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
-        parts.append(Part("face", sliver, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
-                          rim_details=[face_rim(head, 0.4)], rim=0.9, inner_rim=0.0, shade=0.6))
-    else:
-        # the lost profile: brow, cheekbone and jaw just showing past the hair, toward the sun
-        prof = Head((head.c[0] - 6, head.c[1]), HS, "right", "profile", tilt=-4)
-        sliver = prof.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
-        parts.append(Part("face", sliver, SKIN, rim=1.0, inner_rim=0.0, shade=0.4))
-    parts += [forearm(EN, add(W0, -24, 0), "fore_n", SILK, rim=1.0), forearm(EF, add(W0, 24, 0), "fore_f", SILK, rim=0.5)]
+    sliver = head.geom.difference(union(*[p.geom for p in behind]).buffer(-1.0))
+    parts.append(Part("face", sliver, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
+                      rim_details=[face_rim(head, 0.6, light="right")], rim=1.0, inner_rim=0.0, shade=0.6))
+    # the arms are nearer the camera than his back: over the hair, each one contour from the
+    # shoulder to the cuff, bent back so the hands meet at the small of his back
+    parts += [arm(SL, EN, add(W0, -24, 0), "arm_n", SILK, rim=1.0, neck=neck, back=1.0),
+              arm(SR, EF, add(W0, 24, 0), "arm_f", SILK, rim=0.5, neck=neck, back=-1.0)]
     hn, cn = hand_fist(add(W0, -22, -2), 10, 64, False)
     hf, cf = hand_fist(add(W0, 22, -2), 170, 64, True)
     parts.append(hand_part("hands", (union(hn, hf), cn + cf), rim=0.7))
-    if mood == "dawn_turning":
-        hx, hy = head.c
-        top = hy - HS * 0.52
-        cap = shape([(hx - 8, top - 2), (hx + 18, top - 1), (hx + 34, top + 10), (hx + 41, top + 28), (hx + 42, hy - 26),
-                     (hx + 36, hy - 16), (hx + 30, hy - 28), (hx + 22, top + 26), (hx + 6, top + 18), (hx - 8, top + 18)], 6)
-        parts.append(Part("crown", cap, HAIR, rim=1.0, inner_rim=0.5, shade=0.8))
-    return turn(parts, 1.0 if mood == "dawn" else 0.0, lerp(HL, HR, 0.5))
+    hx, hy = head.c
+    top = hy - HS * 0.52
+    cap = shape([(hx - 8, top - 2), (hx + 18, top - 1), (hx + 34, top + 10), (hx + 41, top + 28), (hx + 42, hy - 26),
+                 (hx + 36, hy - 16), (hx + 30, hy - 28), (hx + 22, top + 26), (hx + 6, top + 18), (hx - 8, top + 18)], 6)
+    crown = Sheet([(hx - 8, top - 2), (hx + 4, top + 20), (hx + 10, hy - 20)], [(hx + 18, top - 1), (hx + 38, top + 16), (hx + 42, hy - 24)],
+                  seed=11)
+    crown.geom = cap
+    parts.append(hair_part("crown", crown, HAIR, 12, HAIR_DK, HAIR_LT, density=1.2, rim_strands=1.0, rim=1.0, inner_rim=0.5))
+    return turn(parts, 0.5, lerp(HL, HR, 0.5))
 
 
 # ================================================================================ eyes glow
 def eyes_glow(path: str, head: Head, lean: float = 0.0, piv=(366, 504)) -> None:
-    """Two thin green glints in the shadowed face: a narrow slit of light with a faint halo."""
+    """The eye glow: in each eye a thin slit of Mako green under the upper lid, following the
+    lid's curve, brightest at the iris and fading toward the corners, with a faint halo that
+    spills a little onto the cheek below; the far eye shorter and dimmer (it is turned away).
+    Not two lamps: no round spot anywhere, nothing wider than the eye."""
     ink = Ink(W, H)
     ey = -0.1 + 0.085
-    for ex, sc in ((-0.2, 1.0), (0.085, 0.7)):
-        x, y = head.pt(ex, ey)
+
+    def at(x: float, y: float) -> tuple[float, float]:
+        px, py = head.pt(x, y)
         if lean:
-            x, y = affinity.rotate(ellipse(x, y, 1, 1), lean, origin=piv).centroid.coords[0]
-        ink.rad(ellipse(x, y, 22 * sc, 10 * sc), (x, y), 22 * sc, [(0, (70, 220, 120), 0.35), (0.5, (50, 180, 100), 0.1),
-                                                                  (1, (40, 160, 90), 0.0)], sy=10 / 22)
-        ink.fill(ellipse(x, y, 8.5 * sc, 1.5 * sc, -6), (150, 255, 190), 0.95)
-        ink.fill(ellipse(x + 1, y, 2.2 * sc, 1.3 * sc), (230, 255, 236), 1.0)
+            px, py = affinity.rotate(ellipse(px, py, 1, 1), lean, origin=piv).centroid.coords[0]
+        return px, py
+    for ex, sc, k in ((-0.2, 1.0, 1.0), (0.07, 0.62, 0.55)):
+        # the lid's line across the eye (inner corner -> outer corner), a slight downward arc
+        line = [at(ex - 0.075 * sc, ey + 0.004), at(ex - 0.02 * sc, ey - 0.012), at(ex + 0.04 * sc, ey - 0.01),
+                at(ex + 0.08 * sc, ey + 0.006)]
+        cx, cy = at(ex - 0.005, ey - 0.004)
+        # the halo: small, flattened along the lid, spilling a little below it
+        ink.rad(ellipse(cx, cy + 3, 18 * sc, 8 * sc), (cx, cy + 3), 18 * sc,
+                [(0, (60, 200, 110), 0.4 * k), (0.6, (40, 160, 90), 0.1 * k), (1, (40, 160, 90), 0.0)], sy=8 / 18)
+        # the slit: tapered at both corners, widest at the iris
+        ink.fill(ribbon(line, [0.4, 2.8 * sc, 2.4 * sc, 0.4]), (100, 230, 150), 0.9 * k)
+        ink.fill(ribbon(line[1:3], [1.6 * sc, 1.2 * sc]), (170, 255, 200), 0.95 * k)
+        # the iris's core, under the lid
+        ink.fill(ellipse(cx, cy + 0.3, 2.2 * sc, 0.9 * sc, -4), (225, 255, 235), 0.9 * k)
     ink.save(path, "sephiroth eye glow")
 
 

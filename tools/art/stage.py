@@ -1,6 +1,8 @@
 """Generates the living_room stage: SVG layers + the Tiled map.
 
-Run with /tmp/art/venv/bin/python (numpy + shapely). Deterministic (seeded).
+Needs numpy + shapely (tools only: `pip install -e '.[art-tools]'`), run from tools/art:
+`python stage.py` (every layer and the map) or `python stage.py tmx` (the map only).
+Deterministic (seeded).
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import numpy as np
 from shapely.geometry import Point, Polygon, box
 from shapely.ops import unary_union
 from shapely.strtree import STRtree
-from svgkit import SVG, catmull, f, mix
+from svgkit import SVG, catmull, f, mix, rim_of
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "stages")
 LAYERS = os.path.join(OUT, "living_room")
@@ -645,8 +647,19 @@ def chair_boxes():
     return bx
 
 
+CHAIR_DARK, CHAIR_MID, CHAIR_LIT = (24, 18, 15), (56, 41, 32), (112, 84, 62)  # dark walnut
+CHAIR_RIM = (3.2, 1.4)  # px: the edge band the light from the glass (behind, left) catches
+
+
 def build_chair():
+    """The wooden chair (an `ambient` layer) and its rim (a `rim` layer, drawn additively in the
+    preset's rim colour): backlit by the glass like the figures, the chair is a dark walnut
+    shape whose faces turned to the window are a little lighter, with the grain along its seat,
+    and a thin line of light along the edges of every member that face the window (left) and
+    the sky (top) — so under the rust of the sunset it reads as a chair against the light, not
+    as an orange block."""
     s = SVG(W, H)
+    rim = SVG(W, H)
     c, si = math.cos(CHAIR_YAW), math.sin(CHAIR_YAW)
     ox, oz = CHAIR_C
 
@@ -658,6 +671,7 @@ def build_chair():
     s.ellipse(px, py + 4, 170, 44, s.rad(px, py + 4, 170, [(0, (0, 0, 0), 0.55), (1, (0, 0, 0), 0.0)],
                                           transform=f"translate({f(px)} {f(py + 4)}) scale(1 0.26) translate({f(-px)} {f(-py - 4)})"))
     faces = []
+    hulls = []  # (distance, 2-D outline) per member, for the rim and what hides it
     light = (-0.8, 0.35, 0.5)   # toward the window: left, a little up, back
     ln = math.sqrt(sum(v * v for v in light))
     light = tuple(v / ln for v in light)
@@ -668,6 +682,8 @@ def build_chair():
                 for dz in (-1, 1):
                     corners[(dx, dy, dz)] = to_world(cx + dx * sx / 2, cy + dy * sy / 2, cz + dz * sz / 2)
         centre = to_world(cx, cy, cz)
+        hulls.append((math.dist(centre, (0, RCAM, 0)),
+                      Polygon([rproj(*p) for p in corners.values()]).convex_hull))
         for axis in range(3):
             for sgn in (-1, 1):
                 quad = []
@@ -688,27 +704,44 @@ def build_chair():
                 dist = math.sqrt(sum(v * v for v in cam))
                 faces.append((dist, [rproj(*q) for q in quad], lam, tone, axis, sgn))
     faces.sort(key=lambda t: -t[0])
-    dark, mid, lit = (34, 24, 18), (74, 51, 36), (150, 108, 74)
     for dist, pts, lam, tone, axis, sgn in faces:
-        col = mix(mix(dark, mid, 0.75), lit, lam ** 1.3)
+        col = mix(mix(CHAIR_DARK, CHAIR_MID, 0.7), CHAIR_LIT, lam ** 1.5)
         col = tuple(min(255, v * tone) for v in col)
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
-        if axis == 1:   # a horizontal face: a soft gradient from its lit (left) edge
-            fill = s.lin(min(xs), 0, max(xs), 0, [(0, tuple(min(255, v * 1.12) for v in col)), (1, tuple(v * 0.8 for v in col))])
+        if axis == 1:   # a horizontal face: lighter toward the window (its far, left edge)
+            fill = s.lin(min(xs), 0, max(xs), 0, [(0, tuple(min(255, v * 1.15) for v in col)), (1, tuple(v * 0.72 for v in col))])
         else:
-            fill = s.lin(0, min(ys), 0, max(ys), [(0, tuple(min(255, v * 1.08) for v in col)), (1, tuple(v * 0.78 for v in col))])
+            fill = s.lin(0, min(ys), 0, max(ys), [(0, tuple(min(255, v * 1.06) for v in col)), (1, tuple(v * 0.7 for v in col))])
         s.poly(pts, fill)
-    # a warm highlight along the top rail and the window-side upright: polished wood
+    # the grain along the seat (its depth): a few darker strokes, unevenly spaced
+    rng = random.Random(38)
+    sy_top = 0.445 + 0.016
+    for i in range(9):
+        x = -0.2 + 0.4 * (i + rng.uniform(0.2, 0.8)) / 9
+        a = rproj(*to_world(x, sy_top, -0.2))
+        b = rproj(*to_world(x + rng.uniform(-0.01, 0.01), sy_top, 0.2))
+        w = rng.uniform(0.6, 1.3)
+        s.poly([(a[0] - w, a[1]), (a[0] + w, a[1]), (b[0] + w, b[1]), (b[0] - w, b[1])], CHAIR_DARK, 0.35)
+    # the rim: each member's edges facing the window and the sky, hidden where a nearer member is
+    # in front of it (the lines must not show through the seat)
+    hulls.sort(key=lambda t: t[0])
+    nearer = None
+    for _, hull in hulls:
+        band = rim_of(hull, *CHAIR_RIM)
+        glow = rim_of(hull, CHAIR_RIM[0] * 3, CHAIR_RIM[1] * 3)
+        if nearer is not None:
+            band, glow = band.difference(nearer), glow.difference(nearer)
+        if not glow.is_empty:
+            rim.geom(glow, (255, 255, 255), 0.18)
+        if not band.is_empty:
+            rim.geom(band, (255, 255, 255), 0.85)
+        nearer = hull if nearer is None else unary_union([nearer, hull])
     tl = rproj(*to_world(-0.235, 0.977, 0.18))
     tr = rproj(*to_world(0.235, 0.977, 0.18))
-    s.poly([tl, tr, (tr[0], tr[1] + 2.5), (tl[0], tl[1] + 2.5)], (236, 196, 150), 0.5)
-    a = rproj(*to_world(-0.215, 0.0, 0.18))
-    b = rproj(*to_world(-0.215, 0.96, 0.18))
-    s.poly([(a[0] - 1, a[1]), (a[0] + 1.5, a[1]), (b[0] + 1.5, b[1]), (b[0] - 1, b[1])], (220, 180, 140), 0.35)
     s.text(f"top rail left end at {tl}")
     print("chair rail left", tl, "right", tr)
-    return s
+    return s, rim
 
 
 # ---- lights (polygons, for the .tmx) -------------------------------------------------------
@@ -744,7 +777,7 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     A = lines.append
     A('<?xml version="1.0" encoding="UTF-8"?>')
     A('<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
-      'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="8" nextobjectid="NEXTOBJ">')
+      'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="9" nextobjectid="NEXTOBJ">')
     A(' <properties>')
     A('  <property name="light" value="day"/>')
     A('  <property name="window_side" value="left"/>')
@@ -801,6 +834,7 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     A(' </objectgroup>')
     # the chair stands in the beams and casts its shadow in them, like a figure
     image_layer(5, "chair", "ambient", '   <property name="casts_shadow" type="bool" value="true"/>')
+    image_layer(8, "chair_rim", "rim")  # the edges of the chair that catch the light from the glass
     next_obj = obj_id
     obj_id = 1
     A(' <objectgroup id="6" name="marks">')
@@ -863,7 +897,9 @@ def main(argv=()):
     lights.save(os.path.join(LAYERS, "city_lights.svg"), "city lights")
     build_sky().save(os.path.join(LAYERS, "sky.svg"), "sky mask")
     build_interior().save(os.path.join(LAYERS, "interior.svg"), "interior")
-    build_chair().save(os.path.join(LAYERS, "chair.svg"), "chair")
+    chair, chair_rim = build_chair()
+    chair.save(os.path.join(LAYERS, "chair.svg"), "chair")
+    chair_rim.save(os.path.join(LAYERS, "chair_rim.svg"), "chair rim")
     brighten_svg(os.path.join(LAYERS, "interior.svg"), ROOM_ALBEDO)
     brighten_svg(os.path.join(LAYERS, "chair.svg"), CHAIR_ALBEDO)
     brighten_svg(os.path.join(LAYERS, "city_lights.svg"), CITY_LIGHTS_GAIN)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import math
 import os
 import random
+from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, shape, shift, union
 from figure import (
     Head,
     add,
@@ -26,6 +27,7 @@ from figure import (
     edge_line,
     face_details,
     face_rim,
+    fold,
     hand_fist,
     hand_hanging,
     hand_open,
@@ -75,7 +77,9 @@ def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float 
     screen-right (he faces left), -1 on the left. Loose cloth over a leg: the thigh full, the
     knee narrow, the calf fuller behind, a slim ankle, the cloth breaking over the boot."""
     kn = add(knee, -back * bend, 0)
-    g = trouser_leg(hip, kn, ankle, back, 20, (33, 30, 22.5, 20.5, 23.5, 14.5, 17.5))
+    g = trouser_leg(hip, kn, ankle, back, 20, (40, 37, 27, 24, 27.5, 17, 20))
+    # the knee pushes the cloth forward a little (the outline breaks there; no ball joint)
+    g = union(g, ellipse(kn[0] - back * 16, kn[1] - 8, 7, 20, -back * 6))
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -90,39 +94,84 @@ def leg(hip, knee, ankle, back: float, name: str, bend: float = 0.0, rim: float 
 
 
 def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float = 34, tilt_hem: float = 0.0,
-          chest: float = 1.0) -> Part:
+          chest: float = 1.0, folds=None) -> Part:
     """The shirt from the shoulders to its hem over the hips. `facing` -1: the chest faces left (its
     front bulges on the left edge, the back and the shoulder blade are on the right), +1 the other
     way, 2: the back to the camera. The shoulders slope from the neck (the trapezius); the round
-    of the shoulder (the deltoid) belongs to the arms."""
+    of the shoulder (the deltoid) belongs to the arms. The cloth wraps the body: a shadow under
+    the chest where the shirt falls away from it, folds that follow the pose (`folds`: a list of
+    (points, width) pulled by the arms; a default set hangs from the armpits), and a hem that
+    turns, scalloped where the folds end, its turned-under edge in shadow with a lit lip."""
     f = facing if abs(facing) <= 1 else 0
     fl = 12 * chest if f < 0 else 0
     fr = 12 * chest if f > 0 else 0
     bl = 6 if f > 0 else 0
     br = 6 if f < 0 else 0
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    pts = ln[:3] + [add(SL, 9 - bl, 40),
-           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -4 - fl * 0.3, 0), add(lerp(SL, HL, 0.85), -10, 0), add(HL, -30, 8),
-           add(HL, -33, hem), add(lerp(HL, HR, 0.5), 0, hem + 3 + tilt_hem), add(HR, 33, hem), add(HR, 30, 8),
-           add(lerp(SR, HR, 0.85), 9, 0), add(lerp(SR, HR, 0.62), 5 + fr * 0.3, 0), add(SR, -10 + fr, 84),
-           add(SR, -9 + br, 40)] + rn[:3][::-1]
+    mid = lerp(HL, HR, 0.5)
+    # the hem seen a little from below: the near side rises, scalloped where the folds end
+    hem_pts = [add(HL, -20, hem - 2), add(HL, -14, hem + 3), add(lerp(HL, mid, 0.5), 0, hem + 5 + tilt_hem * 0.5),
+               add(lerp(HL, mid, 0.8), 0, hem + 1 + tilt_hem), add(mid, 0, hem + 4 + tilt_hem),
+               add(lerp(mid, HR, 0.35), 0, hem + 1 + tilt_hem * 0.6), add(lerp(mid, HR, 0.7), 0, hem + 4), add(HR, 16, hem + 2), add(HR, 20, hem - 3)]
+    pts = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 9 - bl, 40),
+           add(SL, 10 - fl, 84), add(lerp(SL, HL, 0.62), -2 - fl * 0.3, 0), add(lerp(SL, HL, 0.82), -8, 0),
+           add(lerp(SL, HL, 0.94), -14, 0), add(HL, -22, 14)] + \
+        hem_pts + [add(HR, 22, 14), add(lerp(SR, HR, 0.94), 13, 0),
+           add(lerp(SR, HR, 0.82), 7, 0), add(lerp(SR, HR, 0.62), 3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
+           add(SR, -9 + br, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
     g = shape(pts, 6)
+    top_y = min(SL[1], SR[1])
+    if folds is None:
+        # hanging free: short folds from the armpits, the cloth gathering above the hem
+        folds = [([add(SL, 18, 62), add(SL, 26, 96), add(SL, 26, 132)], 4),
+                 ([add(SR, -18, 64), add(SR, -26, 98), add(SR, -24, 130)], 4),
+                 ([add(HL, 10, -24), add(HL, 6, hem - 6)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 4)], 3)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
-        # a few folds pulled from the armpits, the cloth gathered at the hem: low contrast
-        edge_line(ink, [add(SL, 30, 70), lerp(add(SL, 30, 70), add(HL, 50, 0), 0.5), add(HL, 40, -10)], 4, CLOTH_SH, 0.45, c)
-        edge_line(ink, [add(SR, -26, 80), lerp(add(SR, -30, 80), add(HR, -40, 0), 0.5), add(HR, -36, -6)], 4, CLOTH_SH, 0.45, c)
-        edge_line(ink, [add(HL, 0, hem - 12), add(lerp(HL, HR, 0.5), 0, hem - 4), add(HR, 0, hem - 14)], 4, CLOTH_SH, 0.5, c)
+        # the chest: the shirt falls away under it, its underside in shadow (front of the figure)
+        cx = lerp(SL, SR, 0.42 if f < 0 else 0.58)
+        under = shape([add(SL, 14, 100), (cx[0], top_y + 112), add(SR, -20, 104), add(SR, -24, 122), (cx[0] + 4, top_y + 134),
+                       add(SL, 18, 118)], 5)
+        ink.fill(under, CLOTH_SH, 0.18, c)
+        # the side away from the light turns into shadow in one flat step (the torso is round)
+        ink.fill(c.difference(shift(c, 26 if f <= 0 else 18, 0)), CLOTH_SH, 0.28, c)
+        for fp, fw in folds:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.5, ridge=1.1)
+        # the hem turns: its turned-under edge in shadow, a lit lip where it folds
+        band = c.difference(shift(c, 0, -9)).intersection(box(0, mid[1] + 8, W, H))
+        ink.fill(band, CLOTH_SH, 0.55)
+        lip = c.difference(shift(c, 0, -11)).difference(c.difference(shift(c, 0, -8))).intersection(
+            box(0, mid[1] + 8, mid[0] + 10, H))
+        ink.fill(lip, SHIRT.lit, 0.4)
         # the neckline
         edge_line(ink, [add(neck, -18, -8), add(neck, 0, 4), add(neck, 18, -8)], 3.5, CLOTH_SH, 0.6, c)
-    return Part(name, g, SHIRT, details=[d], rim=0.75, inner_rim=0.25)
+    return Part(name, g, SHIRT, details=[d], rim=0.75, inner_rim=0.25, rim_folds=list(folds))
 
 
 def neck_part(neck, head: Head) -> Part:
     top = head.pt(0.06, 0.3)
-    g = limb([add(neck, 0, 14), lerp(neck, top, 0.5), top], [24, 20, 19])
-    return Part("neck", g, SKIN, rim=0.6, inner_rim=0.3, shade=0.5)
+    # a neck with mass: the back of it (the nape, into the trapezius) fuller than the throat;
+    # limb()'s left side is screen-right when it runs upward
+    front, back = [24, 21, 18, 17.5], [26, 25.5, 22.5, 20]
+    g = limb([add(neck, 0, 22), add(neck, 0, 6), lerp(neck, top, 0.5), top], *((front, back) if head.mirror else (back, front)))
+    # the skin ends at the crew neckline: nothing of the neck shows below the collar
+    collar = [add(neck, -60, -14), add(neck, -30, -6), add(neck, -14, 10), add(neck, 4, 14), add(neck, 22, 6), add(neck, 32, -6),
+              add(neck, 60, -14)]
+    g = g.intersection(poly(collar + [add(neck, 60, -400), add(neck, -60, -400)]))
+
+    def d(ink: Ink, p: Part) -> None:
+        # the crew neckline wraps the base of the neck: a curved band of cloth over it
+        band = limb([add(neck, -30, -10), add(neck, -14, 6), add(neck, 4, 10), add(neck, 22, 2), add(neck, 32, -10)],
+                    [3, 5, 5.5, 5, 3])
+        ink.fill(band.intersection(p.geom), SHIRT.base, 1.0)
+        ink.fill(band.intersection(p.geom).difference(shift(band, 0, -3)), CLOTH_SH, 0.6)
+        # the long muscle from behind the ear to the collarbone: a soft shadow line down the neck
+        ear = head.pt(0.2, 0.12)
+        edge_line(ink, [ear, lerp(ear, add(neck, 0, 8), 0.5), add(neck, -6 if not head.mirror else 6, 10)], 3, SKIN_SH, 0.45, p.geom)
+        # the shadow the jaw throws on the neck
+        ink.fill(shape([add(top, -22, -6), add(top, 20, -8), add(top, 16, 16), add(top, -14, 10)], 4), SKIN_SH, 0.55, p.geom)
+    return Part("neck", g, SKIN, details=[d], rim=0.6, inner_rim=0.3, shade=0.5)
 
 
 def creased(cs, col=SKIN_SH, op: float = 0.55):
@@ -133,32 +182,54 @@ def creased(cs, col=SKIN_SH, op: float = 0.55):
 
 
 def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float = 0.8, inner_rim: float = 0.3,
-        back: float = 1.0, neck=None) -> list[Part]:
+        back: float = 1.0, neck=None, sag: float = 6.0) -> list[Part]:
     """A whole arm: one contour from the shoulder to the wrist, the deltoid's round at the top.
     `sleeve` "pushed": the left sleeve pushed up to just under the elbow, gathered there, the
     forearm bare; "torn": the right sleeve torn away above the elbow, a rag hanging from the tear,
     the swollen arm bare below it. Back to front: the bare arm, the sleeve, the rag."""
     swollen = skin is SWOLLEN
     k = 1.1 if swollen else 1.0
-    bare = union(arm_outline(sh, el, wr, (24, 21, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
-    cloth_full = union(arm_outline(sh, el, wr, (25.5, 23, 18.5, 20, 14), back), deltoid(sh, el, 25))
+    bare = union(arm_outline(sh, el, wr, (24, 19.5, 16 * k, 17.5 * k, 11 * k), back), deltoid(sh, el, 23))
+    a1 = math.atan2(el[1] - sh[1], el[0] - sh[0])
+    a2 = math.atan2(wr[1] - el[1], wr[0] - el[0])
+    bent = abs(math.degrees((a2 - a1 + math.pi) % (2 * math.pi) - math.pi)) > 40
+    if swollen and bent:
+        # the injured forearm held up: not a plank but a limb with weight, swollen in its middle,
+        # sagging a little between the elbow and the wrist, the wrist narrow where the hand hangs
+        fx, fy = wr[0] - el[0], wr[1] - el[1]
+        fn = math.hypot(fx, fy) or 1.0
+        nx, ny = fy / fn, -fx / fn
+        if ny < 0:
+            nx, ny = -nx, -ny          # the sag points down the screen
+        fore = limb([el, (lerp(el, wr, 0.38)[0] + nx * sag, lerp(el, wr, 0.38)[1] + ny * sag),
+                     (lerp(el, wr, 0.75)[0] + nx * sag * 0.6, lerp(el, wr, 0.75)[1] + ny * sag * 0.6), wr],
+                    [16, 24, 18, 10.5], [16, 19, 15, 10], n=10)
+        up = limb([lerp(sh, el, 0.16), lerp(sh, el, 0.5), el], [24, 21, 17.5])
+        bare = union(up, fore, ellipse(el[0], el[1], 17.5, 17.5), deltoid(sh, el, 23))
+    cloth_full = union(arm_outline(sh, el, wr, (25.5, 20.5, 18.5, 20, 14), back), deltoid(sh, el, 25))
     if neck is not None:
         bare, cloth_full = clip_to_shoulder(bare, neck, sh), clip_to_shoulder(cloth_full, neck, sh)
     if sleeve == "pushed":
         bent = abs(math.degrees(math.atan2(wr[1] - el[1], wr[0] - el[0]) - math.atan2(el[1] - sh[1], el[0] - sh[0]))) % 360
-        end = lerp(el, wr, 0.16 if min(bent, 360 - bent) < 40 else 0.04)
-        sl = sleeve_end(cloth_full, end, wr, 1.5, seed)
+        if min(bent, 360 - bent) < 40:
+            end, toward = lerp(el, wr, 0.16), wr
+        else:
+            # a sharply bent arm: the pushed sleeve ends across the elbow, square to the upper arm
+            end, toward = lerp(sh, el, 1.02), add(el, (el[0] - sh[0]) * 0.5, (el[1] - sh[1]) * 0.5)
+        sl = sleeve_end(cloth_full, end, toward, 1.5, seed)
 
         def sd(ink: Ink, p: Part) -> None:
             c = p.geom
             # the gathered cloth above the roll: two short folds across the arm
-            ux, uy = (el[0] - sh[0]), (el[1] - sh[1])
+            ux, uy = (toward[0] - end[0]), (toward[1] - end[1])
             n = math.hypot(ux, uy) or 1.0
             ux, uy = ux / n, uy / n
             nx, ny = -uy, ux
-            for t, wv in ((-8, 12), (-22, 9)):
+            # pushed-up cloth bunches in short zigzag folds, not rings
+            for t, wv, tl in ((-9, 13, 7), (-25, 11, -8), (-44, 9, 6)):
                 cx, cy = end[0] + ux * t, end[1] + uy * t
-                edge_line(ink, [(cx - nx * wv, cy - ny * wv - 3), (cx, cy), (cx + nx * wv, cy + ny * wv - 2)], 2.5, CLOTH_SH, 0.5, c)
+                fold(ink, [(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx, cy), (cx + nx * wv + ux * tl, cy + ny * wv + uy * tl)],
+                     2.6, CLOTH_SH, SHIRT.lit, c, 0.5, ridge=0.9)
         return [Part(name + "_skin", bare, skin, rim=rim, inner_rim=inner_rim, shade=0.7),
                 Part(name, sl, SHIRT, details=[sd], rim=rim, inner_rim=inner_rim)]
     # the tear: the sleeve ends in a ragged edge across the arm, 40 % of the way down
@@ -201,7 +272,7 @@ def belt(HL, HR) -> Part:
 
 
 # ================================================================================ head and hair
-def hair(head: Head, mood: str = "", seed: int = 3) -> Part:
+def hair(head: Head, mood: str = "", seed: int = 3) -> list:
     """Black spikes swept up and back from the crown, two falling over the brow. Drawn in the head's
     own units (facing left), so it turns and tilts with the head."""
     rnd = random.Random(seed)
@@ -221,18 +292,26 @@ def hair(head: Head, mood: str = "", seed: int = 3) -> Part:
                    ([(0.0, -0.42), (-0.1, -0.3), (-0.16, -0.16), (-0.15, -0.06)], 0.14),
                    ([(-0.16, -0.44), (-0.3, -0.34), (-0.4, -0.24)], 0.14)):
         parts.append(limb(head.pt_list(pts), [w * HS * 0.5, w * HS * 0.4, w * HS * 0.22, 0.5]))
-    g = union(*parts)
+    return parts
 
-    def d(ink: Ink, p: Part) -> None:
-        for sp in parts[1:]:
+
+def hair_locks(head: Head, mood: str = "", seed: int = 3) -> list[Part]:
+    """The hair as separate locks: the cap, then each spike over it (back to front), so the rim
+    catches the lit edge of every lock, not only the outline of the whole mass."""
+    pieces = hair(head, mood, seed)
+    out = [Part("hair", pieces[0], HAIR, rim=1.0, inner_rim=0.45, shade=0.4)]
+    for i, sp in enumerate(pieces[1:]):
+        def d(ink: Ink, p: Part, sp=sp) -> None:
+            # the lock's underside in shadow, its root darker where it leaves the cap
             ink.fill(sp.difference(shift(sp, -3, 3)), CLOTH_SH, 0.6, p.geom)
-    return Part("hair", g, HAIR, details=[d], rim=1.0, inner_rim=0.45, shade=0.7)
+        out.append(Part(f"hair_lock{i}", sp, HAIR, details=[d], rim=1.0, inner_rim=0.9, shade=0.22))
+    return out
 
 
 def head_parts(head: Head, mood: str) -> list[Part]:
     face = Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, mood)], rim_details=[face_rim(head, 0.7)],
                 rim=1.0, inner_rim=0.0, shade=0.8)
-    return [face, hair(head, mood)]
+    return [face] + hair_locks(head, mood)
 
 
 # ================================================================================ poses
@@ -253,7 +332,7 @@ def wall_upper(mood: str) -> list[Part]:
     if mood == "scared":
         SL, SR, neck = (290, 246), (426, 252), (358, 230)
         head = Head((352, 142), HS, "left", "34", tilt=-6)
-        ER, WR, EL, WL = (274, 414), (384, 346), (446, 424), (330, 414)
+        ER, WR, EL, WL = (292, 428), (376, 386), (442, 440), (398, 418)
     elif mood == "testing":
         SL, SR, neck = (286, 258), (424, 266), (354, 240)
         head = Head((334, 156), HS, "left", "34", tilt=16)
@@ -261,34 +340,70 @@ def wall_upper(mood: str) -> list[Part]:
     else:
         SL, SR, neck = (288, 256), (424, 266), (354, 238)
         head = Head((340, 152), HS, "left", "34", tilt=8)
-        ER, WR, EL, WL = (272, 426), (382, 356), (446, 432), (330, 420)
+        ER, WR, EL, WL = (290, 440), (374, 398), (444, 452), (396, 430)
     parts: list[Part] = []
     if mood == "testing":
         parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck)
         parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
         parts.append(neck_part(neck, head))
-        parts.append(hand_part("hand_l", hand_hanging(WL, 94, 84, True, 0.35), SKIN, rim=0.3))
+        parts.append(hand_part("hand_l", hand_hanging(WL, 94, 92, True, 0.35), SKIN, rim=0.5))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
         # the injured hand held out, the fingers tried: open, a little apart
         parts.insert(0, hand_part("hand_r", hand_open(WR, 120, 84, True, 0.35), SWOLLEN, rim=1.0))
     else:
-        parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4))
+        # the cloth pulled by the arms: from the right armpit down to the held forearm, from the
+        # left armpit across toward the cradling hand; under the arms it hangs to the belt
+        folds = [([add(SL, 22, 66), add(SL, 34, 104), add(ER, 30, -36)], 4.5),
+                 ([add(SR, -20, 66), add(SR, -32, 100), add(SR, -40, 132)], 4.5),
+                 ([add(SR, -14, 120), add(SR, -24, 146), add(SR, -26, 168)], 3.5),
+                 ([add(ER, 30, 30), add(ER, 36, 52), add(HL, 8, 22)], 3.5),
+                 ([add(EL, -22, 14), add(EL, -24, 36), add(HR, -8, 24)], 3.5)]
+        parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=-4, folds=folds))
         parts.append(neck_part(neck, head))
         parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.35, inner_rim=0.3, neck=neck)
-        parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck)
-        # the left hand closed under the injured forearm, holding it to the chest
-        parts.append(hand_part("hand_l", hand_fist(WL, 200, 74, False), SKIN, rim=0.8, inner_rim=0.5))
+        # the injured hand hangs limp from the wrist in front of his belly, the fingers barely curled
+        parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 96, 86, False, 0.15), SWOLLEN, rim=0.6))
+        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=2, rim=1.0, neck=neck, sag=8)
+        # the good hand comes from under it and closes over the forearm near the wrist, holding
+        # the arm against him: its fingers wrap the top of the forearm
+        parts.append(hand_part("hand_l", hand_fist(WL, 196, 70, False), SKIN, rim=0.8, inner_rim=0.5))
     parts += head_parts(head, "scared" if mood == "scared" else "hurt")
     return turn(parts, {"scared": 3.0, "testing": -2.0}.get(mood, 1.5), lerp(HL, HR, 0.5))
 
 
 def door_legs() -> list[Part]:
-    """Facing the door (right), a step taken toward it: the left leg (screen right) forward, the
-    weight coming onto it; the back knee eased."""
-    HL, HR = (330, 500), (394, 494)
-    return [foot((316, 912), 1, 0.9, "boot_r", rim=0.8), leg(HL, (318, 712), (316, 912), -1, "leg_r", bend=9, rim=0.8),
-            foot((428, 910), 1, 0.8, "boot_l", rim=0.4), leg(HR, (414, 706), (428, 910), -1, "leg_l", rim=0.4)]
+    """At the door, the whole body turned to it (right, in profile, a little of his back to the
+    room): a short stride, the far (left) foot forward under the lever, the weight coming onto
+    it; the near (right) leg behind, its knee eased, the heel light."""
+    HL, HR = (342, 500), (366, 496)
+    return [foot((392, 910), 1, 1.0, "boot_l", rim=0.35), leg(HR, (384, 706), (392, 910), -1, "leg_l", rim=0.35, bend=4),
+            foot((318, 912), 1, 1.0, "boot_r", rim=0.8), leg(HL, (334, 712), (318, 912), -1, "leg_r", bend=10, rim=0.9)]
+
+
+def torso_profile(neck, hip, hem: float = 34, folds=()) -> Part:
+    """The shirt seen from the side, facing right, a little of the back showing: the back's
+    contour (the nape, the shoulder blade, the small of the back) on the left, the chest and the
+    belly on the right, the hem turning around the hip."""
+    nx, ny = neck
+    hx, hy = hip
+    pts = [(nx - 10, ny - 6), (nx - 34, ny + 14), (nx - 50, ny + 60), (nx - 52, ny + 120), (hx - 40, hy - 90), (hx - 42, hy - 30),
+           (hx - 46, hy + 10), (hx - 44, hy + hem), (hx - 20, hy + hem + 5), (hx + 20, hy + hem + 2), (hx + 48, hy + hem - 6),
+           (hx + 52, hy + 6), (hx + 54, hy - 50), (hx + 58, hy - 120), (nx + 62, ny + 90), (nx + 56, ny + 40), (nx + 36, ny + 14),
+           (nx + 18, ny)]
+    g = shape(pts, 6)
+
+    def d(ink: Ink, p: Part) -> None:
+        c = p.geom
+        # the shoulder blade under the cloth, the side turning into shadow toward the front
+        ink.fill(c.difference(shift(c, 30, 0)), CLOTH_SH, 0.3, c)
+        for fp, fw in folds:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.5, ridge=1.1)
+        band = c.difference(shift(c, 0, -9)).intersection(box(0, hy + 8, W, H))
+        ink.fill(band, CLOTH_SH, 0.55)
+        lip = c.difference(shift(c, 0, -11)).difference(c.difference(shift(c, 0, -8))).intersection(box(0, hy + 8, hx, H))
+        ink.fill(lip, SHIRT.lit, 0.4)
+        edge_line(ink, [(nx - 8, ny - 4), (nx + 6, ny + 6), (nx + 20, ny + 4)], 3.5, CLOTH_SH, 0.6, c)
+    return Part("torso", g, replace(SHIRT, rim_width=1.5), details=[d], rim=1.0, inner_rim=0.25, rim_folds=list(folds))
 
 
 def door_upper(turning: bool) -> list[Part]:
@@ -299,29 +414,35 @@ def door_upper(turning: bool) -> list[Part]:
     HL, HR = (330, 500), (394, 494)
     parts: list[Part] = []
     if not turning:
-        # nearly in profile toward the door: the shoulders narrow, the head bowed over the lever
-        SL, SR, neck = (306, 258), (410, 250), (362, 238)
-        head = Head((390, 162), HS, "right", "profile", tilt=18)
-        EL, WL = (448, 364), (440, 428)
-        parts.append(hand_part("hand_l", hand_fist(WL, 10, 72, True), SKIN, rim=0.3, inner_rim=0.3))
-        parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1, neck=neck)
-        parts.append(torso(SL, SR, HL, HR, neck, 1, tilt_hem=2))
+        # the whole body turned to the door (profile, facing right, a little of his back to the
+        # room), the head bowed over the lever. The far (left, good) hand is closed on the lever;
+        # the near (right, injured) arm is hugged to his chest, the hand limp against it.
+        neck = (356, 236)
+        head = Head((380, 160), HS, "right", "profile", tilt=16)
+        SN, SF = (348, 264), (378, 256)          # the near (right) and far (left) shoulders
+        EF, WF = (404, 372), (444, 428)
+        parts.append(hand_part("hand_l", hand_fist(WF, 6, 72, True), SKIN, rim=0.3, inner_rim=0.3))
+        parts += arm(SF, EF, WF, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1)
+        folds = [([(330, 300), (320, 360), (322, 420)], 4.5), ([(392, 300), (384, 330), (372, 352)], 4),
+                 ([(360, 440), (374, 470), (380, 520)], 4), ([(320, 450), (318, 490), (312, 526)], 3.5)]
+        parts.append(torso_profile(neck, lerp(HL, HR, 0.5), folds=folds))
         parts.append(neck_part(neck, head))
-        ER, WR = (302, 420), (392, 338)
-        parts.append(hand_part("hand_r", hand_hanging(WR, 74, 84, False, 0.2), SWOLLEN, rim=0.5))
-        parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
+        EN, WN = (352, 424), (416, 356)
+        parts.append(hand_part("hand_r", hand_hanging(add(WN, 2, 0), 78, 84, False, 0.15), SWOLLEN, rim=0.5))
+        parts += arm(SN, EN, WN, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, sag=5)
         parts += head_parts(head, "hurt")
-        return turn(parts, 4.0, lerp(HL, HR, 0.5))
+        return turn(parts, 2.0, lerp(HL, HR, 0.5))
     SL, SR, neck = (294, 254), (418, 254), (354, 236)
     head = Head((336, 154), HS, "left", "34", tilt=4)
     EL, WL = (440, 430), (436, 544)
     parts.append(torso(SL, SR, HL, HR, neck, -1, tilt_hem=0))
     parts.append(neck_part(neck, head))
-    parts.append(hand_part("hand_l", hand_hanging(WL, 92, 84, True, 0.4), SKIN, rim=0.3))
+    parts.append(hand_part("hand_l", hand_hanging(WL, 92, 92, True, 0.4), SKIN, rim=0.5))
     parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, neck=neck)
-    ER, WR = (290, 420), (380, 346)
-    parts.append(hand_part("hand_r", hand_hanging(WR, 64, 84, False, 0.2), SWOLLEN, rim=0.6))
-    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck)
+    # the injured forearm still held against him, low, the hand hanging limp from the wrist
+    ER, WR = (292, 436), (372, 392)
+    parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 94, 86, False, 0.15), SWOLLEN, rim=0.6))
+    parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck, sag=8)
     parts += head_parts(head, "hurt")
     return turn(parts, -1.5, lerp(HL, HR, 0.5))
 
@@ -346,12 +467,12 @@ def straight_upper(mood: str) -> list[Part]:
     else:
         ER, WR = (282, 430), (264, 546)
     if mood != "arm_raised":
-        parts.append(hand_part("hand_r", hand_hanging(WR, 98, 84, True, 0.3), SWOLLEN, rim=1.0))
+        parts.append(hand_part("hand_r", hand_hanging(WR, 98, 92, True, 0.3), SWOLLEN, rim=1.0))
         parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=7, rim=1.0, neck=neck)
     parts.append(torso(SL, SR, HL, HR, neck, -1))
     parts.append(neck_part(neck, head))
     EL, WL = (444, 430), (436, 546)
-    parts.append(hand_part("hand_l", hand_hanging(WL, 96, 84, True, 0.5 if mood == "resolute" else 0.3), SKIN, rim=0.3))
+    parts.append(hand_part("hand_l", hand_hanging(WL, 96, 92, True, 0.5 if mood == "resolute" else 0.3), SKIN, rim=0.3))
     parts += arm(SR, EL, WL, "arm_l", "pushed", SKIN, rim=0.3, neck=neck)
     if mood == "arm_raised":
         parts.append(hand_part("hand_r", hand_open(WR, -98, 86, False, 0.5), SWOLLEN, rim=1.0))

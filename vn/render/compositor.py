@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
@@ -22,13 +23,14 @@ from typing import Any, Protocol
 
 import pygame
 
+from vn.render.allocator import give_back
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
 from vn.render.resize import BackgroundBuilds, frame, nearest
-from vn.render.sprites import Prebuilt, ShadowCasters, SpriteRenderer
+from vn.render.sprites import Prebuilt, ShadowCasters, ShadowKey, SpriteRenderer, make_shadow, shadow_key
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, bounds_on_screen, default_camera, layer_origin
 from vn.stage.layout import Layout
@@ -291,6 +293,28 @@ def _span(lo: float, hi: float, length: int, at: float, r: float) -> tuple[int, 
     return a, b, round(at + a * r), max(1, round((b - a - grow) * r))
 
 
+def _places(st: _Stage, view: SceneView, scale: float, origin: tuple[int, int]) \
+        -> tuple[Camera, float, tuple[int, int], tuple[float, float], Callable[[tuple[float, float]], tuple[int, int]]]:
+    """Where `Compositor._staged` puts things for `view` on a picture at `scale` (output px
+    per logical px) whose stage origin is `origin`: the camera, the figures' scale `ks`, where
+    the marks' (0, 0) lands, the sun's foot on the horizon, and where a layer of some
+    parallax has its (0, 0)."""
+    ox, oy = origin
+    camera = view.camera or default_camera(st.layout.size, view.size)
+    ks = camera.zoom * scale
+    mx, my = layer_origin(camera, st.marks_parallax, st.layout.parallax_origin, view.size)
+    marks_at = (round(mx * scale) + ox, round(my * scale) + oy)
+
+    def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
+        bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
+        return (round(bx * scale) + ox, round(by * scale) + oy)
+
+    horizon = st.layout.properties.get("horizon")
+    horizon = float(horizon) if isinstance(horizon, (int, float)) else st.layout.size[1] / 2.0
+    sun_at = (marks_at[0] + view.light.sun[0] * ks, marks_at[1] + horizon * ks)
+    return camera, ks, marks_at, sun_at, beam_origin
+
+
 def marks_parallax(layout: Layout) -> tuple[float, float]:
     """The parallax of the layer the sprites stand on (the object layer of the marks)."""
     return next((m.parallax for m in layout.marks.values()), (1.0, 1.0))
@@ -352,6 +376,7 @@ class Compositor:
             if paint is not None:
                 paint(target)
             return rect
+        self._buffers.pop("stand-in", None)  # (the last size's picture: 3.5 MB at 720p)
         t = rest.transition
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
             # only the transition moves: the live picture under it is kept on the plate like
@@ -384,6 +409,7 @@ class Compositor:
             self.living_plate.draw(pic, (view, self.images.generation, okey), painted(living))
         if rest.transition is None:
             self._before = None  # the frozen picture of the last transition (8 MB at 1080p)
+            self._buffers.pop("slide", None)  # (and the one a slide pushes in)
         return rect
 
     def motion_areas(self, before: SceneView, after: SceneView, size: tuple[int, int]) -> list[pygame.Rect] | None:
@@ -392,12 +418,16 @@ class Compositor:
         more than the motion differs)."""
         if replace(before, motion=None) != replace(after, motion=None):
             return None
+        if after.stage is not None and (after.stage, size) not in self._stages:
+            return None  # its stage is being built for this size: the stand-in is drawn whole (vn.render.resize)
         if before == after:
             return []
         scale, rect = fit(size, after.size)
         if rect.size != size:
             return None
-        return [a for v in (before, after) if v.motion is not None for a in self.living.areas(v, size, scale)]
+        # (the places of `after` first, its figures first of all: drawn whole, their pictures
+        # are kept for the places drawn after that cross them)
+        return [a for v in (after, before) if v.motion is not None for a in self.living.areas(v, size, scale)]
 
     def redraw(self, target: pygame.Surface, view: SceneView, over: Over | None,
                rects: list[pygame.Rect]) -> bool:
@@ -509,21 +539,43 @@ class Compositor:
         shown = [(sdef, sv) for sv in view.sprites if (sdef := self.assets.sprite(sv.sprite)) is not None]
         light = view.light
 
-        def work() -> tuple[_Stage, list[Prebuilt]]:
+        scale = fit(size, view.size)[0]
+
+        def work() -> tuple[_Stage, list[Prebuilt], list[tuple[ShadowKey, Any, Any]]]:
             st = _Stage(layout, images, size)
             for lighter in st.lighters(clock):
                 lighter.prepare(light)  # the first frame at the new size then only blits
-            st.beams(st.k_ref).prepare(light)
-            return st, [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
+            beams = st.beams(st.k_ref)
+            beams.prepare(light)
+            built = [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
+            casts: list[tuple[ShadowKey, Any, Any]] = []
+            if beams.depths(len(layout.layers)):  # the shadows in the beams, as `_staged` makes them
+                _, _, marks_at, sun_at, beam_origin = _places(st, view, scale, (0, 0))
+                for (sdef, sv), b in zip(shown, built, strict=True):
+                    sprites.prebuild_shadow(b, (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks), sun_at,
+                                            sv.alpha, scale)
+                    # where the light catches the figure (kept with its art, as `paint` keeps it)
+                    sun = (marks_at[0] + light.sun[0] * ks, marks_at[1] + light.sun[1] * ks)
+                    sprites.paint(b.shown, sprites.placement(sdef, sv, (ks, ks), marks_at), sv.alpha, sun,
+                                   light.glaze)
+                for _, parallax, art, (fx, fy) in st.casters().at(ks):
+                    o = beam_origin(parallax)
+                    key = shadow_key(art, (o[0] + fx * ks, o[1] + fy * ks), sun_at, 1.0, scale)
+                    if key is not None:
+                        casts.append((key, art, make_shadow(art, key)))
+            return st, built, casts
 
         return work
 
-    def _install(self, name: str, size: tuple[int, int], st: _Stage, sprites: list[Prebuilt]) -> None:
+    def _install(self, name: str, size: tuple[int, int], st: _Stage, sprites: list[Prebuilt],
+                 casts: list[tuple[ShadowKey, Any, Any]]) -> None:
         self._stages[(name, size)] = st
         while len(self._stages) > 2:
             self._stages.popitem(last=False)
         for built in sprites:
             self.sprites.adopt_prebuilt(built)
+        for key, art, made in casts:
+            self.sprites.adopt_shadow(key, weakref.ref(art), made)
 
     def _stand_in(self, dest: pygame.Surface, view: SceneView, size: tuple[int, int]) -> None:
         buf = self._buffer("stand-in", size)
@@ -542,21 +594,24 @@ class Compositor:
     def _stage(self, name: str, size: tuple[int, int]) -> _Stage | None:
         key = (name, size)
         st = self._stages.get(key)
+        layout = self.assets.stage(name) if st is None else st.layout
+        if layout is None:
+            return None
+        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
+            for other, kept in self._stages.items():
+                if other != key:
+                    kept.release()
+            if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
+                self.sprites.release()
+            self._shown = key
+            give_back()  # what they and the last stage's build freed (vn.render.allocator)
         if st is None:
-            layout = self.assets.stage(name)
-            if layout is None:
-                return None
             st = _Stage(layout, self.images, size)
             self._stages[key] = st
             while len(self._stages) > 2:
                 self._stages.popitem(last=False)
         else:
             self._stages.move_to_end(key)
-        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            for other, kept in self._stages.items():
-                if other != key:
-                    kept.release()
-            self._shown = key
         return st
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:
@@ -633,9 +688,10 @@ class Compositor:
         # the buffer's px i lands at i * w / (bw - 1) (smoothscale enlarging), so bw - 1 is
         # the output's width shrunk by r
         bw, bh = max(2, round(w / r) + 1), max(2, round(h / r) + 1)
-        buf = self._buffers.get("moving")
-        if buf is None or buf.get_size() != (bw, bh):
-            buf = self._buffers["moving"] = pygame.Surface((bw, bh), 0, dest)
+        kept = self._buffers.get("moving")  # (as large as any zoom > 1 needs: the move reuses it)
+        if kept is None or kept.get_size() != (w + 1, h + 1):
+            kept = self._buffers["moving"] = pygame.Surface((w + 1, h + 1), 0, dest)
+        buf = kept.subsurface((0, 0, min(bw, w + 1), min(bh, h + 1)))
         native = st.k_ref / camera.zoom  # output px per logical px at which the maps are 1:1
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
         # is p / r in the buffer; shake (already in `origin`) shrinks with it
@@ -651,16 +707,8 @@ class Compositor:
         with the shadows of the figures drawn over it cut out of it; polygons that fall on
         figures over each figure, through its paint."""
         ox, oy = origin
-        camera = view.camera or default_camera(st.layout.size, view.size)
-        ks = camera.zoom * scale
-        mx, my = layer_origin(camera, st.marks_parallax, st.layout.parallax_origin, view.size)
-        marks_at = (round(mx * scale) + ox, round(my * scale) + oy)
+        camera, ks, marks_at, sun_at, beam_origin = _places(st, view, scale, origin)
         n = len(st.layout.layers)
-
-        def beam_origin(parallax: tuple[float, float]) -> tuple[int, int]:
-            bx, by = layer_origin(camera, parallax, st.layout.parallax_origin, view.size)
-            return (round(bx * scale) + ox, round(by * scale) + oy)
-
         beams = st.beams(st.k_ref)
         zoom = ks / st.k_ref
         figures = []  # (depth, view, sprite def, art, rect)
@@ -670,9 +718,6 @@ class Compositor:
             art = self.sprites.art(sdef, sv, rect.size) if sdef is not None else None
             figures.append((n if sv.depth is None else min(n, sv.depth), sv, sdef, art, rect))
         sun = view.light.sun
-        horizon = st.layout.properties.get("horizon")
-        horizon = float(horizon) if isinstance(horizon, (int, float)) else st.layout.size[1] / 2.0
-        sun_at = (marks_at[0] + sun[0] * ks, marks_at[1] + horizon * ks)
         beam_depths = sorted(beams.depths(n))
         casters = st.casters().at(ks) if beam_depths else []
         done = [-1]  # the depth drawn up to

@@ -57,14 +57,14 @@ def placeholder(size: Size, label: str) -> pygame.Surface:
 class ImageCache:
     """`get(path, size)` -> a per-pixel-alpha Surface of exactly `size` (natural size if None).
 
-    Keeps at most `max_items` surfaces and `max_bytes` of pixels (least recently used go first:
-    a stage's images are only read to build its lit planes, and a 1080p one is 8 MB; SVG
-    rasters come back from the disk cache quickly); the natural sizes of
-    files are remembered separately. `warnings` lists each file that failed, once.
+    Keeps at most `max_items` surfaces and `max_bytes` of pixels (least recently used go first;
+    an image at a given size larger than that is not kept at all: a stage's images are only read
+    to build its lit planes, and a 1080p one is 8 MB; SVG rasters come back from the disk cache
+    quickly); the natural sizes of files are remembered separately. `warnings` lists each file that failed, once.
     `generation` counts the times a cached image was replaced by a better one (drawings made
     from the old one, like the compositor's plate, are stale when it moves)."""
 
-    def __init__(self, max_items: int = 256, max_bytes: int = 8 << 20, rasters: RasterCache | None = None) -> None:
+    def __init__(self, max_items: int = 256, max_bytes: int = 4 << 20, rasters: RasterCache | None = None) -> None:
         self.max_items = max_items
         self.rasters = rasters  # SVG rasters kept on disk between runs (None: none kept)
         self.max_bytes = max_bytes
@@ -99,7 +99,9 @@ class ImageCache:
             if key not in self._items:
                 self._bytes += _nbytes(surf)
             self._items[key] = surf
-            while len(self._items) > 1 and (len(self._items) > self.max_items or self._bytes > self.max_bytes):
+            # (an image at its natural size — a tile sheet, read once per tile — stays even so)
+            while self._items and (len(self._items) > self.max_items or self._bytes > self.max_bytes) \
+                    and not (len(self._items) == 1 and key[1] is None):
                 _, old = self._items.popitem(last=False)
                 self._bytes -= _nbytes(old)
         return surf

@@ -25,7 +25,7 @@ import pygame
 from vn.render.dither import add_static
 from vn.render.images import ImageCache, content_rect, copy, premultiplied
 from vn.render.tiled import draw_layer
-from vn.stage.color import RGB, lerp_color
+from vn.stage.color import RGB, oklab_to_rgb, rgb_to_oklab
 from vn.stage.layout import Layer, Layout, LightShape
 from vn.stage.lighting import Light
 
@@ -55,7 +55,7 @@ class StageMaps:
 
     size: Size
     ambient: pygame.Surface  # RGB over `area`; laid over: per-pixel alpha = coverage
-    sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect
+    sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect; None: no sky, or all white (`has_sky`)
     sky_rect: pygame.Rect  # the sky layers' area (where the gradient runs top to bottom)
     emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
     emissive_rect: pygame.Rect
@@ -69,6 +69,20 @@ class StageMaps:
     def __post_init__(self) -> None:
         if not self.area.w or not self.area.h:
             self.area = pygame.Rect(0, 0, *self.size)
+
+    @property
+    def has_sky(self) -> bool:
+        """Whether any sky shows (`sky` None and this True: the sky shows fully over all of
+        `sky_rect`, as where a key-beat image is one full-picture sky layer — no mask kept)."""
+        return self.sky_rect.w > 0 and self.sky_rect.h > 0
+
+    def sky_mask(self) -> pygame.Surface | None:
+        """The sky's mask over `sky_rect` (a new white one where none is kept); None: no sky."""
+        if self.sky is not None or not self.has_sky:
+            return self.sky
+        white = pygame.Surface(self.sky_rect.size)
+        white.fill((255, 255, 255))
+        return white
 
     def coverage(self) -> pygame.Surface | None:
         """Laid over: how much the planes cover over `area`, as black with that alpha (a new
@@ -141,8 +155,15 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         got = draw_layer(layer, layout, images, (kx, ky), t)
         if got is None:
             continue
-        surf, pos = got
-        area = content_rect(surf).move(pos).clip(pygame.Rect(0, 0, *size))
+        whole, at = got
+        # only where the layer has pixels (a layer of an upper run is mostly empty, and each
+        # full-size copy below is 8 MB at 1080p: the build's peak)
+        inked = content_rect(whole)
+        if not inked.w or not inked.h:
+            continue
+        surf, pos = whole.subsurface(inked), (at[0] + inked.x, at[1] + inked.y)
+        del whole
+        area = pygame.Rect(pos, inked.size).clip(pygame.Rect(0, 0, *size))
         if layer.light == "emissive":
             role("emissive").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
@@ -171,7 +192,9 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
         add_static(ambient)
     sky, emissive, rim, plain = roles.get("sky"), roles.get("emissive"), roles.get("rim"), roles.get("plain")
-    sky_crop = sky.subsurface(sky_rect).copy() if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
+    sky_crop = sky.subsurface(sky_rect) if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
+    # (none kept where the sky shows fully: 8 MB at 1080p for a full-picture sky)
+    sky_crop = None if sky_crop is None or _all_white(sky_crop) else sky_crop.copy()
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive is not None and emissive_rect and emissive_rect.w and emissive_rect.h else None
     rim_crop = rim.subsurface(rim_rect).copy() if rim is not None and rim_rect and rim_rect.w and rim_rect.h else None
@@ -198,6 +221,11 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
                      emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
                      laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
                      rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
+
+
+def _all_white(surf: pygame.Surface) -> bool:
+    white = pygame.mask.from_threshold(surf, (255, 255, 255, 255), (1, 1, 1, 255))
+    return white.count() == surf.get_width() * surf.get_height()
 
 
 # --- the sky -------------------------------------------------------------------------------
@@ -266,24 +294,81 @@ def _scratch(size: tuple[int, int]) -> pygame.Surface:
     return surf
 
 
-def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float) -> pygame.Surface:
-    """The preset's sky over `rect` (output px): a vertical OKLab gradient sky_top -> sky_horizon
-    plus the sun (disc and glow, added)."""
-    w, h = max(1, rect.w), max(1, rect.h)
-    column = pygame.Surface((1, GRADIENT_STOPS))
-    for i in range(GRADIENT_STOPS):
-        column.set_at((0, i), q(lerp_color(light.sky_top, light.sky_horizon, i / (GRADIENT_STOPS - 1))))
-    tall = pygame.transform.smoothscale(pygame.transform.scale(column, (2, GRADIENT_STOPS)), (2, h))
-    out = pygame.transform.scale(tall, (w, h))
+def _sun(light: Light, kx: float, ky: float) -> tuple[tuple[int, int, int], pygame.Rect] | None:
+    """The sun's glow as it is drawn: its tint and the square it covers (output px of the map;
+    None: no sun). What the sky is made from, so also what its cache key holds."""
     radius = light.sun_size * (kx + ky) / 2.0
     tint = q(light.sun_color)
-    if radius >= 0.5 and tint != (0, 0, 0):
-        glow_r = max(2, round(radius * SUN_GLOW_RADII))
-        glow = _scratch((glow_r * 2, glow_r * 2))
-        glow.blit(_glow(glow_r), (0, 0))
-        glow.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
-        cx, cy = light.sun[0] * kx - rect.x, light.sun[1] * ky - rect.y
-        out.blit(glow, (round(cx - glow_r), round(cy - glow_r)), special_flags=pygame.BLEND_RGB_ADD)
+    if radius < 0.5 or tint == (0, 0, 0):
+        return None
+    glow_r = max(2, round(radius * SUN_GLOW_RADII))
+    return tint, pygame.Rect(round(light.sun[0] * kx - glow_r), round(light.sun[1] * ky - glow_r),
+                             glow_r * 2, glow_r * 2)
+
+
+def repeat(strip: pygame.Surface, out: pygame.Surface) -> pygame.Surface:
+    """Fill `out` with copies of `strip` side by side — a column as tall as `out`, or a row as
+    wide — and return it: copies of what is drawn, doubling (a nearest-neighbour scale of the
+    strip makes the same pixels at about twice the cost)."""
+    w, h = out.get_size()
+    out.blit(strip, (0, 0))
+    whole, (ox, oy) = out.get_abs_parent(), out.get_abs_offset()  # (a subsurface cannot blit itself)
+    if strip.get_height() >= h:
+        x = strip.get_width()
+        while x < w:
+            n = min(x, w - x)
+            whole.blit(whole, (ox + x, oy), (ox, oy, n, h))
+            x += n
+    else:
+        y = strip.get_height()
+        while y < h:
+            n = min(y, h - y)
+            whole.blit(whole, (ox, oy + y), (ox, oy, w, n))
+            y += n
+    return out
+
+
+_COLUMN: tuple[tuple[object, ...], pygame.Surface] | None = None
+
+
+def _sky_column(top: tuple[int, int, int], horizon: tuple[int, int, int], h: int) -> pygame.Surface:
+    """The sky's gradient as a column 2 px wide and `h` tall: GRADIENT_STOPS colours mixed in
+    OKLab (as `lerp_color` mixes them), smoothed in between. The last one is kept (the sun moves
+    more often than the sky's colours)."""
+    global _COLUMN
+    key = (top, horizon, h)
+    if _COLUMN is None or _COLUMN[0] != key:
+        column = pygame.Surface((2, GRADIENT_STOPS))
+        lab_top, lab_horizon = rgb_to_oklab(top), rgb_to_oklab(horizon)
+        for i in range(GRADIENT_STOPS):
+            u = i / (GRADIENT_STOPS - 1)
+            if i == 0 or i == GRADIENT_STOPS - 1 or top == horizon:  # the ends exactly (lerp_color)
+                c = top if i == 0 and top != horizon else horizon
+            else:
+                c = q(oklab_to_rgb(tuple(a + (b - a) * u for a, b in zip(lab_top, lab_horizon, strict=True))))
+            column.fill(c, (0, i, 2, 1))
+        _COLUMN = (key, pygame.transform.smoothscale(column, (2, h)))
+    return _COLUMN[1]
+
+
+def sky_picture(light: Light, rect: pygame.Rect, kx: float, ky: float,
+                into: pygame.Surface | None = None) -> pygame.Surface:
+    """The preset's sky over `rect` (output px): a vertical OKLab gradient sky_top -> sky_horizon
+    (between the colours as drawn, `q`) plus the sun (disc and glow, added). `into`: an opaque
+    surface of rect's size to draw it in (returned) instead of a new one."""
+    w, h = max(1, rect.w), max(1, rect.h)
+    tall = _sky_column(q(light.sky_top), q(light.sky_horizon), h)
+    out = repeat(tall, into if into is not None else pygame.Surface((w, h)))
+    sun = _sun(light, kx, ky)
+    if sun is not None:
+        tint, at = sun
+        at = at.move(-rect.x, -rect.y)
+        shown = at.clip(out.get_rect())  # (a low sun's glow is half below the sky)
+        if shown.w and shown.h:
+            glow = _scratch(at.size).subsurface((0, 0, *shown.size))
+            glow.blit(_glow(at.w // 2), (0, 0), shown.move(-at.x, -at.y))
+            glow.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+            out.blit(glow, shown.topleft, special_flags=pygame.BLEND_RGB_ADD)
     return out
 
 
@@ -295,8 +380,9 @@ def rim_tint(light: Light) -> tuple[int, int, int]:
 
 
 def sky_key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
-    return (q(light.sky_top), q(light.sky_horizon), q(light.sun_color),
-            round(light.sun[0] * k[0]), round(light.sun[1] * k[1]), round(light.sun_size * (k[0] + k[1]) / 2))
+    """Equal keys: `sky_picture` draws the same sky (everything it is made from, as drawn)."""
+    sun = _sun(light, *k)
+    return (q(light.sky_top), q(light.sky_horizon), None if sun is None else (sun[0], tuple(sun[1])))
 
 
 class StageLighter:
@@ -338,12 +424,13 @@ class StageLighter:
 
     def _sky_lit(self, light: Light) -> pygame.Surface | None:
         m = self.maps
-        if m.sky is None:
+        if not m.has_sky:
             return None
         key = sky_key(light, self.k)
-        if key != self._sky_key:
-            picture = sky_picture(light, m.sky_rect, *self.k)
-            picture.blit(m.sky, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+        if key != self._sky_key:  # (drawn into the one kept: the sun moves a pixel every few frames)
+            picture = sky_picture(light, m.sky_rect, *self.k, self._sky)
+            if m.sky is not None:
+                picture.blit(m.sky, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
             self._sky, self._sky_key = picture, key
         return self._sky
 
@@ -413,7 +500,7 @@ class StageLighter:
     def full(self, light: Light) -> pygame.Surface:
         """The planes under `light` as one opaque surface over the maps' `area` (kept while the
         light holds; with no sky, the lit planes themselves)."""
-        if self.maps.sky is None:
+        if not self.maps.has_sky:
             return self._base_lit(light)
         key = (self._base_key_of(light), sky_key(light, self.k))
         if key != self._full_key or self._full is None:
@@ -478,12 +565,27 @@ class BeamShape:
         r = round(soft / f / 2)
         if r >= 1:
             small = pygame.transform.box_blur(pygame.transform.box_blur(small, r), r)
-        self.mask = pygame.transform.smoothscale(small, self.rect.size) if f > 1 else small
+        # the blurred quarter-size mask is kept (a shorter beam is scaled from it: `at_reach`),
+        # the full-size one only while it is drawn
+        self._small = small if f > 1 else None
+        self._mask: pygame.Surface | None = None if f > 1 else small
 
-    def ramp(self, colors: Sequence[tuple[int, int, int]]) -> pygame.Surface:
+    @property
+    def mask(self) -> pygame.Surface:
+        """The soft white mask over `rect` (enlarged from the blurred quarter-size one the first
+        time it is asked for after `release`: the same pixels each time)."""
+        if self._mask is None:
+            assert self._small is not None
+            self._mask = pygame.transform.smoothscale(self._small, self.rect.size)
+        return self._mask
+
+    def ramp(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None,
+             part: pygame.Rect | None = None) -> pygame.Surface:
         """A gradient over the mask's rectangle through evenly spaced `colors`, from the
         polygon's first point to its farthest point — along whichever of the vertical and the
-        horizontal is nearer that direction — each end's colour carried on beyond it."""
+        horizontal is nearer that direction — each end's colour carried on beyond it. `part`:
+        only that part of the rectangle (px from its top-left); `into`: a surface of the part's
+        size to draw it in (returned) instead of a new one."""
         (fx, fy), (gx, gy) = self.first, self.far
         vertical = abs(gy - fy) >= abs(gx - fx)
         n = self.rect.h if vertical else self.rect.w
@@ -498,30 +600,82 @@ class BeamShape:
             column.fill(c, (0, i, 2, 1))
         span = max(2, round(hi) - round(lo))  # smoothscale: the stops at equal cells' centres
         line.blit(pygame.transform.smoothscale(column, (2, span)), (0, round(lo)))
-        out = pygame.transform.scale(line, (self.rect.w, n) if vertical else (self.rect.h, n))
-        return out if vertical else pygame.transform.rotate(pygame.transform.flip(out, True, False), 90)
+        if not vertical:  # the gradient along x: the line laid on its side
+            line = pygame.transform.rotate(pygame.transform.flip(line, True, False), 90)
+        part = part or pygame.Rect(0, 0, *self.rect.size)
+        line = line.subsurface((0, part.y, 2, part.h) if vertical else (part.x, 0, part.w, 2))
+        return repeat(line, into if into is not None else pygame.Surface(part.size))
 
-    def at_reach(self, reach: float, mask: pygame.Surface | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
+    def ramped(self, colors: Sequence[tuple[int, int, int]], into: pygame.Surface | None = None,
+               part: pygame.Rect | None = None) -> pygame.Surface:
+        """The mask times `ramp(colors)`: a ramp's light over the polygon (`part` and `into`
+        as for `ramp`)."""
+        part = part or pygame.Rect(0, 0, *self.rect.size)
+        out = self.ramp(colors, into, part)
+        out.blit(self.mask, (0, 0), part, special_flags=pygame.BLEND_RGB_MULT)
+        return out
+
+    def release(self) -> None:
+        """Let go of the full-size mask (a stage no longer shown keeps the quarter-size one)."""
+        if self._small is not None:
+            self._mask = None
+
+    def at_reach(self, reach: float, mask: pygame.Surface | None = None,
+                 into: pygame.Surface | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
         """The mask (or `mask`, a picture of the same size) shrunk toward the polygon's first
-        point by `reach` (None: nothing left)."""
+        point by `reach`, and where it lies (None: nothing left). The mask itself is scaled from
+        its quarter-resolution blur: one resampling of a small picture instead of shrinking the
+        full one (a third of the cost; the soft edge is the same). `into`: a surface at least the
+        mask's size to draw into (its top-left part is returned) instead of a new one; without
+        it, the whole mask may be returned itself."""
         u = max(0.0, min(1.0, reach))
-        mask = self.mask if mask is None else mask
         if u <= 0.001:
             return None
+        src = self.mask if mask is None else mask
         if u >= 0.999:
-            return mask, self.rect
+            if into is None:
+                return src, self.rect
+            out = into.subsurface((0, 0, *self.rect.size))
+            out.blit(src, (0, 0))
+            return out, self.rect
         fx, fy = self.first
         w, h = max(1, round(self.rect.w * u)), max(1, round(self.rect.h * u))
         rect = pygame.Rect(round(fx + (self.rect.x - fx) * u), round(fy + (self.rect.y - fy) * u), w, h)
-        return pygame.transform.smoothscale(mask, (w, h)), rect
+        if mask is None and self._small is not None:
+            src = self._small
+        if into is None:
+            return pygame.transform.smoothscale(src, (w, h)), rect
+        return pygame.transform.smoothscale(src, (w, h), into.subsurface((0, 0, w, h))), rect
 
 
+def _outside(rect: pygame.Rect, hole: pygame.Rect) -> list[pygame.Rect]:
+    """`rect` less `hole`, as up to four rectangles (above, below, left, right of it)."""
+    hole = hole.clip(rect)
+    if hole.w <= 0 or hole.h <= 0:
+        return [rect]
+    bands = [pygame.Rect(rect.x, rect.y, rect.w, hole.y - rect.y),
+             pygame.Rect(rect.x, hole.bottom, rect.w, rect.bottom - hole.bottom),
+             pygame.Rect(rect.x, hole.y, hole.x - rect.x, hole.h),
+             pygame.Rect(hole.right, hole.y, rect.right - hole.right, hole.h)]
+    return [b for b in bands if b.w > 0 and b.h > 0]
+
+
+def _on_grid(rect: pygame.Rect, grid: int) -> pygame.Rect:
+    """The least rectangle on a `grid`-px grid that holds `rect`."""
+    x0, y0 = rect.x // grid * grid, rect.y // grid * grid
+    return pygame.Rect(x0, y0, -(-rect.right // grid) * grid - x0, -(-rect.bottom // grid) * grid - y0)
+
+
+PART_GRID = 64  # a ramp beam made only where figures need it is made on this grid (kept while it holds)
+REACH_STEPS = 512  # a beam's reach is drawn in steps of 1/512 (~3 px of the longest beam at 1080p)
 Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
 
 
 class Beams:
     """The stage's light polygons, drawn additively with their group's beam from the light.
-    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold.
+    Each polygon's tinted mask is kept while its beam's colour, strength and reach hold, drawn
+    into a surface kept per polygon (a light tween changes them every frame or two: no new
+    surface each time).
 
     Polygons that fall on the stage are drawn at their `lights` layer's place in the layer
     order (`draw` with the range of depths to draw), with the shadows of the figures standing in
@@ -532,20 +686,30 @@ class Beams:
         self.k = k
         self.shapes = [BeamShape(s, k) for s in shapes]
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
+        self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
+        self._whole: dict[int, pygame.Surface] = {}  # a ramp over shape i's whole mask (to shorten)
         self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
         self._buffer: pygame.Surface | None = None
+        self._pieces: pygame.Surface | None = None  # where a figure's paint meets a beam (on_figure)
 
     def prepare(self, light: Light) -> None:
         """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
-        build does this: at 4K a beam's colour ramp alone took a frame ~0.1 s)."""
-        for i in range(len(self.shapes)):
+        build does this: at 4K a beam's colour ramp alone took a frame ~0.1 s), and make every
+        polygon's full-size mask (a polygon that only lights its dust is read by the dust)."""
+        for i, shape in enumerate(self.shapes):
             self._lit(i, light, (0, 0), 1.0, pygame.Rect(0, 0, 1, 1))
+            shape.mask  # noqa: B018  (made and kept)
 
     def release(self) -> None:
-        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)."""
+        """Forget the tinted and scaled masks (kept while a beam holds; made again on demand)
+        and the full-size masks (their quarter-size ones stay)."""
         self._tinted.clear()
+        self._kept.clear()
+        self._whole.clear()
         self._scaled.clear()
-        self._buffer = None
+        self._buffer = self._pieces = None
+        for shape in self.shapes:
+            shape.release()
 
     def depths(self, n: int) -> set[int]:
         """Where (indices into the stage's layers, 0..n) the stage's polygons are drawn."""
@@ -553,33 +717,52 @@ class Beams:
                 for b in self.shapes if b.shape.falls_on == "stage"}
 
     def _lit(self, i: int, light: Light, origin: tuple[int, int] | Callable[[tuple[float, float]], tuple[int, int]],
-             zoom: float, view: pygame.Rect) -> tuple[pygame.Surface, tuple[int, int]] | None:
-        """Shape i tinted by its beam and where it goes on the output (None: not lit)."""
+             zoom: float, view: pygame.Rect, need: pygame.Rect | None = None) -> tuple[pygame.Surface, tuple[int, int]] | None:
+        """Shape i tinted by its beam and where it goes on the output (None: not lit). `need`:
+        the part of the output the caller uses (the figures a beam falls on); a ramp beam, whose
+        colours can change every frame of a tween, is then made only there (a 64-px grid of it)."""
         shape = self.shapes[i]
         beam = light.beam(shape.shape.group)
         s = beam.strength * shape.shape.strength  # a polygon may add less (0: it only lights its dust)
         if s <= 0.0:
             return None
-        tints = tuple(q((c[0] * s, c[1] * s, c[2] * s)) for c in (beam.ramp or (beam.color,)))
+        reach = round(beam.reach * REACH_STEPS) / REACH_STEPS  # (what the kept mask is made for)
+        stops = beam.ramp or (beam.color,)
+        tints = tuple(q((c[0] * s, c[1] * s, c[2] * s)) for c in stops)
         if all(t == (0, 0, 0) for t in tints):
             return None
-        key = (tints, round(beam.reach * 512))
+        part = None
+        if need is not None and len(tints) > 1 and reach >= 0.999 and abs(zoom - 1.0) <= 1e-6:
+            at = origin(shape.shape.parallax) if callable(origin) else origin
+            x0 = at[0] + round(shape.rect.x + beam.offset[0] * self.k[0])
+            y0 = at[1] + round(shape.rect.y + beam.offset[1] * self.k[1])
+            part = _on_grid(need.move(-x0, -y0), PART_GRID).clip(pygame.Rect(0, 0, *shape.rect.size))
+            if part.w <= 0 or part.h <= 0:
+                return None
+        key = (tints, reach, None if part is None else tuple(part))
         cached = self._tinted.get(i)
         if cached is None or cached[0] != key:
-            if len(tints) > 1:  # a ramp: the gradient over the whole mask, then shortened with it
-                whole = shape.mask.copy()
-                whole.blit(shape.ramp(tints), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
-                got = shape.at_reach(beam.reach, whole)
+            kept = self._kept.get(i)
+            if kept is None:
+                kept = self._kept[i] = pygame.Surface(shape.rect.size)
+            if len(tints) == 1:
+                got = shape.at_reach(reach, None, kept)
+                if got is not None:
+                    got[0].fill(tints[0], special_flags=pygame.BLEND_RGB_MULT)
+            elif part is not None:
+                got = (shape.ramped(tints, kept.subsurface(part), part),
+                       pygame.Rect(shape.rect.x + part.x, shape.rect.y + part.y, part.w, part.h))
+            elif reach >= 0.999:  # a ramp: the gradient over the whole mask, shortened with it
+                got = shape.ramped(tints, kept), shape.rect
             else:
-                got = shape.at_reach(beam.reach)
+                whole = self._whole.get(i)
+                if whole is None:
+                    whole = self._whole[i] = pygame.Surface(shape.rect.size)
+                got = shape.at_reach(reach, shape.ramped(tints, whole), kept)
             if got is None:
                 self._tinted.pop(i, None)
                 return None
-            mask, rect = got
-            lit = mask.copy() if mask is shape.mask else mask
-            if len(tints) == 1:
-                lit.fill(tints[0], special_flags=pygame.BLEND_RGB_MULT)
-            cached = (key, lit, rect)
+            cached = (key, *got)
             self._tinted[i] = cached
         _, lit, rect = cached
         at = origin(shape.shape.parallax) if callable(origin) else origin
@@ -619,8 +802,16 @@ class Beams:
             for lit, at in pieces:
                 dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
             return
-        area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
+        # the shadows darken the beams' light only where they lie: there the beams are summed in
+        # a buffer and multiplied by them; elsewhere each beam is added straight onto the
+        # picture (the same result: saturating adds of light in any grouping)
+        lit_area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
             [lit.get_rect(topleft=at) for lit, at in pieces[1:]]).clip(view)
+        area = shadows[0][0].get_rect(topleft=shadows[0][1]).unionall(
+            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area)
+        for lit, at in pieces:
+            for band in _outside(lit.get_rect(topleft=at), area):
+                dest.blit(lit, band.topleft, band.move(-at[0], -at[1]), special_flags=pygame.BLEND_RGB_ADD)
         if area.w <= 0 or area.h <= 0:
             return
         buf = self._buffer
@@ -671,17 +862,31 @@ class Beams:
                 if rect.w <= 0 or rect.h <= 0:
                     continue
                 if got is None:
-                    got = self._lit(i, light, origin, zoom, view)
+                    need = rect.unionall([p.get_rect(topleft=a) for p, a, _ in paint]).clip(view)
+                    got = self._lit(i, light, origin, zoom, view, need)
                     if got is None:
                         break
                 lit, lat = got
                 over = rect.clip(lit.get_rect(topleft=lat))
                 if over.w <= 0 or over.h <= 0:
                     continue
-                piece = surf.subsurface(over.move(-at[0], -at[1])).copy()
+                piece = self._piece(surf, over.move(-at[0], -at[1]))
                 piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
                 for _ in range(max(1, round(gain))):
                     dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+    def _piece(self, surf: pygame.Surface, area: pygame.Rect) -> pygame.Surface:
+        """`area` of `surf` copied into the surface kept for it (grown as needed); an opaque
+        `surf` is copied as is, one with alpha as a new surface."""
+        if surf.get_flags() & pygame.SRCALPHA:
+            return surf.subsurface(area).copy()
+        buf = self._pieces
+        if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
+            buf = self._pieces = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
+                                                 max(area.h, buf.get_height() if buf else 0)), 0, surf)
+        piece = buf.subsurface((0, 0, area.w, area.h))
+        piece.blit(surf, (0, 0), area)
+        return piece
 
     def _zoomed(self, i: int, lit: pygame.Surface, zoom: float, view: pygame.Rect) -> pygame.Surface | None:
         """A tinted mask scaled by `zoom` (the last kept per shape); None when it would be

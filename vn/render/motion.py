@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's strength x this
 REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: ~1.3 MB a height)
-REGION_FRAMES = 2.0  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
+REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 
 
@@ -174,7 +174,15 @@ class Living:
             rest = self.c.sprites.placement(sdef, sv, k, origin)
             if sdef.breathing is not None:
                 moved = self.c.sprites.placement(sdef, sv, k, origin, stretch)
-                moving.append((rest.union(moved), (sv.who, tuple(moved), glow)))
+                # where the figure has pixels (its canvas is mostly empty), at rest and stretched
+                # from the canvas's top as `SpriteRenderer._stretched` does, and a margin
+                b = self.c.sprites.bounds(sdef, sv, k, origin)
+                f = moved.h / max(1, rest.h)
+                top = moved.y + math.floor((b.top - rest.y) * f)
+                bottom = moved.y + math.ceil((b.bottom - rest.y) * f)
+                pad = max(2, round(2 * k[1]))
+                region = b.union(pygame.Rect(b.x, top, b.w, bottom - top)).inflate(2 * pad, 2 * pad)
+                moving.append((region, (sv.who, tuple(moved), glow)))
             elif glow != 1.0:
                 glow_rect = self.c.sprites.pulse_rect(sdef, sv, k, origin)
                 if glow_rect is not None:
@@ -354,6 +362,7 @@ class Living:
             fx, fy = shape.points[0]
             u = max(0.001, min(1.0, beam.reach))
             color = tuple(c + (255.0 - c) * DUST_WHITE for c in beam.color)
+            qc = q(color)
             for m in motion.dust_motes(shape.points, shape.dust, t, seed=i):
                 # the mask of the whole polygon, seen through the beam's reach (shortened toward
                 # its first point)
@@ -365,7 +374,7 @@ class Living:
                 b = m.brightness * weight * beam.strength * DUST_GAIN
                 if b < 0.02:
                     continue
-                lit = self._lit_dot(m.radius * ks, min(1.0, b), color)
+                lit = self._lit_dot(m.radius * ks, min(1.0, b), color, qc)
                 x = (ox + (m.x + beam.offset[0]) * camera.zoom) * scale
                 y = (oy + (m.y + beam.offset[1]) * camera.zoom) * scale
                 out.append((lit, (round(x - lit.get_width() / 2), round(y - lit.get_height() / 2))))
@@ -380,10 +389,12 @@ class Living:
         second copy cost its memory, and at a new size its build in the frame)."""
         return st.beams(st.k_ref).shapes[i]
 
-    def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float]) -> pygame.Surface:
-        """A speck of `radius` output px in `color` x `level` (32 levels, kept)."""
+    def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float],
+                 qc: tuple[int, int, int] | None = None) -> pygame.Surface:
+        """A speck of `radius` output px in `color` x `level` (32 levels, kept); `qc`: q(color)
+        when the caller has it."""
         step = max(1, round(level * 32))
-        key = (max(2, round(radius * 4)), step, q(color))
+        key = (max(2, round(radius * 4)), step, qc or q(color))
         hit = self._lit_dots.get(key)
         if hit is None:
             if len(self._lit_dots) > 512:

@@ -35,6 +35,8 @@ SHADOW_LENGTH = 1.15  # a shadow in a beam, in figure heights (the sun is low wh
 SHADOW_WIDTH = 0.85  # its width, of the figure's (seen across the floor, a little foreshortened)
 SHADOW_DEPTH = 0.82  # how much of the beam's light it takes away (the sky still lights the floor)
 SHADOW_SOFT = 10  # logical px of blur: the penumbra of a low sun
+SHADOW_SCALE = 4  # a shadow is made at a quarter of its size (it is soft anyway), then enlarged
+SHADOWS_KEPT = 6  # shadows kept: more than a frame draws (two figures, the furniture over a beam)
 # How light from the glass falls on a figure (backlit: the body stays in shadow, the light
 # catches the edges turned toward it). Widths are fractions of the figure's height on the output.
 RIM_BACK = 0.2  # the rim on the edges turned away from the light, of that on the edges facing it
@@ -42,6 +44,7 @@ RIM_SIDE = 0.05  # how far in from a light-facing silhouette edge the painted ri
 EDGE_THIN = 0.005  # the hot line of a light-facing edge
 EDGE_SOFT = 0.016  # its warm falloff into the shadow
 EDGE_SOFT_GAIN = 0.6  # the falloff's level, of the hot line's
+EDGE_HIDDEN = 0.08  # an edge whose way to the light crosses the figure within this (of its height) stays dark
 RIM_PAINT = 0.6  # the painted rim's part in where a beam catches the figure, of the silhouette's
 SHEEN_FROM = 45  # paint lighter than this (of 255) catches a glancing light: ((L - 45) x 6)^2 —
 # the silver hair (painted 70-110) catches 0.3-1 of it, the coat and shirt (10-50) at most 0.02
@@ -56,6 +59,7 @@ ANGLE_STEP = 10  # degrees: the light's direction is quantised (a new catch mask
 
 Piece = tuple[pygame.Surface, tuple[int, int]]  # an image cropped to its content, and where it sits
 _Lit = tuple[pygame.Surface, int, tuple[int, int]]  # lit piece, blend flags, where it sits
+ShadowKey = tuple[int, int, int, int]  # id of the art, the sun's direction (degrees), depth, blur
 
 
 @dataclass
@@ -70,6 +74,8 @@ class _Catch:
     floor: pygame.Surface | None = None  # `edge` fading from the feet up (a beam on the floor)
     body: pygame.Surface | None = None  # the paint brightened, toward the light (`glaze`), made on demand
     glazed: tuple[int, pygame.Surface] | None = None  # `body` at the last glaze level asked
+    floor_lit: tuple[tuple[int, int, int], pygame.Surface] | None = None  # `floor` in the last colour asked
+    rim: pygame.Surface | None = None  # the art's rim paint weighted by `weight` (`_lit`), made on demand
 
 
 @dataclass
@@ -87,11 +93,20 @@ class _Art:
 
 @dataclass
 class Prebuilt:
-    """A sprite's layers and art at one size, made in the background (`SpriteRenderer.prebuild`)."""
+    """A sprite's layers and art at one size, made in the background (`SpriteRenderer.prebuild`):
+    `art` as composed, `mirrored` the same flipped (when the view is), and `shadows` (its key, the
+    art it is of, the shadow: see `make_shadow`) made for it where it stands."""
 
     pieces: dict[tuple[object, Size], Piece | None]
     key: tuple[object, ...]
     art: _Art
+    mirrored: _Art | None = None
+    shadows: list[tuple[ShadowKey, _Art, tuple[pygame.Surface, tuple[float, float]]]] = field(default_factory=list)
+
+    @property
+    def shown(self) -> _Art:
+        """The art the view draws."""
+        return self.mirrored or self.art
 
 
 def _crop(surf: pygame.Surface) -> Piece | None:
@@ -138,6 +153,7 @@ class FigurePaint:
 
     pieces: list[tuple[pygame.Surface, tuple[int, int], float]]
     floor: tuple[pygame.Surface, tuple[int, int]] | None
+    kept: _Catch | None = None  # where `light_rim` keeps its tinted floor mask (a figure not fading)
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(self.pieces)
@@ -185,6 +201,22 @@ def _facing(g: pygame.Surface, r: int, u: tuple[float, float] | None) -> pygame.
     return e
 
 
+def _hidden(g: pygame.Surface, u: tuple[float, float], near: int, far: int) -> pygame.Surface:
+    """A multiplier for the light-facing edges of the silhouette `g`: 1 where the way toward the
+    light (`u`) is open, RIM_BACK where the figure itself stands in it between `near` and `far`
+    px away (the far leg's inner edge behind the near leg, the torso's side under a hanging
+    arm): the figure shades itself there."""
+    occluded = pygame.Surface(g.get_size())
+    occluded.fill((0, 0, 0))
+    step = max(1, (far - near) // 8)
+    for d in range(near + 1, far + 1, step):
+        occluded.blit(g, (-round(d * u[0]), -round(d * u[1])), special_flags=pygame.BLEND_RGB_MAX)
+    out = pygame.Surface(g.get_size())
+    out.fill((255, 255, 255))
+    out.blit(_scaled_by(occluded, 1.0 - RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    return out
+
+
 def _scaled_by(surf: pygame.Surface, level: float) -> pygame.Surface:
     v = max(0, min(255, round(255 * level)))
     surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
@@ -216,6 +248,7 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     edge = _facing(g, thin, u)
     edge.blit(_scaled_by(_facing(g, soft, u), EDGE_SOFT_GAIN), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     if u is not None:
+        edge.blit(_hidden(g, u, soft, max(soft + 2, round(EDGE_HIDDEN * h))), (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         edge.blit(_scaled_by(_facing(g, thin, None), RIM_BACK), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
     rim = art.groups["rim"]
     if rim is not None:  # the figure's own rim paint (jaw, hand, strands), toward the light
@@ -239,6 +272,66 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     return _Catch(rect, weight, edge, sheen)
 
 
+def shadow_key(art: _Art, feet: tuple[float, float], sun: tuple[float, float], alpha: float,
+               px: float) -> ShadowKey | None:
+    """What a figure's shadow (`SpriteRenderer.shadow`) depends on, besides the art: the
+    direction from the sun to the `feet` (whole degrees), its darkness (0..255, the figure's
+    `alpha` of SHADOW_DEPTH) and its blur (px at SHADOW_SCALE, from `px` output px per logical
+    px); None when it casts none (no pixels, transparent, the sun not in front of it)."""
+    dx, dy = feet[0] - sun[0], feet[1] - sun[1]
+    if art.groups["ambient"] is None or dy <= 1.0 or alpha <= 0.0:
+        return None
+    angle = round(math.degrees(math.atan2(dx, dy)))
+    depth = round(255 * SHADOW_DEPTH * min(1.0, alpha))
+    return (id(art), angle, depth, max(1, round(SHADOW_SOFT * px / SHADOW_SCALE)))
+
+
+def shadow_flat(art: _Art, depth: int, blur: int) -> tuple[pygame.Surface, float]:
+    """The part of a shadow that does not depend on the sun's direction: the figure's
+    silhouette flipped under its feet, squashed and blurred, dark on white at SHADOW_SCALE, and
+    the x of the feet in it (px)."""
+    surf, (px0, py0) = art.groups["ambient"]  # type: ignore[misc]
+    size = art.size
+    fx = size[0] / 2.0 - px0  # the feet, in the piece: the canvas' bottom centre
+    fy = size[1] - py0
+    f = SHADOW_SCALE
+    w = max(1, round(surf.get_width() * SHADOW_WIDTH / f))
+    h = max(1, round(size[1] * SHADOW_LENGTH * surf.get_height() / max(1.0, fy) / f))
+    # premultiplied: black where the figure is, with its coverage x depth (made small first:
+    # scaling and the multiply commute, and the figure's full-size piece is the large one)
+    dark = pygame.transform.flip(pygame.transform.smoothscale(surf, (w, h)), False, True)
+    dark.fill((0, 0, 0, depth), special_flags=pygame.BLEND_RGBA_MULT)
+    pad = blur + 2
+    flat = pygame.Surface((w + 2 * pad, h + 2 * pad))
+    flat.fill((255, 255, 255))
+    flat.blit(dark, (pad, pad))
+    return pygame.transform.box_blur(flat, blur), pad + fx * SHADOW_WIDTH / f
+
+
+def make_shadow(art: _Art, key: ShadowKey, flat: tuple[pygame.Surface, float] | None = None) \
+        -> tuple[pygame.Surface, tuple[float, float]]:
+    """The shadow of `key` (`shadow_key`) for `art`: an opaque white picture, dark where the
+    shadow falls, cropped to where it is not white, and where the feet are in it (px, from
+    its top-left). `flat`: its `shadow_flat`, if kept. Touches no cache (safe in a background
+    thread)."""
+    _, angle, depth, blur = key
+    surf, feet_x = flat or shadow_flat(art, depth, blur)
+    f = SHADOW_SCALE
+    turned = pygame.transform.rotate(surf, angle)  # (the corners it adds: white, its top-left's colour)
+    # where the feet (top of the flipped silhouette) went
+    vx = feet_x - surf.get_width() / 2.0
+    vy = blur + 2 - surf.get_height() / 2.0
+    a = math.radians(angle)
+    rx = vx * math.cos(a) + vy * math.sin(a)
+    ry = -vx * math.sin(a) + vy * math.cos(a)
+    # only where it is not white (a turned shadow's box is mostly white), two white px around (the
+    # enlarging reads one beyond)
+    white = pygame.mask.from_threshold(turned, (255, 255, 255, 255), (1, 1, 1, 255))
+    white.invert()
+    boxes = white.get_bounding_rects()
+    crop = boxes[0].unionall(boxes[1:]).inflate(4, 4).clip(turned.get_rect()) if boxes else pygame.Rect(0, 0, 1, 1)
+    out = pygame.transform.smoothscale(turned.subsurface(crop), (crop.w * f, crop.h * f))
+    return out, ((turned.get_width() / 2.0 + rx - crop.x) * f, (turned.get_height() / 2.0 + ry - crop.y) * f)
 def _make_body(art: _Art, c: _Catch, angle: int | None) -> pygame.Surface:
     """The mask a glaze lights (`SpriteRenderer.paint`): the figure's own paint (its ambient
     group, on black) brightened GLAZE_GAIN times, over `c.rect`, weighted toward the light the
@@ -319,9 +412,20 @@ class SpriteRenderer:
         self._premul: OrderedDict[tuple[object, Size], Piece | None] = OrderedDict()
         self._lit_cache: OrderedDict[tuple[object, ...], tuple[_Art, list[_Lit]]] = OrderedDict()
         # (the art held weakly: a shadow must not keep figure art the art cache has dropped)
-        self._shadows: OrderedDict[tuple[object, ...], tuple[weakref.ref[_Art], tuple[pygame.Surface, tuple[float, float]]]] = \
+        self._shadows: OrderedDict[ShadowKey, tuple[weakref.ref[_Art], tuple[pygame.Surface, tuple[float, float]]]] = \
             OrderedDict()
+        self._flats: OrderedDict[tuple[int, int, int], tuple[weakref.ref[_Art], tuple[pygame.Surface, float]]] = OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
+
+    def release(self) -> None:
+        """Let go of what is made for a scene and cheap to make again — the shadows and their
+        flats, the lit copies, a breath's heights (a few ms a figure) — when the picture
+        changes stage (most key-beat images have no figures); the composed art, its catch
+        masks (~50 ms a figure at 1080p) and the layers stay."""
+        self._shadows.clear()
+        self._flats.clear()
+        self._lit_cache.clear()
+        self._stretch_cache.clear()
 
     def _layer(self, path: object, size: Size) -> Piece | None:
         """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
@@ -356,12 +460,27 @@ class SpriteRenderer:
         pieces = {(sprite.layers[n].image, size): self.premultiplied(sprite.layers[n].image, size)
                   for n, a in layers if a > 0 and n in sprite.layers}
         art = self._compose(sprite, layers, size, lambda path, at: pieces[(path, at)])
-        return Prebuilt(pieces, (sprite.path, layers, size, False), art)
+        mirrored = _Art({g: _flip(p, size[0]) for g, p in art.groups.items()}, size) if view.mirrored else None
+        built = Prebuilt(pieces, (sprite.path, layers, size, False), art, mirrored)
+        self.contact(built.shown)  # (kept with the art)
+        return built
+
+    def prebuild_shadow(self, built: Prebuilt, feet: tuple[float, float], sun: tuple[float, float],
+                        alpha: float, px: float) -> None:
+        """Make in the background the shadow `shadow` will be asked for (same arguments) by the
+        first frame that draws `built`; `adopt_prebuilt` keeps it."""
+        key = shadow_key(built.shown, feet, sun, alpha, px)
+        if key is not None:
+            built.shadows.append((key, built.shown, make_shadow(built.shown, key)))
 
     def adopt_prebuilt(self, built: Prebuilt) -> None:
         for (path, size), piece in built.pieces.items():
             self.adopt(path, size, piece)
         self._remember(built.key, built.art)
+        if built.mirrored is not None:
+            self._remember((*built.key[:3], True), built.mirrored)
+        for key, art, made in built.shadows:
+            self.adopt_shadow(key, weakref.ref(art), made)
 
     def _remember(self, key: tuple[object, ...], art: _Art) -> _Art:
         self._art[key] = art
@@ -599,7 +718,7 @@ class SpriteRenderer:
             hit = _make_catch(art, angle)
             if hit is None:
                 return None
-        if len(art.catches) >= 4:  # (a figure crossing the room turns through a few steps)
+        if len(art.catches) >= 2:  # (a light tween or a walk moves it one way: the last two directions do)
             art.catches.clear()
         art.catches[angle] = hit
         return hit
@@ -632,6 +751,8 @@ class SpriteRenderer:
         level = round(max(0.0, min(1.0, glaze)) * GLAZE_LEVELS)
         if level > 0:
             pieces.append((self._glazed(art, c, angle, level), at, 1.0))
+        elif c.body is not None:  # the glaze is over (the last rays): its masks go
+            c.body = c.glazed = None
         floor: tuple[pygame.Surface, tuple[int, int]] | None = (c.floor, at)
         if alpha < 1.0:
             v = max(0, min(255, round(255 * alpha)))
@@ -642,7 +763,7 @@ class SpriteRenderer:
                 return m
             pieces = [(faded(m), a, g) for m, a, g in pieces]
             floor = (faded(c.floor), at)
-        return FigurePaint(pieces, floor)
+        return FigurePaint(pieces, floor, c if alpha >= 1.0 else None)
 
     def _glazed(self, art: _Art, c: _Catch, angle: int | None, level: int) -> pygame.Surface:
         """`c.body` at glaze `level` (of GLAZE_LEVELS); the last level asked is kept."""
@@ -663,8 +784,14 @@ class SpriteRenderer:
         if paint.floor is None:
             return
         surf, at = paint.floor
-        lit = surf.copy()
-        lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+        kept = paint.kept
+        if kept is not None and kept.floor_lit is not None and kept.floor_lit[0] == color:
+            lit = kept.floor_lit[1]  # (the same beam at the feet as the frame before)
+        else:
+            lit = surf.copy()
+            lit.fill(color, special_flags=pygame.BLEND_RGB_MULT)
+            if kept is not None:
+                kept.floor_lit = (color, lit)
         dest.blit(lit, at, special_flags=pygame.BLEND_RGB_ADD)
 
     def shadow(self, art: _Art, rect: pygame.Rect | None, feet: tuple[float, float], sun: tuple[float, float],
@@ -672,48 +799,46 @@ class SpriteRenderer:
         """The figure's shadow on the floor in a beam, for a sun whose foot on the horizon is at
         `sun` (output px): its silhouette laid down from the feet away from the sun, soft. A
         white picture with the shadow dark, to multiply the beams' light by, and where it goes;
-        None when the sun is not in front of the figure. `px`: output px per logical px."""
-        amb = art.groups["ambient"]
-        dx, dy = feet[0] - sun[0], feet[1] - sun[1]
-        if amb is None or dy <= 1.0 or alpha <= 0.0:
+        None when the sun is not in front of the figure. `px`: output px per logical px.
+
+        Kept (the last SHADOWS_KEPT made or used, each only while its art lives): a figure's
+        shadow changes only when the sun turns by a degree, its alpha changes or the figure's
+        art does — not with a camera's zoom, which only changes its blur by a pixel now and
+        then (`shadow_key`)."""
+        key = shadow_key(art, feet, sun, alpha, px)
+        if key is None:
             return None
-        angle = round(math.degrees(math.atan2(dx, dy)))
-        depth = round(255 * SHADOW_DEPTH * min(1.0, alpha))
-        key = ("shadow", id(art), angle, depth, round(px, 3))
         hit = self._shadows.get(key)
         if hit is None or hit[0]() is not art:
-            hit = (weakref.ref(art), self._make_shadow(amb, art.size, angle, depth, px))
-            self._shadows[key] = hit
-            while len(self._shadows) > 8:
-                self._shadows.popitem(last=False)
+            hit = (weakref.ref(art), make_shadow(art, key, self._flat(art, key)))
+            self.adopt_shadow(key, hit[0], hit[1])
+        else:
+            self._shadows.move_to_end(key)
         surf, anchor = hit[1]
         return surf, (round(feet[0] - anchor[0]), round(feet[1] - anchor[1]))
 
-    def _make_shadow(self, amb: Piece, size: Size, angle: float, depth: int, px: float) -> tuple[pygame.Surface, tuple[float, float]]:
-        surf, (px0, py0) = amb
-        fx = size[0] / 2.0 - px0  # the feet, in the piece: the canvas' bottom centre
-        fy = size[1] - py0
-        f = 4  # built at a quarter of the size: it is soft anyway
-        w = max(1, round(surf.get_width() * SHADOW_WIDTH / f))
-        h = max(1, round(size[1] * SHADOW_LENGTH * surf.get_height() / max(1.0, fy) / f))
-        dark = surf.copy()  # premultiplied: black where the figure is, with its coverage x depth
-        dark.fill((0, 0, 0, depth), special_flags=pygame.BLEND_RGBA_MULT)
-        small = pygame.transform.smoothscale(pygame.transform.flip(dark, False, True), (w, h))
-        blur = max(1, round(SHADOW_SOFT * px / f))
-        pad = blur + 2
-        flat = pygame.Surface((w + 2 * pad, h + 2 * pad))
-        flat.fill((255, 255, 255))
-        flat.blit(small, (pad, pad))
-        flat = pygame.transform.box_blur(flat, blur)
-        turned = pygame.transform.rotate(flat, angle)
-        # where the feet (top of the flipped silhouette) went
-        vx = pad + fx * SHADOW_WIDTH / f - flat.get_width() / 2.0
-        vy = pad - flat.get_height() / 2.0
-        a = math.radians(angle)
-        rx = vx * math.cos(a) + vy * math.sin(a)
-        ry = -vx * math.sin(a) + vy * math.cos(a)
-        out = pygame.transform.smoothscale(turned, (turned.get_width() * f, turned.get_height() * f))
-        return out, ((turned.get_width() / 2.0 + rx) * f, (turned.get_height() / 2.0 + ry) * f)
+    def _flat(self, art: _Art, key: ShadowKey) -> tuple[pygame.Surface, float]:
+        """`shadow_flat` for the shadow of `key`, kept: while the sun moves (a light tween) only
+        the turn and the enlarging are made again at each degree."""
+        flat_key = (key[0], key[2], key[3])
+        hit = self._flats.get(flat_key)
+        if hit is None or hit[0]() is not art:
+            hit = (weakref.ref(art), shadow_flat(art, key[2], key[3]))
+            self._flats[flat_key] = hit
+            while len(self._flats) > SHADOWS_KEPT:
+                self._flats.popitem(last=False)
+        else:
+            self._flats.move_to_end(flat_key)
+        return hit[1]
+
+    def adopt_shadow(self, key: ShadowKey, art: weakref.ref[_Art], made: tuple[pygame.Surface, tuple[float, float]]) -> None:
+        """Keep a shadow made by `make_shadow` (in a background build too, see `prebuild`)."""
+        for old in [k for k, (ref, _) in self._shadows.items() if ref() is None]:  # figures gone
+            del self._shadows[old]
+        self._shadows[key] = (art, made)
+        self._shadows.move_to_end(key)
+        while len(self._shadows) > SHADOWS_KEPT:
+            self._shadows.popitem(last=False)
 
     def _lit(self, who: str, art: _Art, light: Light, alpha: float, angle: int | None = None) -> list[_Lit]:
         """The sprite's groups under the light but the pulsing glow: (surface, blend flags,
@@ -740,14 +865,19 @@ class SpriteRenderer:
             out.append((lit, pygame.BLEND_PREMULTIPLIED, amb[1]))
         rim = art.groups["rim"]
         if rim is not None and rim_tint != (0, 0, 0):
-            lit = rim[0].copy()
             catch = self.catch(art, angle)
             if catch is not None:
-                weight = pygame.Surface(lit.get_size())
-                back = round(255 * RIM_BACK)
-                weight.fill((back, back, back))
-                weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
-                lit.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                if catch.rim is None:  # the rim paint weighted toward the light: kept, any tint
+                    weighted = rim[0].copy()
+                    weight = pygame.Surface(weighted.get_size())
+                    back = round(255 * RIM_BACK)
+                    weight.fill((back, back, back))
+                    weight.blit(catch.weight, (catch.rect.x - rim[1][0], catch.rect.y - rim[1][1]))
+                    weighted.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+                    catch.rim = weighted
+                lit = catch.rim.copy()
+            else:
+                lit = rim[0].copy()
             lit.fill(rim_tint, special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, rim[1]))
         emi = art.groups["emissive"]
@@ -758,9 +888,10 @@ class SpriteRenderer:
                 v = round(255 * a)
                 lit.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
             out.append((lit, pygame.BLEND_RGB_ADD, emi[1]))
-        self._lit_cache[key] = (art, out)
-        while len(self._lit_cache) > 4:
-            self._lit_cache.popitem(last=False)
+        if art.source is None:  # (a stand-in is made anew each frame: its copies are never asked again)
+            self._lit_cache[key] = (art, out)
+            while len(self._lit_cache) > 4:
+                self._lit_cache.popitem(last=False)
         return out
 
     def _with_pulse(self, art: _Art, lit: list[_Lit], level: float) -> list[_Lit]:

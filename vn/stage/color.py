@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 RGB = tuple[float, float, float]
 
@@ -73,6 +74,12 @@ def oklab_to_rgb(lab: tuple[float, float, float]) -> RGB:
     )
 
 
+@lru_cache(maxsize=1024)
+def _oklab(rgb: RGB) -> tuple[float, float, float]:
+    """`rgb_to_oklab`, kept: a light tween mixes the same preset colours every frame."""
+    return rgb_to_oklab(rgb)
+
+
 def lerp_color(a: RGB, b: RGB, u: float) -> RGB:
     """The colour a fraction `u` of the way from `a` to `b`, mixed in OKLab.
 
@@ -82,5 +89,5 @@ def lerp_color(a: RGB, b: RGB, u: float) -> RGB:
         return (float(a[0]), float(a[1]), float(a[2]))
     if u >= 1.0 or a == b:
         return (float(b[0]), float(b[1]), float(b[2]))
-    la, lb = rgb_to_oklab(a), rgb_to_oklab(b)
+    la, lb = _oklab(tuple(a)), _oklab(tuple(b))  # type: ignore[arg-type]
     return oklab_to_rgb(tuple(x + (y - x) * u for x, y in zip(la, lb, strict=True)))  # type: ignore[arg-type]

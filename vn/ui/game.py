@@ -41,7 +41,8 @@ class GameView(ScreenView):
         self._line_seen: object | None = None
         self._ended_shown = False
         self.last_card: tuple[str, str | None] | None = None
-        self._over: list[pygame.Rect] = []  # where the last frame drew over the picture
+        self._over: dict[str, pygame.Rect] = {}  # where the frames drew over the picture
+        self._over_key: tuple[object, ...] | None = None  # what they drew
         self._build_quick()
 
     # -- time ------------------------------------------------------------------------------
@@ -278,24 +279,34 @@ class GameView(ScreenView):
     def draw(self, surface: pygame.Surface, now: float) -> None:
         t = self.game_time(now)
         screen = self.host.screen
-        # the window's canvas still holds this view's last frame: only what typed on is drawn,
-        # and where the quick menu and the mode mark were (drawn again over it below)
-        kept = self._over if getattr(self.host, "canvas_kept", False) else None
+        s = self.session.settings
+        over = (self.covered, self._quick_shown(), self.quick.focus_key, s.skip, s.auto, surface.get_size())
+        # the window's canvas still holds this view's last frame: only what typed on or moved
+        # is drawn, and the quick menu and the mode mark again where that reaches them
+        kept = list(self._over.values()) if getattr(self.host, "canvas_kept", False) and over == self._over_key \
+            else None
         damage = screen.draw(surface, self.session, t, ui=not self.covered, kept=kept)
-        self._over = []
-        if not self.covered:
-            if self._quick_shown():
-                self._draw_quick(surface)
-            self._draw_mode(surface)
-        self.damage = None if damage is None else damage + self._over
+        self._over_key = over
+        if damage is None:
+            self._over = {}
 
-    def _overdrawn(self, surface: pygame.Surface, *rects: pygame.Rect) -> None:
+        def restored(name: str) -> bool:
+            return damage is None or (name in self._over and any(d.contains(self._over[name]) for d in damage))
+
+        if not self.covered:
+            if self._quick_shown() and restored("quick"):
+                self._draw_quick(surface)
+            if restored("mode"):
+                self._draw_mode(surface)
+        self.damage = damage
+
+    def _overdrawn(self, surface: pygame.Surface, name: str, *rects: pygame.Rect) -> None:
         """Note what the quick menu or the mode mark covers (their text's shadow included)."""
         if not rects:
             return
         vp = self.host.screen.viewport(surface)
         area = rects[0].unionall(rects[1:]).inflate(2 * vp.px(16), 2 * vp.px(16)).clip(surface.get_rect())
-        self._over.append(area)
+        self._over[name] = area
 
     def _draw_quick(self, surface: pygame.Surface) -> None:
         vp = self.host.screen.viewport(surface).design()
@@ -313,7 +324,7 @@ class GameView(ScreenView):
                                      color=color, align="center", scale=vp.scale, line_spacing=1.0)
             rect = vp.rect(*c.rect)
             renderer.draw(surface, layout, (rect.x, rect.y + (rect.height - layout.height) // 2), alpha=210)
-        self._overdrawn(surface, *(vp.rect(*c.rect) for c in self.quick.controls))
+        self._overdrawn(surface, "quick", *(vp.rect(*c.rect) for c in self.quick.controls))
 
     def _draw_mode(self, surface: pygame.Surface) -> None:
         """A small 'Skip' / 'Auto' mark in the corner while either mode is on."""
@@ -328,5 +339,5 @@ class GameView(ScreenView):
         layout = self.host.text.layout(letterspaced(label), vp.px(300), vp.px(24), family=SANS, color=t.accent,
                                        align="right", scale=vp.scale, line_spacing=1.0)
         self.host.text.draw(surface, layout, vp.point(1920 - 60 - 300, 40))
-        self._overdrawn(surface, pygame.Rect(vp.point(1920 - 400, 28), bar.get_size()),
+        self._overdrawn(surface, "mode", pygame.Rect(vp.point(1920 - 400, 28), bar.get_size()),
                         pygame.Rect(vp.point(1920 - 60 - 300, 40), (vp.px(300), layout.height)))

@@ -17,10 +17,12 @@ for a redraw (`vn.app.Player.visible`), so the title costs nothing then.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import replace
 
 import pygame
 
+from vn.render.plate import disjoint
 from vn.render.text import SANS, SERIF, Shadow
 from vn.stage import motion
 from vn.stage.scene import Scene
@@ -48,16 +50,29 @@ class _Direction:
         self.pos = None
 
 
-def title_stage(game, assets=None) -> str | None:
-    """The stage behind the title: the first by name that is not a key-beat image (a map with a
-    `gallery` property is a close-up of one moment, not the game's place)."""
+def title_stage(game, assets=None, program=None) -> str | None:
+    """The stage behind the title: the one the story opens on (the first `stage` direction of
+    the `start` label), so a game's other places never stand in for its home; else the first by
+    name that is not a key-beat image (a map with a `gallery` property is a close-up of one
+    moment, not the game's place)."""
     stages = [n[:-4] for n in sorted(game.listing("assets/stages", (".tmx",)))]
     if assets is not None:
-        for name in stages:
+        opening = _opening_stage(program)
+        for name in ([opening] if opening in stages else []) + stages:
             layout = assets.stage(name)
             if layout is not None and layout.gallery is None:
                 return name
     return stages[0] if stages else None
+
+
+def _opening_stage(program) -> str | None:
+    """The name the start label's first `stage` direction gives, if it is plain text."""
+    label = getattr(program, "labels", {}).get(getattr(program, "start", None))
+    for ins in label.code if label is not None else ():
+        if ins.op == "direction" and ins.args.get("command") == "stage":
+            name = ins.args.get("args", {}).get("name")
+            return name if isinstance(name, str) else getattr(name, "plain_source", lambda: None)()
+    return None
 
 
 class TitleView(ScreenView):
@@ -68,7 +83,7 @@ class TitleView(ScreenView):
         self.scene = Scene(host.screen.assets)
         presets = list(host.screen.assets.presets)
         self.presets = [p for p in PREFERRED if p in presets] or [p for p in presets if p != "black"]
-        stage = title_stage(host.game, host.screen.assets)
+        stage = title_stage(host.game, host.screen.assets, host.screen.program)
         self.scene.restore({"stage": stage, "light": self.presets[0] if self.presets else None,
                             "sprites": {}}, 0.0)
         self.cycle_start = 0.0
@@ -77,6 +92,8 @@ class TitleView(ScreenView):
         self.group = FocusGroup()
         self.latest = None
         self._drawn = False  # the first frame is drawn at rest (start-up time is measured to it)
+        self._rate_at: tuple[float | None, float | None] = (None, None)  # (light step, motion's rate)
+        self._last: tuple[weakref.ref[pygame.Surface], tuple[object, ...], object] | None = None  # the frame before
 
     # -- the menu ----------------------------------------------------------------------------
 
@@ -158,6 +175,7 @@ class TitleView(ScreenView):
             start = self.cycle_start + step * period + LIGHT_HOLD
             self.scene.apply(_Direction("light", preset=target, over=LIGHT_TWEEN, ease="sine_in_out"),
                              start - self.cycle_start)
+            self._rate_at = (None, None)
         return False
 
     def next_redraw(self, now: float) -> float | None:
@@ -178,7 +196,10 @@ class TitleView(ScreenView):
         the player asked for reduced motion)."""
         if self.host.settings.reduce_motion or self._covered():
             return None
-        return motion.rate(self.scene.living(math.floor((now - self.cycle_start) * LIGHT_FPS) / LIGHT_FPS))
+        at = math.floor((now - self.cycle_start) * LIGHT_FPS) / LIGHT_FPS
+        if self._rate_at[0] != at:  # (what lives depends on the light: worked out once a step)
+            self._rate_at = (at, motion.rate(self.scene.living(at)))
+        return self._rate_at[1]
 
     def _covered(self) -> bool:
         """A page of its own (Extras, Settings, the content note…) is over the title: the
@@ -214,17 +235,42 @@ class TitleView(ScreenView):
     # -- drawing ----------------------------------------------------------------------------
 
     def draw(self, surface: pygame.Surface, now: float) -> None:
-        screen = self.host.screen
+        compositor = self.host.screen.compositor
         # the light at its own slow steps; the living motion at the real time on its own grid
         view = replace(self.scene.view(self._light_time(now)), motion=self._motion_time(now))
-        screen.compositor.draw(surface, view)
+        top = self.host.stack.top
+        covered = top is not self and getattr(top, "full_page", False)
+        u = smoothstep((now - self.shown_at) / FADE_IN) if top is self else 1.0
+        menu = (covered, u, self.group.focus_key, self.latest, self.host.theme, self.host.viewport,
+                tuple((c.key, c.label, c.enabled, c.rect) for c in self.group.controls))
+        last, self._last = self._last, (weakref.ref(surface), menu, view)
         self._drawn = True
+        if getattr(self.host, "canvas_kept", False) and last is not None and last[0]() is surface \
+                and last[1] == menu:
+            # the window still shows the frame before: only where the motion moved is drawn,
+            # the menu over it again there (a step of the dust is a part of the picture)
+            moved = compositor.motion_areas(last[2], view, surface.get_size())
+            if moved is not None:
+                rects = disjoint(moved, surface.get_rect())
+                if compositor.redraw(surface, view, None, rects):
+                    if not covered:
+                        for rect in rects:
+                            surface.set_clip(rect)
+                            try:
+                                self._draw_menu(surface, u)
+                            finally:
+                                surface.set_clip(None)
+                    self.damage = rects
+                    return
+        compositor.draw(surface, view)
+        if not covered:  # (a page of its own over the title: only the picture shows under its dimming)
+            self._draw_menu(surface, u)
+
+    def _draw_menu(self, surface: pygame.Surface, u: float) -> None:
+        """The wash, the title and the menu over the picture, at opacity `u` (their fade in)."""
+        screen = self.host.screen
         vp = self.host.viewport
         t = self.host.theme
-        top = self.host.stack.top
-        if top is not self and getattr(top, "full_page", False):
-            return  # a page of its own over the title: only the picture shows under its dimming
-        u = smoothstep((now - self.shown_at) / FADE_IN) if top is self else 1.0
         # a dark wash from the left, under the title and the menu
         surface.blit(_wash((vp.px(1100), surface.get_height()), t.bar), (vp.offset[0], 0))
         title = self.host.text.layout(screen.program.title, vp.px(1100), vp.px(104), family=SERIF, color=t.text,

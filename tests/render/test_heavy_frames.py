@@ -1,0 +1,232 @@
+"""The heaviest moment (`vn bench`: the last rays' light tween under a moving camera and a
+dissolve, a line typing) and what the compositor keeps between its frames to draw it: beams
+tinted into kept surfaces, a ramp's colours kept while its strength moves, the sky drawn into its
+kept surface, the shadows, the moving camera's buffer. None of it may change a frame: what is
+kept equals what a fresh renderer makes, pixel for pixel."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from tests.render.test_figure_light import block_art  # noqa: E402
+from tests.stage.helpers import BUNDLED_STAGE, ROOT  # noqa: E402
+from vn.render.images import ImageCache  # noqa: E402
+from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps  # noqa: E402
+from vn.render.sprites import SpriteRenderer  # noqa: E402
+from vn.stage.assets import GameAssets  # noqa: E402
+from vn.stage.lighting import lerp_light  # noqa: E402
+
+K = 0.25  # output px per map px: the bundled room at 480x270
+
+
+def pixels(surf: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surf, "RGB")
+
+
+@pytest.fixture(scope="module")
+def room():
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    assets = GameAssets(ROOT)
+    layout = assets.stage("living_room")
+    presets = assets.presets
+    return layout, presets["sunset"], presets["last_rays"]
+
+
+def tween(a, b, n):
+    """n lights from a to b, the steps uneven (a tween moves in steps of every size)."""
+    return [lerp_light(a, b, (i / n) ** 1.5) for i in range(n + 1)]
+
+
+def picture(size) -> pygame.Surface:
+    """A picture with something in every pixel (so an add that saturates shows)."""
+    surf = pygame.Surface(size)
+    w, h = size
+    for y in range(0, h, 6):
+        surf.fill(((y * 3) % 256, (y * 7 + 90) % 256, 200 - (y % 200)), (0, y, w, 6))
+    return surf
+
+
+def test_kept_beams_through_a_tween_equal_fresh_ones(room):
+    layout, sunset, last_rays = room
+    kept = Beams(layout.lights, (K, K))
+    for light in tween(sunset, last_rays, 12):
+        fresh = Beams(layout.lights, (K, K))
+        view = pygame.Rect(0, 0, 480, 270)
+        for i, shape in enumerate(kept.shapes):
+            a = kept._lit(i, light, (0, 0), 1.0, view)
+            b = fresh._lit(i, light, (0, 0), 1.0, view)
+            assert (a is None) == (b is None), shape.shape.group
+            if a is not None:
+                assert a[1] == b[1] and a[0].get_size() == b[0].get_size()
+                assert pixels(a[0]) == pixels(b[0]), f"polygon {i} ({shape.shape.group})"
+        # and drawn: the same picture
+        one, two = picture((480, 270)), picture((480, 270))
+        kept.draw(one, light, (0, 0))
+        fresh.draw(two, light, (0, 0))
+        assert pixels(one) == pixels(two)
+
+
+def test_a_shorter_beam_is_its_whole_mask_shrunk_toward_its_first_point(room):
+    layout, sunset, _ = room
+    beams = Beams(layout.lights, (1.0, 1.0))
+    shape = max(beams.shapes, key=lambda s: s.rect.w * s.rect.h)
+    whole, rect = shape.at_reach(1.0)
+    assert rect == shape.rect
+    half, hrect = shape.at_reach(0.5)
+    assert (hrect.w, hrect.h) == (round(rect.w * 0.5), round(rect.h * 0.5))
+    # the first point stays where it was
+    fx, fy = shape.first
+    assert abs(hrect.x - (fx + (rect.x - fx) * 0.5)) <= 1 and abs(hrect.y - (fy + (rect.y - fy) * 0.5)) <= 1
+    # the same soft shape at half the size (scaled from the small blur, not the full mask)
+    ref = pygame.transform.smoothscale(whole, hrect.size)
+    diff = ref.copy()
+    diff.blit(half, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    other = half.copy()
+    other.blit(ref, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    diff.blit(other, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    assert max(pygame.transform.average_color(diff)[:3]) <= 2
+    assert pygame.mask.from_threshold(diff, (0, 0, 0), (13, 13, 13, 255)).count() > 0.99 * hrect.w * hrect.h
+    # drawn into a kept surface: the same pixels
+    into = pygame.Surface(rect.size)
+    kept, krect = shape.at_reach(0.5, None, into)
+    assert krect == hrect and pixels(kept) == pixels(half)
+    assert shape.at_reach(0.0005) is None
+
+
+def test_beams_under_shadows_equal_the_beams_summed_then_shadowed(room):
+    layout, sunset, last_rays = room
+    light = lerp_light(sunset, last_rays, 0.3)
+    beams = Beams(layout.lights, (K, K))
+    size = (480, 270)
+    shade = pygame.Surface((120, 90))
+    shade.fill((255, 255, 255))
+    pygame.draw.ellipse(shade, (60, 40, 30), (10, 10, 100, 70))
+    shadows = [(shade, (30, 200)), (shade, (90, 220)), (shade, (400, 250))]  # overlapping, off the edge
+    got = picture(size)
+    beams.draw(got, light, (0, 0), shadows=shadows)
+    # the reference: every beam summed in one buffer over all of them, shadowed, added
+    view = got.get_rect()
+    pieces = [p for i, s in enumerate(beams.shapes) if s.shape.falls_on == "stage"
+              if (p := beams._lit(i, light, (0, 0), 1.0, view)) is not None]
+    assert len(pieces) >= 2
+    area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
+        [s.get_rect(topleft=at) for s, at in pieces[1:]]).clip(view)
+    buf = pygame.Surface(area.size)
+    buf.fill((0, 0, 0))
+    for s, (x, y) in pieces:
+        buf.blit(s, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_ADD)
+    for s, (x, y) in shadows:
+        buf.blit(s, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_MULT)
+    want = picture(size)
+    want.blit(buf, area.topleft, special_flags=pygame.BLEND_RGB_ADD)
+    assert pixels(got) == pixels(want)
+    # and the shadows did darken the light
+    plain = picture(size)
+    beams.draw(plain, light, (0, 0))
+    assert pixels(plain) != pixels(got)
+
+
+def test_a_ramp_beam_made_only_over_a_figure_lights_it_as_the_whole_beam_does(room):
+    layout, sunset, last_rays = room
+    size = (480, 270)
+    grey = pygame.Surface((60, 200))
+    for y in range(0, 200, 10):  # paint of every lightness, top to bottom
+        grey.fill((y + 40, y + 40, y + 40), (0, y, 60, 10))
+    beams = Beams(layout.lights, (K, K))
+    ramps = [i for i, s in enumerate(beams.shapes) if s.shape.falls_on == "figures"]
+    assert ramps
+    lit_some = 0
+    for u in (0.0, 0.35, 0.8):  # the figure band in several places (its offset moves)
+        light = lerp_light(sunset, last_rays, u)
+        for at in [(100, 20), (130, 90), (300, 10)]:
+            paint = [(grey, at, 1.0), (grey, at, 1.0)]
+            got = picture(size)
+            beams.on_figure(got, light, (0, 0), 1.0, paint)
+            want = picture(size)
+            whole = Beams(layout.lights, (K, K))
+            for i in ramps:  # the whole beam made, each piece of paint times it, added
+                lit = whole._lit(i, light, (0, 0), 1.0, want.get_rect())
+                if lit is None:
+                    continue
+                over = grey.get_rect(topleft=at).clip(lit[0].get_rect(topleft=lit[1])).clip(want.get_rect())
+                if over.w <= 0 or over.h <= 0:
+                    continue
+                for surf, pos, _ in paint:
+                    piece = surf.subsurface(over.move(-pos[0], -pos[1])).copy()
+                    piece.blit(lit[0], (lit[1][0] - over.x, lit[1][1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+                    want.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+            assert pixels(got) == pixels(want), (u, at)
+            lit_some += pixels(got) != pixels(picture(size))
+    assert lit_some >= 3  # (the band did fall on the paint)
+
+
+def test_a_rectangle_less_a_hole_covers_the_rest_once():
+    rect = pygame.Rect(10, 20, 50, 40)
+    for hole in [pygame.Rect(20, 30, 10, 10), pygame.Rect(0, 0, 30, 30), pygame.Rect(50, 50, 30, 30),
+                 pygame.Rect(0, 0, 5, 5), pygame.Rect(0, 0, 100, 100), pygame.Rect(15, 0, 10, 100)]:
+        bands = _outside(rect, hole)
+        cover = pygame.Surface((100, 100))
+        cover.fill((0, 0, 0))
+        for b in bands:
+            assert rect.contains(b)
+            cover.fill((1, 1, 1), b, special_flags=pygame.BLEND_RGB_ADD)
+        inside = hole.clip(rect)
+        for y in range(100):
+            for x in range(100):
+                want = 1 if rect.collidepoint(x, y) and not inside.collidepoint(x, y) else 0
+                assert cover.get_at((x, y))[0] == want, (hole, x, y)
+
+
+def test_a_kept_sky_and_lit_planes_through_a_tween_equal_fresh_ones(room):
+    layout, sunset, last_rays = room
+    maps = build_stage_maps(layout, ImageCache(), K)
+    assert maps.sky is not None
+    kept = StageLighter(maps, layout)
+    for light in tween(sunset, last_rays, 10):
+        one, two = pygame.Surface(maps.size), pygame.Surface(maps.size)
+        kept.draw(one, light)
+        StageLighter(maps, layout).draw(two, light)
+        assert pixels(one) == pixels(two)
+
+
+def test_a_kept_shadow_equals_a_fresh_one_at_a_scale_of_the_same_blur():
+    art = block_art()
+    kept = SpriteRenderer(ImageCache())
+    first = kept.shadow(art, None, (100.0, 400.0), (300.0, 100.0), 1.0, 1.0)
+    # a moving camera draws at a scale that changes every frame; the blur changes in steps
+    for px in (0.999, 0.97, 1.02, 1.21, 0.6):
+        got = kept.shadow(art, None, (100.0, 400.0), (300.0, 100.0), 1.0, px)
+        want = SpriteRenderer(ImageCache()).shadow(art, None, (100.0, 400.0), (300.0, 100.0), 1.0, px)
+        assert got[1] == want[1] and pixels(got[0]) == pixels(want[0]), px
+    assert first is not None
+
+
+def test_frames_through_the_heaviest_moment_equal_fresh_ones():
+    if not BUNDLED_STAGE.exists():
+        pytest.skip("the bundled stage is not there yet")
+    from vn.screen import Screen
+    from vn.tools.bench import _heavy_session
+
+    size = (480, 270)
+    screen, session, now = _heavy_session(None, size, 90)
+    surf = pygame.Surface(size)
+    screen.draw(surf, session, now)
+    compared = 0
+    for n in range(1, 61):
+        now += 1.0 / 30.0  # 2 s: steps of the light, the sky, the beams' reach, the camera
+        session.update(now)
+        screen.draw(surf, session, now)
+        if n % 12 == 0:
+            fresh = pygame.Surface(size)
+            Screen(screen.game, size).draw(fresh, session, now)
+            assert pixels(surf) == pixels(fresh), f"frame {n}"
+            compared += 1
+    view = session.scene.view(now)
+    assert view.camera_moving and view.transition is not None and compared == 5
