@@ -17,29 +17,26 @@ Elsewhere than glibc (musl, macOS, Windows) `give_back` does nothing.
 from __future__ import annotations
 
 import ctypes
+import functools
 import sys
 from collections.abc import Callable
 
-_trim: Callable[[int], int] | None = None
-_looked = False
 
-
+@functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    global _trim, _looked
-    if not _looked:
-        _looked = True
-        if sys.platform.startswith("linux"):
-            try:
-                libc = ctypes.CDLL(None)  # the process's own symbols: the C library it runs on
-                gnu = getattr(libc, "gnu_get_libc_version", None)
-                fn = getattr(libc, "malloc_trim", None) if gnu is not None else None  # glibc only
-            except OSError:  # pragma: no cover - no dynamic loader
-                fn = None
-            if fn is not None:
-                fn.argtypes = [ctypes.c_size_t]
-                fn.restype = ctypes.c_int
-                _trim = fn
-    return _trim
+    """glibc's `malloc_trim`, looked up once; None on any other C library."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None)  # the process's own symbols: the C library it runs on
+        gnu = getattr(libc, "gnu_get_libc_version", None)
+        fn = getattr(libc, "malloc_trim", None) if gnu is not None else None  # glibc only
+    except OSError:  # pragma: no cover - no dynamic loader
+        return None
+    if fn is not None:
+        fn.argtypes = [ctypes.c_size_t]
+        fn.restype = ctypes.c_int
+    return fn
 
 
 def give_back() -> bool:
