@@ -400,7 +400,9 @@ class Living:
         while len(self._motes) > 2:
             self._motes.popitem(last=False)
         # where each mote lies, for the parts of a frame drawn alone (kept with the motes)
-        self._dot_rects = {id(v): (v, [pygame.Rect(at, d.get_size()) for d, at in v]) for v in self._motes.values()}
+        live = {id(v) for v in self._motes.values()}
+        self._dot_rects = {i: e for i, e in self._dot_rects.items() if i in live}
+        self._dot_rects[id(out)] = (out, [pygame.Rect(at, d.get_size()) for d, at in out])
         return out
 
     @staticmethod
@@ -410,11 +412,11 @@ class Living:
         return st.beams(st.k_ref).shapes[i]
 
     def _lit_dot(self, radius: float, level: float, color: tuple[float, float, float],
-                 qc: tuple[int, int, int] | None = None) -> pygame.Surface:
-        """A speck of `radius` output px in `color` x `level` (32 levels, kept); `qc`: q(color)
-        when the caller has it."""
+                 qc: tuple[int, int, int]) -> pygame.Surface:
+        """A speck of `radius` output px in `color` x `level` (32 levels, kept); `qc` is
+        q(color), its key."""
         step = max(1, round(level * 32))
-        key = (max(2, round(radius * 4)), step, qc or q(color))
+        key = (max(2, round(radius * 4)), step, qc)
         hit = self._lit_dots.get(key)
         if hit is None:
             if len(self._lit_dots) > 512:

@@ -22,10 +22,7 @@ import pygame
 class PlateCache:
     """One plate: the picture of the view drawn last, once it has held still for a frame."""
 
-    def __init__(self, keep_first: bool = False) -> None:
-        # keep_first: the pictures drawn here are known to hold for several frames (the living
-        # motion's steps, 8-10 a second): keep each the first time rather than the second
-        self.keep_first = keep_first
+    def __init__(self) -> None:
         self._last: Hashable | None = None  # the key of the frame drawn last
         self._key: Hashable | None = None  # the key the plate shows
         self._plate: pygame.Surface | None = None
@@ -47,7 +44,7 @@ class PlateCache:
             self._last = sized
             return
         compose(dest)
-        if sized == self._last or self.keep_first or keep:
+        if sized == self._last or keep:
             if plate is None or plate.get_size() != dest.get_size():
                 plate = self._plate = pygame.Surface(dest.get_size(), 0, dest)
             plate.blit(dest, (0, 0))

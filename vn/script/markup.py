@@ -84,7 +84,7 @@ class Template:
         if plain is None:
             plain = "".join(p.text if isinstance(p, TextPart) else f"[{p.name}]"
                             for p in self.parts if not isinstance(p, PausePart))
-            object.__setattr__(self, "_plain", plain)  # a cache beside the fields, not a field
+            self.__dict__["_plain"] = plain  # a cache beside the fields, not a field
         return plain
 
 
@@ -120,10 +120,11 @@ def parse_markup(src: str) -> Template:
         if body is not None:
             style, no_wait = _tag(body, i, style, stack, parts, no_wait)
         elif name is not None:
-            if not _VAR.match(name.strip()):
+            var = name.strip()
+            if not _VAR.match(var):
                 raise MarkupError(f"'[{name}]' is not a variable name", i,
                                   "write [name] to show a variable, or '[[' for a literal bracket")
-            parts.append(VarPart(name.strip(), style))
+            parts.append(VarPart(var, style))
         elif mark == "{":
             raise MarkupError("'{' starts a tag that never closes", i,
                               "close it with '}', or write '{{' for a literal brace")
