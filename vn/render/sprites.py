@@ -361,6 +361,11 @@ def make_shadow(art: _Art, key: ShadowKey, flat: tuple[pygame.Surface, float] | 
     return out, ((turned.get_width() / 2.0 + rx - crop.x) * f, (turned.get_height() / 2.0 + ry - crop.y) * f)
 
 
+def _silhouette(surf: pygame.Surface) -> _Art:
+    """A stage layer that casts a shadow, as art of one ambient group the size of `surf`."""
+    return _Art({"ambient": (surf, (0, 0)), "rim": None, "emissive": None, "pulse": None}, surf.get_size())
+
+
 class ShadowCasters:
     """The stage's image layers that cast a shadow in the light polygons under them (their
     `casts_shadow` property): each layer's picture cropped to its pixels, as the figures'
@@ -381,7 +386,7 @@ class ShadowCasters:
             if rect.w == 0 or rect.h == 0:
                 continue
             piece = premultiplied(surf.subsurface(rect).copy())
-            art = _Art({"ambient": (piece, (0, 0)), "rim": None, "emissive": None, "pulse": None}, rect.size)
+            art = _silhouette(piece)
             feet = ((pos[0] + rect.centerx) / k, (pos[1] + rect.bottom) / k)  # map px
             self.layers.append((i, layer.parallax, art, feet))
         self._zoomed: OrderedDict[float, list[_Art]] = OrderedDict()
@@ -397,8 +402,7 @@ class ShadowCasters:
             for _, _, art, _ in self.layers:
                 surf = art.groups["ambient"][0]  # type: ignore[index]
                 size = (max(1, round(surf.get_width() * f)), max(1, round(surf.get_height() * f)))
-                arts.append(_Art({"ambient": (pygame.transform.smoothscale(surf, size), (0, 0)), "rim": None,
-                                  "emissive": None, "pulse": None}, size))
+                arts.append(_silhouette(pygame.transform.smoothscale(surf, size)))
             self._zoomed[f] = arts
             while len(self._zoomed) > 2:
                 self._zoomed.popitem(last=False)
@@ -757,14 +761,8 @@ class SpriteRenderer:
             c.body = c.glazed = None
         floor: tuple[pygame.Surface, tuple[int, int]] | None = (c.floor, at)
         if alpha < 1.0:
-            v = max(0, min(255, round(255 * alpha)))
-
-            def faded(m: pygame.Surface) -> pygame.Surface:
-                m = m.copy()
-                m.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
-                return m
-            pieces = [(faded(m), a, g) for m, a, g in pieces]
-            floor = (faded(c.floor), at)
+            pieces = [(_scaled_by(m.copy(), alpha), a, g) for m, a, g in pieces]
+            floor = (_scaled_by(c.floor.copy(), alpha), at)
         return FigurePaint(pieces, floor, c if alpha >= 1.0 else None)
 
     def _glazed(self, art: _Art, c: _Catch, angle: int | None, level: int) -> pygame.Surface:
