@@ -551,11 +551,11 @@ class Compositor:
             casts: list[tuple[ShadowKey, Any, Any]] = []
             if beams.depths(len(layout.layers)):  # the shadows in the beams, as `_staged` makes them
                 _, _, marks_at, sun_at, beam_origin = _places(st, view, scale, (0, 0))
+                # where the light catches the figures (kept with their art, as `paint` keeps it)
+                sun = (marks_at[0] + light.sun[0] * ks, marks_at[1] + light.sun[1] * ks)
                 for (sdef, sv), b in zip(shown, built, strict=True):
                     sprites.prebuild_shadow(b, (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks), sun_at,
                                             sv.alpha, scale)
-                    # where the light catches the figure (kept with its art, as `paint` keeps it)
-                    sun = (marks_at[0] + light.sun[0] * ks, marks_at[1] + light.sun[1] * ks)
                     sprites.paint(b.shown, sprites.placement(sdef, sv, (ks, ks), marks_at), sv.alpha, sun,
                                    light.glaze)
                 for _, parallax, art, (fx, fy) in st.casters().at(ks):
@@ -717,7 +717,8 @@ class Compositor:
             rect = self.sprites.placement(sdef, sv, (ks, ks), marks_at)
             art = self.sprites.art(sdef, sv, rect.size) if sdef is not None else None
             figures.append((n if sv.depth is None else min(n, sv.depth), sv, sdef, art, rect))
-        sun = view.light.sun
+        sun = view.light.sun  # where the light catches the figures, in output px:
+        sun_point = (marks_at[0] + sun[0] * ks, marks_at[1] + sun[1] * ks)
         beam_depths = sorted(beams.depths(n))
         casters = st.casters().at(ks) if beam_depths else []
         done = [-1]  # the depth drawn up to
@@ -746,9 +747,7 @@ class Compositor:
                     self.sprites.draw(dest, sdef, sv, view.light, (ks, ks), marks_at,
                                       *sprite_motion(sdef, sv, view.motion), art=art)
                     if art is not None:
-                        paint = self.sprites.paint(art, rect, sv.alpha,
-                                                   (marks_at[0] + sun[0] * ks, marks_at[1] + sun[1] * ks),
-                                                   view.light.glaze)
+                        paint = self.sprites.paint(art, rect, sv.alpha, sun_point, view.light.glaze)
                         beams.on_figure(dest, view.light, beam_origin, zoom, paint)
                         # a figure standing in a beam on the floor is lit by it where the light
                         # catches its edges (its rim paint), in the beam's colour at its feet
