@@ -14,7 +14,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from cgfig import Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
+from cgfig import ProfileFace, Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
@@ -127,7 +127,22 @@ def cg_eyes() -> CG:
                          (ex - 26, 478)], 6), SOCKET, 0.7)
     nose = smooth([(cx + 4, 490), (cx + 16, 566), (cx + 28, 598), (cx + 4, 608), (cx - 14, 602), (cx - 2, 566)], 6)
     fig.geom(nose, SOCKET, 0.45)
-    fig.geom(stroke([(cx - 40, 666), (cx - 4, 671), (cx + 34, 664)], 4, 2), SOCKET, 0.8)
+    # the planes of the face, turned to the window (left) or away: the cheekbone under the near
+    # eye lit, the hollow under the far one dark; the nose's lit side down from the bridge, its
+    # tip and the wings; the lips (the upper in shadow with its bow, the lower catching light),
+    # the hollow under them, the chin; the shadow the jaw throws on the neck
+    fig.geom(smooth([(cx - 164, 498), (cx - 112, 488), (cx - 78, 512), (cx - 108, 540), (cx - 160, 552)], 6), SKIN_LIT, 0.8)
+    fig.geom(smooth([(cx + 108, 522), (cx + 150, 500), (cx + 152, 600), (cx + 118, 592)], 6), SOCKET, 0.45)
+    fig.geom(smooth([(cx - 9, 474), (cx - 1, 474), (cx + 7, 560), (cx + 10, 590), (cx - 4, 598), (cx - 15, 590),
+                     (cx - 11, 560)], 6), SKIN_LIT)
+    fig.geom(smooth([(cx + 6, 486), (cx + 30, 590), (cx + 36, 606), (cx + 12, 612)], 6), SOCKET, 0.6)
+    for nx in (cx - 18, cx + 20):
+        fig.geom(stroke([(nx - 6, 604), (nx + 6, 608)], 4, 2), SOCKET, 0.9)
+    fig.geom(smooth([(cx - 44, 664), (cx - 16, 656), (cx - 2, 661), (cx + 10, 655), (cx + 38, 662), (cx + 8, 671),
+                     (cx - 18, 671)], 5), SOCKET, 0.85)
+    fig.geom(smooth([(cx - 30, 673), (cx + 28, 672), (cx + 14, 687), (cx - 16, 688)], 5), SKIN_LIT, 0.8)
+    fig.geom(stroke([(cx - 16, 700), (cx + 2, 703), (cx + 18, 699)], 4, 2), SOCKET, 0.7)
+    fig.geom(translate(face, 6, 26).difference(face).intersection(neck), SOCKET, 0.85)
     fig.geom(lock((cx - 24, 436), [(cx - 70, 431)], (cx - 128, 440), 11), SOCKET)
     fig.geom(lock((cx + 22, 436), [(cx + 70, 431)], (cx + 126, 442), 11), SOCKET)
 
@@ -176,7 +191,12 @@ def cg_eyes() -> CG:
     rim_steps(rim_svg, cheek, 5, -1, steps=((1.0, 0.75), (2.2, 0.22)), clip=box(0, 470, W, 760))
     rim_steps(rim_svg, fringe[0], 4, 2, steps=((1.0, 0.45),), clip=box(0, 0, cx - 120, H))
     rim_svg.geom(stroke([(cx - 6, 500), (cx - 4, 550), (cx - 12, 596)], 2.5, 1.5), "#ffffff", 0.22)
-    rim_svg.geom(stroke([(cx - 28, 684), (cx + 2, 689), (cx + 22, 684)], 2.5, 1), "#ffffff", 0.16)
+    rim_svg.geom(stroke([(cx - 26, 676), (cx - 2, 676), (cx + 14, 680)], 2.5, 1), "#ffffff", 0.22)  # the lower lip
+    rim_svg.geom(stroke([(cx - 8, 590), (cx - 3, 598)], 3, 1.5), "#ffffff", 0.3)  # the nose's tip
+    rim_svg.geom(stroke([(cx - 66, 700), (cx - 42, 726), (cx - 12, 738)], 3, 1), "#ffffff", 0.35)  # the chin
+    for bx, op in ((cx - 72, 0.32), (cx + 68, 0.1)):  # the brows' ridges, the near one toward the window
+        rim_svg.geom(stroke([(bx - 52, 440), (bx - 10, 428), (bx + 40, 432)], 1.5, 2.5), "#ffffff", op)
+    rim_svg.geom(stroke([(cx - 150, 496), (cx - 112, 488), (cx - 86, 506)], 2.5, 1), "#ffffff", 0.25)  # the cheekbone
     rim_steps(rim_svg, neck.difference(face).difference(left_strand), 5, 0, steps=((1.0, 0.5),))
 
     # the eyes: narrow almonds, the iris a thin Mako glint under a heavy upper lid, slit pupils
@@ -779,7 +799,8 @@ def cg_promise() -> CG:
     # hair down his back, two long locks forward over the shoulder; the black silk shirt's
     # standing collar open at the throat; the shoulder and the arm hanging in the body's outline
     sx, sy, hs = 520, 250, 250
-    s_head = profile_head((sx, sy), hs, 1, 0.16)
+    s_face = ProfileFace((sx, sy), hs, 1, 0.16)
+    s_head = s_face.head
     s_neck = ribbon([(sx - 4, sy + 200), (sx - 8, sy + 290), (sx - 8, sy + 370)], [122, 128, 170])
     s_body = outline([(sx + 46, sy + 346), (sx + 92, sy + 392), (sx + 118, sy + 470), (sx + 128, sy + 570),
                       (sx + 132, sy + 700), (sx + 140, 1130), (sx - 230, 1130), (sx - 206, sy + 640),
@@ -808,7 +829,8 @@ def cg_promise() -> CG:
     # Zack, right, facing left: the black spikes swept back; his healed RIGHT arm raised before
     # his chest into the gap, the hand open, fingers together, the palm turned to Sephiroth
     zx, zy, hz = 1010, 300, 236
-    z_head = profile_head((zx, zy), hz, -1, -0.02)
+    z_face = ProfileFace((zx, zy), hz, -1, -0.02)
+    z_head = z_face.head
     z_neck = ribbon([(zx + 8, zy + 190), (zx + 10, zy + 280), (zx + 14, zy + 350)], [118, 126, 176])
     z_body = outline([(zx - 50, zy + 336), (zx - 100, zy + 380), (zx - 130, zy + 460), (zx - 142, zy + 560),
                       (zx - 146, zy + 700), (zx - 152, 1130), (zx + 262, 1130), (zx + 240, zy + 640),
@@ -846,6 +868,9 @@ def cg_promise() -> CG:
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(raised, (24, 22, 28))
+    # the faces: brow, eye, nose, lips, chin and jaw drawn; the light between them catches them
+    s_face.draw(fig, rim_svg, (34, 31, 40), (50, 45, 54), (12, 11, 16), hidden=unary_union([back_hair, *s_locks]), ear=False)
+    z_face.draw(fig, rim_svg, (32, 29, 36), (48, 43, 50), (10, 10, 13), hidden=z_hair, ear=False)
     # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
     # the tips part)
     for fg in fingers[:3]:  # (from the knuckles up: no sliver across the finger's root)
