@@ -1205,7 +1205,10 @@ def cg_door() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
     frame_x = 1010
-    room.rect(640, 0, 1300, H, (56, 44, 40))  # the wall between the glass and the door
+    # the wall between the glass and the door, warm with the light off the sunlit door (lighter
+    # than he is: he stands against it as a clear silhouette)
+    room.rect(640, 0, 1300, H, (112, 80, 64))
+    room.geom(box(640, 0, 700, H), (78, 58, 50))  # the wall's edge at the glass, in its own shadow
     room.geom(box(frame_x, 0, frame_x + 60, H + 10), (80, 60, 48))  # the frame's moulding
     door = box(frame_x + 60, 30, 1920, H + 10)
     room.geom(door, (74, 54, 42))
@@ -1221,7 +1224,8 @@ def cg_door() -> CG:
     # ragged over it; the far arm (his good LEFT) reaching past the frame to the knob.
     zx, zy, hz = 820, 260, 224
     rr = random.Random(21)
-    head = profile_head((zx, zy), hz, 1, 0.3)
+    face = ProfileFace((zx, zy), hz, 1, 0.3)
+    head = face.head
     hair = zack_hair((zx, zy), hz, 1)
     neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
@@ -1248,11 +1252,12 @@ def cg_door() -> CG:
     room.circle(kx + 40, ky, 30, (150, 120, 80))  # the knob's far side, showing past the fingers
     # the near (right) arm, broken: the upper arm hanging from the shoulder, the swollen forearm
     # across the chest, the hand limp near the far shoulder; the torn sleeve over the upper arm
-    upper = ribbon([(zx - 96, zy + 330), (zx - 104, zy + 430), (zx - 92, zy + 540), (zx - 60, zy + 616)],
+    # (the elbow tucked in at his side, the forearm up across the lower chest, cradled)
+    upper = ribbon([(zx - 96, zy + 330), (zx - 106, zy + 420), (zx - 96, zy + 500), (zx - 70, zy + 560)],
                    [124, 104, 92, 88], round_start=True, round_end=True)
-    fore = ribbon([(zx - 60, zy + 616), (zx + 20, zy + 604), (zx + 96, zy + 562), (zx + 150, zy + 500)],
+    fore = ribbon([(zx - 70, zy + 560), (zx + 10, zy + 540), (zx + 90, zy + 494), (zx + 140, zy + 440)],
                   [86, 94, 82, 64], shift=[0, 4, 2, 0])
-    limp = open_hand((zx + 146, zy + 504), math.radians(50), 112, spread=0.0, curl=0.15, side=1)
+    limp = open_hand((zx + 136, zy + 446), math.radians(62), 108, spread=0.0, curl=0.15, side=1)
     near = unary_union([upper, fore, limp])
     sleeve = ribbon([(zx - 96, zy + 320), (zx - 106, zy + 400), (zx - 104, zy + 480)], [140, 128, 124],
                     round_start=True)
@@ -1263,6 +1268,11 @@ def cg_door() -> CG:
     zack = unary_union([hair, head, neck, body, arm_l, fist])
     fig.geom(zack, (24, 22, 28))
     fig.geom(hair, (12, 11, 14))
+    # the belt at his waist (the uniform's), its buckle toward the door
+    belt = body.intersection(Polygon([(0, zy + 650), (W, zy + 610), (W, zy + 660), (0, zy + 700)]))
+    fig.geom(belt, (14, 13, 16))
+    fig.geom(rim_band(belt, (0, -1), 3), (40, 34, 34))
+    face.draw(fig, rim_svg, (28, 25, 30), (36, 31, 36), (12, 11, 14), strength=0.35, hidden=hair, ear=False)
     occlusion(fig, near, body, (-1, -0.3), 5, (8, 7, 10))
     fig.geom(near, (40, 32, 36))  # the swollen arm: a little redder than his skin (docs/art.md)
     fig.geom(sleeve, (30, 28, 34))
@@ -1277,6 +1287,12 @@ def cg_door() -> CG:
     # (below the shoulder: the arm hangs from it, no arc of light round the shoulder's cap)
     rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8, clip=box(0, zy + 420, W, H))
     rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
+    # the sunlit door throws a little warm light back on his front: a thin line along the face,
+    # the chest and the cradled arm where they face it
+    rim_broken(rim_svg, zack.union(near).difference(fist.buffer(6)), (1, 0.1), 2.0, 0.3, rr, breaks=1.2,
+               clip=box(0, zy + 60, W, H))
+    rag = sleeve.difference(translate(sleeve, 0, -4)).difference(upper.buffer(-30))  # the torn hem's ragged edge
+    rim_svg.geom(rag.intersection(box(0, zy + 420, W, H)), "#ffffff", 0.45)
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
