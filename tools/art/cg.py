@@ -14,7 +14,21 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from cgfig import ProfileFace, Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
+from cgfig import (  # noqa: E402
+    ProfileFace,
+    Pt,
+    Turned,
+    boot,
+    hair_lock,
+    occlusion,
+    open_hand,
+    outline,
+    profile_head,
+    ribbon,
+    rim_band,
+    rim_broken,
+    zack_hair,
+)
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
@@ -498,7 +512,7 @@ def cg_town() -> CG:
     rim_svg = cg.plane("rim", "rim")
     houses.rect(-20, 800, W + 40, H, (30, 22, 22))
     rf = random.Random(77)  # the rim's breaks
-    coat_c, skin_c, hair_c, hair_deep = (13, 11, 14), (30, 24, 28), (60, 62, 74), (34, 34, 44)
+    coat_c, hair_c, hair_deep = (13, 11, 14), (60, 62, 74), (34, 34, 44)
     cloth_c, blade_c = (15, 13, 16), (30, 30, 36)
 
     # --- the General -----------------------------------------------------------------------
@@ -1015,7 +1029,7 @@ def finger(joints: list[tuple[float, float]], widths: list[float]) -> BaseGeomet
     """A finger (or thumb) as its phalanges: a round-ended segment from joint to joint, each
     `widths[i]` wide at joint i (the knuckles a touch wider than the shafts between them)."""
     parts = []
-    for (a, wa), (b, wb) in zip(zip(joints, widths), zip(joints[1:], widths[1:])):
+    for (a, wa), (b, wb) in zip(zip(joints, widths, strict=True), zip(joints[1:], widths[1:], strict=True), strict=False):
         dx, dy = b[0] - a[0], b[1] - a[1]
         n = (dx * dx + dy * dy) ** 0.5 or 1.0
         nx, ny = -dy / n, dx / n
