@@ -949,7 +949,8 @@ def cg_embrace() -> CG:
     rnd = random.Random(14)
     cg = CG("cg_embrace", "Across the room", "dusk")
     cg.props["gallery_order"] = ("int", "4")
-    glass_back(cg, rnd, 560, mullions=(330, 1530))
+    # (the horizon low: their heads and shoulders stand against the dusk, not the dark city)
+    glass_back(cg, rnd, 720, mullions=(330, 1530))
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
@@ -957,36 +958,47 @@ def cg_embrace() -> CG:
     # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
     # falling forward over Zack's shoulder
     sx, sy, hs = 690, 220, 226
-    s_head = profile_head((sx, sy), hs, 1, 0.2)
+    s_face = ProfileFace((sx, sy), hs, 1, 0.2)
+    s_head = s_face.head
     s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
-    s_body = outline([(sx + 60, sy + 310), (sx + 130, sy + 350), (sx + 190, sy + 420), (sx + 230, sy + 540),
-                      (sx + 250, 1130), (sx - 230, 1130), (sx - 214, sy + 600), (sx - 180, sy + 430),
-                      (sx - 130, sy + 350), (sx - 60, sy + 310)], 8)
+    # (in profile: the chest pressed to Zack's, the back's curve and the waist)
+    s_body = outline([(sx + 60, sy + 310), (sx + 120, sy + 346), (sx + 160, sy + 420), (sx + 176, sy + 540),
+                      (sx + 170, sy + 700), (sx + 180, 1130), (sx - 150, 1130), (sx - 118, sy + 760),
+                      (sx - 128, sy + 600), (sx - 120, sy + 450), (sx - 96, sy + 360), (sx - 50, sy + 316)], 8)
+    # (the hair falls down his back BEHIND the shoulder: the shoulder's top shows against the sky)
     back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
-                         (sx - 150, sy + 220), (sx - 186, sy + 430), (sx - 230, sy + 660), (sx - 276, 1130),
-                         (sx - 120, 1130), (sx - 104, sy + 600), (sx - 70, sy + 380), (sx - 44, sy + 210),
-                         (sx - 20, sy + 110), (sx + 14, sy + 50)], 10)
+                         (sx - 150, sy + 220), (sx - 176, sy + 420), (sx - 214, sy + 660), (sx - 256, 1130),
+                         (sx - 150, 1130), (sx - 136, sy + 600), (sx - 112, sy + 400), (sx - 70, sy + 230),
+                         (sx - 30, sy + 120), (sx + 14, sy + 50)], 10)
     s_locks = [
         hair_lock([(sx - 150, sy + 280), (sx - 196, sy + 500), (sx - 240, sy + 740), (sx - 290, 1130)], 66, keep=0.8),
         unary_union([hair_lock([(sx - 50, sy + 150), (sx - 14, sy + 250), (sx + 40, sy + 340), (sx + 110, sy + 420)],
                                42, keep=0.6, tip=0.15), disc(sx - 50, sy + 150, 21)]),  # falling forward, over Zack's shoulder
     ]
+    # the fringe: locks from the crown falling forward over the brow, their points at the temple
+    s_locks += [hair_lock([s_face.p(-0.05, 0.0), s_face.p(0.2, 0.06), s_face.p(0.32, 0.2), s_face.p(0.3, 0.36)], 40,
+                          keep=0.5, tip=0.2),
+                hair_lock([s_face.p(-0.12, 0.02), s_face.p(0.1, 0.1), s_face.p(0.2, 0.26), s_face.p(0.16, 0.44)], 34,
+                          keep=0.5, tip=0.2)]
     s_hair = unary_union([back_hair, *s_locks])
     # Zack, right, shorter, his face lifted to him; spikes swept back
     zx, zy, hz = 904, 318, 210
-    z_head = profile_head((zx, zy), hz, -1, -0.26)
+    z_face = ProfileFace((zx, zy), hz, -1, -0.26)
+    z_head = z_face.head
     z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
-    z_body = outline([(zx - 60, zy + 290), (zx - 120, zy + 330), (zx - 150, zy + 420), (zx - 160, 1130),
-                      (zx + 300, 1130), (zx + 280, zy + 460), (zx + 236, zy + 350), (zx + 160, zy + 300),
-                      (zx + 60, zy + 280)], 8)
+    # (in profile: the chest against his, the shoulder blade's curve, the small of the back)
+    z_body = outline([(zx - 60, zy + 290), (zx - 110, zy + 330), (zx - 130, zy + 420), (zx - 140, 1130),
+                      (zx + 190, 1130), (zx + 150, zy + 620), (zx + 168, zy + 480), (zx + 170, zy + 390),
+                      (zx + 140, zy + 320), (zx + 70, zy + 282)], 8)
     z_hair = zack_hair((zx, zy), hz, -1)
     # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
     # spread and gripping; Zack's hand clutching the front of his shirt
     # (from his near shoulder, in front of the hair that falls down his back)
-    s_arm = ribbon([(sx + 10, sy + 350), (sx + 60, sy + 420), (sx + 150, sy + 440), (sx + 260, sy + 440),
-                    (zx + 80, zy + 346), (zx + 190, zy + 338)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
+    s_arm = ribbon([(sx + 10, sy + 350), (sx + 60, sy + 440), (sx + 150, sy + 500), (sx + 260, sy + 500),
+                    (zx + 50, zy + 420), (zx + 138, zy + 396)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
                    round_start=True)
-    s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
+    # (the hand spread on his back, the fingers curling over the shoulder blade past its edge)
+    s_hand = open_hand((zx + 130, zy + 404), math.radians(-64), 112, spread=0.45, curl=0.45, side=-1)
     # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
     # neck, the hand in the hair at his nape
     z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
@@ -998,7 +1010,14 @@ def cg_embrace() -> CG:
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (32, 34, 44))
+    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (58, 62, 78))  # silver: lighter than the body
+    fig.geom(unary_union(s_locks[2:]), (50, 54, 68))
+    # his shoulder in front of the hair that falls behind it (its top edge against the hair)
+    s_shoulder = s_body.intersection(box(0, 0, W, sy + 470)).union(s_arm.intersection(box(0, 0, sx + 120, H)))
+    fig.geom(s_shoulder.intersection(back_hair), (22, 22, 30))
+    occlusion(fig, s_shoulder, back_hair, (-1, -0.6), 4, (14, 14, 20))
+    s_face.draw(fig, rim_svg, (30, 28, 38), (40, 37, 48), (12, 11, 16), strength=0.6, hidden=unary_union([back_hair, *s_locks]), ear=False)
+    z_face.draw(fig, rim_svg, (28, 26, 34), (38, 35, 44), (10, 10, 13), strength=0.6, hidden=z_hair, ear=False, closed=True)
     occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
     fig.geom(unary_union([z_arm, z_fist]), (20, 20, 26))
     occlusion(fig, unary_union([s_arm, s_hand]), zack, (-1, -0.4), 4, (8, 8, 12))
@@ -1016,12 +1035,15 @@ def cg_embrace() -> CG:
     rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
     rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
     rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
+    # the tops of the shoulders catch the dusk: his over the hair, Zack's over the arm round him
+    rim_broken(rim_svg, s_shoulder, (-0.3, -1), 3, 0.9, rr, clip=back_hair.union(box(0, 0, W, sy + 330)), breaks=0.4)
+    rim_broken(rim_svg, z_body, (0.4, -1), 3.5, 1.0, rr, clip=box(zx + 40, 0, W, zy + 420), breaks=0.4)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
-    cg.mark("hand", zx + 250, zy + 370)
+    cg.mark("hand", zx + 150, zy + 360)
     cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
-    cg.keep("hand", zx + 130, zy + 300, 160, 150)
+    cg.keep("hand", zx + 60, zy + 300, 140, 150)
     return cg
 
 

@@ -323,9 +323,10 @@ class ProfileFace:
         return ribbon([self.p(x, y) for x, y in pts], ws, round_start=True, round_end=True)
 
     def draw(self, fig, rim_svg, skin: tuple, lit: tuple, deep: tuple, strength: float = 1.0,
-             hidden: BaseGeometry | None = None, ear: bool = True) -> None:
+             hidden: BaseGeometry | None = None, ear: bool = True, closed: bool = False) -> None:
         """Paint the face (its skin `skin`, the plane toward the light `lit`, shadows `deep`);
-        `hidden`: what covers the face (hair in front of it), left unpainted."""
+        `hidden`: what covers the face (hair in front of it), left unpainted; `closed`: the eye
+        shut (the lid's curve and the lashes' line, no almond)."""
         keep = self.head if hidden is None else self.head.difference(hidden)
         toward = (self.facing, 0.0)
         fig.geom(keep, skin)
@@ -340,7 +341,10 @@ class ProfileFace:
             rim_svg.geom(rim_band(ear_g, toward, self.size * 0.014).intersection(keep), "#ffffff", 0.35 * strength)
         fig.geom(self.line(FACE_JAW, 0.02, 0.008).intersection(keep), deep, 0.85)  # the jaw's shadow side
         fig.geom(self.line(FACE_BROW, 0.028, 0.014).intersection(keep), deep)
-        fig.geom(self.shape(FACE_EYE, 4).intersection(keep), (6, 6, 9))
+        if closed:
+            fig.geom(self.line([(0.262, 0.458), (0.3, 0.466), (0.34, 0.458)], 0.016, 0.008).intersection(keep), (6, 6, 9))
+        else:
+            fig.geom(self.shape(FACE_EYE, 4).intersection(keep), (6, 6, 9))
         fig.geom(self.line(FACE_NOSTRIL, 0.012, 0.006).intersection(keep), deep)
         fig.geom(self.line(FACE_MOUTH, 0.012, 0.005).intersection(keep), deep)
         # the light: the profile's edge is the figure's rim (drawn with the body); here the
