@@ -20,6 +20,7 @@ from cgfig import (  # noqa: E402
     Turned,
     boot,
     hair_lock,
+    half_light,
     occlusion,
     open_hand,
     outline,
@@ -685,6 +686,31 @@ def cg_town() -> CG:
     occlusion(figs, z_leg_front, z_leg_back, (-1, 0), 5, (4, 3, 5))
     occlusion(figs, g_sword_arm, g_torso, (-0.3, -1), 5, (4, 3, 5))
     occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
+    # the torsos built, not one mass: the fire's half-light in flat steps down the side that
+    # faces it (the chest, the arms' fronts, the thigh), the SOLDIER harness crossing the chest,
+    # the belt, the shoulder pads over the far shoulders (Cloud's one pauldron), a fold line down
+    # the back; each man's near arm lighter than the chest it lies across
+    warm = ((16, (40, 28, 26)), (7, (58, 38, 32)))
+    z_front = unary_union([z_torso, z_near_arm, z_far_arm, z_leg_front])
+    half_light(figs, z_front, (-1, -0.25), warm, clip=z_front.difference(z_hair).difference(z_head))
+    c_front = unary_union([c_torso, c_near_arm, c_leg_front])
+    half_light(figs, c_front, (1, -0.3), warm, clip=c_front.difference(c_hair).difference(c_head))
+    z_straps = unary_union([ribbon([(1176, 520), (1236, 600), (1296, 690)], [13, 12, 12]),
+                            ribbon([(1296, 512), (1246, 600), (1204, 690)], [13, 12, 12])]).intersection(z_torso)
+    z_belt = z_torso.intersection(Polygon([(1140, 684), (1330, 668), (1330, 694), (1140, 712)]))
+    z_pad = outline([(1258, 500), (1278, 478), (1308, 478), (1328, 496), (1326, 524), (1300, 532), (1270, 524)], 6)
+    c_strap = ribbon([(1512, 580), (1560, 650), (1604, 716)], [11, 11, 10]).intersection(c_torso)
+    c_belt = c_torso.intersection(Polygon([(1488, 706), (1620, 712), (1620, 732), (1488, 728)]))
+    c_pad = outline([(1506, 580), (1520, 554), (1552, 540), (1584, 548), (1596, 566), (1576, 584), (1540, 592)], 6)
+    for g in (z_straps, z_belt, c_strap, c_belt):
+        figs.geom(g, (5, 4, 6))
+    figs.geom(unary_union([z_pad, c_pad]), (20, 18, 22))
+    figs.geom(z_near_arm.intersection(z_torso), (22, 18, 20))
+    figs.geom(c_near_arm.intersection(c_torso), (22, 18, 20))
+    occlusion(figs, z_near_arm, z_torso, (-1, -0.3), 5, (4, 3, 5))
+    occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
+    figs.geom(stroke([(1300, 560), (1290, 620), (1296, 680)], 4, 2).intersection(z_torso), (4, 3, 5))  # the back's fold
+    figs.geom(stroke([(1500, 600), (1498, 650), (1506, 700)], 4, 2).intersection(c_torso), (4, 3, 5))
 
     # rim: the burning house is behind the General (both his sides catch it, the left more and
     # the top of shoulder, arm and hair most); Zack and Cloud have it on their left and the fire
@@ -712,6 +738,11 @@ def cg_town() -> CG:
     no_holes = box(0, 0, W, H).difference(b_holes.buffer(4))
     rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3, clip=no_holes)
     rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6, clip=no_holes)
+    # the straps', belt's and pads' edges toward the fire
+    rim_broken(rim_svg, unary_union([z_straps, z_belt]), (-1, -0.4), 2.0, 0.5, rf, breaks=0.6)
+    rim_broken(rim_svg, unary_union([c_strap, c_belt]), (1, -0.4), 2.0, 0.5, rf, breaks=0.6)
+    rim_broken(rim_svg, z_pad, (-0.2, -1), 3.0, 0.9, rf, breaks=0.3)
+    rim_broken(rim_svg, c_pad, (0.4, -1), 3.0, 0.9, rf, breaks=0.3)
     rim_broken(rim_svg, cloud, (1, -0.3), 3.2, 1.0, rf)
     rim_broken(rim_svg, cloud, (0, -1), 2.2, 0.4, rf, breaks=1.5)
     rim_broken(rim_svg, cloud, (-1, -0.2), 2.2, 0.35, rf, breaks=1.5)
