@@ -753,6 +753,10 @@ def cg_town() -> CG:
     sweep = near_fire  # the blade's sweep: a faint arc of light behind it, where it has just been
     sweep.geom(ribbon([(900, 330), (1000, 300), (1140, 250), (1300, 190)], [4, 16, 14, 2]), "#ffd8a0", 0.1)
 
+    # sparks drifting and glinting in the heat over the two near fires (the `fire` beam of the
+    # `burning` preset lights them; the polygons add no light of their own)
+    cg.beam("sparks", "fire", 40, [(430, 800), (420, 420), (560, 260), (900, 300), (900, 800)], dust=6, strength=0)
+    cg.beam("sparks_right", "fire", 40, [(1600, 810), (1600, 560), (1960, 560), (1960, 810)], dust=5, strength=0)
     # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
     # a faint halo and a few short curved streaks, of varied size; most near the fires and
     # brightest there, fewer and dimmer higher up. They twinkle.
