@@ -952,6 +952,8 @@ def cg_promise() -> CG:
     cg.mark("sephiroth", sx + 60, sy + 140)
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
+    cg.mark("sephiroth_eye", *s_face.p(0.305, 0.456))
+    cg.mark("zack_eye", *z_face.p(0.305, 0.456))
     cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
     cg.keep("hand", wx - 60, wy - 220, 140, ey - wy + 260)  # the raised hand and arm
     return cg
