@@ -207,8 +207,8 @@ class Warmup:
 
 def _figures_lit(c: Any, pic: Any, view: Any, scale: float) -> Iterator[None]:
     """What `Compositor._staged` makes once for each figure of `view` at the picture's size —
-    its lit copies, the light of the polygons that fall on it, the beam's rim on it — made a
-    figure at a time, drawn nowhere (the clip of `pic` is empty meanwhile). Only caches are
+    its lit copies, then the light of the polygons that fall on it and the beam's rim on it —
+    made a piece at a time, drawn nowhere (the clip of `pic` is empty meanwhile). Only caches are
     filled: should this drift from `_staged`, a frame costs more, never looks different."""
     import pygame
 
@@ -230,6 +230,11 @@ def _figures_lit(c: Any, pic: Any, view: Any, scale: float) -> Iterator[None]:
             rect = c.sprites.placement(sdef, sv, (ks, ks), marks_at)
             art = c.sprites.art(sdef, sv, rect.size)
             c.sprites.draw(pic, sdef, sv, view.light, (ks, ks), marks_at, art=art)
+        finally:
+            pic.set_clip(None)
+        yield
+        pic.set_clip(pygame.Rect(0, 0, 0, 0))
+        try:
             paint = c.sprites.paint(art, rect, sv.alpha, sun, view.light.glaze)
             beams.on_figure(pic, view.light, beam_origin, zoom, paint)
             feet = (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks)
