@@ -237,11 +237,9 @@ class Screen:
         if came is not None:
             self._resizing = (came, size)
             self._text_ready(surface, now)
-        elif self._resizing is None or self._resizing[1] != size:
-            self._resizing = None
-            return False
-        elif self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S):
-            self._resizing = None
+        elif self._resizing is None or self._resizing[1] != size or (
+                self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
+            self._resizing = self._stand_in = None
             return False
         came = self._resizing[0]
         buf = self._stand_in
@@ -259,6 +257,11 @@ class Screen:
             surface.fill((0, 0, 0))
         pygame.transform.scale(buf, rect.size, surface.subsurface(rect))
         return True
+
+    @property
+    def resizing(self) -> bool:
+        """Whether the frames are still the last size's, scaled, while the new size is made."""
+        return self._resizing is not None
 
     def _text_ready(self, surface: pygame.Surface, now: float) -> bool:
         """Whether the text box's words (and its shade) are ready for the size of `surface`;
