@@ -587,6 +587,8 @@ def build() -> None:
         "upper_dawn_turning": figure_dawn("dawn_turning"),
         "upper_dawn_facing": figure_dawn("dawn_facing"),
     }
+    import general       # the General at the briefing: he in uniform (tools/art/general.py)
+    L.update(general.layers())
     for name, parts in L.items():
         write_layer(d, name, parts)
     # dawn: the low sun in the glass to his right is the light; the rest of the glass gives a faint edge on the left
@@ -599,6 +601,7 @@ def build() -> None:
         "dawn_turning": (["legs_dawn", "upper_dawn_turning"], dawn_light),
         "dawn_facing": (["legs", "upper_dawn_facing"], dawn_light),
     }
+    stacks.update({k: (v, ((RIM_LIGHT, 1.0),)) for k, v in general.STACKS.items()})
     for look, (names, lights) in stacks.items():
         parts = [p for n in names for p in L[n]]
         if lights is dawn_light:
@@ -619,6 +622,7 @@ def build() -> None:
         "dawn_turning": ["legs_dawn", "upper_dawn_turning", "rim_dawn_turning"],
         "dawn_facing": ["legs", "upper_dawn_facing", "rim_dawn_facing"],
     }
+    looks.update({k: v + [f"rim_{k}"] for k, v in general.STACKS.items()})
     write_yaml(L, [f"rim_{k}" for k in stacks], looks)
 
 
