@@ -398,7 +398,7 @@ def figure_open(mood: str, target=None) -> list[Part]:
         parts.append(hand_part("hand_f", hand_on_rail(WF, 80, True), rim=0.6))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     elif mood == "reach":
-        EF, WF = (488, 300), (502, 354)
+        EF, WF = (484, 300), (494, 354)
         parts.append(hand_part("hand_f", hand_open(WF, 34, 80, False, 0.3), rim=0.5))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     else:
@@ -426,12 +426,104 @@ def dawn_legs() -> list[Part]:
             foot((326, 930), 1, 0.75, "boot_n", rim=0.8), leg(HL, (334, 732), (326, 930), -1, "leg_n")]
 
 
+def silk_profile(neck, hip, back_x: float = 0.0, chest_x: float = 0.0) -> Part:
+    """The black silk shirt seen from the side, facing right (a sliver of the back toward the
+    room): the back's long curve on the left (the shoulder blade, the small of the back drawn in),
+    the chest and the flat belly on the right, the loose hem over the hip. The silk hangs in long
+    soft folds from the shoulder blade and the chest and gathers at the small of the back."""
+    nx, ny = neck
+    hx, hy = hip
+    pts = [(nx - 8, ny - 10), (nx - 30, ny + 8), (nx - 50, ny + 40), (nx - 58 + back_x, ny + 90), (nx - 56 + back_x, ny + 150),
+           (hx - 42, hy - 110), (hx - 46, hy - 60), (hx - 54, hy - 6), (hx - 62, hy + 30), (hx - 34, hy + 40), (hx + 10, hy + 36),
+           (hx + 44, hy + 30), (hx + 46, hy - 10), (hx + 42, hy - 80), (hx + 46 + chest_x * 0.5, hy - 150), (nx + 56 + chest_x, ny + 120),
+           (nx + 58 + chest_x, ny + 70), (nx + 46 + chest_x * 0.8, ny + 28), (nx + 28, ny + 6), (nx + 16, ny - 4)]
+    g = shape(pts, 6)
+    folds = [([(nx - 40, ny + 60), (nx - 34, ny + 150), (hx - 30, hy - 60), (hx - 34, hy + 20)], 5),
+             ([(nx + 30, ny + 90), (nx + 22, ny + 190), (hx + 20, hy - 40), (hx + 24, hy + 28)], 4.5),
+             ([(hx - 40, hy - 120), (hx - 20, hy - 96), (hx - 4, hy - 90)], 3.5),
+             ([(hx - 42, hy - 70), (hx - 18, hy - 52), (hx + 2, hy - 48)], 3.5),
+             ([(nx + 2, ny + 40), (nx - 6, ny + 110), (nx - 4, ny + 170)], 4)]
+
+    def d(ink: Ink, p: Part) -> None:
+        c = p.geom
+        for fp, fw in folds:
+            fold(ink, fp, fw, CLOTH_SH, SILK.lit, c, 0.5, ridge=1.0)
+        # the hem turns under; the open collar at the throat
+        ink.fill(c.difference(shift(c, 0, -8)).intersection(box(0, hy + 10, W, H)), CLOTH_SH, 0.6)
+        edge_line(ink, [(nx + 14, ny - 6), (nx + 24, ny + 16), (nx + 34, ny + 40)], 3, CLOTH_SH, 0.6, c)
+    return Part("silk", g, SILK, details=[d], rim=0.95, inner_rim=0.15, rim_folds=[(fp, fw, 0.25) for fp, fw in folds])
+
+
+def dawn_profile(turning: bool = False) -> list[Part]:
+    """dawn: turned to the sunrise, in profile facing right (a sliver of his back toward the
+    room), the chin level, the hands clasped behind him at the small of the back so the near
+    elbow stands out behind; the long hair falls down his back behind the shoulder, the face
+    clear in front of it. At thumbnail size the outline alone says "a man in profile, looking at
+    the sun": the brow, nose and chin against the sky, the chest forward, the elbow back."""
+    HL, HR = (330, 516), (404, 522)
+    hip = (364, 512)
+    neck = (372, 190)
+    head = Head((392, 100), HS, "right", "profile", tilt=-4)
+    if turning:
+        # dawn_turning: the hips stay toward the glass, the shoulders open toward the room and
+        # the head turns back over the near shoulder to Zack, a little bowed (three-quarters)
+        head = Head((384, 102), HS, "right", "34", tilt=10)
+    hx, hy = head.c
+    top = hy - HS * 0.52
+    parts: list[Part] = []
+    # the long hair hangs down his back: from the back of the skull over the shoulder blade to
+    # below the waist, spilling a little past the back's contour, narrowing to uneven points
+    back = Sheet([(hx - 20, top + 6), (hx - 60, hy - 10), (hx - 76, hy + 80), (hx - 88, hy + 200), (hx - 84, 470), (hx - 72, 600)],
+                 [(hx + 4, top + 2), (hx - 14, hy + 20), (hx - 26, hy + 100), (hx - 30, hy + 220), (hx - 24, 470), (hx - 36, 590)],
+                 tips=9, tip_len=56, seed=9, tip_w=12)
+    parts.append(hair_part("hair_back", back, HAIR, 9, HAIR_DK, HAIR_LT, density=0.8, rim_strands=0.8, rim=1.0, inner_rim=0.3))
+    # the far arm: only its hand shows, meeting the near one behind his back
+    if not turning:
+        parts.append(hand_part("hand_f", hand_fist((322, 470), 160, 60, True), rim=0.3))
+    parts.append(silk_profile(neck, hip, -14 if turning else 0, 22 if turning else 0))
+    parts.append(neck_part(neck, head))
+    parts.append(Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
+                      rim_details=[face_rim(head, 0.6, light="right")], rim=1.0, inner_rim=0.0, shade=0.6))
+    if turning:
+        # the far hand has come from behind him: it hangs in front of his hip, the fingers loose
+        parts.append(hand_part("hand_f", hand_hanging((430, 470), 96, 86, False, 0.3), rim=0.9))
+        parts.append(arm((420, 214), (440, 356), (432, 470), "arm_f", SILK, rim=0.9, back=-1.0))
+    # the hair over the back of the skull and behind the ear; the long parted fringe falls in
+    # front of the ear to the jaw, framing the face without hiding it
+    cap = shape([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30), (hx - 60, hy + 10), (hx - 44, hy + 56),
+                 (hx - 20, hy + 40), (hx - 6, hy + 6), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6)
+    crown = Sheet([(hx + 34, top + 10), (hx - 20, top + 10), (hx - 50, hy + 20)], [(hx + 40, top + 22), (hx + 4, hy - 20), (hx - 20, hy + 40)],
+                  seed=11)
+    crown.geom = cap
+    parts.append(hair_part("crown", crown, HAIR, 12, HAIR_DK, HAIR_LT, density=1.2, rim_strands=1.0, rim=1.0, inner_rim=0.5))
+    sheets = bundle([(hx + 22, top + 14), (hx + 10, hy - 10), (hx + 2, hy + 50), (hx - 4, hy + 130)], [10, 16, 12, 3], 2, 41)
+    whole = union(*[sh.geom for sh in sheets])
+    for i, sh in enumerate(sheets):
+        hp = hair_part(f"fringe{i}", sh, HAIR, 43 + i, HAIR_DK, HAIR_LT, density=1.0, rim_strands=0.6, rim=0.9, inner_rim=0.4)
+        hp.rim_group = whole
+        parts.append(hp)
+    # the near arm: from the shoulder down and back, the elbow out behind him, the forearm in to
+    # the small of the back where the hands meet
+    SN, EN, WN = (364, 224), (318, 376), (334, 462)
+    if turning:
+        # the near hand leaves the small of his back: the arm eases down behind the hip
+        SN, EN, WN = (356, 226), (326, 380), (318, 482)
+        parts.append(arm(SN, EN, WN, "arm_n", SILK, rim=0.9, back=-1.0))
+        parts.append(hand_part("hand_n", hand_hanging(WN, 100, 84, True, 0.4), rim=0.6))
+    else:
+        parts.append(arm(SN, EN, WN, "arm_n", SILK, rim=0.9, back=-1.0))
+        parts.append(hand_part("hand_n", hand_fist(add(WN, -2, 2), 200, 62, False), rim=0.5))
+    return turn(parts, 0.5, lerp(HL, HR, 0.5))
+
+
 def figure_dawn(mood: str) -> list[Part]:
     """dawn: turned to the sunrise (right, a little of his back to the room), the face in clear
     profile toward the sun, the chin level, hands clasped behind his back, the hair down over the
     silk; dawn_turning: the same feet, the hips still toward the glass but the shoulders and the
     head turned back to Zack (three-quarters to the right, toward the room), the hands come apart,
     the head a little bowed (the apology); dawn_facing: turned three-quarters to face him."""
+    if mood in ("dawn", "dawn_turning"):
+        return dawn_profile(mood == "dawn_turning")
     if mood in ("dawn_facing", "dawn_turning"):
         turning = mood == "dawn_turning"
         if turning:
