@@ -475,7 +475,7 @@ def _finger(base: Pt, a0: float, lens: Sequence[float], bends: Sequence[float], 
     pts = [(base[0], base[1] - w * 0.6), base]
     a = a0
     x, y = base
-    for ln, b in zip(lens, bends):
+    for ln, b in zip(lens, bends, strict=False):
         a += b
         x += math.cos(math.radians(a)) * ln
         y += math.sin(math.radians(a)) * ln
@@ -503,7 +503,7 @@ def _hand(f, fingers, thumb: Sequence[Pt] | None, palm: Sequence[Pt], thumb_w: f
     creases = []
     if gaps:
         # where two fingers lie side by side, a dark line between them from the knuckle to the tip
-        for a, b in zip(lines, lines[1:]):
+        for a, b in zip(lines, lines[1:], strict=False):
             k = min(len(a), len(b))
             mid = [((a[i][0] + b[i][0]) / 2, (a[i][1] + b[i][1]) / 2) for i in range(1, k - 1)]
             creases.append(mid)
@@ -533,7 +533,7 @@ def hand_hanging(wrist: Pt, angle: float, L: float, thumb_left: bool, curl: floa
     f = _hand_frame(wrist, angle, L, thumb_left)
     c = 0.4 + curl
     fingers = []
-    for i, ((bx, by), lens, w) in enumerate(zip(KNUCKLES, FINGER_LEN, FINGER_W)):
+    for i, ((bx, by), lens, w) in enumerate(zip(KNUCKLES, FINGER_LEN, FINGER_W, strict=True)):
         fan = (1.5 - i) * 2.8                    # a slight fan: the index toward the thumb, the little finger away
         k = c * (0.6 + 0.3 * i)                  # the little finger curls most
         fingers.append(((bx, by), 90 - fan, lens, (-6 * k, -16 * k, -14 * k), w))
@@ -547,7 +547,7 @@ def hand_fist(wrist: Pt, angle: float, L: float, thumb_left: bool) -> tuple[Base
     side, the middle one lowest), the thumb lying across the front of the index."""
     f = _hand_frame(wrist, angle, L, thumb_left)
     fingers = []
-    for i, ((bx, by), w) in enumerate(zip(KNUCKLES, FINGER_W)):
+    for i, ((bx, by), w) in enumerate(zip(KNUCKLES, FINGER_W, strict=True)):
         drop = (0.17, 0.2, 0.19, 0.15)[i]
         # the proximal phalanx points on (foreshortened), the middle one folds back: a short bent segment
         fingers.append(((bx * 0.95, by - 0.02), 90 + (1.5 - i) * 2, (drop, 0.07, 0.0001), (0, 75, 60), w * 1.04))
@@ -580,7 +580,7 @@ def hand_on_rail(wrist: Pt, L: float, to_right: bool = True) -> tuple[BaseGeomet
     g = affinity.scale(g, sx * L, L, origin=(0, 0))
     g = affinity.translate(g, wrist[0], wrist[1])
     creases = [[(wrist[0] + sx * x * L, wrist[1] + y * L) for x, y in
-                [((a[k][0] + b[k][0]) / 2, (a[k][1] + b[k][1]) / 2) for k in range(2, 5)]] for a, b in zip(lines, lines[1:])]
+                [((a[k][0] + b[k][0]) / 2, (a[k][1] + b[k][1]) / 2) for k in range(2, 5)]] for a, b in zip(lines, lines[1:], strict=False)]
     return g, creases
 
 
@@ -589,7 +589,7 @@ def hand_open(wrist: Pt, angle: float, L: float, thumb_left: bool, spread: float
     out to the side. `angle` points the fingers (degrees; -90 = straight up)."""
     f = _hand_frame(wrist, angle, L, thumb_left)
     fingers = []
-    for i, ((bx, by), lens, w) in enumerate(zip(KNUCKLES, FINGER_LEN, FINGER_W)):
+    for i, ((bx, by), lens, w) in enumerate(zip(KNUCKLES, FINGER_LEN, FINGER_W, strict=True)):
         fan = (1.5 - i) * 9 * (0.4 + spread)
         fingers.append(((bx * 1.05, by), 90 - fan, lens, (0, -6 - 2 * i, -6), w))
     thumb = [(0.13, 0.08), (0.25, 0.18), (0.32 + spread * 0.05, 0.3), (0.36 + spread * 0.08, 0.42)]

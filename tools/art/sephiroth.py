@@ -331,7 +331,6 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
                       (hx + 50, hy - 24), (hx + 46, hy - 10), (hx + 28, hy - 32), (hx - 4, hy - 40), (hx - 34, hy - 26)], 6)
     front.append(hair_part("crown", cap, HAIR, seed + 1, HAIR_DK, HAIR_LT, density=1.0, rim_strands=0.7, rim=1.0, inner_rim=0.4))
     near_x = hx - 46 * (1 if s > 0 else -1)
-    far_x = hx + 48 * (1 if s > 0 else -1)
     groups = [
         ("near", [(near_x + 10, top + 30), (near_x - 2, hy + 20), (near_x - 6, hy + 100), (near_x - 2, hy + 190), (near_x + 4, hy + 270)],
          [8, 20, 22, 18, 4], 3, 1.0, 0.55),
@@ -679,7 +678,7 @@ def build() -> None:
         "upper_dawn_turning": figure_dawn("dawn_turning"),
         "upper_dawn_facing": figure_dawn("dawn_facing"),
     }
-    import general       # the General at the briefing: he in uniform (tools/art/general.py)
+    import general  # the General at the briefing: he in uniform (tools/art/general.py)
     L.update(general.layers())
     for name, parts in L.items():
         write_layer(d, name, parts)
