@@ -28,6 +28,7 @@ from figkit import Ink, Mat, Part, ellipse, poly, shape, shift, union
 from figure import (
     Head,
     add,
+    crumple,
     edge_line,
     fold,
     hand_fist,
@@ -69,7 +70,7 @@ def coat() -> list[Part]:
             (CX + 6, hem + 12), (CX + 50, hem + 10), (HR[0] + 40, hem + 6), (HR[0] + 62, hem - 4), (HR[0] + 48, 660),
             (HR[0] + 30, 560), (HR[0] + 12, 490), (HR[0] + 6, 462), add(SR, -20, 200), add(SR, -10, 110), add(SR, -8, 40)] +
            rn[:3][::-1] + [add(rn[0], -3, -18)])
-    g = shape(pts, 6)
+    g = crumple(shape(pts, 6), 37, 480, step=34, depth=3.0)
     belt_y = 468
     front = [(CX - 12, NECK[1] + 18), (CX - 20, 300), (CX - 24, belt_y), (CX - 28, 600), (CX - 4, hem + 2)]
     # the skirt's folds fan from the belt to the hem; the chest's from the armpits to the belt

@@ -22,6 +22,7 @@ from figure import (
     add,
     arm_outline,
     clip_to_shoulder,
+    crumple,
     deltoid,
     edge_line,
     face_details,
@@ -125,12 +126,12 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
-               add(HL, -22 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 6, 40), add(SL, 16, 110), add(SL, 14, 190), add(HL, -10 + sway * 0.3, -50), add(HL, -22 + sway * 0.6, 0),
+               add(HL, -30 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
                add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
-    shirt = shape(outline, 6)
+    shirt = crumple(shape(outline, 6), 29 + int(sway), min(SL[1], SR[1]) + 90, step=46, depth=2.6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
     near_edge = [add(neck, -12, -6), (cx - 18, neck[1] + 60), (cx - 30, neck[1] + 130), (cx - 42 + sway * 0.4, neck[1] + 220),
@@ -162,11 +163,21 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 
     # the cloth hangs from the shoulder over the chest, then falls free past the waist: a long
     # fold from the shoulder, one from the armpit pulled toward the opening, two fluting the hem
-    near_folds = [([add(SL, 30, 26), add(SL, 40, 110), add(HL, 16 + sway * 0.5, -10), add(HL, 12 + sway, 34)], 5),
-                  ([add(SL, 14, 70), add(SL, 30, 150), add(HL, 2 + sway * 0.4, -40)], 4),
-                  ([add(HL, -10 + sway * 0.6, 0), add(HL, -14 + sway, 40)], 4),
-                  ([(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 32 + sway, hem_y + 12)], 3.5)]
-    far_folds = [([add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 4),
+    # the drape from the shoulder point: an S that swings in toward the opening under the chest
+    # and falls to the hem; the armpit's folds fan from under the arm; the waist sags across in a
+    # shallow curve where the loose front bends over the belt; flutes at the hem
+    near_folds = [([add(SL, 30, 26), add(SL, 48, 100), (cx - 40, neck[1] + 175), (cx - 46 + sway * 0.6, hm[1] - 20),
+                    (cx - 50 + sway, hem_y + 6)], 5.5),
+                  ([add(SL, 12, 74), add(SL, 32, 120), add(SL, 50, 150)], 4),
+                  ([add(SL, 12, 96), add(SL, 26, 150), add(SL, 34, 196)], 4),
+                  ([add(SL, 14, 130), add(SL, 18, 190), add(HL, 0 + sway * 0.4, -50), add(HL, -4 + sway * 0.7, 4)], 4.5),
+                  ([add(HL, -16 + sway * 0.5, -36), add(HL, 6 + sway * 0.5, -30), (cx - 44 + sway * 0.6, hm[1] - 44)], 3.5),
+                  ([add(HL, -20 + sway * 0.6, 6), add(HL, -24 + sway, 40)], 4),
+                  ([add(HL, 8 + sway * 0.6, -4), add(HL, 12 + sway, 30), add(HL, 8 + sway, 42)], 3.5),
+                  ([(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 34 + sway, hem_y + 12)], 3.5)]
+    far_folds = [([add(SR, -26, 30), add(SR, -34, 120), (cx + 30, neck[1] + 200), add(HR, -6 + sway, 20)], 4.5),
+                 ([add(SR, -12, 80), add(SR, -28, 130), add(SR, -40, 160)], 3.5),
+                 ([add(SR, -14, 150), add(SR, -16, 220), add(HR, 4 + sway * 0.6, 10)], 3.5),
                  ([(cx + 26 + sway * 0.6, hm[1] - 30), (cx + 30 + sway, hem_y + 10)], 3.5)]
 
     def nd(ink: Ink, p: Part) -> None:
@@ -202,7 +213,8 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6)
+    g = crumple(shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6), 31, min(SL[1], SR[1]) + 90, step=44,
+                depth=2.6)
     mid = lerp(HL, HR, 0.5)
     # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
     # belt and flutes at the hem
@@ -436,7 +448,7 @@ def silk_profile(neck, hip, back_x: float = 0.0, chest_x: float = 0.0) -> Part:
            (hx - 42, hy - 110), (hx - 46, hy - 60), (hx - 54, hy - 6), (hx - 62, hy + 30), (hx - 34, hy + 40), (hx + 10, hy + 36),
            (hx + 44, hy + 30), (hx + 46, hy - 10), (hx + 42, hy - 80), (hx + 46 + chest_x * 0.5, hy - 150), (nx + 56 + chest_x, ny + 120),
            (nx + 58 + chest_x, ny + 70), (nx + 46 + chest_x * 0.8, ny + 28), (nx + 28, ny + 6), (nx + 16, ny - 4)]
-    g = shape(pts, 6)
+    g = crumple(shape(pts, 6), 23, ny + 80, step=44, depth=2.6)
     folds = [([(nx - 40, ny + 60), (nx - 34, ny + 150), (hx - 30, hy - 60), (hx - 34, hy + 20)], 5),
              ([(nx + 30, ny + 90), (nx + 22, ny + 190), (hx + 20, hy - 40), (hx + 24, hy + 28)], 4.5),
              ([(hx - 40, hy - 120), (hx - 20, hy - 96), (hx - 4, hy - 90)], 3.5),

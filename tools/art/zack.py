@@ -23,6 +23,7 @@ from figure import (
     add,
     arm_outline,
     clip_to_shoulder,
+    crumple,
     deltoid,
     edge_line,
     face_details,
@@ -63,6 +64,10 @@ EYE = (52, 74, 112)
 
 
 # ================================================================================ body pieces
+def top_y_of(a, b) -> float:
+    return min(a[1], b[1])
+
+
 def foot(ankle, toe: float, k: float = 1.0, name: str = "boot", rim: float = 0.5) -> Part:
     """A boot planted on the floor; `toe` -1 points it left, +1 right; k foreshortens it (3/4 view)."""
     g = shoe(ankle, G, toe, k, 1.0)
@@ -119,13 +124,21 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
         hem_pts + [add(HR, 22, 14), add(lerp(SR, HR, 0.94), 13, 0),
            add(lerp(SR, HR, 0.82), 7, 0), add(lerp(SR, HR, 0.62), 3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
            add(SR, -9 + br, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
-    g = shape(pts, 6)
+    g = crumple(shape(pts, 6), 11 + int(SL[0]), top_y_of(SL, SR) + 70, step=42, depth=2.8)
     top_y = min(SL[1], SR[1])
     if folds is None:
         # hanging free: short folds from the armpits, the cloth gathering above the hem
         folds = [([add(SL, 18, 62), add(SL, 26, 96), add(SL, 26, 132)], 4),
                  ([add(SR, -18, 64), add(SR, -26, 98), add(SR, -24, 130)], 4),
                  ([add(HL, 10, -24), add(HL, 6, hem - 6)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 4)], 3)]
+
+    # wherever the pose puts them, cloth gathers the same way: short folds fanning from each
+    # armpit, and the shirt bunching in shallow zigzags where it is tucked at the belt
+    folds = list(folds) + [([add(SL, 16, 58), add(SL, 34, 76), add(SL, 52, 84)], 3),
+                           ([add(SR, -16, 60), add(SR, -34, 78), add(SR, -50, 88)], 3),
+                           ([add(HL, -10, hem - 22), add(HL, 14, hem - 30), add(lerp(HL, mid, 0.8), 0, hem - 20)], 3),
+                           ([add(lerp(mid, HR, 0.3), 0, hem - 26), add(lerp(mid, HR, 0.6), 0, hem - 18), add(HR, 6, hem - 28)], 3),
+                           ([add(lerp(HL, mid, 0.4), 0, -60), add(lerp(HL, mid, 0.7), 0, -42), add(mid, 4, -50)], 2.6)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -390,7 +403,7 @@ def torso_profile(neck, hip, hem: float = 34, folds=()) -> Part:
            (hx - 46, hy + 10), (hx - 44, hy + hem), (hx - 20, hy + hem + 5), (hx + 20, hy + hem + 2), (hx + 48, hy + hem - 6),
            (hx + 52, hy + 6), (hx + 54, hy - 50), (hx + 58, hy - 120), (nx + 62, ny + 90), (nx + 56, ny + 40), (nx + 36, ny + 14),
            (nx + 18, ny)]
-    g = shape(pts, 6)
+    g = crumple(shape(pts, 6), 17, ny + 70, step=42, depth=2.8)
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
