@@ -134,11 +134,12 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
 
     # wherever the pose puts them, cloth gathers the same way: short folds fanning from each
     # armpit, and the shirt bunching in shallow zigzags where it is tucked at the belt
-    folds = list(folds) + [([add(SL, 16, 58), add(SL, 34, 76), add(SL, 52, 84)], 3),
-                           ([add(SR, -16, 60), add(SR, -34, 78), add(SR, -50, 88)], 3),
-                           ([add(HL, -10, hem - 22), add(HL, 14, hem - 30), add(lerp(HL, mid, 0.8), 0, hem - 20)], 3),
-                           ([add(lerp(mid, HR, 0.3), 0, hem - 26), add(lerp(mid, HR, 0.6), 0, hem - 18), add(HR, 6, hem - 28)], 3),
-                           ([add(lerp(HL, mid, 0.4), 0, -60), add(lerp(HL, mid, 0.7), 0, -42), add(mid, 4, -50)], 2.6)]
+    # (in the shadow layer only: their ridges are too small to catch the rim, and a lit ridge
+    # across a hanging fold reads as a stitch)
+    gathers = [([add(SL, 14, 60), add(SL, 24, 86), add(SL, 30, 112)], 2.6),
+               ([add(SR, -14, 62), add(SR, -24, 88), add(SR, -28, 112)], 2.6),
+               ([add(HL, -14, hem - 16), add(HL, 2, hem - 24), add(HL, 18, hem - 18)], 2.4),
+               ([add(lerp(mid, HR, 0.45), 0, hem - 20), add(lerp(mid, HR, 0.7), 0, hem - 14), add(HR, 8, hem - 22)], 2.4)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -151,6 +152,8 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
         ink.fill(c.difference(shift(c, 26 if f <= 0 else 18, 0)), CLOTH_SH, 0.28, c)
         for fp, fw in folds:
             fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.5, ridge=1.1)
+        for fp, fw in gathers:
+            fold(ink, fp, fw, CLOTH_SH, SHIRT.lit, c, 0.4, ridge=0.5)
         # the hem turns: its turned-under edge in shadow, a lit lip where it folds
         band = c.difference(shift(c, 0, -9)).intersection(box(0, mid[1] + 8, W, H))
         ink.fill(band, CLOTH_SH, 0.55)
