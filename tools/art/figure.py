@@ -764,10 +764,11 @@ def shoulder_line(neck: Pt, sh: Pt, side: float) -> list[Pt]:
     and down its outer side. `side` -1: the screen-left shoulder, +1: the screen-right one."""
     # the trapezius leaves the neck high and falls in a long slope (a hollow near the neck), the
     # deltoid rounds off below the acromion: a sloping shoulder, never a square pad
+    # the deltoid is a long curve from the acromion down the arm's outer side, not a corner
     n = (neck[0] + side * 18, neck[1] - 22)
-    a = (sh[0] - side * 4, sh[1] - 6)
+    a = (sh[0] - side * 3, sh[1] - 4)
     m = (n[0] + (a[0] - n[0]) * 0.45, n[1] + (a[1] - n[1]) * 0.62)
-    return [n, m, a, (sh[0] + side * 17, sh[1] + 4), (sh[0] + side * 25, sh[1] + 32)]
+    return [n, m, a, (sh[0] + side * 14, sh[1] + 5), (sh[0] + side * 22, sh[1] + 22), (sh[0] + side * 26, sh[1] + 46)]
 
 
 def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:
