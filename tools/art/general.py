@@ -28,7 +28,6 @@ from figkit import Ink, Mat, Part, ellipse, poly, shape, shift, union
 from figure import (
     Head,
     add,
-    crumple,
     edge_line,
     fold,
     hand_fist,
@@ -70,7 +69,7 @@ def coat() -> list[Part]:
             (CX + 6, hem + 12), (CX + 50, hem + 10), (HR[0] + 40, hem + 6), (HR[0] + 62, hem - 4), (HR[0] + 48, 660),
             (HR[0] + 30, 560), (HR[0] + 12, 490), (HR[0] + 6, 462), add(SR, -20, 200), add(SR, -10, 110), add(SR, -8, 40)] +
            rn[:3][::-1] + [add(rn[0], -3, -18)])
-    g = crumple(shape(pts, 6), 37, 480, step=34, depth=3.0)
+    g = shape(pts, 6)     # heavy wool: a clean edge (no crumple)
     belt_y = 468
     front = [(CX - 12, NECK[1] + 18), (CX - 20, 300), (CX - 24, belt_y), (CX - 28, 600), (CX - 4, hem + 2)]
     # the skirt's folds fan from the belt to the hem; the chest's from the armpits to the belt
@@ -180,8 +179,9 @@ def cap_under_arm(at) -> Part:
     """The peaked cap held against his left hip under the forearm, seen from the side: the
     crown's top standing wider than the band, the peak pointing forward and down."""
     x, y = at
-    crown = shape([(x - 50, y - 14), (x - 40, y - 34), (x - 6, y - 44), (x + 40, y - 38), (x + 58, y - 22), (x + 50, y - 6),
-                   (x - 40, y - 4)], 6)
+    # the crown's top is a saddle: it rises to a peak over the badge at the front (screen-left)
+    crown = shape([(x - 46, y - 10), (x - 52, y - 40), (x - 30, y - 46), (x + 10, y - 38), (x + 44, y - 36), (x + 58, y - 22),
+                   (x + 50, y - 6), (x - 36, y - 4)], 6)
     band = poly([(x - 34, y - 8), (x + 38, y - 6), (x + 34, y + 16), (x - 30, y + 14)])
     peak = shape([(x - 32, y + 10), (x - 54, y + 18), (x - 62, y + 26), (x - 40, y + 26), (x - 24, y + 18)], 5)
     g = union(crown, band, peak)
