@@ -248,6 +248,8 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     g = union(arm_outline(sh, el, wr, (25, 20.5, 18, 23.5, 13), back, bulge=1.05), deltoid(sh, el, 25))
     if neck is not None:
         g = clip_to_shoulder(g, neck, sh)
+    # the sleeve's cloth breaks the outline below the shoulder and at the elbow (not a tube)
+    g = crumple(g, int(sh[0] + el[1]), sh[1] + 60, step=40, depth=2.2)
     if cuff:
         ux, uy = wr[0] - el[0], wr[1] - el[1]
         n = math.hypot(ux, uy) or 1.0

@@ -232,7 +232,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
         else:
             # a sharply bent arm: the pushed sleeve ends across the elbow, square to the upper arm
             end, toward = lerp(sh, el, 1.02), add(el, (el[0] - sh[0]) * 0.5, (el[1] - sh[1]) * 0.5)
-        sl = sleeve_end(cloth_full, end, toward, 1.5, seed)
+        sl = crumple(sleeve_end(cloth_full, end, toward, 1.5, seed), seed + 5, sh[1] + 50, step=40, depth=2.2)
 
         def sd(ink: Ink, p: Part) -> None:
             c = p.geom
@@ -261,7 +261,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
         j = rnd.uniform(-1, 1) * 9 + (12 if i % 2 else -4)
         edge.append((cut_a[0] + nx * t * 80 + ux * j, cut_a[1] + ny * t * 80 + uy * j))
     up = [(p[0] - ux * 300, p[1] - uy * 300) for p in (edge[0], edge[-1])]
-    sl = cloth_full.intersection(shape([up[0]] + edge + [up[1]], 1).buffer(0))
+    sl = crumple(cloth_full.intersection(shape([up[0]] + edge + [up[1]], 1).buffer(0)), seed + 5, sh[1] + 40, step=40, depth=2.2)
     rag_root = edge[5]
     rag = limb([rag_root, (rag_root[0] + ux * 30 + nx * 4, rag_root[1] + uy * 30 + ny * 4),
                 (rag_root[0] + ux * 52 + nx * 2, rag_root[1] + uy * 52 + ny * 2)], [6, 4.5, 1])
