@@ -280,7 +280,9 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
         cx, cy = el[0] + ux * t, el[1] + uy * t
         folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
                       2.8, 0.25 * k))
-    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.4 * k))
+    # the long fold from the armpit winds across the upper arm toward the elbow's outer side
+    a0, a1, a2 = lerp(sh, el, 0.2), lerp(sh, el, 0.47), lerp(sh, el, 0.74)
+    folds.append(([(a0[0] - nx * 8, a0[1] - ny * 8), (a1[0] + nx * 2, a1[1] + ny * 2), (a2[0] + nx * 9, a2[1] + ny * 9)], 3.5, 0.4 * k))
     cx, cy = lerp(el, wr, 0.72)
     folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.25 * k))
 
