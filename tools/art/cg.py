@@ -211,7 +211,6 @@ def cg_eyes() -> CG:
     rim_svg.geom(stroke([(cx - 66, 700), (cx - 42, 726), (cx - 12, 738)], 3, 1), "#ffffff", 0.35)  # the chin
     for bx, op in ((cx - 72, 0.32), (cx + 68, 0.1)):  # the brows' ridges, the near one toward the window
         rim_svg.geom(stroke([(bx - 52, 440), (bx - 10, 428), (bx + 40, 432)], 1.5, 2.5), "#ffffff", op)
-    rim_svg.geom(stroke([(cx - 150, 496), (cx - 112, 488), (cx - 86, 506)], 2.5, 1), "#ffffff", 0.25)  # the cheekbone
     rim_steps(rim_svg, neck.difference(face).difference(left_strand), 5, 0, steps=((1.0, 0.5),))
 
     # the eyes: narrow almonds, the iris a thin Mako glint under a heavy upper lid, slit pupils
@@ -1197,6 +1196,15 @@ def cg_chair() -> CG:
     lit_dir = (-0.8, -0.6)
     for w, c in ((34, (51, 46, 57)), (20, (59, 53, 64)), (9, (74, 66, 78))):
         fig.geom(rim_band(arm_and_hand, lit_dir, w).difference(unary_union(fingers)), c)
+    # the back of the hand is not flat: the tendons fan from the wrist to the knuckles, each a
+    # low ridge one step lighter with a dark groove below it; a thread of light on their tops
+    for (kx_, ky_), w in (((944, 546), 8), ((988, 534), 9), ((1033, 540), 8), ((1074, 553), 7)):
+        ex_, ey_ = kx_ + 0.62 * (1108 - kx_), ky_ - 14 + 0.62 * (500 - ky_ + 14)  # (fading before they meet)
+        tendon = big(ribbon([(kx_ + 6, ky_ - 12), ((kx_ + ex_) / 2 + 4, (ky_ + ey_) / 2 - 9), (ex_, ey_)], [w, w * 0.75, 0.5],
+                            round_start=True)).intersection(back)
+        fig.geom(translate(tendon, 0, 5 * k).difference(tendon).intersection(back), (30, 27, 35))
+        fig.geom(tendon, (52, 47, 58))
+        rim_svg.geom(rim_band(tendon, lit_dir, 2.0 * k).intersection(back), "#ffffff", 0.2)
     fig.geom(translate(sleeve, 10, 14).difference(sleeve).intersection(forearm), (26, 23, 30))
     fig.geom(sleeve, SHIRT)
     fig.geom(opening.intersection(sleeve), (16, 15, 20))
@@ -1303,9 +1311,13 @@ def cg_door() -> CG:
     neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
     # chest leaning into the frame
+    # (in at the waist, front and back: a man leaning on the frame, the wall seen between his
+    # belly and the door; not a block)
     body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
-                    (zx - 246, zy + 470), (zx - 248, zy + 600), (zx - 224, zy + 720), (zx - 236, H + 60), (frame_x - 6, H + 60),
-                    (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
+                    (zx - 240, zy + 470), (zx - 222, zy + 590), (zx - 196, zy + 680), (zx - 204, zy + 770),
+                    (zx - 216, H + 60), (zx + 140, H + 60), (zx + 132, zy + 760), (zx + 120, zy + 660),
+                    (zx + 146, zy + 540), (zx + 176, zy + 450), (zx + 150, zy + 384), (zx + 96, zy + 306),
+                    (zx + 44, zy + 236)], 8)
     # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
     # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
     # the thumb over the top)
