@@ -231,7 +231,8 @@ def cg_eyes() -> CG:
         glow.geom(stroke([at(o, -3), at(o * 0.45, -8), at(i * 0.4, -7), at(i, 0)], 5, 2.5), "#07080a", 0.95)
 
     # a shaft of the low sun through the glass, past his shoulder: dust drifts and glints in it
-    cg.beam("shaft", "sun", 60, [(200, 330), (200, 560), (1000, 1080), (1000, 800)], dust=6, strength=0.12)
+    # (strength 0: it adds no light of its own — a lit shaft would cost a kept full-size beam)
+    cg.beam("shaft", "sun", 60, [(200, 330), (200, 560), (1000, 1080), (1000, 800)], dust=6, strength=0)
     cg.mark("eyes", cx, 458)
     cg.mark("face", cx, 520)
     cg.mark("hair", cx - 220, 600)
@@ -474,7 +475,7 @@ def cg_town() -> CG:
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
     smoke_from(town, far_tips, random.Random(62))
-    near_fire = cg.plane("fire", "emissive", parallax=0.85, twinkle=0.7)  # (the flames' bright licks flicker)
+    near_fire = cg.plane("fire", "emissive", parallax=0.85)
     # the burning house behind the General: a wall of fire to stand against
     near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
     near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
@@ -1264,7 +1265,7 @@ def cg_chair() -> CG:
         rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
     # the low sun's shaft along the rail: dust drifts and glints in it, over the hand
-    cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0.1)
+    cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0)
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
     cg.mark("cuff", 1344, 224)  # the middle of the cuff's hem, on the forearm
