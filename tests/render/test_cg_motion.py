@@ -73,7 +73,7 @@ def test_light_moves_inside_the_cg_under_its_preset(name, preset):
     xs = [p[0] for s in polys for p in s.points]
     ys = [p[1] for s in polys for p in s.points]
     where = pygame.Rect(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)).inflate(80, 80)
-    if name == "cg_town":  # (the embers and the flames' edges twinkle too, over the whole town)
+    if name == "cg_town":  # (the embers twinkle too, over the whole town)
         where = pygame.Rect(0, 0, *FULL)
     for frame in (one, two):
         got = changed(rest, frame)
