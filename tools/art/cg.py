@@ -871,7 +871,16 @@ def cg_promise() -> CG:
         hair_lock([(sx - 50, sy + 50), (sx - 60, sy + 130), (sx - 50, sy + 260), (sx - 20, sy + 400), (sx + 10, sy + 540), (sx + 24, sy + 700)],
                   40, keep=0.6, tip=0.15),
     ]
-    s_hair = unary_union([back_hair, *s_locks])
+    # the fringe over the brow (the head is not a smooth dome), and loose strands lifting off
+    # the back of the hair (its outline breaks)
+    s_fringe = [hair_lock([s_face.p(-0.05, 0.0), s_face.p(0.2, 0.06), s_face.p(0.33, 0.2), s_face.p(0.31, 0.37)], 42,
+                          keep=0.5, tip=0.2),
+                hair_lock([s_face.p(-0.14, 0.02), s_face.p(0.08, 0.1), s_face.p(0.2, 0.27), s_face.p(0.17, 0.46)], 36,
+                          keep=0.5, tip=0.2)]
+    s_loose = [ribbon([(sx - 120, sy + 40), (sx - 150, sy + 90), (sx - 166, sy + 160)], [6, 4, 1]),
+               ribbon([(sx - 176, sy + 330), (sx - 200, sy + 420), (sx - 206, sy + 500)], [7, 5, 1]),
+               ribbon([(sx - 226, sy + 600), (sx - 252, sy + 700), (sx - 262, sy + 780)], [6, 4, 1])]
+    s_hair = unary_union([back_hair, *s_locks, *s_fringe])
     s_front = unary_union(s_locks[2:])  # the two locks in front of the shoulder
     seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_collar])
 
@@ -914,11 +923,16 @@ def cg_promise() -> CG:
     occlusion(fig, s_arm, back_hair, (1, -0.3), 4, (22, 23, 30))
     fig.geom(s_arm.intersection(seph), (22, 22, 30))
     fig.geom(s_front, (36, 38, 48))
+    fig.geom(unary_union(s_fringe), (36, 38, 48))
+    fig.geom(unary_union(s_loose), (34, 36, 46))
+    for lz in s_loose:
+        rim_svg.geom(lz.difference(back_hair), "#ffffff", 0.45)
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(raised, (24, 22, 28))
     # the faces: brow, eye, nose, lips, chin and jaw drawn; the light between them catches them
-    s_face.draw(fig, rim_svg, (34, 31, 40), (50, 45, 54), (12, 11, 16), hidden=unary_union([back_hair, *s_locks]), ear=False)
+    s_face.draw(fig, rim_svg, (34, 31, 40), (50, 45, 54), (12, 11, 16), hidden=unary_union([back_hair, *s_locks, *s_fringe]),
+                ear=False)
     z_face.draw(fig, rim_svg, (32, 29, 36), (48, 43, 50), (10, 10, 13), hidden=z_hair, ear=False)
     # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
     # the tips part)
