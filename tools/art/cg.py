@@ -51,10 +51,12 @@ FRAME = (30, 26, 32)
 LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 
-def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0) -> None:
+def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0,
+               twinkle: float | None = None) -> None:
     """The glass wall seen close: sky above the city's horizon, the city out of focus below. The
     roofs catch the low sun's light (the rim) strongly near `sun_x` (where the presets the image
-    is shown with put the sun), fading to almost nothing across the city."""
+    is shown with put the sun), fading to almost nothing across the city. `twinkle`: the city's
+    lights twinkle (docs/stage-format.md, living scenes) once they are on."""
     sky = cg.plane("sky", "sky")
     sky.rect(0, 0, W, H, "#ffffff")
     city = cg.plane("city", "ambient", parallax=0.6)
@@ -89,7 +91,7 @@ def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300
             city_rim.rect(x0, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
         else:
             city_rim.rect(x0 + w - 2, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
-    lights = cg.plane("city_lights", "emissive", parallax=0.6)
+    lights = cg.plane("city_lights", "emissive", parallax=0.6, twinkle=twinkle)
     bokeh(lights, rnd, (0, horizon + 10, W, H - 40), 150, 5, 16, LIGHTS, (0.3, 0.9))
     bokeh(lights, rnd, (0, horizon - 30, W, horizon + 40), 40, 3, 7, LIGHTS, (0.4, 1.0))
     frame = cg.plane("frame", "ambient", parallax=0.85)
@@ -1001,7 +1003,7 @@ def cg_embrace() -> CG:
     cg = CG("cg_embrace", "Across the room", "dusk")
     cg.props["gallery_order"] = ("int", "4")
     # (the horizon low: their heads and shoulders stand against the dusk, not the dark city)
-    glass_back(cg, rnd, 720, mullions=(330, 1530))
+    glass_back(cg, rnd, 720, mullions=(330, 1530), twinkle=0.45)  # (the city's lights below them live)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
