@@ -4,8 +4,8 @@ their features (issue 13 point 2).
 - Under the light each image is shown with, something of its light lives on the stage clock
   (dust glinting in a sun shaft, sparks over the fire, the city's lights twinkling below the
   embrace): two motion times give different frames, and only where that light is.
-- The script moves the light while cg_promise is shown (the sun comes up between them): a light
-  tween follows the `stage:` step in its blocks.
+- The scripts move the light while cg_promise (the sun comes up between them) and cg_embrace
+  (the dusk goes out of the sky) are shown: a light tween follows the `stage:` step in their blocks.
 - cg_promise's faces are drawn: an eye (a dark almond in the face) under a lid that catches the
   light; cg_door's Zack stands against a wall lighter than he is.
 """
@@ -113,7 +113,7 @@ def _after_stage(name: str) -> list[list]:
     return found
 
 
-@pytest.mark.parametrize(("name", "to"), [("cg_promise", "sunrise")])
+@pytest.mark.parametrize(("name", "to"), [("cg_promise", "sunrise"), ("cg_embrace", "night")])
 def test_the_scripts_move_the_light_while_the_cg_is_shown(name, to):
     blocks = _after_stage(name)
     assert blocks, name
