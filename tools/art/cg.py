@@ -1015,8 +1015,10 @@ def cg_embrace() -> CG:
     s_head = s_face.head
     s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
     # (in profile: the chest pressed to Zack's, the back's curve and the waist)
-    s_body = outline([(sx + 60, sy + 310), (sx + 120, sy + 346), (sx + 160, sy + 420), (sx + 176, sy + 540),
-                      (sx + 170, sy + 700), (sx + 180, 1130), (sx - 150, 1130), (sx - 118, sy + 760),
+    # (the chests pressed together at the arm; below it the waists part: a sliver of the city's
+    # lights between them)
+    s_body = outline([(sx + 60, sy + 310), (sx + 120, sy + 346), (sx + 160, sy + 420), (sx + 176, sy + 510),
+                      (sx + 140, sy + 620), (sx + 108, sy + 720), (sx + 104, 1130), (sx - 150, 1130), (sx - 118, sy + 760),
                       (sx - 128, sy + 600), (sx - 120, sy + 450), (sx - 96, sy + 360), (sx - 50, sy + 316)], 8)
     # (the hair falls down his back BEHIND the shoulder: the shoulder's top shows against the sky)
     back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
@@ -1040,7 +1042,8 @@ def cg_embrace() -> CG:
     z_head = z_face.head
     z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
     # (in profile: the chest against his, the shoulder blade's curve, the small of the back)
-    z_body = outline([(zx - 60, zy + 290), (zx - 110, zy + 330), (zx - 130, zy + 420), (zx - 140, 1130),
+    z_body = outline([(zx - 60, zy + 290), (zx - 110, zy + 330), (zx - 130, zy + 420), (zx - 104, zy + 520),
+                      (zx - 84, zy + 620), (zx - 78, 1130),
                       (zx + 190, 1130), (zx + 150, zy + 620), (zx + 168, zy + 480), (zx + 170, zy + 390),
                       (zx + 140, zy + 320), (zx + 70, zy + 282)], 8)
     z_hair = zack_hair((zx, zy), hz, -1)
@@ -1051,24 +1054,36 @@ def cg_embrace() -> CG:
                     (zx + 50, zy + 420), (zx + 138, zy + 396)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
                    round_start=True)
     # (the hand spread on his back, the fingers curling over the shoulder blade past its edge)
-    s_hand = open_hand((zx + 130, zy + 404), math.radians(-64), 112, spread=0.45, curl=0.45, side=-1)
+    s_hand = open_hand((zx + 112, zy + 420), math.radians(-72), 150, spread=0.35, curl=0.08, side=-1)
     # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
     # neck, the hand in the hair at his nape
     z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
                    round_end=True)
+    # (the back of his hand at the nape, the fingers gone into the hair: drawn under it)
     z_fist = unary_union([ribbon([(sx + 20, sy + 380), (sx - 10, sy + 350), (sx - 36, sy + 322)], [58, 54, 48]),
-                          open_hand((sx - 36, sy + 322), math.radians(-125), 104, spread=0.5, curl=0.35, side=1)])
+                          open_hand((sx - 30, sy + 326), math.radians(-104), 112, spread=0.0, curl=0.3, side=1)])
     seph = unary_union([s_hair, s_head, s_neck, s_body])
     zack = unary_union([z_hair, z_head, z_neck, z_body])
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (58, 62, 78))  # silver: lighter than the body
+    # the hair falls down his back BEHIND him: an opaque mass seen past his back's edge (not a
+    # veil over the body), a step lighter than the body and darker than the sky
+    s_behind = unary_union([s_body, s_neck, s_head, s_arm])
+    hair_seen = unary_union([back_hair, s_locks[0]]).difference(s_behind)
+    fig.geom(hair_seen, (40, 42, 54))
+    # (it is hair, not a pillar: seams between the locks down its length, strands off its edge)
+    for pts in ([(sx - 120, sy + 200), (sx - 150, sy + 420), (sx - 176, sy + 640), (sx - 200, 1080)],
+                [(sx - 146, sy + 260), (sx - 178, sy + 500), (sx - 214, sy + 760), (sx - 236, 1080)]):
+        fig.geom(stroke(pts, 4, 1.5).intersection(hair_seen), (26, 28, 36), 0.9)
+    e_loose = [ribbon([(sx - 160, sy + 240), (sx - 184, sy + 330), (sx - 190, sy + 400)], [6, 4, 1]),
+               ribbon([(sx - 196, sy + 520), (sx - 222, sy + 610), (sx - 230, sy + 680)], [6, 4, 1])]
+    fig.geom(unary_union(e_loose), (40, 42, 54))
+    for lz in e_loose:
+        rim_svg.geom(lz.difference(back_hair), "#ffffff", 0.5)
     fig.geom(unary_union(s_locks[2:]), (50, 54, 68))
     # his shoulder in front of the hair that falls behind it (its top edge against the hair)
     s_shoulder = s_body.intersection(box(0, 0, W, sy + 470)).union(s_arm.intersection(box(0, 0, sx + 120, H)))
-    fig.geom(s_shoulder.intersection(back_hair), (22, 22, 30))
-    occlusion(fig, s_shoulder, back_hair, (-1, -0.6), 4, (14, 14, 20))
     s_face.draw(fig, rim_svg, (30, 28, 38), (40, 37, 48), (12, 11, 16), strength=0.6, hidden=unary_union([back_hair, *s_locks]), ear=False)
     z_face.draw(fig, rim_svg, (28, 26, 34), (38, 35, 44), (10, 10, 13), strength=0.6, hidden=z_hair, ear=False, closed=True)
     occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
@@ -1080,14 +1095,18 @@ def cg_embrace() -> CG:
     # the glass behind them: the outline catches the dusk, strongest along the tops of hair
     # and shoulders, broken along its length; the faces' edges toward each other catch the
     # light in the sliver of sky between them; the arms only where they face the glass
-    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9)
-    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3)
-    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3)
+    # (the hands' light is on the knuckles only: no lit outline round each finger)
+    no_hand = box(0, 0, W, H).difference(s_hand.buffer(3)).difference(z_fist.difference(z_arm).buffer(3))
+    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9, clip=no_hand)
+    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3, clip=no_hand)
+    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3, clip=no_hand)
     rim_steps(rim_svg, s_head.difference(s_hair), -3.5, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
     rim_steps(rim_svg, z_head.difference(z_hair), 3.5, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
-    rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
+    rim_broken(rim_svg, s_arm, (0.2, -1), 4, 1.0, rr, clip=zack.union(s_body), breaks=0.4)  # the forearm across his back
+    knuckles = Point(zx + 112 + 0.5 * 150 * math.cos(math.radians(-72)), zy + 420 + 0.5 * 150 * math.sin(math.radians(-72)))
+    rim_steps(rim_svg, s_hand, 3, 3, steps=((1.0, 0.8),), clip=knuckles.buffer(34))
     rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
-    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
+    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair.difference(box(0, 0, W, sy + 300)), breaks=0.5)
     # the tops of the shoulders catch the dusk: his over the hair, Zack's over the arm round him
     rim_broken(rim_svg, s_shoulder, (-0.3, -1), 3, 0.9, rr, clip=back_hair.union(box(0, 0, W, sy + 330)), breaks=0.4)
     rim_broken(rim_svg, z_body, (0.4, -1), 3.5, 1.0, rr, clip=box(zx + 40, 0, W, zy + 420), breaks=0.4)
