@@ -24,7 +24,6 @@ from cgfig import (  # noqa: E402
     occlusion,
     open_hand,
     outline,
-    profile_head,
     ribbon,
     rim_band,
     rim_broken,
@@ -520,7 +519,8 @@ def cg_town() -> CG:
 
     # --- the General -----------------------------------------------------------------------
     gfeet = 862
-    g_head = profile_head((722, 290), 80, 1, -0.12)
+    g_face = ProfileFace((722, 290), 80, 1, -0.12)
+    g_head = g_face.head
     g_neck = ribbon([(700, 350), (706, 378), (704, 398)], [34, 38, 46])
     g_torso = ribbon([(703, 372), (697, 430), (678, 500), (658, 562)], [74, 86, 66, 76], shift=[0, 5, 2, 0])
     g_sword_arm = ribbon([(724, 394), (764, 392), (806, 378), (840, 356), (872, 336)], [34, 30, 25, 22, 17],
@@ -578,7 +578,8 @@ def cg_town() -> CG:
 
     # --- Zack ------------------------------------------------------------------------------
     zfeet = 1000
-    z_head = profile_head((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
+    z_face = ProfileFace((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
+    z_head = z_face.head
     z_neck = ribbon([(1202, 468), (1210, 490), (1218, 506)], [46, 50, 62])
     # the torso three-quarters to us, leaning into the block: broad shoulders, the chest, the
     # waist narrower, the belt and hips (his SOLDIER uniform: a fitted top, baggy trousers)
@@ -629,7 +630,8 @@ def cg_town() -> CG:
 
     # --- Cloud -----------------------------------------------------------------------------
     cfeet = 990
-    c_head = profile_head((1594, 474), 86, 1, -0.06)
+    c_face = ProfileFace((1594, 474), 86, 1, -0.06)
+    c_head = c_face.head
     c_neck = ribbon([(1578, 536), (1574, 556), (1572, 572)], [40, 42, 54])
     c_torso = outline([(1580, 554), (1606, 564), (1630, 578), (1644, 604), (1630, 636), (1618, 672), (1606, 710),
                        (1600, 750), (1552, 768), (1502, 752), (1500, 700), (1492, 650), (1498, 600), (1518, 570),
@@ -713,6 +715,9 @@ def cg_town() -> CG:
     occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
     figs.geom(stroke([(1300, 560), (1290, 620), (1296, 680)], 4, 2).intersection(z_torso), (4, 3, 5))  # the back's fold
     figs.geom(stroke([(1500, 600), (1498, 650), (1506, 700)], 4, 2).intersection(c_torso), (4, 3, 5))
+    # the three faces drawn (brow, eye, nose, lips, chin, jaw), low in the fire's light
+    for fc, hid in ((g_face, g_hair), (z_face, z_hair), (c_face, c_hair)):
+        fc.draw(figs, rim_svg, (22, 18, 20), (32, 24, 24), (5, 4, 6), strength=0.6, hidden=hid, ear=False)
 
     # rim: the burning house is behind the General (both his sides catch it, the left more and
     # the top of shoulder, arm and hair most); Zack and Cloud have it on their left and the fire
