@@ -762,8 +762,10 @@ def cg_town() -> CG:
 
     # sparks drifting and glinting in the heat over the two near fires (the `fire` beam of the
     # `burning` preset lights them; the polygons add no light of their own)
-    cg.beam("sparks", "fire", 40, [(430, 800), (420, 420), (560, 260), (900, 300), (900, 800)], dust=6, strength=0)
-    cg.beam("sparks_right", "fire", 40, [(1600, 810), (1600, 560), (1960, 560), (1960, 810)], dust=5, strength=0)
+    # (only where no man stands: a mote drifting over a dark body reads as glitter on his coat)
+    cg.beam("sparks", "fire", 30, [(800, 790), (800, 450), (870, 420), (900, 430), (900, 790)], dust=10, strength=0)
+    cg.beam("sparks_above", "fire", 40, [(470, 300), (500, 170), (700, 150), (690, 270), (560, 330)], dust=7, strength=0)
+    cg.beam("sparks_right", "fire", 40, [(1690, 800), (1690, 560), (1960, 560), (1960, 800)], dust=9, strength=0)
     # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
     # a faint halo and a few short curved streaks, of varied size; most near the fires and
     # brightest there, fewer and dimmer higher up. They twinkle.
