@@ -424,14 +424,17 @@ class SpriteRenderer:
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
     def release(self) -> None:
-        """Let go of what is made for a scene and cheap to make again — the shadows and their
-        flats, the lit copies, a breath's heights (a few ms a figure) — when the picture
-        changes stage (most key-beat images have no figures); the composed art, its catch
-        masks (~50 ms a figure at 1080p) and the layers stay."""
+        """Let go of what is made for a scene and cheap enough to make again — the shadows and
+        their flats, the lit copies, a breath's heights (a few ms a figure), where the light
+        catches each figure (~50 ms a figure and direction at 1080p; 4-6 figure-size masks a
+        direction, 28 MB for two figures in two directions) — when the picture changes stage
+        (most key-beat images have no figures); the composed art and its layers stay."""
         self._shadows.clear()
         self._flats.clear()
         self._lit_cache.clear()
         self._stretch_cache.clear()
+        for art in self._art.values():
+            art.catches.clear()
 
     def _layer(self, path: object, size: Size) -> Piece | None:
         """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
