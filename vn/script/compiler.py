@@ -63,6 +63,10 @@ class Compiler(FieldChecks):
         self.var_sets: dict[str, Where] = {}
         self.label_refs: list[tuple[str, Where]] = []
         self.incomplete = False  # a file could not be read: skip whole-program checks
+        # of the labels a worker process compiled (`vn.script.parallel`), whose instructions are
+        # made only when first read: what the whole-program checks and the id index need
+        self.flows: dict[str, list[tuple[str, Any]]] = {}  # label -> `analysis.Flow` of each pc
+        self.code_ids: dict[str, list[str]] = {}  # label -> the id of each pc
 
     # ----------------------------------------------------------------- reporting
     def err(self, path: str, node: Node, message: str, hint: str | None = None, offset: int = 0) -> None:
@@ -610,9 +614,15 @@ class Compiler(FieldChecks):
         m = self.manifest
         prog = Program(m.title, m.start, m.size, m.characters, dict(m.variables), self.labels,
                        content_note=m.content_note)
+        index = prog.index
         for name, label in self.labels.items():
+            ids = self.code_ids.get(name)
+            if ids is not None:
+                for pc, ident in enumerate(ids):
+                    index[ident] = (name, pc)
+                continue
             for pc, ins in enumerate(label.code):
-                prog.index[ins.id] = (name, pc)
+                index[ins.id] = (name, pc)
         return prog
 
 

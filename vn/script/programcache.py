@@ -447,7 +447,17 @@ def _snapshot(program: Program) -> Program:
     lock and a translation replace instructions in the labels' lists and the id index (they
     are not inputs of the key). Instructions, templates and options are immutable, so copying
     the containers is enough (a few milliseconds at 100,000 lines)."""
-    labels = {name: Label(lab.name, lab.where, list(lab.code), list(lab.steps))
-              for name, lab in program.labels.items()}
+    labels = {name: _label_copy(lab) for name, lab in program.labels.items()}
     return Program(program.title, program.start, program.size, dict(program.characters),
                    dict(program.variables), labels, dict(program.index), program.content_note)
+
+
+def _label_copy(lab: Label) -> Label:
+    """A label with its own lists; instructions not yet made (a label compiled in a worker
+    process, or read from an entry) are made for the copy when it is read, not now."""
+    pending = lab.__dict__.get("_deferred") or {}
+    if "code" not in pending:
+        return Label(lab.name, lab.where, list(lab.code), list(lab.steps))
+    copy = Label(lab.name, lab.where, [], list(lab.steps))
+    copy.defer("code", pending["code"])
+    return copy
