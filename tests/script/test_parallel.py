@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from vn.script import ProgramCache, compile_game
-from vn.script import parallel
+from vn.script import ProgramCache, compile_game, parallel
 from vn.script.programcache import entries_written_later
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"),
