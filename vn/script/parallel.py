@@ -1,14 +1,17 @@
 """Compiling a big game's scripts in more than one process at once.
 
 Compiling is CPU work in Python (~25 µs a line on the 2-core reference machine), and a
-100,000-line mod is too much of it for one core to check in under 2 s. On Linux, with more than
-one core and enough script to pay for it (`MIN_CHARS`), `add_files` cuts the scripts into
-contiguous parts, in file order — whole files, and a big file cut where a top-level label
-begins — compiles the first part itself and each other part in a worker process forked from
-this one (so the manifest, the catalog and the compiler are already in memory: nothing is
-imported, started or read again), and takes the workers' labels, diagnostics and bookkeeping
-back in file order through a pipe of its own, as plain values (`marshal`: texts, numbers,
-tuples; never pickle, nothing read from a shared place).
+100,000-line mod is too much of it for one core to check in under 2 s. On Linux, with more
+than one core, enough script to pay for it (`MIN_CHARS`) and no other thread running (a start
+compiles before its first frame; a hot reload, with its file watcher running, compiles alone),
+`add_files` cuts the scripts into contiguous parts in file order — whole files, and a big file
+cut where a top-level label begins — compiles the first part itself and each other part in a
+worker process forked from this one (the manifest, the catalog and the compiler are in memory
+already: nothing is imported, started or read again), and takes the workers' labels,
+diagnostics and bookkeeping back in file order through a pipe of its own, as plain values
+(`marshal`: texts, numbers, tuples; never pickle, nothing read from a shared place). A worker's
+labels come with what the whole-program checks and the id index need of them (`analysis.Flow`,
+the ids); their instructions are made when first read, as for a program read from the cache.
 
 The result is exactly the one-process result — the same program and the same diagnostics in
 the same order — because what a part's compile depends on outside the part is checked before
@@ -28,6 +31,7 @@ import os
 import re
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -93,6 +97,8 @@ def add_files(comp: Compiler, files: Sequence[tuple[str, str]], workers: int | N
     once (None: `workers_available()`) when the scripts are big enough to pay for it; the
     same result as `add_file` for each file in turn (`_add_serially`)."""
     workers = workers_available() if workers is None else workers
+    if threading.active_count() > 1:  # a fork copies only this thread: locks others hold stay held
+        workers = 1
     runs = _plan(files, workers) if workers > 1 and sum(len(t) for _, t in files) >= MIN_CHARS else None
     try:
         if runs is not None and _add_in_parts(comp, runs):
