@@ -44,7 +44,7 @@ sub:
 def _label(i: int, last: bool, rng: random.Random) -> str:
     out = [f"l{i}:\n"]
     for j in range(rng.randint(3, 12)):
-        k = rng.randrange(9)
+        k = rng.randrange(10)
         if k == 0:
             out.append(f"  - z: Line {i}.{j} with {{i}}tags{{/i}} and [name].\n")
         elif k == 1:
@@ -62,6 +62,8 @@ def _label(i: int, last: bool, rng: random.Random) -> str:
             out.append("  - The same line again.\n  - The same line again.\n")
         elif k == 7:
             out.append(f"  - transition: fade\n  - card: Chapter {i}\n")
+        elif k == 8:
+            out.append(f"  - s: \"Wait{{w=0.5}} {i}.{j}{{p}}and {{color=#f88}}[name]{{/color}}.{{nw}}\"\n")
         else:
             out.append(f"  - Narration {i}.{j} goes on.\n")
     out.append("  - end\n" if last else f"  - jump: l{i + 1}\n")

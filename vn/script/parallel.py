@@ -41,7 +41,7 @@ from vn.script.compiler import Compiler
 from vn.script.diagnostics import Diagnostic
 from vn.script.limits import MAX_FILE_CHARS, MAX_LABELS, MAX_NODES
 from vn.script.loader import load_clean, load_yaml
-from vn.script.markup import PLAIN, Template, TextPart
+from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
 from vn.script.program import Instr, Label, Where
 from vn.script.programcache import _dec_args, _enc_args
 
@@ -337,8 +337,9 @@ def _join(comp: Compiler, part: _Part) -> None:
 # --------------------------------------------------------------------------- through the pipe
 # A part as plain values for `marshal`. An instruction is (op, args, line, col, id, ordinal) in
 # its label's file; a line's args are (speaker, text, look) with a one-run plain text as the
-# bare string (most lines) and any other text as its runs; any other instruction's args are
-# the compiled-program cache's encoding (`programcache._enc_args`), which knows every value.
+# bare string (most lines) and any other text as its runs (`_text_out`); any other
+# instruction's args are the compiled-program cache's encoding (`programcache._enc_args`),
+# which knows every value.
 
 def _encode(part: _Part) -> dict[str, Any]:
     labels = []
@@ -347,8 +348,7 @@ def _encode(part: _Part) -> dict[str, Any]:
         for ins in lab.code:
             args = ins.args
             if ins.op == "line" and len(args) == 3:
-                text = _text_out(args["text"])
-                wire: Any = (args["speaker"], text, args["look"]) if text is not None else _enc_args(ins.op, args)
+                wire: Any = (args["speaker"], _text_out(args["text"]), args["look"])
             else:
                 wire = _enc_args(ins.op, args)
             w = ins.where
@@ -374,12 +374,33 @@ def _encode(part: _Part) -> dict[str, Any]:
 
 
 def _text_out(tpl: Template) -> Any:
-    """A line's text for the pipe: the bare string for one plain run; else None (the cache's
-    encoding carries it)."""
+    """A line's text for the pipe: the bare string for one plain run (most lines), else
+    (no_wait, run, …) with each run (0, text, style), (1, variable, style) or (2, seconds)."""
     parts = tpl.parts
     if len(parts) == 1 and parts[0].__class__ is TextPart and parts[0].style == PLAIN and not tpl.no_wait:
         return parts[0].text
-    return None
+    runs: list[Any] = [tpl.no_wait]
+    for p in parts:
+        if p.__class__ is TextPart:
+            runs.append((0, p.text, p.style))
+        elif p.__class__ is VarPart:
+            runs.append((1, p.name, p.style))
+        else:
+            runs.append((2, p.seconds))
+    return tuple(runs)
+
+
+def _text_in(wire: Any) -> Template:
+    if wire.__class__ is str:
+        tpl = Template((TextPart(wire, PLAIN),))
+        tpl.__dict__["_plain"] = wire  # as Template.plain leaves it
+        return tpl
+    runs = []
+    for run in wire[1:]:
+        kind = run[0]
+        runs.append(TextPart(run[1], run[2]) if kind == 0 else VarPart(run[1], run[2]) if kind == 1
+                    else PausePart(run[1]))
+    return Template(tuple(runs), wire[0])
 
 
 def _decode(data: dict[str, Any]) -> _Part:
@@ -411,10 +432,7 @@ def _code_of(rows: list[tuple], path: str) -> Callable[[], list[Instr]]:
         code = []
         for op, wire, line, col, ident, ordinal in rows:
             if op == "line" and wire.__class__ is tuple:
-                speaker, text, look = wire
-                tpl = Template((TextPart(text, PLAIN),))
-                tpl.__dict__["_plain"] = text  # as Template.plain leaves it
-                args = {"speaker": speaker, "text": tpl, "look": look}
+                args = {"speaker": wire[0], "text": _text_in(wire[1]), "look": wire[2]}
             else:
                 args = _dec_args(op, wire)
             code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
