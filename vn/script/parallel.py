@@ -200,13 +200,17 @@ def _add_in_parts(comp: Compiler, runs: list[list[_Unit]]) -> bool:
     try:
         for run in runs[1:]:
             read_end, write_end = os.pipe()
-            pid = os.fork()
+            pipes.append(read_end)
+            pid = -1
+            try:
+                pid = os.fork()
+            finally:
+                if pid != 0:  # here (or no worker was made): only the worker writes
+                    os.close(write_end)
             if pid == 0:  # the worker: never returns
                 os.close(read_end)
                 _work(comp, run, write_end)
-            os.close(write_end)
             workers.append(pid)
-            pipes.append(read_end)
         mine = Compiler(comp.manifest, comp.catalog)
         loaded = _load(runs[0])
         # every worker says whether its cut parts were clean before anyone compiles
