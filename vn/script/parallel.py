@@ -47,7 +47,7 @@ from vn.script.programcache import _dec_args, _enc_args
 
 MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured)
 MAX_WORKERS = 4  # processes in all, this one included: past that joining the parts costs more
-FIRST_SHARE = 1.2  # this process's part, relative to a worker's (a worker also encodes its part; measured)
+FIRST_SHARE = 1.5  # this process's part, relative to a worker's (a worker also encodes its part; measured)
 
 # A line where a top-level label begins: a cut there starts the next part with a whole label.
 _LABEL_LINE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
