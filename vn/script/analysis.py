@@ -13,17 +13,19 @@ from vn.script.compiler import Compiler
 from vn.script.diagnostics import did_you_mean, error, warning
 from vn.script.program import Instr, Program
 
-SHOWING_OPS = {"line", "menu", "wait", "end"}
+_SHOWING_OPS = {"line", "menu", "wait", "end"}
 _BLOCKING_DIRECTIONS = {"card", "transition"}
 
 Node_ = tuple[str, int]
-# One instruction as the checks below read it: ("show", None) when it shows something or blocks
-# (a line, a choice, a wait, `end`, a card, a transition), else its op and the label of a
-# jump or call, or the pc of a goto or branch (else None). Lists of these are what a worker
-# process sends of its labels (`vn.script.parallel`), so the checks need no instruction made.
+# What the checks below read of a label: how many instructions it has, and the flow of each one
+# that shows nothing — (op, the label of a jump or call, or the pc of a goto or branch, else
+# None) by pc, in pc order; an instruction not there shows something or blocks (a line, a
+# choice, a wait, `end`, a card, a transition). A few instructions in a hundred: the checks go
+# over those alone, and a worker process sends them of its labels (`vn.script.parallel`), so
+# the checks need no instruction of a worker's label made.
 Flow = tuple[str, "str | int | None"]
-Flows = dict[str, list[Flow]]
-SHOW: Flow = ("show", None)
+LabelFlow = tuple[int, dict[int, Flow]]
+Flows = dict[str, LabelFlow]
 
 
 def analyse(comp: Compiler, prog: Program) -> None:
@@ -61,20 +63,20 @@ def analyse(comp: Compiler, prog: Program) -> None:
     _loops(comp, prog, flows)
 
 
-def flow(code: list[Instr]) -> list[Flow]:
-    """What the checks below read of each instruction (`Flow`)."""
-    out: list[Flow] = []
-    for ins in code:
+def flow(code: list[Instr]) -> LabelFlow:
+    """What the checks below read of a label's instructions (`LabelFlow`)."""
+    moves: dict[int, Flow] = {}
+    for pc, ins in enumerate(code):
         op = ins.op
-        if op in SHOWING_OPS or op == "direction" and ins.args["command"] in _BLOCKING_DIRECTIONS:
-            out.append(SHOW)
-        elif op in ("jump", "call"):
-            out.append((op, ins.args["label"]))
-        elif op in ("goto", "branch"):
-            out.append((op, ins.args["target"]))
+        if op in _SHOWING_OPS or op == "direction" and ins.args["command"] in _BLOCKING_DIRECTIONS:
+            continue
+        if op == "jump" or op == "call":
+            moves[pc] = (op, ins.args["label"])
+        elif op == "goto" or op == "branch":
+            moves[pc] = (op, ins.args["target"])
         else:
-            out.append((op, None))
-    return out
+            moves[pc] = (op, None)
+    return len(code), moves
 
 
 def _reachability(comp: Compiler, prog: Program, flows: Flows) -> None:
@@ -84,7 +86,7 @@ def _reachability(comp: Compiler, prog: Program, flows: Flows) -> None:
         name = stack.pop()
         if name not in flows:
             continue
-        for op, target in flows[name]:
+        for op, target in flows[name][1].values():
             if (op == "jump" or op == "call") and target in flows and target not in seen:
                 seen.add(target)
                 stack.append(target)
@@ -106,11 +108,11 @@ def _returns(comp: Compiler, prog: Program, flows: Flows) -> None:
         if name in bucket or name not in flows:
             continue
         bucket.add(name)
-        for op, target in flows[name]:
+        for op, target in flows[name][1].values():
             if op == "jump" or op == "call":
                 stack.append((target, in_call or op == "call"))
     for name in top:
-        for pc, (op, _) in enumerate(flows[name]):
+        for pc, (op, _) in flows[name][1].items():
             if op == "return":
                 w = prog.labels[name].code[pc].where
                 comp.diags.append(error(w.path, w.line, w.col, "'return' outside a call",
@@ -136,7 +138,7 @@ def _silent_returners(flows: Flows) -> set[str]:
 def _succ(flows: Flows, node: Node_, silent: set[str]) -> list[tuple[Node_, bool]]:
     """Silent successors of a non-showing instruction: (node, through a condition)."""
     name, pc = node
-    op, target = flows[name][pc]
+    op, target = flows[name][1][pc]
     nxt = (name, pc + 1)
     if op == "goto":
         return [((name, target), False)]
@@ -157,7 +159,7 @@ def _succ(flows: Flows, node: Node_, silent: set[str]) -> list[tuple[Node_, bool
 
 
 def _can_finish_silently(flows: Flows, name: str, silent: set[str]) -> bool:
-    code = flows[name]
+    length, moves = flows[name]
     seen: set[int] = set()
     stack = [0]
     while stack:
@@ -165,11 +167,12 @@ def _can_finish_silently(flows: Flows, name: str, silent: set[str]) -> bool:
         if pc in seen:
             continue
         seen.add(pc)
-        if pc >= len(code):
+        if pc >= length:
             return True
-        op, target = code[pc]
-        if op == "show":
+        move = moves.get(pc)
+        if move is None:  # it shows something
             continue
+        op, target = move
         if op == "return":
             return True
         if op == "jump":
@@ -184,11 +187,7 @@ def _can_finish_silently(flows: Flows, name: str, silent: set[str]) -> bool:
 
 def _loops(comp: Compiler, prog: Program, flows: Flows) -> None:
     silent = _silent_returners(flows)
-    nodes: list[Node_] = []
-    for name, code in flows.items():
-        for pc, (op, _) in enumerate(code):
-            if op != "show":
-                nodes.append((name, pc))
+    nodes: list[Node_] = [(name, pc) for name, (_, moves) in flows.items() for pc in moves]
     node_set = set(nodes)
     edges: dict[Node_, list[tuple[Node_, bool]]] = {}
     for n in nodes:
@@ -198,10 +197,10 @@ def _loops(comp: Compiler, prog: Program, flows: Flows) -> None:
             only = next(iter(scc))
             if not any(m == only for m, _ in edges[only]):
                 continue
-        conditional = any(flows[n[0]][n[1]][0] == "branch" for n in scc)
+        conditional = any(flows[n[0]][1][n[1]][0] == "branch" for n in scc)
         # report at the jump/goto that closes the loop, else the first instruction
         ordered = sorted(scc, key=lambda n: (prog.labels[n[0]].where.path, prog.labels[n[0]].code[n[1]].where.line))
-        anchor = next((n for n in ordered if flows[n[0]][n[1]][0] in ("jump", "goto", "call")), ordered[0])
+        anchor = next((n for n in ordered if flows[n[0]][1][n[1]][0] in ("jump", "goto", "call")), ordered[0])
         ins = prog.labels[anchor[0]].code[anchor[1]]
         w = ins.where
         labels = sorted({n[0] for n in scc})

@@ -36,7 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from vn.script.analysis import SHOW, Flow, flow
+from vn.script.analysis import LabelFlow, flow
 from vn.script.compiler import Compiler
 from vn.script.diagnostics import Diagnostic
 from vn.script.limits import MAX_FILE_CHARS, MAX_LABELS, MAX_NODES
@@ -74,7 +74,7 @@ class _Part:
     var_sets: dict[str, Where] = field(default_factory=dict)
     label_refs: list[tuple[str, Where]] = field(default_factory=list)
     incomplete: bool = False
-    flows: dict[str, list[Flow]] = field(default_factory=dict)  # of labels whose code is made later
+    flows: dict[str, LabelFlow] = field(default_factory=dict)  # of labels whose code is made later
     code_ids: dict[str, list[str]] = field(default_factory=dict)
     # for each cut file: the node count of each of its parts and their top-level keys
     cuts: list[tuple[str, int, list[tuple]]] = field(default_factory=list)
@@ -358,8 +358,7 @@ def _encode(part: _Part) -> dict[str, Any]:
             w = ins.where
             rows.append((ins.op, wire, w.line, w.col, ins.id, ins.ordinal))
         w = lab.where
-        # the flow of the instructions that show nothing (a few in a hundred): the rest show
-        moves = [(pc, f) for pc, f in enumerate(flow(lab.code)) if f[0] != "show"]
+        moves = flow(lab.code)[1]  # the instructions that show nothing: a few in a hundred
         labels.append((lab.name, w.path, w.line, w.col, lab.steps, rows, moves))
 
     def where(w: Where) -> tuple[str, int, int]:
@@ -416,10 +415,7 @@ def _decode(data: dict[str, Any]) -> _Part:
         label = Label(name, Where(path, line, col), [], steps)
         label.defer("code", _code_of(rows, path))
         part.labels.append(label)
-        label_flow = [SHOW] * len(rows)
-        for pc, f in moves:
-            label_flow[pc] = f
-        part.flows[name] = label_flow
+        part.flows[name] = (len(rows), moves)
         part.code_ids[name] = [row[4] for row in rows]
     part.diags = [Diagnostic(*d) for d in data["diags"]]
     part.ids = data["ids"]
