@@ -162,14 +162,32 @@ def _dec_args(op: str, v: Any) -> dict[str, Any]:
         speaker, text, look = v
         if not (speaker is None or isinstance(speaker, str)) or not (look is None or isinstance(look, str)):
             raise CacheFormatError("a line's speaker or look")
-        tpl = Template((TextPart(text, PLAIN),)) if isinstance(text, str) else _dec(text)
-        if not isinstance(tpl, Template):
-            raise CacheFormatError("a line's text")
-        return {"speaker": speaker, "text": tpl, "look": look}
+        return {"speaker": speaker, "text": _dec_text(text), "look": look}
     args = _dec(v)
     if not isinstance(args, dict):
         raise CacheFormatError("instruction arguments")
     return args
+
+
+def _dec_text(v: Any) -> Template:
+    """A line's text: the bare string of one plain run, else ["M", no_wait, run, …] (what
+    `_dec` reads too, without its dispatch: a third of a big script's lines have tags)."""
+    if isinstance(v, str):
+        return Template((TextPart(v, PLAIN),))
+    if type(v) is not list or len(v) < 2 or v[0] != "M":
+        raise CacheFormatError("a line's text")
+    runs: list[TextPart | VarPart | PausePart] = []
+    for run in v[2:]:
+        tag = run[0] if type(run) is list and run else None
+        if tag == "X":
+            runs.append(TextPart(_str(run[1]), _style(run[2:6])))
+        elif tag == "V":
+            runs.append(VarPart(_str(run[1]), _style(run[2:6])))
+        elif tag == "P":
+            runs.append(PausePart(run[1]))
+        else:
+            raise CacheFormatError("a run of a line's text")
+    return Template(tuple(runs), bool(v[1]))
 
 
 def _enc(v: Any) -> Any:
@@ -208,18 +226,21 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
     the index are decoded when first read. Raises CacheFormatError (or TypeError, ValueError,
     KeyError, IndexError, which the caller treats the same) on anything malformed found now."""
     paths = [_str(p) for p in meta["paths"]]
-    wheres: dict[tuple[int, int, int], Where] = {}
 
     def where(p: int, line: int, col: int) -> Where:
-        key = (p, line, col)
-        w = wheres.get(key)
-        if w is None:
-            w = wheres[key] = Where(paths[p], _int(line), _int(col))
-        return w
+        return Where(paths[p], _int(line), _int(col))
 
     def code_of(n: int) -> Callable[[], list[Instr]]:
-        return lambda: [Instr(op, _dec_args(op, args), where(p, line, col), _str(ident), _int(ordinal))
-                        for op, args, p, line, col, ident, ordinal in chunk(n)]
+        def make() -> list[Instr]:  # a whole game's worth when `vn check` reads every label: kept tight
+            code = []
+            for op, args, p, line, col, ident, ordinal in chunk(n):
+                if type(op) is not str or type(ident) is not str or type(line) is not int \
+                        or type(col) is not int or type(ordinal) is not int:
+                    raise CacheFormatError("an instruction")
+                code.append(Instr(op, _dec_args(op, args), Where(paths[p], line, col), ident, ordinal))
+            return code
+
+        return make
 
     labels: dict[str, Label] = {}
     for name, lw, steps, n in meta["labels"]:
