@@ -258,7 +258,15 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
         content_note=_note(meta.get("content_note")),
     )
     index = meta["index"]
-    program.defer("index", lambda: {_str(k): (_str(lab), _int(pc)) for k, lab, pc in chunk(index)})
+    def index_of() -> dict[str, tuple[str, int]]:
+        out = {}
+        for k, lab, pc in chunk(index):
+            if type(k) is not str or type(lab) is not str or type(pc) is not int:
+                raise CacheFormatError("the id index")
+            out[k] = (lab, pc)
+        return out
+
+    program.defer("index", index_of)
     if not isinstance(program.variables, dict):
         raise CacheFormatError("variables")
     diags = [Diagnostic(_str(p), _int(line), _int(col), sev, _str(msg), hint)
