@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vn.script.analysis import LabelFlow, flow
+from vn.script.collector import collector_paused
 from vn.script.compiler import Compiler
 from vn.script.diagnostics import Diagnostic
 from vn.script.limits import MAX_FILE_CHARS, MAX_LABELS, MAX_NODES
@@ -430,12 +431,13 @@ def _decode(data: dict[str, Any]) -> _Part:
 def _code_of(rows: list[tuple], path: str) -> Callable[[], list[Instr]]:
     def make() -> list[Instr]:
         code = []
-        for op, wire, line, col, ident, ordinal in rows:
-            if op == "line" and wire.__class__ is tuple:
-                args = {"speaker": wire[0], "text": _text_in(wire[1]), "look": wire[2]}
-            else:
-                args = _dec_args(op, wire)
-            code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
+        with collector_paused():  # (thousands of objects and no cycles: see collector.py)
+            for op, wire, line, col, ident, ordinal in rows:
+                if op == "line" and wire.__class__ is tuple:
+                    args = {"speaker": wire[0], "text": _text_in(wire[1]), "look": wire[2]}
+                else:
+                    args = _dec_args(op, wire)
+                code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
         return code
 
     return make

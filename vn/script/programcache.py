@@ -233,11 +233,12 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
     def code_of(n: int) -> Callable[[], list[Instr]]:
         def make() -> list[Instr]:  # a whole game's worth when `vn check` reads every label: kept tight
             code = []
-            for op, args, p, line, col, ident, ordinal in chunk(n):
-                if type(op) is not str or type(ident) is not str or type(line) is not int \
-                        or type(col) is not int or type(ordinal) is not int:
-                    raise CacheFormatError("an instruction")
-                code.append(Instr(op, _dec_args(op, args), Where(paths[p], line, col), ident, ordinal))
+            with collector_paused():  # (thousands of objects and no cycles: see collector.py)
+                for op, args, p, line, col, ident, ordinal in chunk(n):
+                    if type(op) is not str or type(ident) is not str or type(line) is not int \
+                            or type(col) is not int or type(ordinal) is not int:
+                        raise CacheFormatError("an instruction")
+                    code.append(Instr(op, _dec_args(op, args), Where(paths[p], line, col), ident, ordinal))
             return code
 
         return make
@@ -260,10 +261,11 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
     index = meta["index"]
     def index_of() -> dict[str, tuple[str, int]]:
         out = {}
-        for k, lab, pc in chunk(index):
-            if type(k) is not str or type(lab) is not str or type(pc) is not int:
-                raise CacheFormatError("the id index")
-            out[k] = (lab, pc)
+        with collector_paused():
+            for k, lab, pc in chunk(index):
+                if type(k) is not str or type(lab) is not str or type(pc) is not int:
+                    raise CacheFormatError("the id index")
+                out[k] = (lab, pc)
         return out
 
     program.defer("index", index_of)
