@@ -149,12 +149,28 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
 
 def _enc_args(op: str, args: dict[str, Any]) -> Any:
     if op == "line" and len(args) == 3:  # most instructions: [speaker, text, look]
-        text = args["text"]
-        parts = text.parts
-        if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
-            return [args["speaker"], parts[0].text, args["look"]]  # a bare text: one plain run
-        return [args["speaker"], _enc(text), args["look"]]
+        return [args["speaker"], _enc_text(args["text"]), args["look"]]
     return _enc(args)
+
+
+def _enc_text(text: Template) -> Any:
+    """A line's text: the bare string of one plain run (most lines), else what `_enc` makes of
+    it (["M", no_wait, run, …]) without its dispatch — `_dec_text` reads it back."""
+    parts = text.parts
+    if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
+        return parts[0].text
+    runs: list[Any] = ["M", text.no_wait]
+    for p in parts:
+        kind = type(p)
+        if kind is TextPart:
+            runs.append(["X", p.text, *p.style])
+        elif kind is VarPart:
+            runs.append(["V", p.name, *p.style])
+        elif kind is PausePart:
+            runs.append(["P", p.seconds])
+        else:
+            raise CacheFormatError(f"a run of type {kind.__name__}")
+    return runs
 
 
 def _dec_args(op: str, v: Any) -> dict[str, Any]:
