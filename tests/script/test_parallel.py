@@ -6,6 +6,7 @@ one process; these tests check both that the parts were used and that the result
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sys
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from vn.script import ProgramCache, compile_game, parallel
-from vn.script.programcache import entries_written_later
+from vn.script.programcache import decode, encode, entries_written_later
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"),
                                 reason="worker processes are forked on Linux only")
@@ -252,3 +253,18 @@ def test_a_program_compiled_in_parts_is_cached_and_read_back_whole(used, tmp_pat
     one = compile_game(("scripts/game.yaml", MANIFEST), files, None, workers=1)
     _same(one, hit)
     _same(one, (program, diags))
+
+
+def test_the_cache_entry_of_a_program_compiled_in_parts_is_the_one_process_entry(used):
+    """A worker's labels not read yet are written from what the worker sent (no instruction
+    made); the entry is byte for byte the one-process program's, and reads back the same."""
+    files = _files()
+    one = compile_game(("scripts/game.yaml", MANIFEST), files, None, workers=1)
+    many = compile_game(("scripts/game.yaml", MANIFEST), files, None, workers=2)
+    assert used == [True] and "code" in many[0].labels["l59"].__dict__["_deferred"]
+    meta1, chunks1 = encode(*one)
+    meta2, chunks2 = encode(*many)
+    assert "code" in many[0].labels["l59"].__dict__["_deferred"]  # still not made
+    assert meta2 == meta1 and chunks2 == chunks1
+    back, diags = decode(meta2, lambda n: json.loads(chunks2[n]))
+    _same(one, (back, diags))

@@ -32,7 +32,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -428,11 +428,22 @@ def _decode(data: dict[str, Any]) -> _Part:
     return part
 
 
-def _code_of(rows: list[tuple], path: str) -> Callable[[], list[Instr]]:
-    def make() -> list[Instr]:
+def _code_of(rows: list[tuple], path: str) -> _WorkerCode:
+    return _WorkerCode(rows, path)
+
+
+class _WorkerCode:
+    """A worker label's instructions, made when first read (`Label.defer`); the compiled-program
+    cache's rows of them without making them (`cache_rows`, read by `programcache.encode`)."""
+
+    def __init__(self, rows: list[tuple], path: str) -> None:
+        self.rows, self.path = rows, path
+
+    def __call__(self) -> list[Instr]:
         code = []
+        path = self.path
         with collector_paused():  # (thousands of objects and no cycles: see collector.py)
-            for op, wire, line, col, ident, ordinal in rows:
+            for op, wire, line, col, ident, ordinal in self.rows:
                 if op == "line" and wire.__class__ is tuple:
                     args = {"speaker": wire[0], "text": _text_in(wire[1]), "look": wire[2]}
                 else:
@@ -440,7 +451,23 @@ def _code_of(rows: list[tuple], path: str) -> Callable[[], list[Instr]]:
                 code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
         return code
 
-    return make
+    def cache_rows(self, path_number: int) -> list[list[Any]]:
+        """What `programcache.encode` writes of these instructions, their file being its path
+        number `path_number`: a line's text as `programcache._enc_text` has it, anything else
+        as it came (`_enc_args`)."""
+        return [[op, [wire[0], _cache_text(wire[1]), wire[2]] if op == "line" and wire.__class__ is tuple else wire,
+                 path_number, line, col, ident, ordinal]
+                for op, wire, line, col, ident, ordinal in self.rows]
+
+
+def _cache_text(wire: Any) -> Any:
+    if wire.__class__ is str:
+        return wire
+    runs: list[Any] = ["M", wire[0]]
+    for run in wire[1:]:
+        kind = run[0]
+        runs.append(["X", run[1], *run[2]] if kind == 0 else ["V", run[1], *run[2]] if kind == 1 else ["P", run[1]])
+    return runs
 
 
 def _write(fd: int, data: bytes) -> None:

@@ -128,6 +128,13 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
 
     labels = []
     for lab in program.labels.values():
+        # a label compiled in a worker process and not read since (`vn.script.parallel`) has
+        # these rows already, without its instructions made: all in its label's file
+        pending = (lab.__dict__.get("_deferred") or {}).get("code")
+        rows = getattr(pending, "cache_rows", None)
+        if rows is not None:
+            labels.append([lab.name, where(lab.where), lab.steps, chunk(rows(path(lab.where.path)))])
+            continue
         code = []
         for i in lab.code:
             w = i.where
