@@ -268,3 +268,24 @@ def test_the_cache_entry_of_a_program_compiled_in_parts_is_the_one_process_entry
     assert meta2 == meta1 and chunks2 == chunks1
     back, diags = decode(meta2, lambda n: json.loads(chunks2[n]))
     _same(one, (back, diags))
+
+
+def test_no_worker_is_forked_while_another_thread_runs(monkeypatch):
+    """A fork copies only the calling thread (a lock another thread holds stays held in the
+    worker): a hot reload, with the file watcher's thread running, compiles in one process."""
+    import threading
+
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    calls: list[object] = []
+    monkeypatch.setattr(parallel, "_add_in_parts", lambda comp, runs: calls.append(runs) or False)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait)
+    watcher.start()
+    try:
+        program, _ = compile_game(("scripts/game.yaml", MANIFEST), _files(), None, workers=2)
+    finally:
+        stop.set()
+        watcher.join()
+    assert calls == [] and program is not None
+    compile_game(("scripts/game.yaml", MANIFEST), _files(), None, workers=2)
+    assert len(calls) == 1  # alone again: the parts are tried
