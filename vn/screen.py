@@ -240,6 +240,7 @@ class Screen:
         elif self._resizing is None or self._resizing[1] != size or (
                 self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
             self._resizing = self._stand_in = None
+            c.end_warm()
             return False
         came = self._resizing[0]
         buf = self._stand_in

@@ -15,7 +15,7 @@ from vn.render.compositor import Compositor
 from vn.render.text import TextRenderer
 from vn.screen import Screen, headless_surface
 
-SMALL, BIG = (640, 360), (1280, 720)
+SMALL, BIG = (480, 270), (960, 540)
 
 
 def rgb(surface: pygame.Surface) -> bytes:
@@ -95,8 +95,8 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
     assert rgb(surf_at) == rgb(ref)
     # and the motion's steps after it, over a breath, from what was made ahead
     made = regions[0]
-    for i in range(1, 40):
-        now = t_at + i / 20
+    for i in range(1, 25):
+        now = t_at + i / 8
         session.update(now)
         screen.draw(surf, session, now, kept=())
         fresh.draw(ref, session, now)
@@ -127,7 +127,11 @@ def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(ga
     surf = headless_surface(BIG)
     screen.draw(surf, session, t, kept=())
     screen.compositor.builds.wait()
-    screen.draw(surf, session, t, kept=())  # the stage in: the first piece of its picture
+    screen._text_builds.wait()
+    for _ in range(3):  # the stage in: the first pieces of its picture
+        screen.draw(surf, session, t, kept=())
+        screen._text_builds.wait()
+    assert screen.resizing and screen.compositor._warmup.key is not None
     for _ in range(3):  # on to another line (the picture at rest may change with it)
         session.finish_line(t)
         session.click(t)

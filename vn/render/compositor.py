@@ -527,6 +527,10 @@ class Compositor:
         with frame():
             return self._warmup.step(self, view, size, until, clock)
 
+    def end_warm(self) -> None:
+        """Let go of a first picture being made by `warm` (the new size it was for is gone)."""
+        self._warmup.clear()
+
     def at_rest(self, dest: pygame.Surface, view: SceneView) -> None:
         """The picture of `view` at rest (its living motion left out) filling `dest`: from the
         plate when it holds it at that size, else composed and kept. A stand-in's picture
