@@ -240,6 +240,7 @@ class Screen:
         elif self._resizing is None or self._resizing[1] != size or (
                 self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
             self._resizing = self._stand_in = None
+            self._text_builds.drop()
             c.end_warm()
             return False
         came = self._resizing[0]
@@ -288,6 +289,7 @@ class Screen:
         key = (surface.get_size(), line.text, line.name, line.color, id(theme))
         if key == self._text_for:
             return True
+        self._text_builds.drop(keep=key)  # (the words of a line no longer shown)
         if self._text_builds.poll(key, work, self.text.adopt):
             return False
         self._text_for = key

@@ -141,3 +141,31 @@ def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(ga
     ref = headless_surface(BIG)
     Screen(game, BIG).draw(ref, session, t)
     assert rgb(surf) == rgb(ref)
+    # nothing made for the line before asks for frames any more (the loop can sleep)
+    assert screen._text_builds.next_poll(t) is None and screen.compositor.builds.next_poll(t) is None
+
+
+def test_a_build_no_longer_wanted_stops_asking_for_frames():
+    from vn.render.resize import BackgroundBuilds
+
+    builds = BackgroundBuilds()
+    installed = []
+    assert builds.poll("a", lambda: 1, installed.append)
+    builds.wait()
+    assert builds.next_poll(2.0) == 2.0  # done: draw now to take it in ...
+    builds.drop(keep="b")  # ... but the picture moved on to "b"
+    assert builds.next_poll(2.0) is None and not builds.busy and installed == []
+
+
+def test_the_words_of_a_line_left_while_a_new_size_is_made_are_not_waited_for(game):
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    screen.draw(headless_surface(SMALL), session, t, kept=())
+    screen.draw(headless_surface(BIG), session, t, kept=())  # the words of this line asked for at BIG
+    for _ in range(3):
+        session.finish_line(t)
+        session.click(t)
+        t += 0.25
+        session.update(t)
+    _, _, t = _resize(screen, session, t)
+    assert screen._text_builds.next_poll(t) is None and screen.compositor.builds.next_poll(t) is None

@@ -550,6 +550,7 @@ class Compositor:
         """The size to draw `view` at (then scaled) while its stage is built at `size` in the
         background; None to draw at `size` (ready, the stage's first picture, or no stage)."""
         name = view.stage
+        self.builds.drop(keep=(name, size))  # (a stage or size no longer shown is not waited for)
         if name is None or (name, size) in self._stages:
             return None
         drawn = [s for (n, s) in self._stages if n == name]

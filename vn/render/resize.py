@@ -100,6 +100,12 @@ class BackgroundBuilds:
             return now  # one to take in, or one to start
         return now + POLL_S
 
+    def drop(self, keep: Hashable | None = None) -> None:
+        """Forget every build but `keep`'s (what they make is no longer wanted; a thread still
+        running ends by itself): a forgotten build would ask for frames for ever (`next_poll`)."""
+        for key in [k for k in self._jobs if k != keep]:
+            del self._jobs[key]
+
     def wait(self, timeout: float | None = None) -> None:
         """Block until every build started so far is done (tests, and `vn render`)."""
         for job in list(self._jobs.values()):
