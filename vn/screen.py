@@ -22,7 +22,7 @@ from vn.render.compositor import Compositor, fit
 from vn.render.images import ImageCache
 from vn.render.plate import disjoint
 from vn.render.rastercache import RasterCache
-from vn.render.resize import BackgroundBuilds, frame
+from vn.render.resize import WARM_S, BackgroundBuilds, frame
 from vn.render.text import FontBook, TextRenderer, parse_rgb
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
@@ -60,8 +60,6 @@ def raster_cache() -> RasterCache | None:
     return RasterCache(folder) if folder is not None else None
 
 
-WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new size's
-# first picture is begun (each frame makes one at least: pieces take 10-30 ms at 4K)
 SETTLE = 600.0  # seconds ahead: every move, fade and tween of a scene has ended by then
 
 

@@ -169,3 +169,29 @@ def test_the_words_of_a_line_left_while_a_new_size_is_made_are_not_waited_for(ga
         session.update(t)
     _, _, t = _resize(screen, session, t)
     assert screen._text_builds.next_poll(t) is None and screen.compositor.builds.next_poll(t) is None
+
+
+def test_a_picture_under_a_menu_is_made_ahead_too(game, monkeypatch):
+    """Without the text box (`ui=False`: a menu over the game) the compositor stands in by
+    itself, and its first sharp frame only blits as well."""
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    screen.draw(headless_surface(SMALL), session, t, ui=False)
+    surf = headless_surface(BIG)
+    screen.draw(surf, session, t, ui=False)
+    composed = _count(monkeypatch, Compositor, "_render")
+    c = screen.compositor
+    for _ in range(200):
+        c.builds.wait()
+        t += 1 / 60
+        session.update(t)
+        before = composed[0]
+        screen.draw(surf, session, t, ui=False)
+        if c._warming is None and not c.builds.busy:
+            break
+    else:
+        raise AssertionError("the new size never came in")
+    assert composed[0] == before, "the first sharp frame composed"
+    ref = headless_surface(BIG)
+    Screen(game, BIG).draw(ref, session, t, ui=False)
+    assert rgb(surf) == rgb(ref)

@@ -137,6 +137,8 @@ def nearest(sizes: list[Size], size: Size) -> Size | None:
 
 
 WARM_BANDS = 4  # the first picture at a new size is composed in this many bands of rows
+WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new
+# size's first picture is begun (each frame makes one at least: pieces take 5-25 ms at 4K)
 
 
 class Warmup:
@@ -183,9 +185,11 @@ class Warmup:
             did = True
             if clock() >= until:
                 return False
-        c.plate.put(key, self.picture)
+        if did:  # all made, but this frame still stands in: the plate keeps its picture meanwhile
+            return False
+        c.plate.put(key, self.picture)  # the frame now only blits
         self.clear()
-        return not did
+        return True
 
     def clear(self) -> None:
         self.key = self.picture = self._pieces = None
