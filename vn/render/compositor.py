@@ -383,6 +383,7 @@ class Compositor:
             else:
                 self._warming = None
                 self._warmup.clear()
+        self.builds.warming = self._warming is not None  # (a still picture asks for the frames it needs)
         if stand_in is not None:
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
             if paint is not None:

@@ -85,6 +85,7 @@ class BackgroundBuilds:
 
     def __init__(self) -> None:
         self._jobs: dict[Hashable, _Job] = {}
+        self.warming = False  # what was built is being made into a first picture, a piece a frame (Warmup)
 
     @property
     def busy(self) -> bool:
@@ -92,8 +93,11 @@ class BackgroundBuilds:
 
     def next_poll(self, now: float) -> float | None:
         """When the picture should next be drawn to start or take in a build (`now` for one to
-        start or one finished, a little later while one runs; None with nothing building): a still picture
+        start or one finished, or while a first picture is made from one, a little later while
+        one runs; None with nothing building): a still picture
         is otherwise not redrawn, and the scaled stand-in would stay on screen."""
+        if self.warming:
+            return now
         if not self._jobs:
             return None
         if any(job.done.is_set() or job.thread.ident is None for job in self._jobs.values()):
