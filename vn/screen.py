@@ -22,7 +22,7 @@ from vn.render.compositor import Compositor, fit
 from vn.render.images import ImageCache
 from vn.render.plate import disjoint
 from vn.render.rastercache import RasterCache
-from vn.render.resize import WARM_S, BackgroundBuilds, frame
+from vn.render.resize import WARM_S, BackgroundBuilds, frame, give_way
 from vn.render.text import FontBook, TextRenderer, parse_rgb
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
@@ -274,13 +274,16 @@ class Screen:
         shade = box.shade_key(surface, now)
         vp, theme, fonts = box.fit(surface), self.theme, self.text.fonts
 
-        def work() -> TextRenderer:
+        def work() -> TextRenderer:  # (a frame being drawn goes first between the parts: give_way)
             renderer = TextRenderer(fonts)
             laid = TextBox(renderer, theme)
+            give_way()
             laid.dialogue_layout(vp, line.text)
             if line.name:
+                give_way()
                 laid.name_layout(vp, line.name, parse_rgb(line.color, theme.text))
             if shade is not None:
+                give_way()
                 vertical_gradient(*shade[0])
             return renderer
 
