@@ -205,8 +205,9 @@ def typical_frames(game_dir: Path | None, size: tuple[int, int], frames: int) ->
 
 def resize_frames(game_dir: Path | None, frames: int) -> dict[str, Any]:
     """The window goes from 1280x720 to 3840x2160 at a still line: every frame's time after
-    (frames paced at 60 a second, as the window draws them), until the art for 4K has arrived
-    from the background and `frames` more were drawn."""
+    (frames paced at 60 a second, as the window draws them), until the 4K picture is shown —
+    its art arrived from the background and its first picture made (vn.render.resize) — and
+    `frames` more were drawn."""
     from vn.screen import headless_surface
 
     CLOCK["clock"] = time.perf_counter  # a stall is what the player waits: wall time, GIL waits included
@@ -226,7 +227,7 @@ def resize_frames(game_dir: Path | None, frames: int) -> dict[str, Any]:
         # paced like the window's loop (at most 60 frames a second): between frames the
         # background build has the interpreter to itself
         time.sleep(max(0.0, 1.0 / 60.0 - (time.perf_counter() - start)))
-        if sharp_after is None and not builds.busy:
+        if sharp_after is None and not builds.busy and not screen.resizing:  # (built, then its first picture made)
             sharp_after = len(times)
         if sharp_after is not None and len(times) >= sharp_after + frames:
             break
