@@ -7,6 +7,7 @@ kept equals what a fresh renderer makes, pixel for pixel."""
 from __future__ import annotations
 
 import os
+import random
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -17,7 +18,7 @@ import pytest  # noqa: E402
 from tests.render.test_figure_light import block_art  # noqa: E402
 from tests.stage.helpers import BUNDLED_STAGE, ROOT  # noqa: E402
 from vn.render.images import ImageCache  # noqa: E402
-from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps  # noqa: E402
+from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps, lit_content  # noqa: E402
 from vn.render.sprites import SpriteRenderer  # noqa: E402
 from vn.stage.assets import GameAssets  # noqa: E402
 from vn.stage.lighting import lerp_light  # noqa: E402
@@ -165,6 +166,74 @@ def test_a_ramp_beam_made_only_over_a_figure_lights_it_as_the_whole_beam_does(ro
             assert pixels(got) == pixels(want), (u, at)
             lit_some += pixels(got) != pixels(picture(size))
     assert lit_some >= 3  # (the band did fall on the paint)
+
+
+def on_figure_whole(layout, light, size, paint):
+    """What `Beams.on_figure` draws, made the plain way: the whole beam, each whole piece of
+    paint times it, added onto `picture(size)`."""
+    want = picture(size)
+    whole = Beams(layout.lights, (K, K))
+    for i, shape in enumerate(whole.shapes):
+        if shape.shape.falls_on != "figures":
+            continue
+        lit = whole._lit(i, light, (0, 0), 1.0, want.get_rect())
+        if lit is None:
+            continue
+        for surf, pos, _ in paint:
+            over = surf.get_rect(topleft=pos).clip(lit[0].get_rect(topleft=lit[1])).clip(want.get_rect())
+            if over.w <= 0 or over.h <= 0:
+                continue
+            piece = surf.subsurface(over.move(-pos[0], -pos[1])).copy()
+            piece.blit(lit[0], (lit[1][0] - over.x, lit[1][1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+            want.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+    return want
+
+
+def test_light_on_figures_skips_only_the_black_of_their_paint(room):
+    """A figure's paint is mostly black around it (and a dark-haired figure's sheen nearly all
+    black): the light is made and added only where the paint is not, with the same result."""
+    layout, sunset, last_rays = room
+    size = (480, 270)
+    body = pygame.Surface((90, 230))
+    body.fill((0, 0, 0))
+    for y in range(20, 200, 10):  # a figure of every lightness inside a black margin
+        body.fill((y + 40, y // 2 + 40, y + 20), (15 + y // 20, y, 50, 10))
+    sheen = pygame.Surface((90, 230))
+    sheen.fill((0, 0, 0))
+    sheen.set_at((44, 61), (200, 190, 180))  # all but one pixel black
+    dark = pygame.Surface((90, 230), pygame.SRCALPHA)
+    dark.fill((0, 0, 0, 255))  # black but opaque: nothing to add
+    assert lit_content(body) == pygame.Rect(16, 20, 58, 180)
+    assert lit_content(sheen) == pygame.Rect(44, 61, 1, 1) and lit_content(dark) == pygame.Rect(0, 0, 0, 0)
+    beams = Beams(layout.lights, (K, K))
+    lit_some = 0
+    for u in (0.0, 0.35, 0.8):
+        light = lerp_light(sunset, last_rays, u)
+        for at in [(100, 20), (130, 60), (300, 10), (-40, 150)]:
+            paint = [(sheen, at, 1.0), (body, at, 1.0), (dark, at, 1.0)]
+            got = picture(size)
+            beams.on_figure(got, light, (0, 0), 1.0, paint)
+            assert pixels(got) == pixels(on_figure_whole(layout, light, size, paint)), (u, at)
+            lit_some += pixels(got) != pixels(picture(size))
+    assert lit_some >= 3
+
+
+def test_lit_content_holds_every_pixel_that_is_not_black():
+    rng = random.Random(3)
+    for _ in range(40):
+        w, h = rng.randint(1, 70), rng.randint(1, 90)
+        surf = pygame.Surface((w, h), pygame.SRCALPHA if rng.random() < 0.3 else 0)
+        surf.fill((0, 0, 0, rng.choice((0, 255))))
+        lit = []
+        for _ in range(rng.randint(0, 3)):
+            x, y = rng.randrange(w), rng.randrange(h)
+            surf.set_at((x, y), (rng.randint(0, 2), rng.randint(0, 2), 1, rng.choice((0, 255))))
+            lit.append((x, y))
+        want = pygame.Rect(0, 0, 0, 0)
+        if lit:
+            xs, ys = [p[0] for p in lit], [p[1] for p in lit]
+            want = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+        assert lit_content(surf) == want, (w, h, lit)
 
 
 def test_a_rectangle_less_a_hole_covers_the_rest_once():

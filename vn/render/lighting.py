@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -666,6 +667,54 @@ def _on_grid(rect: pygame.Rect, grid: int) -> pygame.Rect:
     return pygame.Rect(x0, y0, -(-rect.right // grid) * grid - x0, -(-rect.bottom // grid) * grid - y0)
 
 
+def _fold(surf: pygame.Surface, rows: bool) -> pygame.Surface:
+    """`surf` folded in half (its rows if `rows`, else its columns) by BLEND_RGB_MAX onto a new
+    opaque surface: the far half over the near one (a blit of a surface onto itself costs a
+    copy more)."""
+    w, h = surf.get_size()
+    n = h if rows else w
+    half = (n + 1) // 2
+    out = pygame.Surface((w, half) if rows else (half, h))
+    out.fill((0, 0, 0))
+    out.blit(surf, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # (its near half: the rest is off `out`)
+    far = (0, half, w, n - half) if rows else (half, 0, n - half, h)
+    out.blit(surf, (0, 0), far, special_flags=pygame.BLEND_RGB_MAX)
+    return out
+
+
+def _spread(surf: pygame.Surface, rows: bool) -> tuple[int, int] | None:
+    """The first and last column (`rows`: fold the rows, read the columns) or row of `surf`
+    holding a colour that is not black, or None: `surf` folded in half until one line is left
+    (a few blits in C, not a loop over pixels), and that line read."""
+    while surf.get_height() > 1 if rows else surf.get_width() > 1:
+        surf = _fold(surf, rows)
+    line = pygame.image.tobytes(surf, "RGB")
+    first = len(line) - len(line.lstrip(b"\0"))
+    if first == len(line):
+        return None
+    return first // 3, (len(line.rstrip(b"\0")) - 1) // 3
+
+
+def lit_content(surf: pygame.Surface) -> pygame.Rect:
+    """The least rectangle of `surf` holding every pixel whose colour is not black (alpha is
+    not looked at; Rect(0, 0, 0, 0) when all are black): outside it, light multiplied by the
+    picture adds nothing. Kept while `surf` lives (a figure's paint is kept between frames)."""
+    hit = _LIT_CONTENT.get(surf)
+    if hit is None:
+        hit = pygame.Rect(0, 0, 0, 0)
+        across = _spread(surf, rows=True)
+        if across is not None:
+            part = surf.subsurface((across[0], 0, across[1] - across[0] + 1, surf.get_height()))
+            down = _spread(part, rows=False)
+            assert down is not None  # (the columns found hold a pixel that is not black)
+            hit = pygame.Rect(across[0], down[0], across[1] - across[0] + 1, down[1] - down[0] + 1)
+        _LIT_CONTENT[surf] = hit
+    return hit
+
+
+_LIT_CONTENT: weakref.WeakKeyDictionary[pygame.Surface, pygame.Rect] = weakref.WeakKeyDictionary()
+
+
 PART_GRID = 64  # a ramp beam made only where figures need it is made on this grid (kept while it holds)
 REACH_STEPS = 512  # a beam's reach is drawn in steps of 1/512 (~3 px of the longest beam at 1080p)
 Shadow = tuple[pygame.Surface, tuple[int, int]]  # white picture with a dark figure, where it goes
@@ -853,16 +902,19 @@ class Beams:
         picture, where it is on the output, gain) gets the polygon's light times its own colour
         (a pale head of hair catches more of it than a dark coat), added."""
         view = dest.get_rect()
+        placed = None
         for i, shape in enumerate(self.shapes):
             if shape.shape.falls_on != "figures":
                 continue
+            if placed is None:  # each piece only where it is not black: elsewhere its light adds nothing
+                placed = [(surf, lit_content(surf).move(at), at, gain) for surf, at, gain in paint]
             got = None
-            for surf, at, gain in paint:
-                rect = surf.get_rect(topleft=at).clip(view)
+            for surf, content, at, gain in placed:
+                rect = content.clip(view)
                 if rect.w <= 0 or rect.h <= 0:
                     continue
                 if got is None:
-                    need = rect.unionall([p.get_rect(topleft=a) for p, a, _ in paint]).clip(view)
+                    need = rect.unionall([c for _, c, _, _ in placed if c.w and c.h]).clip(view)
                     got = self._lit(i, light, origin, zoom, view, need)
                     if got is None:
                         break
