@@ -17,6 +17,7 @@ import pytest  # noqa: E402
 
 from tests.render.test_figure_light import block_art  # noqa: E402
 from tests.stage.helpers import BUNDLED_STAGE, ROOT  # noqa: E402
+from vn.render import lighting  # noqa: E402
 from vn.render.images import ImageCache  # noqa: E402
 from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps, lit_content  # noqa: E402
 from vn.render.sprites import SpriteRenderer  # noqa: E402
@@ -203,8 +204,9 @@ def test_light_on_figures_skips_only_the_black_of_their_paint(room):
     sheen.set_at((44, 61), (200, 190, 180))  # all but one pixel black
     dark = pygame.Surface((90, 230), pygame.SRCALPHA)
     dark.fill((0, 0, 0, 255))  # black but opaque: nothing to add
-    assert lit_content(body) == pygame.Rect(16, 20, 58, 180)
-    assert lit_content(sheen) == pygame.Rect(44, 61, 1, 1) and lit_content(dark) == pygame.Rect(0, 0, 0, 0)
+    assert lit_content(body.copy()) == pygame.Rect(16, 20, 58, 180)  # (copies: these stay unknown,
+    assert lit_content(sheen.copy()) == pygame.Rect(44, 61, 1, 1)  # to be found by on_figure in turn)
+    assert lit_content(dark.copy()) == pygame.Rect(0, 0, 0, 0)
     beams = Beams(layout.lights, (K, K))
     lit_some = 0
     for u in (0.0, 0.35, 0.8):
@@ -216,6 +218,7 @@ def test_light_on_figures_skips_only_the_black_of_their_paint(room):
             assert pixels(got) == pixels(on_figure_whole(layout, light, size, paint)), (u, at)
             lit_some += pixels(got) != pixels(picture(size))
     assert lit_some >= 3
+    assert all(lighting._LIT_CONTENT.get(p) is not None for p in (sheen, body, dark))  # found by then
 
 
 def test_lit_content_holds_every_pixel_that_is_not_black():

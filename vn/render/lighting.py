@@ -713,6 +713,7 @@ def lit_content(surf: pygame.Surface) -> pygame.Rect:
 
 
 _LIT_CONTENT: weakref.WeakKeyDictionary[pygame.Surface, pygame.Rect] = weakref.WeakKeyDictionary()
+_SEEN: weakref.WeakSet[pygame.Surface] = weakref.WeakSet()  # pieces of paint drawn once (Beams._placed)
 
 
 PART_GRID = 64  # a ramp beam made only where figures need it is made on this grid (kept while it holds)
@@ -907,7 +908,7 @@ class Beams:
             if shape.shape.falls_on != "figures":
                 continue
             if placed is None:  # each piece only where it is not black: elsewhere its light adds nothing
-                placed = [(surf, lit_content(surf).move(at), at, gain) for surf, at, gain in paint]
+                placed = self._placed(paint)
             got = None
             for surf, content, at, gain in placed:
                 rect = content.clip(view)
@@ -926,6 +927,26 @@ class Beams:
                 piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
                 for _ in range(max(1, round(gain))):
                     dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+    @staticmethod
+    def _placed(paint: Sequence[tuple[pygame.Surface, tuple[int, int], float]]) \
+            -> list[tuple[pygame.Surface, pygame.Rect, tuple[int, int], float]]:
+        """Each piece of `paint` with the part of the output its light can fall on: where it is
+        not black (`lit_content`), once that is known — else the whole piece, the same light
+        for more work. It is worked out for a piece drawn a second time, one piece a call at
+        most: a fading figure's paint is made for one frame, and a new pose's pieces all at
+        once would make one frame slow. (Known or not, the picture is the same.)"""
+        placed = []
+        budget = 1
+        for surf, at, gain in paint:
+            content = _LIT_CONTENT.get(surf)
+            if content is None and budget and surf in _SEEN:
+                content, budget = lit_content(surf), budget - 1
+            elif content is None:
+                _SEEN.add(surf)
+                content = surf.get_rect()
+            placed.append((surf, content.move(at), at, gain))
+        return placed
 
     def _piece(self, surf: pygame.Surface, area: pygame.Rect) -> pygame.Surface:
         """`area` of `surf` copied into the surface kept for it (grown as needed); an opaque
