@@ -268,6 +268,37 @@ def test_a_kept_sky_and_lit_planes_through_a_tween_equal_fresh_ones(room):
         assert pixels(one) == pixels(two)
 
 
+def test_planes_lit_only_where_a_close_camera_shows_them_equal_fresh_ones(room):
+    """A camera closer than the stage shows part of its planes: a new light lights only that
+    part, and the rest when a later frame shows it (the camera pulls back or pans, with the
+    light holding or changing). Every drawn picture equals a fresh lighter's."""
+    layout, sunset, last_rays = room
+    maps = build_stage_maps(layout, ImageCache(), K)
+    kept = StageLighter(maps, layout)
+    lights = tween(sunset, last_rays, 8)
+    shots = [  # (light, picture size, where the maps' (0, 0) lands)
+        (lights[0], (200, 120), (-100, -60)), (lights[1], (200, 120), (-90, -50)),
+        (lights[1], (260, 150), (-60, -40)),  # the same light, more shown: the rest lit too
+        (lights[1], (200, 120), (-250, -140)),  # panned far: still the same light
+        (lights[2], (120, 80), (-300, -150)), (lights[3], (480, 270), (0, 0)),  # all of it
+        (lights[4], (90, 60), (-10, -200)), (lights[4], (140, 100), (-330, -20)),
+        (lights[5], (480, 270), (0, 0)), (lights[6], (50, 50), (-400, -10)), (lights[7], (300, 200), (-5, -5)),
+    ]
+    for n, (light, size, origin) in enumerate(shots):
+        one, two = pygame.Surface(size), pygame.Surface(size)
+        kept.draw(one, light, origin)
+        StageLighter(maps, layout).draw(two, light, origin)
+        assert pixels(one) == pixels(two), n
+    clipped = pygame.Surface((480, 270))  # a clipped picture: only the clip is lit and drawn
+    clipped.set_clip((40, 30, 100, 60))
+    kept.draw(clipped, lights[0], (0, 0))
+    clipped.set_clip(None)
+    want = pygame.Surface((480, 270))
+    StageLighter(maps, layout).draw(want, lights[0], (0, 0))
+    area = pygame.Rect(40, 30, 100, 60)
+    assert pixels(clipped.subsurface(area)) == pixels(want.subsurface(area))
+
+
 def test_a_kept_shadow_equals_a_fresh_one_at_a_scale_of_the_same_blur():
     art = block_art()
     kept = SpriteRenderer(ImageCache())

@@ -391,7 +391,8 @@ class StageLighter:
 
     The lit planes without the sky (ambient x AMBIENT + emissive x EMISSIVE + NONE) are kept
     while the ambient colour and the city-lights level hold (during a slow light tween they
-    change only every few frames); the sky, a smaller area, is added on top each frame and
+    change only every few frames), and lit only where a picture shows them (a camera closer
+    than the stage, a clipped picture) until more is asked for; the sky, a smaller area, is added on top each frame and
     itself kept while the sky's colours and sun hold. Planes laid over others keep only their
     lit picture with its coverage (`over`), over their `area`. `release` lets go of every lit
     copy (a stage no longer shown keeps only its maps)."""
@@ -405,6 +406,7 @@ class StageLighter:
         """Forget the lit copies (the next frame lights the maps again)."""
         self._base_key: tuple[object, ...] | None = None
         self._base: pygame.Surface | None = None
+        self._base_part = pygame.Rect(0, 0, 0, 0)  # the part of `_base` lit for `_base_key`
         self._sky_key: tuple[object, ...] | None = None
         self._sky: pygame.Surface | None = None
         self._emi_level = -1
@@ -447,12 +449,15 @@ class StageLighter:
             self._emi, self._emi_level = emi, level
         return self._emi
 
-    def _light(self, out: pygame.Surface, light: Light, sky: bool) -> None:
-        """The maps' `area` lit by `light` into `out` (of that size), the sky too if `sky`.
-        Only colour is touched: a laid-over `out` keeps the ambient map's coverage as alpha."""
+    def _light(self, out: pygame.Surface, light: Light, sky: bool, part: pygame.Rect | None = None) -> None:
+        """The maps' `area` lit by `light` into `out` (of that size), the sky too if `sky`;
+        `part`: only that part of it (px of `out`). Only colour is touched: a laid-over `out`
+        keeps the ambient map's coverage as alpha."""
         m = self.maps
         key = self._base_key_of(light)
-        to = (-m.area.x, -m.area.y)
+        part = part or out.get_rect()
+        out = out.subsurface(part)
+        to = (-m.area.x - part.x, -m.area.y - part.y)
         out.fill(key[0], special_flags=pygame.BLEND_RGB_MULT)
         emi = self._emissive(key[1])
         if emi is not None:
@@ -462,23 +467,33 @@ class StageLighter:
             rim.fill(key[2], special_flags=pygame.BLEND_RGB_MULT)
             out.blit(rim, m.rim_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
         if m.plain is not None:
-            out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+            out.blit(m.plain, (0, 0), part, special_flags=pygame.BLEND_RGB_ADD)
         lit_sky = self._sky_lit(light) if sky else None
         if lit_sky is not None:
             out.blit(lit_sky, m.sky_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
 
-    def _base_lit(self, light: Light) -> pygame.Surface:
+    def _base_lit(self, light: Light, part: pygame.Rect | None = None) -> pygame.Surface:
+        """The planes lit by `light` without the sky, over the maps' `area` (kept while the
+        light holds). `part` (px of that picture): only that part is asked for (what a camera
+        closer than the stage shows of it) — a new light lights only it (on a PART_GRID grid),
+        the rest is lit when a later call asks for it."""
         key = self._base_key_of(light)
-        if key != self._base_key or self._base is None:
+        whole = pygame.Rect(0, 0, *self.maps.area.size)
+        want = whole if part is None else _on_grid(part, PART_GRID).clip(whole)
+        if want.w <= 0 or want.h <= 0:
+            want = whole
+        if key != self._base_key or self._base is None or not self._base_part.contains(want):
             if self._base is None:
                 self._base = pygame.Surface(self.maps.area.size)
+            if key == self._base_key:  # the same light, more of it shown: what was lit and the rest
+                want = want.union(self._base_part)
             if self.maps.laid_over:  # its colour only (max onto black copies it)
-                self._base.fill((0, 0, 0))
-                self._base.blit(self.maps.ambient, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+                self._base.fill((0, 0, 0), want)
+                self._base.blit(self.maps.ambient, want, want, special_flags=pygame.BLEND_RGB_MAX)
             else:
-                self._base.blit(self.maps.ambient, (0, 0))
-            self._light(self._base, light, sky=False)
-            self._base_key = key
+                self._base.blit(self.maps.ambient, want, want)
+            self._light(self._base, light, sky=False, part=want)
+            self._base_key, self._base_part = key, want
         return self._base
 
     def prepare(self, light: Light) -> None:
@@ -493,7 +508,8 @@ class StageLighter:
     def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int] = (0, 0)) -> None:
         """The whole stage under `light`, drawn onto `dest` with the top-left of its maps at
         `origin` (planes laid over others: opaque, black where they cover nothing)."""
-        dest.blit(self._base_lit(light), self.maps.area.move(origin))
+        at = self.maps.area.move(origin)
+        dest.blit(self._base_lit(light, dest.get_clip().move(-at.x, -at.y)), at)
         sky = self._sky_lit(light)
         if sky is not None:
             dest.blit(sky, self.maps.sky_rect.move(origin), special_flags=pygame.BLEND_RGB_ADD)
