@@ -299,6 +299,19 @@ def test_planes_lit_only_where_a_close_camera_shows_them_equal_fresh_ones(room):
     assert pixels(clipped.subsurface(area)) == pixels(want.subsurface(area))
 
 
+def test_kept_planes_laid_over_others_through_a_tween_equal_fresh_ones(room):
+    """Planes laid over others (the chair) have no sky: they are kept while their own light
+    holds, however the sun moves, and equal a fresh lighter's."""
+    layout, sunset, last_rays = room
+    upper = layout.layers[len(layout.layers) // 2:]
+    maps = build_stage_maps(layout, ImageCache(), K, 0.0, upper, False)
+    assert maps.laid_over and not maps.has_sky
+    kept = StageLighter(maps, layout)
+    for light in tween(sunset, last_rays, 10):
+        got = kept.over(light)
+        assert pygame.image.tobytes(got, "RGBA") == pygame.image.tobytes(StageLighter(maps, layout).over(light), "RGBA")
+
+
 def test_a_kept_shadow_equals_a_fresh_one_at_a_scale_of_the_same_blur():
     art = block_art()
     kept = SpriteRenderer(ImageCache())

@@ -534,7 +534,8 @@ class StageLighter:
         """The planes under `light` over the maps' `area`, as premultiplied colour with their
         coverage as alpha, to be blitted with BLEND_PREMULTIPLIED over the planes below (emissive
         light adds where nothing covers). Kept while the light holds."""
-        key = (self._base_key_of(light), sky_key(light, self.k))
+        # (planes with no sky: where the sun is does not change them)
+        key = (self._base_key_of(light), sky_key(light, self.k) if self.maps.has_sky else None)
         if key != self._over_key or self._over is None:
             m = self.maps
             out = self._over
