@@ -32,7 +32,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pygame
 
 MIN_AREA = 250_000  # output px below which one call is cheaper than handing half to a thread
-MOST = 0.65  # the larger band's share of the picture at most (else one call: no gain worth it)
+MOST = 0.7  # the larger band's share of the picture at most (thirds pass; else one call)
 
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
@@ -73,6 +73,8 @@ def smoothscale(src: pygame.Surface, dest: pygame.Surface) -> pygame.Surface:
         a = c * (n_x - 1) // m_x
         first = (src.subsurface((0, 0, a + 1, n_y)), dest.subsurface((0, 0, c, m_y)))
         second = (src.subsurface((a, 0, n_x - a, n_y)), dest.subsurface((c, 0, m_x - c, m_y)))
+    if second[1].get_height() * second[1].get_width() > first[1].get_height() * first[1].get_width():
+        first, second = second, first  # this thread makes the larger band: the other may start late
     other = _worker().submit(_scale, *second)
     _scale(*first)
     other.result()
