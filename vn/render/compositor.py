@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import pygame
 
+from vn.render import bands
 from vn.render.allocator import give_back
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
@@ -751,7 +752,7 @@ class Compositor:
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
         # is p / r in the buffer; shake (already in `origin`) shrinks with it
         self._staged(buf, st, view, native, (round(origin[0] / r), round(origin[1] / r)))
-        pygame.transform.smoothscale(buf, (w, h), dest)
+        bands.smoothscale(buf, dest)  # (in two bands on two threads: the same pixels)
         return True
 
     def _staged(self, dest: pygame.Surface, st: _Stage, view: SceneView, scale: float,
