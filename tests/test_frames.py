@@ -88,7 +88,7 @@ def test_sunset_is_red_dominant(tmp_path):
 
 def test_night_is_darker_and_bluer_with_the_city_lit(tmp_path):
     sunset = render(tmp_path, step_after("sunset", "light", "sunset", 3), 4.0)
-    night = render(tmp_path, step_after("stay", "light", "night", 2), 1.0)  # the wait after the card
+    night = render(tmp_path, step_after("stay", "stage", "living_room", 4), 1.0)  # the wait after the Night card
     n = stats(night, PICTURE)
     assert luma(n) < luma(stats(sunset, PICTURE)) * 0.7
     assert n[2] > n[0]
@@ -283,6 +283,17 @@ def test_the_leave_paths_places_agree_with_their_lines(tmp_path):
 
     corridor = at("The corridor outside was bright", 3.0)
     assert luma(stats(corridor, PICTURE)) > 90  # bright and ordinary
+    # he leans on the right wall by the elevator: a dark figure there, the wall round him pale
+    mark = load_game().assets.stage("shinra_corridor").marks["by_elevator"]
+    fx, fy = mark.x / 1920, mark.y / 1080
+    wall = luma(stats(corridor, (fx + 0.05, fy - 0.3, fx + 0.09, fy - 0.2)))
+    assert luma(stats(corridor, (fx - 0.035, fy - 0.26, fx, fy - 0.18))) < 0.4 * wall and wall > 110
+    # and the corridor recedes: the walls dark at the frame's edges, lit toward the lobby
+    lobby = luma(stats(corridor, (0.28, 0.25, 0.36, 0.5)))
+    assert luma(stats(corridor, (0.0, 0.2, 0.03, 0.5))) < 0.7 * lobby
+    assert luma(stats(corridor, (0.97, 0.2, 1.0, 0.5))) < 0.7 * lobby
+    doors = at("In the elevator's steel doors", 3.0)  # his own figure in the steel, darker than it
+    assert luma(stats(doors, (0.52, 0.3, 0.58, 0.5))) < 0.8 * luma(stats(doors, (0.25, 0.3, 0.35, 0.5)))
     bunk = at("That night he lay on his narrow bunk", 8.0)
     window = (0.63, 0.25, 0.72, 0.38)  # in the small window, high on the wall (x0, y0, x1, y1 fractions)
     assert sparks(bunk, window) > 0.01  # the city's lights in it

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import os
 import random
+import re
 
+from shapely.geometry import Polygon, box
 from svgkit import SVG, mix
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "stages")
 W, H = 1920, 1080
 
 
-def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float, mark: tuple[str, float, float, float]) -> str:
+def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float,
+        marks: list[tuple[str, float, float, float]]) -> str:
     """A map of image layers (file stem, light role, extra property lines), bottom first, and
-    one mark (name, x, y, scale)."""
+    its marks (name, x, y, scale)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
            f'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="{len(layers) + 2}" '
-           'nextobjectid="2">',
+           f'nextobjectid="{len(marks) + 1}">',
            ' <properties>',
            f'  <property name="horizon" type="float" value="{horizon}"/>',
            ' </properties>']
@@ -37,23 +40,21 @@ def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float, mark: tup
         if extra:
             out.append(extra)
         out += ['  </properties>', ' </imagelayer>']
-    name_, mx, my, sc = mark
-    out += [f' <objectgroup id="{len(layers) + 1}" name="marks">',
-            f'  <object id="1" name="{name_}" x="{mx}" y="{my}">',
-            '   <properties>',
-            f'    <property name="scale" type="float" value="{sc}"/>',
-            '   </properties>',
-            '   <point/>',
-            '  </object>',
-            ' </objectgroup>', '</map>']
+    out.append(f' <objectgroup id="{len(layers) + 1}" name="marks">')
+    for i, (name_, mx, my, sc) in enumerate(marks, start=1):
+        out += [f'  <object id="{i}" name="{name_}" x="{mx}" y="{my}">',
+                '   <properties>',
+                f'    <property name="scale" type="float" value="{sc}"/>',
+                '   </properties>',
+                '   <point/>',
+                '  </object>']
+    out += [' </objectgroup>', '</map>']
     return "\n".join(out) + "\n"
 
 
-# ---- the corridor ---------------------------------------------------------------------------
-# One-point perspective down a long corridor, the elevator's steel doors at its end. Every line
-# along the corridor runs to the vanishing point VP; `toward(p, t)` is the point of the near
-# frame's p a fraction t of the way there (the far wall at T_FAR). The room is painted as albedo
-# (the `fluorescent` preset multiplies it); the ceiling panels are emissive.
+# ---- one-point perspective (the briefing room) ---------------------------------------------
+# Every line along the room runs to the vanishing point VP; `toward(p, t)` is the point of the
+# near frame's p a fraction t of the way there.
 VP = (960.0, 470.0)
 T_FAR = 0.8
 
@@ -68,74 +69,252 @@ def at_depth(z: float) -> float:
     return 1.0 - 2.2 / (2.2 + z)
 
 
+
+
+# ---- the corridor ---------------------------------------------------------------------------
+# A real one-point perspective: the eye EYE m above the floor looking down the corridor, focal
+# length F px; `p3(X, Y, Z)` is the screen point of the world point (X across, Y up, Z away, in
+# metres). The corridor is CW m wide and CH m high; its far end, the elevator lobby's wall, is
+# ZF m away. The room is painted as albedo (the `fluorescent` preset multiplies it): the light
+# falls off away from the ceiling panels (pools on the floor and the walls under each), the
+# corners and seams sink into shadow, the near end darkens, the polished floor mirrors the
+# panels and the doors. The panels, their halos and their reflections are emissive.
+F, EYE, VPY = 1150.0, 1.6, 450.0
+CW, CH, ZF = 3.2, 2.7, 6.6
+PANELS = (1.4, 3.1, 4.8)  # the ceiling panels' centres (Z)
+DOOR_Z = ((-1, 1.9), (-1, 4.3), (1, 2.6))  # office doors: side (-1 left, 1 right), near edge Z
+ZACK = (1.3, 5.55)  # where Zack leans on the right wall by the elevator (X, Z)
+LIFT = 1.2, 2.2  # the elevator doors' width and height (m)
+
+
+def p3(x: float, y: float, z: float) -> tuple[float, float]:
+    return (960.0 + F * x / z, VPY - F * (y - EYE) / z)
+
+
+def quad(a, b, c, d):
+    return [p3(*a), p3(*b), p3(*c), p3(*d)]
+
+
+def mark_of(x: float, z: float, height: float = 940.0) -> tuple[float, float, float]:
+    """The mark (screen x, y, sprite scale) of a person standing at (x, z): 1.76 m tall."""
+    sx, sy = p3(x, 0.0, z)
+    return (round(sx), round(sy), round(F * 1.76 / z / height, 3))
+
+
 def corridor() -> tuple[SVG, SVG]:
     s, glow = SVG(W, H), SVG(W, H)
-    (x0, y0), (x1, y1) = toward((0, 0), T_FAR), toward((W, H), T_FAR)
-    wall, wall_dark = (206, 202, 190), (150, 146, 138)
-    s.poly([(0, 0), (W, 0), (x1, y0), (x0, y0)], s.lin(0, 0, 0, y0, [(0, (92, 92, 94)), (1, (160, 160, 156))]))
-    s.poly([(0, 0), (x0, y0), (x0, y1), (0, H)], s.lin(0, 0, x0, 0, [(0, wall_dark), (1, wall)]))
-    s.poly([(W, 0), (x1, y0), (x1, y1), (W, H)], s.lin(W, 0, x1, 0, [(0, wall_dark), (1, wall)]))
-    s.poly([(0, H), (x0, y1), (x1, y1), (W, H)], s.lin(0, H, 0, y1, [(0, (150, 140, 126)), (1, (196, 190, 178))]))
-    # the polish: the ceiling panels mirrored in the floor, soft streaks down its middle
-    for k in range(9):
-        ta, tb = at_depth(0.6 + k * 1.6), at_depth(1.2 + k * 1.6)
-        if tb >= T_FAR:
-            break
-        pts = [toward((960 - 200, H + 40), ta), toward((960 + 200, H + 40), ta),
-               toward((960 + 200, H + 40), tb), toward((960 - 200, H + 40), tb)]
-        s.poly(pts, (250, 250, 244), 0.35)
-    # doors along both walls (frames, then the panels), before the rails so the rails stop at them
-    doors = []
-    for side, z in ((0, 1.2), (0, 5.0), (W, 2.6), (W, 7.0)):
-        ta, tb = at_depth(z), at_depth(z + 1.0)
-        doors.append((side, ta, tb))
-    for side, y, h, col in ((0, 640, 10, (170, 164, 152)), (W, 640, 10, (170, 164, 152)),
-                            (0, 1030, 50, (92, 86, 80)), (W, 1030, 50, (92, 86, 80))):
-        s.poly([(side, y), toward((side, y), T_FAR), toward((side, y + h), T_FAR), (side, y + h)], col)
-    for side, ta, tb in doors:
-        s.poly([toward((side, 250), ta), toward((side, 250), tb), toward((side, H), tb), toward((side, H), ta)],
-               (120, 104, 88))
-        s.poly([toward((side, 268), ta + 0.012), toward((side, 268), tb - 0.006),
-                toward((side, H), tb - 0.006), toward((side, H), ta + 0.012)], (92, 78, 66))
-        hx = toward((side, 700), tb - 0.03)
-        s.circle(hx[0], hx[1], max(2.0, 9 * (1 - tb)), (200, 196, 186))
-    # the far wall and the elevator: brushed steel doors, their seam, a frame, the call panel
-    s.rect(x0, y0, x1 - x0, y1 - y0, (190, 186, 176))
-    ew, eh = 150, 170
-    ex0, ey0 = VP[0] - ew / 2, y1 - eh
-    s.rect(ex0 - 9, ey0 - 9, ew + 18, eh + 9, (96, 98, 104))
-    s.rect(ex0, ey0, ew, eh, s.lin(ex0, 0, ex0 + ew, 0, [(0, (150, 156, 162)), (0.45, (218, 222, 226)),
-                                                          (0.5, (118, 122, 128)), (0.55, (210, 214, 218)),
-                                                          (1, (140, 146, 152))]))
-    # in the steel, a young man's reflection looking back: spiked hair, one arm held to his chest
-    # (dim and soft: brushed steel, not a mirror)
-    hx, hy = VP[0] + 6, ey0 + 56
-    spikes = [(hx - 12, hy + 2), (hx - 22, hy - 6), (hx - 13, hy - 10), (hx - 20, hy - 22), (hx - 6, hy - 16),
-              (hx - 4, hy - 30), (hx + 4, hy - 17), (hx + 14, hy - 27), (hx + 12, hy - 12), (hx + 24, hy - 14),
-              (hx + 13, hy - 3), (hx + 12, hy + 4)]
-    ghost = (74, 76, 82)
-    s.poly(spikes, ghost, 0.35)
-    s.ellipse(hx, hy + 6, 11, 14, ghost, 0.35)
-    s.poly([(hx - 6, hy + 17), (hx + 6, hy + 17), (hx + 8, hy + 25), (hx - 8, hy + 25)], ghost, 0.35)
-    s.path(f"M{hx - 40} {ey0 + eh} C{hx - 38} {hy + 50} {hx - 34} {hy + 32} {hx - 8} {hy + 25} "
-           f"L{hx + 8} {hy + 25} C{hx + 34} {hy + 32} {hx + 38} {hy + 50} {hx + 40} {ey0 + eh}Z", ghost, 0.3)
-    s.path(f"M{hx - 30} {hy + 56} C{hx - 10} {hy + 48} {hx + 14} {hy + 54} {hx + 24} {hy + 62} "
-           f"C{hx + 10} {hy + 70} {hx - 12} {hy + 68} {hx - 30} {hy + 64}Z", (60, 62, 68), 0.35)
-    s.rect(VP[0] - 1, ey0, 2, eh, (60, 62, 66))
-    s.rect(ex0 + ew + 16, ey0 + 70, 10, 20, (90, 92, 96))
-    s.rect(ex0 + ew + 18.5, ey0 + 75, 5, 5, (240, 236, 220))
-    s.rect(ex0 + 40, ey0 - 24, ew - 80, 10, (40, 40, 44))
-    glow.rect(ex0 + ew + 18.5, ey0 + 75, 5, 5, (255, 220, 150))
-    glow.rect(ex0 + 52, ey0 - 22, 14, 6, (255, 140, 60))
-    # ceiling panels: emissive strips in perspective, up to the far wall
-    for k in range(12):
-        ta, tb = at_depth(0.3 + k * 1.6), at_depth(0.9 + k * 1.6)
-        if tb >= T_FAR - 0.01:
-            break
-        pts = [toward((960 - 190, -20), ta), toward((960 + 190, -20), ta),
-               toward((960 + 190, -20), tb), toward((960 - 190, -20), tb)]
-        s.poly(pts, (236, 238, 236))
-        glow.poly(pts, (236, 244, 255))
+    hw = CW / 2
+    near = 0.8
+    # the shell: ceiling, walls, floor, each lit from the panels (lighter toward the far end,
+    # where the lobby is lit; darker at the near end and in the corners)
+    far_tl, far_br = p3(-hw, CH, ZF), p3(hw, 0, ZF)
+    ceil = quad((-hw, CH, near), (hw, CH, near), (hw, CH, ZF), (-hw, CH, ZF))
+    s.poly(ceil, s.lin(0, 0, 0, far_tl[1], [(0, (92, 94, 96)), (0.6, (140, 142, 142)), (1, (168, 170, 168))]))
+    for side in (-1, 1):
+        x = side * hw
+        wall = quad((x, 0, near), (x, CH, near), (x, CH, ZF), (x, 0, ZF))
+        edge = 0 if side < 0 else W  # (darkest at the frame's edge: the near end is far from the lit lobby)
+        s.poly(wall, s.lin(edge, 0, p3(x, 0, ZF)[0], 0, [(0, (92, 90, 84)), (0.45, (158, 154, 144)),
+                                                          (1, (216, 212, 200))]))
+    floor = quad((-hw, 0, near), (hw, 0, near), (hw, 0, ZF), (-hw, 0, ZF))
+    s.poly(floor, s.lin(0, H, 0, far_br[1], [(0, (52, 50, 48)), (0.5, (112, 106, 98)), (1, (170, 164, 152))]))
+    # pools of light under each panel: on the floor (squashed by the perspective), high on the walls
+    for z in PANELS:
+        fx, fy = p3(0, 0, z)
+        r = F * 1.5 / z
+        s.ellipse(fx, fy, r * 1.1, r * 0.32, s.rad(fx, fy, r * 1.1, [(0, (236, 230, 214), 0.55), (0.6, (220, 214, 200), 0.18),
+                                                                    (1, (210, 204, 190), 0.0)],
+                                                  transform=f"translate({fx:.1f} {fy:.1f}) scale(1 0.29) translate({-fx:.1f} {-fy:.1f})"))
+        for side in (-1, 1) if z > 2 else ():  # (the nearest panel's pools fall outside the frame)
+            wx, wy = p3(side * hw, CH - 0.5, z)
+            rr = F * 1.4 / z
+            s.ellipse(wx, wy, rr * 0.28, rr * 0.7, s.rad(wx, wy, rr * 0.7, [(0, (255, 252, 240), 0.6), (0.5, (250, 246, 234), 0.25), (1, (240, 236, 224), 0.0)],
+                                                     transform=f"translate({wx:.1f} {wy:.1f}) scale(0.4 1) translate({-wx:.1f} {-wy:.1f})"))
+    # the polished floor mirrors the lobby: its wall and the steel doors upside down under them,
+    # fading as the floor comes nearer (the panels' own images fall below the frame)
+    fl, fr_ = p3(-hw, 0, ZF)[0], p3(hw, 0, ZF)[0]
+    top, bottom = p3(0, 0, ZF)[1], p3(0, -1.4, ZF)[1]
+    s.rect(fl, top, fr_ - fl, bottom - top, s.lin(0, top, 0, bottom, [(0, (206, 202, 192), 0.5), (1, (190, 186, 176), 0.0)]))
+    (lx0, _), (lx1, _) = p3(-LIFT[0] / 2, 0, ZF), p3(LIFT[0] / 2, 0, ZF)
+    lb = p3(0, -1.2, ZF)[1]
+    s.rect(lx0, top, lx1 - lx0, lb - top, s.lin(0, top, 0, lb, [(0, (120, 126, 134), 0.55), (1, (150, 156, 164), 0.0)]))
+    s.rect((lx0 + lx1) / 2 - 1.5, top, 3, (lb - top) * 0.6, (52, 54, 60), 0.3)
+    # the seams sink into shadow: dark soft bands along the floor and ceiling edges
+    for side in (-1, 1):
+        x = side * hw
+        for y, inward in ((0.0, 0.14), (CH, -0.12)):
+            band = quad((x, y, near), (x - side * 0.28, y, near), (x - side * 0.28, y, ZF), (x, y, ZF))
+            s.poly(band, (20, 20, 22), 0.18)
+            wallband = quad((x, y, near), (x, y + inward, near), (x, y + inward, ZF), (x, y, ZF))
+            s.poly(wallband, (20, 20, 22), 0.28)
+        # skirting and a chair rail along the wall
+        s.poly(quad((x, 0, near), (x, 0.1, near), (x, 0.1, ZF), (x, 0, ZF)), (62, 58, 54))
+        s.poly(quad((x, 0.9, near), (x, 0.93, near), (x, 0.93, ZF), (x, 0.9, ZF)), (150, 146, 136))
+        s.poly(quad((x, 0.93, near), (x, 0.95, near), (x, 0.95, ZF), (x, 0.93, ZF)), (226, 222, 210), 0.6)
+    # office doors, set into the walls: the reveal (the jamb's depth, lit on its far side), the
+    # door, its handle; each mirrored dimly in the floor
+    for side, z in DOOR_Z:
+        x, dw, dh, depth = side * hw, 0.95, 2.1, 0.12
+        jamb = quad((x, 0, z + dw), (x, dh, z + dw), (x + side * depth, dh, z + dw), (x + side * depth, 0, z + dw))
+        s.poly(quad((x, 0, z - 0.06), (x, dh + 0.06, z - 0.06), (x, dh + 0.06, z + dw + 0.06), (x, 0, z + dw + 0.06)),
+               (112, 100, 86))  # the frame
+        s.poly(quad((x + side * depth, 0, z), (x + side * depth, dh, z), (x + side * depth, dh, z + dw),
+                    (x + side * depth, 0, z + dw)), s.lin(p3(x, 0, z)[0], 0, p3(x, 0, z + dw)[0], 0,
+                                                          [(0, (70, 58, 48)), (1, (104, 88, 72))]))
+        s.poly(jamb, (150, 140, 126))
+        s.poly(quad((x, 0, z), (x, dh, z), (x + side * depth, dh, z), (x + side * depth, 0, z)), (92, 82, 70))
+        hx, hy = p3(x + side * depth, 1.0, z + dw - 0.12)
+        s.ellipse(hx, hy, max(2.0, 40 / z), max(1.5, 14 / z), (196, 192, 182))
+        # its reflection in the floor
+        s.poly(quad((x + side * depth * 0.5, 0, z), (x + side * depth * 0.5, 0, z + dw),
+                    (x - side * 0.35, 0, z + dw), (x - side * 0.35, 0, z)), (60, 50, 42), 0.25)
+    # a fire-hose cabinet and an exit sign for the building's ordinariness
+    cab = quad((-hw, 0.8, 3.4), (-hw, 1.5, 3.4), (-hw, 1.5, 3.8), (-hw, 0.8, 3.8))
+    s.poly(cab, (150, 40, 34))
+    s.poly(quad((-hw, 0.86, 3.44), (-hw, 1.44, 3.44), (-hw, 1.44, 3.76), (-hw, 0.86, 3.76)), (112, 26, 24))
+    # the far wall, the elevator lobby: brighter (lit from above), its floor lit too
+    s.rect(far_tl[0], far_tl[1], far_br[0] - far_tl[0], far_br[1] - far_tl[1],
+           s.lin(0, far_tl[1], 0, far_br[1], [(0, (186, 184, 176)), (0.35, (218, 214, 204)), (1, (176, 172, 162))]))
+    for x in (far_tl[0], far_br[0] - 10):  # the corners' shadows
+        s.rect(x, far_tl[1], 10, far_br[1] - far_tl[1], (40, 40, 42), 0.22)
+    s.rect(far_tl[0], far_br[1] - 0.1 * F / ZF, far_br[0] - far_tl[0], 0.1 * F / ZF, (62, 58, 54))
+    lw, lh = LIFT
+    (ex0, ey0), (ex1, ey1) = p3(-lw / 2, lh, ZF), p3(lw / 2, 0, ZF)
+    fr = 14
+    s.rect(ex0 - fr, ey0 - fr, ex1 - ex0 + 2 * fr, ey1 - ey0 + fr, (84, 86, 92))
+    s.rect(ex0 - fr + 3, ey0 - fr + 3, ex1 - ex0 + 2 * fr - 6, 3, (200, 204, 210))  # the frame's lit top edge
+    s.rect(ex0, ey0, ex1 - ex0, ey1 - ey0,
+           s.lin(ex0, 0, ex1, 0, [(0, (132, 138, 146)), (0.22, (196, 200, 206)), (0.48, (150, 156, 164)),
+                                  (0.52, (142, 148, 156)), (0.78, (206, 210, 214)), (1, (128, 134, 142))]))
+    # the ceiling's panels mirrored high in the steel
+    s.rect(ex0, ey0, ex1 - ex0, 26, (236, 240, 244), 0.28)
+    # the corridor dimly in the steel: a paler band where the far panels shine in it
+    s.rect(ex0, ey0 + 30, ex1 - ex0, (ey1 - ey0) * 0.4, (226, 230, 236), 0.12)
+    s.rect((ex0 + ex1) / 2 - 1.5, ey0, 3, ey1 - ey0, (52, 54, 60))  # the doors' seam
+    s.rect(ex0, ey1 - 6, ex1 - ex0, 6, (60, 62, 66))  # the sill
+    # the call panel and the floor indicator (lit)
+    px, py = ex1 + fr + 22, ey0 + (ey1 - ey0) * 0.45
+    s.rect(px, py, 16, 34, (92, 94, 100))
+    s.circle(px + 8, py + 11, 4, (240, 236, 220))
+    s.circle(px + 8, py + 24, 4, (180, 176, 168))
+    glow.circle(px + 8, py + 11, 4, (255, 210, 140))
+    s.rect((ex0 + ex1) / 2 - 46, ey0 - fr - 26, 92, 18, (36, 36, 40))
+    glow.rect((ex0 + ex1) / 2 - 36, ey0 - fr - 22, 22, 10, (255, 150, 70))
+    glow.rect((ex0 + ex1) / 2 + 6, ey0 - fr - 22, 6, 10, (255, 150, 70))
+    # the lobby's floor catches the steel's light; the elevator mirrored in the polish
+    s.poly([(ex0 - fr, ey1), (ex1 + fr, ey1), (ex1 + fr + 30, ey1 + 60), (ex0 - fr - 30, ey1 + 60)], (150, 156, 164), 0.22)
+    # the ceiling's panels: lit diffusers in their frames
+    for z in PANELS:
+        a, b = z - 0.3, z + 0.3
+        frame = quad((-0.5, CH, a - 0.04), (0.5, CH, a - 0.04), (0.5, CH, b + 0.04), (-0.5, CH, b + 0.04))
+        s.poly(frame, (150, 152, 150))
+        pane = quad((-0.46, CH, a), (0.46, CH, a), (0.46, CH, b), (-0.46, CH, b))
+        s.poly(pane, (244, 246, 242))
+        glow.poly(pane, (232, 240, 250))
+        cx_, cy_ = p3(0, CH, z)
+        r = F * 1.1 / z
+        glow.ellipse(cx_, cy_, r, r * 0.45, glow.rad(cx_, cy_, r, [(0, (120, 126, 132), 0.5), (1, (120, 126, 132), 0.0)],
+                                                      transform=f"translate({cx_:.1f} {cy_:.1f}) scale(1 0.45) translate({-cx_:.1f} {-cy_:.1f})"))
+    # the eye's vignette: the frame's corners in shadow
+    s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", s.rad(960, 470, 1150, [(0, (0, 0, 0), 0.0), (0.45, (0, 0, 0), 0.0),
+                                                                   (0.8, (0, 0, 0), 0.3), (1, (0, 0, 0), 0.62)],
+                                                   transform="translate(960 470) scale(1 0.72) translate(-960 -470)"))
+    return s, glow
+
+
+# ---- the elevator's doors, close ---------------------------------------------------------------
+# What Zack sees standing at the doors: the brushed steel filling the frame, and in it, half as
+# large as the doors' own scale (a mirror's image stands twice as far), his own figure (the
+# `hurt` look: the arm held to his chest, mirrored) with the corridor behind him. No clip paths
+# in nanosvg: the reflection is painted over the whole doors and the frame and the wall are laid
+# over its edges.
+LIFT_BOX = (150.0, 96.0, 1770.0, 1200.0)  # the doors' x0, y0, x1, y1 (they run below the frame)
+LIFT_EYE = 330.0  # eye level on the steel (the reflection's horizon)
+
+
+def elevator() -> tuple[SVG, SVG]:
+    s, glow = SVG(W, H), SVG(W, H)
+    x0, y0, x1, y1 = LIFT_BOX
+    per_m = (x1 - x0) / LIFT[0] / 2  # the image's scale: px per metre at twice the distance
+    s.rect(x0, y0, x1 - x0, y1 - y0, s.lin(x0, 0, x1, 0, [(0, (126, 132, 140)), (0.25, (178, 184, 190)),
+                                                          (0.5, (150, 156, 164)), (0.75, (186, 190, 196)),
+                                                          (1, (124, 130, 138))]))
+    # the corridor behind him, mirrored: its far end at the horizon, walls and ceiling receding
+    cx, k = 980.0, per_m * 0.9
+    far = 3.2
+    def q(x, y, z):
+        return (cx + k * x / z * 1.0, LIFT_EYE - k * (y - EYE) / z)
+
+    hw = CW / 2
+    for pts, tone, op in (([q(-hw, CH, 0.6), q(hw, CH, 0.6), q(hw, CH, far), q(-hw, CH, far)], (200, 204, 210), 0.35),
+                          ([q(-hw, 0, 0.6), q(-hw, CH, 0.6), q(-hw, CH, far), q(-hw, 0, far)], (214, 214, 210), 0.3),
+                          ([q(hw, 0, 0.6), q(hw, CH, 0.6), q(hw, CH, far), q(hw, 0, far)], (214, 214, 210), 0.3),
+                          ([q(-hw, 0, far), q(-hw, CH, far), q(hw, CH, far), q(hw, 0, far)], (226, 226, 222), 0.4),
+                          ([q(-hw, 0, 0.6), q(hw, 0, 0.6), q(hw, 0, far), q(-hw, 0, far)], (96, 100, 106), 0.3)):
+        s.poly(pts, tone, op)
+    for z in (0.9, 1.8):  # the ceiling's panels, the brightest things in the steel
+        pts = [q(-0.46, CH, z - 0.3), q(0.46, CH, z - 0.3), q(0.46, CH, z + 0.3), q(-0.46, CH, z + 0.3)]
+        s.poly(pts, (250, 252, 255), 0.55)
+        glow.geom(Polygon(pts).intersection(box(x0, y0 + 10, x1, y1)), (70, 74, 80))  # (no clip paths)
+    for side, z in ((-1, 1.1), (1, 1.9)):  # office doors along the mirrored walls
+        x = side * hw
+        s.poly([q(x, 0, z), q(x, 2.1, z), q(x, 2.1, z + 0.9), q(x, 0, z + 0.9)], (70, 60, 52), 0.35)
+    # his figure
+    sprites = os.path.join(OUT, "..", "sprites", "zack")
+    kk = 0.72 * per_m * 1.76 / 925.0  # (his skull to his soles is ~925 canvas px of the 964; he stands
+    # back from the doors, so the arm he holds shows above the text box)
+    eye_y = 150.0  # canvas y of his eyes
+    left = 1090 + 360 * kk  # (mirrored: the canvas's x runs right to left)
+    top = LIFT_EYE - eye_y * kk
+
+    def layer(name: str, opacity: float, dx: float = 0.0, dy: float = 0.0) -> None:
+        with open(os.path.join(sprites, f"{name}.svg")) as fh:
+            text = fh.read()
+        inner = text[text.index("</defs>") + len("</defs>"):text.rindex("</svg>")]
+        defs = text[text.index("<defs>") + len("<defs>"):text.index("</defs>")]
+        tag = f"z{len(s.defs)}_"
+        for gid in set(re.findall(r'id="([^"]+)"', defs)):
+            defs = defs.replace(f'id="{gid}"', f'id="{tag}{gid}"').replace(f"#{gid})", f"#{tag}{gid})")
+            inner = inner.replace(f"#{gid})", f"#{tag}{gid})")
+        if defs:
+            s.defs.append(defs)
+        s.raw(f'<g opacity="{opacity:.2f}" transform="translate({left + dx:.1f} {top + dy:.1f}) '
+              f'scale({-kk:.4f} {kk:.4f})">{inner}</g>')
+
+    for dy, op in ((-9, 0.12), (9, 0.12), (-3, 0.26), (3, 0.26)):  # smeared along the brushing
+        layer("legs_wall", op, 0, dy)
+        layer("upper_hurt", op, 0, dy)
+    layer("rim_hurt", 0.3)
+    # the brushing: long faint streaks, lighter and darker, and the light's sheen down each door
+    rng = random.Random(5)
+    x = x0
+    while x < x1:
+        w = rng.uniform(2.0, 9.0)
+        tone = rng.choice(((240, 244, 248), (96, 102, 110)))
+        s.rect(x, y0, w, y1 - y0, tone, rng.uniform(0.02, 0.07))
+        x += w + rng.uniform(1.0, 8.0)
+    for sx in (x0 + (x1 - x0) * 0.22, x0 + (x1 - x0) * 0.74):
+        s.rect(sx - 120, y0, 240, y1 - y0, s.lin(sx - 120, 0, sx + 120, 0, [(0, (255, 255, 255), 0.0), (0.5, (255, 255, 255), 0.16),
+                                                                           (1, (255, 255, 255), 0.0)]))
+    # the seam between the doors, the wall and the frame round them (over the reflection's edges)
+    mid = (x0 + x1) / 2
+    s.rect(mid - 3, y0, 6, y1 - y0, (40, 42, 48))
+    s.rect(mid + 3, y0, 2, y1 - y0, (210, 214, 220), 0.5)
+    fr = 46
+    s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z M{x0 - fr} {y0 - fr} L{x0 - fr} {H + 10} L{x1 + fr} {H + 10} L{x1 + fr} {y0 - fr}Z",
+           s.lin(0, 0, 0, H, [(0, (200, 198, 188)), (1, (150, 146, 138))]), evenodd=True)
+    s.path(f"M{x0 - fr} {y0 - fr} L{x1 + fr} {y0 - fr} L{x1 + fr} {H + 10} L{x0 - fr} {H + 10}Z "
+           f"M{x0} {y0} L{x0} {H + 10} L{x1} {H + 10} L{x1} {y0}Z",
+           s.lin(0, y0 - fr, 0, H, [(0, (92, 96, 104)), (1, (64, 66, 72))]), evenodd=True)
+    s.rect(x0 - fr, y0 - fr, x1 - x0 + 2 * fr, 5, (214, 218, 224))  # its top edge catches the light
+    s.rect(x0, y0, x1 - x0, 10, (30, 32, 36), 0.5)  # the doors sit back in it
+    s.rect(mid - 70, 16, 140, 40, (36, 36, 40))  # the floor indicator
+    glow.rect(mid - 54, 24, 40, 24, (230, 120, 50))
+    glow.rect(mid + 12, 24, 12, 24, (230, 120, 50))
+    # the corners of the eye's view in shadow
+    s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", s.rad(960, 500, 1200, [(0, (0, 0, 0), 0.0), (0.6, (0, 0, 0), 0.0),
+                                                                   (1, (0, 0, 0), 0.5)],
+                                                   transform="translate(960 500) scale(1 0.75) translate(-960 -500)"))
     return s, glow
 
 
@@ -306,8 +485,15 @@ def main() -> None:
     hall.save(os.path.join(OUT, "shinra_corridor", "hall.svg"), "the corridor")
     glow.save(os.path.join(OUT, "shinra_corridor", "lights.svg"), "the corridor's lights")
     with open(os.path.join(OUT, "shinra_corridor.tmx"), "w") as fh:
-        fh.write(tmx("shinra_corridor", [("hall", "ambient", ""), ("lights", "emissive", "")], VP[1],
-                ("by_elevator", 1060, 592, 0.2)))
+        fh.write(tmx("shinra_corridor", [("hall", "ambient", ""), ("lights", "emissive", "")], VPY,
+                     [("by_elevator", *mark_of(*ZACK))]))
+    os.makedirs(os.path.join(OUT, "shinra_elevator"), exist_ok=True)
+    doors, glow = elevator()
+    doors.save(os.path.join(OUT, "shinra_elevator", "doors.svg"), "the elevator's doors, close")
+    glow.save(os.path.join(OUT, "shinra_elevator", "lights.svg"), "the elevator's lights")
+    with open(os.path.join(OUT, "shinra_elevator.tmx"), "w") as fh:
+        fh.write(tmx("shinra_elevator", [("doors", "ambient", ""), ("lights", "emissive", "")], LIFT_EYE,
+                     [("at_doors", 960, 1080, 1.0)]))  # (where he stands: the camera's own place)
     os.makedirs(os.path.join(OUT, "shinra_barracks"), exist_ok=True)
     names = ("sky", "city", "city_lights", "room", "spill")
     for svg, stem in zip(barracks(), names, strict=True):
@@ -317,13 +503,13 @@ def main() -> None:
         svg.save(os.path.join(OUT, "shinra_briefing", f"{stem}.svg"), f"briefing {stem}")
     with open(os.path.join(OUT, "shinra_briefing.tmx"), "w") as fh:
         fh.write(tmx("shinra_briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", "")],
-                     900, ("head_of_table", 960, 700, 0.4)))
+                     900, [("head_of_table", 960, 700, 0.4)]))
     with open(os.path.join(OUT, "shinra_barracks.tmx"), "w") as fh:
         fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("city", "ambient", ""),
                                   ("city_lights", "emissive",
                                    '   <property name="twinkle" type="float" value="0.3"/>'),
                                   ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3],
-                    ("by_locker", 1500, 1000, 0.9)))
+                    [("by_locker", 1500, 1000, 0.9)]))
 
 
 if __name__ == "__main__":

@@ -271,8 +271,8 @@ class TitleView(ScreenView):
         screen = self.host.screen
         vp = self.host.viewport
         t = self.host.theme
-        # a dark wash from the left, under the title and the menu
-        surface.blit(_wash((vp.px(1100), surface.get_height()), t.bar), (vp.offset[0], 0))
+        # the picture deepened from the left, under the title and the menu
+        deepen(surface, (vp.offset[0], 0), _wash((vp.px(1100), surface.get_height())), t.bar)
         title = self.host.text.layout(screen.program.title, vp.px(1100), vp.px(104), family=SERIF, color=t.text,
                                       scale=vp.scale, italic=True, shadow=Shadow.scaled(vp.scale, 220),
                                       line_spacing=1.05)
@@ -300,14 +300,16 @@ class TitleView(ScreenView):
 
 
 _WASHES: dict[tuple, pygame.Surface] = {}
+WASH_TINT = (222, 208, 198)  # the deepened picture's multiply: a little warm, so a dimmed sun goes amber
 
 
-def _wash(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surface:
-    """`color`, darker toward the bottom, fading from the left edge to nothing at the right."""
-    key = (size, color)
+def _wash(size: tuple[int, int]) -> pygame.Surface:
+    """How strongly the title's wash deepens the picture (white, its alpha the strength): 0.55 at
+    the top to 0.8 at the bottom, fading from the left edge to nothing at the right."""
+    key = size
     if key not in _WASHES:
         w, h = size
-        wash = vertical_gradient((w, h), color, ((0.0, 0.55), (1.0, 0.8))).copy()
+        wash = vertical_gradient((w, h), (255, 255, 255), ((0.0, 0.55), (1.0, 0.8))).copy()
         row = pygame.Surface((w, 1), pygame.SRCALPHA)
         for x in range(w):
             row.set_at((x, 0), (255, 255, 255, round(255 * (1.0 - smoothstep(x / max(1, w))))))
@@ -315,3 +317,25 @@ def _wash(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surface:
         _WASHES.clear()
         _WASHES[key] = wash
     return _WASHES[key]
+
+
+def deepen(surface: pygame.Surface, at: tuple[int, int], wash: pygame.Surface,
+           bar: tuple[int, int, int] = (0, 0, 0)) -> None:
+    """Deepen the picture under `wash` (its alpha a, placed at `at`; only within the surface's
+    clip): each pixel c (0..1 a channel) becomes c (1 - a) + a (c² WASH_TINT + bar). Squaring
+    darkens the dark and middle tones and keeps the bright ones, and a channel keeps its order:
+    rust stays rust, the low sun stays gold (an alpha wash of the theme's navy greyed them toward
+    olive); the theme's `bar` colour (near black) lies in the deepest shadows only. Three copies
+    of the area's pixels: a few ms at 1080p."""
+    area = pygame.Rect(at, wash.get_size()).clip(surface.get_clip())
+    if not area.w or not area.h:
+        return
+    under = surface.subsurface(area)
+    deep = pygame.Surface(area.size, pygame.SRCALPHA)
+    deep.fill((0, 0, 0, 255))
+    deep.blit(under, (0, 0))
+    deep.blit(under, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
+    deep.fill(WASH_TINT, special_flags=pygame.BLEND_RGB_MULT)
+    deep.fill(bar, special_flags=pygame.BLEND_RGB_ADD)
+    deep.blit(wash, (0, 0), (area.x - at[0], area.y - at[1], area.w, area.h), special_flags=pygame.BLEND_RGBA_MULT)
+    under.blit(deep, (0, 0))
