@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, ribbon, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, ribbon, shape, shift, union
 from figure import (
     Head,
     add,
@@ -44,6 +44,7 @@ from figure import (
 from hair import Sheet, bundle, hair_part
 from shapely import affinity
 from shapely.geometry import box
+from svgkit import catmull
 
 W, H = 720, 980
 G = 972
@@ -513,8 +514,12 @@ def dawn_profile(turning: bool = False) -> list[Part]:
         parts.append(arm((420, 214), (440, 356), (432, 470), "arm_f", SILK, rim=0.9, back=-1.0))
     # the hair over the back of the skull and behind the ear; the long parted fringe falls in
     # front of the ear to the jaw, framing the face without hiding it
-    cap = shape([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30), (hx - 60, hy + 10), (hx - 44, hy + 56),
-                 (hx - 20, hy + 40), (hx - 6, hy + 6), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6)
+    # its lower edge breaks into pointed locks falling onto the nape (no flat flap behind the ear)
+    cap = poly([(x, y) for x, y in catmull([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30),
+                                            (hx - 62, hy + 10)], 6, closed=False)] +
+               [(hx - 62, hy + 60), (hx - 60, hy + 120), (hx - 50, hy + 56), (hx - 40, hy + 132), (hx - 30, hy + 56), (hx - 20, hy + 100),
+                (hx - 14, hy + 34)] +
+               [(x, y) for x, y in catmull([(hx - 10, hy + 8), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6, closed=False)])
     crown = Sheet([(hx + 34, top + 10), (hx - 20, top + 10), (hx - 50, hy + 20)], [(hx + 40, top + 22), (hx + 4, hy - 20), (hx - 20, hy + 40)],
                   seed=11)
     crown.geom = cap
