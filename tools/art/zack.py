@@ -127,19 +127,18 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
     g = crumple(shape(pts, 6), 11 + int(SL[0]), top_y_of(SL, SR) + 70, step=56, depth=2.2)
     top_y = min(SL[1], SR[1])
     if folds is None:
-        # hanging free: short folds from the armpits, the cloth gathering above the hem
+        # hanging free: short folds from the armpits, the cloth gathering above the hem (ending above
+        # the turned hem: a lit ridge across its lit lip reads as a stitched cross)
         folds = [([add(SL, 18, 62), add(SL, 26, 96), add(SL, 26, 132)], 4),
                  ([add(SR, -18, 64), add(SR, -26, 98), add(SR, -24, 130)], 4),
-                 ([add(HL, 10, -24), add(HL, 6, hem - 6)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 4)], 3)]
+                 ([add(HL, 10, -24), add(HL, 6, hem - 18)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 16)], 3)]
 
     # wherever the pose puts them, cloth gathers the same way: short folds fanning from each
-    # armpit, and the shirt bunching in shallow zigzags where it is tucked at the belt
+    # armpit (the belt's gathers crossed the hanging folds and read as stitched crosses: gone)
     # (in the shadow layer only: their ridges are too small to catch the rim, and a lit ridge
     # across a hanging fold reads as a stitch)
     gathers = [([add(SL, 14, 60), add(SL, 24, 86), add(SL, 30, 112)], 2.6),
-               ([add(SR, -14, 62), add(SR, -24, 88), add(SR, -28, 112)], 2.6),
-               ([add(HL, -14, hem - 16), add(HL, 2, hem - 24), add(HL, 18, hem - 18)], 2.4),
-               ([add(lerp(mid, HR, 0.45), 0, hem - 20), add(lerp(mid, HR, 0.7), 0, hem - 14), add(HR, 8, hem - 22)], 2.4)]
+               ([add(SR, -14, 62), add(SR, -24, 88), add(SR, -28, 112)], 2.6)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
