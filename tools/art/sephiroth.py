@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, ribbon, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, ribbon, shape, shift, union
 from figure import (
     Head,
     add,
@@ -44,6 +44,7 @@ from figure import (
 from hair import Sheet, bundle, hair_part
 from shapely import affinity
 from shapely.geometry import box
+from svgkit import catmull
 
 W, H = 720, 980
 G = 972
@@ -131,7 +132,7 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
                add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
-    shirt = crumple(shape(outline, 6), 29 + int(sway), min(SL[1], SR[1]) + 90, step=46, depth=2.6)
+    shirt = crumple(shape(outline, 6), 29 + int(sway), min(SL[1], SR[1]) + 90, step=56, depth=2.2)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
     near_edge = [add(neck, -12, -6), (cx - 18, neck[1] + 60), (cx - 30, neck[1] + 130), (cx - 42 + sway * 0.4, neck[1] + 220),
@@ -221,8 +222,8 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = crumple(shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6), 31, min(SL[1], SR[1]) + 90, step=44,
-                depth=2.6)
+    g = crumple(shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6), 31, min(SL[1], SR[1]) + 90, step=56,
+                depth=2.2)
     mid = lerp(HL, HR, 0.5)
     # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
     # belt and flutes at the hem
@@ -257,7 +258,7 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     if neck is not None:
         g = clip_to_shoulder(g, neck, sh)
     # the sleeve's cloth breaks the outline below the shoulder and at the elbow (not a tube)
-    g = crumple(g, int(sh[0] + el[1]), sh[1] + 60, step=40, depth=2.2)
+    g = crumple(g, int(sh[0] + el[1]), sh[1] + 60, step=56, depth=2.2)
     if cuff:
         ux, uy = wr[0] - el[0], wr[1] - el[1]
         n = math.hypot(ux, uy) or 1.0
@@ -460,7 +461,7 @@ def silk_profile(neck, hip, back_x: float = 0.0, chest_x: float = 0.0) -> Part:
            (hx - 42, hy - 110), (hx - 46, hy - 60), (hx - 54, hy - 6), (hx - 62, hy + 30), (hx - 34, hy + 40), (hx + 10, hy + 36),
            (hx + 44, hy + 30), (hx + 46, hy - 10), (hx + 42, hy - 80), (hx + 46 + chest_x * 0.5, hy - 150), (nx + 56 + chest_x, ny + 120),
            (nx + 58 + chest_x, ny + 70), (nx + 46 + chest_x * 0.8, ny + 28), (nx + 28, ny + 6), (nx + 16, ny - 4)]
-    g = crumple(shape(pts, 6), 23, ny + 80, step=44, depth=2.6)
+    g = crumple(shape(pts, 6), 23, ny + 80, step=56, depth=2.2)
     folds = [([(nx - 40, ny + 60), (nx - 34, ny + 150), (hx - 30, hy - 60), (hx - 34, hy + 20)], 5),
              ([(nx + 30, ny + 90), (nx + 22, ny + 190), (hx + 20, hy - 40), (hx + 24, hy + 28)], 4.5),
              ([(hx - 40, hy - 120), (hx - 20, hy - 96), (hx - 4, hy - 90)], 3.5),
@@ -513,8 +514,12 @@ def dawn_profile(turning: bool = False) -> list[Part]:
         parts.append(arm((420, 214), (440, 356), (432, 470), "arm_f", SILK, rim=0.9, back=-1.0))
     # the hair over the back of the skull and behind the ear; the long parted fringe falls in
     # front of the ear to the jaw, framing the face without hiding it
-    cap = shape([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30), (hx - 60, hy + 10), (hx - 44, hy + 56),
-                 (hx - 20, hy + 40), (hx - 6, hy + 6), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6)
+    # its lower edge breaks into pointed locks falling onto the nape (no flat flap behind the ear)
+    cap = poly([(x, y) for x, y in catmull([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30),
+                                            (hx - 62, hy + 10)], 6, closed=False)] +
+               [(hx - 62, hy + 60), (hx - 60, hy + 120), (hx - 50, hy + 56), (hx - 40, hy + 132), (hx - 30, hy + 56), (hx - 20, hy + 100),
+                (hx - 14, hy + 34)] +
+               [(x, y) for x, y in catmull([(hx - 10, hy + 8), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6, closed=False)])
     crown = Sheet([(hx + 34, top + 10), (hx - 20, top + 10), (hx - 50, hy + 20)], [(hx + 40, top + 22), (hx + 4, hy - 20), (hx - 20, hy + 40)],
                   seed=11)
     crown.geom = cap
