@@ -235,7 +235,9 @@ class Screen:
         if came is not None:
             self._resizing = (came, size)
             self._text_ready(surface, now)
-        elif self._resizing is None or self._resizing[1] != size or (
+        elif self._resizing is None:
+            return False
+        elif self._resizing[1] != size or (
                 self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
             self._resizing = self._stand_in = None
             self._text_builds.drop()
@@ -271,6 +273,9 @@ class Screen:
         line = box.line
         if line is None or box.opacity(now) <= 0:
             return True
+        key = (surface.get_size(), line.text, line.name, line.color, id(self.theme))
+        if key == self._text_for:
+            return True
         shade = box.shade_key(surface, now)
         vp, theme, fonts = box.fit(surface), self.theme, self.text.fonts
 
@@ -287,9 +292,6 @@ class Screen:
                 vertical_gradient(*shade[0])
             return renderer
 
-        key = (surface.get_size(), line.text, line.name, line.color, id(theme))
-        if key == self._text_for:
-            return True
         self._text_builds.drop(keep=key)  # (the words of a line no longer shown)
         if self._text_builds.poll(key, work, self.text.adopt):
             return False
