@@ -51,10 +51,12 @@ class StageMaps:
     `ambient` and `plain` cover `area` (in px of `size`): all of it for the lowest planes. Planes
     laid over others (`laid_over`) keep only where they cover anything — `bounds` and a pixel of
     nothing around it (a door frame over a room is a strip, and each full-size map was 8 MB at
-    1080p) — and their `ambient` carries their coverage as its alpha."""
+    1080p) — and their `ambient` carries their coverage as its alpha. Lowest planes with no
+    ambient-lit paint (a key-beat image's full-picture sky) keep no `ambient`: it would be the
+    static threshold alone (vn.render.dither), and is made again when lit (`ambient_map`)."""
 
     size: Size
-    ambient: pygame.Surface  # RGB over `area`; laid over: per-pixel alpha = coverage
+    ambient: pygame.Surface | None  # RGB over `area`; laid over: per-pixel alpha = coverage; None: see above
     sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect; None: no sky, or all white (`has_sky`)
     sky_rect: pygame.Rect  # the sky layers' area (where the gradient runs top to bottom)
     emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
@@ -84,10 +86,23 @@ class StageMaps:
         white.fill((255, 255, 255))
         return white
 
+    def ambient_map(self, into: pygame.Surface | None = None) -> pygame.Surface:
+        """`ambient`, drawn into `into` (of `area`'s size; returned) or itself; where none is
+        kept, the static threshold on black that it would be (into `into`, or a new surface)."""
+        if self.ambient is None:
+            out = into if into is not None else pygame.Surface(self.area.size)
+            out.fill((0, 0, 0))
+            add_static(out)
+            return out
+        if into is None:
+            return self.ambient
+        into.blit(self.ambient, (0, 0))
+        return into
+
     def coverage(self) -> pygame.Surface | None:
         """Laid over: how much the planes cover over `area`, as black with that alpha (a new
         surface); None for the lowest planes (they cover everything)."""
-        if not self.laid_over:
+        if not self.laid_over or self.ambient is None:
             return None
         out = copy(self.ambient)
         out.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)
@@ -189,8 +204,9 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
             if name != layer.light and not (name == "plain" and layer.light == "none"):
                 under.blit(black, pos)
         del surf, black
-    if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
-        add_static(ambient)
+    static_only = coverage is None and _all_black(ambient)  # (no ambient-lit paint: none kept, see StageMaps)
+    if coverage is None and not static_only:  # the threshold that keeps the ambient multiply from banding
+        add_static(ambient)  # (vn.render.dither)
     sky, emissive, rim, plain = roles.get("sky"), roles.get("emissive"), roles.get("rim"), roles.get("plain")
     sky_crop = sky.subsurface(sky_rect) if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
     # (none kept where the sky shows fully: 8 MB at 1080p for a full-picture sky)
@@ -217,10 +233,15 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         covered.blit(ambient, (0, 0), area, special_flags=pygame.BLEND_RGB_ADD)  # (black + RGB: RGB)
         ambient = covered
         plain = copy(plain, area) if has_plain else plain
-    return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
+    return StageMaps(size, None if static_only else ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
                      emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
                      laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
                      rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
+
+
+def _all_black(surf: pygame.Surface) -> bool:
+    return pygame.mask.from_threshold(surf, (0, 0, 0, 255), (1, 1, 1, 255)).count() == \
+        surf.get_width() * surf.get_height()
 
 
 def _all_white(surf: pygame.Surface) -> bool:
@@ -475,7 +496,7 @@ class StageLighter:
                 self._base.fill((0, 0, 0))
                 self._base.blit(self.maps.ambient, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
             else:
-                self._base.blit(self.maps.ambient, (0, 0))
+                self.maps.ambient_map(self._base)
             self._light(self._base, light, sky=False)
             self._base_key = key
         return self._base
