@@ -214,3 +214,25 @@ def test_lowest_planes_with_no_ambient_paint_keep_no_ambient_map_and_light_the_s
         assert _pixels(StageLighter(maps, layout).lit(light)) == _pixels(StageLighter(kept, layout).lit(light))
         assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(kept, layout).full(light))
         assert _pixels(frame) == _pixels(_frame(assets, stage, preset)), preset
+
+
+def test_a_run_of_light_alone_keeps_no_ambient_map_and_lights_the_same(assets):
+    """Planes laid over others that are emissive or rim light alone (a key-beat image's sparks)
+    cover nothing: their ambient map would be all clear, so none is kept; they light the same as
+    through a clear one."""
+    layout = assets.stage("cg_town")
+    k, runs = _upper_runs(layout)
+    images = ImageCache()
+    alone = [build_stage_maps(layout, images, k, 0.0, layers, bottom=False) for layers in runs
+             if all(layer.light in ("emissive", "rim") for layer in layers)]
+    assert alone, "cg_town's embers are emissive light alone"
+    for maps in alone:
+        assert maps.ambient is None and maps.bounds.w and maps.bounds.h
+        clear = pygame.Surface(maps.area.size, pygame.SRCALPHA)
+        clear.fill((0, 0, 0, 0))
+        kept = replace(maps, ambient=clear)
+        assert _pixels(maps.coverage()) == _pixels(kept.coverage())
+        for preset in PRESETS:
+            light = assets.preset(preset)
+            assert _pixels(StageLighter(maps, layout).over(light)) == _pixels(StageLighter(kept, layout).over(light))
+            assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(kept, layout).full(light))

@@ -53,7 +53,9 @@ class StageMaps:
     nothing around it (a door frame over a room is a strip, and each full-size map was 8 MB at
     1080p) — and their `ambient` carries their coverage as its alpha. Lowest planes with no
     ambient-lit paint (a key-beat image's full-picture sky) keep no `ambient`: it would be the
-    static threshold alone (vn.render.dither), and is made again when lit (`ambient_map`)."""
+    static threshold alone (vn.render.dither), and is made again when lit (`ambient_map`);
+    laid-over planes that cover nothing (emissive or rim light alone) keep none either: it
+    would be all clear."""
 
     size: Size
     ambient: pygame.Surface | None  # RGB over `area`; laid over: per-pixel alpha = coverage; None: see above
@@ -102,8 +104,12 @@ class StageMaps:
     def coverage(self) -> pygame.Surface | None:
         """Laid over: how much the planes cover over `area`, as black with that alpha (a new
         surface); None for the lowest planes (they cover everything)."""
-        if not self.laid_over or self.ambient is None:
+        if not self.laid_over:
             return None
+        if self.ambient is None:  # (covers nothing)
+            clear = pygame.Surface(self.area.size, pygame.SRCALPHA)
+            clear.fill((0, 0, 0, 0))
+            return clear
         out = copy(self.ambient)
         out.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)
         return out
@@ -219,8 +225,9 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     has_plain = plain is not None
     bounds = None
     area = pygame.Rect(0, 0, *size)
+    kept = None if static_only else ambient
     if coverage is not None:
-        bounds = content_rect(coverage)
+        bounds = covers = content_rect(coverage)
         for added in (emissive_rect, rim_rect):  # emissive and rim light add where nothing covers
             if added is not None:
                 bounds = bounds.union(added) if bounds.w and bounds.h else added
@@ -229,11 +236,13 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         # coverage as the ambient map's alpha
         if crop:
             area = bounds.inflate(2, 2).clip(area) if bounds.w and bounds.h else pygame.Rect(0, 0, 1, 1)
-        covered = copy(coverage, area)
-        covered.blit(ambient, (0, 0), area, special_flags=pygame.BLEND_RGB_ADD)  # (black + RGB: RGB)
-        ambient = covered
+        if covers.w and covers.h:
+            kept = copy(coverage, area)
+            kept.blit(ambient, (0, 0), area, special_flags=pygame.BLEND_RGB_ADD)  # (black + RGB: RGB)
+        else:  # emissive or rim light alone (sparks over the picture): all of it would be clear
+            kept = None
         plain = copy(plain, area) if has_plain else plain
-    return StageMaps(size, None if static_only else ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
+    return StageMaps(size, kept, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
                      emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
                      laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
                      rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
@@ -494,7 +503,8 @@ class StageLighter:
                 self._base = pygame.Surface(self.maps.area.size)
             if self.maps.laid_over:  # its colour only (max onto black copies it)
                 self._base.fill((0, 0, 0))
-                self._base.blit(self.maps.ambient, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+                if self.maps.ambient is not None:
+                    self._base.blit(self.maps.ambient, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
             else:
                 self.maps.ambient_map(self._base)
             self._light(self._base, light, sky=False)
@@ -546,7 +556,8 @@ class StageLighter:
                 out = pygame.Surface(m.area.size, pygame.SRCALPHA)
             if m.laid_over:  # a copy of the ambient map, its coverage (alpha) with it
                 out.fill((0, 0, 0, 0))
-                out.blit(m.ambient, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
+                if m.ambient is not None:
+                    out.blit(m.ambient, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
                 self._light(out, light, sky=True)
             else:  # the lowest planes cover everything
                 out.blit(self.full(light), (0, 0))
