@@ -19,6 +19,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 import vn.render.compositor as compositor_module  # noqa: E402
+import vn.render.lighting as lighting_module  # noqa: E402
 from tests.render.tiled_reference import FIXTURES  # noqa: E402
 from tests.stage.helpers import ROOT, direction  # noqa: E402
 from vn.render.compositor import Compositor  # noqa: E402
@@ -188,3 +189,50 @@ def test_the_room_shown_again_after_a_key_beat_draws_the_same_beams(assets):
     assert all(shape._mask is None for shape in shapes if shape._small is not None)
     again = _frame(assets, "living_room", "sunset", compositor=comp)
     assert _pixels(first) == _pixels(again) == _pixels(_frame(assets, "living_room", "sunset"))
+
+
+@pytest.mark.parametrize("stage", ["cg_eyes", "cg_town", "living_room"])
+def test_lowest_planes_with_no_ambient_paint_keep_no_ambient_map_and_light_the_same(assets, stage, monkeypatch):
+    """A key-beat image's bottom plane is one full-picture sky: its ambient map would be the
+    static threshold alone on black (8 MB at 1080p), so none is kept and it is made again when
+    lit; the lit planes and the frame are those lit from the map kept. A room keeps its map."""
+    layout = assets.stage(stage)
+    k = SIZE[0] / layout.size[0]
+    bottom = parallax_runs(layout)[0][1]
+    maps = build_stage_maps(layout, ImageCache(), k, layers=bottom)
+    if stage == "living_room":
+        assert maps.ambient is not None
+        return
+    assert maps.ambient is None
+    first = [_frame(assets, stage, p) for p in PRESETS]
+    monkeypatch.setattr(lighting_module, "_all_black", lambda surf: False)  # the map kept, as before
+    kept = build_stage_maps(layout, ImageCache(), k, layers=bottom)
+    assert kept.ambient is not None
+    assert _pixels(maps.ambient_map()) == _pixels(kept.ambient)
+    for preset, frame in zip(PRESETS, first, strict=True):
+        light = assets.preset(preset)
+        assert _pixels(StageLighter(maps, layout).lit(light)) == _pixels(StageLighter(kept, layout).lit(light))
+        assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(kept, layout).full(light))
+        assert _pixels(frame) == _pixels(_frame(assets, stage, preset)), preset
+
+
+def test_a_run_of_light_alone_keeps_no_ambient_map_and_lights_the_same(assets):
+    """Planes laid over others that are emissive or rim light alone (a key-beat image's sparks)
+    cover nothing: their ambient map would be all clear, so none is kept; they light the same as
+    through a clear one."""
+    layout = assets.stage("cg_town")
+    k, runs = _upper_runs(layout)
+    images = ImageCache()
+    alone = [build_stage_maps(layout, images, k, 0.0, layers, bottom=False) for layers in runs
+             if all(layer.light in ("emissive", "rim") for layer in layers)]
+    assert alone, "cg_town's embers are emissive light alone"
+    for maps in alone:
+        assert maps.ambient is None and maps.bounds.w and maps.bounds.h
+        clear = pygame.Surface(maps.area.size, pygame.SRCALPHA)
+        clear.fill((0, 0, 0, 0))
+        kept = replace(maps, ambient=clear)
+        assert _pixels(maps.coverage()) == _pixels(kept.coverage())
+        for preset in PRESETS:
+            light = assets.preset(preset)
+            assert _pixels(StageLighter(maps, layout).over(light)) == _pixels(StageLighter(kept, layout).over(light))
+            assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(kept, layout).full(light))

@@ -52,10 +52,14 @@ class StageMaps:
     `ambient` and `plain` cover `area` (in px of `size`): all of it for the lowest planes. Planes
     laid over others (`laid_over`) keep only where they cover anything — `bounds` and a pixel of
     nothing around it (a door frame over a room is a strip, and each full-size map was 8 MB at
-    1080p) — and their `ambient` carries their coverage as its alpha."""
+    1080p) — and their `ambient` carries their coverage as its alpha. Lowest planes with no
+    ambient-lit paint (a key-beat image's full-picture sky) keep no `ambient`: it would be the
+    static threshold alone (vn.render.dither), and is made again when lit (`ambient_map`);
+    laid-over planes that cover nothing (emissive or rim light alone) keep none either: it
+    would be all clear."""
 
     size: Size
-    ambient: pygame.Surface  # RGB over `area`; laid over: per-pixel alpha = coverage
+    ambient: pygame.Surface | None  # RGB over `area`; laid over: per-pixel alpha = coverage; None: see above
     sky: pygame.Surface | None  # opaque grey mask, cropped to sky_rect; None: no sky, or all white (`has_sky`)
     sky_rect: pygame.Rect  # the sky layers' area (where the gradient runs top to bottom)
     emissive: pygame.Surface | None  # opaque RGB, cropped to emissive_rect
@@ -85,11 +89,28 @@ class StageMaps:
         white.fill((255, 255, 255))
         return white
 
+    def ambient_map(self, into: pygame.Surface | None = None) -> pygame.Surface:
+        """`ambient`, drawn into `into` (of `area`'s size; returned) or itself; where none is
+        kept, the static threshold on black that it would be (into `into`, or a new surface)."""
+        if self.ambient is None:
+            out = into if into is not None else pygame.Surface(self.area.size)
+            out.fill((0, 0, 0))
+            add_static(out)
+            return out
+        if into is None:
+            return self.ambient
+        into.blit(self.ambient, (0, 0))
+        return into
+
     def coverage(self) -> pygame.Surface | None:
         """Laid over: how much the planes cover over `area`, as black with that alpha (a new
         surface); None for the lowest planes (they cover everything)."""
         if not self.laid_over:
             return None
+        if self.ambient is None:  # (covers nothing)
+            clear = pygame.Surface(self.area.size, pygame.SRCALPHA)
+            clear.fill((0, 0, 0, 0))
+            return clear
         out = copy(self.ambient)
         out.fill((0, 0, 0, 255), special_flags=pygame.BLEND_RGBA_MULT)
         return out
@@ -190,8 +211,9 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
             if name != layer.light and not (name == "plain" and layer.light == "none"):
                 under.blit(black, pos)
         del surf, black
-    if coverage is None:  # the threshold that keeps the ambient multiply from banding (vn.render.dither)
-        add_static(ambient)
+    static_only = coverage is None and _all_black(ambient)  # (no ambient-lit paint: none kept, see StageMaps)
+    if coverage is None and not static_only:  # the threshold that keeps the ambient multiply from banding
+        add_static(ambient)  # (vn.render.dither)
     sky, emissive, rim, plain = roles.get("sky"), roles.get("emissive"), roles.get("rim"), roles.get("plain")
     sky_crop = sky.subsurface(sky_rect) if sky is not None and sky_rect and sky_rect.w and sky_rect.h else None
     # (none kept where the sky shows fully: 8 MB at 1080p for a full-picture sky)
@@ -204,8 +226,9 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     has_plain = plain is not None
     bounds = None
     area = pygame.Rect(0, 0, *size)
+    kept = None if static_only else ambient
     if coverage is not None:
-        bounds = content_rect(coverage)
+        bounds = covers = content_rect(coverage)
         for added in (emissive_rect, rim_rect):  # emissive and rim light add where nothing covers
             if added is not None:
                 bounds = bounds.union(added) if bounds.w and bounds.h else added
@@ -214,14 +237,21 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         # coverage as the ambient map's alpha
         if crop:
             area = bounds.inflate(2, 2).clip(area) if bounds.w and bounds.h else pygame.Rect(0, 0, 1, 1)
-        covered = copy(coverage, area)
-        covered.blit(ambient, (0, 0), area, special_flags=pygame.BLEND_RGB_ADD)  # (black + RGB: RGB)
-        ambient = covered
+        if covers.w and covers.h:
+            kept = copy(coverage, area)
+            kept.blit(ambient, (0, 0), area, special_flags=pygame.BLEND_RGB_ADD)  # (black + RGB: RGB)
+        else:  # emissive or rim light alone (sparks over the picture): all of it would be clear
+            kept = None
         plain = copy(plain, area) if has_plain else plain
-    return StageMaps(size, ambient, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
+    return StageMaps(size, kept, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
                      emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
                      laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
                      rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
+
+
+def _all_black(surf: pygame.Surface) -> bool:
+    return pygame.mask.from_threshold(surf, (0, 0, 0, 255), (1, 1, 1, 255)).count() == \
+        surf.get_width() * surf.get_height()
 
 
 def _all_white(surf: pygame.Surface) -> bool:
@@ -489,7 +519,10 @@ class StageLighter:
                 want = want.union(self._base_part)
             if self.maps.laid_over:  # its colour only (max onto black copies it)
                 self._base.fill((0, 0, 0), want)
-                self._base.blit(self.maps.ambient, want, want, special_flags=pygame.BLEND_RGB_MAX)
+                if self.maps.ambient is not None:
+                    self._base.blit(self.maps.ambient, want, want, special_flags=pygame.BLEND_RGB_MAX)
+            elif self.maps.ambient is None:  # the static threshold it would be, over the whole
+                self.maps.ambient_map(self._base)
             else:
                 self._base.blit(self.maps.ambient, want, want)
             self._light(self._base, light, sky=False, part=want)
@@ -543,7 +576,8 @@ class StageLighter:
                 out = pygame.Surface(m.area.size, pygame.SRCALPHA)
             if m.laid_over:  # a copy of the ambient map, its coverage (alpha) with it
                 out.fill((0, 0, 0, 0))
-                out.blit(m.ambient, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
+                if m.ambient is not None:
+                    out.blit(m.ambient, (0, 0), special_flags=pygame.BLEND_RGBA_MAX)
                 self._light(out, light, sky=True)
             else:  # the lowest planes cover everything
                 out.blit(self.full(light), (0, 0))

@@ -37,7 +37,7 @@ SHADOW_DEPTH = 0.82  # how much of the beam's light it takes away (the sky still
 SHADOW_SOFT = 10  # logical px of blur: the penumbra of a low sun
 SHADOW_SCALE = 4  # a shadow is made at a quarter of its size (it is soft anyway), then enlarged
 SHADOWS_KEPT = 6  # shadows kept: more than a frame draws (two figures, the furniture over a beam)
-CATCHES_KEPT = 4  # arts that keep where the light catches them: two figures, each cross-fading between two looks
+CATCHES_KEPT = 2  # arts of one figure that keep where the light catches them: a cross-fade between looks shows two
 # How light from the glass falls on a figure (backlit: the body stays in shadow, the light
 # catches the edges turned toward it). Widths are fractions of the figure's height on the output.
 RIM_BACK = 0.2  # the rim on the edges turned away from the light, of that on the edges facing it
@@ -423,6 +423,7 @@ class SpriteRenderer:
             OrderedDict()
         self._flats: OrderedDict[tuple[int, int, int], tuple[weakref.ref[_Art], tuple[pygame.Surface, float]]] = OrderedDict()
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
+        self._recent: dict[str, list[int]] = {}  # per figure (`who`): ids of the last CATCHES_KEPT arts drawn
 
     def release(self) -> None:
         """Let go of what is made for a scene and cheap enough to make again — the shadows and
@@ -436,6 +437,7 @@ class SpriteRenderer:
         self._stretch_cache.clear()
         for art in self._art.values():
             art.catches.clear()
+        self._recent.clear()
 
     def _layer(self, path: object, size: Size) -> Piece | None:
         """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
@@ -542,7 +544,7 @@ class SpriteRenderer:
         hit = self._art.get(key)
         if hit is not None:
             self._art.move_to_end(key)
-            return hit
+            return self._drawn(view.who, hit)
         plain_key = (sprite.path, layers, size, False)
         plain = self._art.get(plain_key)
         if plain is None:
@@ -561,9 +563,9 @@ class SpriteRenderer:
                                 (base, fx, fy))  # not kept
             plain = self._remember(plain_key, self._compose(sprite, layers, size))
         if not view.mirrored:
-            return plain
+            return self._drawn(view.who, plain)
         flipped = _Art({g: _flip(p, size[0]) for g, p in plain.groups.items()}, size)
-        return self._remember(key, flipped)
+        return self._drawn(view.who, self._remember(key, flipped))
 
     @staticmethod
     def placement(sprite: SpriteDef | None, view: SpriteView, k: tuple[float, float],
@@ -735,16 +737,27 @@ class SpriteRenderer:
         return hit
 
     def _forget_catches(self, art: _Art) -> None:
-        """Only the CATCHES_KEPT arts drawn last (`art`, just given masks, among them) keep their
-        catch masks: each look of a figure is an art of its own, and the art cache keeps looks no
-        longer shown (4-6 figure-size masks each, ~9 MB at 1080p). A background build's art, not
-        kept yet, changes nothing."""
-        recent = list(self._art.values())  # (least recently drawn first)
-        if not any(a is art for a in recent):
+        """Only the arts each figure drew last (CATCHES_KEPT of them: `_drawn`) keep their catch
+        masks: each look of a figure is an art of its own, and the art cache keeps looks no
+        longer shown (4-6 figure-size masks each, ~9 MB at 1080p). A background build's art,
+        not kept yet, changes nothing."""
+        kept = list(self._art.values())
+        if not any(a is art for a in kept):
             return
-        holding = [a for a in reversed(recent) if a.catches and a is not art]
-        for old in holding[CATCHES_KEPT - 1:]:
-            old.catches.clear()
+        recent = {i for ids in self._recent.values() for i in ids} | {id(art)}
+        for old in kept:
+            if old.catches and id(old) not in recent:
+                old.catches.clear()
+
+    def _drawn(self, who: str, art: _Art) -> _Art:
+        """Note that figure `who` is drawn with `art` (see `_forget_catches`); returns it."""
+        ids = self._recent.setdefault(who, [])
+        if not ids or ids[-1] != id(art):
+            if id(art) in ids:
+                ids.remove(id(art))
+            ids.append(id(art))
+            del ids[:-CATCHES_KEPT]
+        return art
 
     def paint(self, art: _Art, rect: pygame.Rect, alpha: float,
               sun: tuple[float, float] | None = None, glaze: float = 0.0) -> FigurePaint:
