@@ -204,8 +204,8 @@ def test_light_on_figures_skips_only_the_black_of_their_paint(room):
     sheen.set_at((44, 61), (200, 190, 180))  # all but one pixel black
     dark = pygame.Surface((90, 230), pygame.SRCALPHA)
     dark.fill((0, 0, 0, 255))  # black but opaque: nothing to add
-    assert lit_content(body.copy()) == pygame.Rect(16, 20, 58, 180)  # (copies: these stay unknown,
-    assert lit_content(sheen.copy()) == pygame.Rect(44, 61, 1, 1)  # to be found by on_figure in turn)
+    assert lit_content(body.copy()) == pygame.Rect(16, 0, 58, 230)  # (copies: these stay unknown,
+    assert lit_content(sheen.copy()) == pygame.Rect(44, 0, 1, 230)  # to be found by on_figure in turn)
     assert lit_content(dark.copy()) == pygame.Rect(0, 0, 0, 0)
     beams = Beams(layout.lights, (K, K))
     lit_some = 0
@@ -221,7 +221,7 @@ def test_light_on_figures_skips_only_the_black_of_their_paint(room):
     assert all(lighting._LIT_CONTENT.get(p) is not None for p in (sheen, body, dark))  # found by then
 
 
-def test_lit_content_holds_every_pixel_that_is_not_black():
+def test_lit_content_holds_every_column_with_a_pixel_that_is_not_black():
     rng = random.Random(3)
     for _ in range(40):
         w, h = rng.randint(1, 70), rng.randint(1, 90)
@@ -232,10 +232,10 @@ def test_lit_content_holds_every_pixel_that_is_not_black():
             x, y = rng.randrange(w), rng.randrange(h)
             surf.set_at((x, y), (rng.randint(0, 2), rng.randint(0, 2), 1, rng.choice((0, 255))))
             lit.append((x, y))
-        want = pygame.Rect(0, 0, 0, 0)
+        want = pygame.Rect(0, 0, 0, 0)  # the columns holding a pixel that is not black, all rows
         if lit:
-            xs, ys = [p[0] for p in lit], [p[1] for p in lit]
-            want = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+            xs = [p[0] for p in lit]
+            want = pygame.Rect(min(xs), 0, max(xs) - min(xs) + 1, h)
         assert lit_content(surf) == want, (w, h, lit)
 
 
