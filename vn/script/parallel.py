@@ -76,7 +76,6 @@ class _Part:
     label_refs: list[tuple[str, Where]] = field(default_factory=list)
     incomplete: bool = False
     flows: dict[str, LabelFlow] = field(default_factory=dict)  # of labels whose code is made later
-    code_ids: dict[str, list[str]] = field(default_factory=dict)
     # for each cut file: the node count of each of its parts and their top-level keys
     cuts: list[tuple[str, int, list[tuple]]] = field(default_factory=list)
 
@@ -336,7 +335,6 @@ def _join(comp: Compiler, part: _Part) -> None:
     comp.label_refs.extend(part.label_refs)
     comp.incomplete = comp.incomplete or part.incomplete
     comp.flows.update(part.flows)
-    comp.code_ids.update(part.code_ids)
 
 
 # --------------------------------------------------------------------------- through the pipe
@@ -417,7 +415,6 @@ def _decode(data: dict[str, Any]) -> _Part:
         label.defer("code", _code_of(rows, path))
         part.labels.append(label)
         part.flows[name] = (len(rows), moves)
-        part.code_ids[name] = [row[4] for row in rows]
     part.diags = [Diagnostic(*d) for d in data["diags"]]
     part.ids = data["ids"]
     part.var_reads = [(name, Where(p, line, col)) for name, p, line, col in data["var_reads"]]
@@ -433,8 +430,8 @@ def _code_of(rows: list[tuple], path: str) -> _WorkerCode:
 
 
 class _WorkerCode:
-    """A worker label's instructions, made when first read (`Label.defer`); the compiled-program
-    cache's rows of them without making them (`cache_rows`, read by `programcache.encode`)."""
+    """A worker label's instructions, made when first read (`Label.defer`); their ids and the
+    compiled-program cache's rows of them without making them (`ids`, `cache_rows`)."""
 
     def __init__(self, rows: list[tuple], path: str) -> None:
         self.rows, self.path = rows, path
@@ -450,6 +447,10 @@ class _WorkerCode:
                     args = _dec_args(op, wire)
                 code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
         return code
+
+    def ids(self) -> list[str]:
+        """The id of each instruction (`program.index_of`), without making them."""
+        return [row[4] for row in self.rows]
 
     def cache_rows(self, path_number: int) -> list[list[Any]]:
         """What `programcache.encode` writes of these instructions, their file being its path
