@@ -46,7 +46,8 @@ from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
 from vn.script.program import Instr, Label, Where
 from vn.script.programcache import _dec_args, _enc_args
 
-MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured)
+MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured);
+# a further worker for each further half of it (a smaller part costs more to send than it saves)
 MAX_WORKERS = 4  # processes in all, this one included: past that joining the parts costs more
 FIRST_SHARE = 1.5  # this process's part, relative to a worker's (a worker also encodes its part; measured)
 
@@ -99,7 +100,10 @@ def add_files(comp: Compiler, files: Sequence[tuple[str, str]], workers: int | N
     workers = workers_available() if workers is None else workers
     if threading.active_count() > 1:  # a fork copies only this thread: locks others hold stay held
         workers = 1
-    runs = _plan(files, workers) if workers > 1 and sum(len(t) for _, t in files) >= MIN_CHARS else None
+    total = sum(len(t) for _, t in files)
+    # each part at least half of MIN_CHARS: a smaller one costs more to send than it saves
+    workers = min(workers, max(2, 2 * total // max(MIN_CHARS, 1)))
+    runs = _plan(files, workers) if workers > 1 and total >= MIN_CHARS else None
     try:
         if runs is not None and _add_in_parts(comp, runs):
             return
