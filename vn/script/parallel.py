@@ -48,7 +48,7 @@ from vn.script.programcache import _dec_args, _enc_args
 
 MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured);
 # a further worker for each further half of it (a smaller part costs more to send than it saves)
-MAX_WORKERS = 4  # processes in all, this one included: past that joining the parts costs more
+MAX_WORKERS = 4  # processes in all, this one included (it joins every part, one after another)
 FIRST_SHARE = 1.5  # this process's part, relative to a worker's (a worker also encodes its part; measured)
 
 # A line where a top-level label begins: a cut there starts the next part with a whole label.
@@ -124,8 +124,8 @@ def _add_serially(comp: Compiler, files: Sequence[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------------- cutting
 
 def _plan(files: Sequence[tuple[str, str]], workers: int) -> list[list[_Unit]] | None:
-    """The files as `workers` runs of units of about equal size (the first a little smaller),
-    cut only between files or at a top-level label of a file that can be cut; None when that
+    """The files as `workers` runs of units of about equal size (this process's run
+    FIRST_SHARE times a worker's), cut only between files or at a top-level label of a file that can be cut; None when that
     makes fewer than two runs."""
     total = sum(len(t) for _, t in files)
     weights = [FIRST_SHARE] + [1.0] * (workers - 1)
