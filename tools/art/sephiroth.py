@@ -204,7 +204,15 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         ink.fill(c.intersection(shape([(cx - 30, neck[1] + 40), (cx + 20, neck[1] + 40), (cx + 40, hem_y + 40), (cx - 50, hem_y + 40)], 3)),
                  SKIN_SH, 0.25)
     chest.details.append(cd)
-    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1, rim_folds=far_folds),
+    def far_lip(ink: Ink, p: Part, vis) -> None:
+        # the far front's edge along the opening faces the glass across his chest: its rolled lip
+        # catches a thin line of the light, so the opening reads as two edges of cloth
+        pts = [add(q, 4, 0) for q in far_edge[1:]]
+        ws = [1.2, 2.6, 3.0, 2.4, 1.0][:len(pts)]
+        ink.fill(limb(pts, [w / 2 for w in ws]), (255, 255, 255), 0.42, vis)
+
+    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1, rim_folds=far_folds,
+                        rim_details=[far_lip]),
             Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1, rim_folds=near_folds),
             Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),
             Part("collar_n", col_n, SHIRT, rim=0.9, inner_rim=0.2, shade=0.6)]
@@ -272,7 +280,9 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
         cx, cy = el[0] + ux * t, el[1] + uy * t
         folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
                       2.8, 0.25 * k))
-    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.4 * k))
+    # the long fold from the armpit winds across the upper arm toward the elbow's outer side
+    a0, a1, a2 = lerp(sh, el, 0.2), lerp(sh, el, 0.47), lerp(sh, el, 0.74)
+    folds.append(([(a0[0] - nx * 8, a0[1] - ny * 8), (a1[0] + nx * 2, a1[1] + ny * 2), (a2[0] + nx * 9, a2[1] + ny * 9)], 3.5, 0.4 * k))
     cx, cy = lerp(el, wr, 0.72)
     folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.25 * k))
 
