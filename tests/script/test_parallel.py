@@ -289,3 +289,15 @@ def test_no_worker_is_forked_while_another_thread_runs(monkeypatch):
     assert calls == [] and program is not None
     compile_game(("scripts/game.yaml", MANIFEST), _files(), None, workers=2)
     assert len(calls) == 1  # alone again: the parts are tried
+
+
+def test_each_part_is_worth_sending(monkeypatch):
+    """Past MIN_CHARS, another worker only for each further half of it."""
+    plans: list[int] = []
+    monkeypatch.setattr(parallel, "_add_in_parts", lambda comp, runs: plans.append(len(runs)) or False)
+    files = _files()
+    total = sum(len(t) for _, t in files)
+    for min_chars, expected in ((total, 2), (total * 2 // 3, 3), (total // 2, 4), (total // 10, 4)):
+        monkeypatch.setattr(parallel, "MIN_CHARS", min_chars)
+        compile_game(("scripts/game.yaml", MANIFEST), files, None, workers=4)
+        assert plans[-1] == expected, (min_chars, plans)

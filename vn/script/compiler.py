@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import count, repeat
-from operator import attrgetter
 from typing import Any
 
 from vn.script.catalog import Catalog
@@ -20,7 +18,7 @@ from vn.script.fields import FieldChecks
 from vn.script.limits import MAX_LABELS
 from vn.script.loader import Node, source_text
 from vn.script.markup import Template
-from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where
+from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where, index_of
 from vn.script.values import not_a_name
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")  # what vn.stage.sun.parse_time reads
@@ -30,7 +28,6 @@ _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 BARE_WORDS = {c.name for c in BY_NAME.values() if c.bare}
 RESERVED = set(BY_NAME) | {"then", "else", "do", "text", "id", "look"}
-_ID_OF = attrgetter("id")
 
 
 @dataclass
@@ -67,9 +64,8 @@ class Compiler(FieldChecks):
         self.label_refs: list[tuple[str, Where]] = []
         self.incomplete = False  # a file could not be read: skip whole-program checks
         # of the labels a worker process compiled (`vn.script.parallel`), whose instructions are
-        # made only when first read: what the whole-program checks and the id index need
+        # made only when first read: what the whole-program checks need
         self.flows: dict[str, tuple[int, dict[int, tuple[str, Any]]]] = {}  # label -> `analysis.LabelFlow`
-        self.code_ids: dict[str, list[str]] = {}  # label -> the id of each pc
 
     # ----------------------------------------------------------------- reporting
     def err(self, path: str, node: Node, message: str, hint: str | None = None, offset: int = 0) -> None:
@@ -617,10 +613,10 @@ class Compiler(FieldChecks):
         m = self.manifest
         prog = Program(m.title, m.start, m.size, m.characters, dict(m.variables), self.labels,
                        content_note=m.content_note)
-        for name, label in self.labels.items():  # id -> (name, pc), looped in C: 100,000 of them
-            ids = self.code_ids.get(name)
-            pcs = zip(repeat(name), count())  # (name, 0), (name, 1), … without end
-            prog.index.update(zip(map(_ID_OF, label.code) if ids is None else ids, pcs, strict=False))
+        labels = prog.labels
+        # made when first read (as for a program from the cache): from the instructions as they
+        # are then, so an id lock's renames are in it; a start or check that never asks skips it
+        prog.defer("index", lambda: index_of(labels))
         return prog
 
 

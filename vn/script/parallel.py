@@ -46,8 +46,9 @@ from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
 from vn.script.program import Instr, Label, Where
 from vn.script.programcache import _dec_args, _enc_args
 
-MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured)
-MAX_WORKERS = 4  # processes in all, this one included: past that joining the parts costs more
+MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured);
+# a further worker for each further half of it (a smaller part costs more to send than it saves)
+MAX_WORKERS = 4  # processes in all, this one included (it joins every part, one after another)
 FIRST_SHARE = 1.5  # this process's part, relative to a worker's (a worker also encodes its part; measured)
 
 # A line where a top-level label begins: a cut there starts the next part with a whole label.
@@ -76,7 +77,6 @@ class _Part:
     label_refs: list[tuple[str, Where]] = field(default_factory=list)
     incomplete: bool = False
     flows: dict[str, LabelFlow] = field(default_factory=dict)  # of labels whose code is made later
-    code_ids: dict[str, list[str]] = field(default_factory=dict)
     # for each cut file: the node count of each of its parts and their top-level keys
     cuts: list[tuple[str, int, list[tuple]]] = field(default_factory=list)
 
@@ -100,7 +100,10 @@ def add_files(comp: Compiler, files: Sequence[tuple[str, str]], workers: int | N
     workers = workers_available() if workers is None else workers
     if threading.active_count() > 1:  # a fork copies only this thread: locks others hold stay held
         workers = 1
-    runs = _plan(files, workers) if workers > 1 and sum(len(t) for _, t in files) >= MIN_CHARS else None
+    total = sum(len(t) for _, t in files)
+    # each part at least half of MIN_CHARS: a smaller one costs more to send than it saves
+    workers = min(workers, max(2, 2 * total // max(MIN_CHARS, 1)))
+    runs = _plan(files, workers) if workers > 1 and total >= MIN_CHARS else None
     try:
         if runs is not None and _add_in_parts(comp, runs):
             return
@@ -121,8 +124,8 @@ def _add_serially(comp: Compiler, files: Sequence[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------------- cutting
 
 def _plan(files: Sequence[tuple[str, str]], workers: int) -> list[list[_Unit]] | None:
-    """The files as `workers` runs of units of about equal size (the first a little smaller),
-    cut only between files or at a top-level label of a file that can be cut; None when that
+    """The files as `workers` runs of units of about equal size (this process's run
+    FIRST_SHARE times a worker's), cut only between files or at a top-level label of a file that can be cut; None when that
     makes fewer than two runs."""
     total = sum(len(t) for _, t in files)
     weights = [FIRST_SHARE] + [1.0] * (workers - 1)
@@ -336,7 +339,6 @@ def _join(comp: Compiler, part: _Part) -> None:
     comp.label_refs.extend(part.label_refs)
     comp.incomplete = comp.incomplete or part.incomplete
     comp.flows.update(part.flows)
-    comp.code_ids.update(part.code_ids)
 
 
 # --------------------------------------------------------------------------- through the pipe
@@ -417,7 +419,6 @@ def _decode(data: dict[str, Any]) -> _Part:
         label.defer("code", _code_of(rows, path))
         part.labels.append(label)
         part.flows[name] = (len(rows), moves)
-        part.code_ids[name] = [row[4] for row in rows]
     part.diags = [Diagnostic(*d) for d in data["diags"]]
     part.ids = data["ids"]
     part.var_reads = [(name, Where(p, line, col)) for name, p, line, col in data["var_reads"]]
@@ -433,8 +434,8 @@ def _code_of(rows: list[tuple], path: str) -> _WorkerCode:
 
 
 class _WorkerCode:
-    """A worker label's instructions, made when first read (`Label.defer`); the compiled-program
-    cache's rows of them without making them (`cache_rows`, read by `programcache.encode`)."""
+    """A worker label's instructions, made when first read (`Label.defer`); their ids and the
+    compiled-program cache's rows of them without making them (`ids`, `cache_rows`)."""
 
     def __init__(self, rows: list[tuple], path: str) -> None:
         self.rows, self.path = rows, path
@@ -450,6 +451,10 @@ class _WorkerCode:
                     args = _dec_args(op, wire)
                 code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
         return code
+
+    def ids(self) -> list[str]:
+        """The id of each instruction (`program.index_of`), without making them."""
+        return [row[4] for row in self.rows]
 
     def cache_rows(self, path_number: int) -> list[list[Any]]:
         """What `programcache.encode` writes of these instructions, their file being its path

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import count, repeat
+from operator import attrgetter
 from typing import Any
 
 from vn.script.markup import Template
@@ -132,3 +134,19 @@ class Program(Deferred):
     @property
     def line_count(self) -> int:
         return sum(1 for lab in self.labels.values() for i in lab.code if i.op == "line")
+
+
+_ID_OF = attrgetter("id")
+
+
+def index_of(labels: dict[str, Label]) -> dict[str, tuple[str, int]]:
+    """id -> (label, pc) of every instruction, in label and pc order (looped in C: a big game
+    has 100,000). A label whose instructions are not made yet may know their ids without
+    making them (`ids()` on its pending loader: a label compiled in a worker process)."""
+    index: dict[str, tuple[str, int]] = {}
+    for name, label in labels.items():
+        pending = (label.__dict__.get("_deferred") or {}).get("code")
+        ids = getattr(pending, "ids", None)
+        pcs = zip(repeat(name), count())  # (name, 0), (name, 1), … without end
+        index.update(zip(ids() if ids is not None else map(_ID_OF, label.code), pcs, strict=False))
+    return index

@@ -29,7 +29,7 @@ from vn.script.catalog import Catalog
 from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic
 from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
-from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where
+from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where, index_of
 
 FORMAT = "vn-compiled-program"
 VERSION = 1
@@ -502,8 +502,13 @@ def _snapshot(program: Program) -> Program:
     are not inputs of the key). Instructions, templates and options are immutable, so copying
     the containers is enough (a few milliseconds at 100,000 lines)."""
     labels = {name: _label_copy(lab) for name, lab in program.labels.items()}
-    return Program(program.title, program.start, program.size, dict(program.characters),
-                   dict(program.variables), labels, dict(program.index), program.content_note)
+    copy = Program(program.title, program.start, program.size, dict(program.characters),
+                   dict(program.variables), labels, {}, program.content_note)
+    if "index" in (program.__dict__.get("_deferred") or {}):  # not made yet: made of the copy's own labels
+        copy.defer("index", lambda: index_of(labels))
+    else:
+        copy.index = dict(program.index)
+    return copy
 
 
 def _label_copy(lab: Label) -> Label:
