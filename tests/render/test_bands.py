@@ -113,3 +113,19 @@ def test_frames_of_the_moving_camera_equal_those_made_in_one_call(monkeypatch):
             assert session.scene.view(now).camera_moving
         frames[min_area] = drawn
     assert frames[0] == frames[10**12]
+
+
+def test_the_band_threads_cpu_is_counted_for_the_bench(monkeypatch):
+    """`vn bench` times a frame by the drawing thread's CPU plus `worker_cpu`: the second band's
+    work must show there, or a banded frame would look cheaper than it is."""
+    from vn.tools import bench
+
+    monkeypatch.setattr(bands.os, "cpu_count", lambda: 2)
+    src = noise((1200, 675))
+    dest = pygame.Surface((1920, 1080), 0, src)
+    assert bands.cut(675, 1080) is not None  # this size is made in two bands
+    before, clock_before = bands.worker_cpu(), bench._now()
+    for _ in range(20):
+        bands.smoothscale(src, dest)
+    assert bands.worker_cpu() > before
+    assert bench._now() - clock_before >= bands.worker_cpu() - before

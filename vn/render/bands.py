@@ -27,6 +27,7 @@ from __future__ import annotations
 import math
 import os
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pygame
@@ -36,6 +37,13 @@ MOST = 0.7  # the larger band's share of the picture at most (thirds pass; else 
 
 _pool: ThreadPoolExecutor | None = None
 _pool_lock = threading.Lock()
+_worker_cpu = 0.0  # s of CPU the band thread has spent (only that thread writes it)
+
+
+def worker_cpu() -> float:
+    """Seconds of CPU time the second-band thread has spent so far. `vn bench` adds it to the
+    drawing thread's time, so a frame's figure counts the work of both bands."""
+    return _worker_cpu
 
 
 def cut(n: int, m: int) -> int | None:
@@ -75,7 +83,7 @@ def smoothscale(src: pygame.Surface, dest: pygame.Surface) -> pygame.Surface:
         second = (src.subsurface((a, 0, n_x - a, n_y)), dest.subsurface((c, 0, m_x - c, m_y)))
     if second[1].get_height() * second[1].get_width() > first[1].get_height() * first[1].get_width():
         first, second = second, first  # this thread makes the larger band: the other may start late
-    other = _worker().submit(_scale, *second)
+    other = _worker().submit(_scale_counted, *second)
     _scale(*first)
     other.result()
     return dest
@@ -83,6 +91,14 @@ def smoothscale(src: pygame.Surface, dest: pygame.Surface) -> pygame.Surface:
 
 def _scale(src: pygame.Surface, dest: pygame.Surface) -> None:
     pygame.transform.smoothscale(src, dest.get_size(), dest)
+
+
+def _scale_counted(src: pygame.Surface, dest: pygame.Surface) -> None:
+    """`_scale` on the band thread, its CPU time added to `worker_cpu`."""
+    global _worker_cpu
+    t0 = time.thread_time()
+    _scale(src, dest)
+    _worker_cpu += time.thread_time() - t0
 
 
 def _worker() -> ThreadPoolExecutor:
