@@ -311,7 +311,8 @@ def elevator() -> tuple[SVG, SVG]:
 # both walls, heads to the walls, the aisle between them running to the far wall with its door;
 # Zack's bunk last on the left, under a window the size of a book high in the left wall (its sky
 # from the preset); lockers at the far right. Painted as albedo, lighter toward the window and
-# the far end, the corners and the near end in shadow. Zack's mark `by_his_bunk` is in the aisle
+# the far end, the corners and the near end in shadow; the far door open on the lit corridor
+# (its light emissive). Zack's mark `by_his_bunk` is in the aisle
 # beside it; he faces the window (left).
 DW, DH, DZ = 6.0, 3.0, 8.6  # the room's width, height, the far wall's distance (m)
 DORM_WIN = (4.7, 5.15, 1.72, 1.98)  # the little window in the left wall: z0, z1, y0, y1
@@ -354,8 +355,8 @@ def _bunk(s: SVG, side: int, z: float) -> None:
            (10, 10, 12), 0.3)
 
 
-def dormitory() -> tuple[SVG, SVG]:
-    sky, s = SVG(W, H), SVG(W, H)
+def dormitory() -> tuple[SVG, SVG, SVG]:
+    sky, s, glow = SVG(W, H), SVG(W, H), SVG(W, H)
     hw, near = DW / 2, 0.7
     (fx0, fy0), (fx1, fy1) = p3(-hw, DH, DZ), p3(hw, 0, DZ)
     s.poly(quad((-hw, DH, near), (hw, DH, near), (hw, DH, DZ), (-hw, DH, DZ)),
@@ -386,10 +387,17 @@ def dormitory() -> tuple[SVG, SVG]:
     s.rect(fx0, fy0, fx1 - fx0, fy1 - fy0, s.lin(0, fy0, 0, fy1, [(0, (108, 110, 112)), (1, (136, 136, 136))]))
     for x in (fx0, fx1 - 10):
         s.rect(x, fy0, 10, fy1 - fy0, (20, 20, 22), 0.3)
+    # the door stands open (Cloud's way in): the corridor's lit wall beyond it, the door's leaf
+    # swung back against the wall, the corridor's light spilling in across the floor
     (dx0, dy0), (dx1, dy1) = p3(0.2, 2.05, DZ), p3(1.1, 0, DZ)
     s.rect(dx0 - 8, dy0 - 8, dx1 - dx0 + 16, dy1 - dy0 + 8, (84, 80, 72))
-    s.rect(dx0, dy0, dx1 - dx0, dy1 - dy0, (70, 62, 52))
-    s.circle(dx0 + 10, (dy0 + dy1) / 2 + 8, 3, (170, 166, 156))
+    s.rect(dx0, dy0, dx1 - dx0, dy1 - dy0, s.lin(dx0, 0, dx1, 0, [(0, (150, 148, 140)), (1, (214, 210, 198))]))
+    s.rect(dx0, dy1 - 0.35 * F / DZ, dx1 - dx0, 0.35 * F / DZ, (150, 146, 136))  # the corridor's floor
+    leaf = quad((1.1, 0, DZ), (1.1, 2.05, DZ), (1.1, 2.05, DZ - 0.85), (1.1, 0, DZ - 0.85))
+    s.poly(leaf, (64, 56, 46))
+    s.poly(quad((0.2, 0, DZ), (1.1, 0, DZ), (1.3, 0, DZ - 1.6), (-0.1, 0, DZ - 1.6)), (200, 196, 184), 0.22)
+    glow.rect(dx0, dy0, dx1 - dx0, dy1 - dy0, (120, 124, 122))
+    glow.poly(quad((0.2, 0, DZ), (1.1, 0, DZ), (1.3, 0, DZ - 1.6), (-0.1, 0, DZ - 1.6)), (60, 62, 60), 0.6)
     (nx0, ny0), (nx1, ny1) = p3(-1.5, 1.9, DZ), p3(-0.5, 1.2, DZ)
     s.rect(nx0, ny0, nx1 - nx0, ny1 - ny0, (120, 96, 70))
     rng = random.Random(3)
@@ -419,7 +427,7 @@ def dormitory() -> tuple[SVG, SVG]:
     s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", s.rad(960, 470, 1150, [(0, (0, 0, 0), 0.0), (0.45, (0, 0, 0), 0.0),
                                                                    (1, (0, 0, 0), 0.6)],
                                                    transform="translate(960 470) scale(1 0.72) translate(-960 -470)"))
-    return sky, s
+    return sky, s, glow
 
 
 # ---- his bunk --------------------------------------------------------------------------------
@@ -641,10 +649,10 @@ def main() -> None:
     for svg, stem in zip(barracks(), names, strict=True):
         svg.save(os.path.join(OUT, "shinra_bunk", f"{stem}.svg"), f"his bunk: {stem}")
     os.makedirs(os.path.join(OUT, "shinra_barracks"), exist_ok=True)
-    for svg, stem in zip(dormitory(), ("sky", "room"), strict=True):
+    for svg, stem in zip(dormitory(), ("sky", "room", "door_light"), strict=True):
         svg.save(os.path.join(OUT, "shinra_barracks", f"{stem}.svg"), f"the barracks: {stem}")
     with open(os.path.join(OUT, "shinra_barracks.tmx"), "w") as fh:
-        fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("room", "ambient", "")], VPY,
+        fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("room", "ambient", ""), ("door_light", "emissive", "")], VPY,
                      [("by_his_bunk", *mark_of(*DORM_ZACK))]))
     os.makedirs(os.path.join(OUT, "shinra_briefing"), exist_ok=True)
     for svg, stem in zip(briefing(), ("sky", "room", "screen", "table"), strict=True):
