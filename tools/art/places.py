@@ -71,7 +71,7 @@ F, EYE, VPY = 1150.0, 1.6, 450.0
 CW, CH, ZF = 3.2, 2.7, 6.6
 PANELS = (1.4, 3.1, 4.8)  # the ceiling panels' centres (Z)
 DOOR_Z = ((-1, 1.9), (-1, 4.3), (1, 2.6))  # office doors: side (-1 left, 1 right), near edge Z
-ZACK = (1.3, 5.55)  # where Zack leans on the right wall by the elevator (X, Z)
+ZACK = (1.4, 5.55)  # where Zack leans on the right wall by the elevator (X, Z)
 LIFT = 1.2, 2.2  # the elevator doors' width and height (m)
 
 
