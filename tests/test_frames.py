@@ -88,7 +88,7 @@ def test_sunset_is_red_dominant(tmp_path):
 
 def test_night_is_darker_and_bluer_with_the_city_lit(tmp_path):
     sunset = render(tmp_path, step_after("sunset", "light", "sunset", 3), 4.0)
-    night = render(tmp_path, step_after("stay", "light", "night", 2), 1.0)  # the wait after the card
+    night = render(tmp_path, step_after("stay", "stage", "living_room", 4), 1.0)  # the wait after the Night card
     n = stats(night, PICTURE)
     assert luma(n) < luma(stats(sunset, PICTURE)) * 0.7
     assert n[2] > n[0]

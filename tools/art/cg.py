@@ -14,7 +14,22 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from cgfig import Pt, Turned, boot, hair_lock, zack_hair, occlusion, open_hand, outline, profile_head, ribbon, rim_band, rim_broken  # noqa: E402
+from cgfig import (  # noqa: E402
+    ProfileFace,
+    Pt,
+    Turned,
+    boot,
+    hair_lock,
+    half_light,
+    occlusion,
+    open_hand,
+    outline,
+    profile_head,
+    ribbon,
+    rim_band,
+    rim_broken,
+    zack_hair,
+)
 from cgkit import CG, H, W, bokeh, disc, lock, rim_steps, smooth, stroke  # noqa: E402
 from shapely.affinity import scale as sscale  # noqa: E402
 from shapely.affinity import translate  # noqa: E402
@@ -127,7 +142,22 @@ def cg_eyes() -> CG:
                          (ex - 26, 478)], 6), SOCKET, 0.7)
     nose = smooth([(cx + 4, 490), (cx + 16, 566), (cx + 28, 598), (cx + 4, 608), (cx - 14, 602), (cx - 2, 566)], 6)
     fig.geom(nose, SOCKET, 0.45)
-    fig.geom(stroke([(cx - 40, 666), (cx - 4, 671), (cx + 34, 664)], 4, 2), SOCKET, 0.8)
+    # the planes of the face, turned to the window (left) or away: the cheekbone under the near
+    # eye lit, the hollow under the far one dark; the nose's lit side down from the bridge, its
+    # tip and the wings; the lips (the upper in shadow with its bow, the lower catching light),
+    # the hollow under them, the chin; the shadow the jaw throws on the neck
+    fig.geom(smooth([(cx - 164, 498), (cx - 112, 488), (cx - 78, 512), (cx - 108, 540), (cx - 160, 552)], 6), SKIN_LIT, 0.8)
+    fig.geom(smooth([(cx + 108, 522), (cx + 150, 500), (cx + 152, 600), (cx + 118, 592)], 6), SOCKET, 0.45)
+    fig.geom(smooth([(cx - 9, 474), (cx - 1, 474), (cx + 7, 560), (cx + 10, 590), (cx - 4, 598), (cx - 15, 590),
+                     (cx - 11, 560)], 6), SKIN_LIT)
+    fig.geom(smooth([(cx + 6, 486), (cx + 30, 590), (cx + 36, 606), (cx + 12, 612)], 6), SOCKET, 0.6)
+    for nx in (cx - 18, cx + 20):
+        fig.geom(stroke([(nx - 6, 604), (nx + 6, 608)], 4, 2), SOCKET, 0.9)
+    fig.geom(smooth([(cx - 44, 664), (cx - 16, 656), (cx - 2, 661), (cx + 10, 655), (cx + 38, 662), (cx + 8, 671),
+                     (cx - 18, 671)], 5), SOCKET, 0.85)
+    fig.geom(smooth([(cx - 30, 673), (cx + 28, 672), (cx + 14, 687), (cx - 16, 688)], 5), SKIN_LIT, 0.8)
+    fig.geom(stroke([(cx - 16, 700), (cx + 2, 703), (cx + 18, 699)], 4, 2), SOCKET, 0.7)
+    fig.geom(translate(face, 6, 26).difference(face).intersection(neck), SOCKET, 0.85)
     fig.geom(lock((cx - 24, 436), [(cx - 70, 431)], (cx - 128, 440), 11), SOCKET)
     fig.geom(lock((cx + 22, 436), [(cx + 70, 431)], (cx + 126, 442), 11), SOCKET)
 
@@ -176,7 +206,12 @@ def cg_eyes() -> CG:
     rim_steps(rim_svg, cheek, 5, -1, steps=((1.0, 0.75), (2.2, 0.22)), clip=box(0, 470, W, 760))
     rim_steps(rim_svg, fringe[0], 4, 2, steps=((1.0, 0.45),), clip=box(0, 0, cx - 120, H))
     rim_svg.geom(stroke([(cx - 6, 500), (cx - 4, 550), (cx - 12, 596)], 2.5, 1.5), "#ffffff", 0.22)
-    rim_svg.geom(stroke([(cx - 28, 684), (cx + 2, 689), (cx + 22, 684)], 2.5, 1), "#ffffff", 0.16)
+    rim_svg.geom(stroke([(cx - 26, 676), (cx - 2, 676), (cx + 14, 680)], 2.5, 1), "#ffffff", 0.22)  # the lower lip
+    rim_svg.geom(stroke([(cx - 8, 590), (cx - 3, 598)], 3, 1.5), "#ffffff", 0.3)  # the nose's tip
+    rim_svg.geom(stroke([(cx - 66, 700), (cx - 42, 726), (cx - 12, 738)], 3, 1), "#ffffff", 0.35)  # the chin
+    for bx, op in ((cx - 72, 0.32), (cx + 68, 0.1)):  # the brows' ridges, the near one toward the window
+        rim_svg.geom(stroke([(bx - 52, 440), (bx - 10, 428), (bx + 40, 432)], 1.5, 2.5), "#ffffff", op)
+    rim_svg.geom(stroke([(cx - 150, 496), (cx - 112, 488), (cx - 86, 506)], 2.5, 1), "#ffffff", 0.25)  # the cheekbone
     rim_steps(rim_svg, neck.difference(face).difference(left_strand), 5, 0, steps=((1.0, 0.5),))
 
     # the eyes: narrow almonds, the iris a thin Mako glint under a heavy upper lid, slit pupils
@@ -196,6 +231,8 @@ def cg_eyes() -> CG:
         glow.circle(ex - 4, ey - 4, 1.5, "#ffffff", 0.85)
         glow.geom(stroke([at(o, -3), at(o * 0.45, -8), at(i * 0.4, -7), at(i, 0)], 5, 2.5), "#07080a", 0.95)
 
+    # a shaft of the low sun through the glass, past his shoulder: dust drifts and glints in it
+    cg.beam("shaft", "sun", 60, [(200, 330), (200, 560), (1000, 1080), (1000, 800)], dust=6, strength=0.12)
     cg.mark("eyes", cx, 458)
     cg.mark("face", cx, 520)
     cg.mark("hair", cx - 220, 600)
@@ -438,7 +475,7 @@ def cg_town() -> CG:
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
     smoke_from(town, far_tips, random.Random(62))
-    near_fire = cg.plane("fire", "emissive", parallax=0.85)
+    near_fire = cg.plane("fire", "emissive", parallax=0.85, twinkle=0.7)  # (the flames' bright licks flicker)
     # the burning house behind the General: a wall of fire to stand against
     near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
     near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
@@ -476,7 +513,7 @@ def cg_town() -> CG:
     rim_svg = cg.plane("rim", "rim")
     houses.rect(-20, 800, W + 40, H, (30, 22, 22))
     rf = random.Random(77)  # the rim's breaks
-    coat_c, skin_c, hair_c, hair_deep = (13, 11, 14), (30, 24, 28), (60, 62, 74), (34, 34, 44)
+    coat_c, hair_c, hair_deep = (13, 11, 14), (60, 62, 74), (34, 34, 44)
     cloth_c, blade_c = (15, 13, 16), (30, 30, 36)
 
     # --- the General -----------------------------------------------------------------------
@@ -649,6 +686,31 @@ def cg_town() -> CG:
     occlusion(figs, z_leg_front, z_leg_back, (-1, 0), 5, (4, 3, 5))
     occlusion(figs, g_sword_arm, g_torso, (-0.3, -1), 5, (4, 3, 5))
     occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
+    # the torsos built, not one mass: the fire's half-light in flat steps down the side that
+    # faces it (the chest, the arms' fronts, the thigh), the SOLDIER harness crossing the chest,
+    # the belt, the shoulder pads over the far shoulders (Cloud's one pauldron), a fold line down
+    # the back; each man's near arm lighter than the chest it lies across
+    warm = ((20, (34, 24, 23)), (11, (46, 31, 28)))  # (from 5 px in: the rim's breaks still show at the edge)
+    z_front = unary_union([z_torso, z_near_arm, z_far_arm, z_leg_front])
+    half_light(figs, z_front, (-1, -0.25), warm, clip=z_front.difference(z_hair).difference(z_head).buffer(-5))
+    c_front = unary_union([c_torso, c_near_arm, c_leg_front])
+    half_light(figs, c_front, (1, -0.3), warm, clip=c_front.difference(c_hair).difference(c_head).buffer(-5))
+    z_straps = unary_union([ribbon([(1176, 510), (1236, 574), (1296, 640)], [13, 12, 12]),
+                            ribbon([(1296, 505), (1244, 574), (1190, 650)], [13, 12, 12])]).intersection(z_torso)
+    z_belt = z_torso.intersection(Polygon([(1140, 684), (1330, 668), (1330, 694), (1140, 712)]))
+    z_pad = outline([(1258, 500), (1278, 478), (1308, 478), (1328, 496), (1326, 524), (1300, 532), (1270, 524)], 6)
+    c_strap = ribbon([(1512, 580), (1560, 650), (1604, 716)], [11, 11, 10]).intersection(c_torso)
+    c_belt = c_torso.intersection(Polygon([(1488, 706), (1620, 712), (1620, 732), (1488, 728)]))
+    c_pad = outline([(1506, 580), (1520, 554), (1552, 540), (1584, 548), (1596, 566), (1576, 584), (1540, 592)], 6)
+    for g in (z_straps, z_belt, c_strap, c_belt):
+        figs.geom(g, (5, 4, 6))
+    figs.geom(unary_union([z_pad, c_pad]), (20, 18, 22))
+    figs.geom(z_near_arm.intersection(z_torso), (22, 18, 20))
+    figs.geom(c_near_arm.intersection(c_torso), (22, 18, 20))
+    occlusion(figs, z_near_arm, z_torso, (-1, -0.3), 5, (4, 3, 5))
+    occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
+    figs.geom(stroke([(1300, 560), (1290, 620), (1296, 680)], 4, 2).intersection(z_torso), (4, 3, 5))  # the back's fold
+    figs.geom(stroke([(1500, 600), (1498, 650), (1506, 700)], 4, 2).intersection(c_torso), (4, 3, 5))
 
     # rim: the burning house is behind the General (both his sides catch it, the left more and
     # the top of shoulder, arm and hair most); Zack and Cloud have it on their left and the fire
@@ -676,6 +738,11 @@ def cg_town() -> CG:
     no_holes = box(0, 0, W, H).difference(b_holes.buffer(4))
     rim_broken(rim_svg, z_blade.difference(zack), (-1, -0.3), 3.6, 1.0, rf, breaks=0.3, clip=no_holes)
     rim_broken(rim_svg, z_blade.difference(zack), (1, -0.3), 2.4, 0.5, rf, breaks=0.6, clip=no_holes)
+    # the straps', belt's and pads' edges toward the fire
+    rim_broken(rim_svg, unary_union([z_straps, z_belt]), (-1, -0.4), 2.0, 0.5, rf, breaks=0.6)
+    rim_broken(rim_svg, unary_union([c_strap, c_belt]), (1, -0.4), 2.0, 0.5, rf, breaks=0.6)
+    rim_broken(rim_svg, z_pad, (-0.2, -1), 3.0, 0.9, rf, breaks=0.3)
+    rim_broken(rim_svg, c_pad, (0.4, -1), 3.0, 0.9, rf, breaks=0.3)
     rim_broken(rim_svg, cloud, (1, -0.3), 3.2, 1.0, rf)
     rim_broken(rim_svg, cloud, (0, -1), 2.2, 0.4, rf, breaks=1.5)
     rim_broken(rim_svg, cloud, (-1, -0.2), 2.2, 0.35, rf, breaks=1.5)
@@ -686,6 +753,10 @@ def cg_town() -> CG:
     sweep = near_fire  # the blade's sweep: a faint arc of light behind it, where it has just been
     sweep.geom(ribbon([(900, 330), (1000, 300), (1140, 250), (1300, 190)], [4, 16, 14, 2]), "#ffd8a0", 0.1)
 
+    # sparks drifting and glinting in the heat over the two near fires (the `fire` beam of the
+    # `burning` preset lights them; the polygons add no light of their own)
+    cg.beam("sparks", "fire", 40, [(430, 800), (420, 420), (560, 260), (900, 300), (900, 800)], dust=6, strength=0)
+    cg.beam("sparks_right", "fire", 40, [(1600, 810), (1600, 560), (1960, 560), (1960, 810)], dust=5, strength=0)
     # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
     # a faint halo and a few short curved streaks, of varied size; most near the fires and
     # brightest there, fewer and dimmer higher up. They twinkle.
@@ -777,7 +848,8 @@ def cg_promise() -> CG:
     # hair down his back, two long locks forward over the shoulder; the black silk shirt's
     # standing collar open at the throat; the shoulder and the arm hanging in the body's outline
     sx, sy, hs = 520, 250, 250
-    s_head = profile_head((sx, sy), hs, 1, 0.16)
+    s_face = ProfileFace((sx, sy), hs, 1, 0.16)
+    s_head = s_face.head
     s_neck = ribbon([(sx - 4, sy + 200), (sx - 8, sy + 290), (sx - 8, sy + 370)], [122, 128, 170])
     s_body = outline([(sx + 46, sy + 346), (sx + 92, sy + 392), (sx + 118, sy + 470), (sx + 128, sy + 570),
                       (sx + 132, sy + 700), (sx + 140, 1130), (sx - 230, 1130), (sx - 206, sy + 640),
@@ -806,7 +878,8 @@ def cg_promise() -> CG:
     # Zack, right, facing left: the black spikes swept back; his healed RIGHT arm raised before
     # his chest into the gap, the hand open, fingers together, the palm turned to Sephiroth
     zx, zy, hz = 1010, 300, 236
-    z_head = profile_head((zx, zy), hz, -1, -0.02)
+    z_face = ProfileFace((zx, zy), hz, -1, -0.02)
+    z_head = z_face.head
     z_neck = ribbon([(zx + 8, zy + 190), (zx + 10, zy + 280), (zx + 14, zy + 350)], [118, 126, 176])
     z_body = outline([(zx - 50, zy + 336), (zx - 100, zy + 380), (zx - 130, zy + 460), (zx - 142, zy + 560),
                       (zx - 146, zy + 700), (zx - 152, 1130), (zx + 262, 1130), (zx + 240, zy + 640),
@@ -844,6 +917,9 @@ def cg_promise() -> CG:
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(raised, (24, 22, 28))
+    # the faces: brow, eye, nose, lips, chin and jaw drawn; the light between them catches them
+    s_face.draw(fig, rim_svg, (34, 31, 40), (50, 45, 54), (12, 11, 16), hidden=unary_union([back_hair, *s_locks]), ear=False)
+    z_face.draw(fig, rim_svg, (32, 29, 36), (48, 43, 50), (10, 10, 13), hidden=z_hair, ear=False)
     # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
     # the tips part)
     for fg in fingers[:3]:  # (from the knuckles up: no sliver across the finger's root)
@@ -876,6 +952,8 @@ def cg_promise() -> CG:
     cg.mark("sephiroth", sx + 60, sy + 140)
     cg.mark("zack", zx - 60, zy + 140)
     cg.mark("hand", hx, hy)
+    cg.mark("sephiroth_eye", *s_face.p(0.305, 0.456))
+    cg.mark("zack_eye", *z_face.p(0.305, 0.456))
     cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
     cg.keep("hand", wx - 60, wy - 220, 140, ey - wy + 260)  # the raised hand and arm
     return cg
@@ -908,7 +986,8 @@ def cg_embrace() -> CG:
     rnd = random.Random(14)
     cg = CG("cg_embrace", "Across the room", "dusk")
     cg.props["gallery_order"] = ("int", "4")
-    glass_back(cg, rnd, 560, mullions=(330, 1530))
+    # (the horizon low: their heads and shoulders stand against the dusk, not the dark city)
+    glass_back(cg, rnd, 720, mullions=(330, 1530))
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
@@ -916,36 +995,47 @@ def cg_embrace() -> CG:
     # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
     # falling forward over Zack's shoulder
     sx, sy, hs = 690, 220, 226
-    s_head = profile_head((sx, sy), hs, 1, 0.2)
+    s_face = ProfileFace((sx, sy), hs, 1, 0.2)
+    s_head = s_face.head
     s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
-    s_body = outline([(sx + 60, sy + 310), (sx + 130, sy + 350), (sx + 190, sy + 420), (sx + 230, sy + 540),
-                      (sx + 250, 1130), (sx - 230, 1130), (sx - 214, sy + 600), (sx - 180, sy + 430),
-                      (sx - 130, sy + 350), (sx - 60, sy + 310)], 8)
+    # (in profile: the chest pressed to Zack's, the back's curve and the waist)
+    s_body = outline([(sx + 60, sy + 310), (sx + 120, sy + 346), (sx + 160, sy + 420), (sx + 176, sy + 540),
+                      (sx + 170, sy + 700), (sx + 180, 1130), (sx - 150, 1130), (sx - 118, sy + 760),
+                      (sx - 128, sy + 600), (sx - 120, sy + 450), (sx - 96, sy + 360), (sx - 50, sy + 316)], 8)
+    # (the hair falls down his back BEHIND the shoulder: the shoulder's top shows against the sky)
     back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
-                         (sx - 150, sy + 220), (sx - 186, sy + 430), (sx - 230, sy + 660), (sx - 276, 1130),
-                         (sx - 120, 1130), (sx - 104, sy + 600), (sx - 70, sy + 380), (sx - 44, sy + 210),
-                         (sx - 20, sy + 110), (sx + 14, sy + 50)], 10)
+                         (sx - 150, sy + 220), (sx - 176, sy + 420), (sx - 214, sy + 660), (sx - 256, 1130),
+                         (sx - 150, 1130), (sx - 136, sy + 600), (sx - 112, sy + 400), (sx - 70, sy + 230),
+                         (sx - 30, sy + 120), (sx + 14, sy + 50)], 10)
     s_locks = [
         hair_lock([(sx - 150, sy + 280), (sx - 196, sy + 500), (sx - 240, sy + 740), (sx - 290, 1130)], 66, keep=0.8),
         unary_union([hair_lock([(sx - 50, sy + 150), (sx - 14, sy + 250), (sx + 40, sy + 340), (sx + 110, sy + 420)],
                                42, keep=0.6, tip=0.15), disc(sx - 50, sy + 150, 21)]),  # falling forward, over Zack's shoulder
     ]
+    # the fringe: locks from the crown falling forward over the brow, their points at the temple
+    s_locks += [hair_lock([s_face.p(-0.05, 0.0), s_face.p(0.2, 0.06), s_face.p(0.32, 0.2), s_face.p(0.3, 0.36)], 40,
+                          keep=0.5, tip=0.2),
+                hair_lock([s_face.p(-0.12, 0.02), s_face.p(0.1, 0.1), s_face.p(0.2, 0.26), s_face.p(0.16, 0.44)], 34,
+                          keep=0.5, tip=0.2)]
     s_hair = unary_union([back_hair, *s_locks])
     # Zack, right, shorter, his face lifted to him; spikes swept back
     zx, zy, hz = 904, 318, 210
-    z_head = profile_head((zx, zy), hz, -1, -0.26)
+    z_face = ProfileFace((zx, zy), hz, -1, -0.26)
+    z_head = z_face.head
     z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
-    z_body = outline([(zx - 60, zy + 290), (zx - 120, zy + 330), (zx - 150, zy + 420), (zx - 160, 1130),
-                      (zx + 300, 1130), (zx + 280, zy + 460), (zx + 236, zy + 350), (zx + 160, zy + 300),
-                      (zx + 60, zy + 280)], 8)
+    # (in profile: the chest against his, the shoulder blade's curve, the small of the back)
+    z_body = outline([(zx - 60, zy + 290), (zx - 110, zy + 330), (zx - 130, zy + 420), (zx - 140, 1130),
+                      (zx + 190, 1130), (zx + 150, zy + 620), (zx + 168, zy + 480), (zx + 170, zy + 390),
+                      (zx + 140, zy + 320), (zx + 70, zy + 282)], 8)
     z_hair = zack_hair((zx, zy), hz, -1)
     # his arm round Zack's back, the hand pressed flat between the shoulder blades, fingers
     # spread and gripping; Zack's hand clutching the front of his shirt
     # (from his near shoulder, in front of the hair that falls down his back)
-    s_arm = ribbon([(sx + 10, sy + 350), (sx + 60, sy + 420), (sx + 150, sy + 440), (sx + 260, sy + 440),
-                    (zx + 80, zy + 346), (zx + 190, zy + 338)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
+    s_arm = ribbon([(sx + 10, sy + 350), (sx + 60, sy + 440), (sx + 150, sy + 500), (sx + 260, sy + 500),
+                    (zx + 50, zy + 420), (zx + 138, zy + 396)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
                    round_start=True)
-    s_hand = open_hand((zx + 188, zy + 338), math.radians(78), 118, spread=0.9, curl=0.3, side=-1)
+    # (the hand spread on his back, the fingers curling over the shoulder blade past its edge)
+    s_hand = open_hand((zx + 130, zy + 404), math.radians(-64), 112, spread=0.45, curl=0.45, side=-1)
     # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
     # neck, the hand in the hair at his nape
     z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
@@ -957,7 +1047,14 @@ def cg_embrace() -> CG:
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (32, 34, 44))
+    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (58, 62, 78))  # silver: lighter than the body
+    fig.geom(unary_union(s_locks[2:]), (50, 54, 68))
+    # his shoulder in front of the hair that falls behind it (its top edge against the hair)
+    s_shoulder = s_body.intersection(box(0, 0, W, sy + 470)).union(s_arm.intersection(box(0, 0, sx + 120, H)))
+    fig.geom(s_shoulder.intersection(back_hair), (22, 22, 30))
+    occlusion(fig, s_shoulder, back_hair, (-1, -0.6), 4, (14, 14, 20))
+    s_face.draw(fig, rim_svg, (30, 28, 38), (40, 37, 48), (12, 11, 16), strength=0.6, hidden=unary_union([back_hair, *s_locks]), ear=False)
+    z_face.draw(fig, rim_svg, (28, 26, 34), (38, 35, 44), (10, 10, 13), strength=0.6, hidden=z_hair, ear=False, closed=True)
     occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
     fig.geom(unary_union([z_arm, z_fist]), (20, 20, 26))
     occlusion(fig, unary_union([s_arm, s_hand]), zack, (-1, -0.4), 4, (8, 8, 12))
@@ -975,12 +1072,15 @@ def cg_embrace() -> CG:
     rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
     rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
     rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
+    # the tops of the shoulders catch the dusk: his over the hair, Zack's over the arm round him
+    rim_broken(rim_svg, s_shoulder, (-0.3, -1), 3, 0.9, rr, clip=back_hair.union(box(0, 0, W, sy + 330)), breaks=0.4)
+    rim_broken(rim_svg, z_body, (0.4, -1), 3.5, 1.0, rr, clip=box(zx + 40, 0, W, zy + 420), breaks=0.4)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
-    cg.mark("hand", zx + 250, zy + 370)
+    cg.mark("hand", zx + 150, zy + 360)
     cg.keep("faces", sx - 140, sy - 30, zx + 220 - (sx - 140), 330)
-    cg.keep("hand", zx + 130, zy + 300, 160, 150)
+    cg.keep("hand", zx + 60, zy + 300, 140, 150)
     return cg
 
 
@@ -988,7 +1088,7 @@ def finger(joints: list[tuple[float, float]], widths: list[float]) -> BaseGeomet
     """A finger (or thumb) as its phalanges: a round-ended segment from joint to joint, each
     `widths[i]` wide at joint i (the knuckles a touch wider than the shafts between them)."""
     parts = []
-    for (a, wa), (b, wb) in zip(zip(joints, widths), zip(joints[1:], widths[1:])):
+    for (a, wa), (b, wb) in zip(zip(joints, widths, strict=True), zip(joints[1:], widths[1:], strict=True), strict=False):
         dx, dy = b[0] - a[0], b[1] - a[1]
         n = (dx * dx + dy * dy) ** 0.5 or 1.0
         nx, ny = -dy / n, dx / n
@@ -1155,6 +1255,8 @@ def cg_chair() -> CG:
     for lk in hair_locks:
         rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
+    # the low sun's shaft along the rail: dust drifts and glints in it, over the hand
+    cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0.1)
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
     cg.mark("cuff", 1344, 224)  # the middle of the cuff's hem, on the forearm
@@ -1176,7 +1278,10 @@ def cg_door() -> CG:
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
     frame_x = 1010
-    room.rect(640, 0, 1300, H, (56, 44, 40))  # the wall between the glass and the door
+    # the wall between the glass and the door, warm with the light off the sunlit door (lighter
+    # than he is: he stands against it as a clear silhouette)
+    room.rect(640, 0, 1300, H, (112, 80, 64))
+    room.geom(box(640, 0, 700, H), (78, 58, 50))  # the wall's edge at the glass, in its own shadow
     room.geom(box(frame_x, 0, frame_x + 60, H + 10), (80, 60, 48))  # the frame's moulding
     door = box(frame_x + 60, 30, 1920, H + 10)
     room.geom(door, (74, 54, 42))
@@ -1192,7 +1297,8 @@ def cg_door() -> CG:
     # ragged over it; the far arm (his good LEFT) reaching past the frame to the knob.
     zx, zy, hz = 820, 260, 224
     rr = random.Random(21)
-    head = profile_head((zx, zy), hz, 1, 0.3)
+    face = ProfileFace((zx, zy), hz, 1, 0.3)
+    head = face.head
     hair = zack_hair((zx, zy), hz, 1)
     neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
@@ -1219,11 +1325,12 @@ def cg_door() -> CG:
     room.circle(kx + 40, ky, 30, (150, 120, 80))  # the knob's far side, showing past the fingers
     # the near (right) arm, broken: the upper arm hanging from the shoulder, the swollen forearm
     # across the chest, the hand limp near the far shoulder; the torn sleeve over the upper arm
-    upper = ribbon([(zx - 96, zy + 330), (zx - 104, zy + 430), (zx - 92, zy + 540), (zx - 60, zy + 616)],
+    # (the elbow tucked in at his side, the forearm up across the lower chest, cradled)
+    upper = ribbon([(zx - 96, zy + 330), (zx - 106, zy + 420), (zx - 96, zy + 500), (zx - 70, zy + 560)],
                    [124, 104, 92, 88], round_start=True, round_end=True)
-    fore = ribbon([(zx - 60, zy + 616), (zx + 20, zy + 604), (zx + 96, zy + 562), (zx + 150, zy + 500)],
+    fore = ribbon([(zx - 70, zy + 560), (zx + 10, zy + 540), (zx + 90, zy + 494), (zx + 140, zy + 440)],
                   [86, 94, 82, 64], shift=[0, 4, 2, 0])
-    limp = open_hand((zx + 146, zy + 504), math.radians(50), 112, spread=0.0, curl=0.15, side=1)
+    limp = open_hand((zx + 136, zy + 446), math.radians(62), 108, spread=0.0, curl=0.15, side=1)
     near = unary_union([upper, fore, limp])
     sleeve = ribbon([(zx - 96, zy + 320), (zx - 106, zy + 400), (zx - 104, zy + 480)], [140, 128, 124],
                     round_start=True)
@@ -1234,6 +1341,11 @@ def cg_door() -> CG:
     zack = unary_union([hair, head, neck, body, arm_l, fist])
     fig.geom(zack, (24, 22, 28))
     fig.geom(hair, (12, 11, 14))
+    # the belt at his waist (the uniform's), its buckle toward the door
+    belt = body.intersection(Polygon([(0, zy + 650), (W, zy + 610), (W, zy + 660), (0, zy + 700)]))
+    fig.geom(belt, (14, 13, 16))
+    fig.geom(rim_band(belt, (0, -1), 3), (40, 34, 34))
+    face.draw(fig, rim_svg, (28, 25, 30), (36, 31, 36), (12, 11, 14), strength=0.35, hidden=hair, ear=False)
     occlusion(fig, near, body, (-1, -0.3), 5, (8, 7, 10))
     fig.geom(near, (40, 32, 36))  # the swollen arm: a little redder than his skin (docs/art.md)
     fig.geom(sleeve, (30, 28, 34))
@@ -1248,6 +1360,12 @@ def cg_door() -> CG:
     # (below the shoulder: the arm hangs from it, no arc of light round the shoulder's cap)
     rim_broken(rim_svg, near.union(sleeve), (-1, -0.4), 3.5, 0.8, rr, breaks=0.8, clip=box(0, zy + 420, W, H))
     rim_steps(rim_svg, fist, 3, 3, steps=((1.0, 0.9), (2.0, 0.25)))
+    # the sunlit door throws a little warm light back on his front: a thin line along the face,
+    # the chest and the cradled arm where they face it
+    rim_broken(rim_svg, zack.union(near).difference(fist.buffer(6)), (1, 0.1), 2.0, 0.3, rr, breaks=1.2,
+               clip=box(0, zy + 60, W, H))
+    rag = sleeve.difference(translate(sleeve, 0, -4)).difference(upper.buffer(-30))  # the torn hem's ragged edge
+    rim_svg.geom(rag.intersection(box(0, zy + 420, W, H)), "#ffffff", 0.45)
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
@@ -1259,8 +1377,8 @@ def cg_door() -> CG:
     cg.keep("hands", zx - 100, zy + 270, kx + 40 - (zx - 100), 380)  # the knob in his left hand, the arm at his chest
     # the low sun through the glass behind him: a hard-edged band across the door (group `sun`)
     # (two bands: the shadow of a mullion of the glass wall falls between them)
-    cg.beam("door_light", "sun", 14, [(frame_x + 70, 0), (1330, 0), (1530, 1080), (1290, 1080)])
-    cg.beam("door_light_2", "sun", 14, [(1372, 0), (1500, 0), (1730, 1080), (1578, 1080)])
+    cg.beam("door_light", "sun", 14, [(frame_x + 70, 0), (1330, 0), (1530, 1080), (1290, 1080)], dust=7)
+    cg.beam("door_light_2", "sun", 14, [(1372, 0), (1500, 0), (1730, 1080), (1578, 1080)], dust=7)
     return cg
 
 

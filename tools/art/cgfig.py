@@ -271,3 +271,88 @@ def zack_hair(crown: Pt, size: float, facing: int) -> BaseGeometry:
         pts = [(x, y), (x + dx * ln * 0.5 + px * bend, y + dy * ln * 0.5 + py * bend), (x + dx * ln, y + dy * ln)]
         parts.append(hair_lock([at(*p) for p in pts], w * k, keep=0.15, tip=0.06))
     return valid(unary_union(parts))
+
+
+# --- a face in profile, drawn (docs/art.md: the detail lives in the rim, the interior in shadow)
+# x forward, y down from the crown, in units of the crown-to-chin height: the brow ridge over a
+# dip at the bridge, a nose that projects, lips, the chin, the jaw going back to the ear.
+FACE_OUTLINE = [(-0.48, 0.4), (-0.47, 0.2), (-0.34, 0.05), (-0.12, -0.02), (0.1, 0.0), (0.25, 0.07),
+                (0.33, 0.17), (0.365, 0.28), (0.385, 0.375), (0.372, 0.425), (0.366, 0.452), (0.395, 0.52),
+                (0.44, 0.595), (0.472, 0.636), (0.462, 0.657), (0.425, 0.668), (0.398, 0.676), (0.404, 0.708),
+                (0.422, 0.734), (0.396, 0.754), (0.414, 0.78), (0.4, 0.805), (0.368, 0.832), (0.382, 0.875),
+                (0.396, 0.918), (0.372, 0.962), (0.3, 0.992), (0.14, 0.985), (-0.04, 0.9), (-0.1, 0.8),
+                (-0.3, 0.76)]
+FACE_EYE = [(0.262, 0.458), (0.298, 0.441), (0.334, 0.444), (0.35, 0.458), (0.322, 0.47), (0.286, 0.469)]
+FACE_LID = [(0.255, 0.456), (0.296, 0.438), (0.336, 0.441), (0.352, 0.456)]
+FACE_BROW = [(0.2, 0.412), (0.28, 0.396), (0.37, 0.392)]
+FACE_EAR = [(-0.02, 0.5), (-0.07, 0.47), (-0.13, 0.49), (-0.145, 0.56), (-0.12, 0.63), (-0.07, 0.67), (-0.03, 0.655)]
+FACE_EAR_IN = [(-0.05, 0.51), (-0.1, 0.52), (-0.11, 0.58), (-0.08, 0.63)]
+FACE_JAW = [(-0.09, 0.66), (-0.07, 0.8), (-0.02, 0.885), (0.12, 0.965), (0.3, 0.985)]
+FACE_CHEEK = [(0.2, 0.53), (0.3, 0.5), (0.38, 0.53), (0.4, 0.6), (0.33, 0.6), (0.24, 0.58)]
+FACE_NOSTRIL = [(0.392, 0.64), (0.41, 0.652), (0.43, 0.652)]
+FACE_MOUTH = [(0.398, 0.756), (0.37, 0.758), (0.33, 0.752)]
+FACE_SOCKET = [(0.22, 0.42), (0.36, 0.405), (0.372, 0.44), (0.352, 0.49), (0.29, 0.5), (0.23, 0.48)]
+
+
+class ProfileFace:
+    """A head in profile drawn with its features, facing right (1) or left (-1), tipped by
+    `tilt` radians (+: chin down, bowed); `size` px from crown to chin. `head` is its outline;
+    `draw` paints the face's planes and features into a figure plane and their light into a rim
+    plane (the light in front of the face: the profile, brow, nose, lips, chin and jaw catch it,
+    the eye is a dark almond under a lid that catches a thread of it)."""
+
+    def __init__(self, crown: Pt, size: float, facing: int, tilt: float = 0.0, jaw: float = 1.0) -> None:
+        self.crown, self.size, self.facing, self.tilt, self.jaw = crown, size, facing, tilt, jaw
+        pts = [(x, y + (0.02 * (jaw - 1) if y > 0.95 else 0.0)) for x, y in FACE_OUTLINE]
+        pts = [(x * (jaw if x < -0.05 and y > 0.7 else 1.0), y) for x, y in pts]
+        self.head = outline([self.p(x, y) for x, y in pts], 5)
+
+    def p(self, x: float, y: float) -> Pt:
+        c, s = math.cos(self.tilt), math.sin(self.tilt)
+        x, y = x * self.size, (y - 0.5) * self.size
+        rx, ry = x * c - y * s, x * s + y * c
+        return (self.crown[0] + self.facing * rx, self.crown[1] + 0.5 * self.size + ry)
+
+    def shape(self, pts: Sequence[Pt], n: int = 6) -> BaseGeometry:
+        return outline([self.p(x, y) for x, y in pts], n)
+
+    def line(self, pts: Sequence[Pt], w0: float, w1: float) -> BaseGeometry:
+        """A tapering stroke along pts, `w0` wide at the first and `w1` at the last (units of the size)."""
+        n = len(pts) - 1
+        ws = [(w0 + (w1 - w0) * i / n) * self.size for i in range(n + 1)]
+        return ribbon([self.p(x, y) for x, y in pts], ws, round_start=True, round_end=True)
+
+    def draw(self, fig, rim_svg, skin: tuple, lit: tuple, deep: tuple, strength: float = 1.0,
+             hidden: BaseGeometry | None = None, ear: bool = True, closed: bool = False) -> None:
+        """Paint the face (its skin `skin`, the plane toward the light `lit`, shadows `deep`);
+        `hidden`: what covers the face (hair in front of it), left unpainted; `closed`: the eye
+        shut (the lid's curve and the lashes' line, no almond)."""
+        keep = self.head if hidden is None else self.head.difference(hidden)
+        toward = (self.facing, 0.0)
+        fig.geom(keep, skin)
+        # the plane of the face toward the light: along the profile, and the cheekbone
+        fig.geom(rim_band(self.head, toward, self.size * 0.07).intersection(keep), lit)
+        fig.geom(self.shape(FACE_CHEEK).intersection(keep), lit, 0.3)
+        fig.geom(self.shape(FACE_SOCKET).intersection(keep), deep, 0.75)
+        if ear:
+            ear_g = self.shape(FACE_EAR).intersection(keep)
+            fig.geom(ear_g, skin)
+            fig.geom(self.line(FACE_EAR_IN, 0.022, 0.012).intersection(keep), deep, 0.9)
+            rim_svg.geom(rim_band(ear_g, toward, self.size * 0.014).intersection(keep), "#ffffff", 0.35 * strength)
+        fig.geom(self.line(FACE_JAW, 0.02, 0.008).intersection(keep), deep, 0.85)  # the jaw's shadow side
+        fig.geom(self.line(FACE_BROW, 0.028, 0.014).intersection(keep), deep)
+        if closed:
+            fig.geom(self.line([(0.262, 0.458), (0.3, 0.466), (0.34, 0.458)], 0.016, 0.008).intersection(keep), (6, 6, 9))
+        else:
+            fig.geom(self.shape(FACE_EYE, 4).intersection(keep), (6, 6, 9))
+        fig.geom(self.line(FACE_NOSTRIL, 0.012, 0.006).intersection(keep), deep)
+        fig.geom(self.line(FACE_MOUTH, 0.012, 0.005).intersection(keep), deep)
+        # the light: the profile's edge is the figure's rim (drawn with the body); here the
+        # threads inside it — the lid, the brow's top, the cheekbone, the jaw's edge toward the chin
+        rim_svg.geom(self.line(FACE_LID, 0.006, 0.012).intersection(keep), "#ffffff", 0.55 * strength)
+        rim_svg.geom(self.line([(0.24, 0.398), (0.3, 0.386), (0.37, 0.382)], 0.004, 0.01).intersection(keep), "#ffffff",
+                     0.35 * strength)
+        rim_svg.geom(rim_band(self.shape(FACE_CHEEK), toward, self.size * 0.012).intersection(keep), "#ffffff", 0.22 * strength)
+        jaw_lit = self.line([(0.0, 0.9), (0.12, 0.958), (0.28, 0.978)], 0.003, 0.01).intersection(keep)
+        rim_svg.geom(jaw_lit, "#ffffff", 0.4 * strength)
+        rim_svg.geom(self.line([(0.404, 0.712), (0.418, 0.73)], 0.004, 0.006).intersection(keep), "#ffffff", 0.3 * strength)

@@ -128,7 +128,7 @@ class CG:
         self.window_side = window_side
         self.planes: list[Plane] = []
         self.marks: list[Mark] = []
-        self.lights: list[tuple[str, str, float, list[tuple[float, float]]]] = []
+        self.lights: list[tuple[str, str, float, list[tuple[float, float]], dict[str, float]]] = []
         self.props: dict[str, tuple[str, str]] = {}
         self.clear: list[tuple[str, float, float, float, float]] = []
 
@@ -145,9 +145,13 @@ class CG:
         choice's buttons must not cover."""
         self.clear.append((name, x, y, w, h))
 
-    def beam(self, name: str, group: str, softness: float, pts: list[tuple[float, float]]) -> None:
-        """A light polygon (first point: where the light comes in; `reach` shrinks toward it)."""
-        self.lights.append((name, group, softness, pts))
+    def beam(self, name: str, group: str, softness: float, pts: list[tuple[float, float]],
+             dust: float | None = None, strength: float | None = None) -> None:
+        """A light polygon (first point: where the light comes in; `reach` shrinks toward it).
+        `dust`: motes per 100x100 px drifting and glinting in it; `strength`: the share of the
+        group's beam it adds itself (0: a shaft of air that only lights its dust)."""
+        extra = {k: v for k, v in (("dust", dust), ("strength", strength)) if v is not None}
+        self.lights.append((name, group, softness, pts, extra))
 
     def save(self) -> str:
         folder = os.path.join(STAGES, self.name)
@@ -200,12 +204,14 @@ class CG:
             lid += 1
         if self.lights:
             out.append(f' <objectgroup id="{lid}" name="lights">')
-            for name, group, soft, pts in self.lights:
+            for name, group, soft, pts, extra in self.lights:
                 x0, y0 = pts[0]
                 rel = " ".join(f"{f(x - x0)},{f(y - y0)}" for x, y in pts)
                 out += [f'  <object id="{nid}" name="{name}" x="{f(x0)}" y="{f(y0)}">', "   <properties>",
                         f'    <property name="group" value="{group}"/>',
-                        f'    <property name="softness" type="float" value="{f(soft)}"/>', "   </properties>",
+                        f'    <property name="softness" type="float" value="{f(soft)}"/>',
+                        *(f'    <property name="{k}" type="float" value="{f(v)}"/>' for k, v in extra.items()),
+                        "   </properties>",
                         f'   <polygon points="{rel}"/>', "  </object>"]
                 nid += 1
             out.append(" </objectgroup>")
