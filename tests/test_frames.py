@@ -299,10 +299,18 @@ def test_the_leave_paths_places_agree_with_their_lines(tmp_path):
     assert sparks(bunk, window) > 0.01  # the city's lights in it
     assert luma(stats(bunk, (0.0, 0.0, 0.45, 0.7))) < 30  # the room around it dark
     assert sparks(bunk, (0.02, 0.05, 0.45, 0.6)) < 0.002  # and no glass wall full of city lights
+    weeks = at("The arm knit the slow way", 3.0)  # by day, Zack trying the arm by his bunk
+    stage = load_game().assets.stage("shinra_barracks")
+    assert "by_his_bunk" in stage.marks
+    # his dark figure in the aisle against the lit far wall, the little window bright on the left
+    assert luma(stats(weeks, (0.47, 0.56, 0.5, 0.64))) < 0.5 * luma(stats(weeks, (0.52, 0.28, 0.56, 0.38)))
+    assert luma(stats(weeks, (0.13, 0.36, 0.16, 0.42))) > 1.2 * luma(stats(weeks, (0.36, 0.3, 0.42, 0.4)))
     briefing = at("In the morning, at the briefing", 2.0)
-    r, g, b = stats(briefing, (0.3, 0.34, 0.7, 0.58))  # the wall screen at the end of the table
-    assert g > r + 4 and luma((r, g, b)) < 60  # a dark screen with its green chart lit
-    assert luma(stats(briefing, (0.0, 0.2, 0.15, 0.6))) > 100  # the day in the windows on the left
+    r, g, b = stats(briefing, (0.36, 0.3, 0.44, 0.45))  # the wall screen at the end of the table
+    assert g > r + 30  # its green chart lit
+    # the General standing at the head of the table, dark against it
+    assert luma(stats(briefing, (0.485, 0.47, 0.515, 0.58))) < 0.3 * luma((r, g, b))
+    assert luma(stats(briefing, (0.0, 0.2, 0.05, 0.6))) > 100  # the day in the windows on the left
 
 
 def test_the_title_stays_in_the_living_room():

@@ -15,16 +15,16 @@ import random
 import re
 
 from shapely.geometry import Polygon, box
-from svgkit import SVG, mix
+from svgkit import SVG, catmull, mix
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "stages")
 W, H = 1920, 1080
 
 
 def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float,
-        marks: list[tuple[str, float, float, float]]) -> str:
+        marks: list[tuple[str, float, float, float]], above: int = 0) -> str:
     """A map of image layers (file stem, light role, extra property lines), bottom first, and
-    its marks (name, x, y, scale)."""
+    its marks (name, x, y, scale) under the last `above` layers (0: over them all)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
            f'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="{len(layers) + 2}" '
@@ -32,14 +32,18 @@ def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float,
            ' <properties>',
            f'  <property name="horizon" type="float" value="{horizon}"/>',
            ' </properties>']
-    for i, (stem, light, extra) in enumerate(layers, start=1):
-        out += [f' <imagelayer id="{i}" name="{stem}">',
-                f'  <image source="{name}/{stem}.svg" width="{W}" height="{H}"/>',
-                '  <properties>',
-                f'   <property name="light" value="{light}"/>']
+    def image(i: int, stem: str, light: str, extra: str) -> list[str]:
+        lines = [f' <imagelayer id="{i}" name="{stem}">',
+                 f'  <image source="{name}/{stem}.svg" width="{W}" height="{H}"/>',
+                 '  <properties>',
+                 f'   <property name="light" value="{light}"/>']
         if extra:
-            out.append(extra)
-        out += ['  </properties>', ' </imagelayer>']
+            lines.append(extra)
+        return lines + ['  </properties>', ' </imagelayer>']
+
+    under = layers[:len(layers) - above]
+    for i, layer in enumerate(under, start=1):
+        out += image(i, *layer)
     out.append(f' <objectgroup id="{len(layers) + 1}" name="marks">')
     for i, (name_, mx, my, sc) in enumerate(marks, start=1):
         out += [f'  <object id="{i}" name="{name_}" x="{mx}" y="{my}">',
@@ -48,27 +52,11 @@ def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float,
                 '   </properties>',
                 '   <point/>',
                 '  </object>']
-    out += [' </objectgroup>', '</map>']
+    out.append(' </objectgroup>')
+    for i, layer in enumerate(layers[len(under):], start=len(under) + 1):
+        out += image(i, *layer)
+    out.append('</map>')
     return "\n".join(out) + "\n"
-
-
-# ---- one-point perspective (the briefing room) ---------------------------------------------
-# Every line along the room runs to the vanishing point VP; `toward(p, t)` is the point of the
-# near frame's p a fraction t of the way there.
-VP = (960.0, 470.0)
-T_FAR = 0.8
-
-
-def toward(p, t):
-    """The point a fraction t of the way from p to the vanishing point."""
-    return (p[0] + (VP[0] - p[0]) * t, p[1] + (VP[1] - p[1]) * t)
-
-
-def at_depth(z: float) -> float:
-    """t (toward VP) of a plane z metres down the corridor (the near frame 2.2 m away)."""
-    return 1.0 - 2.2 / (2.2 + z)
-
-
 
 
 # ---- the corridor ---------------------------------------------------------------------------
@@ -83,7 +71,7 @@ F, EYE, VPY = 1150.0, 1.6, 450.0
 CW, CH, ZF = 3.2, 2.7, 6.6
 PANELS = (1.4, 3.1, 4.8)  # the ceiling panels' centres (Z)
 DOOR_Z = ((-1, 1.9), (-1, 4.3), (1, 2.6))  # office doors: side (-1 left, 1 right), near edge Z
-ZACK = (1.3, 5.55)  # where Zack leans on the right wall by the elevator (X, Z)
+ZACK = (1.4, 5.55)  # where Zack leans on the right wall by the elevator (X, Z)
 LIFT = 1.2, 2.2  # the elevator doors' width and height (m)
 
 
@@ -318,8 +306,132 @@ def elevator() -> tuple[SVG, SVG]:
     return s, glow
 
 
-# ---- the barracks ---------------------------------------------------------------------------
-# From Zack's bunk: the dark wall of the room, a window the size of a book high in it with the
+# ---- the barracks' dormitory ---------------------------------------------------------------------
+# The room itself, from its door end (the corridor camera: EYE up, F): two-tier steel bunks down
+# both walls, heads to the walls, the aisle between them running to the far wall with its door;
+# Zack's bunk last on the left, under a window the size of a book high in the left wall (its sky
+# from the preset); lockers at the far right. Painted as albedo, lighter toward the window and
+# the far end, the corners and the near end in shadow; the far door open on the lit corridor
+# (its light emissive). Zack's mark `by_his_bunk` is in the aisle
+# beside it; he faces the window (left).
+DW, DH, DZ = 6.0, 3.0, 8.6  # the room's width, height, the far wall's distance (m)
+DORM_WIN = (4.7, 5.15, 1.72, 1.98)  # the little window in the left wall: z0, z1, y0, y1
+HIS_BUNK = (-1, 4.4)
+DORM_ZACK = (-0.5, 5.25)
+
+
+def _bunk(s: SVG, side: int, z: float) -> None:
+    """A two-tier steel bunk against the wall on `side` (-1 left, 1 right), its foot toward the
+    aisle, from z to z + 0.9: the far posts, each tier's frame, mattress, grey-green blanket
+    hanging over its near side, pillow and folded sheet at the wall, then the near posts."""
+    wall, foot = side * DW / 2, side * (DW / 2 - 2.0)
+    d = 0.9
+    steel, steel_lit = (54, 58, 56), (118, 124, 120)
+    post = 0.05
+    for x in (wall - side * 0.02, foot):  # the far posts (at z + d)
+        s.poly(quad((x, 0, z + d), (x, 1.8, z + d), (x - side * post, 1.8, z + d), (x - side * post, 0, z + d)), steel)
+    for y, blanket, fold in ((0.46, (74, 82, 70), (92, 100, 88)), (1.46, (70, 78, 68), (88, 96, 84))):
+        # the frame under the mattress, the mattress's top under the blanket, the pillow, the sheet
+        s.poly(quad((wall, y - 0.22, z), (foot, y - 0.22, z), (foot, y - 0.16, z), (wall, y - 0.16, z)), steel)
+        top = quad((wall, y, z), (foot, y, z), (foot, y, z + d), (wall, y, z + d))
+        s.poly(top, s.lin(*p3(foot, y, z), *p3(wall, y, z), [(0, fold), (1, blanket)]))
+        s.poly(quad((wall, y + 0.005, z + 0.08), (wall - side * 0.55, y + 0.005, z + 0.08),
+                    (wall - side * 0.55, y + 0.005, z + d - 0.08), (wall, y + 0.005, z + d - 0.08)), (176, 178, 176))
+        px, py = p3(wall - side * 0.3, y + 0.06, z + d / 2)
+        s.ellipse(px, py, 0.26 * F / (z + d / 2), 0.07 * F / (z + d / 2), (196, 198, 196))
+        # the blanket hanging over the near side, its hem, a fold or two
+        s.poly(quad((wall, y, z), (foot, y, z), (foot, y - 0.2, z - 0.01), (wall, y - 0.2, z - 0.01)), blanket)
+        s.poly(quad((wall, y, z), (foot, y, z), (foot, y - 0.015, z), (wall, y - 0.015, z)), fold)
+        for f_ in (0.35, 0.8, 1.4):
+            fx = foot + (wall - foot) * f_ / 2.0
+            s.poly(quad((fx, y - 0.02, z - 0.005), (fx + side * 0.04, y - 0.02, z - 0.005),
+                        (fx + side * 0.06, y - 0.2, z - 0.012), (fx + side * 0.02, y - 0.2, z - 0.012)), (50, 56, 48), 0.8)
+    for y in (0.3, 1.3, 1.75):  # the rails at the foot
+        s.poly(quad((foot, y, z), (foot, y + 0.035, z), (foot, y + 0.035, z + d), (foot, y, z + d)), steel)
+    for x in (wall - side * 0.02, foot):  # the near posts, their aisle side in the light
+        s.poly(quad((x, 0, z), (x, 1.8, z), (x - side * post, 1.8, z), (x - side * post, 0, z)), steel_lit)
+    # its shadow on the floor, under it and toward the aisle
+    s.poly(quad((wall, 0, z), (foot - side * 0.3, 0, z), (foot - side * 0.3, 0, z + d + 0.1), (wall, 0, z + d + 0.1)),
+           (10, 10, 12), 0.3)
+
+
+def dormitory() -> tuple[SVG, SVG, SVG]:
+    sky, s, glow = SVG(W, H), SVG(W, H), SVG(W, H)
+    hw, near = DW / 2, 0.7
+    (fx0, fy0), (fx1, fy1) = p3(-hw, DH, DZ), p3(hw, 0, DZ)
+    s.poly(quad((-hw, DH, near), (hw, DH, near), (hw, DH, DZ), (-hw, DH, DZ)),
+           s.lin(0, 0, 0, fy0, [(0, (44, 46, 50)), (1, (104, 106, 110))]))
+    left = quad((-hw, 0, near), (-hw, DH, near), (-hw, DH, DZ), (-hw, 0, DZ))
+    z0, z1, y0, y1 = DORM_WIN
+    hole = quad((-hw, y0, z0), (-hw, y1, z0), (-hw, y1, z1), (-hw, y0, z1))
+    s.path(_cutouts(left, [hole]), s.lin(0, 0, fx0, 0, [(0, (52, 54, 58)), (0.7, (118, 120, 122)), (1, (132, 134, 136))]),
+           evenodd=True)
+    sky.poly(hole, "#ffffff")
+    # the window's light round it on the wall and on the far bunks (lighter paint, soft)
+    wx, wy = p3(-hw, (y0 + y1) / 2, (z0 + z1) / 2)
+    s.ellipse(wx, wy + 40, 90, 150, s.rad(wx, wy + 40, 150, [(0, (210, 210, 214), 0.4), (1, (200, 200, 204), 0.0)],
+                                         transform=f"translate({wx:.1f} {wy + 40:.1f}) scale(0.6 1) translate({-wx:.1f} {-wy - 40:.1f})"))
+    s.poly(quad((-hw, y0 - 0.04, z0 - 0.04), (-hw, y1 + 0.04, z0 - 0.04), (-hw + 0.08, y1 + 0.04, z0 - 0.04),
+                (-hw + 0.08, y0 - 0.04, z0 - 0.04)), (150, 152, 156))  # the reveal
+    s.poly(quad((-hw, y0 - 0.04, z0), (-hw + 0.1, y0 - 0.04, z0), (-hw + 0.1, y0 - 0.04, z1), (-hw, y0 - 0.04, z1)),
+           (170, 172, 176))  # the sill
+    s.poly(quad((hw, 0, near), (hw, DH, near), (hw, DH, DZ), (hw, 0, DZ)),
+           s.lin(W, 0, fx1, 0, [(0, (46, 48, 52)), (0.7, (104, 106, 110)), (1, (120, 122, 124))]))
+    s.poly(quad((-hw, 0, near), (hw, 0, near), (hw, 0, DZ), (-hw, 0, DZ)),
+           s.lin(0, H, 0, fy1, [(0, (36, 36, 38)), (1, (96, 94, 90))]))
+    # floorboards' seams running to the far wall, the window's light on the aisle
+    for x in (-1.5, -0.9, -0.3, 0.3, 0.9, 1.5):
+        s.poly(quad((x, 0, near), (x + 0.01, 0, near), (x + 0.01, 0, DZ), (x, 0, DZ)), (28, 28, 30), 0.35)
+    s.poly(quad((-1.0, 0, z0 - 0.2), (0.6, 0, z0 + 0.1), (0.6, 0, z1 + 0.7), (-1.0, 0, z1 + 0.2)), (200, 200, 206), 0.14)
+    # the far wall with the door (Cloud's way in) and a notice board
+    s.rect(fx0, fy0, fx1 - fx0, fy1 - fy0, s.lin(0, fy0, 0, fy1, [(0, (108, 110, 112)), (1, (136, 136, 136))]))
+    for x in (fx0, fx1 - 10):
+        s.rect(x, fy0, 10, fy1 - fy0, (20, 20, 22), 0.3)
+    # the door stands open (Cloud's way in): the corridor's lit wall beyond it, the door's leaf
+    # swung back against the wall, the corridor's light spilling in across the floor
+    (dx0, dy0), (dx1, dy1) = p3(0.2, 2.05, DZ), p3(1.1, 0, DZ)
+    s.rect(dx0 - 8, dy0 - 8, dx1 - dx0 + 16, dy1 - dy0 + 8, (84, 80, 72))
+    s.rect(dx0, dy0, dx1 - dx0, dy1 - dy0, s.lin(dx0, 0, dx1, 0, [(0, (150, 148, 140)), (1, (214, 210, 198))]))
+    s.rect(dx0, dy1 - 0.35 * F / DZ, dx1 - dx0, 0.35 * F / DZ, (150, 146, 136))  # the corridor's floor
+    leaf = quad((1.1, 0, DZ), (1.1, 2.05, DZ), (1.1, 2.05, DZ - 0.85), (1.1, 0, DZ - 0.85))
+    s.poly(leaf, (64, 56, 46))
+    s.poly(quad((0.2, 0, DZ), (1.1, 0, DZ), (1.3, 0, DZ - 1.6), (-0.1, 0, DZ - 1.6)), (200, 196, 184), 0.22)
+    glow.rect(dx0, dy0, dx1 - dx0, dy1 - dy0, (120, 124, 122))
+    glow.poly(quad((0.2, 0, DZ), (1.1, 0, DZ), (1.3, 0, DZ - 1.6), (-0.1, 0, DZ - 1.6)), (60, 62, 60), 0.6)
+    (nx0, ny0), (nx1, ny1) = p3(-1.5, 1.9, DZ), p3(-0.5, 1.2, DZ)
+    s.rect(nx0, ny0, nx1 - nx0, ny1 - ny0, (120, 96, 70))
+    rng = random.Random(3)
+    for _ in range(6):
+        px, py = rng.uniform(nx0 + 4, nx1 - 24), rng.uniform(ny0 + 4, ny1 - 24)
+        s.rect(px, py, 18, 22, (214, 212, 202))
+    s.rect(fx0, fy1 - 0.1 * F / DZ, fx1 - fx0, 0.1 * F / DZ, (40, 40, 42))  # the skirting
+    # lockers down the far right
+    for k in range(4):
+        za, zb = 6.6 + k * 0.48, 6.6 + (k + 1) * 0.48
+        face = quad((hw - 0.5, 0, za), (hw - 0.5, 1.9, za), (hw - 0.5, 1.9, zb), (hw - 0.5, 0, zb))
+        s.poly(face, (82, 88, 92) if k % 2 else (76, 82, 86))
+        for vy in (1.65, 1.6, 1.55):
+            s.poly(quad((hw - 0.5, vy, za + 0.1), (hw - 0.5, vy + 0.02, za + 0.1), (hw - 0.5, vy + 0.02, zb - 0.1),
+                        (hw - 0.5, vy, zb - 0.1)), (36, 38, 40))
+    s.poly(quad((hw - 0.5, 1.9, 6.6), (hw, 1.9, 6.6), (hw, 1.9, 6.6 + 4 * 0.48), (hw - 0.5, 1.9, 6.6 + 4 * 0.48)),
+           (120, 126, 130))  # their tops
+    # the ceiling's lamps (off), cages of wire
+    for z in (2.2, 5.0, 7.6):
+        cx, cy = p3(0, DH - 0.15, z)
+        s.ellipse(cx, cy, 0.22 * F / z, 0.06 * F / z, (150, 152, 150))
+        s.poly(quad((-0.01, DH, z), (0.01, DH, z), (0.01, DH - 0.15, z), (-0.01, DH - 0.15, z)), (60, 60, 62))
+    # the bunks, far ones first
+    for side, z in sorted(((-1, 0.9), (-1, 2.65), HIS_BUNK, (1, 1.5), (1, 3.3), (1, 5.1)), key=lambda b: -b[1]):
+        _bunk(s, side, z)
+    # the corners of the eye's view in shadow
+    s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", s.rad(960, 470, 1150, [(0, (0, 0, 0), 0.0), (0.45, (0, 0, 0), 0.0),
+                                                                   (1, (0, 0, 0), 0.6)],
+                                                   transform="translate(960 470) scale(1 0.72) translate(-960 -470)"))
+    return sky, s, glow
+
+
+# ---- his bunk --------------------------------------------------------------------------------
+# From Zack's bunk at night: the dark wall of the room, a window the size of a book high in it with the
 # city's towers and lights, the foot of his bunk and its grey blanket in the foreground, the
 # next bunk in shadow at the left. The window's sky comes from the preset (the sky mask).
 WIN = (1180, 250, 1420, 420)  # x0, y0, x1, y1: the window's glass
@@ -388,89 +500,127 @@ def barracks() -> tuple[SVG, SVG, SVG, SVG, SVG]:
 
 
 # ---- the briefing room ------------------------------------------------------------------------
-# The same one-point perspective (VP) at the room's depth: a long table down the middle, empty
-# chairs along it, the wall screen's map at the far end (emissive), tall windows down the left
-# wall with the day sky in them (a sky mask). Nobody in it: the reader hears the General.
-T_BACK = 0.62
+# Seen from Zack's own place at the foot of the long table (a seated eye, BEYE m up, the same
+# focal length): the table running away to its head, where the General stands against the lit
+# wall screen (mark `head_of_table`, behind the table's far end: the `table` layer is drawn over
+# the marks, so the table's end hides his legs); officers seated along it, dark heads and
+# shoulders over their chair backs, two places empty; tall windows down the left wall with the
+# day sky in them (a sky mask), their light falling across the table; the ceiling's panels.
+BEYE = 1.2
+RW, RH, RZ = 7.0, 3.0, 7.4  # the room's width, height, and its back wall's distance (m)
+TABLE = (-0.75, 0.75, 0.9, 4.4, 0.75)  # x0, x1, z0 (near end), z1 (the head), top height
+GENERAL_Z = 5.0
 
 
-def briefing() -> tuple[SVG, SVG, SVG]:
-    sky, room, glow = SVG(W, H), SVG(W, H), SVG(W, H)
-    (x0, y0), (x1, y1) = toward((0, 0), T_BACK), toward((W, H), T_BACK)
-    room.poly([(0, 0), (W, 0), (x1, y0), (x0, y0)], room.lin(0, 0, 0, y0, [(0, (70, 72, 78)), (1, (120, 122, 126))]))
-    room.poly([(W, 0), (x1, y0), (x1, y1), (W, H)], room.lin(W, 0, x1, 0, [(0, (112, 112, 116)), (1, (150, 150, 152))]))
-    room.poly([(0, H), (x0, y1), (x1, y1), (W, H)], room.lin(0, H, 0, y1, [(0, (58, 60, 66)), (1, (96, 98, 104))]))
-    # the left wall: tall windows between piers (the sky shows through them: holes in the wall)
-    left = [(0, 0), (x0, y0), (x0, y1), (0, H)]
-    panes = []
-    for z in (0.4, 2.2, 4.6):
-        ta, tb = at_depth(z), min(at_depth(z + 1.3), T_BACK - 0.01)
-        panes.append([toward((0, 110), ta), toward((0, 110), tb), toward((0, 900), tb), toward((0, 900), ta)])
-    room.path(_cutouts(left, panes), room.lin(0, 0, x0, 0, [(0, (100, 100, 104)), (1, (140, 140, 144))]),
-              evenodd=True)
-    for pane in panes:
+def b3(x: float, y: float, z: float) -> tuple[float, float]:
+    return (960.0 + F * x / z, VPY - F * (y - BEYE) / z)
+
+
+def bquad(a, b, c, d):
+    return [b3(*a), b3(*b), b3(*c), b3(*d)]
+
+
+def briefing() -> tuple[SVG, SVG, SVG, SVG]:
+    sky, room, glow, table = SVG(W, H), SVG(W, H), SVG(W, H), SVG(W, H)
+    hw, near = RW / 2, 0.6
+    (bx0, by0), (bx1, by1) = b3(-hw, RH, RZ), b3(hw, 0, RZ)
+    # the shell: the ceiling, the right wall, the floor, lit toward the far end and the windows
+    room.poly(bquad((-hw, RH, near), (hw, RH, near), (hw, RH, RZ), (-hw, RH, RZ)),
+              room.lin(0, 0, 0, by0, [(0, (70, 72, 76)), (1, (132, 134, 136))]))
+    room.poly(bquad((hw, 0, near), (hw, RH, near), (hw, RH, RZ), (hw, 0, RZ)),
+              room.lin(W, 0, bx1, 0, [(0, (70, 70, 74)), (0.6, (128, 128, 130)), (1, (160, 160, 160))]))
+    room.poly(bquad((-hw, 0, near), (hw, 0, near), (hw, 0, RZ), (-hw, 0, RZ)),
+              room.lin(0, H, 0, by1, [(0, (34, 36, 42)), (1, (84, 86, 94))]))
+    # the left wall: tall windows between piers, the sky through them (holes in the wall)
+    left = bquad((-hw, 0, near), (-hw, RH, near), (-hw, RH, RZ), (-hw, 0, RZ))
+    panes = [bquad((-hw, 0.5, z), (-hw, 2.7, z), (-hw, 2.7, z + 1.4), (-hw, 0.5, z + 1.4)) for z in (0.9, 3.1, 5.3)]
+    room.path(_cutouts(left, panes), room.lin(0, 0, bx0, 0, [(0, (60, 60, 64)), (1, (140, 140, 144))]), evenodd=True)
+    for pane, z in zip(panes, (0.9, 3.1, 5.3), strict=True):
         sky.poly(pane, "#ffffff")
-        (ax, ay), (bx, by), (cx, cy), (dx, dy) = pane
-        mx = (ax + bx) / 2
-        room.poly([(mx - 2, (ay + by) / 2), (mx + 2, (ay + by) / 2), (mx + 2, (cy + dy) / 2), (mx - 2, (cy + dy) / 2)],
-                  (70, 72, 78))  # the mullion
-        room.poly([(ax, ay + (dy - ay) * 0.55), (bx, by + (cy - by) * 0.55),
-                   (bx, by + (cy - by) * 0.55 + 4), (ax, ay + (dy - ay) * 0.55 + 4)], (70, 72, 78))  # the transom
-    # the back wall and its screen: a map of the continent in green lines (emissive)
-    room.rect(x0, y0, x1 - x0, y1 - y0, (150, 150, 150))
-    sx0, sy0, sx1, sy1 = x0 + 60, y0 + 50, x1 - 60, y0 + (y1 - y0) * 0.62
-    room.rect(sx0 - 6, sy0 - 6, sx1 - sx0 + 12, sy1 - sy0 + 12, (40, 42, 46))
-    room.rect(sx0, sy0, sx1 - sx0, sy1 - sy0, (18, 30, 28))
+        room.poly(bquad((-hw, 0.5, z + 0.68), (-hw, 2.7, z + 0.68), (-hw, 2.7, z + 0.72), (-hw, 0.5, z + 0.72)),
+                  (58, 60, 66))  # the mullion
+        room.poly(bquad((-hw, 1.9, z), (-hw, 1.93, z), (-hw, 1.93, z + 1.4), (-hw, 1.9, z + 1.4)), (58, 60, 66))
+        # its light across the floor toward the right (a soft parallelogram)
+        room.poly(bquad((-hw, 0, z), (-hw + 2.6, 0, z + 0.5), (-hw + 2.6, 0, z + 1.9), (-hw, 0, z + 1.4)),
+                  (176, 184, 196), 0.16)
+    # the back wall and its screen: the continent's chart, lit (emissive), so the General stands
+    # dark against it
+    room.rect(bx0, by0, bx1 - bx0, by1 - by0, room.lin(0, by0, 0, by1, [(0, (120, 122, 124)), (1, (150, 150, 150))]))
+    for x in (bx0, bx1 - 12):
+        room.rect(x, by0, 12, by1 - by0, (30, 30, 34), 0.25)
+    (sx0, sy0), (sx1, sy1) = b3(-1.9, 2.55, RZ), b3(1.9, 0.95, RZ)
+    room.rect(sx0 - 8, sy0 - 8, sx1 - sx0 + 16, sy1 - sy0 + 16, (36, 38, 42))
+    room.rect(sx0, sy0, sx1 - sx0, sy1 - sy0, (40, 70, 66))
+    glow.rect(sx0, sy0, sx1 - sx0, sy1 - sy0, glow.rad((sx0 + sx1) / 2, (sy0 + sy1) / 2, (sx1 - sx0) * 0.6,
+                                                       [(0, (40, 96, 84)), (1, (18, 52, 46))]))
     rng = random.Random(11)
-    for k in range(1, 8):
-        gx = sx0 + (sx1 - sx0) * k / 8
-        glow.rect(gx, sy0, 1, sy1 - sy0, (30, 90, 70))
+    for k in range(1, 10):
+        gx = sx0 + (sx1 - sx0) * k / 10
+        glow.rect(gx, sy0, 1.5, sy1 - sy0, (40, 120, 96))
     for k in range(1, 5):
         gy = sy0 + (sy1 - sy0) * k / 5
-        glow.rect(sx0, gy, sx1 - sx0, 1, (30, 90, 70))
-    coast = [(sx0 + 40 + i * (sx1 - sx0 - 80) / 9, sy0 + 30 + rng.uniform(0, sy1 - sy0 - 60)) for i in range(10)]
+        glow.rect(sx0, gy, sx1 - sx0, 1.5, (40, 120, 96))
+    coast = [(sx0 + 30 + i * (sx1 - sx0 - 60) / 11, sy0 + 24 + rng.uniform(0, sy1 - sy0 - 48)) for i in range(12)]
     for a, b in zip(coast, coast[1:], strict=False):
-        glow.poly([a, b, (b[0], b[1] + 2), (a[0], a[1] + 2)], (90, 230, 160))
-    glow.circle(*coast[6], 4, (255, 120, 80))
-    # the table down the middle (its top 0.75 m up: y 794 on the near plane, the eye 1.6 m up at
-    # VP), the chairs along it, empty, their backs over its edge
-    def at(x, height, t):
-        return toward((x, H - height / 1.6 * (H - VP[1])), t)
+        glow.poly([a, b, (b[0], b[1] + 3), (a[0], a[1] + 3)], (110, 240, 170))
+    glow.circle(*coast[7], 5, (255, 120, 80))
+    # the ceiling's panels and their light
+    for z in (1.6, 3.6, 5.6):
+        pane = bquad((-0.7, RH, z - 0.35), (0.7, RH, z - 0.35), (0.7, RH, z + 0.35), (-0.7, RH, z + 0.35))
+        room.poly(pane, (236, 238, 236))
+        glow.poly(pane, (110, 114, 118))
+    # the corners of the eye's view in shadow
+    room.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", room.rad(960, 470, 1150, [(0, (0, 0, 0), 0.0), (0.5, (0, 0, 0), 0.0),
+                                                                       (1, (0, 0, 0), 0.55)],
+                                                         transform="translate(960 470) scale(1 0.72) translate(-960 -470)"))
+    # the table (its own layer, over the marks): top, its far end, its right side
+    x0, x1, z0, z1, th = TABLE
+    top = bquad((x0, th, z0), (x1, th, z0), (x1, th, z1), (x0, th, z1))
+    table.poly(top, table.lin(0, H, 0, top[2][1], [(0, (70, 52, 40)), (0.6, (108, 84, 64)), (1, (136, 110, 86))]))
+    # (from a seated eye above it only its top shows: its ends and sides face away)
+    # the windows' light on the table top, the screen's glow on its far end
+    for z in (0.9, 3.1):
+        table.poly(bquad((x0, th, z + 0.2), (x1, th, z + 0.5), (x1, th, z + 1.6), (x0, th, z + 1.3)), (220, 226, 236), 0.14)
+    table.poly(bquad((x0, th, z1 - 1.0), (x1, th, z1 - 1.0), (x1, th, z1), (x0, th, z1)), (90, 170, 150), 0.12)
+    # papers and folders at the places
+    for side, z in ((-1, 1.6), (1, 2.5), (-1, 3.4), (1, 4.2)):
+        cx = side * 0.45
+        table.poly(bquad((cx - 0.15, th, z), (cx + 0.15, th, z), (cx + 0.15, th, z + 0.35), (cx - 0.15, th, z + 0.35)),
+                   (196, 194, 186))
+    # officers seated along it, their backs to the near places, two of the places empty
+    for side, z in ((-1, 3.3), (1, 3.9), (1, 2.6)):
+        _seated(table, side * 1.0, z)
+    return sky, room, glow, table
 
-    t_near, t_far = 0.22, T_BACK - 0.05
-    top = [at(640, 0.75, t_near), at(1280, 0.75, t_near), at(1280, 0.75, t_far), at(640, 0.75, t_far)]
-    room.poly(top, room.lin(0, top[0][1], 0, top[3][1], [(0, (104, 80, 60)), (1, (136, 108, 82))]))
-    room.poly([top[0], top[1], at(1280, 0.7, t_near), at(640, 0.7, t_near)], (62, 48, 38))
-    room.poly([top[3], top[0], at(640, 0.7, t_near), at(640, 0.7, t_far)], (78, 60, 46))
-    room.poly([top[1], top[2], at(1280, 0.7, t_far), at(1280, 0.7, t_near)], (70, 54, 42))
-    def zt(z):  # t of a plane z metres from the near frame
-        return at_depth(z)
 
-    for side in (-1, 1):  # three chairs a side, pulled in under the table's edge; far ones first
-        x = 960 + side * 330
-        for z in (2.6, 1.7, 0.8):
-            t = zt(z)
-            k = 1 - t
-            w = 150 * k
-            (bx, by), (_, ly) = at(x, 1.0, t), at(x, 0.48, t)
-            room.path(f"M{bx - w / 2:.1f} {ly:.1f} L{bx - w / 2:.1f} {by + 14 * k:.1f} "
-                      f"Q{bx - w / 2:.1f} {by:.1f} {bx - w / 2 + 14 * k:.1f} {by:.1f} "
-                      f"L{bx + w / 2 - 14 * k:.1f} {by:.1f} Q{bx + w / 2:.1f} {by:.1f} {bx + w / 2:.1f} {by + 14 * k:.1f} "
-                      f"L{bx + w / 2:.1f} {ly:.1f}Z", room.lin(bx - w / 2, 0, bx + w / 2, 0,
-                                                              [(0, (58, 58, 66)), (1, (36, 36, 42))]))
-            room.poly([(bx - w / 2 + 10 * k, by + 2), (bx + w / 2 - 10 * k, by + 2),
-                       (bx + w / 2 - 10 * k, by + 6 * k), (bx - w / 2 + 10 * k, by + 6 * k)], (110, 110, 118))
-    # the ceiling's light panels
-    for k in range(6):
-        ta, tb = at_depth(0.3 + k * 1.6), at_depth(0.9 + k * 1.6)
-        if tb >= T_BACK - 0.01:
-            break
-        pts = [toward((960 - 260, -20), ta), toward((960 + 260, -20), ta),
-               toward((960 + 260, -20), tb), toward((960 - 260, -20), tb)]
-        room.poly(pts, (226, 228, 226))
-        glow.poly(pts, (120, 124, 128))
-    return sky, room, glow
 
+def _seated(s: SVG, x: float, z: float) -> None:
+    """An officer seated at (x, z) of the briefing room, seen from behind and a little above:
+    his chair's back, his shoulders and head over it as one dark silhouette (the room's light
+    on its upper edges), in the style of the figures (docs/art.md)."""
+    k = F / z
+
+    def p(dx: float, y: float) -> tuple[float, float]:
+        sx, sy = b3(x, y, z)
+        return (sx + dx * k, sy)
+
+    # the man (seated: his head's top ~1.38 m up): sloping shoulders, the neck, the back of the
+    # head, close-cut hair; then his chair's back in front of him, covering him to the shoulders
+    pts = [p(-0.25, 0.8), p(-0.245, 0.98), p(-0.2, 1.07), p(-0.1, 1.11), p(-0.055, 1.14), p(-0.06, 1.21),
+           p(-0.08, 1.27), p(-0.07, 1.33), p(-0.035, 1.37), p(0.0, 1.38), p(0.04, 1.37), p(0.075, 1.33),
+           p(0.085, 1.27), p(0.065, 1.21), p(0.06, 1.14), p(0.1, 1.11), p(0.2, 1.07), p(0.245, 0.98), p(0.25, 0.8)]
+    s.path("M" + " ".join(f"{a:.1f} {b:.1f}" for a, b in catmull(pts, 6, closed=False)) + "Z", (20, 20, 26))
+    (cl, ct), (cr, _), (_, cb) = p(-0.23, 0.97), p(0.23, 0.97), p(0, 0.5)
+    r = 0.05 * k
+    s.path(f"M{cl:.1f} {cb:.1f} L{cl:.1f} {ct + r:.1f} Q{cl:.1f} {ct:.1f} {cl + r:.1f} {ct:.1f} L{cr - r:.1f} {ct:.1f} "
+           f"Q{cr:.1f} {ct:.1f} {cr:.1f} {ct + r:.1f} L{cr:.1f} {cb:.1f}Z", (34, 34, 40))
+    s.rect(cl + r, ct + 1, cr - cl - 2 * r, max(1.5, 0.012 * k), (118, 120, 128))  # its top edge in the light
+    # the light from the ceiling along the crown and the shoulders' tops (thin, broken)
+    for seg, w in (((p(-0.06, 1.33), p(-0.035, 1.365), p(0.0, 1.377), p(0.035, 1.367)), 0.012),
+                   ((p(-0.2, 1.068), p(-0.12, 1.1)), 0.01), ((p(0.12, 1.1), p(0.2, 1.068)), 0.01)):
+        s.path("M" + " L".join(f"{a:.1f} {b:.1f}" for a, b in seg), "none")
+        s.body[-1] = s.body[-1].replace('fill="none"', f'fill="none" stroke="#8c92a0" stroke-width="{max(1.2, w * k):.1f}" '
+                                                        'stroke-linecap="round" stroke-opacity="0.7"')
 
 def _cutouts(outer, holes) -> str:
     """An even-odd path: `outer` with `holes` cut out of it (for a wall with windows)."""
@@ -494,18 +644,26 @@ def main() -> None:
     with open(os.path.join(OUT, "shinra_elevator.tmx"), "w") as fh:
         fh.write(tmx("shinra_elevator", [("doors", "ambient", ""), ("lights", "emissive", "")], LIFT_EYE,
                      [("at_doors", 960, 1080, 1.0)]))  # (where he stands: the camera's own place)
-    os.makedirs(os.path.join(OUT, "shinra_barracks"), exist_ok=True)
+    os.makedirs(os.path.join(OUT, "shinra_bunk"), exist_ok=True)
     names = ("sky", "city", "city_lights", "room", "spill")
     for svg, stem in zip(barracks(), names, strict=True):
-        svg.save(os.path.join(OUT, "shinra_barracks", f"{stem}.svg"), f"barracks {stem}")
-    os.makedirs(os.path.join(OUT, "shinra_briefing"), exist_ok=True)
-    for svg, stem in zip(briefing(), ("sky", "room", "screen"), strict=True):
-        svg.save(os.path.join(OUT, "shinra_briefing", f"{stem}.svg"), f"briefing {stem}")
-    with open(os.path.join(OUT, "shinra_briefing.tmx"), "w") as fh:
-        fh.write(tmx("shinra_briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", "")],
-                     900, [("head_of_table", 960, 700, 0.4)]))
+        svg.save(os.path.join(OUT, "shinra_bunk", f"{stem}.svg"), f"his bunk: {stem}")
+    os.makedirs(os.path.join(OUT, "shinra_barracks"), exist_ok=True)
+    for svg, stem in zip(dormitory(), ("sky", "room", "door_light"), strict=True):
+        svg.save(os.path.join(OUT, "shinra_barracks", f"{stem}.svg"), f"the barracks: {stem}")
     with open(os.path.join(OUT, "shinra_barracks.tmx"), "w") as fh:
-        fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("city", "ambient", ""),
+        fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("room", "ambient", ""), ("door_light", "emissive", "")], VPY,
+                     [("by_his_bunk", *mark_of(*DORM_ZACK))]))
+    os.makedirs(os.path.join(OUT, "shinra_briefing"), exist_ok=True)
+    for svg, stem in zip(briefing(), ("sky", "room", "screen", "table"), strict=True):
+        svg.save(os.path.join(OUT, "shinra_briefing", f"{stem}.svg"), f"briefing {stem}")
+    gx, gy = b3(0, 0, GENERAL_Z)
+    with open(os.path.join(OUT, "shinra_briefing.tmx"), "w") as fh:
+        fh.write(tmx("shinra_briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", ""),
+                                         ("table", "ambient", "")],
+                     VPY, [("head_of_table", round(gx), round(gy), round(F * 1.77 / GENERAL_Z / 980, 3))], above=1))
+    with open(os.path.join(OUT, "shinra_bunk.tmx"), "w") as fh:
+        fh.write(tmx("shinra_bunk", [("sky", "sky", ""), ("city", "ambient", ""),
                                   ("city_lights", "emissive",
                                    '   <property name="twinkle" type="float" value="0.3"/>'),
                                   ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3],
