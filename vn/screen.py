@@ -8,6 +8,7 @@ to the host as actions).
 from __future__ import annotations
 
 import os
+import time
 import weakref
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,18 +18,19 @@ import pygame
 
 from vn.audio import AudioSink
 from vn.game import Game
-from vn.render.compositor import Compositor
+from vn.render.compositor import Compositor, fit
 from vn.render.images import ImageCache
 from vn.render.plate import disjoint
 from vn.render.rastercache import RasterCache
-from vn.render.resize import frame
-from vn.render.text import FontBook, TextRenderer
+from vn.render.resize import BackgroundBuilds, frame
+from vn.render.text import FontBook, TextRenderer, parse_rgb
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
 from vn.stage.scene import Scene
 from vn.story import Story
 from vn.ui.card import draw_card
 from vn.ui.choice import ChoiceMenu
+from vn.ui.paint import vertical_gradient
 from vn.ui.textbox import BoxFrame, TextBox
 from vn.ui.theme import THEME, Theme
 from vn.ui.viewport import Viewport
@@ -58,6 +60,8 @@ def raster_cache() -> RasterCache | None:
     return RasterCache(folder) if folder is not None else None
 
 
+WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new size's
+# first picture is begun (each frame makes one at least: pieces take 10-30 ms at 4K)
 SETTLE = 600.0  # seconds ahead: every move, fade and tween of a scene has ended by then
 
 
@@ -94,6 +98,11 @@ class Screen:
         # the last frame drawn: (its surface, the key of all but the typing and the living
         # motion, the text box's frame, the view)
         self._last: tuple[weakref.ref[pygame.Surface], tuple[object, ...], BoxFrame, object] | None = None
+        # a new size being made (vn.render.resize): (the picture size drawn at meanwhile, the new size)
+        self._resizing: tuple[tuple[int, int], tuple[int, int]] | None = None
+        self._stand_in: pygame.Surface | None = None  # the frame drawn at that size
+        self._text_builds = BackgroundBuilds()  # the text box's words laid out for the new size
+        self._text_for: object = None  # (the last words laid out so)
 
     def set_theme(self, theme: Theme) -> None:
         """The player's text size, box opacity and contrast (`vn.ui.theme.theme_for`)."""
@@ -167,6 +176,9 @@ class Screen:
         # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
         said = session.line is not None or prompt is not None
         self.textbox.set_visible(view.textbox and said, session.line_since)
+        if menu is None and self._standing_in(view, surface, now):
+            self._last = None
+            return None
         # the box's shade is kept with a still picture (one blit for both), the words drawn over
         okey = self.textbox.shade_key(surface, now)
         shade = (okey, lambda s: self.textbox.draw_shade(s, now))
@@ -211,6 +223,75 @@ class Screen:
             menu.draw(surface, now)
         return None
 
+    # --- a new size (vn.render.resize) ------------------------------------------------------------
+
+    def _standing_in(self, view, surface: pygame.Surface, now: float) -> bool:
+        """While the picture of `view` is being made for the size of `surface` — its stage built
+        in the background, then its first picture a slice a frame (`Compositor.warm`), the text
+        box's words laid out in the background — draw the whole frame at the size it was drawn
+        at before and scale it (a little soft for a moment); say whether it did. The frame that
+        follows at the new size then only blits."""
+        size = surface.get_size()
+        c = self.compositor
+        came = c.stand_in_size(view, size)
+        if came is not None:
+            self._resizing = (came, size)
+            self._text_ready(surface, now)
+        elif self._resizing is None or self._resizing[1] != size or (
+                self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
+            self._resizing = self._stand_in = None
+            return False
+        came = self._resizing[0]
+        buf = self._stand_in
+        if buf is None or buf.get_size() != came:
+            buf = self._stand_in = pygame.Surface(came)
+        c.at_rest(buf, view)
+        shown = self.textbox.viewport
+        self.textbox.viewport = Viewport.fit(came, self.program.size)
+        try:
+            self.textbox.draw(buf, now)
+        finally:
+            self.textbox.viewport = shown
+        rect = fit(size, view.size)[1]
+        if rect.size != size:
+            surface.fill((0, 0, 0))
+        pygame.transform.scale(buf, rect.size, surface.subsurface(rect))
+        return True
+
+    @property
+    def resizing(self) -> bool:
+        """Whether the frames are still the last size's, scaled, while the new size is made."""
+        return self._resizing is not None
+
+    def _text_ready(self, surface: pygame.Surface, now: float) -> bool:
+        """Whether the text box's words (and its shade) are ready for the size of `surface`;
+        laid out in the background meanwhile (with a renderer of their own, whose layouts this
+        one then keeps: the same as laid out here)."""
+        box = self.textbox
+        line = box.line
+        if line is None or box.opacity(now) <= 0:
+            return True
+        shade = box.shade_key(surface, now)
+        vp, theme, fonts = box.fit(surface), self.theme, self.text.fonts
+
+        def work() -> TextRenderer:
+            renderer = TextRenderer(fonts)
+            laid = TextBox(renderer, theme)
+            laid.dialogue_layout(vp, line.text)
+            if line.name:
+                laid.name_layout(vp, line.name, parse_rgb(line.color, theme.text))
+            if shade is not None:
+                vertical_gradient(*shade[0])
+            return renderer
+
+        key = (surface.get_size(), line.text, line.name, line.color, id(theme))
+        if key == self._text_for:
+            return True
+        if self._text_builds.poll(key, work, self.text.adopt):
+            return False
+        self._text_for = key
+        return True
+
     def _paint_card(self, surface: pygame.Surface, card, scale: float) -> None:
         """The compositor paints a card's background; its lettering is the UI's."""
         if card.text_alpha > 0:
@@ -225,7 +306,8 @@ class Screen:
         living = None if self.reduce_motion else session.scene.next_motion(now)
         times = [t for t in (session.next_wake(now), self.textbox.next_redraw(now), living,
                              self._menu.next_redraw(now) if self._menu else None,
-                             self.compositor.builds.next_poll(now)) if t is not None]
+                             self.compositor.builds.next_poll(now), self._text_builds.next_poll(now),
+                             now if self._resizing is not None else None) if t is not None]
         return min(times) if times else None
 
     @staticmethod

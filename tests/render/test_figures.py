@@ -5,7 +5,7 @@ composited as the compositor does (ambient layers x the preset's ambient, rim la
 rim colour, emissive added). The checks are the style's rules: every look renders; its rim is
 brighter than its interior, on the side the light comes from; it fits the frame and stays shorter
 than the doors at every mark of the room; Zack's injured arm is his RIGHT; the eye glow is a
-glint, not a lamp.
+glint, not a lamp; hands have fingers; the dawn profile is a profile; the General wears his coat.
 """
 
 from __future__ import annotations
@@ -404,3 +404,61 @@ def test_nothing_floats_off_the_figure(name, look):
     _, mask = _look(_sprite(name), look)
     pieces = [m.count() for m in mask.connected_components(minimum=40)]
     assert len(pieces) == 1, (look, pieces)
+
+
+def _full_mask(sprite, layer):
+    """One layer rasterised at the full canvas size (fingers are a few px apart: half size
+    closes the gaps), as a coverage mask."""
+    img = pygame.image.load_sized_svg(str(sprite.layers[layer].image), sprite.canvas)
+    return pygame.mask.from_surface(img, 127)
+
+
+def _most_runs(mask, box):
+    """The largest number of separate covered runs on any row of the box (x0, y0, x1, y1)."""
+    x0, y0, x1, y1 = box
+    best = 0
+    for y in range(y0, y1):
+        n, inside = 0, False
+        for x in range(x0, x1):
+            on = bool(mask.get_at((x, y)))
+            n += on and not inside
+            inside = on
+        best = max(best, n)
+    return best
+
+
+@pytest.mark.parametrize("layer,box", [("upper_reach", (470, 300, 600, 420)), ("upper_chair", (500, 400, 640, 470))])
+def test_sephiroths_hands_have_fingers_not_mittens(layer, box):
+    """Hands are drawn finger by finger (docs/art.md, rule 8): where his hand stands clear of
+    the body (reaching for Zack; resting on the chair's rail with the fingers over its end), a
+    row through the fingers crosses at least three separate fingers, not one mitten."""
+    assert _most_runs(_full_mask(_sprite("sephiroth"), layer), box) >= 3
+
+
+def test_the_general_wears_a_greatcoat_to_the_knee():
+    """The General at the briefing is Sephiroth in uniform: the greatcoat's skirt hangs to the
+    knee as one solid cone, so just above the knee the look covers far more of the row than his
+    legs do in `cold` (two legs with a gap); the cap under his arm stands out past his hip."""
+    sprite = _sprite("sephiroth")
+    assert {"general", "general_calls"} <= set(sprite.looks)
+    _, coat = _look(sprite, "general")
+    _, legs = _look(sprite, "cold")
+
+    def covered(mask, y):
+        return sum(b - a for a, b in _runs(mask, y))
+    assert covered(coat, 700) > 1.6 * covered(legs, 700), (covered(coat, 700), covered(legs, 700))
+    assert _runs(coat, 452)[-1][1] > _runs(coat, 600)[-1][1] + 20
+
+
+def test_sephiroth_at_dawn_is_a_profile_not_a_back():
+    """At thumbnail size only the outline reads: at `dawn` (in profile to the sunrise) his chest
+    is much narrower than when he stands three-quarters to the room (`dawn_facing`), and the
+    turning look lies between them (docs/art.md, "Three poses turn the whole body")."""
+    sprite = _sprite("sephiroth")
+
+    def chest(look):
+        _, mask = _look(sprite, look)
+        return sum(b - a for a, b in _runs(mask, 320))
+    prof, turning, facing = chest("dawn"), chest("dawn_turning"), chest("dawn_facing")
+    assert prof < 0.75 * facing, (prof, facing)
+    assert prof < turning < facing, (prof, turning, facing)

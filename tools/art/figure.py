@@ -33,7 +33,7 @@ from figkit import (
     valid,
 )
 from shapely import affinity
-from shapely.geometry import LineString, Polygon
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from svgkit import catmull
 
@@ -324,18 +324,61 @@ def rim_figure(ink: Ink, parts: Sequence[Part], light: Pt = (-1.0, -0.25), scale
     rim_parts(ink, parts, dirn=(-light[0], -light[1] * 0.9), scale=scale)
 
 
+FOLD_WEIGHT = 1.45   # how hard the folds are drawn: at 1080p a fold must read inside a dark garment
+
+
 def fold(ink: Ink, pts: Sequence[Pt], w: float, dark: Col, lit: Col, clip: BaseGeometry, op: float = 0.6,
          light: Pt = (-1.0, -0.3), ridge: float = 0.5) -> None:
     """A cloth fold: a tapered valley in the shadow colour, and beside it, on the side the light
     comes from, the ridge that catches the half-light (thinner, lower in contrast). `w` is the
     valley's width at its widest (the middle of the stroke)."""
     n = len(pts)
+    w *= FOLD_WEIGHT
+    op = min(0.95, op * FOLD_WEIGHT)
     ws = [w * (0.15 + 0.85 * math.sin(math.pi * (i + 0.5) / n)) for i in range(n)]
     ink.fill(ribbon(pts, ws), dark, op, clip)
     if ridge > 0:
         ln = math.hypot(*light) or 1.0
         ox, oy = light[0] / ln * w * 0.9, light[1] / ln * w * 0.9
         ink.fill(ribbon([(x + ox, y + oy) for x, y in pts], [v * 0.55 for v in ws]), lit, op * ridge, clip)
+
+
+def crumple(g: BaseGeometry, seed: int, y0: float, y1: float = 1e9, step: float = 34.0, depth: float = 3.0,
+            x0: float = -1e9, x1: float = 1e9) -> BaseGeometry:
+    """Cloth's outline: where folds reach the edge of a garment its silhouette is never a clean
+    curve. Along the outline between canvas rows y0 and y1 (and columns x0..x1), every `step` px
+    (jittered) the edge either swells a little (a fold's ridge turning out, an ellipse lying along
+    the edge) or is cut by a short wedge (a fold's valley meeting the edge), `depth` px deep. The
+    rim follows the silhouette, so it swells, breaks and steps like a line drawn over cloth."""
+    import random as _r
+    rnd = _r.Random(seed)
+    poly_ = g if isinstance(g, Polygon) else max(polys_of(g), key=lambda q: q.area, default=None)
+    if poly_ is None:
+        return g
+    ring = poly_.exterior
+    n = max(1, int(ring.length / step))
+    add_, cut = [], []
+    for i in range(n):
+        t = (i + rnd.uniform(0.2, 0.8)) / n
+        p0 = ring.interpolate(t * ring.length)
+        p1 = ring.interpolate(min(ring.length, t * ring.length + 2.0))
+        x, y = p0.x, p0.y
+        if not (y0 <= y <= y1 and x0 <= x <= x1):
+            continue
+        ang = math.degrees(math.atan2(p1.y - y, p1.x - x))
+        if rnd.random() < 0.5:
+            add_.append(ellipse(x, y, rnd.uniform(7, 12), depth * rnd.uniform(0.6, 1.0), ang))
+        else:
+            ln = rnd.uniform(5, 9)
+            d = depth * rnd.uniform(1.0, 1.6)
+            ux, uy = math.cos(math.radians(ang)), math.sin(math.radians(ang))
+            nx, ny = -uy, ux            # one side of the edge; the wedge is cut from both and kept to the outline
+            cut.append(Polygon([(x - ux * ln, y - uy * ln), (x + ux * ln * 0.5, y + uy * ln * 0.5), (x + nx * d, y + ny * d),
+                                (x - nx * d, y - ny * d)]).convex_hull)
+    out = union(g, *add_) if add_ else g
+    for c in cut:
+        out = out.difference(c)
+    return valid(out)
 
 
 def edge_line(ink: Ink, pts: Sequence[Pt], w: float, col: Col, op: float, clip: BaseGeometry | None = None) -> None:
@@ -447,76 +490,153 @@ def sleeve_end(g: BaseGeometry, at: Pt, toward: Pt, flare: float = 2.5, seed: in
     return union(cut, roll)
 
 
-# unit hands: wrist at (0, 0), pointing down (+y), L = 1 from the wrist to the fingertips; +x is
-# the thumb side (placed with `place`, mirror for a thumb on screen-left)
-HAND_HANG = [(-0.13, 0.0), (-0.15, 0.16), (-0.17, 0.33), (-0.165, 0.46), (-0.14, 0.6), (-0.1, 0.74), (-0.045, 0.87),
-             (0.02, 0.95), (0.075, 0.955), (0.1, 0.9), (0.1, 0.78), (0.09, 0.66), (0.075, 0.57), (0.1, 0.6),
-             (0.145, 0.62), (0.185, 0.54), (0.205, 0.4), (0.2, 0.25), (0.17, 0.13), (0.13, 0.03)]
-HAND_FIST = [(-0.14, 0.0), (-0.16, 0.16), (-0.18, 0.32), (-0.17, 0.44), (-0.12, 0.53), (-0.04, 0.57), (0.05, 0.56),
-             (0.12, 0.52), (0.165, 0.44), (0.2, 0.34), (0.2, 0.22), (0.17, 0.1), (0.13, 0.0)]
-HAND_RAIL = [(-0.02, -0.12), (0.22, -0.14), (0.44, -0.13), (0.6, -0.09), (0.72, -0.03), (0.8, 0.05), (0.83, 0.15),
-             (0.81, 0.25), (0.75, 0.29), (0.68, 0.26), (0.64, 0.17), (0.6, 0.1), (0.44, 0.1), (0.4, 0.17), (0.33, 0.21),
-             (0.26, 0.18), (0.2, 0.11), (0.0, 0.11)]
+# --- hands: drawn finger by finger -------------------------------------------------------------
+# A hand is built in a unit frame (wrist at (0, 0), the hand pointing down +y, L = 1 from the
+# wrist to the tip of the middle finger, +x the thumb's side) from a palm, four fingers and a
+# thumb, then mirrored (`thumb_left`), turned to `angle` (degrees, 90 = straight down on screen)
+# and scaled to L px. Every finger is its own tapered limb with a rounded tip, and each one bends
+# at its two joints by its own amount, so the tips are staggered and small gaps open between them
+# toward the tips: the outline reads as fingers (no mitten) at 1080p, and the rim catches the lit
+# edge of each finger, not only the hand's outline. The creases (the lines between the fingers
+# where they touch, the knuckles) are returned for the caller to ink.
+
+def _hand_frame(wrist: Pt, angle: float, L: float, thumb_left: bool):
+    rot = math.radians(angle - 90)
+    c, s = math.cos(rot), math.sin(rot)
+    m = -1.0 if thumb_left else 1.0
+
+    def f(p: Pt) -> Pt:
+        x, y = p[0] * m * L, p[1] * L
+        return (wrist[0] + x * c - y * s, wrist[1] + x * s + y * c)
+    return f
+
+
+def _finger(base: Pt, a0: float, lens: Sequence[float], bends: Sequence[float], w: float) -> tuple[BaseGeometry, list[Pt]]:
+    """A finger from its knuckle: three phalanges of `lens`, the direction `a0` (degrees in the
+    unit frame, 90 = along the hand) turned by `bends` at the knuckle and the two joints (+ bends
+    toward +x); `w` its width at the knuckle. Returns its silhouette and its centre line."""
+    pts = [(base[0], base[1] - w * 0.6), base]
+    a = a0
+    x, y = base
+    for ln, b in zip(lens, bends, strict=False):
+        a += b
+        x += math.cos(math.radians(a)) * ln
+        y += math.sin(math.radians(a)) * ln
+        pts.append((x, y))
+    half = [w * 0.5, w * 0.5, w * 0.46, w * 0.4, w * 0.32]
+    g = union(limb(pts, half), Point(pts[-1]).buffer(w * 0.32, 12))
+    return g, pts
+
+
+def _hand(f, fingers, thumb: Sequence[Pt] | None, palm: Sequence[Pt], thumb_w: float = 0.12,
+          gaps: bool = True) -> tuple[BaseGeometry, list]:
+    """Assemble a hand in the unit frame and place it with `f`. `fingers`: (base, angle, lengths,
+    bends, width) for the four, index first."""
+    geoms, lines = [shape(palm, 6)], []
+    for base, a0, lens, bends, w in fingers:
+        g, pts = _finger(base, a0, lens, bends, w)
+        geoms.append(g)
+        lines.append(pts)
+    if thumb is not None:
+        n = len(thumb)
+        geoms.append(union(limb(thumb, [thumb_w * (0.55 - 0.2 * i / (n - 1)) for i in range(n)]),
+                           Point(thumb[-1]).buffer(thumb_w * 0.36, 12)))
+    g = union(*geoms)
+    g = g.buffer(0.006, 8).buffer(-0.006, 8)
+    creases = []
+    if gaps:
+        # where two fingers lie side by side, a dark line between them from the knuckle to the tip
+        for a, b in zip(lines, lines[1:], strict=False):
+            k = min(len(a), len(b))
+            mid = [((a[i][0] + b[i][0]) / 2, (a[i][1] + b[i][1]) / 2) for i in range(1, k - 1)]
+            creases.append(mid)
+    poly_pts = [f(p) for p in (g.exterior.coords if isinstance(g, Polygon) else max(polys_of(g), key=lambda q: q.area).exterior.coords)]
+    return valid(Polygon(poly_pts)), [[f(p) for p in c] for c in creases]
+
+
+def polys_of(g: BaseGeometry) -> list[Polygon]:
+    return [g] if isinstance(g, Polygon) else [p for p in getattr(g, "geoms", []) if isinstance(p, Polygon)]
+
+
+# the knuckles (index .. little finger, index on the thumb's side) and the fingers' lengths
+KNUCKLES = ((0.16, 0.47), (0.055, 0.5), (-0.055, 0.495), (-0.158, 0.47))
+FINGER_LEN = ((0.2, 0.125, 0.1), (0.22, 0.14, 0.105), (0.205, 0.13, 0.1), (0.16, 0.1, 0.085))
+FINGER_W = (0.112, 0.116, 0.11, 0.096)
+PALM = [(-0.13, 0.0), (-0.17, 0.2), (-0.2, 0.42), (-0.16, 0.5), (-0.05, 0.53), (0.06, 0.53), (0.16, 0.5), (0.2, 0.38),
+        (0.18, 0.15), (0.14, 0.0)]
 
 
 def hand_hanging(wrist: Pt, angle: float, L: float, thumb_left: bool, curl: float = 0.0) -> tuple[BaseGeometry, list]:
-    """A relaxed hanging hand seen from the thumb side: the fingers together in one gentle curl,
-    the thumb a separate lobe in front of them. `angle` is the hand's direction (degrees, 90 =
-    straight down); `curl` (0..1) bends the fingers further toward the palm. Returns the
-    silhouette and the short crease lines (finger separations) to ink inside it."""
-    tpl = [(x + (curl * 0.12 * max(0.0, y - 0.55) / 0.4 if y > 0.55 else 0.0), y * (1 - curl * 0.12)) for x, y in HAND_HANG]
-    rot = angle - 90
-    pts = place(tpl, wrist, L, mirror=thumb_left, rot=rot if not thumb_left else rot)
-    g = shape(pts, 6)
-    creases = [place([(-0.07, 0.62), (-0.05, 0.74), (-0.02, 0.84)], wrist, L, thumb_left, rot),
-               place([(0.02, 0.64), (0.04, 0.76), (0.05, 0.86)], wrist, L, thumb_left, rot),
-               place([(0.08, 0.55), (0.12, 0.5), (0.15, 0.4)], wrist, L, thumb_left, rot)]
-    return g, creases
+    """A relaxed hanging hand seen from the back and a little from the thumb's side: the fingers
+    curl a little, the index least and the little finger most (so their tips step back one
+    after another), small gaps between them toward the tips, the thumb a separate limb hanging
+    in front of the index. `curl` (0..1) bends them further toward the palm (the -x side here,
+    which the view foreshortens into a shorter, more hooked finger). Returns (silhouette,
+    creases between the fingers)."""
+    f = _hand_frame(wrist, angle, L, thumb_left)
+    c = 0.4 + curl
+    fingers = []
+    for i, ((bx, by), lens, w) in enumerate(zip(KNUCKLES, FINGER_LEN, FINGER_W, strict=True)):
+        fan = (1.5 - i) * 2.8                    # a slight fan: the index toward the thumb, the little finger away
+        k = c * (0.6 + 0.3 * i)                  # the little finger curls most
+        fingers.append(((bx, by), 90 - fan, lens, (-6 * k, -16 * k, -14 * k), w))
+    thumb = [(0.15, 0.12), (0.25, 0.26), (0.285, 0.42), (0.265, 0.55)]
+    return _hand(f, fingers, thumb, PALM, 0.125)
 
 
 def hand_fist(wrist: Pt, angle: float, L: float, thumb_left: bool) -> tuple[BaseGeometry, list]:
-    """A hand closed (on a lever, on a forearm, a loose fist): a compact rounded block with the
-    knuckles' line softly stepped, the thumb lying across the front."""
-    rot = angle - 90
-    g = shape(place(HAND_FIST, wrist, L, thumb_left, rot), 6)
-    creases = [place([(0.14, 0.2), (0.1, 0.34), (0.02, 0.44)], wrist, L, thumb_left, rot),
-               place([(-0.1, 0.45), (-0.04, 0.5), (0.04, 0.5)], wrist, L, thumb_left, rot)]
-    return g, creases
+    """A hand closed (on a lever, on a forearm, a loose fist), seen from the back: the row of
+    four knuckles, each finger's middle joint folded down under it (four rounded segments side by
+    side, the middle one lowest), the thumb lying across the front of the index."""
+    f = _hand_frame(wrist, angle, L, thumb_left)
+    fingers = []
+    for i, ((bx, by), w) in enumerate(zip(KNUCKLES, FINGER_W, strict=True)):
+        drop = (0.17, 0.2, 0.19, 0.15)[i]
+        # the proximal phalanx points on (foreshortened), the middle one folds back: a short bent segment
+        fingers.append(((bx * 0.95, by - 0.02), 90 + (1.5 - i) * 2, (drop, 0.07, 0.0001), (0, 75, 60), w * 1.04))
+    thumb = [(0.14, 0.1), (0.22, 0.24), (0.2, 0.4), (0.12, 0.5)]
+    g, cs = _hand(f, fingers, thumb, PALM, 0.13)
+    # the knuckles' line across the back of the hand
+    cs.append([f((0.17, 0.44)), f((0.05, 0.47)), f((-0.06, 0.465)), f((-0.16, 0.44))])
+    return g, cs
 
 
 def hand_on_rail(wrist: Pt, L: float, to_right: bool = True) -> tuple[BaseGeometry, list]:
-    """A hand resting palm-down on a rail whose top is at the wrist's level + 0.1 L: the back of
-    the hand flat, the fingers curling over the rail's far edge, the thumb hanging over the
-    near one."""
-    tpl = HAND_RAIL if to_right else [(-x, y) for x, y in HAND_RAIL]
-    g = shape(place(tpl, wrist, L), 6)
+    """A hand resting palm-down on a rail whose top is at the wrist's level + 0.1 L, seen from
+    the side: the back of the hand flat along the rail, the four fingers curling down over its
+    far end one beside the other (their tips staggered, so the four read), the thumb along the
+    near side."""
     sx = 1 if to_right else -1
-    creases = [place([(0.62 * sx, 0.0), (0.7 * sx, 0.12), (0.7 * sx, 0.22)], wrist, L)]
+    # in screen terms: x along the rail (toward the fingers), y down
+    palm = [(-0.02, -0.11), (0.2, -0.13), (0.42, -0.12), (0.5, -0.08), (0.5, 0.08), (0.3, 0.1), (0.0, 0.1)]
+    geoms, lines = [shape(palm, 6)], []
+    for i in range(4):
+        # index nearest the camera (the front, lowest), the little finger behind it and a little back
+        base = (0.44 - i * 0.045, -0.1 + i * 0.012)
+        w = FINGER_W[i] * (1.05 if i < 3 else 0.95)
+        g, pts = _finger(base, 4 - i * 2, FINGER_LEN[i], (0, 58, 48 - i * 4), w)
+        geoms.append(g)
+        lines.append(pts)
+    thumb = [(0.12, 0.04), (0.26, 0.1), (0.38, 0.13)]
+    geoms.append(limb(thumb, [0.065, 0.055, 0.045]))
+    g = union(*geoms).buffer(0.006, 8).buffer(-0.006, 8)
+    g = affinity.scale(g, sx * L, L, origin=(0, 0))
+    g = affinity.translate(g, wrist[0], wrist[1])
+    creases = [[(wrist[0] + sx * x * L, wrist[1] + y * L) for x, y in
+                [((a[k][0] + b[k][0]) / 2, (a[k][1] + b[k][1]) / 2) for k in range(2, 5)]] for a, b in zip(lines, lines[1:], strict=False)]
     return g, creases
 
 
-def hand_open(wrist: Pt, angle: float, L: float, thumb_left: bool, spread: float = 0.4) -> BaseGeometry:
-    """An open hand, fingers a little apart, their tips rounded; the thumb out to the side.
-    `angle` points the fingers (degrees; -90 = straight up)."""
-    rot = angle - 90
-    W = 0.4
-    palm = shape([(-W * 0.46, 0.0), (-W * 0.54, 0.22), (-W * 0.52, 0.48), (W * 0.5, 0.5), (W * 0.56, 0.24),
-                  (W * 0.46, 0.0)], 6)
-    parts = [palm]
-    for fx, ln in ((-0.38, 0.36), (-0.13, 0.45), (0.12, 0.48), (0.37, 0.43)):
-        a = math.radians(90 - fx * 28 * spread)
-        x0, y0 = fx * W, 0.42
-        pts = [(x0, y0), (x0 + math.cos(a) * ln * 0.5, y0 + math.sin(a) * ln * 0.5),
-               (x0 + math.cos(a) * ln, y0 + math.sin(a) * ln)]
-        parts.append(ribbon(pts, [0.115, 0.105, 0.085], caps=True))
-    tb = [(W * 0.3, 0.08), (W * 0.75, 0.2), (W * 0.95 + spread * 0.08, 0.34), (W * 1.05 + spread * 0.1, 0.44)]
-    parts.append(ribbon(tb, [0.15, 0.13, 0.1, 0.085], caps=True))
-    g = union(*parts).buffer(0.02).buffer(-0.02)
-    if thumb_left:
-        g = affinity.scale(g, -1, 1, origin=(0, 0))
-    g = affinity.scale(g, L, L, origin=(0, 0))
-    g = affinity.rotate(g, rot, origin=(0, 0))
-    return affinity.translate(g, wrist[0], wrist[1])
+def hand_open(wrist: Pt, angle: float, L: float, thumb_left: bool, spread: float = 0.4) -> tuple[BaseGeometry, list]:
+    """An open hand, fingers apart (`spread` 0..1), each bent a little at its joints, the thumb
+    out to the side. `angle` points the fingers (degrees; -90 = straight up)."""
+    f = _hand_frame(wrist, angle, L, thumb_left)
+    fingers = []
+    for i, ((bx, by), lens, w) in enumerate(zip(KNUCKLES, FINGER_LEN, FINGER_W, strict=True)):
+        fan = (1.5 - i) * 9 * (0.4 + spread)
+        fingers.append(((bx * 1.05, by), 90 - fan, lens, (0, -6 - 2 * i, -6), w))
+    thumb = [(0.13, 0.08), (0.25, 0.18), (0.32 + spread * 0.05, 0.3), (0.36 + spread * 0.08, 0.42)]
+    return _hand(f, fingers, thumb, PALM, 0.13, gaps=False)
 
 
 def trouser_leg(hip: Pt, knee: Pt, ankle: Pt, back: float, hem: float = 18.0, w: Sequence[float] = (34, 30, 22, 21, 24, 16, 18),
@@ -644,10 +764,11 @@ def shoulder_line(neck: Pt, sh: Pt, side: float) -> list[Pt]:
     and down its outer side. `side` -1: the screen-left shoulder, +1: the screen-right one."""
     # the trapezius leaves the neck high and falls in a long slope (a hollow near the neck), the
     # deltoid rounds off below the acromion: a sloping shoulder, never a square pad
+    # the deltoid is a long curve from the acromion down the arm's outer side, not a corner
     n = (neck[0] + side * 18, neck[1] - 22)
-    a = (sh[0] - side * 4, sh[1] - 6)
+    a = (sh[0] - side * 3, sh[1] - 4)
     m = (n[0] + (a[0] - n[0]) * 0.45, n[1] + (a[1] - n[1]) * 0.62)
-    return [n, m, a, (sh[0] + side * 17, sh[1] + 4), (sh[0] + side * 25, sh[1] + 32)]
+    return [n, m, a, (sh[0] + side * 14, sh[1] + 5), (sh[0] + side * 22, sh[1] + 22), (sh[0] + side * 26, sh[1] + 46)]
 
 
 def clip_to_shoulder(g: BaseGeometry, neck: Pt, sh: Pt) -> BaseGeometry:

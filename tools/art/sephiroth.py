@@ -22,6 +22,7 @@ from figure import (
     add,
     arm_outline,
     clip_to_shoulder,
+    crumple,
     deltoid,
     edge_line,
     face_details,
@@ -125,12 +126,12 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
     cx = neck[0] + 10                          # the sternum: toward the side he faces (3/4 view)
     hem_y = hm[1] + 34
     ln, rn = shoulder_line(neck, SL, -1), shoulder_line(neck, SR, 1)
-    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 7, 40), add(SL, 12, 110), add(SL, 24, 190), add(HL, -6 + sway * 0.3, -50), add(HL, -14 + sway * 0.6, 0),
-               add(HL, -22 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
+    outline = [add(ln[0], 3, -18)] + ln[:3] + [add(SL, 6, 40), add(SL, 16, 110), add(SL, 14, 190), add(HL, -10 + sway * 0.3, -50), add(HL, -22 + sway * 0.6, 0),
+               add(HL, -30 + sway, 32), (cx - 44 + sway, hem_y + 10), (cx - 26 + sway, hem_y + 18),
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
                add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
-    shirt = shape(outline, 6)
+    shirt = crumple(shape(outline, 6), 29 + int(sway), min(SL[1], SR[1]) + 90, step=46, depth=2.6)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
     near_edge = [add(neck, -12, -6), (cx - 18, neck[1] + 60), (cx - 30, neck[1] + 130), (cx - 42 + sway * 0.4, neck[1] + 220),
@@ -162,11 +163,21 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 
     # the cloth hangs from the shoulder over the chest, then falls free past the waist: a long
     # fold from the shoulder, one from the armpit pulled toward the opening, two fluting the hem
-    near_folds = [([add(SL, 30, 26), add(SL, 40, 110), add(HL, 16 + sway * 0.5, -10), add(HL, 12 + sway, 34)], 5),
-                  ([add(SL, 14, 70), add(SL, 30, 150), add(HL, 2 + sway * 0.4, -40)], 4),
-                  ([add(HL, -10 + sway * 0.6, 0), add(HL, -14 + sway, 40)], 4),
-                  ([(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 32 + sway, hem_y + 12)], 3.5)]
-    far_folds = [([add(SR, -26, 30), add(SR, -30, 120), add(HR, -6 + sway, 20)], 4),
+    # the drape from the shoulder point: an S that swings in toward the opening under the chest
+    # and falls to the hem; the armpit's folds fan from under the arm; the waist sags across in a
+    # shallow curve where the loose front bends over the belt; flutes at the hem
+    near_folds = [([add(SL, 30, 26), add(SL, 48, 100), (cx - 40, neck[1] + 175), (cx - 46 + sway * 0.6, hm[1] - 20),
+                    (cx - 50 + sway, hem_y + 6)], 5.5),
+                  ([add(SL, 12, 74), add(SL, 32, 120), add(SL, 50, 150)], 4),
+                  ([add(SL, 12, 96), add(SL, 26, 150), add(SL, 34, 196)], 4),
+                  ([add(SL, 14, 130), add(SL, 18, 190), add(HL, 0 + sway * 0.4, -50), add(HL, -4 + sway * 0.7, 4)], 4.5),
+                  ([add(HL, -16 + sway * 0.5, -36), add(HL, 6 + sway * 0.5, -30), (cx - 44 + sway * 0.6, hm[1] - 44)], 3.5),
+                  ([add(HL, -20 + sway * 0.6, 6), add(HL, -24 + sway, 40)], 4),
+                  ([add(HL, 8 + sway * 0.6, -4), add(HL, 12 + sway, 30), add(HL, 8 + sway, 42)], 3.5),
+                  ([(cx - 30 + sway * 0.6, hm[1] - 10), (cx - 34 + sway, hem_y + 12)], 3.5)]
+    far_folds = [([add(SR, -26, 30), add(SR, -34, 120), (cx + 30, neck[1] + 200), add(HR, -6 + sway, 20)], 4.5),
+                 ([add(SR, -12, 80), add(SR, -28, 130), add(SR, -40, 160)], 3.5),
+                 ([add(SR, -14, 150), add(SR, -16, 220), add(HR, 4 + sway * 0.6, 10)], 3.5),
                  ([(cx + 26 + sway * 0.6, hm[1] - 30), (cx + 30 + sway, hem_y + 10)], 3.5)]
 
     def nd(ink: Ink, p: Part) -> None:
@@ -202,7 +213,8 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6)
+    g = crumple(shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6), 31, min(SL[1], SR[1]) + 90, step=44,
+                depth=2.6)
     mid = lerp(HL, HR, 0.5)
     # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
     # belt and flutes at the hem
@@ -236,6 +248,8 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     g = union(arm_outline(sh, el, wr, (25, 20.5, 18, 23.5, 13), back, bulge=1.05), deltoid(sh, el, 25))
     if neck is not None:
         g = clip_to_shoulder(g, neck, sh)
+    # the sleeve's cloth breaks the outline below the shoulder and at the elbow (not a tube)
+    g = crumple(g, int(sh[0] + el[1]), sh[1] + 60, step=40, depth=2.2)
     if cuff:
         ux, uy = wr[0] - el[0], wr[1] - el[1]
         n = math.hypot(ux, uy) or 1.0
@@ -331,7 +345,6 @@ def hair_parts(head: Head, seed: int = 5, length: float = 540, back_view: bool =
                       (hx + 50, hy - 24), (hx + 46, hy - 10), (hx + 28, hy - 32), (hx - 4, hy - 40), (hx - 34, hy - 26)], 6)
     front.append(hair_part("crown", cap, HAIR, seed + 1, HAIR_DK, HAIR_LT, density=1.0, rim_strands=0.7, rim=1.0, inner_rim=0.4))
     near_x = hx - 46 * (1 if s > 0 else -1)
-    far_x = hx + 48 * (1 if s > 0 else -1)
     groups = [
         ("near", [(near_x + 10, top + 30), (near_x - 2, hy + 20), (near_x - 6, hy + 100), (near_x - 2, hy + 190), (near_x + 4, hy + 270)],
          [8, 20, 22, 18, 4], 3, 1.0, 0.55),
@@ -398,7 +411,7 @@ def figure_open(mood: str, target=None) -> list[Part]:
         parts.append(hand_part("hand_f", hand_on_rail(WF, 80, True), rim=0.6))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     elif mood == "reach":
-        EF, WF = (488, 300), (502, 354)
+        EF, WF = (484, 300), (494, 354)
         parts.append(hand_part("hand_f", hand_open(WF, 34, 80, False, 0.3), rim=0.5))
         parts.append(arm(SR, EF, WF, "arm_f", SHIRT, rim=0.35, neck=neck))
     else:
@@ -426,12 +439,104 @@ def dawn_legs() -> list[Part]:
             foot((326, 930), 1, 0.75, "boot_n", rim=0.8), leg(HL, (334, 732), (326, 930), -1, "leg_n")]
 
 
+def silk_profile(neck, hip, back_x: float = 0.0, chest_x: float = 0.0) -> Part:
+    """The black silk shirt seen from the side, facing right (a sliver of the back toward the
+    room): the back's long curve on the left (the shoulder blade, the small of the back drawn in),
+    the chest and the flat belly on the right, the loose hem over the hip. The silk hangs in long
+    soft folds from the shoulder blade and the chest and gathers at the small of the back."""
+    nx, ny = neck
+    hx, hy = hip
+    pts = [(nx - 8, ny - 10), (nx - 30, ny + 8), (nx - 50, ny + 40), (nx - 58 + back_x, ny + 90), (nx - 56 + back_x, ny + 150),
+           (hx - 42, hy - 110), (hx - 46, hy - 60), (hx - 54, hy - 6), (hx - 62, hy + 30), (hx - 34, hy + 40), (hx + 10, hy + 36),
+           (hx + 44, hy + 30), (hx + 46, hy - 10), (hx + 42, hy - 80), (hx + 46 + chest_x * 0.5, hy - 150), (nx + 56 + chest_x, ny + 120),
+           (nx + 58 + chest_x, ny + 70), (nx + 46 + chest_x * 0.8, ny + 28), (nx + 28, ny + 6), (nx + 16, ny - 4)]
+    g = crumple(shape(pts, 6), 23, ny + 80, step=44, depth=2.6)
+    folds = [([(nx - 40, ny + 60), (nx - 34, ny + 150), (hx - 30, hy - 60), (hx - 34, hy + 20)], 5),
+             ([(nx + 30, ny + 90), (nx + 22, ny + 190), (hx + 20, hy - 40), (hx + 24, hy + 28)], 4.5),
+             ([(hx - 40, hy - 120), (hx - 20, hy - 96), (hx - 4, hy - 90)], 3.5),
+             ([(hx - 42, hy - 70), (hx - 18, hy - 52), (hx + 2, hy - 48)], 3.5),
+             ([(nx + 2, ny + 40), (nx - 6, ny + 110), (nx - 4, ny + 170)], 4)]
+
+    def d(ink: Ink, p: Part) -> None:
+        c = p.geom
+        for fp, fw in folds:
+            fold(ink, fp, fw, CLOTH_SH, SILK.lit, c, 0.5, ridge=1.0)
+        # the hem turns under; the open collar at the throat
+        ink.fill(c.difference(shift(c, 0, -8)).intersection(box(0, hy + 10, W, H)), CLOTH_SH, 0.6)
+        edge_line(ink, [(nx + 14, ny - 6), (nx + 24, ny + 16), (nx + 34, ny + 40)], 3, CLOTH_SH, 0.6, c)
+    return Part("silk", g, SILK, details=[d], rim=0.95, inner_rim=0.15, rim_folds=[(fp, fw, 0.25) for fp, fw in folds])
+
+
+def dawn_profile(turning: bool = False) -> list[Part]:
+    """dawn: turned to the sunrise, in profile facing right (a sliver of his back toward the
+    room), the chin level, the hands clasped behind him at the small of the back so the near
+    elbow stands out behind; the long hair falls down his back behind the shoulder, the face
+    clear in front of it. At thumbnail size the outline alone says "a man in profile, looking at
+    the sun": the brow, nose and chin against the sky, the chest forward, the elbow back."""
+    HL, HR = (330, 516), (404, 522)
+    hip = (364, 512)
+    neck = (372, 190)
+    head = Head((392, 100), HS, "right", "profile", tilt=-4)
+    if turning:
+        # dawn_turning: the hips stay toward the glass, the shoulders open toward the room and
+        # the head turns back over the near shoulder to Zack, a little bowed (three-quarters)
+        head = Head((384, 102), HS, "right", "34", tilt=10)
+    hx, hy = head.c
+    top = hy - HS * 0.52
+    parts: list[Part] = []
+    # the long hair hangs down his back: from the back of the skull over the shoulder blade to
+    # below the waist, spilling a little past the back's contour, narrowing to uneven points
+    back = Sheet([(hx - 20, top + 6), (hx - 60, hy - 10), (hx - 76, hy + 80), (hx - 88, hy + 200), (hx - 84, 470), (hx - 72, 600)],
+                 [(hx + 4, top + 2), (hx - 14, hy + 20), (hx - 26, hy + 100), (hx - 30, hy + 220), (hx - 24, 470), (hx - 36, 590)],
+                 tips=9, tip_len=56, seed=9, tip_w=12)
+    parts.append(hair_part("hair_back", back, HAIR, 9, HAIR_DK, HAIR_LT, density=0.8, rim_strands=0.8, rim=1.0, inner_rim=0.3))
+    # the far arm: only its hand shows, meeting the near one behind his back
+    if not turning:
+        parts.append(hand_part("hand_f", hand_fist((322, 470), 160, 60, True), rim=0.3))
+    parts.append(silk_profile(neck, hip, -14 if turning else 0, 22 if turning else 0))
+    parts.append(neck_part(neck, head))
+    parts.append(Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
+                      rim_details=[face_rim(head, 0.6, light="right")], rim=1.0, inner_rim=0.0, shade=0.6))
+    if turning:
+        # the far hand has come from behind him: it hangs in front of his hip, the fingers loose
+        parts.append(hand_part("hand_f", hand_hanging((430, 470), 96, 86, False, 0.3), rim=0.9))
+        parts.append(arm((420, 214), (440, 356), (432, 470), "arm_f", SILK, rim=0.9, back=-1.0))
+    # the hair over the back of the skull and behind the ear; the long parted fringe falls in
+    # front of the ear to the jaw, framing the face without hiding it
+    cap = shape([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30), (hx - 60, hy + 10), (hx - 44, hy + 56),
+                 (hx - 20, hy + 40), (hx - 6, hy + 6), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6)
+    crown = Sheet([(hx + 34, top + 10), (hx - 20, top + 10), (hx - 50, hy + 20)], [(hx + 40, top + 22), (hx + 4, hy - 20), (hx - 20, hy + 40)],
+                  seed=11)
+    crown.geom = cap
+    parts.append(hair_part("crown", crown, HAIR, 12, HAIR_DK, HAIR_LT, density=1.2, rim_strands=1.0, rim=1.0, inner_rim=0.5))
+    sheets = bundle([(hx + 22, top + 14), (hx + 10, hy - 10), (hx + 2, hy + 50), (hx - 4, hy + 130)], [10, 16, 12, 3], 2, 41)
+    whole = union(*[sh.geom for sh in sheets])
+    for i, sh in enumerate(sheets):
+        hp = hair_part(f"fringe{i}", sh, HAIR, 43 + i, HAIR_DK, HAIR_LT, density=1.0, rim_strands=0.6, rim=0.9, inner_rim=0.4)
+        hp.rim_group = whole
+        parts.append(hp)
+    # the near arm: from the shoulder down and back, the elbow out behind him, the forearm in to
+    # the small of the back where the hands meet
+    SN, EN, WN = (364, 224), (318, 376), (334, 462)
+    if turning:
+        # the near hand leaves the small of his back: the arm eases down behind the hip
+        SN, EN, WN = (356, 226), (326, 380), (318, 482)
+        parts.append(arm(SN, EN, WN, "arm_n", SILK, rim=0.9, back=-1.0))
+        parts.append(hand_part("hand_n", hand_hanging(WN, 100, 84, True, 0.4), rim=0.6))
+    else:
+        parts.append(arm(SN, EN, WN, "arm_n", SILK, rim=0.9, back=-1.0))
+        parts.append(hand_part("hand_n", hand_fist(add(WN, -2, 2), 200, 62, False), rim=0.5))
+    return turn(parts, 0.5, lerp(HL, HR, 0.5))
+
+
 def figure_dawn(mood: str) -> list[Part]:
     """dawn: turned to the sunrise (right, a little of his back to the room), the face in clear
     profile toward the sun, the chin level, hands clasped behind his back, the hair down over the
     silk; dawn_turning: the same feet, the hips still toward the glass but the shoulders and the
     head turned back to Zack (three-quarters to the right, toward the room), the hands come apart,
     the head a little bowed (the apology); dawn_facing: turned three-quarters to face him."""
+    if mood in ("dawn", "dawn_turning"):
+        return dawn_profile(mood == "dawn_turning")
     if mood in ("dawn_facing", "dawn_turning"):
         turning = mood == "dawn_turning"
         if turning:
@@ -587,6 +692,8 @@ def build() -> None:
         "upper_dawn_turning": figure_dawn("dawn_turning"),
         "upper_dawn_facing": figure_dawn("dawn_facing"),
     }
+    import general  # the General at the briefing: he in uniform (tools/art/general.py)
+    L.update(general.layers())
     for name, parts in L.items():
         write_layer(d, name, parts)
     # dawn: the low sun in the glass to his right is the light; the rest of the glass gives a faint edge on the left
@@ -599,6 +706,7 @@ def build() -> None:
         "dawn_turning": (["legs_dawn", "upper_dawn_turning"], dawn_light),
         "dawn_facing": (["legs", "upper_dawn_facing"], dawn_light),
     }
+    stacks.update({k: (v, ((RIM_LIGHT, 1.0),)) for k, v in general.STACKS.items()})
     for look, (names, lights) in stacks.items():
         parts = [p for n in names for p in L[n]]
         if lights is dawn_light:
@@ -619,6 +727,7 @@ def build() -> None:
         "dawn_turning": ["legs_dawn", "upper_dawn_turning", "rim_dawn_turning"],
         "dawn_facing": ["legs", "upper_dawn_facing", "rim_dawn_facing"],
     }
+    looks.update({k: v + [f"rim_{k}"] for k, v in general.STACKS.items()})
     write_yaml(L, [f"rim_{k}" for k in stacks], looks)
 
 

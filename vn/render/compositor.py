@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -29,7 +30,7 @@ from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
-from vn.render.resize import BackgroundBuilds, frame, nearest
+from vn.render.resize import BackgroundBuilds, Warmup, frame, nearest
 from vn.render.sprites import Prebuilt, ShadowCasters, ShadowKey, SpriteRenderer, make_shadow, shadow_key
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, bounds_on_screen, default_camera, layer_origin
@@ -332,6 +333,7 @@ class Compositor:
         self.plate = PlateCache()
         self.living_plate = PlateCache()  # the still picture with its living motion at one moment
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
+        self._warmup = Warmup()  # and their first picture, made over the frames of the stand-in
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
         self._buffers: dict[str, pygame.Surface] = {}
@@ -509,6 +511,30 @@ class Compositor:
         ks = camera.zoom * scale
         mx, my = layer_origin(camera, marks_parallax(layout), layout.parallax_origin, view.size)
         return [(sv, (ks, ks), (round(mx * scale) + ox, round(my * scale) + oy)) for sv in view.sprites]
+
+    def stand_in_size(self, view: SceneView, size: tuple[int, int]) -> tuple[int, int] | None:
+        """While the stage of `view` is being built in the background for a target of `size`,
+        the picture size it was drawn at before, to draw at and scale meanwhile; None when it
+        can be drawn at `size` (vn.render.resize)."""
+        rest = view if view.motion is None else replace(view, motion=None)
+        return self._stand_in_size(rest, fit(size, view.size)[1].size)
+
+    def warm(self, view: SceneView, size: tuple[int, int], until: float,
+             clock: Callable[[], float] = time.thread_time) -> bool:
+        """Make part of the first picture of `view` on a target of `size` once its stage is
+        built (`stand_in_size` gave None), until `clock()` passes `until`; True when nothing
+        was left to make, so a frame now only blits (`vn.render.resize.Warmup`)."""
+        with frame():
+            return self._warmup.step(self, view, size, until, clock)
+
+    def at_rest(self, dest: pygame.Surface, view: SceneView) -> None:
+        """The picture of `view` at rest (its living motion left out) filling `dest`: from the
+        plate when it holds it at that size, else composed and kept. A stand-in's picture
+        (vn.screen): it releases nothing kept for another size."""
+        rest = view if view.motion is None else replace(view, motion=None)
+        with frame():
+            self.plate.draw(dest, (rest, self.images.generation),
+                            lambda d: self._render(d, rest, fit(d.get_size(), view.size)[0]), keep=True)
 
     def prepare(self, view: SceneView, size: tuple[int, int]) -> None:
         """Load what `view` needs at output `size` ahead of time (stage maps, sprite rasters)."""

@@ -808,7 +808,7 @@ class Beams:
         lit_area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
             [lit.get_rect(topleft=at) for lit, at in pieces[1:]]).clip(view)
         area = shadows[0][0].get_rect(topleft=shadows[0][1]).unionall(
-            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area)
+            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area).clip(dest.get_clip())
         for lit, at in pieces:
             for band in _outside(lit.get_rect(topleft=at), area):
                 dest.blit(lit, band.topleft, band.move(-at[0], -at[1]), special_flags=pygame.BLEND_RGB_ADD)
@@ -853,6 +853,7 @@ class Beams:
         picture, where it is on the output, gain) gets the polygon's light times its own colour
         (a pale head of hair catches more of it than a dark coat), added."""
         view = dest.get_rect()
+        clip = dest.get_clip()  # (a picture composed in parts: the pieces are made only there)
         for i, shape in enumerate(self.shapes):
             if shape.shape.falls_on != "figures":
                 continue
@@ -867,7 +868,7 @@ class Beams:
                     if got is None:
                         break
                 lit, lat = got
-                over = rect.clip(lit.get_rect(topleft=lat))
+                over = rect.clip(lit.get_rect(topleft=lat)).clip(clip)
                 if over.w <= 0 or over.h <= 0:
                     continue
                 piece = self._piece(surf, over.move(-at[0], -at[1]))

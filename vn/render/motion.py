@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -40,6 +41,7 @@ DUST_GAIN = 2.2  # a mote at full brightness adds its colour x the beam's streng
 REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: ~1.3 MB a height)
 REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
+WARM_RATE = 40.0  # motion times a second `Living.warm` looks at (every motion rate's frames are among them)
 
 
 def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -> tuple[float, float]:
@@ -143,31 +145,104 @@ class Living:
             self._regions_for = at_rest
         area = pic.get_rect()
         clip = pic.get_clip()  # (a frame drawn in parts: only its part)
-        for region, _ in moving:
-            region = region.clip(area)
-            if region.w <= 0 or region.h <= 0 or not region.colliderect(clip):
+        for region, key in self._keys(moving, area):
+            if not region.colliderect(clip):
                 continue
-            # the states of the moving figures whose regions reach into this one
-            key = (tuple(region), tuple(state for other, state in moving if other.colliderect(region)))
             kept = self._regions.get(key)
             if kept is not None:
                 self._regions.move_to_end(key)
                 pic.blit(kept, region)
                 self.region_hits += 1
                 continue
-            pic.set_clip(region.clip(clip))
-            try:
-                self.c._scene(pic, view, scale, (0, 0))
-            finally:
-                pic.set_clip(clip)
-            if not clip.contains(region):
-                continue  # composed only in part: not kept
-            kept = self._regions[key] = pic.subsurface(region).copy()
-            self._region_bytes += region.w * region.h * 4
-            budget = max(REGION_BYTES, REGION_FRAMES * area.w * area.h * 4)
-            while self._region_bytes > budget and len(self._regions) > 1:
-                _, old = self._regions.popitem(last=False)
-                self._region_bytes -= old.get_width() * old.get_height() * 4
+            self._compose(pic, view, scale, region, key, clip)
+
+    @staticmethod
+    def _keys(moving: list[tuple[pygame.Rect, tuple[object, ...]]], area: pygame.Rect) \
+            -> list[tuple[pygame.Rect, tuple[object, ...]]]:
+        """(region on the picture, the key its picture is kept by) of each moving figure's
+        region: the region and the states of the moving figures whose regions reach into it."""
+        out = []
+        for region, _ in moving:
+            region = region.clip(area)
+            if region.w > 0 and region.h > 0:
+                out.append((region, (tuple(region), tuple(state for other, state in moving if other.colliderect(region)))))
+        return out
+
+    def _compose(self, pic: pygame.Surface, view: SceneView, scale: float, region: pygame.Rect,
+                 key: tuple[object, ...], clip: pygame.Rect) -> None:
+        """Compose the scene of `view` again on `pic` inside `region` (and `clip`); keep the
+        region's picture under `key` when it was composed whole."""
+        pic.set_clip(region.clip(clip))
+        try:
+            self.c._scene(pic, view, scale, (0, 0))
+        finally:
+            pic.set_clip(clip)
+        if not clip.contains(region):
+            return  # composed only in part: not kept
+        self._regions[key] = pic.subsurface(region).copy()
+        self._region_bytes += region.w * region.h * 4
+        budget = self._budget(pic.get_rect())
+        while self._region_bytes > budget and len(self._regions) > 1:
+            _, old = self._regions.popitem(last=False)
+            self._region_bytes -= old.get_width() * old.get_height() * 4
+
+    @staticmethod
+    def _budget(area: pygame.Rect) -> float:
+        return max(REGION_BYTES, REGION_FRAMES * area.w * area.h * 4)
+
+    def warm(self, pic: pygame.Surface, view: SceneView, scale: float) -> Iterator[None]:
+        """Compose ahead the pictures `_figures` will ask for while the figures of `view` breathe
+        or pulse through one period of their motion from `view.motion` (the longest), soonest
+        first, as many as fit the kept regions' budget: part of the first picture at a new size,
+        made while a stand-in shows (vn.render.resize). Yields after each region; `pic` (a
+        surface of the picture's size) is left as it was."""
+        t0 = view.motion
+        if t0 is None or view.stage is None:
+            return
+        size = pic.get_size()
+        st = self.c._stage(view.stage, size)
+        at_rest = (replace(view, motion=None), size, self.c.images.generation)
+        if self._regions_for != at_rest:
+            self.release()
+            self._regions_for = at_rest
+        periods = [cycle.period for sv in view.sprites if (sdef := self.c.assets.sprite(sv.sprite)) is not None
+                   for cycle in (sdef.breathing, *(sdef.layers[n].pulse for n, _ in sv.layers if n in sdef.layers))
+                   if cycle is not None]
+        if not periods:
+            return
+        area, plan = pic.get_rect(), {}  # the regions of one period, soonest first
+        for k in range(math.ceil(max(periods) * WARM_RATE) + 1):  # (every motion rate's frames are on this grid)
+            v = replace(view, motion=t0 + k / WARM_RATE)
+            for region, key in self._keys(self._moving(v, size, scale, st), area):
+                plan.setdefault(key, (v, region))
+        budget = self._budget(area)
+        for key, (v, region) in plan.items():
+            if key in self._regions:
+                continue
+            if self._region_bytes + region.w * region.h * 4 > budget:
+                return  # (what does not fit would push out what comes sooner)
+            self._stretch(pic, v, scale, st, region)
+            yield
+            saved = pic.subsurface(region).copy()
+            self._compose(pic, v, scale, region, key, area)
+            pic.blit(saved, region)
+            yield
+
+    def _stretch(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage | None,
+                 region: pygame.Rect) -> None:
+        """Make the breathing figures of `view` that reach into `region` at their height then,
+        drawn nowhere (what `_compose` then finds made: a piece of `warm` of its own)."""
+        clip = pic.get_clip()
+        pic.set_clip(pygame.Rect(0, 0, 0, 0))
+        try:
+            for sv, k, origin in self.c._sprite_places(view, st.layout if st else None, pic.get_size(), scale):
+                sdef = self.c.assets.sprite(sv.sprite)
+                stretch, glow = sprite_motion(sdef, sv, view.motion)
+                if sdef is not None and (stretch, glow) != (1.0, 1.0) and \
+                        self.c.sprites.placement(sdef, sv, k, origin, stretch).colliderect(region):
+                    self.c.sprites.draw(pic, sdef, sv, view.light, k, origin, stretch, glow)
+        finally:
+            pic.set_clip(clip)
 
     def _moving(self, view: SceneView, size: tuple[int, int], scale: float, st: _Stage | None) \
             -> list[tuple[pygame.Rect, tuple[object, ...]]]:

@@ -59,6 +59,12 @@ class PlateCache:
         self.hits += 1
         return True
 
+    def put(self, key: Hashable, picture: pygame.Surface) -> None:
+        """Keep `picture` (the caller's, not copied; nobody draws on it after) as the plate of
+        `key` at its size: a picture made ahead (vn.render.resize)."""
+        self._plate = picture
+        self._key = self._last = (key, picture.get_size())
+
     def peek(self, key: Hashable, size: tuple[int, int]) -> pygame.Surface | None:
         """The plate, if it shows `key` at `size` (to be read, never drawn on)."""
         return self._plate if self._plate is not None and (key, size) == self._key else None

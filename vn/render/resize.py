@@ -128,3 +128,120 @@ class BackgroundBuilds:
 def nearest(sizes: list[Size], size: Size) -> Size | None:
     """The size among `sizes` closest in height to `size` (None when there is none)."""
     return min(sizes, key=lambda s: abs(s[1] - size[1])) if sizes else None
+
+
+WARM_BANDS = 4  # the first picture at a new size is composed in this many bands of rows
+
+
+class Warmup:
+    """The first picture of a still view at a new size, made over the frames of the stand-in
+    (`Compositor.warm`) once the background build has handed over the stage: a piece a frame
+    (more while the frame's budget lasts) — the stage shown at the new size, what each figure
+    needs made once (its lit copies, the light on it), the picture at rest in bands of rows (a
+    composition clipped to a band equals the whole one there), the pictures of its breathing
+    figures over their next breath (`Living.warm`) — and finally the picture goes on the plate,
+    so the frame that swaps it in only blits. The pieces fill caches or the picture; none
+    changes what a frame shows, and the picture is the same however many frames it took."""
+
+    def __init__(self) -> None:
+        self.key: Hashable | None = None  # (the plate key: picture at rest, generation; its size)
+        self.picture: Any = None  # the picture being made
+        self._pieces: Iterator[None] | None = None
+
+    def step(self, c: Any, view: Any, size: Size, until: float, clock: Callable[[], float]) -> bool:
+        """One frame's slice of the first picture of `view` on a target of `size` (`c`: the
+        Compositor; no piece is begun once `clock()` passes `until`, one at least is made); True
+        when nothing was left to make: the picture is on the plate (the frame then only blits),
+        or `view` is not a still picture that can be made ahead (that frame composes it as before)."""
+        from dataclasses import replace
+
+        from vn.render.compositor import fit
+
+        rest = view if view.motion is None else replace(view, motion=None)
+        scale, rect = fit(size, view.size)
+        if (view.stage is None or rest.transition is not None or rest.card is not None or rest.camera_moving
+                or rect.w <= 0 or rect.h <= 0):
+            return True
+        key = (rest, c.images.generation)
+        if c.plate.peek(key, rect.size) is not None:
+            return True
+        if self.key != (key, rect.size):
+            if self.key is not None:  # the picture moved on meanwhile: not made ahead after all
+                self.clear()
+                return True
+            self.key = (key, rect.size)
+            self._pieces = self._make(c, view, rest, scale, rect.size)
+        assert self._pieces is not None
+        did = False
+        for _ in self._pieces:
+            did = True
+            if clock() >= until:
+                return False
+        c.plate.put(key, self.picture)
+        self.clear()
+        return not did
+
+    def clear(self) -> None:
+        self.key = self.picture = self._pieces = None
+
+    def _make(self, c: Any, view: Any, rest: Any, scale: float, size: Size) -> Iterator[None]:
+        """The pieces of the work, in order (each yield ends one)."""
+        import pygame
+
+        pic = self.picture = pygame.Surface(size)
+        if c._shown != (view.stage, size):
+            c._stage(view.stage, size)  # shown from now on: what the last size kept is let go
+            yield
+        yield from _figures_lit(c, pic, rest, scale)
+        band = -(-size[1] // WARM_BANDS)
+        for row in range(0, size[1], band):
+            pic.set_clip(pygame.Rect(0, row, size[0], band))
+            try:
+                c._render(pic, rest, scale)
+            finally:
+                pic.set_clip(None)
+            yield
+        if view.motion is not None:
+            yield from c.living.warm(pic, view, scale)
+
+
+def _figures_lit(c: Any, pic: Any, view: Any, scale: float) -> Iterator[None]:
+    """What `Compositor._staged` makes once for each figure of `view` at the picture's size —
+    its lit copies, then the light of the polygons that fall on it and the beam's rim on it —
+    made a piece at a time, drawn nowhere (the clip of `pic` is empty meanwhile). Only caches are
+    filled: should this drift from `_staged`, a frame costs more, never looks different."""
+    import pygame
+
+    from vn.render.compositor import _places
+
+    st = c._stage(view.stage, pic.get_size())
+    origin = (round(view.shake[0] * scale), round(view.shake[1] * scale))
+    _, ks, marks_at, _, beam_origin = _places(st, view, scale, origin)
+    beams = st.beams(st.k_ref)
+    zoom = ks / st.k_ref
+    n = len(st.layout.layers)
+    sun = (marks_at[0] + view.light.sun[0] * ks, marks_at[1] + view.light.sun[1] * ks)
+    for sv in view.sprites:
+        sdef = c.assets.sprite(sv.sprite)
+        if sdef is None:
+            continue
+        pic.set_clip(pygame.Rect(0, 0, 0, 0))
+        try:
+            rect = c.sprites.placement(sdef, sv, (ks, ks), marks_at)
+            art = c.sprites.art(sdef, sv, rect.size)
+            c.sprites.draw(pic, sdef, sv, view.light, (ks, ks), marks_at, art=art)
+        finally:
+            pic.set_clip(None)
+        yield
+        pic.set_clip(pygame.Rect(0, 0, 0, 0))
+        try:
+            paint = c.sprites.paint(art, rect, sv.alpha, sun, view.light.glaze)
+            beams.on_figure(pic, view.light, beam_origin, zoom, paint)
+            feet = (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks)
+            depth = n if sv.depth is None else min(n, sv.depth)
+            glow = beams.light_at(feet, view.light, beam_origin, zoom, pic.get_rect(), depth)
+            if glow != (0, 0, 0):
+                c.sprites.light_rim(pic, paint, glow)
+        finally:
+            pic.set_clip(None)
+        yield

@@ -334,6 +334,17 @@ class TextRenderer:
             self._bytes -= _layout_bytes(self._cache.popitem(last=False)[1])
         return result
 
+    def adopt(self, other: TextRenderer) -> None:
+        """Keep the layouts `other` made that this renderer has not (laid out ahead in a
+        background thread by a renderer of its own, vn.screen: a layout depends only on its key
+        and the fonts)."""
+        for key, layout in list(other._cache.items()):
+            if key not in self._cache:
+                self._cache[key] = layout
+                self._bytes += _layout_bytes(layout)
+        while len(self._cache) > 1 and (len(self._cache) > self._cache_size or self._bytes > self._cache_bytes):
+            self._bytes -= _layout_bytes(self._cache.popitem(last=False)[1])
+
     def _px(self, style: Style, size: int, scale: float) -> int:
         return max(4, round(size + style.size * scale))
 

@@ -1,0 +1,139 @@
+"""A window going to a new size (vn.render.resize, vn.screen): meanwhile the whole frame — the
+picture at rest and the text box — is the last size's, scaled; the new size's first picture,
+the breathing figures' pictures over their next breath and the text box's words are made off
+the frame (a slice a frame, or in the background), and the frame that swaps them in only
+blits. That frame, and every one after, equals what a fresh Screen draws at that size."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from tests.render.test_incremental_frames import _at_living_line
+from vn.game import load_game
+from vn.render.compositor import Compositor
+from vn.render.text import TextRenderer
+from vn.screen import Screen, headless_surface
+
+SMALL, BIG = (640, 360), (1280, 720)
+
+
+def rgb(surface: pygame.Surface) -> bytes:
+    return pygame.image.tobytes(surface, "RGB")
+
+
+@pytest.fixture(scope="module")
+def game():
+    return load_game()
+
+
+def _count(monkeypatch, owner, name: str) -> list[int]:
+    """Count the calls of `owner.name` (a class's: every instance's; an object's: its own)."""
+    calls = [0]
+    original = getattr(owner, name)
+
+    def counted(*args, **kwargs):
+        calls[0] += 1
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def _resize(screen: Screen, session, t: float, limit: int = 400):
+    """Draw at BIG until the new size is in: (the frames drawn standing in, the surface, the
+    time of the frame that swapped the new size in)."""
+    surf = headless_surface(BIG)
+    stand_ins = 0
+    for _ in range(limit):
+        t += 1 / 60
+        session.update(t)
+        screen.draw(surf, session, t, kept=())
+        if screen._resizing is None and not screen.compositor.builds.busy:
+            return stand_ins, surf, t
+        stand_ins += 1
+        screen.compositor.builds.wait()
+        screen._text_builds.wait()
+    raise AssertionError("the new size never came in")
+
+
+@pytest.mark.parametrize("kinds", [{"dust", "breathing"}, {"twinkle", "breathing"}])
+def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(game, kinds, monkeypatch):
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, kinds)
+    small = headless_surface(SMALL)
+    for _ in range(5):
+        t += 1 / 60
+        session.update(t)
+        screen.draw(small, session, t, kept=())
+    surf = headless_surface(BIG)
+    t += 1 / 60
+    session.update(t)
+    screen.draw(surf, session, t, kept=())
+    assert screen._resizing == (SMALL, BIG)  # the whole frame stands in: nothing laid out at BIG yet
+    # the frames until the swap (the stage built, the picture and the breath made a slice a frame)
+    composed, laid = _count(monkeypatch, Compositor, "_render"), _count(monkeypatch, TextRenderer, "_layout")
+    regions = _count(monkeypatch, screen.compositor.living, "_compose")
+    screen.compositor.builds.wait()
+    screen._text_builds.wait()
+    surf_at, t_at = None, t
+    for _ in range(400):
+        t_at += 1 / 60
+        session.update(t_at)
+        before = (composed[0], laid[0], regions[0])
+        screen.draw(surf, session, t_at, kept=())
+        if screen._resizing is None:
+            surf_at = surf
+            break
+        screen.compositor.builds.wait()
+    assert surf_at is not None, "the new size never came in"
+    assert regions[0] > 1, "the breathing figures' pictures were not made ahead"
+    assert (composed[0], laid[0], regions[0]) == before, "the frame that swapped the new size in composed"
+    fresh = Screen(game, BIG)
+    ref = headless_surface(BIG)
+    fresh.draw(ref, session, t_at)
+    assert rgb(surf_at) == rgb(ref)
+    # and the motion's steps after it, over a breath, from what was made ahead
+    made = regions[0]
+    for i in range(1, 40):
+        now = t_at + i / 20
+        session.update(now)
+        screen.draw(surf, session, now, kept=())
+        fresh.draw(ref, session, now)
+        assert rgb(surf) == rgb(ref), i
+    assert regions[0] == made, "the breath's pictures were made again in the frames after"
+
+
+def test_a_stand_in_frame_is_the_last_size_scaled(game):
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    session.finish_line(t)
+    small = headless_surface(SMALL)
+    screen.settings.reduce_motion = True  # (a still picture: the stand-in shows it at rest)
+    screen.draw(small, session, t, kept=())
+    surf = headless_surface(BIG)
+    screen.draw(surf, session, t, kept=())
+    assert screen._resizing == (SMALL, BIG)
+    assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
+
+
+def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(game):
+    """The line changes while the new size is being made: the frame is drawn whole at the new
+    size, as a fresh Screen draws it."""
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    small = headless_surface(SMALL)
+    screen.draw(small, session, t, kept=())
+    surf = headless_surface(BIG)
+    screen.draw(surf, session, t, kept=())
+    screen.compositor.builds.wait()
+    screen.draw(surf, session, t, kept=())  # the stage in: the first piece of its picture
+    for _ in range(3):  # on to another line (the picture at rest may change with it)
+        session.finish_line(t)
+        session.click(t)
+        t += 0.25
+        session.update(t)
+    stand_ins, surf, t = _resize(screen, session, t)
+    ref = headless_surface(BIG)
+    Screen(game, BIG).draw(ref, session, t)
+    assert rgb(surf) == rgb(ref)
