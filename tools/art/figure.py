@@ -348,7 +348,7 @@ def crumple(g: BaseGeometry, seed: int, y0: float, y1: float = 1e9, step: float 
     """Cloth's outline: where folds reach the edge of a garment its silhouette is never a clean
     curve. Along the outline between canvas rows y0 and y1 (and columns x0..x1), every `step` px
     (jittered) the edge either swells a little (a fold's ridge turning out, an ellipse lying along
-    the edge) or is cut by a short wedge (a fold's valley meeting the edge), `depth` px deep. The
+    the edge) or is cut by a long shallow notch (a fold's valley meeting the edge), `depth` px deep. The
     rim follows the silhouette, so it swells, breaks and steps like a line drawn over cloth."""
     import random as _r
     rnd = _r.Random(seed)
@@ -369,16 +369,13 @@ def crumple(g: BaseGeometry, seed: int, y0: float, y1: float = 1e9, step: float 
         if rnd.random() < 0.5:
             add_.append(ellipse(x, y, rnd.uniform(7, 12), depth * rnd.uniform(0.6, 1.0), ang))
         else:
-            ln = rnd.uniform(5, 9)
-            d = depth * rnd.uniform(1.0, 1.6)
-            ux, uy = math.cos(math.radians(ang)), math.sin(math.radians(ang))
-            nx, ny = -uy, ux            # one side of the edge; the wedge is cut from both and kept to the outline
-            cut.append(Polygon([(x - ux * ln, y - uy * ln), (x + ux * ln * 0.5, y + uy * ln * 0.5), (x + nx * d, y + ny * d),
-                                (x - nx * d, y - ny * d)]).convex_hull)
+            # a shallow, long notch (not a wedge: a sharp cut turns the rim into a zigzag)
+            cut.append(ellipse(x, y, rnd.uniform(8, 13), depth * rnd.uniform(0.7, 1.0), ang))
     out = union(g, *add_) if add_ else g
     for c in cut:
         out = out.difference(c)
-    return valid(out)
+    # round every step so the rim along it bends instead of zigzagging
+    return valid(out.buffer(2.0, 8).buffer(-2.0, 8))
 
 
 def edge_line(ink: Ink, pts: Sequence[Pt], w: float, col: Col, op: float, clip: BaseGeometry | None = None) -> None:

@@ -35,6 +35,7 @@ from figure import (
     lerp,
     limb,
     shoulder_line,
+    turn,
 )
 from shapely.geometry import box
 
@@ -227,7 +228,9 @@ def figure(mood: str) -> list[Part]:
     parts.append(boards[0])
     parts.append(S.face_part(head, "cold"))
     parts += front
-    return parts
+    # not a mannequin at attention: the weight on his right leg, the upper body eased a degree
+    # toward it from the hips (calls: a little more, toward the man he calls on)
+    return turn(parts, -2.0 if calls else -1.2, lerp(HL, HR, 0.5))
 
 
 # ================================================================================ the looks

@@ -16,7 +16,7 @@ import os
 import re
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, ribbon, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, ribbon, shape, shift, union
 from figure import (
     Head,
     add,
@@ -44,6 +44,7 @@ from figure import (
 from hair import Sheet, bundle, hair_part
 from shapely import affinity
 from shapely.geometry import box
+from svgkit import catmull
 
 W, H = 720, 980
 G = 972
@@ -131,7 +132,7 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
                (cx + 16 + sway, hem_y + 16), (cx + 34 + sway, hem_y + 6),
                add(HR, 26 + sway, 30), add(HR, 18 + sway * 0.6, 4), add(HR, 8, -50), add(SR, -22, 190), add(SR, -10, 110),
                add(SR, -8, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
-    shirt = crumple(shape(outline, 6), 29 + int(sway), min(SL[1], SR[1]) + 90, step=46, depth=2.6)
+    shirt = crumple(shape(outline, 6), 29 + int(sway), min(SL[1], SR[1]) + 90, step=56, depth=2.2)
     # the opening: a V from the collar that widens down the chest and hangs open over the belly,
     # its edges curving as the cloth falls away from the body
     near_edge = [add(neck, -12, -6), (cx - 18, neck[1] + 60), (cx - 30, neck[1] + 130), (cx - 42 + sway * 0.4, neck[1] + 220),
@@ -204,7 +205,15 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
         ink.fill(c.intersection(shape([(cx - 30, neck[1] + 40), (cx + 20, neck[1] + 40), (cx + 40, hem_y + 40), (cx - 50, hem_y + 40)], 3)),
                  SKIN_SH, 0.25)
     chest.details.append(cd)
-    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1, rim_folds=far_folds),
+    def far_lip(ink: Ink, p: Part, vis) -> None:
+        # the far front's edge along the opening faces the glass across his chest: its rolled lip
+        # catches a thin line of the light, so the opening reads as two edges of cloth
+        pts = [add(q, 4, 0) for q in far_edge[1:]]
+        ws = [1.2, 2.6, 3.0, 2.4, 1.0][:len(pts)]
+        ink.fill(limb(pts, [w / 2 for w in ws]), (255, 255, 255), 0.42, vis)
+
+    return [chest, Part("shirt_far", far, SHIRT, details=[fd], rim=0.45, inner_rim=0.1, rim_folds=far_folds,
+                        rim_details=[far_lip]),
             Part("shirt_near", near, SHIRT, details=[nd], rim=0.9, inner_rim=0.1, rim_folds=near_folds),
             Part("collar_f", col_f, SHIRT, rim=0.4, inner_rim=0.1, shade=0.4),
             Part("collar_n", col_n, SHIRT, rim=0.9, inner_rim=0.2, shade=0.6)]
@@ -213,8 +222,8 @@ def open_shirt(SL, SR, HL, HR, neck, facing: float, sway: float = 0.0) -> list[P
 def silk_shirt(SL, SR, HL, HR, neck, facing: float, back: bool = False) -> list[Part]:
     """Dawn: the black silk shirt, open at the throat, loose over the trousers: it hangs from the
     shoulders, the cloth falling in long soft folds to a hem below the belt."""
-    g = crumple(shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6), 31, min(SL[1], SR[1]) + 90, step=44,
-                depth=2.6)
+    g = crumple(shape(torso_outline(SL, SR, HL, HR, neck, facing, hem=38, waist=-3, hip=8), 6), 31, min(SL[1], SR[1]) + 90, step=56,
+                depth=2.2)
     mid = lerp(HL, HR, 0.5)
     # silk hangs in long soft folds from the shoulders and the chest, gathers where it meets the
     # belt and flutes at the hem
@@ -249,7 +258,7 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
     if neck is not None:
         g = clip_to_shoulder(g, neck, sh)
     # the sleeve's cloth breaks the outline below the shoulder and at the elbow (not a tube)
-    g = crumple(g, int(sh[0] + el[1]), sh[1] + 60, step=40, depth=2.2)
+    g = crumple(g, int(sh[0] + el[1]), sh[1] + 60, step=56, depth=2.2)
     if cuff:
         ux, uy = wr[0] - el[0], wr[1] - el[1]
         n = math.hypot(ux, uy) or 1.0
@@ -272,7 +281,9 @@ def arm(sh, el, wr, name: str, mat: Mat, rim: float = 0.8, inner_rim: float = 0.
         cx, cy = el[0] + ux * t, el[1] + uy * t
         folds.append(([(cx - nx * wv - ux * tl, cy - ny * wv - uy * tl), (cx + nx * 2, cy + ny * 2), (cx + nx * wv * 0.8, cy + ny * wv * 0.8)],
                       2.8, 0.25 * k))
-    folds.append(([lerp(sh, el, 0.18), lerp(sh, el, 0.45), lerp(sh, el, 0.7)], 3.5, 0.4 * k))
+    # the long fold from the armpit winds across the upper arm toward the elbow's outer side
+    a0, a1, a2 = lerp(sh, el, 0.2), lerp(sh, el, 0.47), lerp(sh, el, 0.74)
+    folds.append(([(a0[0] - nx * 8, a0[1] - ny * 8), (a1[0] + nx * 2, a1[1] + ny * 2), (a2[0] + nx * 9, a2[1] + ny * 9)], 3.5, 0.4 * k))
     cx, cy = lerp(el, wr, 0.72)
     folds.append(([(cx - vy * 10 + vx * 4, cy + vx * 10 + vy * 4), (cx, cy), (cx + vy * 8 + vx * 2, cy - vx * 8 + vy * 2)], 2.4, 0.25 * k))
 
@@ -450,7 +461,7 @@ def silk_profile(neck, hip, back_x: float = 0.0, chest_x: float = 0.0) -> Part:
            (hx - 42, hy - 110), (hx - 46, hy - 60), (hx - 54, hy - 6), (hx - 62, hy + 30), (hx - 34, hy + 40), (hx + 10, hy + 36),
            (hx + 44, hy + 30), (hx + 46, hy - 10), (hx + 42, hy - 80), (hx + 46 + chest_x * 0.5, hy - 150), (nx + 56 + chest_x, ny + 120),
            (nx + 58 + chest_x, ny + 70), (nx + 46 + chest_x * 0.8, ny + 28), (nx + 28, ny + 6), (nx + 16, ny - 4)]
-    g = crumple(shape(pts, 6), 23, ny + 80, step=44, depth=2.6)
+    g = crumple(shape(pts, 6), 23, ny + 80, step=56, depth=2.2)
     folds = [([(nx - 40, ny + 60), (nx - 34, ny + 150), (hx - 30, hy - 60), (hx - 34, hy + 20)], 5),
              ([(nx + 30, ny + 90), (nx + 22, ny + 190), (hx + 20, hy - 40), (hx + 24, hy + 28)], 4.5),
              ([(hx - 40, hy - 120), (hx - 20, hy - 96), (hx - 4, hy - 90)], 3.5),
@@ -503,8 +514,12 @@ def dawn_profile(turning: bool = False) -> list[Part]:
         parts.append(arm((420, 214), (440, 356), (432, 470), "arm_f", SILK, rim=0.9, back=-1.0))
     # the hair over the back of the skull and behind the ear; the long parted fringe falls in
     # front of the ear to the jaw, framing the face without hiding it
-    cap = shape([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30), (hx - 60, hy + 10), (hx - 44, hy + 56),
-                 (hx - 20, hy + 40), (hx - 6, hy + 6), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6)
+    # its lower edge breaks into pointed locks falling onto the nape (no flat flap behind the ear)
+    cap = poly([(x, y) for x, y in catmull([(hx + 34, top + 10), (hx + 12, top - 3), (hx - 24, top + 2), (hx - 50, hy - 30),
+                                            (hx - 62, hy + 10)], 6, closed=False)] +
+               [(hx - 62, hy + 60), (hx - 60, hy + 120), (hx - 50, hy + 56), (hx - 40, hy + 132), (hx - 30, hy + 56), (hx - 20, hy + 100),
+                (hx - 14, hy + 34)] +
+               [(x, y) for x, y in catmull([(hx - 10, hy + 8), (hx + 6, hy - 26), (hx + 24, top + 22), (hx + 40, top + 22)], 6, closed=False)])
     crown = Sheet([(hx + 34, top + 10), (hx - 20, top + 10), (hx - 50, hy + 20)], [(hx + 40, top + 22), (hx + 4, hy - 20), (hx - 20, hy + 40)],
                   seed=11)
     crown.geom = cap

@@ -124,22 +124,21 @@ def torso(SL, SR, HL, HR, neck, facing: float, name: str = "torso", hem: float =
         hem_pts + [add(HR, 22, 14), add(lerp(SR, HR, 0.94), 13, 0),
            add(lerp(SR, HR, 0.82), 7, 0), add(lerp(SR, HR, 0.62), 3 + fr * 0.3, 0), add(SR, -10 + fr, 84),
            add(SR, -9 + br, 40)] + rn[:3][::-1] + [add(rn[0], -3, -18)]
-    g = crumple(shape(pts, 6), 11 + int(SL[0]), top_y_of(SL, SR) + 70, step=42, depth=2.8)
+    g = crumple(shape(pts, 6), 11 + int(SL[0]), top_y_of(SL, SR) + 70, step=56, depth=2.2)
     top_y = min(SL[1], SR[1])
     if folds is None:
-        # hanging free: short folds from the armpits, the cloth gathering above the hem
+        # hanging free: short folds from the armpits, the cloth gathering above the hem (ending above
+        # the turned hem: a lit ridge across its lit lip reads as a stitched cross)
         folds = [([add(SL, 18, 62), add(SL, 26, 96), add(SL, 26, 132)], 4),
                  ([add(SR, -18, 64), add(SR, -26, 98), add(SR, -24, 130)], 4),
-                 ([add(HL, 10, -24), add(HL, 6, hem - 6)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 4)], 3)]
+                 ([add(HL, 10, -24), add(HL, 6, hem - 18)], 3.5), ([add(mid, 16, -16), add(mid, 18, hem - 16)], 3)]
 
     # wherever the pose puts them, cloth gathers the same way: short folds fanning from each
-    # armpit, and the shirt bunching in shallow zigzags where it is tucked at the belt
+    # armpit (the belt's gathers crossed the hanging folds and read as stitched crosses: gone)
     # (in the shadow layer only: their ridges are too small to catch the rim, and a lit ridge
     # across a hanging fold reads as a stitch)
     gathers = [([add(SL, 14, 60), add(SL, 24, 86), add(SL, 30, 112)], 2.6),
-               ([add(SR, -14, 62), add(SR, -24, 88), add(SR, -28, 112)], 2.6),
-               ([add(HL, -14, hem - 16), add(HL, 2, hem - 24), add(HL, 18, hem - 18)], 2.4),
-               ([add(lerp(mid, HR, 0.45), 0, hem - 20), add(lerp(mid, HR, 0.7), 0, hem - 14), add(HR, 8, hem - 22)], 2.4)]
+               ([add(SR, -14, 62), add(SR, -24, 88), add(SR, -28, 112)], 2.6)]
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom
@@ -232,7 +231,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
         else:
             # a sharply bent arm: the pushed sleeve ends across the elbow, square to the upper arm
             end, toward = lerp(sh, el, 1.02), add(el, (el[0] - sh[0]) * 0.5, (el[1] - sh[1]) * 0.5)
-        sl = crumple(sleeve_end(cloth_full, end, toward, 1.5, seed), seed + 5, sh[1] + 50, step=40, depth=2.2)
+        sl = crumple(sleeve_end(cloth_full, end, toward, 1.5, seed), seed + 5, sh[1] + 50, step=56, depth=2.2)
 
         def sd(ink: Ink, p: Part) -> None:
             c = p.geom
@@ -261,7 +260,7 @@ def arm(sh, el, wr, name: str, sleeve: str, skin: Mat, seed: int = 1, rim: float
         j = rnd.uniform(-1, 1) * 9 + (12 if i % 2 else -4)
         edge.append((cut_a[0] + nx * t * 80 + ux * j, cut_a[1] + ny * t * 80 + uy * j))
     up = [(p[0] - ux * 300, p[1] - uy * 300) for p in (edge[0], edge[-1])]
-    sl = crumple(cloth_full.intersection(shape([up[0]] + edge + [up[1]], 1).buffer(0)), seed + 5, sh[1] + 40, step=40, depth=2.2)
+    sl = crumple(cloth_full.intersection(shape([up[0]] + edge + [up[1]], 1).buffer(0)), seed + 5, sh[1] + 40, step=56, depth=2.2)
     rag_root = edge[5]
     rag = limb([rag_root, (rag_root[0] + ux * 30 + nx * 4, rag_root[1] + uy * 30 + ny * 4),
                 (rag_root[0] + ux * 52 + nx * 2, rag_root[1] + uy * 52 + ny * 2)], [6, 4.5, 1])
@@ -406,7 +405,7 @@ def torso_profile(neck, hip, hem: float = 34, folds=()) -> Part:
            (hx - 46, hy + 10), (hx - 44, hy + hem), (hx - 20, hy + hem + 5), (hx + 20, hy + hem + 2), (hx + 48, hy + hem - 6),
            (hx + 52, hy + 6), (hx + 54, hy - 50), (hx + 58, hy - 120), (nx + 62, ny + 90), (nx + 56, ny + 40), (nx + 36, ny + 14),
            (nx + 18, ny)]
-    g = crumple(shape(pts, 6), 17, ny + 70, step=42, depth=2.8)
+    g = crumple(shape(pts, 6), 17, ny + 70, step=56, depth=2.2)
 
     def d(ink: Ink, p: Part) -> None:
         c = p.geom

@@ -24,13 +24,14 @@ from typing import Any, Protocol
 
 import pygame
 
+from vn.render import bands
 from vn.render.allocator import give_back
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
-from vn.render.resize import BackgroundBuilds, Warmup, frame, nearest
+from vn.render.resize import WARM_S, BackgroundBuilds, Warmup, frame, nearest
 from vn.render.sprites import Prebuilt, ShadowCasters, ShadowKey, SpriteRenderer, make_shadow, shadow_key
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, bounds_on_screen, default_camera, layer_origin
@@ -70,6 +71,10 @@ def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.
 
 
 MAX_PLANE_AREA = 40_000_000  # output px of one set of a stage's role maps
+# a stage no longer shown keeps its maps (to be shown again without a rebuild) only while they
+# hold at most this many full pictures' pixels: a room with its window (1.7 at 1080p) is kept
+# for the return from a key-beat image; a key-beat image's many planes (3.5-8) are built again
+KEEP_PICTURES = 2.5
 
 
 class _Stage:
@@ -139,6 +144,12 @@ class _Stage:
         self._view = self._view_key = None
         self._mips.clear()
         self._casters = None
+
+    def map_bytes(self) -> int:
+        """The bytes of pixels its maps hold (what it keeps when not shown)."""
+        return sum(m.get_pitch() * m.get_height() for lit in self._lighters.values() for lighter in lit
+                   for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
+                             lighter.maps.rim) if m is not None)
 
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
@@ -334,6 +345,7 @@ class Compositor:
         self.living_plate = PlateCache()  # the still picture with its living motion at one moment
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
         self._warmup = Warmup()  # and their first picture, made over the frames of the stand-in
+        self._warming: tuple[tuple[int, int], tuple[int, int]] | None = None  # (from size, new size)
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
         self._buffers: dict[str, pygame.Surface] = {}
@@ -374,6 +386,16 @@ class Compositor:
         key = (rest, self.images.generation)
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
+            self._warming = (stand_in, pic.get_size())
+        elif self._warming is not None:  # ... then its first picture is made a piece a frame
+            if self._warming[1] == pic.get_size() and not self._warmup.step(
+                    self, view, target.get_size(), time.thread_time() + WARM_S, time.thread_time):
+                stand_in = self._warming[0]
+            else:
+                self._warming = None
+                self._warmup.clear()
+        self.builds.warming = self._warming is not None  # (a still picture asks for the frames it needs)
+        if stand_in is not None:
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
             if paint is not None:
                 paint(target)
@@ -527,6 +549,10 @@ class Compositor:
         with frame():
             return self._warmup.step(self, view, size, until, clock)
 
+    def end_warm(self) -> None:
+        """Let go of a first picture being made by `warm` (the new size it was for is gone)."""
+        self._warmup.clear()
+
     def at_rest(self, dest: pygame.Surface, view: SceneView) -> None:
         """The picture of `view` at rest (its living motion left out) filling `dest`: from the
         plate when it holds it at that size, else composed and kept. A stand-in's picture
@@ -546,6 +572,7 @@ class Compositor:
         """The size to draw `view` at (then scaled) while its stage is built at `size` in the
         background; None to draw at `size` (ready, the stage's first picture, or no stage)."""
         name = view.stage
+        self.builds.drop(keep=(name, size))  # (a stage or size no longer shown is not waited for)
         if name is None or (name, size) in self._stages:
             return None
         drawn = [s for (n, s) in self._stages if n == name]
@@ -624,9 +651,12 @@ class Compositor:
         if layout is None:
             return None
         if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            for other, kept in self._stages.items():
+            budget = KEEP_PICTURES * size[0] * size[1] * 4
+            for other, kept in list(self._stages.items()):
                 if other != key:
                     kept.release()
+                    if kept.map_bytes() > budget:  # (a key-beat image: built again if shown again)
+                        del self._stages[other]
             if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
                 self.sprites.release()
             self._shown = key
@@ -722,7 +752,7 @@ class Compositor:
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
         # is p / r in the buffer; shake (already in `origin`) shrinks with it
         self._staged(buf, st, view, native, (round(origin[0] / r), round(origin[1] / r)))
-        pygame.transform.smoothscale(buf, (w, h), dest)
+        bands.smoothscale(buf, dest)  # (in two bands on two threads: the same pixels)
         return True
 
     def _staged(self, dest: pygame.Surface, st: _Stage, view: SceneView, scale: float,
