@@ -769,7 +769,7 @@ def cg_town() -> CG:
     # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
     # a faint halo and a few short curved streaks, of varied size; most near the fires and
     # brightest there, fewer and dimmer higher up. They twinkle.
-    embers = cg.plane("embers", "emissive", parallax=1.1, twinkle=0.7)
+    embers = cg.plane("embers", "emissive", twinkle=0.7)  # (with the figures: one parallax run fewer, ~15 MB)
     re = random.Random(65)
     sources = [(400, 880, 790, 4), (1580, 1960, 800, 2), *[(a, b, 700, 1) for a, b, _ in FAR_FIRES]]
     weights = [w for *_, w in sources]
