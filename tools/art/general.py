@@ -130,11 +130,13 @@ def coat() -> list[Part]:
 
 
 def boots() -> list[Part]:
-    """Standing square, heels close, the toes turned out; the trousers disappear into tall
-    boots under the coat's hem."""
+    """At ease, not at attention: the weight on his right leg (screen-left), its boot drawn in
+    under him; the left leg free, the knee eased and the boot set out to the side, toe turned
+    out, so the two shafts below the coat's hem are not a pair of posts. The trousers disappear
+    into tall boots under the hem."""
     out = []
-    for hip, knee, ankle, toe, k, nm, rim in ((HR, (410, 742), (414, 930), 1, 0.6, "f", 0.45),
-                                            (HL, (324, 740), (318, 930), -1, 0.8, "n", 0.9)):
+    for hip, knee, ankle, toe, k, nm, rim in ((HR, (418, 742), (448, 930), 1, 0.78, "f", 0.45),
+                                            (HL, (328, 740), (334, 930), -1, 0.8, "n", 0.9)):
         legp = S.leg(hip, knee, ankle, 1, f"leg_{nm}", rim=rim)
         shaft = limb([add(knee, 0, 10), lerp(knee, ankle, 0.4), add(ankle, 0, 6)], [27, 25.5, 19])
         shaft = union(shaft, ellipse(knee[0], knee[1] + 12, 27, 9))
@@ -199,7 +201,7 @@ def cap_under_arm(at) -> Part:
 
 def figure(mood: str) -> list[Part]:
     calls = mood == "general_calls"
-    head = Head((352, 98), HS, "left", "34", tilt=7 if calls else 1)
+    head = Head((352, 98), HS, "left", "34", tilt=7 if calls else 4)
     if calls:
         head = Head((346, 100), HS, "left", "34", tilt=8)
     behind, front = S.hair_parts(head, seed=13, length=600)
