@@ -126,8 +126,10 @@ def test_a_renderer_that_let_go_of_a_scene_draws_it_again_the_same(game):  # noq
     comp = Compositor(game, ImageCache())
     first = pygame.Surface(SIZE)
     comp.draw(first, view)
+    assert any(art.catches for art in comp.sprites._art.values())  # (where the light catches the figure)
     comp.sprites.release()  # (the picture changed stage)
     assert not comp.sprites._shadows and not comp.sprites._lit_cache
+    assert not any(art.catches for art in comp.sprites._art.values())
     comp.images.generation += 1
     again = pygame.Surface(SIZE)
     comp.draw(again, view)

@@ -135,16 +135,25 @@ def test_frames_with_cropped_runs_equal_frames_with_whole_runs(assets, stage, mo
 
 
 def test_a_stage_shown_again_after_another_draws_the_same_frame(assets):
+    """The room, shown before a key-beat image, is kept (its maps only: none of its lit copies);
+    a key-beat image's many planes are not kept once another stage shows, and are built again.
+    Either way the frame drawn again is the one drawn before, and a fresh compositor's."""
     comp = Compositor(assets, ImageCache())
-    first = _frame(assets, "cg_town", "burning", compositor=comp)
-    _frame(assets, "living_room", "sunset", compositor=comp)
-    kept = [st for (name, _), st in comp._stages.items() if name == "cg_town"]
-    assert kept, "the stage shown before is kept (its maps)"
+    room = _frame(assets, "living_room", "sunset", compositor=comp)
+    town = _frame(assets, "cg_town", "burning", compositor=comp)
+    kept = [st for (name, _), st in comp._stages.items() if name == "living_room"]
+    assert kept, "the room shown before is kept (its maps)"
+    assert kept[0].map_bytes() <= compositor_module.KEEP_PICTURES * SIZE[0] * SIZE[1] * 4
     for lit in kept[0]._lighters.values():  # ...but none of its lit copies
         assert all(lighter._base is None and lighter._over is None and lighter._full is None for lighter in lit)
-    again = _frame(assets, "cg_town", "burning", compositor=comp)
-    assert _pixels(first) == _pixels(again)
-    assert _pixels(again) == _pixels(_frame(assets, "cg_town", "burning"))  # and a fresh compositor's
+    town_stage = [st for (name, _), st in comp._stages.items() if name == "cg_town"][0]
+    assert town_stage.map_bytes() > compositor_module.KEEP_PICTURES * SIZE[0] * SIZE[1] * 4
+    again = _frame(assets, "living_room", "sunset", compositor=comp)
+    assert [name for name, _ in comp._stages] == ["living_room"], "the key-beat image is let go"
+    assert _pixels(again) == _pixels(room)
+    town_again = _frame(assets, "cg_town", "burning", compositor=comp)
+    assert comp._stages[("cg_town", SIZE)] is not town_stage  # built again
+    assert _pixels(town_again) == _pixels(town) == _pixels(_frame(assets, "cg_town", "burning"))
 
 
 @pytest.mark.parametrize("stage", ["cg_eyes", "cg_chair", "living_room"])

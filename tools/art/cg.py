@@ -24,7 +24,6 @@ from cgfig import (  # noqa: E402
     occlusion,
     open_hand,
     outline,
-    profile_head,
     ribbon,
     rim_band,
     rim_broken,
@@ -51,10 +50,12 @@ FRAME = (30, 26, 32)
 LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 
-def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0) -> None:
+def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0,
+               twinkle: float | None = None) -> None:
     """The glass wall seen close: sky above the city's horizon, the city out of focus below. The
     roofs catch the low sun's light (the rim) strongly near `sun_x` (where the presets the image
-    is shown with put the sun), fading to almost nothing across the city."""
+    is shown with put the sun), fading to almost nothing across the city. `twinkle`: the city's
+    lights twinkle (docs/stage-format.md, living scenes) once they are on."""
     sky = cg.plane("sky", "sky")
     sky.rect(0, 0, W, H, "#ffffff")
     city = cg.plane("city", "ambient", parallax=0.6)
@@ -89,7 +90,7 @@ def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300
             city_rim.rect(x0, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
         else:
             city_rim.rect(x0 + w - 2, top, 3, 60, "#ffffff", 0.03 + 0.17 * near)
-    lights = cg.plane("city_lights", "emissive", parallax=0.6)
+    lights = cg.plane("city_lights", "emissive", parallax=0.6, twinkle=twinkle)
     bokeh(lights, rnd, (0, horizon + 10, W, H - 40), 150, 5, 16, LIGHTS, (0.3, 0.9))
     bokeh(lights, rnd, (0, horizon - 30, W, horizon + 40), 40, 3, 7, LIGHTS, (0.4, 1.0))
     frame = cg.plane("frame", "ambient", parallax=0.85)
@@ -211,7 +212,6 @@ def cg_eyes() -> CG:
     rim_svg.geom(stroke([(cx - 66, 700), (cx - 42, 726), (cx - 12, 738)], 3, 1), "#ffffff", 0.35)  # the chin
     for bx, op in ((cx - 72, 0.32), (cx + 68, 0.1)):  # the brows' ridges, the near one toward the window
         rim_svg.geom(stroke([(bx - 52, 440), (bx - 10, 428), (bx + 40, 432)], 1.5, 2.5), "#ffffff", op)
-    rim_svg.geom(stroke([(cx - 150, 496), (cx - 112, 488), (cx - 86, 506)], 2.5, 1), "#ffffff", 0.25)  # the cheekbone
     rim_steps(rim_svg, neck.difference(face).difference(left_strand), 5, 0, steps=((1.0, 0.5),))
 
     # the eyes: narrow almonds, the iris a thin Mako glint under a heavy upper lid, slit pupils
@@ -232,7 +232,8 @@ def cg_eyes() -> CG:
         glow.geom(stroke([at(o, -3), at(o * 0.45, -8), at(i * 0.4, -7), at(i, 0)], 5, 2.5), "#07080a", 0.95)
 
     # a shaft of the low sun through the glass, past his shoulder: dust drifts and glints in it
-    cg.beam("shaft", "sun", 60, [(200, 330), (200, 560), (1000, 1080), (1000, 800)], dust=6, strength=0.12)
+    # (strength 0: it adds no light of its own — a lit shaft would cost a kept full-size beam)
+    cg.beam("shaft", "sun", 60, [(200, 330), (200, 560), (1000, 1080), (1000, 800)], dust=6, strength=0)
     cg.mark("eyes", cx, 458)
     cg.mark("face", cx, 520)
     cg.mark("hair", cx - 220, 600)
@@ -475,7 +476,7 @@ def cg_town() -> CG:
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
     smoke_from(town, far_tips, random.Random(62))
-    near_fire = cg.plane("fire", "emissive", parallax=0.85, twinkle=0.7)  # (the flames' bright licks flicker)
+    near_fire = cg.plane("fire", "emissive", parallax=0.85)
     # the burning house behind the General: a wall of fire to stand against
     near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
     near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
@@ -518,7 +519,8 @@ def cg_town() -> CG:
 
     # --- the General -----------------------------------------------------------------------
     gfeet = 862
-    g_head = profile_head((722, 290), 80, 1, -0.12)
+    g_face = ProfileFace((722, 290), 80, 1, -0.12)
+    g_head = g_face.head
     g_neck = ribbon([(700, 350), (706, 378), (704, 398)], [34, 38, 46])
     g_torso = ribbon([(703, 372), (697, 430), (678, 500), (658, 562)], [74, 86, 66, 76], shift=[0, 5, 2, 0])
     g_sword_arm = ribbon([(724, 394), (764, 392), (806, 378), (840, 356), (872, 336)], [34, 30, 25, 22, 17],
@@ -576,7 +578,8 @@ def cg_town() -> CG:
 
     # --- Zack ------------------------------------------------------------------------------
     zfeet = 1000
-    z_head = profile_head((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
+    z_face = ProfileFace((1186, 394), 98, -1, -0.18)  # chin up: his eyes on the blades
+    z_head = z_face.head
     z_neck = ribbon([(1202, 468), (1210, 490), (1218, 506)], [46, 50, 62])
     # the torso three-quarters to us, leaning into the block: broad shoulders, the chest, the
     # waist narrower, the belt and hips (his SOLDIER uniform: a fitted top, baggy trousers)
@@ -627,7 +630,8 @@ def cg_town() -> CG:
 
     # --- Cloud -----------------------------------------------------------------------------
     cfeet = 990
-    c_head = profile_head((1594, 474), 86, 1, -0.06)
+    c_face = ProfileFace((1594, 474), 86, 1, -0.06)
+    c_head = c_face.head
     c_neck = ribbon([(1578, 536), (1574, 556), (1572, 572)], [40, 42, 54])
     c_torso = outline([(1580, 554), (1606, 564), (1630, 578), (1644, 604), (1630, 636), (1618, 672), (1606, 710),
                        (1600, 750), (1552, 768), (1502, 752), (1500, 700), (1492, 650), (1498, 600), (1518, 570),
@@ -711,6 +715,9 @@ def cg_town() -> CG:
     occlusion(figs, c_near_arm, c_torso, (1, -0.3), 5, (4, 3, 5))
     figs.geom(stroke([(1300, 560), (1290, 620), (1296, 680)], 4, 2).intersection(z_torso), (4, 3, 5))  # the back's fold
     figs.geom(stroke([(1500, 600), (1498, 650), (1506, 700)], 4, 2).intersection(c_torso), (4, 3, 5))
+    # the three faces drawn (brow, eye, nose, lips, chin, jaw), low in the fire's light
+    for fc, hid in ((g_face, g_hair), (z_face, z_hair), (c_face, c_hair)):
+        fc.draw(figs, rim_svg, (22, 18, 20), (32, 24, 24), (5, 4, 6), strength=0.6, hidden=hid, ear=False)
 
     # rim: the burning house is behind the General (both his sides catch it, the left more and
     # the top of shoulder, arm and hair most); Zack and Cloud have it on their left and the fire
@@ -755,8 +762,10 @@ def cg_town() -> CG:
 
     # sparks drifting and glinting in the heat over the two near fires (the `fire` beam of the
     # `burning` preset lights them; the polygons add no light of their own)
-    cg.beam("sparks", "fire", 40, [(430, 800), (420, 420), (560, 260), (900, 300), (900, 800)], dust=6, strength=0)
-    cg.beam("sparks_right", "fire", 40, [(1600, 810), (1600, 560), (1960, 560), (1960, 810)], dust=5, strength=0)
+    # (only where no man stands: a mote drifting over a dark body reads as glitter on his coat)
+    cg.beam("sparks", "fire", 30, [(800, 790), (800, 450), (870, 420), (900, 430), (900, 790)], dust=10, strength=0)
+    cg.beam("sparks_above", "fire", 40, [(470, 300), (500, 170), (700, 150), (690, 270), (560, 330)], dust=7, strength=0)
+    cg.beam("sparks_right", "fire", 40, [(1690, 800), (1690, 560), (1960, 560), (1960, 800)], dust=9, strength=0)
     # embers rising from the fires, drifting right with the wind as they rise: glowing dots with
     # a faint halo and a few short curved streaks, of varied size; most near the fires and
     # brightest there, fewer and dimmer higher up. They twinkle.
@@ -871,7 +880,16 @@ def cg_promise() -> CG:
         hair_lock([(sx - 50, sy + 50), (sx - 60, sy + 130), (sx - 50, sy + 260), (sx - 20, sy + 400), (sx + 10, sy + 540), (sx + 24, sy + 700)],
                   40, keep=0.6, tip=0.15),
     ]
-    s_hair = unary_union([back_hair, *s_locks])
+    # the fringe over the brow (the head is not a smooth dome), and loose strands lifting off
+    # the back of the hair (its outline breaks)
+    s_fringe = [hair_lock([s_face.p(-0.05, 0.0), s_face.p(0.2, 0.06), s_face.p(0.33, 0.2), s_face.p(0.31, 0.37)], 42,
+                          keep=0.5, tip=0.2),
+                hair_lock([s_face.p(-0.14, 0.02), s_face.p(0.08, 0.1), s_face.p(0.2, 0.27), s_face.p(0.17, 0.46)], 36,
+                          keep=0.5, tip=0.2)]
+    s_loose = [ribbon([(sx - 120, sy + 40), (sx - 150, sy + 90), (sx - 166, sy + 160)], [6, 4, 1]),
+               ribbon([(sx - 176, sy + 330), (sx - 200, sy + 420), (sx - 206, sy + 500)], [7, 5, 1]),
+               ribbon([(sx - 226, sy + 600), (sx - 252, sy + 700), (sx - 262, sy + 780)], [6, 4, 1])]
+    s_hair = unary_union([back_hair, *s_locks, *s_fringe])
     s_front = unary_union(s_locks[2:])  # the two locks in front of the shoulder
     seph = unary_union([s_hair, s_head, s_neck, s_body, s_arm, s_collar])
 
@@ -914,11 +932,16 @@ def cg_promise() -> CG:
     occlusion(fig, s_arm, back_hair, (1, -0.3), 4, (22, 23, 30))
     fig.geom(s_arm.intersection(seph), (22, 22, 30))
     fig.geom(s_front, (36, 38, 48))
+    fig.geom(unary_union(s_fringe), (36, 38, 48))
+    fig.geom(unary_union(s_loose), (34, 36, 46))
+    for lz in s_loose:
+        rim_svg.geom(lz.difference(back_hair), "#ffffff", 0.45)
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(raised, (24, 22, 28))
     # the faces: brow, eye, nose, lips, chin and jaw drawn; the light between them catches them
-    s_face.draw(fig, rim_svg, (34, 31, 40), (50, 45, 54), (12, 11, 16), hidden=unary_union([back_hair, *s_locks]), ear=False)
+    s_face.draw(fig, rim_svg, (34, 31, 40), (50, 45, 54), (12, 11, 16), hidden=unary_union([back_hair, *s_locks, *s_fringe]),
+                ear=False)
     z_face.draw(fig, rim_svg, (32, 29, 36), (48, 43, 50), (10, 10, 13), hidden=z_hair, ear=False)
     # where the fingers lie together: hair-thin dark lines, not gaps (the sun shows only where
     # the tips part)
@@ -987,7 +1010,7 @@ def cg_embrace() -> CG:
     cg = CG("cg_embrace", "Across the room", "dusk")
     cg.props["gallery_order"] = ("int", "4")
     # (the horizon low: their heads and shoulders stand against the dusk, not the dark city)
-    glass_back(cg, rnd, 720, mullions=(330, 1530))
+    glass_back(cg, rnd, 720, mullions=(330, 1530), twinkle=0.45)  # (the city's lights below them live)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
 
@@ -999,8 +1022,10 @@ def cg_embrace() -> CG:
     s_head = s_face.head
     s_neck = ribbon([(sx - 4, sy + 180), (sx + 2, sy + 260), (sx + 8, sy + 330)], [112, 120, 160])
     # (in profile: the chest pressed to Zack's, the back's curve and the waist)
-    s_body = outline([(sx + 60, sy + 310), (sx + 120, sy + 346), (sx + 160, sy + 420), (sx + 176, sy + 540),
-                      (sx + 170, sy + 700), (sx + 180, 1130), (sx - 150, 1130), (sx - 118, sy + 760),
+    # (the chests pressed together at the arm; below it the waists part: a sliver of the city's
+    # lights between them)
+    s_body = outline([(sx + 60, sy + 310), (sx + 120, sy + 346), (sx + 160, sy + 420), (sx + 176, sy + 510),
+                      (sx + 140, sy + 620), (sx + 108, sy + 720), (sx + 104, 1130), (sx - 150, 1130), (sx - 118, sy + 760),
                       (sx - 128, sy + 600), (sx - 120, sy + 450), (sx - 96, sy + 360), (sx - 50, sy + 316)], 8)
     # (the hair falls down his back BEHIND the shoulder: the shoulder's top shows against the sky)
     back_hair = outline([(sx + 60, sy + 24), (sx + 4, sy - 18), (sx - 76, sy - 2), (sx - 128, sy + 70),
@@ -1024,7 +1049,8 @@ def cg_embrace() -> CG:
     z_head = z_face.head
     z_neck = ribbon([(zx + 6, zy + 170), (zx + 2, zy + 240), (zx - 4, zy + 300)], [106, 114, 150])
     # (in profile: the chest against his, the shoulder blade's curve, the small of the back)
-    z_body = outline([(zx - 60, zy + 290), (zx - 110, zy + 330), (zx - 130, zy + 420), (zx - 140, 1130),
+    z_body = outline([(zx - 60, zy + 290), (zx - 110, zy + 330), (zx - 130, zy + 420), (zx - 104, zy + 520),
+                      (zx - 84, zy + 620), (zx - 78, 1130),
                       (zx + 190, 1130), (zx + 150, zy + 620), (zx + 168, zy + 480), (zx + 170, zy + 390),
                       (zx + 140, zy + 320), (zx + 70, zy + 282)], 8)
     z_hair = zack_hair((zx, zy), hz, -1)
@@ -1035,24 +1061,36 @@ def cg_embrace() -> CG:
                     (zx + 50, zy + 420), (zx + 138, zy + 396)], [120, 96, 84, 70, 60, 50], shift=[0, -6, -4, 0, 0, 0],
                    round_start=True)
     # (the hand spread on his back, the fingers curling over the shoulder blade past its edge)
-    s_hand = open_hand((zx + 130, zy + 404), math.radians(-64), 112, spread=0.45, curl=0.45, side=-1)
+    s_hand = open_hand((zx + 112, zy + 420), math.radians(-72), 150, spread=0.35, curl=0.08, side=-1)
     # Zack's arm up round his neck: the upper arm along Sephiroth's chest, the forearm behind his
     # neck, the hand in the hair at his nape
     z_arm = ribbon([(zx - 50, zy + 340), (zx - 90, zy + 300), (sx + 130, sy + 350)], [86, 76, 66], round_start=True,
                    round_end=True)
+    # (the back of his hand at the nape, the fingers gone into the hair: drawn under it)
     z_fist = unary_union([ribbon([(sx + 20, sy + 380), (sx - 10, sy + 350), (sx - 36, sy + 322)], [58, 54, 48]),
-                          open_hand((sx - 36, sy + 322), math.radians(-125), 104, spread=0.5, curl=0.35, side=1)])
+                          open_hand((sx - 30, sy + 326), math.radians(-104), 112, spread=0.0, curl=0.3, side=1)])
     seph = unary_union([s_hair, s_head, s_neck, s_body])
     zack = unary_union([z_hair, z_head, z_neck, z_body])
     fig.geom(zack, (20, 20, 26))
     fig.geom(z_hair, (12, 12, 16))
     fig.geom(seph, (22, 22, 30))
-    fig.geom(unary_union([back_hair, s_locks[0]]).difference(s_head), (58, 62, 78))  # silver: lighter than the body
+    # the hair falls down his back BEHIND him: an opaque mass seen past his back's edge (not a
+    # veil over the body), a step lighter than the body and darker than the sky
+    s_behind = unary_union([s_body, s_neck, s_head, s_arm])
+    hair_seen = unary_union([back_hair, s_locks[0]]).difference(s_behind)
+    fig.geom(hair_seen, (40, 42, 54))
+    # (it is hair, not a pillar: seams between the locks down its length, strands off its edge)
+    for pts in ([(sx - 120, sy + 200), (sx - 150, sy + 420), (sx - 176, sy + 640), (sx - 200, 1080)],
+                [(sx - 146, sy + 260), (sx - 178, sy + 500), (sx - 214, sy + 760), (sx - 236, 1080)]):
+        fig.geom(stroke(pts, 4, 1.5).intersection(hair_seen), (26, 28, 36), 0.9)
+    e_loose = [ribbon([(sx - 160, sy + 240), (sx - 184, sy + 330), (sx - 190, sy + 400)], [6, 4, 1]),
+               ribbon([(sx - 196, sy + 520), (sx - 222, sy + 610), (sx - 230, sy + 680)], [6, 4, 1])]
+    fig.geom(unary_union(e_loose), (40, 42, 54))
+    for lz in e_loose:
+        rim_svg.geom(lz.difference(back_hair), "#ffffff", 0.5)
     fig.geom(unary_union(s_locks[2:]), (50, 54, 68))
     # his shoulder in front of the hair that falls behind it (its top edge against the hair)
     s_shoulder = s_body.intersection(box(0, 0, W, sy + 470)).union(s_arm.intersection(box(0, 0, sx + 120, H)))
-    fig.geom(s_shoulder.intersection(back_hair), (22, 22, 30))
-    occlusion(fig, s_shoulder, back_hair, (-1, -0.6), 4, (14, 14, 20))
     s_face.draw(fig, rim_svg, (30, 28, 38), (40, 37, 48), (12, 11, 16), strength=0.6, hidden=unary_union([back_hair, *s_locks]), ear=False)
     z_face.draw(fig, rim_svg, (28, 26, 34), (38, 35, 44), (10, 10, 13), strength=0.6, hidden=z_hair, ear=False, closed=True)
     occlusion(fig, unary_union([z_arm, z_fist]), seph, (1, -0.4), 4, (10, 10, 14))
@@ -1064,14 +1102,18 @@ def cg_embrace() -> CG:
     # the glass behind them: the outline catches the dusk, strongest along the tops of hair
     # and shoulders, broken along its length; the faces' edges toward each other catch the
     # light in the sliver of sky between them; the arms only where they face the glass
-    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9)
-    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3)
-    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3)
+    # (the hands' light is on the knuckles only: no lit outline round each finger)
+    no_hand = box(0, 0, W, H).difference(s_hand.buffer(3)).difference(z_fist.difference(z_arm).buffer(3))
+    rim_broken(rim_svg, both, (0.3, -1), 3.5, 1.0, rr, breaks=0.9, clip=no_hand)
+    rim_broken(rim_svg, both, (-1, -0.3), 3, 0.6, rr, breaks=1.3, clip=no_hand)
+    rim_broken(rim_svg, both, (1, -0.3), 3, 0.6, rr, breaks=1.3, clip=no_hand)
     rim_steps(rim_svg, s_head.difference(s_hair), -3.5, 0, steps=((1.0, 0.9),), clip=box(sx + 40, 0, W, sy + 260))
     rim_steps(rim_svg, z_head.difference(z_hair), 3.5, 0, steps=((1.0, 0.9),), clip=box(0, 0, zx - 40, zy + 260))
-    rim_broken(rim_svg, s_arm.union(s_hand), (0.2, -1), 3, 0.6, rr, clip=zack, breaks=0.8)
+    rim_broken(rim_svg, s_arm, (0.2, -1), 4, 1.0, rr, clip=zack.union(s_body), breaks=0.4)  # the forearm across his back
+    knuckles = Point(zx + 112 + 0.5 * 150 * math.cos(math.radians(-72)), zy + 420 + 0.5 * 150 * math.sin(math.radians(-72)))
+    rim_steps(rim_svg, s_hand, 3, 3, steps=((1.0, 0.8),), clip=knuckles.buffer(34))
     rim_broken(rim_svg, z_arm.union(z_fist), (0.2, -1), 3, 0.5, rr, clip=seph, breaks=0.8)
-    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair, breaks=0.5)
+    rim_broken(rim_svg, z_fist, (-1, -0.3), 2.5, 0.45, rr, clip=s_hair.difference(box(0, 0, W, sy + 300)), breaks=0.5)
     # the tops of the shoulders catch the dusk: his over the hair, Zack's over the arm round him
     rim_broken(rim_svg, s_shoulder, (-0.3, -1), 3, 0.9, rr, clip=back_hair.union(box(0, 0, W, sy + 330)), breaks=0.4)
     rim_broken(rim_svg, z_body, (0.4, -1), 3.5, 1.0, rr, clip=box(zx + 40, 0, W, zy + 420), breaks=0.4)
@@ -1197,6 +1239,15 @@ def cg_chair() -> CG:
     lit_dir = (-0.8, -0.6)
     for w, c in ((34, (51, 46, 57)), (20, (59, 53, 64)), (9, (74, 66, 78))):
         fig.geom(rim_band(arm_and_hand, lit_dir, w).difference(unary_union(fingers)), c)
+    # the back of the hand is not flat: the tendons fan from the wrist to the knuckles, each a
+    # low ridge one step lighter with a dark groove below it; a thread of light on their tops
+    for (kx_, ky_), w in (((944, 546), 8), ((988, 534), 9), ((1033, 540), 8), ((1074, 553), 7)):
+        ex_, ey_ = kx_ + 0.62 * (1108 - kx_), ky_ - 14 + 0.62 * (500 - ky_ + 14)  # (fading before they meet)
+        tendon = big(ribbon([(kx_ + 6, ky_ - 12), ((kx_ + ex_) / 2 + 4, (ky_ + ey_) / 2 - 9), (ex_, ey_)], [w, w * 0.75, 0.5],
+                            round_start=True)).intersection(back)
+        fig.geom(translate(tendon, 0, 5 * k).difference(tendon).intersection(back), (30, 27, 35))
+        fig.geom(tendon, (52, 47, 58))
+        rim_svg.geom(rim_band(tendon, lit_dir, 2.0 * k).intersection(back), "#ffffff", 0.2)
     fig.geom(translate(sleeve, 10, 14).difference(sleeve).intersection(forearm), (26, 23, 30))
     fig.geom(sleeve, SHIRT)
     fig.geom(opening.intersection(sleeve), (16, 15, 20))
@@ -1256,7 +1307,7 @@ def cg_chair() -> CG:
         rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
     # the low sun's shaft along the rail: dust drifts and glints in it, over the hand
-    cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0.1)
+    cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0)
     cg.mark("hand", 1040, 620)
     cg.mark("rail", 700, 560)
     cg.mark("cuff", 1344, 224)  # the middle of the cuff's hem, on the forearm
@@ -1303,9 +1354,13 @@ def cg_door() -> CG:
     neck = ribbon([(zx - 16, zy + 150), (zx - 4, zy + 240), (zx + 6, zy + 300)], [110, 124, 160])
     # the torso: the back curving from the nape over the shoulder blade (a little hunched), the
     # chest leaning into the frame
+    # (in at the waist, front and back: a man leaning on the frame, the wall seen between his
+    # belly and the door; not a block)
     body = outline([(zx - 44, zy + 196), (zx - 84, zy + 258), (zx - 150, zy + 296), (zx - 214, zy + 352),
-                    (zx - 246, zy + 470), (zx - 248, zy + 600), (zx - 224, zy + 720), (zx - 236, H + 60), (frame_x - 6, H + 60),
-                    (frame_x - 6, zy + 470), (zx + 150, zy + 384), (zx + 96, zy + 306), (zx + 44, zy + 236)], 8)
+                    (zx - 240, zy + 470), (zx - 222, zy + 590), (zx - 196, zy + 680), (zx - 204, zy + 770),
+                    (zx - 216, H + 60), (zx + 140, H + 60), (zx + 132, zy + 760), (zx + 120, zy + 660),
+                    (zx + 146, zy + 540), (zx + 176, zy + 450), (zx + 150, zy + 384), (zx + 96, zy + 306),
+                    (zx + 44, zy + 236)], 8)
     # the far arm to the knob: out from the chest, the elbow low, the forearm forward past the
     # frame; the hand closed round the knob (its fingers of unequal width wrapping the near side,
     # the thumb over the top)

@@ -348,11 +348,10 @@ class ProfileFace:
         fig.geom(self.line(FACE_NOSTRIL, 0.012, 0.006).intersection(keep), deep)
         fig.geom(self.line(FACE_MOUTH, 0.012, 0.005).intersection(keep), deep)
         # the light: the profile's edge is the figure's rim (drawn with the body); here the
-        # threads inside it — the lid, the brow's top, the cheekbone, the jaw's edge toward the chin
+        # threads inside it — the lid, the brow's top, the upper lip, the jaw's edge toward the chin
         rim_svg.geom(self.line(FACE_LID, 0.006, 0.012).intersection(keep), "#ffffff", 0.55 * strength)
         rim_svg.geom(self.line([(0.24, 0.398), (0.3, 0.386), (0.37, 0.382)], 0.004, 0.01).intersection(keep), "#ffffff",
                      0.35 * strength)
-        rim_svg.geom(rim_band(self.shape(FACE_CHEEK), toward, self.size * 0.012).intersection(keep), "#ffffff", 0.22 * strength)
         jaw_lit = self.line([(0.0, 0.9), (0.12, 0.958), (0.28, 0.978)], 0.003, 0.01).intersection(keep)
         rim_svg.geom(jaw_lit, "#ffffff", 0.4 * strength)
         rim_svg.geom(self.line([(0.404, 0.712), (0.418, 0.73)], 0.004, 0.006).intersection(keep), "#ffffff", 0.3 * strength)

@@ -70,6 +70,10 @@ def fit(size: tuple[int, int], logical: tuple[int, int]) -> tuple[float, pygame.
 
 
 MAX_PLANE_AREA = 40_000_000  # output px of one set of a stage's role maps
+# a stage no longer shown keeps its maps (to be shown again without a rebuild) only while they
+# hold at most this many full pictures' pixels: a room with its window (1.7 at 1080p) is kept
+# for the return from a key-beat image; a key-beat image's many planes (3.5-8) are built again
+KEEP_PICTURES = 2.5
 
 
 class _Stage:
@@ -139,6 +143,12 @@ class _Stage:
         self._view = self._view_key = None
         self._mips.clear()
         self._casters = None
+
+    def map_bytes(self) -> int:
+        """The bytes of pixels its maps hold (what it keeps when not shown)."""
+        return sum(m.get_pitch() * m.get_height() for lit in self._lighters.values() for lighter in lit
+                   for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
+                             lighter.maps.rim) if m is not None)
 
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
@@ -624,9 +634,12 @@ class Compositor:
         if layout is None:
             return None
         if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            for other, kept in self._stages.items():
+            budget = KEEP_PICTURES * size[0] * size[1] * 4
+            for other, kept in list(self._stages.items()):
                 if other != key:
                     kept.release()
+                    if kept.map_bytes() > budget:  # (a key-beat image: built again if shown again)
+                        del self._stages[other]
             if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
                 self.sprites.release()
             self._shown = key

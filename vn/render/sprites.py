@@ -37,6 +37,7 @@ SHADOW_DEPTH = 0.82  # how much of the beam's light it takes away (the sky still
 SHADOW_SOFT = 10  # logical px of blur: the penumbra of a low sun
 SHADOW_SCALE = 4  # a shadow is made at a quarter of its size (it is soft anyway), then enlarged
 SHADOWS_KEPT = 6  # shadows kept: more than a frame draws (two figures, the furniture over a beam)
+CATCHES_KEPT = 4  # arts that keep where the light catches them: two figures, each cross-fading between two looks
 # How light from the glass falls on a figure (backlit: the body stays in shadow, the light
 # catches the edges turned toward it). Widths are fractions of the figure's height on the output.
 RIM_BACK = 0.2  # the rim on the edges turned away from the light, of that on the edges facing it
@@ -424,14 +425,17 @@ class SpriteRenderer:
         self._stretch_cache: dict[str, dict[tuple[int, int], tuple[pygame.Surface, pygame.Surface, tuple[int, int]]]] = {}
 
     def release(self) -> None:
-        """Let go of what is made for a scene and cheap to make again — the shadows and their
-        flats, the lit copies, a breath's heights (a few ms a figure) — when the picture
-        changes stage (most key-beat images have no figures); the composed art, its catch
-        masks (~50 ms a figure at 1080p) and the layers stay."""
+        """Let go of what is made for a scene and cheap enough to make again — the shadows and
+        their flats, the lit copies, a breath's heights (a few ms a figure), where the light
+        catches each figure (~50 ms a figure and direction at 1080p; 4-6 figure-size masks a
+        direction, 28 MB for two figures in two directions) — when the picture changes stage
+        (most key-beat images have no figures); the composed art and its layers stay."""
         self._shadows.clear()
         self._flats.clear()
         self._lit_cache.clear()
         self._stretch_cache.clear()
+        for art in self._art.values():
+            art.catches.clear()
 
     def _layer(self, path: object, size: Size) -> Piece | None:
         """A layer's image at `size`, premultiplied and cropped to where it has pixels (kept: a
@@ -727,7 +731,20 @@ class SpriteRenderer:
         if len(art.catches) >= 2:  # (a light tween or a walk moves it one way: the last two directions do)
             art.catches.clear()
         art.catches[angle] = hit
+        self._forget_catches(art)
         return hit
+
+    def _forget_catches(self, art: _Art) -> None:
+        """Only the CATCHES_KEPT arts drawn last (`art`, just given masks, among them) keep their
+        catch masks: each look of a figure is an art of its own, and the art cache keeps looks no
+        longer shown (4-6 figure-size masks each, ~9 MB at 1080p). A background build's art, not
+        kept yet, changes nothing."""
+        recent = list(self._art.values())  # (least recently drawn first)
+        if not any(a is art for a in recent):
+            return
+        holding = [a for a in reversed(recent) if a.catches and a is not art]
+        for old in holding[CATCHES_KEPT - 1:]:
+            old.catches.clear()
 
     def paint(self, art: _Art, rect: pygame.Rect, alpha: float,
               sun: tuple[float, float] | None = None, glaze: float = 0.0) -> FigurePaint:
