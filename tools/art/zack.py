@@ -490,7 +490,12 @@ def door_upper(turning: bool) -> list[Part]:
     parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 94, 86, False, 0.15), SWOLLEN, rim=0.6))
     parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck, sag=8)
     parts += head_parts(head, "hurt")
-    return turn(parts, -1.5, lerp(HL, HR, 0.5))
+    parts = turn(parts, -1.5, lerp(HL, HR, 0.5))
+    # the forearm across his belly: a line of light along its top keeps it off the shirt
+    for i, p in enumerate(parts):
+        if p.name == "arm_r_skin":
+            p.rim_details.append(sliver(2.4, 0.65, union(*[q.geom for q in parts[i + 1:]])))
+    return parts
 
 
 def straight_legs() -> list[Part]:
