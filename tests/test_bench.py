@@ -18,6 +18,7 @@ def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():
     script = figures["script_load_check_s"]
     assert script["errors"] == 0 and script["lines"] >= 10_000, script
     assert script["cold_s"] > 0 and script["warm_s"] > 0 and script["cold_write_s"] > 0
+    assert script["cold_cpu_s"] > 0 and script["workers"] >= 1, script
     assert figures["startup_to_first_frame_s"] > 0, figures["startup"]
     # the start showed the title's kept first frame (vn.firstframe), then the live title
     up = figures["startup"]

@@ -129,6 +129,8 @@ def apply_lock(program: Program, lock: dict[str, list[Item]]) -> int:
     """Give each line, choice and option of `program` its locked id where it matches a locked
     item (see the module docstring). Changes the program in place; returns how many ids
     changed. Ids written in the script are kept; a locked id already taken is not reused."""
+    if not lock:  # no lock file (most games): nothing to rename, and the id index need not be made
+        return 0
     taken = set(program.index)
     renames: dict[str, str] = {}
     for label in program.labels:

@@ -22,7 +22,7 @@ from vn.render.compositor import Compositor, fit
 from vn.render.images import ImageCache
 from vn.render.plate import disjoint
 from vn.render.rastercache import RasterCache
-from vn.render.resize import BackgroundBuilds, frame
+from vn.render.resize import WARM_S, BackgroundBuilds, frame, give_way
 from vn.render.text import FontBook, TextRenderer, parse_rgb
 from vn.session import Session, Settings
 from vn.stage.assets import GameAssets
@@ -60,8 +60,6 @@ def raster_cache() -> RasterCache | None:
     return RasterCache(folder) if folder is not None else None
 
 
-WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new size's
-# first picture is begun (each frame makes one at least: pieces take 10-30 ms at 4K)
 SETTLE = 600.0  # seconds ahead: every move, fade and tween of a scene has ended by then
 
 
@@ -240,6 +238,8 @@ class Screen:
         elif self._resizing is None or self._resizing[1] != size or (
                 self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
             self._resizing = self._stand_in = None
+            self._text_builds.drop()
+            c.end_warm()
             return False
         came = self._resizing[0]
         buf = self._stand_in
@@ -274,19 +274,23 @@ class Screen:
         shade = box.shade_key(surface, now)
         vp, theme, fonts = box.fit(surface), self.theme, self.text.fonts
 
-        def work() -> TextRenderer:
+        def work() -> TextRenderer:  # (a frame being drawn goes first between the parts: give_way)
             renderer = TextRenderer(fonts)
             laid = TextBox(renderer, theme)
+            give_way()
             laid.dialogue_layout(vp, line.text)
             if line.name:
+                give_way()
                 laid.name_layout(vp, line.name, parse_rgb(line.color, theme.text))
             if shade is not None:
+                give_way()
                 vertical_gradient(*shade[0])
             return renderer
 
         key = (surface.get_size(), line.text, line.name, line.color, id(theme))
         if key == self._text_for:
             return True
+        self._text_builds.drop(keep=key)  # (the words of a line no longer shown)
         if self._text_builds.poll(key, work, self.text.adopt):
             return False
         self._text_for = key

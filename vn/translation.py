@@ -105,10 +105,13 @@ def check_tables(game, program: Program) -> list[Diagnostic]:
     from vn.game import display
 
     out: list[Diagnostic] = []
+    found = sorted(tables(game).items())
+    if not found:  # most games: nothing to compare, and no label's instructions need making
+        return out
     items = translatable(program)
     ids = {i for i, _, _ in items}
     note = dict(note_entries(program.content_note))
-    for lang, path in sorted(tables(game).items()):
+    for lang, path in found:
         table, diags = read_table(path, display(path))
         out += diags
         if table is None:

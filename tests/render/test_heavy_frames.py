@@ -7,6 +7,7 @@ kept equals what a fresh renderer makes, pixel for pixel."""
 from __future__ import annotations
 
 import os
+import random
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -16,8 +17,9 @@ import pytest  # noqa: E402
 
 from tests.render.test_figure_light import block_art  # noqa: E402
 from tests.stage.helpers import BUNDLED_STAGE, ROOT  # noqa: E402
+from vn.render import lighting  # noqa: E402
 from vn.render.images import ImageCache  # noqa: E402
-from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps  # noqa: E402
+from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps, lit_content  # noqa: E402
 from vn.render.sprites import SpriteRenderer  # noqa: E402
 from vn.stage.assets import GameAssets  # noqa: E402
 from vn.stage.lighting import lerp_light  # noqa: E402
@@ -167,6 +169,76 @@ def test_a_ramp_beam_made_only_over_a_figure_lights_it_as_the_whole_beam_does(ro
     assert lit_some >= 3  # (the band did fall on the paint)
 
 
+def on_figure_whole(layout, light, size, paint):
+    """What `Beams.on_figure` draws, made the plain way: the whole beam, each whole piece of
+    paint times it, added onto `picture(size)`."""
+    want = picture(size)
+    whole = Beams(layout.lights, (K, K))
+    for i, shape in enumerate(whole.shapes):
+        if shape.shape.falls_on != "figures":
+            continue
+        lit = whole._lit(i, light, (0, 0), 1.0, want.get_rect())
+        if lit is None:
+            continue
+        for surf, pos, _ in paint:
+            over = surf.get_rect(topleft=pos).clip(lit[0].get_rect(topleft=lit[1])).clip(want.get_rect())
+            if over.w <= 0 or over.h <= 0:
+                continue
+            piece = surf.subsurface(over.move(-pos[0], -pos[1])).copy()
+            piece.blit(lit[0], (lit[1][0] - over.x, lit[1][1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+            want.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+    return want
+
+
+def test_light_on_figures_skips_only_the_black_of_their_paint(room):
+    """A figure's paint is mostly black around it (and a dark-haired figure's sheen nearly all
+    black): the light is made and added only where the paint is not, with the same result."""
+    layout, sunset, last_rays = room
+    size = (480, 270)
+    body = pygame.Surface((90, 230))
+    body.fill((0, 0, 0))
+    for y in range(20, 200, 10):  # a figure of every lightness inside a black margin
+        body.fill((y + 40, y // 2 + 40, y + 20), (15 + y // 20, y, 50, 10))
+    sheen = pygame.Surface((90, 230))
+    sheen.fill((0, 0, 0))
+    sheen.set_at((44, 61), (200, 190, 180))  # all but one pixel black
+    dark = pygame.Surface((90, 230), pygame.SRCALPHA)
+    dark.fill((0, 0, 0, 255))  # black but opaque: nothing to add
+    assert lit_content(body.copy()) == pygame.Rect(16, 20, 58, 180)  # (copies: these stay unknown,
+    assert lit_content(sheen.copy()) == pygame.Rect(44, 61, 1, 1)  # to be found by on_figure in turn)
+    assert lit_content(dark.copy()) == pygame.Rect(0, 0, 0, 0)
+    beams = Beams(layout.lights, (K, K))
+    lit_some = 0
+    for u in (0.0, 0.35, 0.8):
+        light = lerp_light(sunset, last_rays, u)
+        for at in [(100, 20), (130, 60), (300, 10), (-40, 150)]:
+            paint = [(sheen, at, 1.0), (body, at, 1.0), (dark, at, 1.0)]
+            got = picture(size)
+            beams.on_figure(got, light, (0, 0), 1.0, paint)
+            assert pixels(got) == pixels(on_figure_whole(layout, light, size, paint)), (u, at)
+            lit_some += pixels(got) != pixels(picture(size))
+    assert lit_some >= 3
+    assert all(lighting._LIT_CONTENT.get(p) is not None for p in (sheen, body, dark))  # found by then
+
+
+def test_lit_content_holds_every_pixel_that_is_not_black():
+    rng = random.Random(3)
+    for _ in range(40):
+        w, h = rng.randint(1, 70), rng.randint(1, 90)
+        surf = pygame.Surface((w, h), pygame.SRCALPHA if rng.random() < 0.3 else 0)
+        surf.fill((0, 0, 0, rng.choice((0, 255))))
+        lit = []
+        for _ in range(rng.randint(0, 3)):
+            x, y = rng.randrange(w), rng.randrange(h)
+            surf.set_at((x, y), (rng.randint(0, 2), rng.randint(0, 2), 1, rng.choice((0, 255))))
+            lit.append((x, y))
+        want = pygame.Rect(0, 0, 0, 0)
+        if lit:
+            xs, ys = [p[0] for p in lit], [p[1] for p in lit]
+            want = pygame.Rect(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1)
+        assert lit_content(surf) == want, (w, h, lit)
+
+
 def test_a_rectangle_less_a_hole_covers_the_rest_once():
     rect = pygame.Rect(10, 20, 50, 40)
     for hole in [pygame.Rect(20, 30, 10, 10), pygame.Rect(0, 0, 30, 30), pygame.Rect(50, 50, 30, 30),
@@ -194,6 +266,50 @@ def test_a_kept_sky_and_lit_planes_through_a_tween_equal_fresh_ones(room):
         kept.draw(one, light)
         StageLighter(maps, layout).draw(two, light)
         assert pixels(one) == pixels(two)
+
+
+def test_planes_lit_only_where_a_close_camera_shows_them_equal_fresh_ones(room):
+    """A camera closer than the stage shows part of its planes: a new light lights only that
+    part, and the rest when a later frame shows it (the camera pulls back or pans, with the
+    light holding or changing). Every drawn picture equals a fresh lighter's."""
+    layout, sunset, last_rays = room
+    maps = build_stage_maps(layout, ImageCache(), K)
+    kept = StageLighter(maps, layout)
+    lights = tween(sunset, last_rays, 8)
+    shots = [  # (light, picture size, where the maps' (0, 0) lands)
+        (lights[0], (200, 120), (-100, -60)), (lights[1], (200, 120), (-90, -50)),
+        (lights[1], (260, 150), (-60, -40)),  # the same light, more shown: the rest lit too
+        (lights[1], (200, 120), (-250, -140)),  # panned far: still the same light
+        (lights[2], (120, 80), (-300, -150)), (lights[3], (480, 270), (0, 0)),  # all of it
+        (lights[4], (90, 60), (-10, -200)), (lights[4], (140, 100), (-330, -20)),
+        (lights[5], (480, 270), (0, 0)), (lights[6], (50, 50), (-400, -10)), (lights[7], (300, 200), (-5, -5)),
+    ]
+    for n, (light, size, origin) in enumerate(shots):
+        one, two = pygame.Surface(size), pygame.Surface(size)
+        kept.draw(one, light, origin)
+        StageLighter(maps, layout).draw(two, light, origin)
+        assert pixels(one) == pixels(two), n
+    clipped = pygame.Surface((480, 270))  # a clipped picture: only the clip is lit and drawn
+    clipped.set_clip((40, 30, 100, 60))
+    kept.draw(clipped, lights[0], (0, 0))
+    clipped.set_clip(None)
+    want = pygame.Surface((480, 270))
+    StageLighter(maps, layout).draw(want, lights[0], (0, 0))
+    area = pygame.Rect(40, 30, 100, 60)
+    assert pixels(clipped.subsurface(area)) == pixels(want.subsurface(area))
+
+
+def test_kept_planes_laid_over_others_through_a_tween_equal_fresh_ones(room):
+    """Planes laid over others (the chair) have no sky: they are kept while their own light
+    holds, however the sun moves, and equal a fresh lighter's."""
+    layout, sunset, last_rays = room
+    upper = layout.layers[len(layout.layers) // 2:]
+    maps = build_stage_maps(layout, ImageCache(), K, 0.0, upper, False)
+    assert maps.laid_over and not maps.has_sky
+    kept = StageLighter(maps, layout)
+    for light in tween(sunset, last_rays, 10):
+        got = kept.over(light)
+        assert pygame.image.tobytes(got, "RGBA") == pygame.image.tobytes(StageLighter(maps, layout).over(light), "RGBA")
 
 
 def test_a_kept_shadow_equals_a_fresh_one_at_a_scale_of_the_same_blur():

@@ -15,7 +15,7 @@ from vn.render.compositor import Compositor
 from vn.render.text import TextRenderer
 from vn.screen import Screen, headless_surface
 
-SMALL, BIG = (640, 360), (1280, 720)
+SMALL, BIG = (480, 270), (960, 540)
 
 
 def rgb(surface: pygame.Surface) -> bytes:
@@ -95,8 +95,8 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
     assert rgb(surf_at) == rgb(ref)
     # and the motion's steps after it, over a breath, from what was made ahead
     made = regions[0]
-    for i in range(1, 40):
-        now = t_at + i / 20
+    for i in range(1, 25):
+        now = t_at + i / 8
         session.update(now)
         screen.draw(surf, session, now, kept=())
         fresh.draw(ref, session, now)
@@ -127,7 +127,11 @@ def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(ga
     surf = headless_surface(BIG)
     screen.draw(surf, session, t, kept=())
     screen.compositor.builds.wait()
-    screen.draw(surf, session, t, kept=())  # the stage in: the first piece of its picture
+    screen._text_builds.wait()
+    for _ in range(3):  # the stage in: the first pieces of its picture
+        screen.draw(surf, session, t, kept=())
+        screen._text_builds.wait()
+    assert screen.resizing and screen.compositor._warmup.key is not None
     for _ in range(3):  # on to another line (the picture at rest may change with it)
         session.finish_line(t)
         session.click(t)
@@ -136,4 +140,58 @@ def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(ga
     stand_ins, surf, t = _resize(screen, session, t)
     ref = headless_surface(BIG)
     Screen(game, BIG).draw(ref, session, t)
+    assert rgb(surf) == rgb(ref)
+    # nothing made for the line before asks for frames any more (the loop can sleep)
+    assert screen._text_builds.next_poll(t) is None and screen.compositor.builds.next_poll(t) is None
+
+
+def test_a_build_no_longer_wanted_stops_asking_for_frames():
+    from vn.render.resize import BackgroundBuilds
+
+    builds = BackgroundBuilds()
+    installed = []
+    assert builds.poll("a", lambda: 1, installed.append)
+    builds.wait()
+    assert builds.next_poll(2.0) == 2.0  # done: draw now to take it in ...
+    builds.drop(keep="b")  # ... but the picture moved on to "b"
+    assert builds.next_poll(2.0) is None and not builds.busy and installed == []
+
+
+def test_the_words_of_a_line_left_while_a_new_size_is_made_are_not_waited_for(game):
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    screen.draw(headless_surface(SMALL), session, t, kept=())
+    screen.draw(headless_surface(BIG), session, t, kept=())  # the words of this line asked for at BIG
+    for _ in range(3):
+        session.finish_line(t)
+        session.click(t)
+        t += 0.25
+        session.update(t)
+    _, _, t = _resize(screen, session, t)
+    assert screen._text_builds.next_poll(t) is None and screen.compositor.builds.next_poll(t) is None
+
+
+def test_a_picture_under_a_menu_is_made_ahead_too(game, monkeypatch):
+    """Without the text box (`ui=False`: a menu over the game) the compositor stands in by
+    itself, and its first sharp frame only blits as well."""
+    screen = Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    screen.draw(headless_surface(SMALL), session, t, ui=False)
+    surf = headless_surface(BIG)
+    screen.draw(surf, session, t, ui=False)
+    composed = _count(monkeypatch, Compositor, "_render")
+    c = screen.compositor
+    for _ in range(200):
+        c.builds.wait()
+        t += 1 / 60
+        session.update(t)
+        before = composed[0]
+        screen.draw(surf, session, t, ui=False)
+        if c._warming is None and not c.builds.busy:
+            break
+    else:
+        raise AssertionError("the new size never came in")
+    assert composed[0] == before, "the first sharp frame composed"
+    ref = headless_surface(BIG)
+    Screen(game, BIG).draw(ref, session, t, ui=False)
     assert rgb(surf) == rgb(ref)

@@ -934,6 +934,12 @@ def cg_promise() -> CG:
     fig.geom(s_front, (36, 38, 48))
     fig.geom(unary_union(s_fringe), (36, 38, 48))
     fig.geom(unary_union(s_loose), (34, 36, 46))
+    # seams between the locks down the hair's length (it is hair, not one mass)
+    back_seen = unary_union([back_hair, *s_locks[:2]]).difference(unary_union([s_head, s_arm, s_front]))
+    for pts, w in (([(sx - 60, sy + 60), (sx - 96, sy + 240), (sx - 130, sy + 470), (sx - 170, sy + 760), (sx - 200, 1080)], 4),
+                   ([(sx - 100, sy + 40), (sx - 124, sy + 200), (sx - 160, sy + 420), (sx - 206, sy + 700), (sx - 240, 1080)], 3.5),
+                   ([(sx - 20, sy + 10), (sx - 50, sy + 120), (sx - 70, sy + 300), (sx - 90, sy + 520)], 3)):
+        fig.geom(stroke(pts, w, 1.2).intersection(back_seen), (22, 23, 30), 0.9)
     for lz in s_loose:
         rim_svg.geom(lz.difference(back_hair), "#ffffff", 0.45)
     fig.geom(zack, (20, 20, 26))

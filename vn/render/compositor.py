@@ -24,13 +24,14 @@ from typing import Any, Protocol
 
 import pygame
 
+from vn.render import bands
 from vn.render.allocator import give_back
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
-from vn.render.resize import BackgroundBuilds, Warmup, frame, nearest
+from vn.render.resize import WARM_S, BackgroundBuilds, Warmup, frame, nearest
 from vn.render.sprites import Prebuilt, ShadowCasters, ShadowKey, SpriteRenderer, make_shadow, shadow_key
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, bounds_on_screen, default_camera, layer_origin
@@ -344,6 +345,7 @@ class Compositor:
         self.living_plate = PlateCache()  # the still picture with its living motion at one moment
         self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
         self._warmup = Warmup()  # and their first picture, made over the frames of the stand-in
+        self._warming: tuple[tuple[int, int], tuple[int, int]] | None = None  # (from size, new size)
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
         self._buffers: dict[str, pygame.Surface] = {}
@@ -384,6 +386,16 @@ class Compositor:
         key = (rest, self.images.generation)
         stand_in = self._stand_in_size(view, pic.get_size())
         if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
+            self._warming = (stand_in, pic.get_size())
+        elif self._warming is not None:  # ... then its first picture is made a piece a frame
+            if self._warming[1] == pic.get_size() and not self._warmup.step(
+                    self, view, target.get_size(), time.thread_time() + WARM_S, time.thread_time):
+                stand_in = self._warming[0]
+            else:
+                self._warming = None
+                self._warmup.clear()
+        self.builds.warming = self._warming is not None  # (a still picture asks for the frames it needs)
+        if stand_in is not None:
             self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
             if paint is not None:
                 paint(target)
@@ -537,6 +549,10 @@ class Compositor:
         with frame():
             return self._warmup.step(self, view, size, until, clock)
 
+    def end_warm(self) -> None:
+        """Let go of a first picture being made by `warm` (the new size it was for is gone)."""
+        self._warmup.clear()
+
     def at_rest(self, dest: pygame.Surface, view: SceneView) -> None:
         """The picture of `view` at rest (its living motion left out) filling `dest`: from the
         plate when it holds it at that size, else composed and kept. A stand-in's picture
@@ -556,6 +572,7 @@ class Compositor:
         """The size to draw `view` at (then scaled) while its stage is built at `size` in the
         background; None to draw at `size` (ready, the stage's first picture, or no stage)."""
         name = view.stage
+        self.builds.drop(keep=(name, size))  # (a stage or size no longer shown is not waited for)
         if name is None or (name, size) in self._stages:
             return None
         drawn = [s for (n, s) in self._stages if n == name]
@@ -735,7 +752,7 @@ class Compositor:
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
         # is p / r in the buffer; shake (already in `origin`) shrinks with it
         self._staged(buf, st, view, native, (round(origin[0] / r), round(origin[1] / r)))
-        pygame.transform.smoothscale(buf, (w, h), dest)
+        bands.smoothscale(buf, dest)  # (in two bands on two threads: the same pixels)
         return True
 
     def _staged(self, dest: pygame.Surface, st: _Stage, view: SceneView, scale: float,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -390,7 +391,8 @@ class StageLighter:
 
     The lit planes without the sky (ambient x AMBIENT + emissive x EMISSIVE + NONE) are kept
     while the ambient colour and the city-lights level hold (during a slow light tween they
-    change only every few frames); the sky, a smaller area, is added on top each frame and
+    change only every few frames), and lit only where a picture shows them (a camera closer
+    than the stage, a clipped picture) until more is asked for; the sky, a smaller area, is added on top each frame and
     itself kept while the sky's colours and sun hold. Planes laid over others keep only their
     lit picture with its coverage (`over`), over their `area`. `release` lets go of every lit
     copy (a stage no longer shown keeps only its maps)."""
@@ -404,6 +406,7 @@ class StageLighter:
         """Forget the lit copies (the next frame lights the maps again)."""
         self._base_key: tuple[object, ...] | None = None
         self._base: pygame.Surface | None = None
+        self._base_part = pygame.Rect(0, 0, 0, 0)  # the part of `_base` lit for `_base_key`
         self._sky_key: tuple[object, ...] | None = None
         self._sky: pygame.Surface | None = None
         self._emi_level = -1
@@ -446,12 +449,15 @@ class StageLighter:
             self._emi, self._emi_level = emi, level
         return self._emi
 
-    def _light(self, out: pygame.Surface, light: Light, sky: bool) -> None:
-        """The maps' `area` lit by `light` into `out` (of that size), the sky too if `sky`.
-        Only colour is touched: a laid-over `out` keeps the ambient map's coverage as alpha."""
+    def _light(self, out: pygame.Surface, light: Light, sky: bool, part: pygame.Rect | None = None) -> None:
+        """The maps' `area` lit by `light` into `out` (of that size), the sky too if `sky`;
+        `part`: only that part of it (px of `out`). Only colour is touched: a laid-over `out`
+        keeps the ambient map's coverage as alpha."""
         m = self.maps
         key = self._base_key_of(light)
-        to = (-m.area.x, -m.area.y)
+        part = part or out.get_rect()
+        out = out.subsurface(part)
+        to = (-m.area.x - part.x, -m.area.y - part.y)
         out.fill(key[0], special_flags=pygame.BLEND_RGB_MULT)
         emi = self._emissive(key[1])
         if emi is not None:
@@ -461,23 +467,33 @@ class StageLighter:
             rim.fill(key[2], special_flags=pygame.BLEND_RGB_MULT)
             out.blit(rim, m.rim_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
         if m.plain is not None:
-            out.blit(m.plain, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+            out.blit(m.plain, (0, 0), part, special_flags=pygame.BLEND_RGB_ADD)
         lit_sky = self._sky_lit(light) if sky else None
         if lit_sky is not None:
             out.blit(lit_sky, m.sky_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
 
-    def _base_lit(self, light: Light) -> pygame.Surface:
+    def _base_lit(self, light: Light, part: pygame.Rect | None = None) -> pygame.Surface:
+        """The planes lit by `light` without the sky, over the maps' `area` (kept while the
+        light holds). `part` (px of that picture): only that part is asked for (what a camera
+        closer than the stage shows of it) — a new light lights only it (on a PART_GRID grid),
+        the rest is lit when a later call asks for it."""
         key = self._base_key_of(light)
-        if key != self._base_key or self._base is None:
+        whole = pygame.Rect(0, 0, *self.maps.area.size)
+        want = whole if part is None else _on_grid(part, PART_GRID).clip(whole)
+        if want.w <= 0 or want.h <= 0:
+            want = whole
+        if key != self._base_key or self._base is None or not self._base_part.contains(want):
             if self._base is None:
                 self._base = pygame.Surface(self.maps.area.size)
+            if key == self._base_key:  # the same light, more of it shown: what was lit and the rest
+                want = want.union(self._base_part)
             if self.maps.laid_over:  # its colour only (max onto black copies it)
-                self._base.fill((0, 0, 0))
-                self._base.blit(self.maps.ambient, (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+                self._base.fill((0, 0, 0), want)
+                self._base.blit(self.maps.ambient, want, want, special_flags=pygame.BLEND_RGB_MAX)
             else:
-                self._base.blit(self.maps.ambient, (0, 0))
-            self._light(self._base, light, sky=False)
-            self._base_key = key
+                self._base.blit(self.maps.ambient, want, want)
+            self._light(self._base, light, sky=False, part=want)
+            self._base_key, self._base_part = key, want
         return self._base
 
     def prepare(self, light: Light) -> None:
@@ -492,7 +508,8 @@ class StageLighter:
     def draw(self, dest: pygame.Surface, light: Light, origin: tuple[int, int] = (0, 0)) -> None:
         """The whole stage under `light`, drawn onto `dest` with the top-left of its maps at
         `origin` (planes laid over others: opaque, black where they cover nothing)."""
-        dest.blit(self._base_lit(light), self.maps.area.move(origin))
+        at = self.maps.area.move(origin)
+        dest.blit(self._base_lit(light, dest.get_clip().move(-at.x, -at.y)), at)
         sky = self._sky_lit(light)
         if sky is not None:
             dest.blit(sky, self.maps.sky_rect.move(origin), special_flags=pygame.BLEND_RGB_ADD)
@@ -517,7 +534,8 @@ class StageLighter:
         """The planes under `light` over the maps' `area`, as premultiplied colour with their
         coverage as alpha, to be blitted with BLEND_PREMULTIPLIED over the planes below (emissive
         light adds where nothing covers). Kept while the light holds."""
-        key = (self._base_key_of(light), sky_key(light, self.k))
+        # (planes with no sky: where the sun is does not change them)
+        key = (self._base_key_of(light), sky_key(light, self.k) if self.maps.has_sky else None)
         if key != self._over_key or self._over is None:
             m = self.maps
             out = self._over
@@ -664,6 +682,55 @@ def _on_grid(rect: pygame.Rect, grid: int) -> pygame.Rect:
     """The least rectangle on a `grid`-px grid that holds `rect`."""
     x0, y0 = rect.x // grid * grid, rect.y // grid * grid
     return pygame.Rect(x0, y0, -(-rect.right // grid) * grid - x0, -(-rect.bottom // grid) * grid - y0)
+
+
+def _fold(surf: pygame.Surface, rows: bool) -> pygame.Surface:
+    """`surf` folded in half (its rows if `rows`, else its columns) by BLEND_RGB_MAX onto a new
+    opaque surface: the far half over the near one (a blit of a surface onto itself costs a
+    copy more)."""
+    w, h = surf.get_size()
+    n = h if rows else w
+    half = (n + 1) // 2
+    out = pygame.Surface((w, half) if rows else (half, h))
+    out.fill((0, 0, 0))
+    out.blit(surf, (0, 0), special_flags=pygame.BLEND_RGB_ADD)  # (its near half: the rest is off `out`)
+    far = (0, half, w, n - half) if rows else (half, 0, n - half, h)
+    out.blit(surf, (0, 0), far, special_flags=pygame.BLEND_RGB_MAX)
+    return out
+
+
+def _spread(surf: pygame.Surface, rows: bool) -> tuple[int, int] | None:
+    """The first and last column (`rows`: fold the rows, read the columns) or row of `surf`
+    holding a colour that is not black, or None: `surf` folded in half until one line is left
+    (a few blits in C, not a loop over pixels), and that line read."""
+    while surf.get_height() > 1 if rows else surf.get_width() > 1:
+        surf = _fold(surf, rows)
+    line = pygame.image.tobytes(surf, "RGB")
+    first = len(line) - len(line.lstrip(b"\0"))
+    if first == len(line):
+        return None
+    return first // 3, (len(line.rstrip(b"\0")) - 1) // 3
+
+
+def lit_content(surf: pygame.Surface) -> pygame.Rect:
+    """The least rectangle of `surf` holding every pixel whose colour is not black (alpha is
+    not looked at; Rect(0, 0, 0, 0) when all are black): outside it, light multiplied by the
+    picture adds nothing. Kept while `surf` lives (a figure's paint is kept between frames)."""
+    hit = _LIT_CONTENT.get(surf)
+    if hit is None:
+        hit = pygame.Rect(0, 0, 0, 0)
+        across = _spread(surf, rows=True)
+        if across is not None:
+            part = surf.subsurface((across[0], 0, across[1] - across[0] + 1, surf.get_height()))
+            down = _spread(part, rows=False)
+            assert down is not None  # (the columns found hold a pixel that is not black)
+            hit = pygame.Rect(across[0], down[0], across[1] - across[0] + 1, down[1] - down[0] + 1)
+        _LIT_CONTENT[surf] = hit
+    return hit
+
+
+_LIT_CONTENT: weakref.WeakKeyDictionary[pygame.Surface, pygame.Rect] = weakref.WeakKeyDictionary()
+_SEEN: weakref.WeakSet[pygame.Surface] = weakref.WeakSet()  # pieces of paint drawn once (Beams._placed)
 
 
 PART_GRID = 64  # a ramp beam made only where figures need it is made on this grid (kept while it holds)
@@ -854,16 +921,19 @@ class Beams:
         (a pale head of hair catches more of it than a dark coat), added."""
         view = dest.get_rect()
         clip = dest.get_clip()  # (a picture composed in parts: the pieces are made only there)
+        placed = None
         for i, shape in enumerate(self.shapes):
             if shape.shape.falls_on != "figures":
                 continue
+            if placed is None:  # each piece only where it is not black: elsewhere its light adds nothing
+                placed = self._placed(paint)
             got = None
-            for surf, at, gain in paint:
-                rect = surf.get_rect(topleft=at).clip(view)
+            for surf, content, at, gain in placed:
+                rect = content.clip(view)
                 if rect.w <= 0 or rect.h <= 0:
                     continue
                 if got is None:
-                    need = rect.unionall([p.get_rect(topleft=a) for p, a, _ in paint]).clip(view)
+                    need = rect.unionall([c for _, c, _, _ in placed if c.w and c.h]).clip(view)
                     got = self._lit(i, light, origin, zoom, view, need)
                     if got is None:
                         break
@@ -875,6 +945,26 @@ class Beams:
                 piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
                 for _ in range(max(1, round(gain))):
                     dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+    @staticmethod
+    def _placed(paint: Sequence[tuple[pygame.Surface, tuple[int, int], float]]) \
+            -> list[tuple[pygame.Surface, pygame.Rect, tuple[int, int], float]]:
+        """Each piece of `paint` with the part of the output its light can fall on: where it is
+        not black (`lit_content`), once that is known — else the whole piece, the same light
+        for more work. It is worked out for a piece drawn a second time, one piece a call at
+        most: a fading figure's paint is made for one frame, and a new pose's pieces all at
+        once would make one frame slow. (Known or not, the picture is the same.)"""
+        placed = []
+        budget = 1
+        for surf, at, gain in paint:
+            content = _LIT_CONTENT.get(surf)
+            if content is None and budget and surf in _SEEN:
+                content, budget = lit_content(surf), budget - 1
+            elif content is None:
+                _SEEN.add(surf)
+                content = surf.get_rect()
+            placed.append((surf, content.move(at), at, gain))
+        return placed
 
     def _piece(self, surf: pygame.Surface, area: pygame.Rect) -> pygame.Surface:
         """`area` of `surf` copied into the surface kept for it (grown as needed); an opaque

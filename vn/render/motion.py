@@ -42,6 +42,7 @@ REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: 
 REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 WARM_RATE = 40.0  # motion times a second `Living.warm` looks at (every motion rate's frames are among them)
+WARM_PLAN = 32  # of which it works out this many per piece
 
 
 def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -> tuple[float, float]:
@@ -215,6 +216,8 @@ class Living:
             v = replace(view, motion=t0 + k / WARM_RATE)
             for region, key in self._keys(self._moving(v, size, scale, st), area):
                 plan.setdefault(key, (v, region))
+            if k % WARM_PLAN == WARM_PLAN - 1:
+                yield  # (a period's placements are tens of ms of Python: a few pieces)
         budget = self._budget(area)
         for key, (v, region) in plan.items():
             if key in self._regions:

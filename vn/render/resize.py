@@ -85,6 +85,7 @@ class BackgroundBuilds:
 
     def __init__(self) -> None:
         self._jobs: dict[Hashable, _Job] = {}
+        self.warming = False  # what was built is being made into a first picture, a piece a frame (Warmup)
 
     @property
     def busy(self) -> bool:
@@ -92,13 +93,22 @@ class BackgroundBuilds:
 
     def next_poll(self, now: float) -> float | None:
         """When the picture should next be drawn to start or take in a build (`now` for one to
-        start or one finished, a little later while one runs; None with nothing building): a still picture
+        start or one finished, or while a first picture is made from one, a little later while
+        one runs; None with nothing building): a still picture
         is otherwise not redrawn, and the scaled stand-in would stay on screen."""
+        if self.warming:
+            return now
         if not self._jobs:
             return None
         if any(job.done.is_set() or job.thread.ident is None for job in self._jobs.values()):
             return now  # one to take in, or one to start
         return now + POLL_S
+
+    def drop(self, keep: Hashable | None = None) -> None:
+        """Forget every build but `keep`'s (what they make is no longer wanted; a thread still
+        running ends by itself): a forgotten build would ask for frames for ever (`next_poll`)."""
+        for key in [k for k in self._jobs if k != keep]:
+            del self._jobs[key]
 
     def wait(self, timeout: float | None = None) -> None:
         """Block until every build started so far is done (tests, and `vn render`)."""
@@ -131,6 +141,8 @@ def nearest(sizes: list[Size], size: Size) -> Size | None:
 
 
 WARM_BANDS = 4  # the first picture at a new size is composed in this many bands of rows
+WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new
+# size's first picture is begun (each frame makes one at least: pieces take 5-25 ms at 4K)
 
 
 class Warmup:
@@ -177,9 +189,11 @@ class Warmup:
             did = True
             if clock() >= until:
                 return False
-        c.plate.put(key, self.picture)
+        if did:  # all made, but this frame still stands in: the plate keeps its picture meanwhile
+            return False
+        c.plate.put(key, self.picture)  # the frame now only blits
         self.clear()
-        return not did
+        return True
 
     def clear(self) -> None:
         self.key = self.picture = self._pieces = None

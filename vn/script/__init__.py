@@ -20,7 +20,8 @@ __all__ = ["Catalog", "Diagnostic", "Program", "ProgramCache", "compile_game", "
 def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
                  catalog: Catalog | None = None,
                  overlay: tuple[str, str] | None = None, *,
-                 cache: ProgramCache | None = None) -> tuple[Program | None, list[Diagnostic]]:
+                 cache: ProgramCache | None = None,
+                 workers: int | None = None) -> tuple[Program | None, list[Diagnostic]]:
     """Compile `files` ((path, text) pairs) with the manifest (path, text).
 
     `overlay` is a layered mod's `scripts/mod.yaml` (path, text): the same keys as game.yaml,
@@ -29,28 +30,31 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     mod with its own `start` does not keep (it speaks of the game's story).
     Returns the program (None when any error was found) and all diagnostics. With a `cache`,
     a program compiled before from the very same inputs (and engine) is read from it instead,
-    with the same diagnostics; a program that compiled is written to it.
+    with the same diagnostics; a program that compiled is written to it. Big scripts are
+    compiled in up to `workers` processes at once (None: as many as this machine's cores, see
+    `vn.script.parallel`; 1: this process only), with the same result.
     """
     with collector_paused():
         if cache is None or not cacheable(catalog):
-            return _compile(manifest, files, catalog, overlay)
+            return _compile(manifest, files, catalog, overlay, workers)
         key = cache_key(manifest, [*files, *([("overlay:" + overlay[0], overlay[1])] if overlay else [])], catalog)
         hit = cache.get(key)
         if hit is not None:
             return hit
-        program, diags = _compile(manifest, files, catalog, overlay)
+        program, diags = _compile(manifest, files, catalog, overlay, workers)
         if program is not None:
             cache.put(key, program, diags)
         return program, diags
 
 
 def _compile(manifest: tuple[str, str], files: Sequence[tuple[str, str]], catalog: Catalog | None,
-             overlay: tuple[str, str] | None) -> tuple[Program | None, list[Diagnostic]]:
+             overlay: tuple[str, str] | None, workers: int | None) -> tuple[Program | None, list[Diagnostic]]:
     # imported here: a start that finds its program in the cache never needs the compiler
     from vn.script.analysis import analyse
     from vn.script.compiler import Compiler
     from vn.script.loader import load_yaml
     from vn.script.manifest import read_manifest
+    from vn.script.parallel import add_files
 
     mpath, mtext = manifest
     mroot, diags = load_yaml(mtext, mpath)
@@ -64,12 +68,7 @@ def _compile(manifest: tuple[str, str], files: Sequence[tuple[str, str]], catalo
         diags += _apply_overlay(man, *overlay)
     comp = Compiler(man, catalog or Catalog())
     comp.diags.extend(diags)
-    for path, text in files:
-        root, fdiags = load_yaml(text, path)
-        comp.diags.extend(fdiags)
-        if root is None and fdiags:
-            comp.incomplete = True
-        comp.add_file(path, root)
+    add_files(comp, files, workers)  # in more than one process when the scripts are big
     prog = comp.program()
     if not comp.incomplete:  # a file that did not parse would only cause cascades of unknown names
         analyse(comp, prog)

@@ -17,6 +17,15 @@ _SHOWING_OPS = {"line", "menu", "wait", "end"}
 _BLOCKING_DIRECTIONS = {"card", "transition"}
 
 Node_ = tuple[str, int]
+# What the checks below read of a label: how many instructions it has, and the flow of each one
+# that shows nothing — (op, the label of a jump or call, or the pc of a goto or branch, else
+# None) by pc, in pc order; an instruction not there shows something or blocks (a line, a
+# choice, a wait, `end`, a card, a transition). A few instructions in a hundred: the checks go
+# over those alone, and a worker process sends them of its labels (`vn.script.parallel`), so
+# the checks need no instruction of a worker's label made.
+Flow = tuple[str, "str | int | None"]
+LabelFlow = tuple[int, dict[int, Flow]]
+Flows = dict[str, LabelFlow]
 
 
 def analyse(comp: Compiler, prog: Program) -> None:
@@ -48,29 +57,39 @@ def analyse(comp: Compiler, prog: Program) -> None:
                                  "'variables:' in game.yaml"))
     if m.start not in labels:
         return
-    _reachability(comp, prog)
-    _returns(comp, prog)
-    _loops(comp, prog)
+    flows = {name: comp.flows[name] if name in comp.flows else flow(lab.code) for name, lab in labels.items()}
+    _reachability(comp, prog, flows)
+    _returns(comp, prog, flows)
+    _loops(comp, prog, flows)
 
 
-def _targets(ins: Instr) -> list[tuple[str, str]]:
-    if ins.op in ("jump", "call"):
-        return [(ins.op, ins.args["label"])]
-    return []
+def flow(code: list[Instr]) -> LabelFlow:
+    """What the checks below read of a label's instructions (`LabelFlow`)."""
+    moves: dict[int, Flow] = {}
+    for pc, ins in enumerate(code):
+        op = ins.op
+        if op in _SHOWING_OPS or op == "direction" and ins.args["command"] in _BLOCKING_DIRECTIONS:
+            continue
+        if op == "jump" or op == "call":
+            moves[pc] = (op, ins.args["label"])
+        elif op == "goto" or op == "branch":
+            moves[pc] = (op, ins.args["target"])
+        else:
+            moves[pc] = (op, None)
+    return len(code), moves
 
 
-def _reachability(comp: Compiler, prog: Program) -> None:
+def _reachability(comp: Compiler, prog: Program, flows: Flows) -> None:
     seen = {prog.start}
     stack = [prog.start]
     while stack:
-        lab = prog.labels.get(stack.pop())
-        if lab is None:
+        name = stack.pop()
+        if name not in flows:
             continue
-        for ins in lab.code:
-            for _, target in _targets(ins):
-                if target in prog.labels and target not in seen:
-                    seen.add(target)
-                    stack.append(target)
+        for op, target in flows[name][1].values():
+            if (op == "jump" or op == "call") and target in flows and target not in seen:
+                seen.add(target)
+                stack.append(target)
     for name, lab in prog.labels.items():
         if name not in seen:
             w = lab.where
@@ -78,7 +97,7 @@ def _reachability(comp: Compiler, prog: Program) -> None:
                                       f"nothing jumps to or calls '{name}' from '{prog.start}'"))
 
 
-def _returns(comp: Compiler, prog: Program) -> None:
+def _returns(comp: Compiler, prog: Program, flows: Flows) -> None:
     """`return` in a label reached from the start by jumps alone has no caller to return to."""
     top: set[str] = set()
     called: set[str] = set()
@@ -86,70 +105,61 @@ def _returns(comp: Compiler, prog: Program) -> None:
     while stack:
         name, in_call = stack.pop()
         bucket = called if in_call else top
-        if name in bucket or name not in prog.labels:
+        if name in bucket or name not in flows:
             continue
         bucket.add(name)
-        for ins in prog.labels[name].code:
-            for op, target in _targets(ins):
+        for op, target in flows[name][1].values():
+            if op == "jump" or op == "call":
                 stack.append((target, in_call or op == "call"))
     for name in top:
-        for ins in prog.labels[name].code:
-            if ins.op == "return":
-                w = ins.where
+        for pc, (op, _) in flows[name][1].items():
+            if op == "return":
+                w = prog.labels[name].code[pc].where
                 comp.diags.append(error(w.path, w.line, w.col, "'return' outside a call",
                                         f"label '{name}' is reached by 'jump' from the start, so there is "
                                         "nothing to return to; use 'end', or reach it with 'call:'"))
 
 
-def _showing(ins: Instr) -> bool:
-    if ins.op in _SHOWING_OPS:
-        return True
-    return ins.op == "direction" and ins.args["command"] in _BLOCKING_DIRECTIONS
-
-
-def _silent_returners(prog: Program) -> set[str]:
+def _silent_returners(flows: Flows) -> set[str]:
     """Labels that can reach their end or a `return` from the top without showing anything."""
     result: set[str] = set()
     changed = True
     while changed:
         changed = False
-        for name, _lab in prog.labels.items():
+        for name in flows:
             if name in result:
                 continue
-            if _can_finish_silently(prog, name, result):
+            if _can_finish_silently(flows, name, result):
                 result.add(name)
                 changed = True
     return result
 
 
-def _succ(prog: Program, node: Node_, silent: set[str]) -> list[tuple[Node_, bool]]:
+def _succ(flows: Flows, node: Node_, silent: set[str]) -> list[tuple[Node_, bool]]:
     """Silent successors of a non-showing instruction: (node, through a condition)."""
     name, pc = node
-    code = prog.labels[name].code
-    ins = code[pc]
+    op, target = flows[name][1][pc]
     nxt = (name, pc + 1)
-    if ins.op == "goto":
-        return [((name, ins.args["target"]), False)]
-    if ins.op == "branch":
-        return [(nxt, True), ((name, ins.args["target"]), True)]
-    if ins.op == "jump":
-        target = ins.args["label"]
-        return [((target, 0), False)] if target in prog.labels else []
-    if ins.op == "call":
-        target = ins.args["label"]
-        if target not in prog.labels:
+    if op == "goto":
+        return [((name, target), False)]
+    if op == "branch":
+        return [(nxt, True), ((name, target), True)]
+    if op == "jump":
+        return [((target, 0), False)] if target in flows else []
+    if op == "call":
+        if target not in flows:
             return []
         out = [((target, 0), False)]
         if target in silent:
             out.append((nxt, False))
         return out
-    if ins.op == "return":
+    if op == "return":
         return []
     return [(nxt, False)]
 
 
-def _can_finish_silently(prog: Program, name: str, silent: set[str]) -> bool:
-    code = prog.labels[name].code
+def _can_finish_silently(flows: Flows, name: str, silent: set[str]) -> bool:
+    length, moves = flows[name]
     seen: set[int] = set()
     stack = [0]
     while stack:
@@ -157,44 +167,40 @@ def _can_finish_silently(prog: Program, name: str, silent: set[str]) -> bool:
         if pc in seen:
             continue
         seen.add(pc)
-        if pc >= len(code):
+        if pc >= length:
             return True
-        ins = code[pc]
-        if _showing(ins):
+        move = moves.get(pc)
+        if move is None:  # it shows something
             continue
-        if ins.op == "return":
+        op, target = move
+        if op == "return":
             return True
-        if ins.op == "jump":
-            target = ins.args["label"]
+        if op == "jump":
             if target in silent:
                 return True
             continue
-        for (lab, nxt), _ in _succ(prog, (name, pc), silent):
+        for (lab, nxt), _ in _succ(flows, (name, pc), silent):
             if lab == name:
                 stack.append(nxt)
     return False
 
 
-def _loops(comp: Compiler, prog: Program) -> None:
-    silent = _silent_returners(prog)
-    nodes: list[Node_] = []
-    for name, lab in prog.labels.items():
-        for pc, ins in enumerate(lab.code):
-            if not _showing(ins):
-                nodes.append((name, pc))
+def _loops(comp: Compiler, prog: Program, flows: Flows) -> None:
+    silent = _silent_returners(flows)
+    nodes: list[Node_] = [(name, pc) for name, (_, moves) in flows.items() for pc in moves]
     node_set = set(nodes)
     edges: dict[Node_, list[tuple[Node_, bool]]] = {}
     for n in nodes:
-        edges[n] = [(m, c) for m, c in _succ(prog, n, silent) if m in node_set]
+        edges[n] = [(m, c) for m, c in _succ(flows, n, silent) if m in node_set]
     for scc in _sccs(nodes, edges):
         if len(scc) == 1:
             only = next(iter(scc))
             if not any(m == only for m, _ in edges[only]):
                 continue
-        conditional = any(prog.labels[n[0]].code[n[1]].op == "branch" for n in scc)
+        conditional = any(flows[n[0]][1][n[1]][0] == "branch" for n in scc)
         # report at the jump/goto that closes the loop, else the first instruction
         ordered = sorted(scc, key=lambda n: (prog.labels[n[0]].where.path, prog.labels[n[0]].code[n[1]].where.line))
-        anchor = next((n for n in ordered if prog.labels[n[0]].code[n[1]].op in ("jump", "goto", "call")), ordered[0])
+        anchor = next((n for n in ordered if flows[n[0]][1][n[1]][0] in ("jump", "goto", "call")), ordered[0])
         ins = prog.labels[anchor[0]].code[anchor[1]]
         w = ins.where
         labels = sorted({n[0] for n in scc})

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import count, repeat
+from operator import attrgetter
 from typing import Any
 
 from vn.script.catalog import Catalog
@@ -28,6 +30,7 @@ _ID = re.compile(r"^[A-Za-z0-9_.:-]{1,120}$")
 _VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 BARE_WORDS = {c.name for c in BY_NAME.values() if c.bare}
 RESERVED = set(BY_NAME) | {"then", "else", "do", "text", "id", "look"}
+_ID_OF = attrgetter("id")
 
 
 @dataclass
@@ -63,6 +66,10 @@ class Compiler(FieldChecks):
         self.var_sets: dict[str, Where] = {}
         self.label_refs: list[tuple[str, Where]] = []
         self.incomplete = False  # a file could not be read: skip whole-program checks
+        # of the labels a worker process compiled (`vn.script.parallel`), whose instructions are
+        # made only when first read: what the whole-program checks and the id index need
+        self.flows: dict[str, tuple[int, dict[int, tuple[str, Any]]]] = {}  # label -> `analysis.LabelFlow`
+        self.code_ids: dict[str, list[str]] = {}  # label -> the id of each pc
 
     # ----------------------------------------------------------------- reporting
     def err(self, path: str, node: Node, message: str, hint: str | None = None, offset: int = 0) -> None:
@@ -610,9 +617,10 @@ class Compiler(FieldChecks):
         m = self.manifest
         prog = Program(m.title, m.start, m.size, m.characters, dict(m.variables), self.labels,
                        content_note=m.content_note)
-        for name, label in self.labels.items():
-            for pc, ins in enumerate(label.code):
-                prog.index[ins.id] = (name, pc)
+        for name, label in self.labels.items():  # id -> (name, pc), looped in C: 100,000 of them
+            ids = self.code_ids.get(name)
+            pcs = zip(repeat(name), count())  # (name, 0), (name, 1), … without end
+            prog.index.update(zip(map(_ID_OF, label.code) if ids is None else ids, pcs, strict=False))
         return prog
 
 

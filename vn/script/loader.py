@@ -375,20 +375,28 @@ def _compose_clean(text: str) -> Node | None:
 
     Most game files are clean, and a 100,000-line script is half a million nodes: composing
     PyYAML's nodes and walking them again cost twice what this pass does."""
+    built = load_clean(text)
+    return None if built is None else built[0]
+
+
+def load_clean(text: str, first_line: int = 1) -> tuple[Node, int] | None:
+    """`_compose_clean` for a text that begins at line `first_line` of its file (a part of a
+    file cut at a top-level key, `vn.script.parallel`): the tree, its lines counted from there,
+    and how many nodes it has; None where `_compose_clean` gives None."""
     if text.startswith("\ufeff"):
         text = text[1:]
     if len(text) > MAX_CHARS or "\x00" in text or "\ufeff" in text:
         return None
     parser = _Loader(text)
     try:
-        return _build_clean(parser.get_event)
+        return _build_clean(parser.get_event, first_line)
     except yaml.YAMLError:
         return None
     finally:
         parser.dispose()
 
 
-def _build_clean(next_event: Callable[[], Any]) -> Node | None:
+def _build_clean(next_event: Callable[[], Any], first_line: int) -> tuple[Node, int] | None:
     scalar_event, seq_start, map_start = yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent
     ends = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
     if next_event().__class__ is not yaml.StreamStartEvent or next_event().__class__ is not yaml.DocumentStartEvent:
@@ -415,14 +423,15 @@ def _build_clean(next_event: Callable[[], Any]) -> Node | None:
             if count > MAX_NODES or len(open_) >= MAX_DEPTH:
                 return None
             mark = event.start_mark
+            line = mark.line + first_line
             if kind is scalar_event:
                 text, style = event.value, event.style
                 value = resolve_plain(text) if event.implicit[0] else text
-                node = Node("scalar", mark.line + 1, mark.column + 1, value, (), (), style == "'" or style == '"', text)
+                node = Node("scalar", line, mark.column + 1, value, (), (), style == "'" or style == '"', text)
             elif kind is seq_start:
-                node = Node("seq", mark.line + 1, mark.column + 1, None, [])
+                node = Node("seq", line, mark.column + 1, None, [])
             else:
-                node = Node("map", mark.line + 1, mark.column + 1, None, (), [])
+                node = Node("map", line, mark.column + 1, None, (), [])
             if open_:
                 parent = open_[-1]
                 if parent.kind == "seq":
@@ -443,7 +452,7 @@ def _build_clean(next_event: Callable[[], Any]) -> Node | None:
         # the document's root is complete: it must be the only one
         if next_event().__class__ is not yaml.DocumentEndEvent or next_event().__class__ is not yaml.StreamEndEvent:
             return None
-        return node
+        return node, count
 
 
 def _repeats(pairs: Sequence[tuple[Node, Node]]) -> bool:

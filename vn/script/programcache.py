@@ -128,6 +128,13 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
 
     labels = []
     for lab in program.labels.values():
+        # a label compiled in a worker process and not read since (`vn.script.parallel`) has
+        # these rows already, without its instructions made: all in its label's file
+        pending = (lab.__dict__.get("_deferred") or {}).get("code")
+        rows = getattr(pending, "cache_rows", None)
+        if rows is not None:
+            labels.append([lab.name, where(lab.where), lab.steps, chunk(rows(path(lab.where.path)))])
+            continue
         code = []
         for i in lab.code:
             w = i.where
@@ -149,12 +156,28 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
 
 def _enc_args(op: str, args: dict[str, Any]) -> Any:
     if op == "line" and len(args) == 3:  # most instructions: [speaker, text, look]
-        text = args["text"]
-        parts = text.parts
-        if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
-            return [args["speaker"], parts[0].text, args["look"]]  # a bare text: one plain run
-        return [args["speaker"], _enc(text), args["look"]]
+        return [args["speaker"], _enc_text(args["text"]), args["look"]]
     return _enc(args)
+
+
+def _enc_text(text: Template) -> Any:
+    """A line's text: the bare string of one plain run (most lines), else what `_enc` makes of
+    it (["M", no_wait, run, …]) without its dispatch — `_dec_text` reads it back."""
+    parts = text.parts
+    if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
+        return parts[0].text
+    runs: list[Any] = ["M", text.no_wait]
+    for p in parts:
+        kind = type(p)
+        if kind is TextPart:
+            runs.append(["X", p.text, *p.style])
+        elif kind is VarPart:
+            runs.append(["V", p.name, *p.style])
+        elif kind is PausePart:
+            runs.append(["P", p.seconds])
+        else:
+            raise CacheFormatError(f"a run of type {kind.__name__}")
+    return runs
 
 
 def _dec_args(op: str, v: Any) -> dict[str, Any]:
@@ -162,14 +185,32 @@ def _dec_args(op: str, v: Any) -> dict[str, Any]:
         speaker, text, look = v
         if not (speaker is None or isinstance(speaker, str)) or not (look is None or isinstance(look, str)):
             raise CacheFormatError("a line's speaker or look")
-        tpl = Template((TextPart(text, PLAIN),)) if isinstance(text, str) else _dec(text)
-        if not isinstance(tpl, Template):
-            raise CacheFormatError("a line's text")
-        return {"speaker": speaker, "text": tpl, "look": look}
+        return {"speaker": speaker, "text": _dec_text(text), "look": look}
     args = _dec(v)
     if not isinstance(args, dict):
         raise CacheFormatError("instruction arguments")
     return args
+
+
+def _dec_text(v: Any) -> Template:
+    """A line's text: the bare string of one plain run, else ["M", no_wait, run, …] (what
+    `_dec` reads too, without its dispatch: a third of a big script's lines have tags)."""
+    if isinstance(v, str):
+        return Template((TextPart(v, PLAIN),))
+    if type(v) is not list or len(v) < 2 or v[0] != "M":
+        raise CacheFormatError("a line's text")
+    runs: list[TextPart | VarPart | PausePart] = []
+    for run in v[2:]:
+        tag = run[0] if type(run) is list and run else None
+        if tag == "X":
+            runs.append(TextPart(_str(run[1]), _style(run[2:6])))
+        elif tag == "V":
+            runs.append(VarPart(_str(run[1]), _style(run[2:6])))
+        elif tag == "P":
+            runs.append(PausePart(run[1]))
+        else:
+            raise CacheFormatError("a run of a line's text")
+    return Template(tuple(runs), bool(v[1]))
 
 
 def _enc(v: Any) -> Any:
@@ -208,18 +249,22 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
     the index are decoded when first read. Raises CacheFormatError (or TypeError, ValueError,
     KeyError, IndexError, which the caller treats the same) on anything malformed found now."""
     paths = [_str(p) for p in meta["paths"]]
-    wheres: dict[tuple[int, int, int], Where] = {}
 
     def where(p: int, line: int, col: int) -> Where:
-        key = (p, line, col)
-        w = wheres.get(key)
-        if w is None:
-            w = wheres[key] = Where(paths[p], _int(line), _int(col))
-        return w
+        return Where(paths[p], _int(line), _int(col))
 
     def code_of(n: int) -> Callable[[], list[Instr]]:
-        return lambda: [Instr(op, _dec_args(op, args), where(p, line, col), _str(ident), _int(ordinal))
-                        for op, args, p, line, col, ident, ordinal in chunk(n)]
+        def make() -> list[Instr]:  # a whole game's worth when `vn check` reads every label: kept tight
+            code = []
+            with collector_paused():  # (thousands of objects and no cycles: see collector.py)
+                for op, args, p, line, col, ident, ordinal in chunk(n):
+                    if type(op) is not str or type(ident) is not str or type(line) is not int \
+                            or type(col) is not int or type(ordinal) is not int:
+                        raise CacheFormatError("an instruction")
+                    code.append(Instr(op, _dec_args(op, args), Where(paths[p], line, col), ident, ordinal))
+            return code
+
+        return make
 
     labels: dict[str, Label] = {}
     for name, lw, steps, n in meta["labels"]:
@@ -237,7 +282,16 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
         content_note=_note(meta.get("content_note")),
     )
     index = meta["index"]
-    program.defer("index", lambda: {_str(k): (_str(lab), _int(pc)) for k, lab, pc in chunk(index)})
+    def index_of() -> dict[str, tuple[str, int]]:
+        out = {}
+        with collector_paused():
+            for k, lab, pc in chunk(index):
+                if type(k) is not str or type(lab) is not str or type(pc) is not int:
+                    raise CacheFormatError("the id index")
+                out[k] = (lab, pc)
+        return out
+
+    program.defer("index", index_of)
     if not isinstance(program.variables, dict):
         raise CacheFormatError("variables")
     diags = [Diagnostic(_str(p), _int(line), _int(col), sev, _str(msg), hint)
@@ -447,7 +501,17 @@ def _snapshot(program: Program) -> Program:
     lock and a translation replace instructions in the labels' lists and the id index (they
     are not inputs of the key). Instructions, templates and options are immutable, so copying
     the containers is enough (a few milliseconds at 100,000 lines)."""
-    labels = {name: Label(lab.name, lab.where, list(lab.code), list(lab.steps))
-              for name, lab in program.labels.items()}
+    labels = {name: _label_copy(lab) for name, lab in program.labels.items()}
     return Program(program.title, program.start, program.size, dict(program.characters),
                    dict(program.variables), labels, dict(program.index), program.content_note)
+
+
+def _label_copy(lab: Label) -> Label:
+    """A label with its own lists; instructions not yet made (a label compiled in a worker
+    process, or read from an entry) are made for the copy when it is read, not now."""
+    pending = lab.__dict__.get("_deferred") or {}
+    if "code" not in pending:
+        return Label(lab.name, lab.where, list(lab.code), list(lab.steps))
+    copy = Label(lab.name, lab.where, [], list(lab.steps))
+    copy.defer("code", pending["code"])
+    return copy
