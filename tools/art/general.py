@@ -53,7 +53,7 @@ BRASS = (70, 64, 52)
 CLOTH_SH = S.CLOTH_SH
 
 NECK = (362, 190)
-SL, SR = (274, 210), (448, 206)       # his right (screen-left) and left shoulders
+SL, SR = (274, 216), (448, 204)       # his right (screen-left) and left shoulders: the right one dropped over the weight leg
 HL, HR = (322, 516), (404, 518)
 CX = 350                               # the coat's front edge (a 3/4 view turned a little left)
 
@@ -201,7 +201,8 @@ def cap_under_arm(at) -> Part:
 
 def figure(mood: str) -> list[Part]:
     calls = mood == "general_calls"
-    head = Head((352, 98), HS, "left", "34", tilt=7 if calls else 4)
+    # at ease: the head a little off the spine's line, canted toward the weight leg
+    head = Head((348, 99), HS, "left", "34", tilt=5)
     if calls:
         head = Head((346, 100), HS, "left", "34", tilt=8)
     behind, front = S.hair_parts(head, seed=13, length=600)
@@ -220,7 +221,7 @@ def figure(mood: str) -> list[Part]:
     parts.append(S.neck_part(NECK, head))
     parts.append(collar)
     # his right (near, screen-left) arm hangs at his side; calls_on: the hand lifts from the wrist
-    EN, WN = (252, 384), (262, 500)
+    EN, WN = (254, 388), (270, 500)      # the elbow eased, the hand drifting to the front of the thigh
     if calls:
         EN, WN = (248, 384), (246, 494)
         parts.append(glove(hand_hanging(WN, 130, 86, False, 0.15), "hand_n", 0.9))
