@@ -53,7 +53,7 @@ BRASS = (70, 64, 52)
 CLOTH_SH = S.CLOTH_SH
 
 NECK = (362, 190)
-SL, SR = (274, 210), (448, 206)       # his right (screen-left) and left shoulders
+SL, SR = (274, 216), (448, 204)       # his right (screen-left) and left shoulders: the right one dropped over the weight leg
 HL, HR = (322, 516), (404, 518)
 CX = 350                               # the coat's front edge (a 3/4 view turned a little left)
 
@@ -130,11 +130,13 @@ def coat() -> list[Part]:
 
 
 def boots() -> list[Part]:
-    """Standing square, heels close, the toes turned out; the trousers disappear into tall
-    boots under the coat's hem."""
+    """At ease, not at attention: the weight on his right leg (screen-left), its boot drawn in
+    under him; the left leg free, the knee eased and the boot set out to the side, toe turned
+    out, so the two shafts below the coat's hem are not a pair of posts. The trousers disappear
+    into tall boots under the hem."""
     out = []
-    for hip, knee, ankle, toe, k, nm, rim in ((HR, (410, 742), (414, 930), 1, 0.6, "f", 0.45),
-                                            (HL, (324, 740), (318, 930), -1, 0.8, "n", 0.9)):
+    for hip, knee, ankle, toe, k, nm, rim in ((HR, (418, 742), (448, 930), 1, 0.78, "f", 0.45),
+                                            (HL, (328, 740), (334, 930), -1, 0.8, "n", 0.9)):
         legp = S.leg(hip, knee, ankle, 1, f"leg_{nm}", rim=rim)
         shaft = limb([add(knee, 0, 10), lerp(knee, ankle, 0.4), add(ankle, 0, 6)], [27, 25.5, 19])
         shaft = union(shaft, ellipse(knee[0], knee[1] + 12, 27, 9))
@@ -199,7 +201,8 @@ def cap_under_arm(at) -> Part:
 
 def figure(mood: str) -> list[Part]:
     calls = mood == "general_calls"
-    head = Head((352, 98), HS, "left", "34", tilt=7 if calls else 1)
+    # at ease: the head a little off the spine's line, canted toward the weight leg
+    head = Head((348, 99), HS, "left", "34", tilt=5)
     if calls:
         head = Head((346, 100), HS, "left", "34", tilt=8)
     behind, front = S.hair_parts(head, seed=13, length=600)
@@ -218,7 +221,7 @@ def figure(mood: str) -> list[Part]:
     parts.append(S.neck_part(NECK, head))
     parts.append(collar)
     # his right (near, screen-left) arm hangs at his side; calls_on: the hand lifts from the wrist
-    EN, WN = (252, 384), (262, 500)
+    EN, WN = (254, 388), (270, 500)      # the elbow eased, the hand drifting to the front of the thigh
     if calls:
         EN, WN = (248, 384), (246, 494)
         parts.append(glove(hand_hanging(WN, 130, 86, False, 0.15), "hand_n", 0.9))

@@ -478,6 +478,28 @@ def silk_profile(neck, hip, back_x: float = 0.0, chest_x: float = 0.0) -> Part:
     return Part("silk", g, SILK, details=[d], rim=0.95, inner_rim=0.15, rim_folds=[(fp, fw, 0.25) for fp, fw in folds])
 
 
+def turning_face_rim(h: Head):
+    """dawn_turning's face: three-quarters back toward the room with the low sun behind it on the
+    right, so the line of light runs down the face's lit contour and says which way it turns: the
+    brow, the bridge and the tip of the nose, the lower lip, the jaw to the chin.
+    Stronger than figure.face_rim's (the face is small at the glass mark and in shadow); a
+    catchlight in the near eye."""
+    strokes = [([(-0.29, -0.24), (-0.305, -0.15), (-0.285, -0.08)], 0.024, 0.75),        # the brow
+               ([(-0.3, -0.13), (-0.24, -0.125), (-0.18, -0.13)], 0.013, 0.3),          # across the brow ridge
+               ([(-0.29, -0.05), (-0.31, 0.02), (-0.34, 0.08)], 0.022, 0.8),            # the bridge of the nose
+               ([(-0.335, 0.06), (-0.348, 0.088), (-0.33, 0.114)], 0.02, 0.7),          # the tip
+               ([(-0.3, 0.265), (-0.25, 0.275), (-0.2, 0.27)], 0.014, 0.45),            # the lower lip
+               ([(-0.285, 0.3), (-0.28, 0.37), (-0.25, 0.435), (-0.18, 0.48), (-0.08, 0.47)], 0.024, 0.7)]  # the jaw
+
+    def r(ink: Ink, p: Part, vis) -> None:
+        ink.fill(ellipse(*h.pt(-0.225, -0.027), h.s * 0.014, h.s * 0.01), (255, 255, 255), 0.7, vis)
+        for pts, wd, op in strokes:
+            n = len(pts)
+            ws = [h.s * wd * (0.3 if i in (0, n - 1) else 1.0) for i in range(n)]
+            ink.fill(ribbon(h.pt_list(pts), ws), (255, 255, 255), op, vis)
+    return r
+
+
 def dawn_profile(turning: bool = False) -> list[Part]:
     """dawn: turned to the sunrise, in profile facing right (a sliver of his back toward the
     room), the chin level, the hands clasped behind him at the small of the back so the near
@@ -507,7 +529,8 @@ def dawn_profile(turning: bool = False) -> list[Part]:
     parts.append(silk_profile(neck, hip, -14 if turning else 0, 22 if turning else 0))
     parts.append(neck_part(neck, head))
     parts.append(Part("face", head.geom, SKIN, details=[face_details(head, SKIN_SH, EYE, "still")],
-                      rim_details=[face_rim(head, 0.6, light="right")], rim=1.0, inner_rim=0.0, shade=0.6))
+                      rim_details=[turning_face_rim(head) if turning else face_rim(head, 0.6, light="right")],
+                      rim=1.0, inner_rim=0.0, shade=0.6))
     if turning:
         # the far hand has come from behind him: it hangs in front of his hip, the fingers loose
         parts.append(hand_part("hand_f", hand_hanging((430, 470), 96, 86, False, 0.3), rim=0.9))

@@ -421,6 +421,23 @@ def torso_profile(neck, hip, hem: float = 34, folds=()) -> Part:
     return Part("torso", g, replace(SHIRT, rim_width=1.5), details=[d], rim=1.0, inner_rim=0.25, rim_folds=list(folds))
 
 
+def sliver(w: float, op: float, hide):
+    """A rim detail: a line of light `w` canvas px wide along the part's edges that face the rim
+    light, drawn whether or not the rest of the figure stands between that edge and the glass (an
+    arm held over the chest: the sliver that keeps it apart from the shirt behind it). `hide`: the
+    parts drawn in front of this one (the line stops under them)."""
+    ln = math.hypot(*RIM_LIGHT)
+    lx, ly = RIM_LIGHT[0] / ln, RIM_LIGHT[1] / ln
+
+    def r(ink: Ink, p: Part, vis) -> None:
+        g = p.geom.difference(hide)
+        core = p.geom.difference(shift(p.geom, -lx * w, -ly * w)).intersection(g)
+        halo = p.geom.difference(shift(p.geom, -lx * w * 2.2, -ly * w * 2.2)).intersection(g).difference(core)
+        ink.fill(core, (255, 255, 255), op)
+        ink.fill(halo, (255, 255, 255), op * 0.3)
+    return r
+
+
 def door_upper(turning: bool) -> list[Part]:
     """Door: turned three-quarters toward the door on the right, his back to the room; the left
     hand closed on the lever (canvas ~(442..486, 439) at the `door` mark), the right arm hugged to
@@ -439,14 +456,28 @@ def door_upper(turning: bool) -> list[Part]:
         parts.append(hand_part("hand_l", hand_fist(WF, 6, 72, True), SKIN, rim=0.3, inner_rim=0.3))
         parts += arm(SF, EF, WF, "arm_l", "pushed", SKIN, rim=0.3, inner_rim=0.2, back=-1)
         folds = [([(330, 300), (320, 360), (322, 420)], 4.5), ([(392, 300), (384, 330), (372, 352)], 4),
-                 ([(360, 440), (374, 470), (380, 520)], 4), ([(320, 450), (318, 490), (312, 526)], 3.5)]
+                 ([(360, 440), (374, 470), (380, 520)], 4), ([(320, 450), (318, 490), (312, 526)], 3.5),
+                 # under the elbow the shirt gathers where the arm presses it to his side
+                 ([(338, 448), (346, 480), (344, 514)], 3.5)]
         parts.append(torso_profile(neck, lerp(HL, HR, 0.5), folds=folds))
         parts.append(neck_part(neck, head))
         EN, WN = (352, 424), (416, 356)
         parts.append(hand_part("hand_r", hand_hanging(add(WN, 2, 0), 78, 84, False, 0.15), SWOLLEN, rim=0.5))
-        parts += arm(SN, EN, WN, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, sag=5)
+        near = arm(SN, EN, WN, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, sag=5)
+        # the torn sleeve: a fold winding from the shoulder point toward the tear
+        near[1].rim_folds.append(([(334, 278), (328, 302), (331, 326)], 3.6, 0.9))
+        parts += near
         parts += head_parts(head, "hurt")
-        return turn(parts, 2.0, lerp(HL, HR, 0.5))
+        parts = turn(parts, 2.0, lerp(HL, HR, 0.5))
+        # (after the turn: a sliver is worked out on the turned shapes)
+        # the arm lies over the shirt, so the figure's own shadow would leave its edge dark and arm
+        # and chest would read as one block: the light grazing past his back catches the round of
+        # the shoulder, the back of the upper arm and the top of the forearm
+        lines = {"torso": (2.0, 0.4), "arm_r": (2.6, 0.75), "arm_r_skin": (2.4, 0.7)}
+        for i, p in enumerate(parts):
+            if p.name in lines:
+                p.rim_details.append(sliver(*lines[p.name], union(*[q.geom for q in parts[i + 1:]])))
+        return parts
     SL, SR, neck = (294, 254), (418, 254), (354, 236)
     head = Head((336, 154), HS, "left", "34", tilt=4)
     EL, WL = (440, 430), (436, 544)
@@ -459,7 +490,12 @@ def door_upper(turning: bool) -> list[Part]:
     parts.append(hand_part("hand_r", hand_hanging(add(WR, 2, 0), 94, 86, False, 0.15), SWOLLEN, rim=0.6))
     parts += arm(SL, ER, WR, "arm_r", "torn", SWOLLEN, seed=5, rim=1.0, neck=neck, sag=8)
     parts += head_parts(head, "hurt")
-    return turn(parts, -1.5, lerp(HL, HR, 0.5))
+    parts = turn(parts, -1.5, lerp(HL, HR, 0.5))
+    # the forearm across his belly: a line of light along its top keeps it off the shirt
+    for i, p in enumerate(parts):
+        if p.name == "arm_r_skin":
+            p.rim_details.append(sliver(2.4, 0.65, union(*[q.geom for q in parts[i + 1:]])))
+    return parts
 
 
 def straight_legs() -> list[Part]:
