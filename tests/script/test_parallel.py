@@ -17,6 +17,14 @@ import pytest
 from vn.script import ProgramCache, compile_game, parallel
 from vn.script.programcache import decode, encode, entries_written_later
 
+
+@pytest.fixture(autouse=True)
+def no_other_thread(monkeypatch):
+    """Threads earlier tests left running in this process (the camera's band thread, a file
+    watcher) would send every compile here to one process; these tests are about the parts, so
+    they compile as a process with no other thread does (the test about threads sets its own)."""
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork") or not sys.platform.startswith("linux"),
                                 reason="worker processes are forked on Linux only")
 
@@ -280,6 +288,7 @@ def test_no_worker_is_forked_while_another_thread_runs(monkeypatch):
     monkeypatch.setattr(parallel, "_add_in_parts", lambda comp, runs: calls.append(runs) or False)
     stop = threading.Event()
     watcher = threading.Thread(target=stop.wait)
+    monkeypatch.setattr(threading, "active_count", lambda: 2 if watcher.is_alive() else 1)
     watcher.start()
     try:
         program, _ = compile_game(("scripts/game.yaml", MANIFEST), _files(), None, workers=2)
