@@ -21,6 +21,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 import yaml  # noqa: E402
 
+from tests.render.pixels import changed
 from tests.render.test_cg_figures import FULL, STAGES, layout_of, silhouette  # noqa: E402
 from tests.stage.helpers import ROOT, direction  # noqa: E402
 from vn.render.compositor import Compositor  # noqa: E402
@@ -40,19 +41,6 @@ def draw(compositor: Compositor, view) -> pygame.Surface:
     surf = pygame.Surface(FULL)
     compositor.draw(surf, view)
     return surf
-
-
-def changed(a: pygame.Surface, b: pygame.Surface) -> pygame.Rect | None:
-    """The bounding rect of the pixels that differ (None: identical)."""
-    diff = a.copy()
-    diff.blit(b, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
-    other = b.copy()
-    other.blit(a, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
-    diff.blit(other, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-    mask = pygame.mask.from_threshold(diff, (0, 0, 0), (1, 1, 1, 255))
-    mask.invert()
-    rects = mask.get_bounding_rects()
-    return rects[0].unionall(rects[1:]) if rects else None
 
 
 # (the image, the preset the script shows it with, what lives in it)

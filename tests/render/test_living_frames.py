@@ -13,6 +13,7 @@ from dataclasses import replace  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from tests.render.pixels import changed
 from tests.stage.helpers import direction  # noqa: E402
 from tests.stage.motion_game import LIGHTS_AREA, make_motion_game  # noqa: E402
 from vn.render.compositor import Compositor, fit  # noqa: E402
@@ -58,19 +59,6 @@ def draw(compositor, view):
     surf = pygame.Surface(SIZE)
     compositor.draw(surf, view)
     return surf
-
-
-def changed(a, b):
-    """The bounding rect of the pixels that differ (None: the frames are identical)."""
-    diff = a.copy()
-    diff.blit(b, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
-    other = b.copy()
-    other.blit(a, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
-    diff.blit(other, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-    mask = pygame.mask.from_threshold(diff, (0, 0, 0), (1, 1, 1, 255))
-    mask.invert()
-    rects = mask.get_bounding_rects()
-    return rects[0].unionall(rects[1:]) if rects else None
 
 
 def on_screen(x, y, w, h):
