@@ -11,6 +11,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from tests.probes import require_tmxrasterizer  # noqa: E402
+from tests.render.pixels import changed  # noqa: E402
 from tests.stage.helpers import BUNDLED_STAGE, FIXTURE_GAME, ROOT, direction  # noqa: E402
 from vn.render.compositor import Compositor, fit  # noqa: E402
 from vn.render.images import ImageCache  # noqa: E402
@@ -80,14 +81,7 @@ def test_sprite_is_drawn_where_its_mark_says(fixture_assets):
     size = (960, 540)
     without = frame(fixture_assets, lit("day"), size=size)
     with_ = frame(fixture_assets, lit("day") + [(0, "show", {"who": "a", "at": "door"})], size=size)
-    diff = with_.copy()
-    diff.blit(without, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
-    other = without.copy()
-    other.blit(with_, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
-    diff.blit(other, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-    mask = pygame.mask.from_threshold(diff, (0, 0, 0), (10, 10, 10, 255))
-    mask.invert()
-    box = mask.get_bounding_rects()[0].unionall(mask.get_bounding_rects())
+    box = changed(with_, without, threshold=10)
     feet = (1750 / 2, 980 / 2)  # the `door` mark, at half scale
     assert abs(box.centerx - feet[0]) <= 4 and abs(box.bottom - feet[1]) <= 3
     assert box.height == pytest.approx(800 / 2 * 0.98, abs=3)  # height 800 at scale 1; the head starts 2% down

@@ -15,6 +15,7 @@ import pytest
 from app_helpers import FakeVoice, key, make_player, run, to_choice
 from ui_helpers import choice, count_pixels, luminance
 
+from tests.render.pixels import changed
 from vn.render.text import TextRenderer
 from vn.ui import ChoiceMenu, Viewport
 from vn.ui.choice import place_column, upper_body
@@ -147,16 +148,9 @@ def _silhouette(p, view, who: str, size) -> pygame.Rect:
     bare, alone = pygame.Surface(size), pygame.Surface(size)
     comp.draw(bare, replace(view, sprites=()))
     comp.draw(alone, replace(view, sprites=tuple(s for s in view.sprites if s.who == who)))
-    diff = alone.copy()
-    diff.blit(bare, (0, 0), special_flags=pygame.BLEND_SUB)
-    back = bare.copy()
-    back.blit(alone, (0, 0), special_flags=pygame.BLEND_SUB)
-    diff.blit(back, (0, 0), special_flags=pygame.BLEND_ADD)
-    same = pygame.mask.from_threshold(diff, (0, 0, 0), (13, 13, 13, 255))
-    same.invert()
-    boxes = same.get_bounding_rects()
-    assert boxes, f"{who} is not in the picture"
-    return boxes[0].unionall(boxes[1:])
+    box = changed(alone, bare, threshold=13)
+    assert box is not None, f"{who} is not in the picture"
+    return box
 
 
 @pytest.mark.parametrize("staging", [
