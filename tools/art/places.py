@@ -629,45 +629,40 @@ def _cutouts(outer, holes) -> str:
     return d(outer) + " " + " ".join(d(h) for h in holes)
 
 
+def _write_stage(name: str, art: dict, layers: list, vp, marks: list, **tmx_args) -> None:
+    """Save a stage's art (`{stem: (svg, title)}`) into OUT/name/ and its map OUT/name.tmx
+    (`layers`, `vp`, `marks` and `tmx_args` as `tmx` takes them)."""
+    os.makedirs(os.path.join(OUT, name), exist_ok=True)
+    for stem, (svg, title) in art.items():
+        svg.save(os.path.join(OUT, name, f"{stem}.svg"), title)
+    with open(os.path.join(OUT, f"{name}.tmx"), "w") as fh:
+        fh.write(tmx(name, layers, vp, marks, **tmx_args))
+
+
 def main() -> None:
-    os.makedirs(os.path.join(OUT, "shinra_corridor"), exist_ok=True)
     hall, glow = corridor()
-    hall.save(os.path.join(OUT, "shinra_corridor", "hall.svg"), "the corridor")
-    glow.save(os.path.join(OUT, "shinra_corridor", "lights.svg"), "the corridor's lights")
-    with open(os.path.join(OUT, "shinra_corridor.tmx"), "w") as fh:
-        fh.write(tmx("shinra_corridor", [("hall", "ambient", ""), ("lights", "emissive", "")], VPY,
-                     [("by_elevator", *mark_of(*ZACK))]))
-    os.makedirs(os.path.join(OUT, "shinra_elevator"), exist_ok=True)
+    _write_stage("shinra_corridor", {"hall": (hall, "the corridor"), "lights": (glow, "the corridor's lights")},
+                 [("hall", "ambient", ""), ("lights", "emissive", "")], VPY, [("by_elevator", *mark_of(*ZACK))])
     doors, glow = elevator()
-    doors.save(os.path.join(OUT, "shinra_elevator", "doors.svg"), "the elevator's doors, close")
-    glow.save(os.path.join(OUT, "shinra_elevator", "lights.svg"), "the elevator's lights")
-    with open(os.path.join(OUT, "shinra_elevator.tmx"), "w") as fh:
-        fh.write(tmx("shinra_elevator", [("doors", "ambient", ""), ("lights", "emissive", "")], LIFT_EYE,
-                     [("at_doors", 960, 1080, 1.0)]))  # (where he stands: the camera's own place)
-    os.makedirs(os.path.join(OUT, "shinra_bunk"), exist_ok=True)
-    names = ("sky", "city", "city_lights", "room", "spill")
-    for svg, stem in zip(barracks(), names, strict=True):
-        svg.save(os.path.join(OUT, "shinra_bunk", f"{stem}.svg"), f"his bunk: {stem}")
-    os.makedirs(os.path.join(OUT, "shinra_barracks"), exist_ok=True)
-    for svg, stem in zip(dormitory(), ("sky", "room", "door_light"), strict=True):
-        svg.save(os.path.join(OUT, "shinra_barracks", f"{stem}.svg"), f"the barracks: {stem}")
-    with open(os.path.join(OUT, "shinra_barracks.tmx"), "w") as fh:
-        fh.write(tmx("shinra_barracks", [("sky", "sky", ""), ("room", "ambient", ""), ("door_light", "emissive", "")], VPY,
-                     [("by_his_bunk", *mark_of(*DORM_ZACK))]))
-    os.makedirs(os.path.join(OUT, "shinra_briefing"), exist_ok=True)
-    for svg, stem in zip(briefing(), ("sky", "room", "screen", "table"), strict=True):
-        svg.save(os.path.join(OUT, "shinra_briefing", f"{stem}.svg"), f"briefing {stem}")
+    _write_stage("shinra_elevator",
+                 {"doors": (doors, "the elevator's doors, close"), "lights": (glow, "the elevator's lights")},
+                 [("doors", "ambient", ""), ("lights", "emissive", "")], LIFT_EYE,
+                 [("at_doors", 960, 1080, 1.0)])  # (where he stands: the camera's own place)
+    stems = ("sky", "city", "city_lights", "room", "spill")
+    _write_stage("shinra_bunk", {stem: (svg, f"his bunk: {stem}") for svg, stem in zip(barracks(), stems, strict=True)},
+                 [("sky", "sky", ""), ("city", "ambient", ""),
+                  ("city_lights", "emissive", '   <property name="twinkle" type="float" value="0.3"/>'),
+                  ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3], [("by_locker", 1500, 1000, 0.9)])
+    stems = ("sky", "room", "door_light")
+    _write_stage("shinra_barracks",
+                 {stem: (svg, f"the barracks: {stem}") for svg, stem in zip(dormitory(), stems, strict=True)},
+                 [("sky", "sky", ""), ("room", "ambient", ""), ("door_light", "emissive", "")], VPY,
+                 [("by_his_bunk", *mark_of(*DORM_ZACK))])
+    stems = ("sky", "room", "screen", "table")
     gx, gy = b3(0, 0, GENERAL_Z)
-    with open(os.path.join(OUT, "shinra_briefing.tmx"), "w") as fh:
-        fh.write(tmx("shinra_briefing", [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", ""),
-                                         ("table", "ambient", "")],
-                     VPY, [("head_of_table", round(gx), round(gy), round(F * 1.77 / GENERAL_Z / 980, 3))], above=1))
-    with open(os.path.join(OUT, "shinra_bunk.tmx"), "w") as fh:
-        fh.write(tmx("shinra_bunk", [("sky", "sky", ""), ("city", "ambient", ""),
-                                  ("city_lights", "emissive",
-                                   '   <property name="twinkle" type="float" value="0.3"/>'),
-                                  ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3],
-                    [("by_locker", 1500, 1000, 0.9)]))
+    _write_stage("shinra_briefing", {stem: (svg, f"briefing {stem}") for svg, stem in zip(briefing(), stems, strict=True)},
+                 [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", ""), ("table", "ambient", "")],
+                 VPY, [("head_of_table", round(gx), round(gy), round(F * 1.77 / GENERAL_Z / 980, 3))], above=1)
 
 
 if __name__ == "__main__":
