@@ -17,9 +17,9 @@ import pytest  # noqa: E402
 
 from tests.render.test_figure_light import block_art  # noqa: E402
 from tests.stage.helpers import BUNDLED_STAGE, ROOT  # noqa: E402
-from vn.render import lighting  # noqa: E402
+from vn.render.beams import _LIT_CONTENT, Beams, _outside, lit_content  # noqa: E402
 from vn.render.images import ImageCache  # noqa: E402
-from vn.render.lighting import Beams, StageLighter, _outside, build_stage_maps, lit_content  # noqa: E402
+from vn.render.lighting import StageLighter, build_stage_maps  # noqa: E402
 from vn.render.sprites import SpriteRenderer  # noqa: E402
 from vn.stage.assets import GameAssets  # noqa: E402
 from vn.stage.lighting import lerp_light  # noqa: E402
@@ -218,7 +218,7 @@ def test_light_on_figures_skips_only_the_black_of_their_paint(room):
             assert pixels(got) == pixels(on_figure_whole(layout, light, size, paint)), (u, at)
             lit_some += pixels(got) != pixels(picture(size))
     assert lit_some >= 3
-    assert all(lighting._LIT_CONTENT.get(p) is not None for p in (sheen, body, dark))  # found by then
+    assert all(_LIT_CONTENT.get(p) is not None for p in (sheen, body, dark))  # found by then
 
 
 def test_lit_content_holds_every_column_with_a_pixel_that_is_not_black():

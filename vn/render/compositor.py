@@ -26,9 +26,10 @@ import pygame
 
 from vn.render import bands
 from vn.render.allocator import give_back
+from vn.render.beams import Beams
 from vn.render.effects import Effects
 from vn.render.images import ImageCache, reset_alpha
-from vn.render.lighting import Beams, StageLighter, build_stage_maps, parallax_runs, q
+from vn.render.lighting import StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
 from vn.render.resize import WARM_S, BackgroundBuilds, Warmup, frame, nearest

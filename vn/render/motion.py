@@ -28,7 +28,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from vn.render.lighting import BeamShape, build_stage_maps, q
+from vn.render.beams import BeamShape
+from vn.render.lighting import build_stage_maps, q
 from vn.stage import motion
 from vn.stage.camera import default_camera, layer_origin
 from vn.stage.sprites import SpriteDef
