@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import vn
-from vn.atomicfile import atomic_write
 from vn.script.catalog import Catalog
 from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic
@@ -44,6 +43,7 @@ from vn.script.program import (
 
 FORMAT = "vn-compiled-program"
 VERSION = 2  # 2: the program's `Uses` in the metadata; a compile that found errors kept too
+_INT = {int}
 KEEP = 6  # entries kept in the folder (the most recently written)
 
 
@@ -298,7 +298,7 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program | None, list
 
     labels: dict[str, Label] = {}
     for name, lw, steps, n in meta["labels"]:
-        if not all(type(s) is int for s in steps) or type(n) is not int:
+        if type(steps) is not list or not set(map(type, steps)) <= _INT or type(n) is not int:
             raise CacheFormatError("label steps")
         lab = Label(_str(name), where(*lw), steps=steps)
         lab.defer("code", code_of(n))
@@ -458,6 +458,8 @@ class ProgramCache:
             digest.update(part)
         header = json.dumps({"format": FORMAT, "version": VERSION, "engine": self.engine, "key": key,
                              "sha256": digest.hexdigest(), "chunks": spans}).encode()
+        from vn.atomicfile import atomic_write  # (here: a start that reads its entry writes nothing)
+
         try:
             atomic_write(self.path(key), b"".join([header, b"\n", *body]), durable=False)
             self._prune()
