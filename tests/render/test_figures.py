@@ -586,11 +586,11 @@ def _screen_mask(sprite, look, mark):
 
 
 def test_cloud_kneels_holding_zacks_splinted_forearm(barracks_marks):
-    """'He held the arm steady': with Zack splinting at floor_by_bunk and Cloud kneeling at
+    """'He held the arm steady': with Zack splinting at on_floor and Cloud kneeling at
     kneel_by_him, Cloud's silhouette meets Zack's out in front of Zack's body (the forearm over
     his knee), not at his head or his back, and Cloud's head stays clear of Zack's."""
     zack, cloud = _sprite("zack"), _sprite("cloud")
-    z = _screen_mask(zack, "splinting", barracks_marks["floor_by_bunk"])
+    z = _screen_mask(zack, "splinting", barracks_marks["on_floor"])
     c = _screen_mask(cloud, "kneeling", barracks_marks["kneel_by_him"])
     both = z.overlap_mask(c, (0, 0))
     assert both.count() > 40, both.count()
