@@ -422,6 +422,46 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
     return list(parts)
 
 
+class _ScaleInk:
+    """An Ink that scales every shape it is given about an origin before painting it (details are
+    written in the unscaled pose's coordinates)."""
+
+    def __init__(self, ink: Ink, k: float, org: Pt) -> None:
+        self.ink, self.k, self.org = ink, k, org
+
+    def _p(self, p: Pt) -> Pt:
+        return (self.org[0] + (p[0] - self.org[0]) * self.k, self.org[1] + (p[1] - self.org[1]) * self.k)
+
+    def fill(self, g: BaseGeometry, col: Col, op: float = 1.0, clip: BaseGeometry | None = None) -> None:
+        self.ink.fill(affinity.scale(g, self.k, self.k, origin=self.org), col, op, clip)
+
+    def lin(self, g: BaseGeometry, p0: Pt, p1: Pt, stops, clip: BaseGeometry | None = None, op: float = 1.0) -> None:
+        self.ink.lin(affinity.scale(g, self.k, self.k, origin=self.org), self._p(p0), self._p(p1), stops, clip, op)
+
+
+def scale_parts(parts: Sequence[Part], k: float, org: Pt) -> list[Part]:
+    """Scale parts (and their painted details) uniformly about `org` (canvas px): a figure drawn
+    on another figure's joints, made smaller (Cloud on Zack's skeleton, a head shorter). Line
+    widths inside details scale with it; the rim, worked out later on the scaled shapes, does not."""
+    if k == 1.0:
+        return list(parts)
+
+    def sc(q: Pt) -> Pt:
+        return (org[0] + (q[0] - org[0]) * k, org[1] + (q[1] - org[1]) * k)
+    groups: dict[int, BaseGeometry] = {}   # a shared lock of hair stays shared (occluders() compares by identity)
+    for p in parts:
+        p.geom = affinity.scale(p.geom, k, k, origin=org)
+        if p.rim_group is not None:
+            key = id(p.rim_group)
+            if key not in groups:
+                groups[key] = affinity.scale(p.rim_group, k, k, origin=org)
+            p.rim_group = groups[key]
+        p.rim_folds = [([sc(q) for q in f[0]], f[1] * k, *f[2:]) for f in p.rim_folds]
+        p.details = [(lambda fn: (lambda ink, q: fn(_ScaleInk(ink, k, org), q)))(fn) for fn in p.details]
+        p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_ScaleInk(ink, k, org), q, vis)))(fn) for fn in p.rim_details]
+    return list(parts)
+
+
 # --- drawn pieces (second pass: organic contours) -----------------------------------------------
 # A figure built from these reads as drawn, not constructed: the shoulder slopes from the neck and
 # rounds over the deltoid; an arm is one contour from the shoulder to the cuff that tapers and
