@@ -50,14 +50,42 @@ FRAME = (30, 26, 32)
 LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 
+HAZE = (255, 150, 80)  # sodium-lamp amber: the city's light in the air at night
+HAZE_HEIGHT = 560.0
+CITY_GLOW = (255, 176, 112)  # the city's light on a figure in front of it
+
+
+def glow_edge(svg, g: BaseGeometry, light: tuple[float, float], core: float, colour, strength: float,
+              clip: BaseGeometry | None = None, soft: float = 2.4) -> None:
+    """Light of `colour` on the edges of g that face `light` (cgfig.rim_band), for an emissive
+    plane (a light of its own, not the preset's rim): a core `core` px deep at `strength` and a
+    softer step `soft` x deeper at a third of it."""
+    inner = rim_band(g, light, core)
+    outer = rim_band(g, light, core * soft).difference(inner)
+    for band, op in ((inner, strength), (outer, strength / 3)):
+        if clip is not None:
+            band = band.intersection(clip)
+        if not band.is_empty:
+            svg.geom(band, colour, min(1.0, op))
+
+
 def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0,
-               twinkle: float | None = None) -> None:
+               twinkle: float | None = None, haze: float = 0.0) -> None:
     """The glass wall seen close: sky above the city's horizon, the city out of focus below. The
     roofs catch the low sun's light (the rim) strongly near `sun_x` (where the presets the image
     is shown with put the sun), fading to almost nothing across the city. `twinkle`: the city's
-    lights twinkle (docs/stage-format.md, living scenes) once they are on."""
+    lights twinkle (docs/stage-format.md, living scenes) once they are on. `haze`: the city's
+    light in the air above the skyline (emissive: it comes up with the city lights), this
+    strong at the horizon, gone `HAZE_HEIGHT` px above it."""
     sky = cg.plane("sky", "sky")
     sky.rect(0, 0, W, H, "#ffffff")
+    if haze > 0:  # (in the sky's own parallax run: no map of its own)
+        glow = cg.plane("city_glow", "emissive")
+        top = horizon - HAZE_HEIGHT
+        paint = glow.lin(0, top, 0, horizon + 40, [(0.0, HAZE, 0.0), (0.3, HAZE, 0.14 * haze),
+                                                   (0.6, HAZE, 0.45 * haze), (0.85, HAZE, 0.8 * haze),
+                                                   (1.0, HAZE, haze)])
+        glow.rect(0, top, W, horizon + 40 - top, paint)
     city = cg.plane("city", "ambient", parallax=0.6)
     tops = []
     x = -20.0
@@ -1016,9 +1044,12 @@ def cg_embrace() -> CG:
     cg = CG("cg_embrace", "Across the room", "dusk")
     cg.props["gallery_order"] = ("int", "4")
     # (the horizon low: their heads and shoulders stand against the dusk, not the dark city)
-    glass_back(cg, rnd, 720, mullions=(330, 1530), twinkle=0.45)  # (the city's lights below them live)
+    # (the city's lights below them live; at night its light in the air stands behind their
+    # heads and shoulders: the picture the line ends on is two figures edged in it, not mud)
+    glass_back(cg, rnd, 720, mullions=(330, 1530), twinkle=0.45, haze=0.65)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
+    under = cg.plane("city_light", "emissive")  # the city's light on them from below (on with its lights)
 
     rr = random.Random(41)
     # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
@@ -1123,6 +1154,17 @@ def cg_embrace() -> CG:
     # the tops of the shoulders catch the dusk: his over the hair, Zack's over the arm round him
     rim_broken(rim_svg, s_shoulder, (-0.3, -1), 3, 0.9, rr, clip=back_hair.union(box(0, 0, W, sy + 330)), breaks=0.4)
     rim_broken(rim_svg, z_body, (0.4, -1), 3.5, 1.0, rr, clip=box(zx + 40, 0, W, zy + 420), breaks=0.4)
+
+    # the city's light from below and behind comes up as the dusk goes (an emissive plane: at
+    # night it, not the cold sky, edges them): the silhouette's sides below the shoulders, the
+    # undersides of the jaws lifted to each other, his fingertips past Zack's back (no line
+    # across the bodies: inside a silhouette a line reads as drawn, not as light)
+    low = box(0, sy + 240, W, H).intersection(no_hand)
+    glow_edge(under, both, (-0.7, 0.7), 2.5, CITY_GLOW, 0.55, clip=low)
+    glow_edge(under, both, (0.7, 0.7), 2.5, CITY_GLOW, 0.55, clip=low)
+    for head, hair in ((s_head, s_hair), (z_head, z_hair)):
+        glow_edge(under, head.difference(hair), (0, 1), 2.0, CITY_GLOW, 0.5)
+    glow_edge(under, s_hand, (0.3, 1), 2.0, CITY_GLOW, 0.45, clip=box(zx + 150, 0, W, H))  # (the fingertips past his back)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
