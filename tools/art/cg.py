@@ -52,6 +52,7 @@ LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 HAZE = (255, 150, 80)  # sodium-lamp amber: the city's light in the air at night
 HAZE_HEIGHT = 560.0
+CORRIDOR = (226, 238, 255)  # the Shinra corridor's tubes, a cold white
 CITY_GLOW = (255, 176, 112)  # the city's light on a figure in front of it
 
 
@@ -1374,8 +1375,10 @@ def cg_door() -> CG:
     cg.props["gallery_order"] = ("int", "3")
     glass_back(cg, rnd, 520, mullions=(160, 470))
     room = cg.plane("door", "ambient")
+    seam = cg.plane("corridor", "emissive")  # the corridor's light round the door (on as the room darkens)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
+    on_him = cg.plane("corridor_on_him", "emissive")
     frame_x = 1010
     # the wall between the glass and the door, warm with the light off the sunlit door (lighter
     # than he is: he stands against it as a clear silhouette)
@@ -1472,6 +1475,22 @@ def cg_door() -> CG:
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
+
+    # the corridor beyond the door is lit (its tubes are always on): as the dusk takes the room
+    # (emissive: nothing in the sun, most at dusk) a cold line of it shows in the gap along the
+    # door's latch edge and its head, and through the keyhole under the knob, and a thread of it
+    # lies along his face and the hand on the knob: the way out, lit, is what the block ends on
+    edge = frame_x + 60
+    for x0, y0, x1, y1, lit in ((edge - 2, 30, edge + 2, H + 10, 1.0), (edge, 28, W, 32, 0.8)):
+        gap = box(x0, y0, x1, y1)
+        for grow, op in ((0, lit), (5, 0.22 * lit), (16, 0.08 * lit), (40, 0.03 * lit)):
+            seam.geom(gap.buffer(grow) if grow else gap, CORRIDOR, op)
+    hole = unary_union([disc(kx + 30, ky + 92, 5), Polygon([(kx + 27, ky + 93), (kx + 33, ky + 93), (kx + 35, ky + 108),
+                                                            (kx + 25, ky + 108)])])
+    for grow, op in ((0, 0.85), (4, 0.14), (14, 0.05)):
+        seam.geom(hole.buffer(grow) if grow else hole, CORRIDOR, op)
+    glow_edge(on_him, face.head.difference(hair), (1, 0.15), 2.5, CORRIDOR, 0.85, clip=box(zx + 20, zy + 40, W, zy + 240))
+    glow_edge(on_him, fist, (-0.2, 1), 2.5, CORRIDOR, 0.6)  # (the fingers' undersides, over the keyhole)
 
     cg.mark("knob", knob[0], knob[1])
     cg.mark("arm", zx + 60, zy + 520)
