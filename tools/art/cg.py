@@ -140,7 +140,8 @@ def cg_eyes() -> CG:
     turn = Turned(cx, 0.9, -4.0, (cx, 740))
     fig = turn.wrap(cg.plane("figure", "ambient"))
     rim_svg = turn.wrap(cg.plane("rim", "rim"))
-    glow = turn.wrap(cg.plane("glints", "none"))
+    # (the Mako glow throbs, slow, as it does in the room at the bad moments: docs/stage-format.md)
+    glow = turn.wrap(cg.plane("glints", "none", pulse=(0.55, 3.4)))
     hair = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 205, 196), (cx + 250, 320), (cx + 265, 470),
                    (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 380, 1300), (cx - 390, 1300),
                    (cx - 345, 1000), (cx - 300, 830), (cx - 275, 640), (cx - 262, 470), (cx - 248, 320),
@@ -253,7 +254,11 @@ def cg_eyes() -> CG:
         eye = smooth([at(o, -4), at(o * 0.45, -8), at(i * 0.4, -7), at(i, 1), at(i * 0.4, 5), at(o * 0.45, 4)], 6)
         glow.geom(eye, "#0a0d0e", 0.92)
         iris = disc(ex, ey - 1, 10).intersection(eye)
-        glow.circle(ex, ey - 1, 22, "#3dff8c", 0.05)
+        # (its light on the lids and the cheek's top: soft, no disc's edge)
+        bx, by = turn.point(ex, ey - 1)
+        bloom = glow.svg.rad(bx, by, 54, [(0.0, (61, 255, 140), 0.16), (0.35, (61, 255, 140), 0.07),
+                                         (1.0, (61, 255, 140), 0.0)])
+        glow.svg.circle(bx, by, 54, bloom)
         glow.geom(iris, "#27d96e", 0.95)
         glow.geom(disc(ex, ey - 1, 6).intersection(iris), "#aaffc8", 0.8)
         glow.geom(sscale(disc(ex, ey - 1, 7), 0.2, 1.2).intersection(iris), "#03110a", 0.95)
