@@ -47,7 +47,7 @@ REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K 
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 WARM_RATE = 40.0  # motion times a second `Living.warm` looks at (every motion rate's frames are among them)
 WARM_PLAN = 32  # of which it works out this many per piece
-WARM_BAND_PX = 1 << 20  # and composes a region ahead this many pixels at a time (~5-12 ms at 4K)
+WARM_BAND_PX = 1 << 18  # and composes a region ahead this many pixels at a time (~5-10 ms at 4K)
 
 
 def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -> tuple[float, float]:

@@ -329,7 +329,7 @@ class Resize:
             c.sprites.adopt_shadow(key, weakref.ref(art), made)
 
 
-WARM_BANDS = 4  # the first picture at a new size is composed in this many bands of rows
+WARM_BANDS = 8  # the first picture at a new size is composed in this many bands of rows (~5-10 ms at 4K)
 WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new
 # size's first picture is begun (each frame makes one at least: pieces take 5-25 ms at 4K)
 
