@@ -80,12 +80,12 @@ def _looks(name):
 
 ALL = [pytest.param(n, look, id=f"{n}-{look}") for n in ("zack", "sephiroth", "cloud") for _, look in _looks(n)]
 # Looks that do not stand: seated on the floor or at a table, kneeling, lying (the leave ending)
-LOW = {("zack", "splinting"), ("zack", "seated_floor"), ("zack", "seated_table"), ("zack", "lying"),
+LOW = {("zack", "splinting"), ("zack", "seated_floor"), ("zack", "seated_table"), ("zack", "seated_table_grin"), ("zack", "lying"),
        ("cloud", "kneeling"), ("cloud", "seated_floor"), ("cloud", "seated_table")}
 # Zack's looks seated facing right (the injured arm the near one, across his knee or his lap)
-ZACK_FACING_RIGHT = {"splinting", "seated_floor", "seated_table", "lying"}
+ZACK_FACING_RIGHT = {"splinting", "seated_floor", "seated_table", "seated_table_grin", "lying"}
 # weeks later, in the mess: the arm has knit (a bandage, the sleeve pushed up, no swelling)
-MENDED = {"seated_table"}
+MENDED = {"seated_table", "seated_table_grin"}
 
 
 def _luma(c):

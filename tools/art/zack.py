@@ -713,10 +713,10 @@ def lying() -> list[Part]:
 BANDAGE = Mat((58, 56, 58), (100, 96, 98), (30, 29, 31), rim=0.8, rim_width=1.0)
 
 
-def at_table() -> list[Part]:
+def at_table(laughing: bool = True) -> list[Part]:
     """Weeks later, in the mess, on a bench at the table (the table to his right, its top at
     canvas y ~ 548 at the mess marks: the bench's seat at ~718), facing right: laughing, the
-    head thrown back a little, the mended RIGHT forearm (the near one, a pale bandage round it,
+    head thrown back a little (or, not `laughing`, the head level, a grin: "Try me."), the mended RIGHT forearm (the near one, a pale bandage round it,
     the sleeve pushed up now) lying on the table, the left hand flat beside it."""
     HN, HF = (332, 692), (374, 688)
     hip = lerp(HN, HF, 0.5)
@@ -724,12 +724,12 @@ def at_table() -> list[Part]:
     legs = [foot((516, 912), 1, 0.9, "boot_l", rim=0.35), leg(HF, (500, 684), (516, 912), -1, "leg_l", rim=0.35),
             foot((478, 914), 1, 0.9, "boot_r", rim=0.7), leg(HN, (464, 696), (478, 914), -1, "leg_r", rim=0.8)]
     SN, SF, neck = (314, 452), (424, 448), (368, 432)
-    head = Head((398, 344), HS, "right", "34", tilt=-16)
-    lean = -5.0
+    head = Head((398, 344), HS, "right", "34", tilt=-16) if laughing else Head((402, 350), HS, "right", "34", tilt=4)
+    lean = -5.0 if laughing else -1.5
     upper = [torso(SN, SF, HN, HF, neck, 1, hem=26, folds=[([add(SN, 22, 60), add(SN, 32, 100), add(SN, 30, 140)], 4),
                                                           ([add(SF, -16, 64), add(SF, -26, 110), add(SF, -24, 150)], 4)]),
              neck_part(neck, head)]
-    upper += head_parts(head, "laugh")
+    upper += head_parts(head, "laugh" if laughing else "easy")
     upper = turn(upper, lean, hip)
     sn, sf, nk = _rot(SN, lean, hip), _rot(SF, lean, hip), _rot(neck, lean, hip)
     head_i = next(i for i, p in enumerate(upper) if p.name == "face")
@@ -809,6 +809,7 @@ def build(only: set[str] | None = None) -> None:
         "body_seated_floor": [ground(440, 190)] + resting_floor(),
         "body_lying": lying(),
         "body_seated_table": [ground(420, 130)] + at_table(),
+        "body_seated_table_grin": [ground(420, 130)] + at_table(False),
     }
     stacks = {
         "hurt": ["legs_wall", "upper_hurt"],
@@ -823,6 +824,7 @@ def build(only: set[str] | None = None) -> None:
         "seated_floor": ["body_seated_floor"],
         "lying": ["body_lying"],
         "seated_table": ["body_seated_table"],
+        "seated_table_grin": ["body_seated_table_grin"],
     }
     if only is None:
         for old in os.listdir(d):
