@@ -645,7 +645,11 @@ def splinting() -> list[Part]:
     fist = hand_part("hand_l", hand_fist(WF, 72, 66, False), SKIN, rim=0.8, inner_rim=0.6)
     # the strip's loose end, from the wrap near the wrist up to his teeth
     wrap = lerp(EN, WN, 0.72)
-    tail = ribbon([add(wrap, -4, -12), lerp(add(wrap, -4, -12), mouth, 0.45), add(mouth, 2, 4)], [11, 9, 7])
+    # a strip of cloth pulled taut from the wrap to his teeth: thin, twisting once on the way
+    # (narrower where it turns edge-on), not a stick
+    a, b = add(wrap, -2, -12), add(mouth, 2, 4)
+    mid = lerp(a, b, 0.5)
+    tail = ribbon([a, lerp(a, b, 0.28), add(mid, 3, 1), lerp(a, b, 0.75), b], [8, 6.5, 2.5, 6, 5])
     strap = Part("strap_end", tail, STRIP, rim=0.9, inner_rim=0.7, shade=0.4)
     return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:] + [strap, fist]
 
@@ -671,9 +675,10 @@ def resting_floor() -> list[Part]:
     near = [hand_part("hand_r", hand_hanging(add(WN, 4, 0), 70, 84, True, 0.3), SWOLLEN, rim=0.8)]
     near += arm(sn, EN, WN, "arm_r", "torn", SWOLLEN, seed=13, rim=1.0, neck=nk, sag=2)
     near += splint_parts(EN, WN, wraps=(0.25, 0.7), end=1.22)
-    EF, WF = (420, 790), (452, 716)
+    # the good arm let fall beside him, the hand loose on the far thigh
+    EF, WF = (414, 812), (476, 874)
     far = arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=14, rim=0.5, inner_rim=0.4, neck=nk, back=-1)
-    far.insert(0, hand_part("hand_l", hand_hanging(WF, 20, 84, False, 0.5), SKIN, rim=0.6))
+    far.insert(0, hand_part("hand_l", hand_hanging(WF, 40, 84, False, 0.5), SKIN, rim=0.6))
     return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:]
 
 
