@@ -640,7 +640,7 @@ def splinting() -> list[Part]:
     near += arm(sn, EN, WN, "arm_r", "torn", SWOLLEN, seed=11, rim=1.0, neck=nk, sag=3)
     near += splint_parts(EN, WN)
     # the far (left, good) arm reaching over to pull the wrap tight
-    EF, WF = (444, 704), (476, 748)
+    EF, WF = (498, 676), (478, 748)
     far = arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=12, rim=0.5, inner_rim=0.4, neck=nk, back=-1)
     fist = hand_part("hand_l", hand_fist(WF, 72, 66, False), SKIN, rim=0.8, inner_rim=0.6)
     # the strip's loose end, from the wrap near the wrist up to his teeth
