@@ -42,6 +42,15 @@ LOOK_SECONDS = 0.3  # a `show` that changes a look or a mark without `with:` cro
 MOVE_EASE = "sine_in_out"
 LIGHT_EASE = "sine_in_out"
 CAMERA_EASE = "sine_in_out"
+# A running light tween is shown in steps of LIGHT_STEP seconds from its start, and its three
+# parts each on their own third of a step (`light_shown`): the planes' light (ambient, rim, city
+# lights, fill: every field not named below) at 1/6, the sky (its colours and the sun) at 1/2,
+# the beams at 5/6 (between the frames of a 60 Hz clock that starts with the tween). A slow light moves a level or two of colour a step, so nobody sees the
+# steps; the renderer relights the planes, rebuilds the sky and re-tints the beams (each a few
+# full-picture passes) on different frames at 60 frames a second, each a third as often,
+# instead of all of them on most frames.
+LIGHT_STEP = 1.0 / 20.0
+_SKY = ("sky_top", "sky_horizon", "sun", "sun_color", "sun_size")
 CARD_SECONDS = 2.5
 VIGNETTE_STRENGTH = 0.6
 SHAKE_AMPLITUDE = 0.02  # of the picture height, at strength 1
@@ -414,7 +423,7 @@ class Scene:
         if not over:
             self._light = Tween.still(target, lerp_light)
         else:
-            self._light = Tween(self._light.at(now), target, now, float(over),
+            self._light = Tween(light_shown(self._light, now), target, now, float(over),
                                 args.get("ease") or LIGHT_EASE, lerp_light)
 
     def _camera_for(self, spec: Mapping[str, Any]) -> Camera | None:
@@ -595,7 +604,7 @@ class Scene:
         return SceneView(
             size=self.size,  # type: ignore[arg-type]
             stage=self._stage if self._layout is not None else None,
-            light=self._light.at(now),
+            light=light_shown(self._light, now),
             sprites=tuple(sprites),
             shake=self._shake_at(now),
             flash=flash,
@@ -631,7 +640,7 @@ class Scene:
         kinds: set[str] = set()
         layout = self._layout
         if layout is not None and (layout.lights or any(layout.twinkle(x) for x in layout.layers)):
-            light = self._light.at(now)
+            light = light_shown(self._light, now)
             if light.emissive >= motion.TWINKLE_MIN_EMISSIVE and any(
                     x.visible and layout.twinkle(x) for x in layout.layers):
                 kinds.add("twinkle")
@@ -701,6 +710,23 @@ class _Restore:
     command = "show"
     args: Mapping[str, Any] = {}
     pos = None
+
+
+def light_shown(tween: Tween[Light], now: float) -> Light:
+    """The light `tween` shows at `now` (seconds): its value while it holds; while it runs, in
+    steps of LIGHT_STEP from its start, the planes' fields, the sky's and the beams each taken
+    at the last step of their own phase (1/6, 1/2 and 5/6 of a step; before the first, the
+    tween's start) — a function of `now` alone, so a frame is the same whatever was drawn
+    before it. At and after the tween's end: exactly its target."""
+    if not tween.running(now):
+        return tween.at(now)
+
+    def at(phase: float) -> Light:
+        steps = math.floor((now - tween.start - phase) / LIGHT_STEP)
+        return tween.at(max(tween.start, tween.start + phase + steps * LIGHT_STEP))
+
+    planes, sky, beams = at(LIGHT_STEP / 6.0), at(LIGHT_STEP / 2.0), at(LIGHT_STEP * 5.0 / 6.0)
+    return replace(planes, **{f: getattr(sky, f) for f in _SKY}, beams=beams.beams)
 
 
 def _card_view(card: _Card, now: float) -> CardView:
