@@ -75,6 +75,22 @@ def test_kept_beams_through_a_tween_equal_fresh_ones(room):
         assert pixels(one) == pixels(two)
 
 
+def test_kept_beams_through_a_ramp_tween_at_a_held_zoom_equal_fresh_ones(room):
+    layout, sunset, _ = room
+    hair = GameAssets(ROOT).presets["last_rays_hair"]  # the figure beam's colours are a ramp
+    kept = Beams(layout.lights, (K, K))
+    view = pygame.Rect(0, 0, 480, 270)
+    ramps = [i for i, shape in enumerate(kept.shapes) if hair.beam(shape.shape.group).ramp]
+    assert ramps
+    for light in tween(sunset, hair, 6)[1:]:
+        fresh = Beams(layout.lights, (K, K))
+        for i in ramps:  # (a close-up held while the light moves: drawn scaled by the zoom)
+            a, b = kept._lit(i, light, (0, 0), 1.5, view), fresh._lit(i, light, (0, 0), 1.5, view)
+            assert (a is None) == (b is None)
+            if a is not None:
+                assert a[1] == b[1] and pixels(a[0]) == pixels(b[0]), f"polygon {i}"
+
+
 def test_a_shorter_beam_is_its_whole_mask_shrunk_toward_its_first_point(room):
     layout, sunset, _ = room
     beams = Beams(layout.lights, (1.0, 1.0))

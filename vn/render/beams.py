@@ -193,7 +193,7 @@ class Beams:
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
         self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
         self._whole: dict[int, pygame.Surface] = {}  # a ramp over shape i's whole mask (to shorten)
-        self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
+        self._scaled: dict[int, tuple[object, tuple[int, int], pygame.Surface]] = {}  # (tint key, size, scaled)
         self._buffer: pygame.Surface | None = None
         self._pieces: pygame.Surface | None = None  # where a figure's paint meets a beam (on_figure)
 
@@ -269,12 +269,12 @@ class Beams:
                 return None
             cached = (key, *got)
             self._tinted[i] = cached
-        _, lit, rect = cached
+        tinted, lit, rect = cached
         at = origin(shape.shape.parallax) if callable(origin) else origin
         x = (rect.x + beam.offset[0] * self.k[0]) * zoom
         y = (rect.y + beam.offset[1] * self.k[1]) * zoom
         if abs(zoom - 1.0) > 1e-6:
-            zoomed = self._zoomed(i, lit, zoom, view.move(-at[0] - round(x), -at[1] - round(y)))
+            zoomed = self._zoomed(i, lit, tinted, zoom, view.move(-at[0] - round(x), -at[1] - round(y)))
             if zoomed is None:
                 return None
             lit = zoomed
@@ -417,12 +417,14 @@ class Beams:
         piece.blit(surf, (0, 0), area)
         return piece
 
-    def _zoomed(self, i: int, lit: pygame.Surface, zoom: float, view: pygame.Rect) -> pygame.Surface | None:
-        """A tinted mask scaled by `zoom` (the last kept per shape); None when it would be
-        huge and mostly off screen (it is then drawn only where it shows)."""
+    def _zoomed(self, i: int, lit: pygame.Surface, tinted: object, zoom: float,
+                view: pygame.Rect) -> pygame.Surface | None:
+        """A tinted mask scaled by `zoom` (the last kept per shape, while its tint key `tinted`
+        and size hold: a ramp is re-tinted in the same surface); None when it would be huge and
+        mostly off screen (it is then drawn only where it shows)."""
         size = (max(1, round(lit.get_width() * zoom)), max(1, round(lit.get_height() * zoom)))
         hit = self._scaled.get(i)
-        if hit is not None and hit[0] is lit and hit[1] == size:
+        if hit is not None and hit[0] == tinted and hit[1] == size:
             return hit[2]
         if size[0] * size[1] > 4 * view.w * view.h:  # scale only the part on screen
             out = pygame.Surface(size)
@@ -437,5 +439,5 @@ class Beams:
             out.blit(piece, (round(src.x * zoom), round(src.y * zoom)))
             return out
         scaled = pygame.transform.smoothscale(lit, size)
-        self._scaled[i] = (lit, size, scaled)
+        self._scaled[i] = (tinted, size, scaled)
         return scaled
