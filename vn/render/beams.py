@@ -195,7 +195,8 @@ class Beams:
         self._whole: dict[int, pygame.Surface] = {}  # a ramp over shape i's whole mask (to shorten)
         self._scaled: dict[int, tuple[object, tuple[int, int], pygame.Surface]] = {}  # (tint key, size, scaled)
         self._buffer: pygame.Surface | None = None
-        self._pieces: pygame.Surface | None = None  # where a figure's paint meets a beam (on_figure)
+        # where a figure's paint meets a beam (on_figure), per (polygon, piece): (paint, key, product, its buffer)
+        self._products: dict[tuple[int, int], tuple[pygame.Surface, object, pygame.Surface, pygame.Surface | None]] = {}
 
     def prepare(self, light: Light) -> None:
         """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
@@ -212,7 +213,8 @@ class Beams:
         self._kept.clear()
         self._whole.clear()
         self._scaled.clear()
-        self._buffer = self._pieces = None
+        self._buffer = None
+        self._products.clear()
         for shape in self.shapes:
             shape.release()
 
@@ -366,7 +368,7 @@ class Beams:
             if placed is None:  # each piece only where it is not black: elsewhere its light adds nothing
                 placed = self._placed(paint)
             got = None
-            for surf, content, at, gain in placed:
+            for j, (surf, content, at, gain) in enumerate(placed):
                 rect = content.clip(view)
                 if rect.w <= 0 or rect.h <= 0:
                     continue
@@ -379,8 +381,10 @@ class Beams:
                 over = rect.clip(lit.get_rect(topleft=lat)).clip(clip)
                 if over.w <= 0 or over.h <= 0:
                     continue
-                piece = self._piece(surf, over.move(-at[0], -at[1]))
-                piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+                # (a light scaled by a zoom can be made only where it shows: where it is counts)
+                made = (self._tinted[i][0], zoom, None if abs(zoom - 1.0) <= 1e-6 else lat)
+                piece = self._product((i, j), surf, over.move(-at[0], -at[1]), lit, (lat[0] - at[0], lat[1] - at[1]),
+                                      made)
                 for _ in range(max(1, round(gain))):
                     dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
 
@@ -404,17 +408,29 @@ class Beams:
             placed.append((surf, content.move(at), at, gain))
         return placed
 
-    def _piece(self, surf: pygame.Surface, area: pygame.Rect) -> pygame.Surface:
-        """`area` of `surf` copied into the surface kept for it (grown as needed); an opaque
-        `surf` is copied as is, one with alpha as a new surface."""
+    def _product(self, slot: tuple[int, int], surf: pygame.Surface, area: pygame.Rect, lit: pygame.Surface,
+                 offset: tuple[int, int], tint: object) -> pygame.Surface:
+        """`area` of the piece of paint `surf` times the light `lit` (lying at `offset` from
+        surf's top-left; `tint`: what `lit` is made from), kept per `slot` (polygon, piece)
+        while they all hold: a figure and the beam on it move together with the camera and the
+        light steps a few times a second (vn.stage.scene.LIGHT_STEP), so most frames only add
+        it. An opaque `surf` is multiplied in a surface kept for the slot, one with alpha in a
+        new one."""
+        key = (tint, tuple(area), offset)
+        hit = self._products.get(slot)
+        if hit is not None and hit[0] is surf and hit[1] == key:
+            return hit[2]
         if surf.get_flags() & pygame.SRCALPHA:
-            return surf.subsurface(area).copy()
-        buf = self._pieces
-        if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
-            buf = self._pieces = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
-                                                 max(area.h, buf.get_height() if buf else 0)), 0, surf)
-        piece = buf.subsurface((0, 0, area.w, area.h))
-        piece.blit(surf, (0, 0), area)
+            piece = surf.subsurface(area).copy()
+        else:
+            buf = None if hit is None else hit[3]
+            if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
+                buf = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
+                                      max(area.h, buf.get_height() if buf else 0)), 0, surf)
+            piece = buf.subsurface((0, 0, area.w, area.h))
+            piece.blit(surf, (0, 0), area)
+        piece.blit(lit, (offset[0] - area.x, offset[1] - area.y), special_flags=pygame.BLEND_RGB_MULT)
+        self._products[slot] = (surf, key, piece, None if surf.get_flags() & pygame.SRCALPHA else buf)
         return piece
 
     def _zoomed(self, i: int, lit: pygame.Surface, tinted: object, zoom: float,
