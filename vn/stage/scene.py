@@ -721,12 +721,32 @@ def light_shown(tween: Tween[Light], now: float) -> Light:
     if not tween.running(now):
         return tween.at(now)
 
-    def at(phase: float) -> Light:
+    def at(phase: float, beams: bool = False) -> Light:
         steps = math.floor((now - tween.start - phase) / LIGHT_STEP)
-        return tween.at(max(tween.start, tween.start + phase + steps * LIGHT_STEP))
+        return _light_at(tween, max(tween.start, tween.start + phase + steps * LIGHT_STEP), beams)
 
-    planes, sky, beams = at(LIGHT_STEP / 6.0), at(LIGHT_STEP / 2.0), at(LIGHT_STEP * 5.0 / 6.0)
-    return replace(planes, **{f: getattr(sky, f) for f in _SKY}, beams=beams.beams)
+    planes, sky = at(LIGHT_STEP / 6.0), at(LIGHT_STEP / 2.0)
+    beams = at(LIGHT_STEP * 5.0 / 6.0, beams=True).beams
+    return replace(planes, **{f: getattr(sky, f) for f in _SKY}, beams=beams)
+
+
+_STEPS: dict[tuple[int, float, bool], tuple[Tween[Light], Light]] = {}
+
+
+def _light_at(tween: Tween[Light], t: float, beams: bool) -> Light:
+    """`tween.at(t)`, its beams left out unless `beams` (mixing their colour ramps in OKLab is
+    most of a mix: a few hundred microseconds of Python), kept: each step is asked for on every
+    frame until the next."""
+    key = (id(tween), t, beams)
+    hit = _STEPS.get(key)
+    if hit is not None and hit[0] is tween:
+        return hit[1]
+    mix = tween if beams else replace(tween, a=replace(tween.a, beams=()), b=replace(tween.b, beams=()))
+    mixed = mix.at(t)
+    if len(_STEPS) >= 8:
+        _STEPS.clear()
+    _STEPS[key] = (tween, mixed)  # (the tween kept with it: an id is unique only while it lives)
+    return mixed
 
 
 def _card_view(card: _Card, now: float) -> CardView:
