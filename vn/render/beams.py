@@ -360,7 +360,11 @@ class Beams:
         picture, where it is on the output, gain) gets the polygon's light times its own colour
         (a pale head of hair catches more of it than a dark coat), added."""
         view = dest.get_rect()
-        clip = dest.get_clip()  # (a picture composed in parts: the pieces are made only there)
+        clip = dest.get_clip()
+        # the light is made over each piece's whole figure, not only the part in view (what is
+        # kept then holds while a camera move shows more or less of it); in a picture composed
+        # in parts, only inside the part's clip
+        bound = None if clip == view else clip
         placed = None
         for i, shape in enumerate(self.shapes):
             if shape.shape.falls_on != "figures":
@@ -369,19 +373,19 @@ class Beams:
                 placed = self._placed(paint)
             got = None
             for j, (surf, content, at, gain) in enumerate(placed):
-                rect = content.clip(view)
-                if rect.w <= 0 or rect.h <= 0:
+                rect = content if bound is None else content.clip(bound)
+                if not rect.colliderect(view):
                     continue
                 if got is None:
-                    need = rect.unionall([c for _, c, _, _ in placed if c.w and c.h]).clip(view)
-                    got = self._lit(i, light, origin, zoom, view, need)
+                    need = rect.unionall([c for _, c, _, _ in placed if c.w and c.h])
+                    got = self._lit(i, light, origin, zoom, view, need if bound is None else need.clip(bound))
                     if got is None:
                         break
                 lit, lat = got
-                over = rect.clip(lit.get_rect(topleft=lat)).clip(clip)
-                if over.w <= 0 or over.h <= 0:
+                over = rect.clip(lit.get_rect(topleft=lat))
+                if not over.colliderect(view):
                     continue
-                # (a light scaled by a zoom can be made only where it shows: where it is counts)
+                # (a light scaled by a zoom is made only where it shows: where it is counts)
                 made = (self._tinted[i][0], zoom, None if abs(zoom - 1.0) <= 1e-6 else lat)
                 piece = self._product((i, j), surf, over.move(-at[0], -at[1]), lit, (lat[0] - at[0], lat[1] - at[1]),
                                       made)
