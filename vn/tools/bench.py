@@ -114,8 +114,8 @@ def unavoidable(size: tuple[int, int], floor_ms: float, reps: int = 30) -> dict[
     w, h = size
     small = headless_surface((round(w / PUSH_IN_ZOOM) + 1, round(h / PUSH_IN_ZOOM) + 1))
     small.fill((90, 60, 40))
-    frame, before = headless_surface(size), pygame.Surface(size, 0, small)
-    before.fill((20, 40, 60))
+    frame, before = headless_surface(size), pygame.Surface(size, pygame.SRCALPHA)
+    before.fill((20, 40, 60, 255))
 
     def timed(work) -> float:
         times = []
@@ -126,7 +126,7 @@ def unavoidable(size: tuple[int, int], floor_ms: float, reps: int = 30) -> dict[
         return _ms(statistics.median(times))
 
     def dissolve() -> None:
-        before.set_alpha(128)
+        before.set_alpha(200)  # (a fifth of the way through)
         frame.blit(before, (0, 0))
 
     got = {"enlarge": timed(lambda: pygame.transform.smoothscale(small, size, frame)),
