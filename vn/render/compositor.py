@@ -756,6 +756,14 @@ class Compositor:
         kept = self._buffers.get("moving")  # (as large as any zoom > 1 needs: the move reuses it)
         if kept is None or kept.get_size() != (w + 1, h + 1):
             kept = self._buffers["moving"] = pygame.Surface((w + 1, h + 1), 0, dest)
+            kept.fill((0, 0, 0))  # (its pages touched now: see below)
+        if bw > w and bh > h:  # r within half a pixel of 1 (a move from the stage's own scale
+            # begins so): drawn at the stage's scale straight onto dest — a buffer a pixel larger
+            # would be shrunk, smoothscale's slowest way (~10 floors). This cheap frame also
+            # makes the buffer and starts the bands' thread for the frames after it.
+            bands.start()
+            self._staged(dest, st, view, st.k_ref / camera.zoom, origin)
+            return True
         buf = kept.subsurface((0, 0, min(bw, w + 1), min(bh, h + 1)))
         native = st.k_ref / camera.zoom  # output px per logical px at which the maps are 1:1
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p
