@@ -52,6 +52,7 @@ LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 HAZE = (255, 150, 80)  # sodium-lamp amber: the city's light in the air at night
 HAZE_HEIGHT = 560.0
+MAKO = (61, 255, 140)  # the glow of the eyes
 CORRIDOR = (226, 238, 255)  # the Shinra corridor's tubes, a cold white
 CITY_GLOW = (255, 176, 112)  # the city's light on a figure in front of it
 
@@ -841,7 +842,22 @@ def cg_town() -> CG:
                     ([(1580, 800), (1960, 800), (1960, H + 10), (1380, H + 10)], 0.07)):
         rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
 
+    # the General's eye: narrow, Mako green, in a face lit by fire — the one cold light in the
+    # picture, where the eye goes first (his face is small: this gives it its presence); it
+    # throbs, as his eyes do at the bad moments. (Its own plane at parallax 0.999: a parallax
+    # run of its own, whose map is the size of the glint — in the figures' run it would cost a
+    # second full map of the embers, which twinkle; 0.001 of the camera's move is a fifth of a px)
+    eye = cg.plane("general_eye", "emissive", parallax=0.999, pulse=(0.45, 3.0))
+    from cgfig import FACE_EYE
+
+    ex, ey = g_face.p(0.3, 0.456)
+    bloom = eye.rad(ex, ey, 30, [(0.0, MAKO, 0.45), (0.3, MAKO, 0.16), (1.0, MAKO, 0.0)])
+    eye.circle(ex, ey, 30, bloom)
+    eye.geom(g_face.shape(FACE_EYE, 4), "#5dffa0")  # (the face's own almond, lit)
+    eye.geom(disc(*g_face.p(0.31, 0.456), 1.6), "#e6fff0")
+
     cg.mark("general", 700, 420)
+    cg.mark("general_eye", ex, ey)
     cg.mark("swords", 965, 276)
     cg.mark("zack", 1200, 500)
     cg.mark("town", 960, 620)
