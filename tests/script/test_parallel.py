@@ -6,7 +6,6 @@ one process; these tests check both that the parts were used and that the result
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import sys

@@ -28,7 +28,7 @@ import vn
 from vn.script.catalog import Catalog
 from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic
-from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
+from vn.script.markup import PLAIN, MarkupError, PausePart, Template, TextPart, VarPart, parse_markup
 from vn.script.program import (
     Character,
     ContentNote,
@@ -228,11 +228,16 @@ def _enc_args(op: str, args: dict[str, Any]) -> Any:
 
 
 def _enc_text(text: Template) -> Any:
-    """A line's text: the bare string of one plain run (most lines), else what `_enc` makes of
-    it (["M", no_wait, run, …]) without its dispatch — `_dec_text` reads it back."""
+    """A line's text: the bare string of one plain run (most lines); else the markup it was
+    parsed from (["R", source]: a third of a big script's lines have tags, and a short text
+    costs a fraction of their runs to write and to store); else what `_enc` makes of it (["M",
+    no_wait, run, …]) without its dispatch — `_dec_text` reads each back."""
     parts = text.parts
     if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
         return parts[0].text
+    source = text.__dict__.get("_source")
+    if source is not None:
+        return ["R", source]
     runs: list[Any] = ["M", text.no_wait]
     for p in parts:
         kind = type(p)
@@ -264,6 +269,11 @@ def _dec_text(v: Any) -> Template:
     `_dec` reads too, without its dispatch: a third of a big script's lines have tags)."""
     if isinstance(v, str):
         return Template((TextPart(v, PLAIN),))
+    if type(v) is list and len(v) == 2 and v[0] == "R" and type(v[1]) is str:
+        try:
+            return parse_markup(v[1])  # the markup it was compiled from: checked then, parsed the same now
+        except MarkupError as exc:
+            raise CacheFormatError("a line's markup") from exc
     if type(v) is not list or len(v) < 2 or v[0] != "M":
         raise CacheFormatError("a line's text")
     runs: list[TextPart | VarPart | PausePart] = []
