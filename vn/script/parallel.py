@@ -31,10 +31,11 @@ from __future__ import annotations
 import marshal
 import os
 import re
+import selectors
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,7 +71,7 @@ class _Part:
 
     labels: list[Label] = field(default_factory=list)
     diags: list[Diagnostic] = field(default_factory=list)
-    ids: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    ids: Collection[str] = field(default_factory=set)  # the ids it gave (where: only while compiling)
     var_reads: list[tuple[str, Where]] = field(default_factory=list)
     var_sets: dict[str, Where] = field(default_factory=dict)
     label_refs: list[tuple[str, Where]] = field(default_factory=list)
@@ -223,9 +224,9 @@ def _add_in_parts(comp: Compiler, runs: list[list[_Unit]]) -> bool:
         if not all(_read_exactly(fd, 1) == b"Y" for fd in pipes):
             return False
         parts = []
-        for fd in pipes:
+        for data in _read_all(pipes):
             try:
-                parts.append(_decode(marshal.loads(_read_all(fd))))
+                parts.append(_decode(marshal.loads(data)))
             except (ValueError, TypeError, KeyError, IndexError, EOFError):
                 return False
         while workers:
@@ -334,7 +335,8 @@ def _join(comp: Compiler, part: _Part) -> None:
     comp.diags.extend(part.diags)
     for lab in part.labels:
         comp.labels[lab.name] = lab
-    comp.ids.update(part.ids)
+    # (`comp.ids` says where each id was given, for the compile's own checks: that is over,
+    # and `_joinable` has checked no id is given in two parts)
     comp.var_reads.extend(part.var_reads)
     for name, where in part.var_sets.items():
         comp.var_sets.setdefault(name, where)
@@ -367,7 +369,7 @@ def _encode(part: _Part) -> dict[str, Any]:
     return {
         "labels": labels,
         "diags": [(d.path, d.line, d.col, d.severity, d.message, d.hint) for d in part.diags],
-        "ids": part.ids,
+        "ids": list(part.ids),  # the names alone (a tenth of the time to read back)
         "var_reads": [(name, *where(w)) for name, w in part.var_reads],
         "var_sets": [(name, *where(w)) for name, w in part.var_sets.items()],
         "label_refs": [(name, *where(w)) for name, w in part.label_refs],
@@ -388,7 +390,7 @@ def _decode(data: dict[str, Any]) -> _Part:
         part.labels.append(label)
         part.flows[name] = (len(ids), moves)
     part.diags = [Diagnostic(*d) for d in data["diags"]]
-    part.ids = data["ids"]
+    part.ids = set(data["ids"])
     part.var_reads = [(name, Where(p, line, col)) for name, p, line, col in data["var_reads"]]
     part.var_sets = {name: Where(p, line, col) for name, p, line, col in data["var_sets"]}
     part.label_refs = [(name, Where(p, line, col)) for name, p, line, col in data["label_refs"]]
@@ -429,10 +431,20 @@ def _read_exactly(fd: int, n: int) -> bytes:
     return out
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while True:
-        got = os.read(fd, 1 << 20)
-        if not got:
-            return b"".join(chunks)
-        chunks.append(got)
+def _read_all(fds: list[int]) -> list[bytes]:
+    """Everything each pipe brings until its end, read as it comes from any of them (a worker
+    whose pipe is full waits for it to be read: each may write at once)."""
+    got: dict[int, list[bytes]] = {fd: [] for fd in fds}
+    with selectors.DefaultSelector() as sel:
+        for fd in fds:
+            sel.register(fd, selectors.EVENT_READ)
+        open_fds = len(fds)
+        while open_fds:
+            for key, _ in sel.select():
+                data = os.read(key.fd, 1 << 20)
+                if data:
+                    got[key.fd].append(data)
+                else:
+                    sel.unregister(key.fd)
+                    open_fds -= 1
+    return [b"".join(got[fd]) for fd in fds]
