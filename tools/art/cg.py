@@ -457,7 +457,7 @@ def cg_town() -> CG:
     far.geom(smoke.buffer(-34), (50, 36, 38), 0.9)
 
     # the fire's light on the smoke from below, and the far fires behind the far roofs
-    glow_far = cg.plane("fire_far", "emissive", parallax=0.7)
+    glow_far = cg.plane("fire_far", "emissive", parallax=0.7, flicker=(0.3, 0.8))  # (big, far: a slow waver)
     # the fire's light on the smoke's undersides, following its billows, reaching less high the
     # wider the band (each band's top edge ragged, so no straight line crosses the sky)
     rl = random.Random(61)  # (its own stream: the town's layout does not move when this changes)
@@ -476,7 +476,7 @@ def cg_town() -> CG:
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
     smoke_from(town, far_tips, random.Random(62))
-    near_fire = cg.plane("fire", "emissive", parallax=0.85)
+    near_fire = cg.plane("fire", "emissive", parallax=0.85, flicker=(0.4, 1.6))
     # the burning house behind the General: a wall of fire to stand against
     near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
     near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]

@@ -192,6 +192,17 @@ class Layout:
         return float(v) if layer.light == "emissive" and isinstance(v, (int, float)) \
             and not isinstance(v, bool) and 0.0 < v <= 1.0 else 0.0
 
+    def flicker(self, layer: Layer) -> motion.Flicker | None:
+        """How the light of `layer` wavers like firelight (its `flicker` and `flicker_rate`
+        properties; None: it does not; vn.stage.motion)."""
+        if layer.light != "emissive":
+            return None
+        amount, rate = layer.properties.get("flicker"), layer.properties.get("flicker_rate")
+        if amount is None or motion.check_flicker(amount, rate):
+            return None
+        return motion.Flicker(float(amount), motion.DEFAULT_FLICKER_RATE if rate is None else float(rate),
+                              motion.name_key(layer.name))
+
     def tile(self, gid: int) -> Tile | None:
         """The tile of a raw global id (flip bits ignored)."""
         return self.tile_images.get(gid & GID_MASK)
@@ -555,6 +566,16 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         elif role != "emissive":
             r.err(_prop_where(node, "twinkle"), f"layer '{name}': twinkle needs an emissive layer (its light is {role})",
                   "set the layer's `light` to emissive: only lights twinkle")
+    if "flicker" in props or "flicker_rate" in props:
+        problems = motion.check_flicker(props.get("flicker"), props.get("flicker_rate"))
+        for prop, problem in problems:
+            r.err(_prop_where(node, prop), f"layer '{name}': {problem}",
+                  "e.g. flicker = 0.3 (a float) and, if you like, flicker_rate = 1.5 (Hz; default "
+                  f"{motion.DEFAULT_FLICKER_RATE:g})" if prop == "flicker" or "without" not in problem
+                  else "add the float property flicker (0..1, how far the light dims) to the layer")
+        if not problems and role != "emissive":
+            r.err(_prop_where(node, "flicker"), f"layer '{name}': flicker needs an emissive layer (its light is {role})",
+                  "set the layer's `light` to emissive: only a light (a fire, a lamp) flickers")
     if "casts_shadow" in props:
         if not isinstance(props["casts_shadow"], bool):
             r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow must be a bool, not {props['casts_shadow']!r}",

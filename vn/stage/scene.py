@@ -626,15 +626,18 @@ class Scene:
 
     def living(self, now: float) -> frozenset[str]:
         """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle
-        only while the city lights are on, dust only while its beam shines, breathing and a
-        pulse only while a figure that has them is shown."""
+        and a flicker only while the lights (`emissive`) are on, dust only while its beam
+        shines, breathing and a pulse only while a figure that has them is shown."""
         kinds: set[str] = set()
         layout = self._layout
-        if layout is not None and (layout.lights or any(layout.twinkle(x) for x in layout.layers)):
+        if layout is not None and (layout.lights or any(layout.twinkle(x) or layout.flicker(x)
+                                                        for x in layout.layers)):
             light = self._light.at(now)
-            if light.emissive >= motion.TWINKLE_MIN_EMISSIVE and any(
-                    x.visible and layout.twinkle(x) for x in layout.layers):
-                kinds.add("twinkle")
+            if light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
+                if any(x.visible and layout.twinkle(x) for x in layout.layers):
+                    kinds.add("twinkle")
+                if any(x.visible and layout.flicker(x) for x in layout.layers):
+                    kinds.add("flicker")
             for shape in layout.lights:
                 beam = light.beam(shape.group)
                 if shape.dust > 0 and beam.strength >= motion.DUST_MIN_STRENGTH and beam.reach > 0.001:
