@@ -439,6 +439,10 @@ def seated_table() -> list[Part]:
     near = [glove("hand_l", hand_fist(WL, 178, 64, False), rim=0.6),
             sleeve_arm(sr, EL, WL, "arm_l", neck=None, rim=0.45, inner_rim=0.4, seed=10)]
     parts += far + upper[:head_i] + near + upper[head_i:]
+    # the near arm lies across his chest: a line of light along its top keeps it off the knit
+    # behind it (docs/art.md rule 2's exception, zack.sliver)
+    i = next(i for i, p in enumerate(parts) if p.name == "arm_l")
+    parts[i].rim_details.append(z.sliver(2.4, 0.6, union(*[q.geom for q in parts[i + 1:]])))
     return scale_parts(parts, K, ORG)
 
 
