@@ -24,7 +24,6 @@ import os
 import zack as z
 from figkit import Ink, Mat, Part, ellipse, shape, shift, union
 from figure import edge_line, fold, limb, paint_figure, rim_backlit, turn
-from shapely.geometry import box
 
 W, H, G = z.W, z.H, z.G
 LOGICAL_H = z.LOGICAL_H
