@@ -614,6 +614,13 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         elif node.tag != "imagelayer":
             r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow works on image layers only",
                   "put the object that casts the shadow (a chair) on an image layer of its own")
+    if "faces" in props:  # (vn.render.lighting: a rim of edges that face up takes the preset's rim_top too)
+        if props["faces"] != "up":
+            r.err(_prop_where(node, "faces"), f"layer '{name}': faces must be \"up\", not {props['faces']!r}",
+                  'faces: up marks a rim layer of edges that face up (the tops of things); leave it out for the rest')
+        elif role != "rim":
+            r.err(_prop_where(node, "faces"), f"layer '{name}': faces needs a rim layer (its light is {role})",
+                  "set the layer's `light` to rim: only rim light depends on which way an edge faces")
     common: dict[str, Any] = dict(
         id=lid, name=name, light=role, opacity=ctx.opacity, visible=ctx.visible,
         offset=ctx.offset, tint=ctx.tint, parallax=ctx.parallax, properties=MappingProxyType(props))
