@@ -843,11 +843,11 @@ def cg_town() -> CG:
         rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
 
     # the General's eye: narrow, Mako green, in a face lit by fire — the one cold light in the
-    # picture, where the eye goes first (his face is small: this gives it its presence); it
-    # throbs, as his eyes do at the bad moments. (Its own plane at parallax 0.999: a parallax
-    # run of its own, whose map is the size of the glint — in the figures' run it would cost a
-    # second full map of the embers, which twinkle; 0.001 of the camera's move is a fifth of a px)
-    eye = cg.plane("general_eye", "emissive", parallax=0.999, pulse=(0.45, 3.0))
+    # picture, where the eye goes first (his face is small: this gives it its presence). (On the
+    # embers' plane: in a plane of its own — a parallax run of its own, or a second emissive
+    # layer in the figures' run — it raised the peak memory of building the town by ~8 MB; so
+    # it does not pulse, and now and then it dims with the embers' twinkle.)
+    eye = embers
     from cgfig import FACE_EYE
 
     ex, ey = g_face.p(0.3, 0.456)
