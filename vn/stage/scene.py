@@ -636,7 +636,7 @@ class Scene:
     def living(self, now: float) -> frozenset[str]:
         """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle,
         and a flicker or pulse of an emissive layer, only while the lights (`emissive`) are on
-        (of a `none` layer: always), dust only while its beam shines, breathing and a pulse only
+        (of a rim or `none` layer: always), dust only while its beam shines, breathing and a pulse only
         while a figure that has them is shown."""
         kinds: set[str] = set()
         layout = self._layout
@@ -645,7 +645,7 @@ class Scene:
             light = light_shown(self._light, now)
             lit = light.emissive >= motion.TWINKLE_MIN_EMISSIVE
             for x in layout.layers:
-                if not x.visible or not (lit or x.light == "none"):
+                if not x.visible or not (lit or x.light != "emissive"):
                     continue
                 if layout.twinkle(x):
                     kinds.add("twinkle")
