@@ -179,9 +179,13 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
         pending = (lab.__dict__.get("_deferred") or {}).get("code")
         done = getattr(pending, "chunk", None)
         chunks.append(done if done is not None else label_chunk(lab.code, lab.where.path))
-        labels.append([lab.name, where(lab.where), lab.steps, len(chunks) - 1])
+        labels.append([lab.name, where(lab.where), len(chunks) - 1])
     chunks.append(_json(_index_rows(program)))
     index = len(chunks) - 1
+    # where each label's top-level steps begin, for every label in one chunk: a number a line,
+    # which in the metadata was the most of what a warm start read
+    chunks.append(_json([lab.steps for lab in program.labels.values()]))
+    steps = len(chunks) - 1
     uses = program.uses  # (a compiled program sums it now: without making a worker's labels)
     meta = {
         "program": True,
@@ -192,6 +196,7 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
                          else [program.content_note.title, list(program.content_note.paragraphs)]),
         "labels": labels,
         "index": index,
+        "steps": steps,
         "uses": [uses.lines, sorted(uses.stages), sorted(uses.presets), sorted(uses.audio)],
         "diagnostics": diagnostics,
         "paths": list(paths),
@@ -344,12 +349,28 @@ def decode(meta: Any, chunk: Callable[[int], bytes]) -> tuple[Program | None, li
     def code_of(n: int, path: str) -> Callable[[], list[Instr]]:
         return lambda: code_from_chunk(chunk(n), path)
 
+    steps_chunk = _int(meta["steps"])
+    every_steps: list[list[int]] = []  # every label's, read at once when a first label's are read
+
+    def steps_of(i: int) -> Callable[[], list[int]]:
+        def load() -> list[int]:
+            if not every_steps:
+                found = json.loads(chunk(steps_chunk))
+                if type(found) is not list or len(found) != len(labels) or not all(
+                        type(one) is list and set(map(type, one)) <= _INT for one in found):
+                    raise CacheFormatError("label steps")
+                every_steps.extend(found)
+            return every_steps[i]
+
+        return load
+
     labels: dict[str, Label] = {}
-    for name, lw, steps, n in meta["labels"]:
-        if type(steps) is not list or not set(map(type, steps)) <= _INT or type(n) is not int:
-            raise CacheFormatError("label steps")
-        lab = Label(_str(name), where(*lw), steps=steps)
+    for i, (name, lw, n) in enumerate(meta["labels"]):
+        if type(n) is not int:
+            raise CacheFormatError("a label's chunk")
+        lab = Label(_str(name), where(*lw))
         lab.defer("code", code_of(n, lab.where.path))
+        lab.defer("steps", steps_of(i))
         labels[lab.name] = lab
     program = Program(
         title=_str(meta["title"]), start=_str(meta["start"]),
