@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import count, repeat
 from pathlib import Path
@@ -180,11 +180,11 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
         done = getattr(pending, "chunk", None)
         chunks.append(done if done is not None else label_chunk(lab.code, lab.where.path))
         labels.append([lab.name, where(lab.where), len(chunks) - 1])
-    chunks.append(_json(_index_rows(program)))
+    chunks.append(_index_chunk(program))
     index = len(chunks) - 1
     # where each label's top-level steps begin, for every label in one chunk: a number a line,
     # which in the metadata was the most of what a warm start read
-    chunks.append(_json([lab.steps for lab in program.labels.values()]))
+    chunks.append(_json_list(_pending_json(lab, "steps") or _json(lab.steps) for lab in program.labels.values()))
     steps = len(chunks) - 1
     uses = program.uses  # (a compiled program sums it now: without making a worker's labels)
     meta = {
@@ -204,26 +204,41 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
     return meta, chunks
 
 
-def _index_rows(program: Program) -> list[list[Any]]:
+def _json_list(items: Iterable[bytes]) -> bytes:
+    """`_json` of a list, from the `_json` of each item (what json.dumps writes, byte for byte)."""
+    return b"[" + b",".join(items) + b"]"
+
+
+def _pending_json(label: Label, field: str) -> bytes | None:
+    """The JSON of a label's `field` ("steps" or "ids") as the worker process that compiled it
+    sent it, while nothing here has read it (`vn.script.parallel`); else None."""
+    pending = label.__dict__.get("_deferred") or {}
+    if field == "steps" and "steps" not in pending:
+        return None
+    return getattr(pending.get("code"), f"{field}_json", None)
+
+
+def _index_chunk(program: Program) -> bytes:
     """The id index as [label, [id of pc 0, id of pc 1, …]] for each label in order: what
     `index_of` makes of the labels (a fresh compile's index, not made yet, is made of them
     now without making a worker's labels: their ids came with them)."""
     if "index" in (program.__dict__.get("_deferred") or {}):
         rows = []
         for name, label in program.labels.items():
-            pending = (label.__dict__.get("_deferred") or {}).get("code")
-            ids = getattr(pending, "ids", None)
-            rows.append([name, list(ids()) if ids is not None else [i.id for i in label.code]])
-        return rows
-    rows, last = [], None
+            ids = _pending_json(label, "ids")
+            rows.append(b"[" + _json(name) + b"," + ids + b"]" if ids is not None
+                        else _json([name, [i.id for i in label.code]]))
+        return _json_list(rows)
+    out: list[list[Any]] = []
+    last = None
     for ident, (name, pc) in program.index.items():  # made (and maybe renamed by an id lock)
         if name != last:
-            rows.append([name, []])
+            out.append([name, []])
             last = name
-        if pc != len(rows[-1][1]):
+        if pc != len(out[-1][1]):
             raise CacheFormatError("an id index that is not each label's ids in order")
-        rows[-1][1].append(ident)
-    return rows
+        out[-1][1].append(ident)
+    return _json(out)
 
 
 def _enc_args(op: str, args: dict[str, Any]) -> Any:
@@ -628,6 +643,10 @@ def _label_copy(lab: Label) -> Label:
     pending = lab.__dict__.get("_deferred") or {}
     if "code" not in pending:
         return Label(lab.name, lab.where, list(lab.code), list(lab.steps))
-    copy = Label(lab.name, lab.where, [], list(lab.steps))
+    copy = Label(lab.name, lab.where, [], [])
+    if "steps" in pending:  # (a worker's: read when first asked for, a list of the copy's own)
+        copy.defer("steps", pending["steps"])
+    else:
+        copy.steps = list(lab.steps)
     copy.defer("code", pending["code"])
     return copy
