@@ -326,8 +326,22 @@ DORM_ZACK = (-0.5, 5.25)
 # middle of the mattress's top, 0.46 m up: a lying figure's head toward the wall, screen left).
 # The bunk that stood before his is gone (lockers against the wall there), so his bunk shows.
 DORM_FLOOR = (-0.75, 4.85)
+# Cloud's places (fig, session 7): in the open door (0.65, 8.5); kneeling beside Zack at
+# `on_floor`, the mark placed so his hands (cloud.py kneeling: canvas ~(166..226, 746)) close on
+# Zack's splinted forearm (zack.py splinting: canvas ~(474..539, 769)), same depth scale
+# (0.433 screen px per canvas px: 135 px right, 10 px down); seated on the floor beside him,
+# a little further in (his seated figure clear of Zack's outstretched boot).
+DORM_CLOUD = [("in_doorway", 0.65, 8.5), ("kneel_by_him", 135, 10, 0.444), ("floor_beside", 160, -14, 0.428)]
 DORM_FACING = (0.05, 4.85)
 DORM_LYING = (-1.95, 0.46, 4.85)
+
+
+def dorm_cloud() -> list[tuple]:
+    """Cloud's marks in the dormitory (DORM_CLOUD): the door's from its floor point, the others
+    offset from `on_floor` in screen px."""
+    (name, x, z), *rest = DORM_CLOUD
+    fx, fy, _ = mark_of(*DORM_FLOOR)
+    return [(name, *mark_of(x, z))] + [(n, fx + dx, fy + dy, sc) for n, dx, dy, sc in rest]
 
 
 def _bunk(s: SVG, side: int, z: float, front: SVG | None = None) -> None:
@@ -990,7 +1004,7 @@ def main() -> None:
                  [("by_his_bunk", *mark_of(*DORM_ZACK)), ("on_floor", *mark_of(*DORM_FLOOR)),
                   ("on_floor_facing", *mark_of(*DORM_FACING)),
                   ("on_his_bunk", round(lx), round(ly), mark_of(DORM_LYING[0], DORM_LYING[2])[2],
-                   {"behind": "his_bunk_front"})])
+                   {"behind": "his_bunk_front"}), *dorm_cloud()])
     stems = ("sky", "room", "screen", "table")
     gx, gy = b3(0, 0, GENERAL_Z)
     _write_stage("shinra_briefing", {stem: (svg, f"briefing {stem}") for svg, stem in zip(briefing(), stems, strict=True)},

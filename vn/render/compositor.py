@@ -148,7 +148,7 @@ class _Stage:
         """The bytes of pixels its maps hold (what it keeps when not shown)."""
         return sum(m.get_pitch() * m.get_height() for lit in self._lighters.values() for lighter in lit
                    for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
-                             lighter.maps.rim) if m is not None)
+                             lighter.maps.rim, lighter.maps.rim_top) if m is not None)
 
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
