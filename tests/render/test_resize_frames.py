@@ -121,6 +121,37 @@ def test_a_stand_in_frame_is_the_last_size_scaled(game):
     assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
 
 
+def test_a_stand_in_frame_that_would_not_change_is_not_drawn_again(game):
+    """On a window's kept canvas a stand-in frame equal to the last one draws nothing (no 4K
+    scale, no copy to the window); once the line types on it is drawn whole again, the last
+    size's frame scaled."""
+    screen, other = Screen(game, SMALL), Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    screen.settings.reduce_motion = other.settings.reduce_motion = True
+    small = headless_surface(SMALL)
+    screen.draw(small, session, t, kept=())
+    surf = headless_surface(BIG)
+    assert screen.draw(surf, session, t, kept=()) is None  # the first stand-in: the whole frame
+    assert screen._resizing == (SMALL, BIG)
+    surf.fill((255, 0, 255))  # (a frame that draws anything would show)
+    assert screen.draw(surf, session, t, kept=()) == []
+    assert screen._resizing == (SMALL, BIG)
+    assert rgb(surf) == rgb(_filled(BIG, (255, 0, 255)))
+    assert screen.draw(surf, session, t, kept=None) is None  # (no word that the canvas is kept: drawn)
+    later = t + 0.5  # more of the line typed
+    session.update(later)
+    assert screen.draw(surf, session, later, kept=()) is None
+    assert screen._resizing is not None
+    other.draw(small, session, later)
+    assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
+
+
+def _filled(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surface:
+    surf = headless_surface(size)
+    surf.fill(color)
+    return surf
+
+
 def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(game):
     """The line changes while the new size is being made: the frame is drawn whole at the new
     size, as a fresh Screen draws it."""
