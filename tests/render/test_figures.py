@@ -84,6 +84,8 @@ LOW = {("zack", "splinting"), ("zack", "seated_floor"), ("zack", "seated_table")
        ("cloud", "kneeling"), ("cloud", "seated_floor"), ("cloud", "seated_table")}
 # Zack's looks seated facing right (the injured arm the near one, across his knee or his lap)
 ZACK_FACING_RIGHT = {"splinting", "seated_floor", "seated_table", "lying"}
+# weeks later, in the mess: the arm has knit (a bandage, the sleeve pushed up, no swelling)
+MENDED = {"seated_table"}
 
 
 def _luma(c):
@@ -101,7 +103,7 @@ def test_every_look_renders_a_whole_figure(name, look):
     bottom = max(r.bottom for r in rect)
     if (name, look) in LOW:
         # seated, kneeling or lying: on the floor at the canvas's foot, the head well below its top
-        assert bottom > h * 0.96 and top < h * 0.72, (top, bottom, h)
+        assert bottom > h * 0.96 and top < (h * 0.85 if look == "lying" else h * 0.72), (top, bottom, h)
         assert mask.count() > w * h * 0.05
         return
     # a standing figure: from the head near the top of the canvas to the soles at its foot (Cloud
@@ -281,6 +283,9 @@ def test_zacks_injured_arm_is_his_right(look):
     sprite = _sprite("zack")
     albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
     healthy, swollen = _skin(albedo, mask, below=round(250 * HALF))
+    if look in MENDED:
+        assert len(swollen) < 20 and len(healthy) > 60, (look, len(swollen))
+        return
     assert len(swollen) > 60, f"no injured arm in {look}"
     assert len(healthy) > 30, f"no good hand in {look}"
     if look in ZACK_FACING_RIGHT:
@@ -601,3 +606,24 @@ def test_cloud_kneels_holding_zacks_splinted_forearm(barracks_marks):
     assert ov.centerx > zr.centerx and ov.centery > zr.top + zr.height * 0.35, (ov, zr)
     cr = c.get_bounding_rects()[0].unionall(c.get_bounding_rects())
     assert cr.top < zr.top + zr.height * 0.2     # kneeling, his head about as high as Zack's seated one
+
+
+def test_zack_lies_on_his_back_on_the_bunk(barracks_marks):
+    """'That night he lay on his narrow bunk': the lying look is wider than tall (more than twice),
+    its underside at the canvas's foot (the mattress), the head at the wall end (the left: the
+    hair's top is in the left quarter of the figure), and at `on_his_bunk` it lies within the
+    bunk's length (screen x ~ 340..730 at 1080p, stage's note) under the upper tier."""
+    sprite = _sprite("zack")
+    _, mask = _look(sprite, "lying")
+    rects = mask.get_bounding_rects()
+    r = rects[0].unionall(rects)
+    assert r.width > 2.0 * r.height, r
+    assert r.bottom > mask.get_size()[1] * 0.97
+    cols = [x for x in range(r.left, r.right) if any(mask.get_at((x, y)) for y in range(r.top, r.top + 6))]
+    assert cols and min(cols) > r.left + r.width * 0.4  # the knees are the highest point, not the head...
+    left_q = sum(1 for y in range(r.top, r.bottom) for x in range(r.left, r.left + r.width // 4) if mask.get_at((x, y)))
+    assert left_q > 200                                # ...and the head lies at the left end
+    m = barracks_marks["on_his_bunk"]
+    s = _screen_mask(sprite, "lying", m)
+    sr = s.get_bounding_rects()[0].unionall(s.get_bounding_rects())
+    assert 330 < sr.left and sr.right < 740 and sr.height < 170, sr

@@ -169,15 +169,76 @@ def test_a_bad_flicker_is_reported_where_it_is(tmp_path, props, message):
     assert any(e[0] == line and e[1] > 1 and message in e[2] and e[3] for e in errors), errors
 
 
-def test_flicker_on_a_layer_that_is_not_emissive_is_an_error(tmp_path):
+def test_flicker_on_a_layer_that_gives_no_light_is_an_error(tmp_path):
     game = _fire_game(tmp_path, "")
     stage = game / "assets" / "stages" / "room.tmx"
     stage.write_text(stage.read_text().replace(
         '<image source="room/city.svg"',
         '<properties><property name="flicker" type="float" value="0.3"/></properties>\n  <image source="room/city.svg"', 1))
     errors = _errors(stage)
-    assert any("flicker needs an emissive layer" in e[2] and "emissive" in e[3] and e[0] > 1 for e in errors), errors
+    assert any("flicker needs a layer that gives light (its light is ambient)" in e[2] and "emissive" in e[3]
+               and e[0] > 1 for e in errors), errors
     scene = Scene(GameAssets(game, sprites={"a": "fig"}))
     scene.apply(direction("stage", name="room"), 0)
     scene.apply(direction("light", preset="night"), 0)
     assert "flicker" not in scene.living(1.0)  # (and the game runs without it)
+
+
+# --- a stage layer's pulse: a glow painted into the picture throbs (the eyes in the dark) --------
+
+
+def _glow_game(root, props: str = '<property name="pulse" type="float" value="0.6"/>\n'
+                                  '   <property name="pulse_period" type="float" value="2"/>'):
+    """The fire game with its flames as painted light (`none`: it shows in any light) that
+    pulses."""
+    game = _fire_game(root, props)
+    stage = game / "assets" / "stages" / "room.tmx"
+    text = stage.read_text("utf-8")
+    stage.write_text(text.replace('<property name="light" value="emissive"/>', '<property name="light" value="none"/>', 1),
+                     "utf-8")
+    return game
+
+
+def test_a_painted_glow_pulses_in_any_light(tmp_path):
+    game = _glow_game(tmp_path)
+    scene = Scene(GameAssets(game, sprites={"a": "fig"}))
+    scene.apply(direction("stage", name="room"), 0)  # sunset: no lights on, the glow shows anyway
+    assert scene.living(1.0) == {"pulse"}
+    compositor = Compositor(scene.assets, ImageCache())
+    rest = _draw(compositor, replace(scene.view(1.0), motion=None))
+    fires = [on_screen(*f) for f in FIRES]
+    seen = {t: [_level(_draw(compositor, scene.view(t)), fire) for fire in fires] for t in (0.0, 0.5, 1.0, 2.0)}
+    assert seen[0.0] == seen[2.0]  # once a period (2 s)
+    assert all(_level(rest, fire) - seen[1.0][i] > 5.0 for i, fire in enumerate(fires))  # halfway: dimmest
+    assert seen[1.0][0] < seen[0.5][0] < seen[0.0][0] + 0.01  # a throb, the two fires together
+    assert seen[1.0][1] < seen[0.5][1]
+
+
+def test_the_eyes_in_the_dark_throb():
+    scene = Scene(GameAssets(ROOT, sprites={}))
+    scene.apply(direction("stage", name="cg_eyes"), 0)
+    scene.apply(direction("light", preset="sunset"), 0)  # as the script shows them
+    assert "pulse" in scene.living(1.0)
+    compositor = Compositor(scene.assets, ImageCache())
+    size = (960, 540)
+    eyes = pygame.Rect(524, 218, 112, 22)  # both eyes (half size)
+    green = [pygame.transform.average_color(_draw(compositor, scene.view(t), size), eyes)[1] for t in (0.1, 1.7)]
+    assert green[0] - green[1] > 4, green  # the Mako glow at its full and halfway through its throb
+
+
+@pytest.mark.parametrize(("props", "message"), [
+    ('<property name="pulse" type="float" value="0"/>', "pulse must be a number above 0 and at most 1"),
+    ('<property name="pulse" type="float" value="0.4"/>\n   <property name="pulse_period" type="float" value="0.01"/>',
+     "pulse_period must be a number of seconds from 0.2 to 60"),
+    ('<property name="pulse_period" type="float" value="3"/>', "pulse_period without pulse does nothing"),
+    ('<property name="flicker" type="float" value="0.3"/>\n   <property name="pulse" type="float" value="0.4"/>',
+     "a layer either flickers or pulses, not both"),
+])
+def test_a_bad_layer_pulse_is_reported_where_it_is(tmp_path, props, message):
+    game = _glow_game(tmp_path, props)
+    stage = game / "assets" / "stages" / "room.tmx"
+    errors = _errors(stage)
+    lines = stage.read_text().splitlines()
+    name = "pulse_period" if "pulse_period" in message else "pulse"
+    line = next(n for n, text in enumerate(lines, 1) if f'name="{name}"' in text)
+    assert any(e[0] == line and e[1] > 1 and message in e[2] and e[3] for e in errors), errors

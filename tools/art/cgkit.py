@@ -111,6 +111,7 @@ class Plane:
     parallax: float = 1.0
     twinkle: float | None = None  # an emissive layer's twinkle (docs/stage-format.md, living scenes)
     flicker: tuple[float, float] | None = None  # an emissive layer's firelight flicker: (amount, rate Hz)
+    pulse: tuple[float, float] | None = None  # a light-giving layer's throb: (amount, period s)
 
 
 @dataclass
@@ -134,10 +135,11 @@ class CG:
         self.clear: list[tuple[str, float, float, float, float]] = []
 
     def plane(self, name: str, light: str, parallax: float = 1.0, twinkle: float | None = None,
-              flicker: tuple[float, float] | None = None) -> SVG:
-        """A new plane on top (its SVG to draw on). `twinkle`, `flicker` (amount, rate in Hz):
-        an emissive plane's living motion (docs/stage-format.md, living scenes)."""
-        p = Plane(name, light, parallax=parallax, twinkle=twinkle, flicker=flicker)
+              flicker: tuple[float, float] | None = None, pulse: tuple[float, float] | None = None) -> SVG:
+        """A new plane on top (its SVG to draw on). `twinkle`, `flicker` (amount, rate in Hz),
+        `pulse` (amount, period in s): an emissive (or `none`) plane's living motion
+        (docs/stage-format.md, living scenes)."""
+        p = Plane(name, light, parallax=parallax, twinkle=twinkle, flicker=flicker, pulse=pulse)
         self.planes.append(p)
         return p.svg
 
@@ -193,6 +195,9 @@ class CG:
                     *([f'   <property name="flicker" type="float" value="{p.flicker[0]}"/>',
                        f'   <property name="flicker_rate" type="float" value="{p.flicker[1]}"/>']
                       if p.flicker else []),
+                    *([f'   <property name="pulse" type="float" value="{p.pulse[0]}"/>',
+                       f'   <property name="pulse_period" type="float" value="{p.pulse[1]}"/>']
+                      if p.pulse else []),
                     "  </properties>",
                     " </imagelayer>"]
             lid += 1

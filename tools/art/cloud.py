@@ -399,35 +399,40 @@ def seated_floor() -> list[Part]:
 
 
 def seated_table() -> list[Part]:
-    """On a bench at a table (the table in front of him is the stage's; its top at canvas y ~ 640
-    before the scale), leaning on his left forearm, talking with his right hand raised, palm
-    half open; the head up and a little forward, toward the person across from him (to his
-    left)."""
-    HL, HR = (334, 700), (392, 694)
+    """In the mess, on a bench at the table (the table to his left; at the mess marks its top is
+    at canvas y ~ 548 and the bench's seat at ~718 after the scale), talking: leaning in on his
+    left forearm on the table, the right hand raised from the elbow, palm half open, as he tells
+    it; the head up and forward toward the person across from him."""
+    HL, HR = (338, 688), (394, 682)
+    hip = lerp(HL, HR, 0.5)
     parts: list[Part] = []
-    kr, ar = (250, 700), (244, 912)
+    kr, ar = (234, 690), (230, 912)
     parts += boot(ar, -1, 0.8, "boot_r", rim=0.7, top=lerp(ar, kr, 0.5))
     parts.append(cargo_leg(HL, kr, ar, 1, "leg_r", rim=0.7))
     parts.append(blouse(kr, lerp(ar, kr, 0.5), "blouse_r", rim=0.6))
-    kl, al = (296, 708), (300, 912)
+    kl, al = (262, 684), (268, 912)
     parts += boot(al, -1, 0.7, "boot_l", rim=0.4, top=lerp(al, kl, 0.5))
     parts.append(cargo_leg(HR, kl, al, 1, "leg_l", rim=0.4))
     parts.append(blouse(kl, lerp(al, kl, 0.5), "blouse_l", rim=0.35))
-    SL, SR, neck = (300, 460), (422, 466), (362, 440)
-    head = Head((344, 352), HS, "left", "34", tilt=-2)
-    ER, WR = (262, 606), (214, 500)
-    parts.append(glove("hand_r", hand_open(WR, -110, 80, True, 0.35), rim=1.0))
-    parts.append(sleeve_arm(SL, ER, WR, "arm_r", neck=neck, rim=0.95, seed=9))
+    SL, SR, neck = (304, 448), (424, 454), (364, 428)
+    head = Head((342, 340), HS, "left", "34", tilt=-4)
+    lean = -7.0
+    upper: list[Part] = []
     t = knit_torso(SL, SR, HL, HR, neck, hem=26)
-    parts.append(t)
-    parts.append(harness(SL, SR, HL, HR, neck, t.geom))
-    parts.append(trooper_belt(HL, HR))
-    parts.append(z.neck_part(neck, head))
-    parts.append(collar(neck, head))
-    EL, WL = (392, 636), (300, 640)
-    parts.append(glove("hand_l", hand_fist(WL, 186, 66, False), rim=0.6))
-    parts.append(sleeve_arm(SR, EL, WL, "arm_l", neck=neck, rim=0.45, inner_rim=0.4, seed=10))
-    parts += head_parts(head, "easy")
+    upper += [t, harness(SL, SR, HL, HR, neck, t.geom), trooper_belt(HL, HR), z.neck_part(neck, head), collar(neck, head)]
+    upper += head_parts(head, "easy")
+    upper = turn(upper, lean, hip)
+    sl, sr, nk = _rot(SL, lean, hip), _rot(SR, lean, hip), _rot(neck, lean, hip)
+    head_i = next(i for i, p in enumerate(upper) if p.name == "face")
+    # the far (right) hand raised, talking (before the scale: the table top at ~ 520)
+    ER, WR = (250, 540), (206, 436)
+    far = [glove("hand_r", hand_open(WR, -112, 78, True, 0.35), rim=1.0),
+           sleeve_arm(sl, ER, WR, "arm_r", neck=nk, rim=0.95, seed=9)]
+    # the near (left) forearm along the table's edge, the fist loose on it
+    EL, WL = (310, 522), (196, 516)
+    near = [glove("hand_l", hand_fist(WL, 178, 64, False), rim=0.6),
+            sleeve_arm(sr, EL, WL, "arm_l", neck=None, rim=0.45, inner_rim=0.4, seed=10)]
+    parts += far + upper[:head_i] + near + upper[head_i:]
     return scale_parts(parts, K, ORG)
 
 

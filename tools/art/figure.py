@@ -168,8 +168,15 @@ def face_details(h: Head, skin_sh: Col, eye: Col, mood: str = "still", far_eye: 
         ink.fill(ribbon(h.pt_list([(-0.22 if not prof else -0.3, 0.04), (-0.18 if not prof else -0.28, 0.13)]),
                         [h.s * 0.05, h.s * 0.03]), skin_sh, 0.5, c)
         mouth = {"scared": [(mx - 0.07, 0.245), (mx, 0.255), (mx + 0.06, 0.25)],
-                 "easy": [(mx - 0.08, 0.245), (mx, 0.25), (mx + 0.07, 0.235)]}.get(mood, [(mx - 0.08, 0.25), (mx, 0.248), (mx + 0.07, 0.252)])
+                 "easy": [(mx - 0.08, 0.245), (mx, 0.25), (mx + 0.07, 0.235)],
+                 "laugh": [(mx - 0.09, 0.228), (mx, 0.262), (mx + 0.08, 0.222)]}.get(
+            mood, [(mx - 0.08, 0.25), (mx, 0.248), (mx + 0.07, 0.252)])
         ink.fill(ribbon(h.pt_list(mouth), [h.s * 0.018, h.s * 0.014, h.s * 0.008]), (14, 11, 13), 0.85, c)
+        if mood == "laugh":
+            # the mouth open in a laugh: a dark crescent under the upturned line, the cheek lifted
+            ink.fill(shape(h.pt_list([(mx - 0.075, 0.235), (mx, 0.252), (mx + 0.065, 0.23), (mx + 0.04, 0.27), (mx, 0.29),
+                                      (mx - 0.05, 0.27)]), 4), (9, 7, 8), 0.9, c)
+            edge_line(ink, h.pt_list([(mx - 0.12, 0.14), (mx - 0.1, 0.2), (mx - 0.1, 0.24)]), h.s * 0.014, skin_sh, 0.5, c)
         if mood == "scared":
             ink.fill(ellipse(*h.pt(mx - 0.01, 0.255), h.s * 0.04, h.s * 0.014, h.rot), (10, 8, 9), 0.8, c)
         # under the jaw

@@ -677,6 +677,82 @@ def resting_floor() -> list[Part]:
     return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:]
 
 
+def lying() -> list[Part]:
+    """That night, on his bunk: on his back, the head on the pillow at the wall end (screen left)
+    and turned up toward the little window above it, the knees drawn up (the feet flat on the
+    mattress), the splinted forearm lying on his chest with the good hand over it. Drawn as the
+    seated pose (facing right) turned a quarter back about the hips: the torso's back becomes its
+    underside on the mattress (canvas y ~ 950), its front faces up. The canvas's foot (the
+    anchor) is the middle of the mattress's top."""
+    hip = (450.0, 906.0)
+    HN, HF = (426, 906), (474, 900)
+    # the legs in the lying frame itself: thighs up from the hips to the raised knees, shins down
+    # to the feet flat on the mattress (boots still on)
+    kn, an = (548, 748), (604, 912)
+    kf, af = (572, 738), (640, 906)
+    legs = floor_legs(HN, HF, kn, an, kf, af)
+    # the upper body built sitting up (facing right), then laid back
+    SN, SF, neck = (398, 666), (510, 662), (452, 646)
+    head = Head((476, 556), HS, "right", "34", tilt=-26)
+    upper = [torso(SN, SF, HN, HF, neck, 1, hem=24, folds=[([add(SN, 22, 60), add(SN, 30, 110), add(SN, 26, 150)], 4),
+                                                          ([add(SF, -16, 70), add(SF, -24, 120), add(HF, -24, -20)], 3.5)]),
+             neck_part(neck, head)]
+    EF, WF = (540, 800), (540, 720)
+    far = arm(SF, EF, WF, "arm_l", "pushed", SKIN, seed=15, rim=0.5, inner_rim=0.4, neck=neck, back=-1)
+    # the splinted forearm across the chest (in the sitting frame: across in front of him)
+    EN, WN = (420, 836), (540, 740)
+    near = [hand_part("hand_r", hand_hanging(add(WN, 2, 0), 118, 82, True, 0.35), SWOLLEN, rim=0.7)]
+    near += arm(SN, EN, WN, "arm_r", "torn", SWOLLEN, seed=16, rim=1.0, neck=neck, sag=2)
+    near += splint_parts(EN, WN, wraps=(0.28, 0.7), end=1.2)
+    fist = hand_part("hand_l", hand_hanging(add(WF, 0, 0), 100, 84, False, 0.6), SKIN, rim=0.6)
+    body = upper + far + near + [fist] + head_parts(head, "easy")
+    body = turn(body, -90.0, (hip[0], hip[1] - 12))   # (a little above the hips: the back rests on the mattress)
+    return legs[:2] + body[:1] + legs[2:] + body[1:]
+
+
+BANDAGE = Mat((58, 56, 58), (100, 96, 98), (30, 29, 31), rim=0.8, rim_width=1.0)
+
+
+def at_table() -> list[Part]:
+    """Weeks later, in the mess, on a bench at the table (the table to his right, its top at
+    canvas y ~ 548 at the mess marks: the bench's seat at ~718), facing right: laughing, the
+    head thrown back a little, the mended RIGHT forearm (the near one, a pale bandage round it,
+    the sleeve pushed up now) lying on the table, the left hand flat beside it."""
+    HN, HF = (332, 692), (374, 688)
+    hip = lerp(HN, HF, 0.5)
+    # the legs under the table: thighs along the bench, shins down to the floor
+    legs = [foot((516, 912), 1, 0.9, "boot_l", rim=0.35), leg(HF, (500, 684), (516, 912), -1, "leg_l", rim=0.35),
+            foot((478, 914), 1, 0.9, "boot_r", rim=0.7), leg(HN, (464, 696), (478, 914), -1, "leg_r", rim=0.8)]
+    SN, SF, neck = (314, 452), (424, 448), (368, 432)
+    head = Head((398, 344), HS, "right", "34", tilt=-16)
+    lean = -5.0
+    upper = [torso(SN, SF, HN, HF, neck, 1, hem=26, folds=[([add(SN, 22, 60), add(SN, 32, 100), add(SN, 30, 140)], 4),
+                                                          ([add(SF, -16, 64), add(SF, -26, 110), add(SF, -24, 150)], 4)]),
+             neck_part(neck, head)]
+    upper += head_parts(head, "laugh")
+    upper = turn(upper, lean, hip)
+    sn, sf, nk = _rot(SN, lean, hip), _rot(SF, lean, hip), _rot(neck, lean, hip)
+    head_i = next(i for i, p in enumerate(upper) if p.name == "face")
+    # the far (left) hand flat on the table beyond the near arm
+    EF, WF = (470, 548), (568, 534)
+    far = [hand_part("hand_l", hand_hanging(WF, 4, 84, False, 0.45), SKIN, rim=0.4)]
+    far += arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=17, rim=0.4, inner_rim=0.3, neck=nk, back=-1)
+    # the near (right) forearm on the table, bandaged, the hand loose
+    EN, WN = (420, 548), (540, 540)
+    near = [hand_part("hand_r", hand_hanging(add(WN, 2, 0), 8, 84, True, 0.5), SKIN, rim=0.8)]
+    near += arm(sn, EN, WN, "arm_r", "pushed", SKIN, seed=18, rim=0.9, neck=nk)
+    c0, c1 = lerp(EN, WN, 0.35), lerp(EN, WN, 0.85)
+    wrap = ribbon([c0, lerp(c0, c1, 0.5), c1], 31)
+
+    def turns(ink: Ink, p: Part) -> None:
+        for t in (0.2, 0.45, 0.7):
+            q = lerp(c0, c1, t)
+            edge_line(ink, [add(q, -8, -14), add(q, 6, 14)], 1.6, CLOTH_SH, 0.45, p.geom)
+    near.append(Part("bandage", wrap.intersection(near[1].geom.buffer(2)), BANDAGE, details=[turns], rim=0.8, inner_rim=0.5,
+                     shade=0.5))
+    return legs[:2] + upper[:head_i] + far + legs[2:] + near + upper[head_i:]
+
+
 def ground(cx: float, rx: float) -> Part:
     return Part("ground", ellipse(cx, G + 1, rx, 7), Mat((3, 3, 5), (3, 3, 5), (3, 3, 5), rim=0.0), shade=0.0, inner_rim=0.0)
 
@@ -731,6 +807,8 @@ def build(only: set[str] | None = None) -> None:
         "body_leaning": [ground(320, 100)] + leaning(),
         "body_splinting": [ground(420, 170)] + splinting(),
         "body_seated_floor": [ground(440, 190)] + resting_floor(),
+        "body_lying": lying(),
+        "body_seated_table": [ground(420, 130)] + at_table(),
     }
     stacks = {
         "hurt": ["legs_wall", "upper_hurt"],
@@ -743,6 +821,8 @@ def build(only: set[str] | None = None) -> None:
         "arm_raised": ["legs_straight", "upper_arm_raised"],
         "splinting": ["body_splinting"],
         "seated_floor": ["body_seated_floor"],
+        "lying": ["body_lying"],
+        "seated_table": ["body_seated_table"],
     }
     if only is None:
         for old in os.listdir(d):

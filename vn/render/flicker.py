@@ -1,14 +1,16 @@
-"""Firelight: the flickering emissive layers of a stage (`vn.stage.motion.Flicker`) drawn over
-the still picture.
+"""Light that lives on a stage layer: the flickering (`vn.stage.motion.Flicker`, firelight) and
+pulsing (`pulse`, a glow's throb) `emissive` and `none` layers, drawn over the still picture.
 
-The picture at rest shows each layer's light at its brightest. What a flickering layer adds to
-that picture (`V`: its lit emissive map through the camera, less whatever covers it — the
-planes above, the figures, the vignette; `Living.light_seen`) is worked out once per still
-view, with an 8-bit map of where each column of it lies along the layer (`FLICKER_STEPS`
-levels across its width). A frame sets that map's palette to the dim of each step at the
-motion time (`vn.stage.motion.flicker_dims`) and subtracts V x the dim: three blits over the
-light's rectangle (only the part being drawn), whatever the fires' number. Compositing is
-additive in the emissive light, so the frame equals the composition with the light dimmed.
+The picture at rest shows each layer's light at its brightest. What such a layer adds to that
+picture (`V`: its emissive map at the preset's level — a `none` layer's map as it is — through
+the camera, less whatever covers it: the planes above, the figures, the vignette;
+`Living.light_seen`) is worked out once per still view, with an 8-bit map of where each column
+of it lies along the layer (`FLICKER_STEPS` levels across its width). A frame sets that map's
+palette to the dim of each step at the motion time (`vn.stage.motion.layer_dims`) and subtracts
+V x the dim: three blits over the light's rectangle (only the part being drawn), whatever the
+fires' number. Compositing is additive in this light, so the frame equals the composition with
+the light dimmed (a `none` layer's paint is dimmed toward black: its glow fades, it does not
+turn see-through).
 """
 
 from __future__ import annotations
@@ -28,16 +30,17 @@ if TYPE_CHECKING:
     from vn.render.compositor import _Stage
     from vn.render.motion import Living
 
-Seen = tuple[motion.Flicker, pygame.Surface, pygame.Rect, pygame.Surface, list[tuple[int, float]]]
+How = motion.Flicker | motion.Cycle
+Seen = tuple[How, pygame.Surface, pygame.Rect, pygame.Surface, list[tuple[int, float]]]
 
 
 class Flames:
-    """Draws the flicker of a view's emissive layers over its picture at rest (see the module
-    docstring); part of `vn.render.motion.Living`."""
+    """Draws the flicker and pulse of a view's light-giving layers over its picture at rest (see
+    the module docstring); part of `vn.render.motion.Living`."""
 
     def __init__(self, living: Living) -> None:
         self.living = living
-        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, motion.Flicker, pygame.Surface, pygame.Rect]]] = \
+        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]] = \
             OrderedDict()
         self._seen: tuple[object, list[Seen]] | None = None
         self._dims: tuple[object, list[list[tuple[int, int, int]]]] = (None, [])
@@ -49,10 +52,11 @@ class Flames:
         self._dims = (None, [])
         self._scratch = None
 
-    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, motion.Flicker, pygame.Surface, pygame.Rect]]:
-        """(run, flicker, lit emissive map, its rect at the stage's scale) of each flickering
-        layer. A layer that is the only emissive one of its run uses the run's own map (no
-        memory of its own); else a map of its light alone is made."""
+    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]:
+        """(run, flicker or pulse, emissive?, lit map, its rect at the stage's scale) of each
+        living light-giving layer: its emissive map (a `none` layer: its plain map). A layer
+        that is the only one of its role in its run uses the run's own map (no memory of its
+        own); else a map of its light alone is made."""
         layout = st.layout
         key = (id(st), layout.animation_phase(clock) if st.animated else ())
         hit = self._maps.get(key)
@@ -61,27 +65,30 @@ class Flames:
         lighters = st.lighters(clock)
         out = []
         for i, ((_, layers, _), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
-            lights = [x for x in layers if x.light == "emissive" and x.visible]
-            for layer in lights:
-                flicker = layout.flicker(layer)
-                if flicker is None:
+            for layer in layers:
+                how = layout.flicker(layer) or layout.pulse(layer)
+                if how is None or not layer.visible:
                     continue
-                if len(lights) == 1:
+                same = [x for x in layers if x.light == layer.light and x.visible]
+                if len(same) == 1:
                     maps = lighter.maps
                 else:
-                    only = [x if x.light != "emissive" or x is layer else replace(x, visible=False) for x in layers]
+                    only = [x if x.light != layer.light or x is layer else replace(x, visible=False) for x in layers]
                     maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
-                if maps.emissive is not None:
-                    out.append((i, flicker, maps.emissive, maps.emissive_rect))
+                if layer.light == "emissive" and maps.emissive is not None:
+                    out.append((i, how, True, maps.emissive, maps.emissive_rect))
+                elif layer.light == "none" and maps.plain is not None:
+                    out.append((i, how, False, maps.plain, maps.area))
         self._maps[key] = out
         while len(self._maps) > 4:
             self._maps.popitem(last=False)
         return out
 
     def seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> list[Seen]:
-        """For each flickering layer: (its flicker, V, V's rect on the picture, the 8-bit map of
-        the steps along the layer under V, the steps' knots and weights); kept while the view at rest
-        holds."""
+        """For each living light-giving layer whose light is on (an emissive layer while the
+        preset's `emissive` is at least `TWINKLE_MIN_EMISSIVE`): (its flicker or pulse, V, V's
+        rect on the picture, the 8-bit map of the steps along the layer under V, the steps'
+        knots and weights); kept while the view at rest holds."""
         from vn.render.motion import crop_to_light
 
         rest = (replace(view, motion=None), size, self.living.c.images.generation)
@@ -90,8 +97,11 @@ class Flames:
         camera = view.camera or default_camera(st.layout.size, view.size)
         ks = camera.zoom * scale  # picture px per map px
         out: list[Seen] = []
-        for run, flicker, surf, rect in self._flicker_maps(st, view.clock):
-            got = self.living.light_seen(size, view, scale, st, run, surf, rect)
+        lit = view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE
+        for run, how, emissive, surf, rect in self._flicker_maps(st, view.clock):
+            if emissive and not lit:
+                continue
+            got = self.living.light_seen(size, view, scale, st, run, surf, rect, emissive)
             got = crop_to_light(*got) if got is not None else None
             if got is None:
                 continue
@@ -104,12 +114,12 @@ class Flames:
             row = bytes(min(n - 1, int(c * n / shown.w)) for c in range(shown.w))
             line = pygame.image.frombytes(row, (shown.w, 1), "P")
             cells = pygame.transform.scale(line, shown.size)
-            out.append((flicker, v, shown, cells, steps))
+            out.append((how, v, shown, cells, steps))
         self._seen = (rest, out)
         return out
 
     def areas(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> list[pygame.Rect]:
-        """Where the flicker of `view` changes its picture."""
+        """Where the flicker and pulse of `view`'s layers change its picture."""
         return [shown for _, _, shown, _, _ in self.seen(size, view, scale, st)]
 
     def draw(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage, t: float) -> None:
@@ -120,8 +130,8 @@ class Flames:
         key = (id(seen), t)
         if self._dims[0] != key:
             palettes = []
-            for flicker, _, _, _, steps in seen:
-                levels = (max(0, min(255, round(255 * d))) for d in motion.flicker_dims(flicker, steps, t))
+            for how, _, _, _, steps in seen:
+                levels = (max(0, min(255, round(255 * d))) for d in motion.layer_dims(how, steps, t))
                 palettes.append([(d, d, d) for d in levels])
             self._dims = (key, palettes)
         clip = pic.get_clip()

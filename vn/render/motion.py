@@ -12,8 +12,8 @@ over it:
   view; a frame subtracts V x the dim of each cell, the dims set through the palette of
   an 8-bit map of cells (256 schedules: `vn.stage.motion.twinkle_dims`), so a frame is three
   blits over the lights' rectangle whatever their number;
-- **flicker** (firelight): what a flickering layer adds to the picture at rest, dimmed by a
-  smooth noise along the layer (`vn.render.flicker`);
+- **flicker** (firelight) and a stage layer's **pulse**: what the layer adds to the picture at
+  rest, dimmed by a smooth noise along the layer, or by its throb (`vn.render.flicker`);
 - **dust**: motes added over the picture inside their polygon, weighted by its soft mask and lit
   by its beam's colour and strength.
 Compositing is linear in each of these, so the frame equals the composition of the moving
@@ -113,7 +113,7 @@ class Living:
             return
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             self._twinkle(pic, view, scale, st, t)
-            self.flames.draw(pic, view, scale, st, t)
+        self.flames.draw(pic, view, scale, st, t)
         dots = self._dots_at(view, scale, st, t)
         clip = pic.get_clip()  # (a frame drawn in parts: only the motes in this part)
         for i in clip.collidelistall(self._dot_rects[id(dots)][1]):
@@ -130,7 +130,7 @@ class Living:
             return out
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             out += [at for _, _, at, _ in self._visible(size, view, scale, st)]
-            out += self.flames.areas(size, view, scale, st)
+        out += self.flames.areas(size, view, scale, st)
         got = self._dots_at(view, scale, st, t)
         dots = self._dot_rects[id(got)][1]
         if dots:
@@ -362,15 +362,17 @@ class Living:
         return out
 
     def light_seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage, run: int,
-                   surf: pygame.Surface, rect: pygame.Rect) -> tuple[pygame.Surface, pygame.Rect] | None:
+                   surf: pygame.Surface, rect: pygame.Rect, emissive: bool = True) \
+            -> tuple[pygame.Surface, pygame.Rect] | None:
         """What the emissive map `surf` (at `rect`, stage scale) of run `run` adds to the picture
         of `view` at rest on a picture of `size`: the map through the camera at the preset's
-        emissive level, less what covers it (the planes of the runs above, the figures, the
-        vignette). Returns (V, its rect on the picture), None where none of it shows."""
+        emissive level (`emissive` False: a `none` layers' map, as it is), less what covers it
+        (the planes of the runs above, the figures, the vignette). Returns (V, its rect on the
+        picture), None where none of it shows."""
         camera = view.camera or default_camera(st.layout.size, view.size)
         r = camera.zoom * scale / st.k_ref
         lighters = st.lighters(view.clock)
-        level = max(0, min(255, round(view.light.emissive * 255)))
+        level = max(0, min(255, round(view.light.emissive * 255))) if emissive else 255
         x0, y0 = self._run_origin(view, scale, st, run)
         if abs(r - 1.0) < 1e-6:
             lit, at = surf, pygame.Rect(round(x0) + rect.x, round(y0) + rect.y, rect.w, rect.h)

@@ -34,6 +34,7 @@ Point = tuple[float, float]
 RGBA = tuple[float, float, float, float]
 
 LIGHT_ROLES = ("sky", "ambient", "emissive", "rim", "none")
+LIGHT_GIVING = ("emissive", "none")  # the roles whose light is their own (flicker, pulse)
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
@@ -194,14 +195,25 @@ class Layout:
 
     def flicker(self, layer: Layer) -> motion.Flicker | None:
         """How the light of `layer` wavers like firelight (its `flicker` and `flicker_rate`
-        properties; None: it does not; vn.stage.motion)."""
-        if layer.light != "emissive":
+        properties, on a layer that gives light: `emissive` or `none`; None: it does not;
+        vn.stage.motion)."""
+        if layer.light not in LIGHT_GIVING:
             return None
         amount, rate = layer.properties.get("flicker"), layer.properties.get("flicker_rate")
         if amount is None or motion.check_flicker(amount, rate):
             return None
         return motion.Flicker(float(amount), motion.DEFAULT_FLICKER_RATE if rate is None else float(rate),
                               motion.name_key(layer.name))
+
+    def pulse(self, layer: Layer) -> motion.Cycle | None:
+        """How the light of `layer` throbs (its `pulse` and `pulse_period` properties, on a
+        layer that gives light and does not flicker; None: it does not; vn.stage.motion)."""
+        if layer.light not in LIGHT_GIVING or "flicker" in layer.properties:
+            return None
+        amount, period = layer.properties.get("pulse"), layer.properties.get("pulse_period")
+        if amount is None or motion.check_layer_pulse(amount, period):
+            return None
+        return motion.Cycle(float(amount), motion.DEFAULT_PULSE_PERIOD if period is None else float(period))
 
     def tile(self, gid: int) -> Tile | None:
         """The tile of a raw global id (flip bits ignored)."""
@@ -556,6 +568,33 @@ def _role(r: _Reader, ctx: _Ctx, name: str) -> str:
     return str(role)
 
 
+def _check_light_motion(r: _Reader, node: Node, name: str, role: str, props: dict[str, Any]) -> None:
+    """Report a layer's bad `flicker`/`flicker_rate` and `pulse`/`pulse_period` (at the
+    property), and either on a layer that gives no light of its own."""
+    example = {"flicker": "e.g. flicker = 0.3 (a float) and, if you like, flicker_rate = 1.5 (Hz; default "
+                          f"{motion.DEFAULT_FLICKER_RATE:g})",
+               "pulse": "e.g. pulse = 0.4 (a float) and, if you like, pulse_period = 3 (seconds; default "
+                        f"{motion.DEFAULT_PULSE_PERIOD:g})"}
+    for kind, check in (("flicker", motion.check_flicker), ("pulse", motion.check_layer_pulse)):
+        second = f"{kind}_rate" if kind == "flicker" else f"{kind}_period"
+        if kind not in props and second not in props:
+            continue
+        problems = check(props.get(kind), props.get(second))
+        for prop, problem in problems:
+            r.err(_prop_where(node, prop), f"layer '{name}': {problem}",
+                  f"add the float property {kind} to the layer (0..1, how far its light dims)"
+                  if "without" in problem else example[kind])
+        if problems:
+            continue
+        if role not in LIGHT_GIVING:
+            r.err(_prop_where(node, kind), f"layer '{name}': {kind} needs a layer that gives light (its light is {role})",
+                  "set the layer's `light` to emissive (a fire, a lamp: it comes on with the preset's emissive "
+                  "level) or none (painted light that shows in any light: a glow in the eyes)")
+        elif kind == "pulse" and "flicker" in props:
+            r.err(_prop_where(node, "pulse"), f"layer '{name}': a layer either flickers or pulses, not both",
+                  "put the pulsing light on a layer of its own")
+
+
 def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[str, Any],
            grid: tuple[int, int]) -> Layer | None:
     role = _role(r, ctx, name)
@@ -566,16 +605,7 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         elif role != "emissive":
             r.err(_prop_where(node, "twinkle"), f"layer '{name}': twinkle needs an emissive layer (its light is {role})",
                   "set the layer's `light` to emissive: only lights twinkle")
-    if "flicker" in props or "flicker_rate" in props:
-        problems = motion.check_flicker(props.get("flicker"), props.get("flicker_rate"))
-        for prop, problem in problems:
-            r.err(_prop_where(node, prop), f"layer '{name}': {problem}",
-                  "e.g. flicker = 0.3 (a float) and, if you like, flicker_rate = 1.5 (Hz; default "
-                  f"{motion.DEFAULT_FLICKER_RATE:g})" if prop == "flicker" or "without" not in problem
-                  else "add the float property flicker (0..1, how far the light dims) to the layer")
-        if not problems and role != "emissive":
-            r.err(_prop_where(node, "flicker"), f"layer '{name}': flicker needs an emissive layer (its light is {role})",
-                  "set the layer's `light` to emissive: only a light (a fire, a lamp) flickers")
+    _check_light_motion(r, node, name, role, props)
     if "casts_shadow" in props:
         if not isinstance(props["casts_shadow"], bool):
             r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow must be a bool, not {props['casts_shadow']!r}",

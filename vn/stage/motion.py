@@ -9,8 +9,10 @@ which nothing lives (or "Reduce motion" on) costs no redraws at all.
 
 Modders set motion from data (docs/stage-format.md, *Living scenes*):
 - `twinkle` (float 0..1) on an emissive layer of a stage: how far a light dims at most;
-- `flicker` (float 0..1) on an emissive layer, and `flicker_rate` (Hz): its whole light wavers
-  like firelight, each stretch of it along the map on its own;
+- `flicker` (float 0..1) on an emissive (or `none`) layer, and `flicker_rate` (Hz): its whole
+  light wavers like firelight, each stretch of it along the map on its own;
+- `pulse` (float 0..1) and `pulse_period` (s) on such a layer: its light throbs, as a sprite
+  layer's `pulse` does (a glow painted into a key-beat image);
 - `dust` (float >= 0, motes per 100x100 map px) on a polygon of the `lights` layer, lit by the
   polygon's beam; `strength` (0..1) on the polygon scales the light it adds itself (0: an
   invisible volume of air that only lights its dust);
@@ -320,6 +322,32 @@ def check_flicker(amount: Any, rate: Any) -> list[tuple[str, str]]:
         elif amount is None:
             problems.append(("flicker_rate", "flicker_rate without flicker does nothing"))
     return problems
+
+
+def check_layer_pulse(amount: Any, period: Any) -> list[tuple[str, str]]:
+    """The problems with a stage layer's `pulse` and `pulse_period` properties (either may be
+    None: not set): [(property, problem)]."""
+    problems = []
+    if amount is not None:
+        f = _number(amount)
+        if f is None or not 0.0 < f <= 1.0:
+            problems.append(("pulse", f"pulse must be a number above 0 and at most 1 (how far the glow dims), "
+                                      f"not '{amount}'"))
+    if period is not None:
+        f = _number(period)
+        if f is None or not 0.2 <= f <= 60.0:
+            problems.append(("pulse_period", f"pulse_period must be a number of seconds from 0.2 to 60, not '{period}'"))
+        elif amount is None:
+            problems.append(("pulse_period", "pulse_period without pulse does nothing"))
+    return problems
+
+
+def layer_dims(how: Flicker | Cycle, steps: Sequence[tuple[int, float]], t: float) -> list[float]:
+    """The dim (0..amount) at each of a layer's `steps` (`flicker_steps`) at stage time `t`: its
+    flicker, or its pulse (the same everywhere on the layer)."""
+    if isinstance(how, Flicker):
+        return flicker_dims(how, steps, t)
+    return [1.0 - pulse(how, t)] * len(steps)
 
 
 def check_dust(v: Any) -> str | None:
