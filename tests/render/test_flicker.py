@@ -257,3 +257,27 @@ def test_a_bad_layer_pulse_is_reported_where_it_is(tmp_path, props, message):
     name = "pulse_period" if "pulse_period" in message else "pulse"
     line = next(n for n, text in enumerate(lines, 1) if f'name="{name}"' in text)
     assert any(e[0] == line and e[1] > 1 and message in e[2] and e[3] for e in errors), errors
+
+
+def test_a_steady_light_beside_a_flickering_one_stays_steady(tmp_path):
+    """Another emissive layer in the same parallax run (a lamp between the fires) keeps its
+    light: the flicker dims only its own layer's (a map of that layer's light alone)."""
+    game = _fire_game(tmp_path)
+    stage = game / "assets" / "stages" / "room.tmx"
+    lamp = pygame.Rect(520, 690, 120, 60)
+    (game / "assets" / "stages" / "room" / "lamp.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080" viewBox="0 0 1920 1080">'
+        f'<rect x="{lamp.x}" y="{lamp.y}" width="{lamp.w}" height="{lamp.h}" fill="#ffd090"/></svg>', "utf-8")
+    text = stage.read_text("utf-8")
+    at = text.index(' <imagelayer id="3" name="interior">')
+    stage.write_text(text[:at] + ' <imagelayer id="20" name="lamp">\n  <properties>\n'
+                     '   <property name="light" value="emissive"/>\n  </properties>\n'
+                     '  <image source="room/lamp.svg" width="1920" height="1080"/>\n </imagelayer>\n' + text[at:], "utf-8")
+    scene = _night(game)
+    compositor = Compositor(scene.assets, ImageCache())
+    frames = [_draw(compositor, scene.view(t)) for t in (1.0, 2.3, 3.1)]
+    steady = on_screen(*lamp).inflate(-6, -6)
+    assert _level(frames[0], steady) > 150  # (the lamp shows)
+    assert len({_level(f, steady) for f in frames}) == 1  # the lamp: the same in every frame
+    fire = on_screen(*FIRES[0])
+    assert max(_level(f, fire) for f in frames) - min(_level(f, fire) for f in frames) > 2.0

@@ -19,6 +19,7 @@ turn see-through).
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -46,15 +47,18 @@ class Flames:
 
     def __init__(self, living: Living) -> None:
         self.living = living
-        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, str, pygame.Surface, pygame.Rect]]] = \
+        self._maps: OrderedDict[object, list[tuple[int, How, str, pygame.Surface, pygame.Rect]]] = \
             OrderedDict()
+        self._maps_for: weakref.ref[_Stage] | None = None  # the stage they are of (an id can be reused)
         self._seen: tuple[object, list[Seen]] | None = None
         self._dims: tuple[object, list[list[tuple[int, int, int]]]] = (None, [])
         self._scratch: pygame.Surface | None = None
         self._dim_row: pygame.Surface | None = None
 
     def release(self) -> None:
-        """Let go of what is kept for the view at rest (the light seen, the scratch)."""
+        """Let go of what is kept for the view at rest (the light seen, the scratch). The layers'
+        maps stay while their stage does (a map of its own is a build: not made again each time
+        the motion resumes)."""
         self._seen = None
         self._dims = (None, [])
         self._scratch = self._dim_row = None
@@ -66,7 +70,11 @@ class Flames:
         that is the only one of its role in its run uses the run's own map (no memory of its
         own); else a map of its light alone is made."""
         layout = st.layout
-        key = (id(st), layout.animation_phase(clock) if st.animated else ())
+        if self._maps_for is None or self._maps_for() is not st:  # another stage: none of the last one's kept
+            self._maps.clear()
+            maps = self._maps
+            self._maps_for = weakref.ref(st, lambda _: maps.clear())  # (nor once its stage is let go of)
+        key = layout.animation_phase(clock) if st.animated else ()
         hit = self._maps.get(key)
         if hit is not None:
             return hit
