@@ -72,8 +72,8 @@ class Flames:
         layout = st.layout
         if self._maps_for is None or self._maps_for() is not st:  # another stage: none of the last one's kept
             self._maps.clear()
-            maps = self._maps
-            self._maps_for = weakref.ref(st, lambda _: maps.clear())  # (nor once its stage is let go of)
+            kept = self._maps
+            self._maps_for = weakref.ref(st, lambda _: kept.clear())  # (nor once its stage is let go of)
         key = layout.animation_phase(clock) if st.animated else ()
         hit = self._maps.get(key)
         if hit is not None:
