@@ -281,3 +281,22 @@ def test_a_steady_light_beside_a_flickering_one_stays_steady(tmp_path):
     assert len({_level(f, steady) for f in frames}) == 1  # the lamp: the same in every frame
     fire = on_screen(*FIRES[0])
     assert max(_level(f, fire) for f in frames) - min(_level(f, fire) for f in frames) > 2.0
+
+
+@pytest.mark.parametrize("faces", ["", '\n   <property name="faces" value="up"/>'])
+def test_a_rim_layer_flickers_in_the_rim_colour(tmp_path, faces):
+    """The sun's light on an edge through moving haze: a `rim` layer (its own map when it is a
+    `faces: up` one) flickers in any light, the city lights on or not."""
+    game = _fire_game(tmp_path)
+    stage = game / "assets" / "stages" / "room.tmx"
+    text = stage.read_text("utf-8")
+    stage.write_text(text.replace('<property name="light" value="emissive"/>',
+                                  '<property name="light" value="rim"/>' + faces, 1), "utf-8")
+    assert not [e for e in _errors(stage)], _errors(stage)
+    scene = Scene(GameAssets(game, sprites={"a": "fig"}))
+    scene.apply(direction("stage", name="room"), 0)  # sunset: no city lights
+    assert scene.living(1.0) == {"flicker"}
+    compositor = Compositor(scene.assets, ImageCache())
+    fire = on_screen(*FIRES[0])
+    seen = [_level(_draw(compositor, scene.view(t)), fire) for t in (1.0, 1.6, 2.3, 3.1, 4.4)]
+    assert max(seen) - min(seen) > 1.0, seen

@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from vn.render.lighting import build_stage_maps, rim_tint
+from vn.render.lighting import build_stage_maps, rim_tint, rim_top_tint
 from vn.stage import motion
 from vn.stage.camera import default_camera
+from vn.stage.layout import Layer
 from vn.stage.view import SceneView
 
 if TYPE_CHECKING:
@@ -39,6 +40,11 @@ BAND = 64  # rows of V dimmed at a time (the scratch: a band, not a second V)
 
 How = motion.Flicker | motion.Cycle
 Seen = tuple[How, pygame.Surface, pygame.Rect, pygame.Surface, list[tuple[int, float]]]
+
+
+def _map_of(layer: Layer) -> tuple[str, bool]:
+    """Which of its run's role maps a layer's light is in (`faces: up` rim layers have their own)."""
+    return layer.light, layer.light == "rim" and layer.properties.get("faces") == "up"
 
 
 class Flames:
@@ -85,14 +91,18 @@ class Flames:
                 how = layout.flicker(layer) or layout.pulse(layer)
                 if how is None or not layer.visible:
                     continue
-                same = [x for x in layers if x.light == layer.light and x.visible]
+                same = [x for x in layers if _map_of(x) == _map_of(layer) and x.visible]
                 if len(same) == 1:
                     maps = lighter.maps
                 else:
-                    only = [x if x.light != layer.light or x is layer else replace(x, visible=False) for x in layers]
+                    only = [x if _map_of(x) != _map_of(layer) or x is layer else replace(x, visible=False)
+                            for x in layers]
                     maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
                 if layer.light == "emissive" and maps.emissive is not None:
                     out.append((i, how, "emissive", maps.emissive, maps.emissive_rect))
+                elif layer.light == "rim" and layer.properties.get("faces") == "up":
+                    if maps.rim_top is not None:  # (its own map: vn.render.lighting, `faces: up`)
+                        out.append((i, how, "rim_top", maps.rim_top, maps.rim_top_rect))
                 elif layer.light == "rim" and maps.rim is not None:
                     out.append((i, how, "rim", maps.rim, maps.rim_rect))
                 elif layer.light == "none" and maps.plain is not None:
@@ -116,7 +126,8 @@ class Flames:
         ks = camera.zoom * scale  # picture px per map px
         out: list[Seen] = []
         lit = view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE
-        tints = {"emissive": None, "rim": rim_tint(view.light), "none": (255, 255, 255)}
+        tints = {"emissive": None, "rim": rim_tint(view.light), "rim_top": rim_top_tint(view.light),
+                 "none": (255, 255, 255)}
         for run, how, role, surf, rect in self._flicker_maps(st, view.clock):
             if role == "emissive" and not lit:
                 continue
