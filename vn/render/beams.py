@@ -314,15 +314,20 @@ class Beams:
             return
         # the shadows darken the beams' light only where they lie: there the beams are summed in
         # a buffer and multiplied by them; elsewhere each beam is added straight onto the
-        # picture (the same result: saturating adds of light in any grouping)
+        # picture (the same result: saturating adds of light in any grouping). At the stage's
+        # own scale that place is not cut to the picture (what is kept there then holds while
+        # a camera move shows more or less of it); in a picture composed in parts, to its clip
         lit_area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
-            [lit.get_rect(topleft=at) for lit, at in pieces[1:]]).clip(view)
+            [lit.get_rect(topleft=at) for lit, at in pieces[1:]])
         area = shadows[0][0].get_rect(topleft=shadows[0][1]).unionall(
-            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area).clip(dest.get_clip())
+            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area)
+        clip = dest.get_clip()
+        if clip != view or abs(zoom - 1.0) > 1e-6:
+            area = area.clip(clip)
         for lit, at in pieces:
             for band in _outside(lit.get_rect(topleft=at), area):
                 dest.blit(lit, band.topleft, band.move(-at[0], -at[1]), special_flags=pygame.BLEND_RGB_ADD)
-        if area.w <= 0 or area.h <= 0:
+        if area.w <= 0 or area.h <= 0 or not area.colliderect(view):
             return
         # the shadowed light there is kept while the beams, the shadows and their places
         # relative to each other hold (a camera move carries them all; a light steps a few
