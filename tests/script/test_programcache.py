@@ -206,13 +206,26 @@ def test_a_well_formed_file_with_foreign_content_builds_nothing_foreign(tmp_path
     meta = {"program": True, "title": "x", "start": "start", "size": [1920, 1080], "characters": [],
             "variables": ["D"], "labels": [["start", [0, 1, 1], [0], 0]], "index": 1, "uses": [1, [], [], []],
             "diagnostics": [], "paths": ["s.yaml"]}
-    code = [["line", ["D", "speaker", None, "text", ["Q", "os.system"], "look", None], 0, 1, 1, "x", 0]]
+    code = [["line", ["D", "speaker", None, "text", ["Q", "os.system"], "look", None], 1, 1, "x", 0]]
     _forge(cache.path(key), meta, [json.dumps(code).encode(), b"[]"], key)
     hit = cache.get(key)
     # the label's code is decoded on first use: an unknown value tag is refused there
     assert hit is not None
     with pytest.raises(ValueError, match="unknown value tag"):
         _ = hit[0].labels["start"].code
+    # a tagged line is kept as the markup it was compiled from: markup that does not parse is refused
+    bad_markup = [["line", [None, ["R", "an {i}open tag"], None], 1, 1, "x", 0]]
+    _forge(cache.path(key), meta, [json.dumps(bad_markup).encode(), b"[]"], key)
+    with pytest.raises(ValueError, match="markup"):
+        _ = cache.get(key)[0].labels["start"].code
+    good_markup = [["line", [None, ["R", "a {i}closed{/i} tag, [name]"], None], 1, 1, "x", 0]]
+    _forge(cache.path(key), meta, [json.dumps(good_markup).encode(), b"[]"], key)
+    from vn.script.markup import parse_markup
+
+    assert cache.get(key)[0].labels["start"].code[0].args["text"] == parse_markup("a {i}closed{/i} tag, [name]")
+    _forge(cache.path(key), meta, [json.dumps(code).encode(), b'[["x", "start", 0]]'], key)  # version 1's index
+    with pytest.raises(ValueError):
+        _ = cache.get(key)[0].index
     meta["diagnostics"] = [["s.yaml", 1, 1, "fatal", "x", None]]
     _forge(cache.path(key), meta, [b"[]", b"[]"], key)
     assert cache.get(key) is None

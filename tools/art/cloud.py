@@ -234,9 +234,11 @@ def hair(head: Head, seed: int = 11) -> list:
     pieces = [shape(cap, 6)]
     root = (0.06, -0.2)
     # (angle from straight up, + toward the back; length; width) in head units
-    for ang, ln, wd in ((-48, 0.5, 0.3), (-22, 0.62, 0.34), (4, 0.7, 0.34), (30, 0.74, 0.34), (56, 0.76, 0.34),
-                        (82, 0.7, 0.32), (106, 0.6, 0.3), (130, 0.46, 0.26), (-8, 0.46, 0.22), (44, 0.56, 0.24),
-                        (94, 0.5, 0.22), (150, 0.34, 0.2)):
+    # swept up and back: the longest spikes rise from the crown and lean toward the back of the
+    # head, the ones at the back point out and down over the nape; only short ones go forward
+    for ang, ln, wd in ((-34, 0.46, 0.28), (-12, 0.6, 0.32), (12, 0.74, 0.34), (36, 0.8, 0.34), (60, 0.8, 0.34),
+                        (84, 0.72, 0.32), (108, 0.62, 0.3), (132, 0.5, 0.26), (0, 0.5, 0.22), (50, 0.6, 0.24),
+                        (98, 0.54, 0.22), (152, 0.38, 0.2)):
         a = math.radians(ang + rnd.uniform(-5, 5))
         r0 = (root[0] + math.sin(a) * 0.2, root[1] - math.cos(a) * 0.18)
         bend = math.radians(ang + 26)
@@ -368,13 +370,13 @@ def seated_floor() -> list[Part]:
     HL, HR = (334, 906), (392, 900)
     parts: list[Part] = []
     # the far (right) leg, then the near (left) one, both knees up, the feet flat
-    kr, ar = (246, 684), (214, 912)
+    kr, ar = (244, 690), (166, 912)
     parts += boot(ar, -1, 0.8, "boot_r", rim=0.7, top=lerp(ar, kr, 0.5))
     parts.append(cargo_leg(HL, kr, ar, 1, "leg_r", rim=0.8))
     parts.append(blouse(kr, lerp(ar, kr, 0.5), "blouse_r", rim=0.6))
     SL, SR, neck = (306, 664), (426, 668), (366, 644)
     head = Head((344, 558), HS, "left", "34", tilt=10)
-    ER, WR = (266, 770), (190, 676)
+    ER, WR = (262, 772), (182, 690)
     upper: list[Part] = []
     upper.append(glove("hand_r", hand_hanging(WR, 120, 80, True, 0.4), rim=0.9))
     upper.append(sleeve_arm(SL, ER, WR, "arm_r", neck=neck, rim=0.9, seed=7))
@@ -386,12 +388,15 @@ def seated_floor() -> list[Part]:
     upper.append(trooper_belt(HL, HR))
     upper.append(z.neck_part(neck, head))
     upper.append(collar(neck, head))
+    # the seat on the floor behind the knees: the trousers over the hips and the back of the thigh
+    seat = union(ellipse(376, 916, 64, 34, -4), ellipse(330, 924, 50, 28))
+    parts.insert(0, Part("seat", seat, CARGO, rim=0.5, inner_rim=0.2))
     parts += upper
-    kl, al = (304, 694), (288, 914)
+    kl, al = (300, 702), (220, 914)
     parts += boot(al, -1, 0.7, "boot_l", rim=0.5, top=lerp(al, kl, 0.5))
     parts.append(cargo_leg(HR, kl, al, 1, "leg_l", rim=0.5))
     parts.append(blouse(kl, lerp(al, kl, 0.5), "blouse_l", rim=0.45))
-    EL, WL = (352, 784), (250, 690)
+    EL, WL = (350, 786), (236, 702)
     parts.append(glove("hand_l", hand_hanging(WL, 112, 80, True, 0.5), rim=0.6))
     parts.append(sleeve_arm(SR, EL, WL, "arm_l", neck=neck, rim=0.45, inner_rim=0.4, seed=8))
     parts += head_parts(head, "still")

@@ -138,7 +138,11 @@ def parse_markup(src: str) -> Template:
     if stack:
         tag, offset, _ = stack[-1]
         raise MarkupError(f"'{{{tag}}}' is never closed", offset, f"end it with '{{/{tag}}}'")
-    return Template(tuple(parts), no_wait)
+    tpl = Template(tuple(parts), no_wait)
+    # what it was parsed from, beside the fields: the compiled-program cache keeps this short
+    # text and parses it again when the line is read (`programcache._enc_text`)
+    tpl.__dict__["_source"] = src
+    return tpl
 
 
 def _tag(body: str, offset: int, style: StyleKey, stack: list[tuple[str, int, StyleKey]],
