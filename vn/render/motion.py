@@ -46,7 +46,7 @@ REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: 
 REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 WARM_RATE = 40.0  # motion times a second `Living.warm` looks at (every motion rate's frames are among them)
-WARM_PLAN = 32  # of which it works out this many per piece
+WARM_PLAN = 8  # of which it works out this many per piece (~1.5 ms each at 4K)
 WARM_BAND_PX = 1 << 18  # and composes a region ahead this many pixels at a time (~5-10 ms at 4K)
 
 
