@@ -843,11 +843,11 @@ def cg_town() -> CG:
         rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
 
     # the General's eye: narrow, Mako green, in a face lit by fire — the one cold light in the
-    # picture, where the eye goes first (his face is small: this gives it its presence); it
-    # throbs, as his eyes do at the bad moments. (Its own plane at parallax 0.999: a parallax
-    # run of its own, whose map is the size of the glint — in the figures' run it would cost a
-    # second full map of the embers, which twinkle; 0.001 of the camera's move is a fifth of a px)
-    eye = cg.plane("general_eye", "emissive", parallax=0.999, pulse=(0.45, 3.0))
+    # picture, where the eye goes first (his face is small: this gives it its presence). (On the
+    # embers' plane: in a plane of its own — a parallax run of its own, or a second emissive
+    # layer in the figures' run — it raised the peak memory of building the town by ~8 MB; so
+    # it does not pulse, and now and then it dims with the embers' twinkle.)
+    eye = embers
     from cgfig import FACE_EYE
 
     ex, ey = g_face.p(0.3, 0.456)
@@ -1269,6 +1269,7 @@ def cg_chair() -> CG:
     wood = cg.plane("chair", "ambient")
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
+    sheen = cg.plane("sun_sheen", "rim", flicker=(0.65, 0.3))
 
     def rail_y(x: float) -> tuple[float, float]:  # the rail's top and bottom edge at x (it recedes to the right)
         return 548 - 0.045 * (x - 960), 634 - 0.06 * (x - 960)
@@ -1416,6 +1417,23 @@ def cg_chair() -> CG:
     for lk in hair_locks:
         rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
+    # the low sun through the haze over the city wavers (a light that moves while he rests):
+    # the glare round it in the sky, the sheen it lays along the varnished top of the rail and
+    # on the knuckles, each stretch of it brightening and fading on its own (`flicker`, slow:
+    # docs/stage-format.md). (A rim plane: the sun's light, in the preset's rim colour, added;
+    # painted white, as the other rims are)
+    sun_x, sun_y = 170, 506  # (the last_rays preset's sun)
+    out_of_wood = box(-50, -50, W + 50, H + 50).difference(chair.buffer(2)).difference(visible.buffer(2)).difference(hair)
+    glare = sheen.rad(sun_x, sun_y, 330, [(0.0, "#ffffff", 0.0), (0.13, "#ffffff", 0.0), (0.2, "#ffffff", 0.34),
+                                          (0.35, "#ffffff", 0.2), (0.55, "#ffffff", 0.08), (0.78, "#ffffff", 0.02),
+                                          (1.0, "#ffffff", 0.0)])  # (a ring: not over the disc)
+    sheen.geom(Point(sun_x, sun_y).buffer(330, 64).intersection(out_of_wood), glare)
+    top_edge = rail.difference(translate(rail, 0, 4)).intersection(behind_hand)
+    for x0, x1, op in ((-50, 700, 1.0), (700, 1300, 0.75), (1300, W + 50, 0.5)):
+        part = top_edge.intersection(box(x0, 0, x1, H))
+        sheen.geom(part, "#ffffff", op)
+        sheen.geom(part.buffer(5).intersection(rail.union(out_of_wood)).difference(part), "#ffffff", 0.25 * op)
+    sheen.geom(rim(hand_top, 3, 6).intersection(seen.difference(forearm)), "#ffffff", 0.8)  # the knuckles
     # the low sun's shaft along the rail: dust drifts and glints in it, over the hand
     cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0)
     cg.mark("hand", 1040, 620)

@@ -24,7 +24,6 @@ import os
 import zack as z
 from figkit import Ink, Mat, Part, ellipse, shape, shift, union
 from figure import edge_line, fold, limb, paint_figure, rim_backlit, turn
-from shapely.geometry import box
 
 W, H, G = z.W, z.H, z.G
 LOGICAL_H = z.LOGICAL_H
@@ -105,12 +104,12 @@ def man(cx: float, hair: Mat, build: float = 1.0, turn_head: float = 0.0, bow: f
     neck = limb([(cx + turn_head * 4, neck_y + 24), (cx + turn_head * 6, neck_y - 10), (head_c[0], head_c[1] + hy * 0.55)],
                 [38, 34, 30])
     parts.append(Part("neck", neck, SKIN, rim=0.6, inner_rim=0.3, shade=0.5))
-    collar = limb([(cx - 40, neck_y + 22), (cx, neck_y + 12), (cx + 40, neck_y + 22)], [16, 18, 16])
-    collar = union(collar, limb([(cx - 38, neck_y + 6), (cx + 38, neck_y + 6)], [20, 20])).difference(
-        ellipse(cx, neck_y - 40, 30, 40))
+    collar = limb([(cx - 40, neck_y + 24), (cx, neck_y + 16), (cx + 40, neck_y + 24)], [10, 11, 10])
+    collar = union(collar, limb([(cx - 36, neck_y + 14), (cx + 36, neck_y + 14)], [9, 9])).difference(
+        ellipse(cx, neck_y - 30, 30, 34))
 
     def col(ink: Ink, p: Part) -> None:
-        edge_line(ink, [(cx - 36, neck_y - 4), (cx, neck_y - 10), (cx + 36, neck_y - 4)], 2.2, TUNIC.lit, 0.35, p.geom)
+        edge_line(ink, [(cx - 34, neck_y + 6), (cx, neck_y + 2), (cx + 34, neck_y + 6)], 2.0, TUNIC.lit, 0.35, p.geom)
     parts.append(Part("collar", collar, TUNIC, details=[col], rim=0.7, inner_rim=0.4))
     # the head from behind (an egg, wider at the crown), the ears, the face's edge when turned
     hcx, hcy = head_c
@@ -123,21 +122,26 @@ def man(cx: float, hair: Mat, build: float = 1.0, turn_head: float = 0.0, bow: f
     ear_r = ellipse(hcx + hx * (1.0 + 0.12 * turn_head), hcy + hy * 0.08 - turn_head * 4, hx * 0.2, hy * 0.28, 10)
     if turn_head > 0:
         # turned to his right: the cheek's edge, the brow and the tip of the nose past the right ear
-        pieces.append(shape([(hcx + hx * 0.85, hcy - hy * 0.2), (hcx + hx * 1.12, hcy - hy * 0.05), (hcx + hx * 1.22, hcy + hy * 0.18),
-                             (hcx + hx * 1.12, hcy + hy * 0.3), (hcx + hx * 1.05, hcy + hy * 0.55), (hcx + hx * 0.7, hcy + hy * 0.8)], 5))
+        pieces.append(shape([(hcx + hx * 0.8, hcy - hy * 0.35), (hcx + hx * 1.1, hcy - hy * 0.3), (hcx + hx * 1.2, hcy - hy * 0.1),
+                             (hcx + hx * 1.36, hcy + hy * 0.14), (hcx + hx * 1.24, hcy + hy * 0.24), (hcx + hx * 1.2, hcy + hy * 0.45),
+                             (hcx + hx * 1.08, hcy + hy * 0.7), (hcx + hx * 0.7, hcy + hy * 0.85)], 5))
     head = union(*pieces)
-    parts.append(Part("ear_r", ear_r, SKIN, rim=0.6, inner_rim=0.4, shade=0.5))
     parts.append(Part("head", head, SKIN, rim=0.8, inner_rim=0.2, shade=0.6))
-    parts.append(Part("ear_l", ear_l, SKIN, rim=0.9, inner_rim=0.4, shade=0.5,
-                      details=[lambda ink, p: ink.fill(p.geom.buffer(-4), SKIN_SH, 0.5, p.geom)]))
-    # the hair: cropped short, a cap over the back of the skull ending in a clean line above the nape
-    cap = skull.intersection(box(0, 0, W, hcy + hy * 0.5)).buffer(2.0).difference(ellipse(hcx, hcy + hy * 0.95, hx * 0.7, hy * 0.4))
+    # the hair: cropped short over the back of the skull; the hairline behind the ears rises over
+    # them and comes down lower at the middle of the nape, tapering
+    line = [(hcx - hx * 1.3, hcy - hy * 0.1), (hcx - hx * 0.8, hcy + hy * 0.12), (hcx - hx * 0.35, hcy + hy * 0.5),
+            (hcx, hcy + hy * 0.62), (hcx + hx * 0.35, hcy + hy * 0.5), (hcx + hx * 0.8, hcy + hy * 0.12), (hcx + hx * 1.3, hcy - hy * 0.1)]
+    above = shape([(hcx - hx * 1.3, hcy - hy * 2)] + line + [(hcx + hx * 1.3, hcy - hy * 2)], 5)
+    cap = skull.buffer(2.0).intersection(above)
+    ears = [Part("ear_r", ear_r, SKIN, rim=0.6, inner_rim=0.4, shade=0.5),
+            Part("ear_l", ear_l, SKIN, rim=0.9, inner_rim=0.4, shade=0.5,
+                 details=[lambda ink, p: ink.fill(p.geom.buffer(-4), SKIN_SH, 0.5, p.geom)])]
 
     def nape(ink: Ink, p: Part) -> None:
-        # the clipped edge above the nape, a shade darker
-        ink.fill(p.geom.difference(shift(p.geom, 0, -5)), hair.dark, 0.5, p.geom)
+        # the clipped edge above the nape fades into the skin: a lighter, thinner band
+        ink.fill(p.geom.difference(shift(p.geom, 0, -6)), SKIN.base, 0.45, p.geom)
     parts.append(Part("hair", cap, hair, details=[nape], rim=1.0, inner_rim=0.5, shade=0.5))
-    return parts
+    return parts + ears
 
 
 def seated(hair: Mat, build: float = 1.0, turn_head: float = 0.0, bow: float = 0.0, drop: float = 0.0,

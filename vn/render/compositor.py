@@ -641,13 +641,16 @@ class Compositor:
         # the output's width shrunk by r
         bw, bh = max(2, round(w / r) + 1), max(2, round(h / r) + 1)
         kept = self._buffers.get("moving")  # (as large as any zoom > 1 needs: the move reuses it)
-        if kept is None or kept.get_size() != (w + 1, h + 1):
+        made = kept is None or kept.get_size() != (w + 1, h + 1)
+        if made:
             kept = self._buffers["moving"] = pygame.Surface((w + 1, h + 1), 0, dest)
-            kept.fill((0, 0, 0))  # (its pages touched now: see below)
         if bw > w and bh > h:  # r within half a pixel of 1 (a move from the stage's own scale
             # begins so): drawn at the stage's scale straight onto dest — a buffer a pixel larger
-            # would be shrunk, smoothscale's slowest way (~10 floors). This cheap frame also
-            # makes the buffer and starts the bands' thread for the frames after it.
+            # would be shrunk, smoothscale's slowest way (30-50 ms at 1080p). This cheap frame
+            # also makes the buffer (its pages touched) and starts the bands' thread, for the
+            # frames after it.
+            if made:
+                kept.fill((0, 0, 0))
             bands.start()
             self._staged(dest, st, view, st.k_ref / camera.zoom, origin)
             return True

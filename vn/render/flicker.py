@@ -1,8 +1,10 @@
 """Light that lives on a stage layer: the flickering (`vn.stage.motion.Flicker`, firelight) and
-pulsing (`pulse`, a glow's throb) `emissive` and `none` layers, drawn over the still picture.
+pulsing (`pulse`, a glow's throb) `emissive`, `rim` and `none` layers, drawn over the still
+picture.
 
 The picture at rest shows each layer's light at its brightest. What such a layer adds to that
-picture (`V`: its emissive map at the preset's level — a `none` layer's map as it is — through
+picture (`V`: its emissive map at the preset's level — a rim map in the preset's rim tint, a
+`none` layer's map as it is — through
 the camera, less whatever covers it: the planes above, the figures, the vignette;
 `Living.light_seen`) is worked out once per still view, with a one-row 8-bit map of where each
 column of it lies along the layer (`FLICKER_STEPS` levels across its width). A frame sets that
@@ -23,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from vn.render.lighting import build_stage_maps
+from vn.render.lighting import build_stage_maps, rim_tint
 from vn.stage import motion
 from vn.stage.camera import default_camera
 from vn.stage.view import SceneView
@@ -44,7 +46,7 @@ class Flames:
 
     def __init__(self, living: Living) -> None:
         self.living = living
-        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]] = \
+        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, str, pygame.Surface, pygame.Rect]]] = \
             OrderedDict()
         self._seen: tuple[object, list[Seen]] | None = None
         self._dims: tuple[object, list[list[tuple[int, int, int]]]] = (None, [])
@@ -57,9 +59,10 @@ class Flames:
         self._dims = (None, [])
         self._scratch = self._dim_row = None
 
-    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]:
-        """(run, flicker or pulse, emissive?, lit map, its rect at the stage's scale) of each
-        living light-giving layer: its emissive map (a `none` layer: its plain map). A layer
+    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, How, str, pygame.Surface, pygame.Rect]]:
+        """(run, flicker or pulse, role, lit map, its rect at the stage's scale) of each living
+        light-giving layer: its emissive map (a rim layer: its rim map, a `none` layer: its
+        plain map). A layer
         that is the only one of its role in its run uses the run's own map (no memory of its
         own); else a map of its light alone is made."""
         layout = st.layout
@@ -81,17 +84,19 @@ class Flames:
                     only = [x if x.light != layer.light or x is layer else replace(x, visible=False) for x in layers]
                     maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
                 if layer.light == "emissive" and maps.emissive is not None:
-                    out.append((i, how, True, maps.emissive, maps.emissive_rect))
+                    out.append((i, how, "emissive", maps.emissive, maps.emissive_rect))
+                elif layer.light == "rim" and maps.rim is not None:
+                    out.append((i, how, "rim", maps.rim, maps.rim_rect))
                 elif layer.light == "none" and maps.plain is not None:
-                    out.append((i, how, False, maps.plain, maps.area))
+                    out.append((i, how, "none", maps.plain, maps.area))
         self._maps[key] = out
         while len(self._maps) > 4:
             self._maps.popitem(last=False)
         return out
 
     def seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> list[Seen]:
-        """For each living light-giving layer whose light is on (an emissive layer while the
-        preset's `emissive` is at least `TWINKLE_MIN_EMISSIVE`): (its flicker or pulse, V, V's
+        """For each living layer whose light is on (an emissive layer while the preset's
+        `emissive` is at least `TWINKLE_MIN_EMISSIVE`; rim and `none` layers always): (its flicker or pulse, V, V's
         rect on the picture, the one-row 8-bit map of the step each column of V is on, the
         steps' knots and weights); kept while the view at rest holds."""
         from vn.render.motion import crop_to_light
@@ -103,10 +108,11 @@ class Flames:
         ks = camera.zoom * scale  # picture px per map px
         out: list[Seen] = []
         lit = view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE
-        for run, how, emissive, surf, rect in self._flicker_maps(st, view.clock):
-            if emissive and not lit:
+        tints = {"emissive": None, "rim": rim_tint(view.light), "none": (255, 255, 255)}
+        for run, how, role, surf, rect in self._flicker_maps(st, view.clock):
+            if role == "emissive" and not lit:
                 continue
-            got = self.living.light_seen(size, view, scale, st, run, surf, rect, emissive)
+            got = self.living.light_seen(size, view, scale, st, run, surf, rect, tints[role])
             got = crop_to_light(*got) if got is not None else None
             if got is None:
                 continue

@@ -386,17 +386,19 @@ class Living:
         return out
 
     def light_seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage, run: int,
-                   surf: pygame.Surface, rect: pygame.Rect, emissive: bool = True) \
-            -> tuple[pygame.Surface, pygame.Rect] | None:
+                   surf: pygame.Surface, rect: pygame.Rect,
+                   tint: tuple[int, int, int] | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
         """What the emissive map `surf` (at `rect`, stage scale) of run `run` adds to the picture
         of `view` at rest on a picture of `size`: the map through the camera at the preset's
-        emissive level (`emissive` False: a `none` layers' map, as it is), less what covers it
-        (the planes of the runs above, the figures, the vignette). Returns (V, its rect on the
-        picture), None where none of it shows."""
+        emissive level (or times `tint`: a rim map's tint, (255, 255, 255) a `none` layers' map
+        as it is), less what covers it (the planes of the runs above, the figures, the
+        vignette). Returns (V, its rect on the picture), None where none of it shows."""
         camera = view.camera or default_camera(st.layout.size, view.size)
         r = camera.zoom * scale / st.k_ref
         lighters = st.lighters(view.clock)
-        level = max(0, min(255, round(view.light.emissive * 255))) if emissive else 255
+        if tint is None:
+            level = max(0, min(255, round(view.light.emissive * 255)))
+            tint = (level, level, level)
         x0, y0 = self._run_origin(view, scale, st, run)
         if abs(r - 1.0) < 1e-6:
             lit, at = surf, pygame.Rect(round(x0) + rect.x, round(y0) + rect.y, rect.w, rect.h)
@@ -409,7 +411,7 @@ class Living:
             return None
         v = pygame.Surface(shown.size)
         v.blit(lit, (at.x - shown.x, at.y - shown.y))
-        v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
+        v.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
         for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
             cover = lighters[j].maps.coverage()
             if cover is None:

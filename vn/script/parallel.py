@@ -28,6 +28,7 @@ Imports no pygame and reads no clock.
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import re
@@ -45,7 +46,7 @@ from vn.script.diagnostics import Diagnostic
 from vn.script.limits import MAX_FILE_CHARS, MAX_LABELS, MAX_NODES
 from vn.script.loader import load_clean, load_yaml
 from vn.script.program import Instr, Label, Uses, Where, uses_of
-from vn.script.programcache import code_from_chunk, label_chunk
+from vn.script.programcache import _json, code_from_chunk, label_chunk
 
 MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured);
 # a further worker for each further half of it (a smaller part costs more to send than it saves)
@@ -359,8 +360,11 @@ def _encode(part: _Part) -> dict[str, Any]:
         w = lab.where
         moves = flow(lab.code)[1]  # the instructions that show nothing: a few in a hundred
         used = uses_of(lab.code)  # what `Program.uses` sums, so no one makes these to know it
-        labels.append((lab.name, w.path, w.line, w.col, lab.steps, label_chunk(lab.code, w.path),
-                       [i.id for i in lab.code], moves,
+        ids = [i.id for i in lab.code]
+        # the steps and ids as the cache entry writes them (one text each, not a number or a
+        # text a line to send and read back)
+        labels.append((lab.name, w.path, w.line, w.col, _json(lab.steps), label_chunk(lab.code, w.path),
+                       len(ids), _json(ids), moves,
                        (used.lines, sorted(used.stages), sorted(used.presets), sorted(used.audio))))
 
     def where(w: Where) -> tuple[str, int, int]:
@@ -383,12 +387,14 @@ def _decode(data: dict[str, Any]) -> _Part:
     deferred, as for a program read from the cache); what the checks, the id index and
     `Program.uses` need of them comes with them."""
     part = _Part()
-    for name, path, line, col, steps, chunk, ids, moves, used in data["labels"]:
-        label = Label(name, Where(path, line, col), [], steps)
-        label.defer("code", _WorkerCode(chunk, path, ids,
-                                        Uses(used[0], frozenset(used[1]), frozenset(used[2]), frozenset(used[3]))))
+    for name, path, line, col, steps, chunk, count, ids, moves, used in data["labels"]:
+        label = Label(name, Where(path, line, col))
+        code = _WorkerCode(chunk, path, ids, steps,
+                           Uses(used[0], frozenset(used[1]), frozenset(used[2]), frozenset(used[3])))
+        label.defer("code", code)
+        label.defer("steps", code.steps)
         part.labels.append(label)
-        part.flows[name] = (len(ids), moves)
+        part.flows[name] = (count, moves)
     part.diags = [Diagnostic(*d) for d in data["diags"]]
     part.ids = set(data["ids"])
     part.var_reads = [(name, Where(p, line, col)) for name, p, line, col in data["var_reads"]]
@@ -401,18 +407,23 @@ def _decode(data: dict[str, Any]) -> _Part:
 
 class _WorkerCode:
     """A worker label's instructions, made when first read (`Label.defer`) from the cache chunk
-    the worker encoded (`chunk`, written into the cache entry as it is); their ids and what they
-    use (`Program.uses`) without making them."""
+    the worker encoded (`chunk`, written into the cache entry as it is); their ids, the label's
+    steps and what they use (`Program.uses`) without making them. The ids and steps came as
+    the JSON the cache entry writes of them (`ids_json`, `steps_json`)."""
 
-    def __init__(self, chunk: bytes, path: str, ids: list[str], uses: Uses) -> None:
-        self.chunk, self.path, self._ids, self.uses = chunk, path, ids, uses
+    def __init__(self, chunk: bytes, path: str, ids_json: bytes, steps_json: bytes, uses: Uses) -> None:
+        self.chunk, self.path, self.ids_json, self.steps_json, self.uses = chunk, path, ids_json, steps_json, uses
 
     def __call__(self) -> list[Instr]:
         return code_from_chunk(self.chunk, self.path)
 
     def ids(self) -> list[str]:
         """The id of each instruction (`program.index_of`), without making them."""
-        return self._ids
+        return json.loads(self.ids_json)
+
+    def steps(self) -> list[int]:
+        """Where the label's top-level steps begin (`Label.steps`, when first read)."""
+        return json.loads(self.steps_json)
 
 
 def _write(fd: int, data: bytes) -> None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import count, repeat
 from pathlib import Path
@@ -179,9 +179,13 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
         pending = (lab.__dict__.get("_deferred") or {}).get("code")
         done = getattr(pending, "chunk", None)
         chunks.append(done if done is not None else label_chunk(lab.code, lab.where.path))
-        labels.append([lab.name, where(lab.where), lab.steps, len(chunks) - 1])
-    chunks.append(_json(_index_rows(program)))
+        labels.append([lab.name, where(lab.where), len(chunks) - 1])
+    chunks.append(_index_chunk(program))
     index = len(chunks) - 1
+    # where each label's top-level steps begin, for every label in one chunk: a number a line,
+    # which in the metadata was the most of what a warm start read
+    chunks.append(_json_list(_pending_json(lab, "steps") or _json(lab.steps) for lab in program.labels.values()))
+    steps = len(chunks) - 1
     uses = program.uses  # (a compiled program sums it now: without making a worker's labels)
     meta = {
         "program": True,
@@ -192,6 +196,7 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
                          else [program.content_note.title, list(program.content_note.paragraphs)]),
         "labels": labels,
         "index": index,
+        "steps": steps,
         "uses": [uses.lines, sorted(uses.stages), sorted(uses.presets), sorted(uses.audio)],
         "diagnostics": diagnostics,
         "paths": list(paths),
@@ -199,26 +204,41 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
     return meta, chunks
 
 
-def _index_rows(program: Program) -> list[list[Any]]:
+def _json_list(items: Iterable[bytes]) -> bytes:
+    """`_json` of a list, from the `_json` of each item (what json.dumps writes, byte for byte)."""
+    return b"[" + b",".join(items) + b"]"
+
+
+def _pending_json(label: Label, field: str) -> bytes | None:
+    """The JSON of a label's `field` ("steps" or "ids") as the worker process that compiled it
+    sent it, while nothing here has read it (`vn.script.parallel`); else None."""
+    pending = label.__dict__.get("_deferred") or {}
+    if field == "steps" and "steps" not in pending:
+        return None
+    return getattr(pending.get("code"), f"{field}_json", None)
+
+
+def _index_chunk(program: Program) -> bytes:
     """The id index as [label, [id of pc 0, id of pc 1, …]] for each label in order: what
     `index_of` makes of the labels (a fresh compile's index, not made yet, is made of them
     now without making a worker's labels: their ids came with them)."""
     if "index" in (program.__dict__.get("_deferred") or {}):
         rows = []
         for name, label in program.labels.items():
-            pending = (label.__dict__.get("_deferred") or {}).get("code")
-            ids = getattr(pending, "ids", None)
-            rows.append([name, list(ids()) if ids is not None else [i.id for i in label.code]])
-        return rows
-    rows, last = [], None
+            ids = _pending_json(label, "ids")
+            rows.append(b"[" + _json(name) + b"," + ids + b"]" if ids is not None
+                        else _json([name, [i.id for i in label.code]]))
+        return _json_list(rows)
+    out: list[list[Any]] = []
+    last = None
     for ident, (name, pc) in program.index.items():  # made (and maybe renamed by an id lock)
         if name != last:
-            rows.append([name, []])
+            out.append([name, []])
             last = name
-        if pc != len(rows[-1][1]):
+        if pc != len(out[-1][1]):
             raise CacheFormatError("an id index that is not each label's ids in order")
-        rows[-1][1].append(ident)
-    return rows
+        out[-1][1].append(ident)
+    return _json(out)
 
 
 def _enc_args(op: str, args: dict[str, Any]) -> Any:
@@ -344,12 +364,28 @@ def decode(meta: Any, chunk: Callable[[int], bytes]) -> tuple[Program | None, li
     def code_of(n: int, path: str) -> Callable[[], list[Instr]]:
         return lambda: code_from_chunk(chunk(n), path)
 
+    steps_chunk = _int(meta["steps"])
+    every_steps: list[list[int]] = []  # every label's, read at once when a first label's are read
+
+    def steps_of(i: int) -> Callable[[], list[int]]:
+        def load() -> list[int]:
+            if not every_steps:
+                found = json.loads(chunk(steps_chunk))
+                if type(found) is not list or len(found) != len(labels) or not all(
+                        type(one) is list and set(map(type, one)) <= _INT for one in found):
+                    raise CacheFormatError("label steps")
+                every_steps.extend(found)
+            return every_steps[i]
+
+        return load
+
     labels: dict[str, Label] = {}
-    for name, lw, steps, n in meta["labels"]:
-        if type(steps) is not list or not set(map(type, steps)) <= _INT or type(n) is not int:
-            raise CacheFormatError("label steps")
-        lab = Label(_str(name), where(*lw), steps=steps)
+    for i, (name, lw, n) in enumerate(meta["labels"]):
+        if type(n) is not int:
+            raise CacheFormatError("a label's chunk")
+        lab = Label(_str(name), where(*lw))
         lab.defer("code", code_of(n, lab.where.path))
+        lab.defer("steps", steps_of(i))
         labels[lab.name] = lab
     program = Program(
         title=_str(meta["title"]), start=_str(meta["start"]),
@@ -607,6 +643,10 @@ def _label_copy(lab: Label) -> Label:
     pending = lab.__dict__.get("_deferred") or {}
     if "code" not in pending:
         return Label(lab.name, lab.where, list(lab.code), list(lab.steps))
-    copy = Label(lab.name, lab.where, [], list(lab.steps))
+    copy = Label(lab.name, lab.where, [], [])
+    if "steps" in pending:  # (a worker's: read when first asked for, a list of the copy's own)
+        copy.defer("steps", pending["steps"])
+    else:
+        copy.steps = list(lab.steps)
     copy.defer("code", pending["code"])
     return copy

@@ -45,10 +45,11 @@ CAMERA_EASE = "sine_in_out"
 # A running light tween is shown in steps of LIGHT_STEP seconds from its start, and its three
 # parts each on their own third of a step (`light_shown`): the planes' light (ambient, rim, city
 # lights, fill: every field not named below) at 1/6, the sky (its colours and the sun) at 1/2,
-# the beams at 5/6 (between the frames of a 60 Hz clock that starts with the tween). A slow light moves a level or two of colour a step, so nobody sees the
-# steps; the renderer relights the planes, rebuilds the sky and re-tints the beams (each a few
-# full-picture passes) on different frames at 60 frames a second, each a third as often,
-# instead of all of them on most frames.
+# the beams at 5/6 (between the frames of a 60 Hz clock that starts with the tween). A slow
+# light moves a level or two of colour a step, so nobody sees the steps; the renderer relights
+# the planes, rebuilds the sky and re-tints the beams (each a few full-picture passes) on
+# different frames at 60 frames a second, each a third as often, instead of all of them on
+# most frames.
 LIGHT_STEP = 1.0 / 20.0
 _SKY = ("sky_top", "sky_horizon", "sun", "sun_color", "sun_size")
 CARD_SECONDS = 2.5
@@ -636,7 +637,7 @@ class Scene:
     def living(self, now: float) -> frozenset[str]:
         """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle,
         and a flicker or pulse of an emissive layer, only while the lights (`emissive`) are on
-        (of a `none` layer: always), dust only while its beam shines, breathing and a pulse only
+        (of a rim or `none` layer: always), dust only while its beam shines, breathing and a pulse only
         while a figure that has them is shown."""
         kinds: set[str] = set()
         layout = self._layout
@@ -645,7 +646,7 @@ class Scene:
             light = light_shown(self._light, now)
             lit = light.emissive >= motion.TWINKLE_MIN_EMISSIVE
             for x in layout.layers:
-                if not x.visible or not (lit or x.light == "none"):
+                if not x.visible or not (lit or x.light != "emissive"):
                     continue
                 if layout.twinkle(x):
                     kinds.add("twinkle")

@@ -9,6 +9,7 @@ it has them). `--fix-ids` writes the id lock (vn.lineids) so lines keep their id
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import re
 import sys
@@ -152,7 +153,9 @@ def run(args: argparse.Namespace) -> int:
         # one check, then the process ends: the imports and the asset catalog make many objects
         # and few cycles, and the collector's passes over them were a sixth of a warm check
         with collector_paused():
-            return _run(args)
+            status = _run(args)
+    gc.freeze()  # nor does the interpreter's last collection at exit need to walk them all
+    return status
 
 
 def _run(args: argparse.Namespace) -> int:
