@@ -81,13 +81,14 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
     # (the regions made ahead are kept as they are made: `_keep`; a frame composes one: `_compose`)
     regions = _count(monkeypatch, screen.compositor.living, "_keep")
     recomposed = _count(monkeypatch, screen.compositor.living, "_compose")
+    lights = _count(monkeypatch, screen.compositor.living, "light_seen")  # (the twinkling lights at BIG)
     screen.compositor.builds.wait()
     screen._text_builds.wait()
     surf_at, t_at = None, t
     for _ in range(400):
         t_at += 1 / 60
         session.update(t_at)
-        before = (composed[0], laid[0], regions[0], recomposed[0])
+        before = (composed[0], laid[0], regions[0], recomposed[0], lights[0])
         screen.draw(surf, session, t_at, kept=())
         if screen._resizing is None:
             surf_at = surf
@@ -95,7 +96,8 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
         screen.compositor.builds.wait()
     assert surf_at is not None, "the new size never came in"
     assert regions[0] > 1, "the breathing figures' pictures were not made ahead"
-    assert (composed[0], laid[0], regions[0], recomposed[0]) == before, "the frame that swapped the new size in composed"
+    assert (composed[0], laid[0], regions[0], recomposed[0], lights[0]) == before, \
+        "the frame that swapped the new size in composed"
     fresh = Screen(game, BIG)
     ref = headless_surface(BIG)
     fresh.draw(ref, session, t_at)
