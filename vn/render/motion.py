@@ -239,7 +239,7 @@ class Living:
             self.release()
             self._regions_for = at_rest
         if st is not None and view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
-            self._visible(size, view, scale, st)  # the lights that twinkle, at this size (~0.1 s at 4K)
+            yield from self._making_visible(size, view, scale, st)  # the lights that twinkle, at this size
             yield
         periods = [cycle.period for sv in view.sprites if (sdef := self.c.assets.sprite(sv.sprite)) is not None
                    for cycle in (sdef.breathing, *(sdef.layers[n].pulse for n, _ in sv.layers if n in sdef.layers))
@@ -360,20 +360,30 @@ class Living:
             -> list[tuple[float, pygame.Surface, pygame.Rect, pygame.Surface]]:
         """For each twinkling map, what it adds to the picture at rest (V, its rect on `pic`)
         and the 8-bit cell map under it; kept while the view at rest holds."""
+        for _ in self._making_visible(size, view, scale, st):
+            pass
+        assert self._seen is not None
+        return self._seen[1]
+
+    def _making_visible(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> Iterator[None]:
+        """`_visible`'s work, a yield between its parts (each ~20-50 ms at 4K: a piece of the
+        warm-up at a new size, vn.render.resize); kept in `_seen` once all made."""
         rest = (replace(view, motion=None), size, self.c.images.generation)
         if self._seen is not None and self._seen[0] == rest:
-            return self._seen[1]
+            return
         camera = view.camera or default_camera(st.layout.size, view.size)
         out = []
         for run, amount, surf, rect in self._twinkle_maps(st, view.clock):
             seen = self.light_seen(size, view, scale, st, run, surf, rect)
             if seen is None:
                 continue
+            yield
             v, shown = seen
             # only points of light twinkle, not the haze around them: keep what stands above
             # its neighbourhood (V less a blur of V)
             radius = max(2, round(motion.TWINKLE_CELL * 0.5 * camera.zoom * scale))
             v.blit(pygame.transform.box_blur(v, radius), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+            yield
             # only where some light is left (the glass, not the wall the layer runs behind)
             cropped = crop_to_light(v, shown)
             if cropped is None:
@@ -383,7 +393,6 @@ class Living:
             cells = self._cell_map(st.layout.size, (x0, y0), camera.zoom * scale, size)
             out.append((amount, v, shown, cells))
         self._seen = (rest, out)
-        return out
 
     def light_seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage, run: int,
                    surf: pygame.Surface, rect: pygame.Rect,
