@@ -24,7 +24,7 @@ from typing import Any, Protocol
 
 import pygame
 
-from vn.render import bands
+from vn.render import allocator, bands
 from vn.render.allocator import give_back
 from vn.render.beams import Beams
 from vn.render.effects import Effects
@@ -121,6 +121,7 @@ class _Stage:
         if lit is None:
             lit = [StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
                                 self.layout) for i, (_, layers, _) in enumerate(self.runs)]
+            allocator.built()  # (its scratch is given back at the end of the frame: vn.render.allocator)
             self._lighters[phase] = lit
             while len(self._lighters) > self.PHASES:
                 self._lighters.popitem(last=False)
@@ -363,7 +364,9 @@ class Compositor:
         (the text box's shade): `paint(target)` is drawn over the picture and kept on the plate
         with it, so a still frame under a typing line is one blit and the words."""
         with frame():  # background builds give way meanwhile (vn.render.resize)
-            return self._draw(target, view, over)
+            rect = self._draw(target, view, over)
+        allocator.settle()  # what a stage built in this frame freed (vn.render.allocator)
+        return rect
 
     def _draw(self, target: pygame.Surface, view: SceneView, over: Over | None = None) -> pygame.Rect:
         scale, rect = fit(target.get_size(), view.size)
@@ -651,17 +654,8 @@ class Compositor:
         layout = self.assets.stage(name) if st is None else st.layout
         if layout is None:
             return None
-        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            budget = KEEP_PICTURES * size[0] * size[1] * 4
-            for other, kept in list(self._stages.items()):
-                if other != key:
-                    kept.release()
-                    if kept.map_bytes() > budget:  # (a key-beat image: built again if shown again)
-                        del self._stages[other]
-            if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
-                self.sprites.release()
-            self._shown = key
-            give_back()  # what they and the last stage's build freed (vn.render.allocator)
+        if key != self._shown:
+            self._show(key)
         if st is None:
             st = _Stage(layout, self.images, size)
             self._stages[key] = st
@@ -670,6 +664,25 @@ class Compositor:
         else:
             self._stages.move_to_end(key)
         return st
+
+    def _show(self, key: tuple[str, tuple[int, int]] | None) -> None:
+        """The stage of `key` is now the one drawn (None: none is, as while a fade shows the
+        frozen picture of the last): the others keep only their maps — only while those are
+        small (vn.render.lighting) — and the figures let go of where the light catches them."""
+        now = key or self._shown
+        if key == self._shown or now is None:
+            return
+        w, h = now[1]
+        budget = KEEP_PICTURES * w * h * 4
+        for other, kept in list(self._stages.items()):
+            if other != key:
+                kept.release()
+                if kept.map_bytes() > budget:  # (a key-beat image: built again if shown again)
+                    del self._stages[other]
+        if key is None or self._shown is None or self._shown[0] != key[0]:  # (a new size comes with its own, vn.render.resize)
+            self.sprites.release()
+        self._shown = key
+        give_back()  # what they and the last stage's build freed (vn.render.allocator)
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:
         """The whole picture of a view: scene, effects, transition, card."""
@@ -680,7 +693,11 @@ class Compositor:
         elif t.kind == "fade":
             if t.progress < 0.5:
                 dest.blit(self._before_picture(t.before, size, scale, depth), (0, 0))
+                if t.before.stage != view.stage:  # (frozen: its stage is no longer drawn)
+                    self._show(None)
             else:
+                if depth == 0:
+                    self._before = None  # (8 MB at 1080p: the fade's first half is over)
                 self._scene(dest, view, scale, (0, 0))
             fade(dest, None, t.progress, t.color, self.effects)
         elif t.kind == "slide":

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
+from vn.render import allocator
 from vn.render.dither import add_static_premultiplied
 from vn.render.images import ImageCache, content_rect, placeholder, premultiplied
 from vn.render.lighting import q
@@ -527,6 +528,7 @@ class SpriteRenderer:
                 group.fill((0, 0, 0, 0))
                 groups[name] = group
             group.blit(img, at, special_flags=pygame.BLEND_PREMULTIPLIED)
+        allocator.built()  # (the groups' full-size canvases go: given back at the frame's end)
         return _Art({g: (None if surf is None else _crop(surf)) for g, surf in groups.items()}, size)
 
     def art(self, sprite: SpriteDef, view: SpriteView, size: Size) -> _Art:
@@ -728,6 +730,7 @@ class SpriteRenderer:
                                                         for m in (b.weight, b.edge, b.sheen)))
         else:
             hit = _make_catch(art, angle)
+            allocator.built()  # (its figure-size scratch goes: given back at the frame's end)
             if hit is None:
                 return None
         if len(art.catches) >= 2:  # (a light tween or a walk moves it one way: the last two directions do)
