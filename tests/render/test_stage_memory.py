@@ -288,3 +288,33 @@ def test_memory_a_build_freed_is_given_back_at_the_end_of_its_frame(assets, monk
     assert calls == [1]
     _frame(assets, "cg_door", "sunset", compositor=comp)
     assert calls == [1, 1]
+
+
+def _room_with_figures(assets, comp):
+    scene = Scene(assets)
+    for cmd, args in [("stage", {"name": "living_room"}), ("light", {"preset": "sunset"}),
+                      ("show", {"who": "sephiroth", "look": "cold", "at": "window"}),
+                      ("show", {"who": "zack", "look": "hurt", "at": "wall"})]:
+        scene.apply(direction(cmd, **args), 0)
+    surf = pygame.Surface(SIZE)
+    comp.draw(surf, scene.view(60.0))
+    return surf
+
+
+def test_a_stage_past_the_budget_is_built_alone_and_what_was_kept_is_made_again(assets, monkeypatch):
+    """The room and its figures' art are kept beside a key-beat image only while all of them fit
+    in BUDGET_PICTURES; past it they go during the image's build, and the room with its figures
+    is made again after it: the same frame as before and as a fresh compositor's."""
+    comp = Compositor(assets, ImageCache())
+    room = _room_with_figures(assets, comp)
+    assert comp.sprites.kept_bytes() > 0
+    _frame(assets, "cg_town", "burning", compositor=comp)
+    assert [name for name, _ in comp._stages] == ["living_room", "cg_town"], "within the budget: kept"
+    assert comp.sprites.kept_bytes() > 0
+    _room_with_figures(assets, comp)
+    monkeypatch.setattr(compositor_module, "BUDGET_PICTURES", 1.0)
+    _frame(assets, "cg_town", "burning", compositor=comp)
+    assert [name for name, _ in comp._stages] == ["cg_town"], "past the budget: the room goes"
+    assert comp.sprites.kept_bytes() == 0 and not comp.sprites._art, "and the figures' art"
+    again = _room_with_figures(assets, comp)
+    assert _pixels(again) == _pixels(room) == _pixels(_room_with_figures(assets, Compositor(assets, ImageCache())))

@@ -76,6 +76,11 @@ MAX_PLANE_AREA = 40_000_000  # output px of one set of a stage's role maps
 # hold at most this many full pictures' pixels: a room with its window (1.7 at 1080p) is kept
 # for the return from a key-beat image; a key-beat image's many planes (3.5-8) are built again
 KEEP_PICTURES = 2.5
+# ... and only while the shown stage's maps, those kept and the figures' art kept between scenes
+# hold at most this many: a stage as heavy as the burning town (five planes of fire and
+# figures: 7.6 pictures, 63 MB at 1080p) is built and drawn alone, and the room and the figures
+# are made again after it (~0.5 s, in the transition that returns to them)
+BUDGET_PICTURES = 9.0
 
 
 class _Stage:
@@ -114,14 +119,20 @@ class _Stage:
         self._casters: ShadowCasters | None = None
         self.marks_parallax = marks_parallax(layout)
         self._scratch: dict[bool, pygame.Surface] = {}  # where runs are scaled, opaque or not (kept)
+        self.built_run: Callable[[int], None] | None = None  # after each run's maps are built: their bytes so far
 
     def lighters(self, clock: float) -> list[StageLighter]:
         phase = self.layout.animation_phase(clock) if self.animated else ()
         lit = self._lighters.get(phase)
         if lit is None:
-            lit = [StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
-                                self.layout) for i, (_, layers, _) in enumerate(self.runs)]
-            allocator.built()  # (its scratch is given back at the end of the frame: vn.render.allocator)
+            lit = []
+            for i, (_, layers, _) in enumerate(self.runs):
+                lit.append(StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
+                                        self.layout))
+                give_back()  # each run's scratch (~35-55 MB at 1080p) before the next (vn.render.allocator)
+                if self.built_run is not None:
+                    self.built_run(_maps_bytes(lit))
+            allocator.built()  # (and what lighting them frees, at the end of the frame)
             self._lighters[phase] = lit
             while len(self._lighters) > self.PHASES:
                 self._lighters.popitem(last=False)
@@ -149,9 +160,7 @@ class _Stage:
 
     def map_bytes(self) -> int:
         """The bytes of pixels its maps hold (what it keeps when not shown)."""
-        return sum(m.get_pitch() * m.get_height() for lit in self._lighters.values() for lighter in lit
-                   for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
-                             lighter.maps.rim) if m is not None)
+        return sum(_maps_bytes(lit) for lit in self._lighters.values())
 
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
@@ -243,6 +252,12 @@ class _Stage:
             while len(self._mips) > 4 * len(self.runs):
                 self._mips.popitem(last=False)
         return hit
+
+
+def _maps_bytes(lit: list[StageLighter]) -> int:
+    return sum(m.get_pitch() * m.get_height() for lighter in lit
+               for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
+                         lighter.maps.rim) if m is not None)
 
 
 def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, float], r: float,
@@ -658,6 +673,7 @@ class Compositor:
             self._show(key)
         if st is None:
             st = _Stage(layout, self.images, size)
+            st.built_run = lambda building: self._budget(key, building)
             self._stages[key] = st
             while len(self._stages) > 2:
                 self._stages.popitem(last=False)
@@ -683,6 +699,22 @@ class Compositor:
             self.sprites.release()
         self._shown = key
         give_back()  # what they and the last stage's build freed (vn.render.allocator)
+
+    def _budget(self, key: tuple[str, tuple[int, int]], building: int) -> None:
+        """While the stage of `key` is built (after each of its runs; `building`: the bytes of
+        the maps built so far): if those, the stages kept and the figures' art would pass
+        BUDGET_PICTURES, the kept ones go (before the next run's build, whose scratch is the
+        frame's peak)."""
+        others = [k for k in self._stages if k != key]
+        kept = self.sprites.kept_bytes()
+        if not others and not kept:
+            return
+        used = building + sum(self._stages[k].map_bytes() for k in others) + kept
+        if used > BUDGET_PICTURES * key[1][0] * key[1][1] * 4:
+            for k in others:
+                del self._stages[k]
+            self.sprites.forget()
+            give_back()
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:
         """The whole picture of a view: scene, effects, transition, card."""
