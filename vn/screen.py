@@ -225,29 +225,29 @@ class Screen:
 
     def _standing_in(self, view, surface: pygame.Surface, now: float) -> bool:
         """While the picture of `view` is being made for the size of `surface` — its stage built
-        in the background, then its first picture a slice a frame (`Compositor.warm`), the text
+        in the background, then its first picture a slice a frame (`Resize.warm`), the text
         box's words laid out in the background — draw the whole frame at the size it was drawn
         at before and scale it (a little soft for a moment); say whether it did. The frame that
         follows at the new size then only blits."""
         size = surface.get_size()
         c = self.compositor
-        came = c.stand_in_size(view, size)
+        came = c.resize.stand_in_size(view, size)
         if came is not None:
             self._resizing = (came, size)
             self._text_ready(surface, now)
         elif self._resizing is None:
             return False
         elif self._resizing[1] != size or (
-                self._text_ready(surface, now) and c.warm(view, size, time.thread_time() + WARM_S)):
+                self._text_ready(surface, now) and c.resize.warm(view, size, time.thread_time() + WARM_S)):
             self._resizing = self._stand_in = None
             self._text_builds.drop()
-            c.end_warm()
+            c.resize.end_warm()
             return False
         came = self._resizing[0]
         buf = self._stand_in
         if buf is None or buf.get_size() != came:
             buf = self._stand_in = pygame.Surface(came)
-        c.at_rest(buf, view)
+        c.resize.at_rest(buf, view)
         shown = self.textbox.viewport
         self.textbox.viewport = Viewport.fit(came, self.program.size)
         try:

@@ -78,7 +78,14 @@ def _looks(name):
     return [(sprite, look) for look in sprite.looks]
 
 
-ALL = [pytest.param(n, look, id=f"{n}-{look}") for n in ("zack", "sephiroth") for _, look in _looks(n)]
+ALL = [pytest.param(n, look, id=f"{n}-{look}") for n in ("zack", "sephiroth", "cloud") for _, look in _looks(n)]
+# Looks that do not stand: seated on the floor or at a table, kneeling, lying (the leave ending)
+LOW = {("zack", "splinting"), ("zack", "seated_floor"), ("zack", "seated_table"), ("zack", "lying"),
+       ("cloud", "kneeling"), ("cloud", "seated_floor"), ("cloud", "seated_table")}
+# Zack's looks seated facing right (the injured arm the near one, across his knee or his lap)
+ZACK_FACING_RIGHT = {"splinting", "seated_floor", "seated_table", "lying"}
+# weeks later, in the mess: the arm has knit (a bandage, the sleeve pushed up, no swelling)
+MENDED = {"seated_table"}
 
 
 def _luma(c):
@@ -94,9 +101,15 @@ def test_every_look_renders_a_whole_figure(name, look):
     assert rect, f"{name} {look} draws nothing"
     top = min(r.top for r in rect)
     bottom = max(r.bottom for r in rect)
-    # a standing figure: from the head near the top of the canvas to the soles at its foot
-    assert bottom > h * 0.97 and top < h * 0.12, (top, bottom, h)
-    assert mask.count() > w * h * 0.12
+    if (name, look) in LOW:
+        # seated, kneeling or lying: on the floor at the canvas's foot, the head well below its top
+        assert bottom > h * 0.96 and top < (h * 0.85 if look == "lying" else h * 0.72), (top, bottom, h)
+        assert mask.count() > w * h * 0.05
+        return
+    # a standing figure: from the head near the top of the canvas to the soles at its foot (Cloud
+    # a head shorter than the others on the same canvas)
+    assert bottom > h * 0.97 and top < (h * 0.2 if name == "cloud" else h * 0.12), (top, bottom, h)
+    assert mask.count() > w * h * 0.1
 
 
 # The dawn looks are lit by the low sun in the glass to Sephiroth's RIGHT (docs/art.md); every
@@ -199,14 +212,29 @@ def marks():
     return GameAssets(ROOT, sprites={"zack": "zack", "sephiroth": "sephiroth"}).stage("living_room").marks
 
 
+@pytest.fixture(scope="module")
+def barracks_marks():
+    return GameAssets(ROOT, sprites={"zack": "zack", "cloud": "cloud"}).stage("shinra_barracks").marks
+
+
 @pytest.mark.parametrize("name,look", ALL)
-def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks):
+def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks, barracks_marks):
     """At every mark of the room (not only the ones the bundled script uses) the figure lies
     inside the 1920x1080 picture (the 1280x720 and 3840x2160 windows show the same picture
-    scaled), and is shorter than a door standing where he stands."""
+    scaled), and is shorter than a door standing where he stands. Cloud and the looks that do
+    not stand belong to the leave ending's barracks: they are checked at every mark there."""
     sprite = _sprite(name)
     cw, ch = sprite.canvas
     left, top, right, bottom = _extent(sprite, look)
+    if (name, look) in LOW or name == "cloud":
+        assert len(barracks_marks) >= 4
+        for mark in barracks_marks.values():
+            k = sprite.height * mark.scale / ch
+            x0 = mark.x - sprite.anchor[0] * cw * k
+            y0 = mark.y - sprite.anchor[1] * ch * k
+            box = (x0 + left * k, y0 + top * k, x0 + right * k, y0 + bottom * k)
+            assert box[0] >= 0 and box[2] <= 1920 and box[1] >= 0 and box[3] <= 1080, (mark.name, box)
+        return
     for mark in marks.values():
         k = sprite.height * mark.scale / ch
         x0 = mark.x - sprite.anchor[0] * cw * k
@@ -255,8 +283,13 @@ def test_zacks_injured_arm_is_his_right(look):
     sprite = _sprite("zack")
     albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
     healthy, swollen = _skin(albedo, mask, below=round(250 * HALF))
+    if look in MENDED:
+        assert len(swollen) < 20 and len(healthy) > 60, (look, len(swollen))
+        return
     assert len(swollen) > 60, f"no injured arm in {look}"
     assert len(healthy) > 30, f"no good hand in {look}"
+    if look in ZACK_FACING_RIGHT:
+        return    # seated facing right: the injured arm is the near one, out across his knee or lap
     if look in FACING_THE_DOOR:
         # turned to the door (right) in profile: the injured arm is the near one, hugged to his
         # chest, and the hand furthest toward the door (on the lever) is the good one
@@ -462,3 +495,135 @@ def test_sephiroth_at_dawn_is_a_profile_not_a_back():
     prof, turning, facing = chest("dawn"), chest("dawn_turning"), chest("dawn_facing")
     assert prof < 0.75 * facing, (prof, facing)
     assert prof < turning < facing, (prof, turning, facing)
+
+
+# --- the leave ending's people: Cloud; Zack on the barracks floor ----------------------------------
+
+def _count(albedo, mask, box, ok):
+    x0, y0, x1, y1 = box
+    n = 0
+    for y in range(max(0, y0), min(mask.get_size()[1], y1), 2):
+        for x in range(max(0, x0), min(mask.get_size()[0], x1), 2):
+            if mask.get_at((x, y)) and ok(albedo.get_at((x, y))):
+                n += 1
+    return n
+
+
+def _is_blond(c):
+    r, g, b = c[0], c[1], c[2]
+    return r > 70 and g > 55 and r - b > 40 and g - b > 28
+
+
+@pytest.mark.parametrize("look", [look for _, look in _looks("cloud")])
+def test_cloud_has_his_blond_hair_in_every_look(look):
+    """Cloud reads by his hair: in every look the top of the figure (the head, 110 canvas px)
+    holds many warm yellow albedo pixels, and the rest of him (a dark uniform) almost none."""
+    sprite = _sprite("cloud")
+    albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
+    w, h = mask.get_size()
+    top = min(r.top for r in mask.get_bounding_rects())
+    assert _count(albedo, mask, (0, top, w, top + round(110 * HALF)), _is_blond) > 150, look
+    assert _count(albedo, mask, (0, top + round(200 * HALF), w, h), _is_blond) < 20, look
+
+
+def test_zacks_hair_is_not_blond():
+    """The control for the test above: Zack's black hair has no blond in it."""
+    sprite = _sprite("zack")
+    albedo, mask = _look(sprite, "resolute", ambient=(255, 255, 255), rim=(0, 0, 0))
+    w, _ = mask.get_size()
+    top = min(r.top for r in mask.get_bounding_rects())
+    assert _count(albedo, mask, (0, top, w, top + round(110 * HALF)), _is_blond) < 10
+
+
+def test_cloud_is_shorter_and_slighter_than_zack():
+    """Standing, Cloud is 4-14 % shorter than Zack standing (a head shorter in the story's
+    words, ~1.65 m against ~1.76 m), and narrower across the chest."""
+    cloud, zack = _sprite("cloud"), _sprite("zack")
+
+    def height(sprite, look):
+        _, top, _, bottom = _extent(sprite, look)
+        return (bottom - top) * sprite.height / sprite.canvas[1]
+
+    def chest(sprite, look):
+        _, mask = _look(sprite, look)
+        top = min(r.top for r in mask.get_bounding_rects())
+        y = top + round(230 * HALF)       # below the shoulders, above the hands
+        xs = [x for x in range(mask.get_size()[0]) if mask.get_at((x, y))]
+        return max(xs) - min(xs)
+    assert 0.86 * height(zack, "resolute") < height(cloud, "standing") < 0.96 * height(zack, "resolute")
+    assert chest(cloud, "standing") < 0.95 * chest(zack, "resolute")
+
+
+def _is_wood(c):
+    r, g, b = c[0], c[1], c[2]
+    return 28 < r < 120 and r - b >= 16 and g - b >= 8
+
+
+@pytest.mark.parametrize("look", ["splinting", "seated_floor"])
+def test_zacks_forearm_is_splinted_with_a_broom_handle(look):
+    """On the barracks floor his RIGHT forearm lies along a broom handle: a long run of wood
+    albedo (brown: red and green above blue) lying across the lower half of the figure; the
+    standing looks (before the splint) have none."""
+    sprite = _sprite("zack")
+    albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
+    w, h = mask.get_size()
+    wood = [(x, y) for y in range(h // 2, h, 2) for x in range(0, w, 2)
+            if mask.get_at((x, y)) and _is_wood(albedo.get_at((x, y)))]
+    assert len(wood) > 60, len(wood)
+    xs = [p[0] for p in wood]
+    assert max(xs) - min(xs) > 180 * HALF     # a handle, not a speck
+    albedo, mask = _look(sprite, "resolute", ambient=(255, 255, 255), rim=(0, 0, 0))
+    assert _count(albedo, mask, (0, 0, w, h), _is_wood) < 10
+
+
+def _screen_mask(sprite, look, mark):
+    """The look's coverage in 1920x1080 screen px at a mark (the compositor's placement)."""
+    cw, ch = sprite.canvas
+    k = sprite.height * mark.scale / ch
+    _, mask = _look(sprite, look)
+    size = (round(cw * k), round(ch * k))
+    scaled = mask.scale(size)
+    x0 = round(mark.x - sprite.anchor[0] * cw * k)
+    y0 = round(mark.y - sprite.anchor[1] * ch * k)
+    screen = pygame.mask.Mask((1920, 1080))
+    screen.draw(scaled, (x0, y0))
+    return screen
+
+
+def test_cloud_kneels_holding_zacks_splinted_forearm(barracks_marks):
+    """'He held the arm steady': with Zack splinting at on_floor and Cloud kneeling at
+    kneel_by_him, Cloud's silhouette meets Zack's out in front of Zack's body (the forearm over
+    his knee), not at his head or his back, and Cloud's head stays clear of Zack's."""
+    zack, cloud = _sprite("zack"), _sprite("cloud")
+    z = _screen_mask(zack, "splinting", barracks_marks["on_floor"])
+    c = _screen_mask(cloud, "kneeling", barracks_marks["kneel_by_him"])
+    both = z.overlap_mask(c, (0, 0))
+    assert both.count() > 40, both.count()
+    zr = z.get_bounding_rects()[0].unionall(z.get_bounding_rects())
+    ov = both.get_bounding_rects()[0].unionall(both.get_bounding_rects())
+    # the meeting is right of Zack's middle (he faces right, the arm out over his knee) and in
+    # the lower half of his seated figure
+    assert ov.centerx > zr.centerx and ov.centery > zr.top + zr.height * 0.35, (ov, zr)
+    cr = c.get_bounding_rects()[0].unionall(c.get_bounding_rects())
+    assert cr.top < zr.top + zr.height * 0.2     # kneeling, his head about as high as Zack's seated one
+
+
+def test_zack_lies_on_his_back_on_the_bunk(barracks_marks):
+    """'That night he lay on his narrow bunk': the lying look is wider than tall (more than twice),
+    its underside at the canvas's foot (the mattress), the head at the wall end (the left: the
+    hair's top is in the left quarter of the figure), and at `on_his_bunk` it lies within the
+    bunk's length (screen x ~ 340..730 at 1080p, stage's note) under the upper tier."""
+    sprite = _sprite("zack")
+    _, mask = _look(sprite, "lying")
+    rects = mask.get_bounding_rects()
+    r = rects[0].unionall(rects)
+    assert r.width > 2.0 * r.height, r
+    assert r.bottom > mask.get_size()[1] * 0.97
+    cols = [x for x in range(r.left, r.right) if any(mask.get_at((x, y)) for y in range(r.top, r.top + 6))]
+    assert cols and min(cols) > r.left + r.width * 0.4  # the knees are the highest point, not the head...
+    left_q = sum(1 for y in range(r.top, r.bottom) for x in range(r.left, r.left + r.width // 4) if mask.get_at((x, y)))
+    assert left_q > 200                                # ...and the head lies at the left end
+    m = barracks_marks["on_his_bunk"]
+    s = _screen_mask(sprite, "lying", m)
+    sr = s.get_bounding_rects()[0].unionall(s.get_bounding_rects())
+    assert 330 < sr.left and sr.right < 740 and sr.height < 170, sr

@@ -53,10 +53,10 @@ def typing_line():
     return game, label, pc, find_path(game.program, label, pc)
 
 
-@pytest.mark.parametrize("kinds", [{"dust", "breathing"}, {"twinkle", "breathing"}, set()])
+@pytest.mark.parametrize("kinds", [{"dust", "breathing"}, {"twinkle", "breathing"}, {"flicker"}, set()])
 def test_frames_drawn_in_parts_equal_whole_frames(kinds):
     """Typing glyph by glyph over a still picture and over living ones (dust in the sunset
-    beam, the city's lights twinkling, figures breathing): each step of the motion is drawn
+    beam, the city's lights twinkling, figures breathing, the burning town's fires): each step of the motion is drawn
     only where the motion draws, each typing frame only where the glyphs land."""
     game = load_game()
     screen, whole = Screen(game, SIZE), Screen(game, SIZE)

@@ -131,7 +131,7 @@ def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(ga
     for _ in range(3):  # the stage in: the first pieces of its picture
         screen.draw(surf, session, t, kept=())
         screen._text_builds.wait()
-    assert screen.resizing and screen.compositor._warmup.key is not None
+    assert screen.resizing and screen.compositor.resize.warmup.key is not None
     for _ in range(3):  # on to another line (the picture at rest may change with it)
         session.finish_line(t)
         session.click(t)
@@ -187,7 +187,7 @@ def test_a_picture_under_a_menu_is_made_ahead_too(game, monkeypatch):
         session.update(t)
         before = composed[0]
         screen.draw(surf, session, t, ui=False)
-        if c._warming is None and not c.builds.busy:
+        if c.resize.warming is None and not c.builds.busy:
             break
     else:
         raise AssertionError("the new size never came in")

@@ -70,7 +70,8 @@ def _label(i: int, last: bool, rng: random.Random) -> str:
         elif k == 6:
             out.append("  - The same line again.\n  - The same line again.\n")
         elif k == 7:
-            out.append(f"  - transition: fade\n  - card: Chapter {i}\n")
+            out.append(f"  - transition: fade\n  - card: Chapter {i}\n  - stage: st{i % 3}\n  - light: p{j % 4}\n"
+                       f"  - music: m{i % 5}.ogg\n  - sound: s{j % 2}.ogg\n")
         elif k == 8:
             out.append(f"  - s: \"Wait{{w=0.5}} {i}.{j}{{p}}and {{color=#f88}}[name]{{/color}}.{{nw}}\"\n")
         else:
@@ -118,6 +119,7 @@ def _same(one, many) -> None:
     if p1 is None:
         assert p2 is None
         return
+    assert p2.uses == p1.uses  # (`vn check` reads it: summed by each worker, no label made for it)
     assert list(p2.labels) == list(p1.labels)
     for name in p1.labels:
         assert p2.labels[name] == p1.labels[name], name
@@ -131,6 +133,11 @@ def test_a_clean_game_compiles_to_the_same_program(used, workers):
     one, many = _both(files, workers)
     assert used == [True]
     assert one[0] is not None and one[0].line_count > 200
+    assert {"st0", "st1", "st2"} <= one[0].uses.stages and len(one[0].uses.audio) == 7
+    later = [lab for lab in many[0].labels.values() if "code" in (lab.__dict__.get("_deferred") or {})]
+    assert later, "the workers' labels are made when first read"
+    assert many[0].uses == one[0].uses
+    assert all("code" in lab.__dict__["_deferred"] for lab in later), "summing what they use made none"
     _same(one, many)
 
 

@@ -203,8 +203,9 @@ def _forge(path: Path, meta: dict, chunks: list[bytes], key: str) -> None:
 def test_a_well_formed_file_with_foreign_content_builds_nothing_foreign(tmp_path: Path):
     cache = ProgramCache(tmp_path)
     key = "f" * 64
-    meta = {"title": "x", "start": "start", "size": [1920, 1080], "characters": [], "variables": ["D"],
-            "labels": [["start", [0, 1, 1], [0], 0]], "index": 1, "diagnostics": [], "paths": ["s.yaml"]}
+    meta = {"program": True, "title": "x", "start": "start", "size": [1920, 1080], "characters": [],
+            "variables": ["D"], "labels": [["start", [0, 1, 1], [0], 0]], "index": 1, "uses": [1, [], [], []],
+            "diagnostics": [], "paths": ["s.yaml"]}
     code = [["line", ["D", "speaker", None, "text", ["Q", "os.system"], "look", None], 0, 1, 1, "x", 0]]
     _forge(cache.path(key), meta, [json.dumps(code).encode(), b"[]"], key)
     hit = cache.get(key)
@@ -214,6 +215,12 @@ def test_a_well_formed_file_with_foreign_content_builds_nothing_foreign(tmp_path
         _ = hit[0].labels["start"].code
     meta["diagnostics"] = [["s.yaml", 1, 1, "fatal", "x", None]]
     _forge(cache.path(key), meta, [b"[]", b"[]"], key)
+    assert cache.get(key) is None
+    for uses in ([1, ["a"], [], None], [True, [], [], []], ["1", [], [], []], [1, [2], [], []], [1, [], []]):
+        _forge(cache.path(key), {**meta, "diagnostics": [], "uses": uses}, [b"[]", b"[]"], key)
+        assert cache.get(key) is None, uses
+    # no program, yet no error to say why: not an entry this engine writes
+    _forge(cache.path(key), {"program": False, "diagnostics": [["s.yaml", 1, 1, "warning", "x", None]]}, [], key)
     assert cache.get(key) is None
 
 
@@ -260,3 +267,155 @@ def test_leaving_writes_what_is_still_waiting(tmp_path: Path):
     assert cache.get(cache_key(("game.yaml", MANIFEST), [("s.yaml", SCRIPT + "more:\n  - More.\n")], None))
     _compile(SCRIPT, cache=cache)  # outside: written at once, as before
     assert len(list(tmp_path.glob("*.json"))) == 2
+
+
+DIRECTED = """\
+start:
+  - stage: hall
+  - light: dusk
+  - light: {time: "19:40"}
+  - music: theme.ogg
+  - z: Hello.
+  - if: trust > 1
+    then:
+      - sound: door.ogg
+      - stage: yard
+  - choice:
+      - Stay:
+          - Stayed.
+      - Go:
+          - z: Gone.
+  - jump: more
+more:
+  - light: night
+  - The end.
+"""
+DIRECTED_CATALOG = Catalog(stages={"hall": frozenset(), "yard": frozenset(), "attic": frozenset()},
+                           presets=frozenset({"dusk", "night", "day"}),
+                           audio=frozenset({"theme.ogg", "door.ogg", "unused.ogg"}))
+
+
+def test_the_program_summary_comes_back_from_the_cache(tmp_path: Path):
+    """`Program.uses` (what `vn check`'s line count and unused-assets pass read) is in the entry:
+    a hit answers it without making any label's instructions, and it is what the instructions say."""
+    from vn.script.program import Uses, uses_in
+
+    def run(cache=None):
+        return compile_game(("game.yaml", MANIFEST), [("s.yaml", DIRECTED)], DIRECTED_CATALOG, cache=cache)
+
+    fresh, diags = run()
+    assert fresh is not None, diags
+    expected = Uses(lines=4, stages=frozenset({"hall", "yard"}), presets=frozenset({"dusk", "night"}),
+                    audio=frozenset({"theme.ogg", "door.ogg"}))
+    assert fresh.uses == expected and fresh.line_count == 4
+    cache = ProgramCache(tmp_path)
+    run(cache)
+    hit, hit_diags = run(cache)
+    assert hit_diags == diags
+    assert hit.uses == expected and hit.line_count == 4
+    assert all("code" in lab.__dict__["_deferred"] for lab in hit.labels.values()), "no label was made for it"
+    assert uses_in(_loaded(hit).labels) == expected
+
+
+def _failing_compile(monkeypatch):
+    import vn.script
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled: the cache was not used")
+
+    monkeypatch.setattr(vn.script, "_compile", refuse)
+
+
+def test_a_compile_that_found_errors_is_served_from_the_cache(tmp_path: Path, monkeypatch):
+    """A broken game is checked again at a warm check's cost: its errors and warnings, in their
+    order, with file, line, column and hint, exactly as the compile found them."""
+    broken = SCRIPT.replace("- jump: finale\nsub:", "- jump: nowhere\nsub:").replace("Plain narration.",
+                                                                                     "An {i}open tag.")
+    broken += "orphan:\n  - z: Reads [unset_var].\n"
+    cache = ProgramCache(tmp_path)
+    fresh, diags = _compile(broken)
+    assert fresh is None and {d.severity for d in diags} == {"error", "warning"}
+    assert _compile(broken, cache) == (None, diags)
+    assert len(list(tmp_path.glob("*.json"))) == 1
+    _failing_compile(monkeypatch)
+    program, cached = _compile(broken, cache)
+    assert program is None
+    assert [(d.path, d.line, d.col, d.severity, d.message, d.hint) for d in cached] == \
+        [(d.path, d.line, d.col, d.severity, d.message, d.hint) for d in diags]
+
+
+def test_an_entry_of_an_older_format_version_is_ignored_and_rebuilt(tmp_path: Path):
+    """Version 1 entries have no summary: never read as if they had one."""
+    from vn.script import programcache
+
+    cache = ProgramCache(tmp_path)
+    fresh, _ = _compile()
+    _compile(cache=cache)
+    entry = _entry(tmp_path)
+    raw = entry.read_bytes()
+    head, body = raw.split(b"\n", 1)
+    header = json.loads(head)
+    assert header["version"] == programcache.VERSION
+    header["version"] = programcache.VERSION - 1
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    assert cache.get(entry.stem) is None
+    program, _ = _compile(cache=cache)
+    assert _loaded(program) == fresh
+    assert json.loads(entry.read_bytes().split(b"\n", 1)[0])["version"] == programcache.VERSION
+
+
+def test_a_warm_check_reports_what_a_cold_check_does(tmp_path: Path, monkeypatch):
+    """`vn check` twice on a game with errors, then on one with only warnings (unreached labels,
+    unused stages, presets and audio): the second check of each is served from the cache and
+    prints the same report, byte for byte."""
+    import io
+
+    from vn.tools import check
+
+    monkeypatch.setenv("VN_CACHE_DIR", str(tmp_path / "cache"))
+    game = tmp_path / "game"
+    (game / "scripts").mkdir(parents=True)
+    (game / "scripts" / "game.yaml").write_text("start: start\ncharacters:\n  z: {name: Zack}\n")
+    audio = game / "assets" / "audio"
+    audio.mkdir(parents=True)
+    import shutil
+
+    from vn.folders import bundled_root
+
+    bundled = bundled_root()
+    for name in ("dawn.ogg", "drone.ogg"):
+        shutil.copy(bundled / "assets" / "audio" / name, audio / name)
+    (game / "assets" / "stages").mkdir()
+    for name in ("shinra_bunk", "shinra_corridor"):
+        shutil.copy(bundled / "assets" / "stages" / f"{name}.tmx", game / "assets" / "stages" / f"{name}.tmx")
+        shutil.copytree(bundled / "assets" / "stages" / name, game / "assets" / "stages" / name)
+    shutil.copy(bundled / "assets" / "lighting.yaml", game / "assets" / "lighting.yaml")
+    script = game / "scripts" / "s.yaml"
+
+    def report() -> tuple[int, str]:
+        out = io.StringIO()
+        status = check._check_once(game, "text", out)  # as `vn check GAME` does
+        return status, out.getvalue()
+
+    script.write_text("start:\n  - stage: shinra_bunk\n  - music: dawn.ogg\n  - z: Hi [nobody].\n"
+                      "  - jump: nowhere\nlost:\n  - Never.\n  - light: {i}\n")
+    cold = report()
+    assert cold[0] == 1 and "error" in cold[1] and "warning" in cold[1]
+    import vn.script
+
+    real = vn.script._compile
+    _failing_compile(monkeypatch)
+    assert report() == cold
+    monkeypatch.setattr(vn.script, "_compile", real)
+    script.write_text("start:\n  - stage: shinra_bunk\n  - light: night\n  - music: dawn.ogg\n"
+                      "  - z: Hi [nobody].\nlost:\n  - Never.\n")
+    cold = report()
+    assert cold[0] == 0
+    for expected in ("stage 'shinra_corridor' is never shown", "audio file 'drone.ogg' is never played",
+                     "light preset 'dawn' is never used", "label 'lost' is never reached",
+                     "variable 'nobody' is never set"):
+        assert expected in cold[1], cold[1]
+    assert "'shinra_bunk' is never shown" not in cold[1] and "'dawn.ogg' is never played" not in cold[1]
+    _failing_compile(monkeypatch)
+    assert report() == cold
+

@@ -50,14 +50,43 @@ FRAME = (30, 26, 32)
 LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 
+HAZE = (255, 150, 80)  # sodium-lamp amber: the city's light in the air at night
+HAZE_HEIGHT = 560.0
+CORRIDOR = (226, 238, 255)  # the Shinra corridor's tubes, a cold white
+CITY_GLOW = (255, 176, 112)  # the city's light on a figure in front of it
+
+
+def glow_edge(svg, g: BaseGeometry, light: tuple[float, float], core: float, colour, strength: float,
+              clip: BaseGeometry | None = None, soft: float = 2.4) -> None:
+    """Light of `colour` on the edges of g that face `light` (cgfig.rim_band), for an emissive
+    plane (a light of its own, not the preset's rim): a core `core` px deep at `strength` and a
+    softer step `soft` x deeper at a third of it."""
+    inner = rim_band(g, light, core)
+    outer = rim_band(g, light, core * soft).difference(inner)
+    for band, op in ((inner, strength), (outer, strength / 3)):
+        if clip is not None:
+            band = band.intersection(clip)
+        if not band.is_empty:
+            svg.geom(band, colour, min(1.0, op))
+
+
 def glass_back(cg: CG, rnd: random.Random, horizon: float = 500.0, mullions=(300,), sun_x: float = 170.0,
-               twinkle: float | None = None) -> None:
+               twinkle: float | None = None, haze: float = 0.0) -> None:
     """The glass wall seen close: sky above the city's horizon, the city out of focus below. The
     roofs catch the low sun's light (the rim) strongly near `sun_x` (where the presets the image
     is shown with put the sun), fading to almost nothing across the city. `twinkle`: the city's
-    lights twinkle (docs/stage-format.md, living scenes) once they are on."""
+    lights twinkle (docs/stage-format.md, living scenes) once they are on. `haze`: the city's
+    light in the air above the skyline (emissive: it comes up with the city lights), this
+    strong at the horizon, gone `HAZE_HEIGHT` px above it."""
     sky = cg.plane("sky", "sky")
     sky.rect(0, 0, W, H, "#ffffff")
+    if haze > 0:  # (in the sky's own parallax run: no map of its own)
+        glow = cg.plane("city_glow", "emissive")
+        top = horizon - HAZE_HEIGHT
+        paint = glow.lin(0, top, 0, horizon + 40, [(0.0, HAZE, 0.0), (0.3, HAZE, 0.14 * haze),
+                                                   (0.6, HAZE, 0.45 * haze), (0.85, HAZE, 0.8 * haze),
+                                                   (1.0, HAZE, haze)])
+        glow.rect(0, top, W, horizon + 40 - top, paint)
     city = cg.plane("city", "ambient", parallax=0.6)
     tops = []
     x = -20.0
@@ -111,7 +140,8 @@ def cg_eyes() -> CG:
     turn = Turned(cx, 0.9, -4.0, (cx, 740))
     fig = turn.wrap(cg.plane("figure", "ambient"))
     rim_svg = turn.wrap(cg.plane("rim", "rim"))
-    glow = turn.wrap(cg.plane("glints", "none"))
+    # (the Mako glow throbs, slow, as it does in the room at the bad moments: docs/stage-format.md)
+    glow = turn.wrap(cg.plane("glints", "none", pulse=(0.55, 3.4)))
     hair = smooth([(cx - 10, 112), (cx + 120, 124), (cx + 205, 196), (cx + 250, 320), (cx + 265, 470),
                    (cx + 285, 640), (cx + 310, 830), (cx + 345, 1000), (cx + 380, 1300), (cx - 390, 1300),
                    (cx - 345, 1000), (cx - 300, 830), (cx - 275, 640), (cx - 262, 470), (cx - 248, 320),
@@ -224,7 +254,11 @@ def cg_eyes() -> CG:
         eye = smooth([at(o, -4), at(o * 0.45, -8), at(i * 0.4, -7), at(i, 1), at(i * 0.4, 5), at(o * 0.45, 4)], 6)
         glow.geom(eye, "#0a0d0e", 0.92)
         iris = disc(ex, ey - 1, 10).intersection(eye)
-        glow.circle(ex, ey - 1, 22, "#3dff8c", 0.05)
+        # (its light on the lids and the cheek's top: soft, no disc's edge)
+        bx, by = turn.point(ex, ey - 1)
+        bloom = glow.svg.rad(bx, by, 54, [(0.0, (61, 255, 140), 0.16), (0.35, (61, 255, 140), 0.07),
+                                         (1.0, (61, 255, 140), 0.0)])
+        glow.svg.circle(bx, by, 54, bloom)
         glow.geom(iris, "#27d96e", 0.95)
         glow.geom(disc(ex, ey - 1, 6).intersection(iris), "#aaffc8", 0.8)
         glow.geom(sscale(disc(ex, ey - 1, 7), 0.2, 1.2).intersection(iris), "#03110a", 0.95)
@@ -457,7 +491,7 @@ def cg_town() -> CG:
     far.geom(smoke.buffer(-34), (50, 36, 38), 0.9)
 
     # the fire's light on the smoke from below, and the far fires behind the far roofs
-    glow_far = cg.plane("fire_far", "emissive", parallax=0.7)
+    glow_far = cg.plane("fire_far", "emissive", parallax=0.7, flicker=(0.3, 0.8))  # (big, far: a slow waver)
     # the fire's light on the smoke's undersides, following its billows, reaching less high the
     # wider the band (each band's top edge ragged, so no straight line crosses the sky)
     rl = random.Random(61)  # (its own stream: the town's layout does not move when this changes)
@@ -476,7 +510,7 @@ def cg_town() -> CG:
     far_row, far_roofs = gables(random.Random(21), -60, W + 60, 720, (30, 70), (0.35, 0.6), (110, 190))
     town.geom(far_row, (74, 52, 50))
     smoke_from(town, far_tips, random.Random(62))
-    near_fire = cg.plane("fire", "emissive", parallax=0.85)
+    near_fire = cg.plane("fire", "emissive", parallax=0.85, flicker=(0.4, 1.6))
     # the burning house behind the General: a wall of fire to stand against
     near_tips = fire_mass(near_fire, random.Random(FIRE_SEEDS[0]), 400, 880, 790, 470, tongues=5)[1]
     near_tips += fire_mass(near_fire, random.Random(FIRE_SEEDS[1]), 1580, 1960, 800, 230, tongues=3)[1]
@@ -1016,9 +1050,12 @@ def cg_embrace() -> CG:
     cg = CG("cg_embrace", "Across the room", "dusk")
     cg.props["gallery_order"] = ("int", "4")
     # (the horizon low: their heads and shoulders stand against the dusk, not the dark city)
-    glass_back(cg, rnd, 720, mullions=(330, 1530), twinkle=0.45)  # (the city's lights below them live)
+    # (the city's lights below them live; at night its light in the air stands behind their
+    # heads and shoulders: the picture the line ends on is two figures edged in it, not mud)
+    glass_back(cg, rnd, 720, mullions=(330, 1530), twinkle=0.45, haze=0.65)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
+    under = cg.plane("city_light", "emissive")  # the city's light on them from below (on with its lights)
 
     rr = random.Random(41)
     # Sephiroth, left, taller, his head bowed to Zack's; the long hair down his back, a lock
@@ -1123,6 +1160,17 @@ def cg_embrace() -> CG:
     # the tops of the shoulders catch the dusk: his over the hair, Zack's over the arm round him
     rim_broken(rim_svg, s_shoulder, (-0.3, -1), 3, 0.9, rr, clip=back_hair.union(box(0, 0, W, sy + 330)), breaks=0.4)
     rim_broken(rim_svg, z_body, (0.4, -1), 3.5, 1.0, rr, clip=box(zx + 40, 0, W, zy + 420), breaks=0.4)
+
+    # the city's light from below and behind comes up as the dusk goes (an emissive plane: at
+    # night it, not the cold sky, edges them): the silhouette's sides below the shoulders, the
+    # undersides of the jaws lifted to each other, his fingertips past Zack's back (no line
+    # across the bodies: inside a silhouette a line reads as drawn, not as light)
+    low = box(0, sy + 240, W, H).intersection(no_hand)
+    glow_edge(under, both, (-0.7, 0.7), 2.5, CITY_GLOW, 0.55, clip=low)
+    glow_edge(under, both, (0.7, 0.7), 2.5, CITY_GLOW, 0.55, clip=low)
+    for head, hair in ((s_head, s_hair), (z_head, z_hair)):
+        glow_edge(under, head.difference(hair), (0, 1), 2.0, CITY_GLOW, 0.5)
+    glow_edge(under, s_hand, (0.3, 1), 2.0, CITY_GLOW, 0.45, clip=box(zx + 150, 0, W, H))  # (the fingertips past his back)
 
     cg.mark("figures", (sx + zx) / 2, 460)
     cg.mark("faces", (sx + zx) / 2 + 10, 380)
@@ -1332,8 +1380,10 @@ def cg_door() -> CG:
     cg.props["gallery_order"] = ("int", "3")
     glass_back(cg, rnd, 520, mullions=(160, 470))
     room = cg.plane("door", "ambient")
+    seam = cg.plane("corridor", "emissive")  # the corridor's light round the door (on as the room darkens)
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
+    on_him = cg.plane("corridor_on_him", "emissive")
     frame_x = 1010
     # the wall between the glass and the door, warm with the light off the sunlit door (lighter
     # than he is: he stands against it as a clear silhouette)
@@ -1430,6 +1480,22 @@ def cg_door() -> CG:
     rim_steps(rim_svg, box(frame_x, 0, frame_x + 60, H + 10), 4, 0, steps=((1.0, 0.6),),
               clip=box(0, 0, W, H).difference(unary_union([zack, near])))
     rim_svg.circle(knob[0] + 48, knob[1] - 14, 7, "#ffffff", 0.9)  # the knob's glint
+
+    # the corridor beyond the door is lit (its tubes are always on): as the dusk takes the room
+    # (emissive: nothing in the sun, most at dusk) a cold line of it shows in the gap along the
+    # door's latch edge and its head, and through the keyhole under the knob, and a thread of it
+    # lies along his face and the hand on the knob: the way out, lit, is what the block ends on
+    edge = frame_x + 60
+    for x0, y0, x1, y1, lit in ((edge - 2, 30, edge + 2, H + 10, 1.0), (edge, 28, W, 32, 0.8)):
+        gap = box(x0, y0, x1, y1)
+        for grow, op in ((0, lit), (5, 0.22 * lit), (16, 0.08 * lit), (40, 0.03 * lit)):
+            seam.geom(gap.buffer(grow) if grow else gap, CORRIDOR, op)
+    hole = unary_union([disc(kx + 30, ky + 92, 5), Polygon([(kx + 27, ky + 93), (kx + 33, ky + 93), (kx + 35, ky + 108),
+                                                            (kx + 25, ky + 108)])])
+    for grow, op in ((0, 0.85), (4, 0.14), (14, 0.05)):
+        seam.geom(hole.buffer(grow) if grow else hole, CORRIDOR, op)
+    glow_edge(on_him, face.head.difference(hair), (1, 0.15), 2.5, CORRIDOR, 0.85, clip=box(zx + 20, zy + 40, W, zy + 240))
+    glow_edge(on_him, fist, (-0.2, 1), 2.5, CORRIDOR, 0.6)  # (the fingers' undersides, over the keyhole)
 
     cg.mark("knob", knob[0], knob[1])
     cg.mark("arm", zx + 60, zy + 520)

@@ -110,6 +110,8 @@ class Plane:
     svg: SVG = field(default_factory=lambda: SVG(W, H))
     parallax: float = 1.0
     twinkle: float | None = None  # an emissive layer's twinkle (docs/stage-format.md, living scenes)
+    flicker: tuple[float, float] | None = None  # an emissive layer's firelight flicker: (amount, rate Hz)
+    pulse: tuple[float, float] | None = None  # a light-giving layer's throb: (amount, period s)
 
 
 @dataclass
@@ -132,8 +134,12 @@ class CG:
         self.props: dict[str, tuple[str, str]] = {}
         self.clear: list[tuple[str, float, float, float, float]] = []
 
-    def plane(self, name: str, light: str, parallax: float = 1.0, twinkle: float | None = None) -> SVG:
-        p = Plane(name, light, parallax=parallax, twinkle=twinkle)
+    def plane(self, name: str, light: str, parallax: float = 1.0, twinkle: float | None = None,
+              flicker: tuple[float, float] | None = None, pulse: tuple[float, float] | None = None) -> SVG:
+        """A new plane on top (its SVG to draw on). `twinkle`, `flicker` (amount, rate in Hz),
+        `pulse` (amount, period in s): an emissive (or `none`) plane's living motion
+        (docs/stage-format.md, living scenes)."""
+        p = Plane(name, light, parallax=parallax, twinkle=twinkle, flicker=flicker, pulse=pulse)
         self.planes.append(p)
         return p.svg
 
@@ -186,6 +192,12 @@ class CG:
                     f'  <image source="{self.name}/{p.name}.svg" width="{W}" height="{H}"/>',
                     "  <properties>", f'   <property name="light" value="{p.light}"/>',
                     *([f'   <property name="twinkle" type="float" value="{p.twinkle}"/>'] if p.twinkle else []),
+                    *([f'   <property name="flicker" type="float" value="{p.flicker[0]}"/>',
+                       f'   <property name="flicker_rate" type="float" value="{p.flicker[1]}"/>']
+                      if p.flicker else []),
+                    *([f'   <property name="pulse" type="float" value="{p.pulse[0]}"/>',
+                       f'   <property name="pulse_period" type="float" value="{p.pulse[1]}"/>']
+                      if p.pulse else []),
                     "  </properties>",
                     " </imagelayer>"]
             lid += 1

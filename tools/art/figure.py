@@ -168,8 +168,15 @@ def face_details(h: Head, skin_sh: Col, eye: Col, mood: str = "still", far_eye: 
         ink.fill(ribbon(h.pt_list([(-0.22 if not prof else -0.3, 0.04), (-0.18 if not prof else -0.28, 0.13)]),
                         [h.s * 0.05, h.s * 0.03]), skin_sh, 0.5, c)
         mouth = {"scared": [(mx - 0.07, 0.245), (mx, 0.255), (mx + 0.06, 0.25)],
-                 "easy": [(mx - 0.08, 0.245), (mx, 0.25), (mx + 0.07, 0.235)]}.get(mood, [(mx - 0.08, 0.25), (mx, 0.248), (mx + 0.07, 0.252)])
+                 "easy": [(mx - 0.08, 0.245), (mx, 0.25), (mx + 0.07, 0.235)],
+                 "laugh": [(mx - 0.09, 0.228), (mx, 0.262), (mx + 0.08, 0.222)]}.get(
+            mood, [(mx - 0.08, 0.25), (mx, 0.248), (mx + 0.07, 0.252)])
         ink.fill(ribbon(h.pt_list(mouth), [h.s * 0.018, h.s * 0.014, h.s * 0.008]), (14, 11, 13), 0.85, c)
+        if mood == "laugh":
+            # the mouth open in a laugh: a dark crescent under the upturned line, the cheek lifted
+            ink.fill(shape(h.pt_list([(mx - 0.075, 0.235), (mx, 0.252), (mx + 0.065, 0.23), (mx + 0.04, 0.27), (mx, 0.29),
+                                      (mx - 0.05, 0.27)]), 4), (9, 7, 8), 0.9, c)
+            edge_line(ink, h.pt_list([(mx - 0.12, 0.14), (mx - 0.1, 0.2), (mx - 0.1, 0.24)]), h.s * 0.014, skin_sh, 0.5, c)
         if mood == "scared":
             ink.fill(ellipse(*h.pt(mx - 0.01, 0.255), h.s * 0.04, h.s * 0.014, h.rot), (10, 8, 9), 0.8, c)
         # under the jaw
@@ -419,6 +426,46 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
         p.rim_folds = [([rot(q) for q in f[0]], *f[1:]) for f in p.rim_folds]
         p.details = [(lambda fn: (lambda ink, q: fn(_RotInk(ink, ang, piv), q)))(fn) for fn in p.details]
         p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_RotInk(ink, ang, piv), q, vis)))(fn) for fn in p.rim_details]
+    return list(parts)
+
+
+class _ScaleInk:
+    """An Ink that scales every shape it is given about an origin before painting it (details are
+    written in the unscaled pose's coordinates)."""
+
+    def __init__(self, ink: Ink, k: float, org: Pt) -> None:
+        self.ink, self.k, self.org = ink, k, org
+
+    def _p(self, p: Pt) -> Pt:
+        return (self.org[0] + (p[0] - self.org[0]) * self.k, self.org[1] + (p[1] - self.org[1]) * self.k)
+
+    def fill(self, g: BaseGeometry, col: Col, op: float = 1.0, clip: BaseGeometry | None = None) -> None:
+        self.ink.fill(affinity.scale(g, self.k, self.k, origin=self.org), col, op, clip)
+
+    def lin(self, g: BaseGeometry, p0: Pt, p1: Pt, stops, clip: BaseGeometry | None = None, op: float = 1.0) -> None:
+        self.ink.lin(affinity.scale(g, self.k, self.k, origin=self.org), self._p(p0), self._p(p1), stops, clip, op)
+
+
+def scale_parts(parts: Sequence[Part], k: float, org: Pt) -> list[Part]:
+    """Scale parts (and their painted details) uniformly about `org` (canvas px): a figure drawn
+    on another figure's joints, made smaller (Cloud on Zack's skeleton, a head shorter). Line
+    widths inside details scale with it; the rim, worked out later on the scaled shapes, does not."""
+    if k == 1.0:
+        return list(parts)
+
+    def sc(q: Pt) -> Pt:
+        return (org[0] + (q[0] - org[0]) * k, org[1] + (q[1] - org[1]) * k)
+    groups: dict[int, BaseGeometry] = {}   # a shared lock of hair stays shared (occluders() compares by identity)
+    for p in parts:
+        p.geom = affinity.scale(p.geom, k, k, origin=org)
+        if p.rim_group is not None:
+            key = id(p.rim_group)
+            if key not in groups:
+                groups[key] = affinity.scale(p.rim_group, k, k, origin=org)
+            p.rim_group = groups[key]
+        p.rim_folds = [([sc(q) for q in f[0]], f[1] * k, *f[2:]) for f in p.rim_folds]
+        p.details = [(lambda fn: (lambda ink, q: fn(_ScaleInk(ink, k, org), q)))(fn) for fn in p.details]
+        p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_ScaleInk(ink, k, org), q, vis)))(fn) for fn in p.rim_details]
     return list(parts)
 
 

@@ -24,7 +24,8 @@ W, H = 1920, 1080
 def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float,
         marks: list[tuple[str, float, float, float]], above: int = 0) -> str:
     """A map of image layers (file stem, light role, extra property lines), bottom first, and
-    its marks (name, x, y, scale) under the last `above` layers (0: over them all)."""
+    its marks (name, x, y, scale[, {property: value}]) under the last `above` layers (0: over
+    them all)."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            '<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
            f'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="{len(layers) + 2}" '
@@ -45,11 +46,13 @@ def tmx(name: str, layers: list[tuple[str, str, str]], horizon: float,
     for i, layer in enumerate(under, start=1):
         out += image(i, *layer)
     out.append(f' <objectgroup id="{len(layers) + 1}" name="marks">')
-    for i, (name_, mx, my, sc) in enumerate(marks, start=1):
+    for i, (name_, mx, my, sc, *more) in enumerate(marks, start=1):
+        props = [f'    <property name="scale" type="float" value="{sc}"/>']
+        for key, value in (more[0] if more else {}).items():
+            kind = ' type="int"' if isinstance(value, int) else ""
+            props.append(f'    <property name="{key}"{kind} value="{value}"/>')
         out += [f'  <object id="{i}" name="{name_}" x="{mx}" y="{my}">',
-                '   <properties>',
-                f'    <property name="scale" type="float" value="{sc}"/>',
-                '   </properties>',
+                '   <properties>', *props, '   </properties>',
                 '   <point/>',
                 '  </object>']
     out.append(' </objectgroup>')
@@ -318,12 +321,34 @@ DW, DH, DZ = 6.0, 3.0, 8.6  # the room's width, height, the far wall's distance 
 DORM_WIN = (4.7, 5.15, 1.72, 1.98)  # the little window in the left wall: z0, z1, y0, y1
 HIS_BUNK = (-1, 4.4)
 DORM_ZACK = (-0.5, 5.25)
+# Where people sit and lie in it (the marks; docs in `main`): on the aisle's floor with his back
+# to his bunk's foot, facing him across the aisle, and lying on his bunk's lower tier (the
+# middle of the mattress's top, 0.46 m up: a lying figure's head toward the wall, screen left).
+# The bunk that stood before his is gone (lockers against the wall there), so his bunk shows.
+DORM_FLOOR = (-0.75, 4.85)
+# Cloud's places (fig, session 7): in the open door (0.65, 8.5); kneeling beside Zack at
+# `on_floor`, the mark placed so his hands (cloud.py kneeling: canvas ~(166..226, 746)) close on
+# Zack's splinted forearm (zack.py splinting: canvas ~(474..539, 769)), same depth scale
+# (0.433 screen px per canvas px: 135 px right, 10 px down); seated on the floor beside him,
+# a little further in (his seated figure clear of Zack's outstretched boot).
+DORM_CLOUD = [("in_doorway", 0.65, 8.5), ("kneel_by_him", 135, 10, 0.444), ("floor_beside", 160, -14, 0.428)]
+DORM_FACING = (0.05, 4.85)
+DORM_LYING = (-1.95, 0.46, 4.85)
 
 
-def _bunk(s: SVG, side: int, z: float) -> None:
+def dorm_cloud() -> list[tuple]:
+    """Cloud's marks in the dormitory (DORM_CLOUD): the door's from its floor point, the others
+    offset from `on_floor` in screen px."""
+    (name, x, z), *rest = DORM_CLOUD
+    fx, fy, _ = mark_of(*DORM_FLOOR)
+    return [(name, *mark_of(x, z))] + [(n, fx + dx, fy + dy, sc) for n, dx, dy, sc in rest]
+
+
+def _bunk(s: SVG, side: int, z: float, front: SVG | None = None) -> None:
     """A two-tier steel bunk against the wall on `side` (-1 left, 1 right), its foot toward the
     aisle, from z to z + 0.9: the far posts, each tier's frame, mattress, grey-green blanket
-    hanging over its near side, pillow and folded sheet at the wall, then the near posts."""
+    hanging over its near side, pillow and folded sheet at the wall, then the near posts (and
+    the foot's rails) — into `front` if given (a layer over the figure lying on it)."""
     wall, foot = side * DW / 2, side * (DW / 2 - 2.0)
     d = 0.9
     steel, steel_lit = (54, 58, 56), (118, 124, 120)
@@ -346,17 +371,18 @@ def _bunk(s: SVG, side: int, z: float) -> None:
             fx = foot + (wall - foot) * f_ / 2.0
             s.poly(quad((fx, y - 0.02, z - 0.005), (fx + side * 0.04, y - 0.02, z - 0.005),
                         (fx + side * 0.06, y - 0.2, z - 0.012), (fx + side * 0.02, y - 0.2, z - 0.012)), (50, 56, 48), 0.8)
+    near = front or s
     for y in (0.3, 1.3, 1.75):  # the rails at the foot
-        s.poly(quad((foot, y, z), (foot, y + 0.035, z), (foot, y + 0.035, z + d), (foot, y, z + d)), steel)
+        near.poly(quad((foot, y, z), (foot, y + 0.035, z), (foot, y + 0.035, z + d), (foot, y, z + d)), steel)
     for x in (wall - side * 0.02, foot):  # the near posts, their aisle side in the light
-        s.poly(quad((x, 0, z), (x, 1.8, z), (x - side * post, 1.8, z), (x - side * post, 0, z)), steel_lit)
+        near.poly(quad((x, 0, z), (x, 1.8, z), (x - side * post, 1.8, z), (x - side * post, 0, z)), steel_lit)
     # its shadow on the floor, under it and toward the aisle
     s.poly(quad((wall, 0, z), (foot - side * 0.3, 0, z), (foot - side * 0.3, 0, z + d + 0.1), (wall, 0, z + d + 0.1)),
            (10, 10, 12), 0.3)
 
 
-def dormitory() -> tuple[SVG, SVG, SVG]:
-    sky, s, glow = SVG(W, H), SVG(W, H), SVG(W, H)
+def dormitory() -> tuple[SVG, SVG, SVG, SVG]:
+    sky, s, glow, front = SVG(W, H), SVG(W, H), SVG(W, H), SVG(W, H)
     hw, near = DW / 2, 0.7
     (fx0, fy0), (fx1, fy1) = p3(-hw, DH, DZ), p3(hw, 0, DZ)
     s.poly(quad((-hw, DH, near), (hw, DH, near), (hw, DH, DZ), (-hw, DH, DZ)),
@@ -420,14 +446,22 @@ def dormitory() -> tuple[SVG, SVG, SVG]:
         cx, cy = p3(0, DH - 0.15, z)
         s.ellipse(cx, cy, 0.22 * F / z, 0.06 * F / z, (150, 152, 150))
         s.poly(quad((-0.01, DH, z), (0.01, DH, z), (0.01, DH - 0.15, z), (-0.01, DH - 0.15, z)), (60, 60, 62))
+    # two lockers against the left wall before his bunk (where a bunk stood: his shows past them)
+    for k in range(2):
+        za, zb = 2.5 + k * 0.5, 3.0 + k * 0.5
+        _visible_box(s, -hw, -hw + 0.5, 0.0, 1.9, za, zb, top=(120, 126, 130), near=(70, 76, 80),
+                     side=(82, 88, 92) if k % 2 else (76, 82, 86))
+        for vy in (1.65, 1.6, 1.55):
+            s.poly(quad((-hw + 0.5, vy, za + 0.1), (-hw + 0.5, vy + 0.02, za + 0.1), (-hw + 0.5, vy + 0.02, zb - 0.1),
+                        (-hw + 0.5, vy, zb - 0.1)), (36, 38, 40))
     # the bunks, far ones first
-    for side, z in sorted(((-1, 0.9), (-1, 2.65), HIS_BUNK, (1, 1.5), (1, 3.3), (1, 5.1)), key=lambda b: -b[1]):
-        _bunk(s, side, z)
+    for side, z in sorted(((-1, 0.9), HIS_BUNK, (1, 1.5), (1, 3.3), (1, 5.1)), key=lambda b: -b[1]):
+        _bunk(s, side, z, front if (side, z) == HIS_BUNK else None)
     # the corners of the eye's view in shadow
     s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", s.rad(960, 470, 1150, [(0, (0, 0, 0), 0.0), (0.45, (0, 0, 0), 0.0),
                                                                    (1, (0, 0, 0), 0.6)],
                                                    transform="translate(960 470) scale(1 0.72) translate(-960 -470)"))
-    return sky, s, glow
+    return sky, s, glow, front
 
 
 # ---- his bunk --------------------------------------------------------------------------------
@@ -622,6 +656,314 @@ def _seated(s: SVG, x: float, z: float) -> None:
         s.body[-1] = s.body[-1].replace('fill="none"', f'fill="none" stroke="#8c92a0" stroke-width="{max(1.2, w * k):.1f}" '
                                                         'stroke-linecap="round" stroke-opacity="0.7"')
 
+# ---- the mess hall ------------------------------------------------------------------------------
+# The SOLDIER mess, high in the tower, at supper: seen standing at the near end of the middle
+# table (the corridor's camera: EYE up, F), three long tables running away toward a wall of
+# glass onto the city, benches either side of them, more tall windows down the left wall, the
+# serving hatch down the right wall (its kitchen lit warm), rows of ceiling panels over the
+# tables (the canteen's light: emissive, with their pools painted on the tables and the floor).
+# A few men eat at the far ends. The marks: two places facing each other across the middle
+# table's near end (`mess_left` faces right, `mess_right` faces left; seated figures in profile),
+# and one more place along each bench (`mess_left_along`, `mess_right_along`). A mark is on the
+# floor under the front edge of its bench's seat (SEAT_H m up); the table's near end is in
+# front of the places, so a seated figure's knees show under it and its arms lie on its top.
+MW, MH, MZ = 8.6, 3.2, 12.5  # the hall's width, height, and the glass wall's distance (m)
+MT = 0.3, 0.42, 2.9, 10.2, 0.76  # the middle table: centre x, half width, z0 (near end), z1, top height
+SIDE_TABLES = ((-2.45, 1.9), (2.95, 2.2))  # the side tables: centre x, near end z (they run to MT's z1)
+BENCH = 0.15, 0.3, 0.45  # a bench's gap from its table, its width, its seat's height
+SEAT_H = BENCH[2]
+MESS_Z = 3.45, 4.35  # the places: across the near end, and one along
+MESS_LAMPS = (3.2, 5.4, 7.6, 9.8)  # the ceiling panels' centres (z), one row over each table
+
+
+def _visible_box(s: SVG, x0: float, x1: float, y0: float, y1: float, z0: float, z1: float,
+                 top, near, side, shade: float = 1.0, ends: bool = True) -> None:
+    """A box (metres) as the corridor's eye sees it: its top (if below the eye), its near end
+    (if `ends`), and the long side that faces the eye (the side toward x = 0), each in its own
+    tone."""
+    k = lambda c: tuple(v * shade for v in c)  # noqa: E731
+    if x0 > 0:
+        s.poly(quad((x0, y0, z0), (x0, y1, z0), (x0, y1, z1), (x0, y0, z1)), k(side))
+    elif x1 < 0:
+        s.poly(quad((x1, y0, z0), (x1, y1, z0), (x1, y1, z1), (x1, y0, z1)), k(side))
+    if y1 < EYE:
+        s.poly(quad((x0, y1, z0), (x1, y1, z0), (x1, y1, z1), (x0, y1, z1)), k(top))
+    if ends:
+        s.poly(quad((x0, y0, z0), (x1, y0, z0), (x1, y1, z0), (x0, y1, z0)), k(near))
+
+
+def _table(s: SVG, cx: float, hw: float, z0: float, z1: float, th: float, rng: random.Random,
+           seated: tuple = ()) -> None:
+    """A long mess table (cx ± hw, z0..z1, its top th up) with its benches and the men eating at
+    it (`seated`: (x, z, faces) for `_diner`), drawn far to near in lengths cut at each man, so
+    the nearer length of the table and benches hides his legs."""
+    cuts = sorted({z for _, z, _ in seated}, reverse=True)
+    far = z1
+    for zc in [*cuts, z0]:
+        _table_length(s, cx, hw, max(zc, z0), far, th, first=zc <= z0, z0=z0, z1=z1)
+        for x, z, faces in seated:
+            if z == zc:
+                _diner(s, x, z, faces, rng)
+        far = zc
+
+
+def _table_length(s: SVG, cx: float, hw: float, za: float, zb: float, th: float, first: bool,
+                  z0: float, z1: float) -> None:
+    """The length za..zb of a table running z0..z1 (see `_table`): its shade on the floor, its
+    trestles, its benches, its top with the lamps' pools and a worn lighter path down its
+    middle; `first`: this length is the near end (its end faces are drawn)."""
+    gap, bw, bh = BENCH
+    x0, x1 = cx - hw, cx + hw
+    s.poly(quad((x0 - gap - bw, 0, za), (x1 + gap + bw, 0, za), (x1 + gap + bw, 0, zb), (x0 - gap - bw, 0, zb)),
+           (10, 10, 12), 0.28)  # the shade under the table and its benches
+    for z in (z1 - 0.3, (z0 + z1) / 2, z0 + 0.3):  # the trestles: two legs and a foot rail each
+        if not za <= z < zb:
+            continue
+        for x in (x0 + 0.1, x1 - 0.14):
+            s.poly(quad((x, 0, z), (x + 0.04, 0, z), (x + 0.04, th - 0.05, z), (x, th - 0.05, z)), (34, 34, 36))
+        s.poly(quad((x0 + 0.1, 0.1, z), (x1 - 0.1, 0.1, z), (x1 - 0.1, 0.14, z), (x0 + 0.1, 0.14, z)), (40, 40, 42))
+    for bx0 in (x0 - gap - bw, x1 + gap):  # the benches: a steel frame, a laminate seat
+        bx1 = bx0 + bw
+        for z in (z1 - 0.25, (z0 + z1) / 2, z0 + 0.25):
+            if not za <= z < zb:
+                continue
+            for x in (bx0 + 0.04, bx1 - 0.07):
+                s.poly(quad((x, 0, z), (x + 0.03, 0, z), (x + 0.03, bh - 0.04, z), (x, bh - 0.04, z)), (46, 46, 48))
+        _visible_box(s, bx0, bx1, bh - 0.04, bh, max(za, z0 + 0.05), min(zb, z1 - 0.05),
+                     top=(150, 120, 92), near=(92, 72, 56), side=(112, 88, 68), ends=first)
+    top = quad((x0, th, za), (x1, th, za), (x1, th, zb), (x0, th, zb))
+    s.poly(top, s.lin(0, p3(0, th, z0)[1], 0, p3(0, th, z1)[1],
+                      [(0, (150, 122, 96)), (0.5, (170, 142, 112)), (1, (188, 164, 134))]))
+    if x1 < 0 or x0 > 0:  # the long edge toward the eye
+        xe = x1 if x1 < 0 else x0
+        s.poly(quad((xe, th - 0.05, za), (xe, th, za), (xe, th, zb), (xe, th - 0.05, zb)), (96, 74, 56))
+    for zl in MESS_LAMPS:  # the panels' light on it: soft pools
+        if za < zl < zb:
+            px, py = p3(cx, th, zl)
+            rx, ry = F * (hw + 0.2) / zl, F * 0.75 / zl * (EYE - th) / zl
+            s.ellipse(px, py, rx, ry, s.rad(px, py, rx, [(0, (255, 246, 226), 0.35), (1, (255, 246, 226), 0.0)],
+                                            transform=f"translate({px:.1f} {py:.1f}) scale(1 {ry / rx:.3f}) "
+                                                      f"translate({-px:.1f} {-py:.1f})"))
+    s.poly(quad((cx - 0.12, th, za), (cx + 0.12, th, za), (cx + 0.12, th, zb), (cx - 0.12, th, zb)), (214, 196, 170), 0.16)
+    if first:  # the near end's edge, lit along its top
+        s.poly(quad((x0, th - 0.05, z0), (x1, th - 0.05, z0), (x1, th, z0), (x0, th, z0)), (96, 74, 56))
+        s.poly(quad((x0, th - 0.006, z0), (x1, th - 0.006, z0), (x1, th, z0), (x0, th, z0)), (220, 200, 170), 0.8)
+
+
+def _diner(s: SVG, x: float, z: float, faces: int, rng: random.Random) -> None:
+    """A man eating at a bench at (x, z) (the seat's middle), in profile facing `faces` (+1: to
+    the right), leaning over his tray: one dark silhouette with the ceiling's light along his
+    crown, shoulder and back (docs/art.md's style), seen from the corridor's eye."""
+    k = F / z
+
+    def p(dx: float, y: float) -> tuple[float, float]:
+        sx, sy = p3(x, y, z)
+        return (sx + faces * dx * k, sy)
+
+    lean = rng.uniform(0.04, 0.1)
+    pts = [p(-0.16, SEAT_H), p(-0.18, 0.7), p(-0.15 + lean * 0.4, 1.05), p(-0.1 + lean, 1.22), p(-0.04 + lean, 1.26),
+           p(-0.05 + lean, 1.32), p(0.0 + lean, 1.4), p(0.07 + lean, 1.41), p(0.12 + lean, 1.36), p(0.13 + lean, 1.3),
+           p(0.09 + lean, 1.24), p(0.08 + lean, 1.17), p(0.14 + lean, 1.08), p(0.3, 0.82), p(0.34, 0.78),
+           p(0.28, 0.76), p(0.1, 0.95), p(0.06, 0.7), p(0.3, 0.58), p(0.34, 0.5), p(0.36, 0.05), p(0.28, 0.0),
+           p(0.22, 0.05), p(0.22, 0.46), p(0.0, SEAT_H)]
+    s.path("M" + " ".join(f"{a:.1f} {b:.1f}" for a, b in catmull(pts, 5)) + "Z",
+           mix((30, 28, 30), (96, 92, 88), max(0.0, min(1.0, (z - 5.5) / 7.0))))  # (the hall's air between)
+    for seg in ((p(-0.04 + lean, 1.34), p(0.0 + lean, 1.395), p(0.06 + lean, 1.41)),
+                (p(-0.1 + lean, 1.2), p(-0.15 + lean * 0.4, 1.04))):
+        s.path("M" + " L".join(f"{a:.1f} {b:.1f}" for a, b in seg), "none")
+        s.body[-1] = s.body[-1].replace('fill="none"', f'fill="none" stroke="#b8aa96" stroke-width="{max(1.2, 0.012 * k):.1f}" '
+                                                        'stroke-linecap="round" stroke-opacity="0.7"')
+    tx, ty = p(0.36, 0.765)  # his tray
+    s.poly([(tx - 0.02 * k, ty), (tx + faces * 0.3 * k, ty), (tx + faces * 0.3 * k, ty - 0.015 * k), (tx - 0.02 * k, ty - 0.015 * k)],
+           (120, 124, 126))
+
+
+def _mess_city(sky: SVG, city: SVG, lights: SVG, panes: list) -> None:
+    """Midgar through the glass, seen from high in the tower: the sky (the preset's, by the
+    `sky` mask), the plate's roofs falling away below the horizon in aerial perspective, towers
+    and a reactor's stacks crossing it, the reactor's green haze, windows lit (emissive). All at
+    infinity, so one picture serves every pane; each shape is cut to the panes (no clip paths)."""
+    rng = random.Random(23)
+    glass = panes[0]
+    for pane in panes[1:]:
+        glass = glass.union(pane)
+    sky.geom(glass, "#ffffff")
+
+    def put(svg: SVG, shape, fill, opacity: float = 1.0) -> None:
+        cut = shape.intersection(glass)
+        if not cut.is_empty:
+            svg.geom(cut, fill, opacity)
+
+    for row, (y_lo, y_hi, tone, lit) in enumerate(((452, 470, (150, 150, 160), 0.12), (462, 500, (116, 116, 126), 0.16),
+                                                   (480, 560, (84, 84, 94), 0.22), (520, 700, (58, 58, 66), 0.26))):
+        x = -20.0
+        while x < W + 20:
+            w = rng.uniform(18, 44) * (1 + row * 0.5)
+            top = rng.uniform(y_lo, y_hi)
+            put(city, box(x, top, x + w, H), tone)
+            put(city, box(x, top, x + w, top + 2 + row), mix(tone, (220, 214, 204), 0.35))  # the roof's edge
+            for wy in range(int(top) + 4, int(top) + 120, 5 + row * 2):
+                for wx in range(int(x) + 2, int(x + w) - 2, 4 + row * 2):
+                    if rng.random() < lit:
+                        put(lights, box(wx, wy, wx + 1.5 + row * 0.6, wy + 1.5 + row * 0.6),
+                            mix((255, 206, 140), (255, 240, 208), rng.random()))
+            x += w + rng.uniform(-6, 2)
+    for tx, th, tw in ((250, 300, 34), (610, 352, 22), (1210, 330, 28), (1500, 372, 40), (1760, 316, 26)):
+        put(city, box(tx, th, tx + tw, H), (70, 72, 84))  # towers crossing the horizon
+        put(city, box(tx, th, tx + 3, H), (150, 150, 160))
+        put(lights, Polygon([(tx + tw / 2 - 1.5, th - 6), (tx + tw / 2 + 1.5, th - 6), (tx + tw / 2 + 1.5, th),
+                             (tx + tw / 2 - 1.5, th)]), (255, 60, 50))  # the beacon
+        for wy in range(th + 8, 560, 9):
+            for wx in range(tx + 4, tx + tw - 3, 6):
+                if rng.random() < 0.35:
+                    put(lights, box(wx, wy, wx + 2, wy + 3), (255, 226, 170))
+    # a reactor: its squat body, two stacks, the green haze rising (emissive, soft)
+    rx = 880
+    put(city, Polygon([(rx - 90, 560), (rx - 70, 470), (rx + 70, 470), (rx + 90, 560)]), (54, 58, 62))
+    for sx in (rx - 40, rx + 28):
+        put(city, box(sx, 380, sx + 14, 480), (48, 52, 56))
+    for hx, hy, hr in ((rx - 33, 330, 120), (rx + 35, 300, 150), (rx, 420, 200)):  # the haze: soft plumes
+        put(lights, box(hx - hr, hy - hr, hx + hr, hy + hr),
+            lights.rad(hx, hy, hr, [(0, (60, 170, 110), 0.22), (0.5, (50, 150, 100), 0.1), (1, (40, 130, 90), 0.0)]))
+    for sx in (rx - 40, rx + 28):
+        put(lights, box(sx + 2, 378, sx + 12, 384), (150, 255, 190))
+
+
+def mess() -> tuple[SVG, SVG, SVG, SVG, SVG]:
+    sky, city, lights, s, lamps = SVG(W, H), SVG(W, H), SVG(W, H), SVG(W, H), SVG(W, H)
+    hw, near = MW / 2, 0.8
+    (fx0, fy0), (fx1, fy1) = p3(-hw, MH, MZ), p3(hw, 0, MZ)
+    # the glass: the far wall's band of panes and the left wall's tall ones
+    far_panes = [quad((x, 0.85, MZ), (x + 1.35, 0.85, MZ), (x + 1.35, 2.95, MZ), (x, 2.95, MZ))
+                 for x in (-3.95, -2.55, -1.15, 0.25, 1.65, 3.05) if x + 1.35 <= hw - 0.1]
+    left_bays = (5.6, 7.4, 9.2, 11.0)
+    left_panes = [quad((-hw, 0.85, z), (-hw, 2.95, z), (-hw, 2.95, z + 1.5), (-hw, 0.85, z + 1.5)) for z in left_bays]
+    _mess_city(sky, city, lights, [Polygon(q) for q in far_panes + left_panes])
+    # the shell, holes cut for the glass: the far wall, the left wall, the right wall, the ceiling,
+    # the floor — painted lighter toward the window and under the lamps, dark at the near end
+    s.path(_cutouts([(fx0, fy0), (fx1, fy0), (fx1, fy1), (fx0, fy1)], far_panes),
+           s.lin(0, fy0, 0, fy1, [(0, (150, 146, 138)), (1, (176, 170, 160))]), evenodd=True)
+    left = quad((-hw, 0, near), (-hw, MH, near), (-hw, MH, MZ), (-hw, 0, MZ))
+    s.path(_cutouts(left, left_panes), s.lin(0, 0, fx0, 0, [(0, (70, 66, 60)), (0.6, (150, 144, 134)), (1, (176, 170, 160))]),
+           evenodd=True)
+    s.poly(quad((hw, 0, near), (hw, MH, near), (hw, MH, MZ), (hw, 0, MZ)),
+           s.lin(W, 0, fx1, 0, [(0, (74, 70, 64)), (0.55, (160, 154, 142)), (1, (184, 178, 166))]))
+    s.poly(quad((-hw, MH, near), (hw, MH, near), (hw, MH, MZ), (-hw, MH, MZ)),
+           s.lin(0, 0, 0, fy0, [(0, (74, 74, 76)), (1, (150, 150, 150))]))
+    s.poly(quad((-hw, 0, near), (hw, 0, near), (hw, 0, MZ), (-hw, 0, MZ)),
+           s.lin(0, H, 0, fy1, [(0, (58, 54, 50)), (0.55, (104, 98, 90)), (1, (150, 144, 134))]))
+    # the frames and mullions of the glass, the sills catching the sky
+    for x in (-3.95, -2.55, -1.15, 0.25, 1.65, 3.05, 4.4):
+        xm = min(x, hw) - 0.05
+        s.poly(quad((xm, 0.8, MZ), (xm + 0.05, 0.8, MZ), (xm + 0.05, 3.0, MZ), (xm, 3.0, MZ)), (62, 64, 70))
+    s.poly(quad((-hw, 0.8, MZ), (hw, 0.8, MZ), (hw, 0.85, MZ), (-hw, 0.85, MZ)), (196, 198, 204))  # the sill
+    s.poly(quad((-hw, 2.95, MZ), (hw, 2.95, MZ), (hw, 3.0, MZ), (-hw, 3.0, MZ)), (62, 64, 70))
+    for z in left_bays:
+        for za in (z - 0.05, z + 1.5):
+            s.poly(quad((-hw, 0.8, za), (-hw, 3.0, za), (-hw, 3.0, za + 0.05), (-hw, 0.8, za + 0.05)), (62, 64, 70))
+        s.poly(quad((-hw, 0.8, z), (-hw + 0.12, 0.8, z), (-hw + 0.12, 0.8, z + 1.5), (-hw, 0.8, z + 1.5)), (200, 202, 208))
+        s.poly(quad((-hw, 2.0, z), (-hw, 2.03, z), (-hw, 2.03, z + 1.5), (-hw, 2.0, z + 1.5)), (62, 64, 70))  # transom
+    s.poly(quad((-hw, 2.0, MZ), (hw, 2.0, MZ), (hw, 2.03, MZ), (-hw, 2.03, MZ)), (62, 64, 70))
+    # the daylight off the glass on the floor: pale shapes toward the hall, and the glass wall's
+    # long reflection in the polished floor
+    for z in left_bays:
+        s.poly(quad((-hw, 0, z), (-hw + 2.2, 0, z + 0.6), (-hw + 2.2, 0, z + 2.1), (-hw, 0, z + 1.5)), (226, 228, 236), 0.13)
+    s.poly(quad((-hw + 0.4, 0, MZ), (hw - 0.4, 0, MZ), (hw - 0.8, 0, MZ - 3.5), (-hw + 0.8, 0, MZ - 3.5)), (220, 222, 230), 0.18)
+    # the floor's tiles (lino, 0.6 m): seams toward the glass and across
+    for i in range(-7, 8):
+        x = i * 0.6
+        s.poly(quad((x, 0, near), (x + 0.012, 0, near), (x + 0.012, 0, MZ), (x, 0, MZ)), (40, 38, 36), 0.22)
+    z = 1.2
+    while z < MZ:
+        s.poly(quad((-hw, 0, z), (hw, 0, z), (hw, 0, z + 0.012 * z), (-hw, 0, z + 0.012 * z)), (40, 38, 36), 0.2)
+        z += 0.6
+    # the seams of the room in soft shadow; skirting
+    for x in (-hw, hw):
+        side = 1 if x < 0 else -1
+        s.poly(quad((x, 0, near), (x + side * 0.3, 0, near), (x + side * 0.3, 0, MZ), (x, 0, MZ)), (20, 20, 22), 0.2)
+        s.poly(quad((x, 0, near), (x, 0.12, near), (x, 0.12, MZ), (x, 0, MZ)), (60, 56, 52))
+    s.rect(fx0, fy1 - 0.12 * F / MZ, fx1 - fx0, 0.12 * F / MZ, (60, 56, 52))
+    # the right wall: the serving hatch, its counter, the kitchen beyond lit warm (emissive), a
+    # menu board over it and a clock
+    hz0, hz1 = 6.2, 10.4
+    hatch = quad((hw, 1.0, hz0), (hw, 2.05, hz0), (hw, 2.05, hz1), (hw, 1.0, hz1))
+    s.poly(hatch, (92, 86, 76))  # the kitchen's back wall, tiled
+    for yy in (1.15, 1.3, 1.45, 1.6, 1.75, 1.9):
+        s.poly(quad((hw, yy, hz0), (hw, yy + 0.008, hz0), (hw, yy + 0.008, hz1), (hw, yy, hz1)), (62, 58, 52), 0.6)
+    kitchen = Polygon(hatch)
+    for zz in (6.9, 7.5, 8.3, 8.8, 9.5):  # pans hanging from the rail, a ladle: dark shapes against the tiles
+        pan = Polygon([p3(hw, 1.62, zz), p3(hw, 1.72, zz + 0.02), p3(hw, 1.72, zz + 0.28), p3(hw, 1.62, zz + 0.3),
+                       p3(hw, 1.5, zz + 0.24), p3(hw, 1.5, zz + 0.06)])
+        hook = Polygon(quad((hw, 1.72, zz + 0.14), (hw, 1.95, zz + 0.14), (hw, 1.95, zz + 0.16), (hw, 1.72, zz + 0.16)))
+        for shape in (pan, hook):
+            s.geom(shape, (40, 38, 36))
+            kitchen = kitchen.difference(shape)
+    s.poly(quad((hw, 1.95, hz0), (hw, 1.97, hz0), (hw, 1.97, hz1), (hw, 1.95, hz1)), (150, 150, 148))  # the rail
+    (_, ky0), (_, ky1) = p3(hw, 2.05, hz0), p3(hw, 1.0, hz0)
+    lamps.geom(kitchen, lamps.lin(0, ky0, 0, ky1, [(0, (130, 100, 60)), (0.5, (84, 62, 38)), (1, (40, 28, 16))]))
+    for zz in (7.2, 8.2, 9.2):  # the heat lamps over the pass (small, hot)
+        hx, hy = p3(hw - 0.05, 2.0, zz)
+        lamps.ellipse(hx, hy, 0.1 * F / zz * 0.5, 0.04 * F / zz, (255, 150, 70))
+    _visible_box(s, hw - 0.45, hw, 0.0, 0.95, hz0 - 0.1, hz1 + 0.1, top=(196, 198, 200), near=(110, 112, 116),
+                 side=(128, 130, 134))  # the counter (its top steel, its front panels)
+    for zz in (hz0 + 1.0, hz0 + 2.0, hz0 + 3.0):
+        s.poly(quad((hw - 0.45, 0.05, zz), (hw - 0.45, 0.9, zz), (hw - 0.45, 0.9, zz + 0.015), (hw - 0.45, 0.05, zz + 0.015)),
+               (70, 72, 76))
+    s.poly(quad((hw - 0.45, 0.95, hz0 - 0.1), (hw - 0.45, 0.97, hz0 - 0.1), (hw - 0.45, 0.97, hz1 + 0.1),
+                (hw - 0.45, 0.95, hz1 + 0.1)), (236, 238, 240), 0.7)  # the counter's lit edge
+    for i, zz in enumerate((6.6, 7.3, 8.0, 8.7, 9.4)):  # trays stacked on it
+        tx, ty = p3(hw - 0.25, 0.95, zz)
+        s.rect(tx - 22 * 5 / zz, ty - 5 * 5 / zz, 44 * 5 / zz, 5 * 5 / zz, (146, 150, 152) if i % 2 else (120, 124, 128))
+    board = quad((hw, 2.25, hz0 + 0.8), (hw, 2.8, hz0 + 0.8), (hw, 2.8, hz1 - 0.8), (hw, 2.25, hz1 - 0.8))
+    s.poly(board, (34, 40, 36))
+    rng = random.Random(31)
+    for row in range(4):
+        yy = 2.72 - row * 0.12
+        z0_ = hz0 + 1.0
+        while z0_ < hz1 - 1.1:
+            ln = rng.uniform(0.3, 0.7)
+            s.poly(quad((hw, yy, z0_), (hw, yy + 0.03, z0_), (hw, yy + 0.03, z0_ + ln), (hw, yy, z0_ + ln)), (200, 204, 196))
+            z0_ += ln + 0.15
+    ccx, ccy = p3(hw, 2.55, 5.4)
+    s.ellipse(ccx, ccy, 0.2 * F / 5.4 * 0.45, 0.2 * F / 5.4, (226, 226, 220))
+    s.ellipse(ccx, ccy, 0.2 * F / 5.4 * 0.45 - 2, 0.2 * F / 5.4 - 3, (40, 40, 42), 0.0)
+    s.poly([(ccx, ccy), (ccx + 1.5, ccy), (ccx + 1.5, ccy - 0.15 * F / 5.4), (ccx, ccy - 0.15 * F / 5.4)], (30, 30, 32))
+    s.poly([(ccx, ccy - 1), (ccx + 0.04 * F / 5.4, ccy + 0.06 * F / 5.4), (ccx + 0.04 * F / 5.4 + 1.5, ccy + 0.06 * F / 5.4),
+            (ccx + 1.5, ccy - 1)], (30, 30, 32))
+    # the ceiling's panels over each table (emissive), the light round them on the ceiling
+    tables = [(MT[0], MT[1], MT[2])] + [(cx, MT[1], z0) for cx, z0 in SIDE_TABLES]
+    for cx, _, _ in tables:
+        for z in MESS_LAMPS + (11.6,):
+            a, b = z - 0.55, z + 0.55
+            frame = quad((cx - 0.22, MH, a - 0.03), (cx + 0.22, MH, a - 0.03), (cx + 0.22, MH, b + 0.03), (cx - 0.22, MH, b + 0.03))
+            s.poly(frame, (140, 140, 138))
+            pane = quad((cx - 0.18, MH, a), (cx + 0.18, MH, a), (cx + 0.18, MH, b), (cx - 0.18, MH, b))
+            s.poly(pane, (248, 246, 238))
+            lamps.poly(pane, (236, 232, 214))
+            px, py = p3(cx, MH, z)
+            r = F * 0.9 / z
+            lamps.ellipse(px, py, r, r * 0.4, lamps.rad(px, py, r, [(0, (110, 104, 90), 0.45), (1, (110, 104, 90), 0.0)],
+                                                        transform=f"translate({px:.1f} {py:.1f}) scale(1 0.4) "
+                                                                  f"translate({-px:.1f} {-py:.1f})"))
+            fx, fy = p3(cx, 0, z)  # its pool on the floor beside the table
+            rr = F * 1.3 / z
+            s.ellipse(fx, fy, rr, rr * 0.25, s.rad(fx, fy, rr, [(0, (240, 232, 212), 0.22), (1, (240, 232, 212), 0.0)],
+                                                   transform=f"translate({fx:.1f} {fy:.1f}) scale(1 0.25) "
+                                                             f"translate({-fx:.1f} {-fy:.1f})"))
+    # the tables and their benches, the men eating at the far ends, far to near
+    seated = {0: ((MT[0] + MT[1] + BENCH[0] + 0.15, 9.4, -1),),
+              1: ((-2.45 - 0.42 - 0.3, 8.9, 1), (-2.45 + 0.42 + 0.3, 9.6, -1), (-2.45 - 0.42 - 0.3, 6.4, 1)),
+              2: ((2.95 - 0.42 - 0.3, 9.0, 1), (2.95 - 0.42 - 0.3, 6.9, 1))}
+    rng = random.Random(17)
+    for i, (cx, hw_, z0) in sorted(enumerate(tables), key=lambda t: -abs(t[1][0])):
+        _table(s, cx, hw_, z0, MT[3], MT[4], rng, seated[i])
+    # the corners of the eye's view in shadow
+    s.path(f"M0 0 L{W} 0 L{W} {H} L0 {H}Z", s.rad(960, 470, 1150, [(0, (0, 0, 0), 0.0), (0.5, (0, 0, 0), 0.0),
+                                                                   (1, (0, 0, 0), 0.55)],
+                                                   transform="translate(960 470) scale(1 0.72) translate(-960 -470)"))
+    return sky, city, lights, s, lamps
+
+
 def _cutouts(outer, holes) -> str:
     """An even-odd path: `outer` with `holes` cut out of it (for a wall with windows)."""
     def d(pts):
@@ -653,16 +995,30 @@ def main() -> None:
                  [("sky", "sky", ""), ("city", "ambient", ""),
                   ("city_lights", "emissive", '   <property name="twinkle" type="float" value="0.3"/>'),
                   ("room", "ambient", ""), ("spill", "emissive", "")], WIN[3], [("by_locker", 1500, 1000, 0.9)])
-    stems = ("sky", "room", "door_light")
+    stems = ("sky", "room", "door_light", "his_bunk_front")
+    lx, ly = p3(*DORM_LYING)
     _write_stage("shinra_barracks",
                  {stem: (svg, f"the barracks: {stem}") for svg, stem in zip(dormitory(), stems, strict=True)},
-                 [("sky", "sky", ""), ("room", "ambient", ""), ("door_light", "emissive", "")], VPY,
-                 [("by_his_bunk", *mark_of(*DORM_ZACK))])
+                 [("sky", "sky", ""), ("room", "ambient", ""), ("door_light", "emissive", ""),
+                  ("his_bunk_front", "ambient", "")], VPY,
+                 [("by_his_bunk", *mark_of(*DORM_ZACK)), ("on_floor", *mark_of(*DORM_FLOOR)),
+                  ("on_floor_facing", *mark_of(*DORM_FACING)),
+                  ("on_his_bunk", round(lx), round(ly), mark_of(DORM_LYING[0], DORM_LYING[2])[2],
+                   {"behind": "his_bunk_front"}), *dorm_cloud()])
     stems = ("sky", "room", "screen", "table")
     gx, gy = b3(0, 0, GENERAL_Z)
     _write_stage("shinra_briefing", {stem: (svg, f"briefing {stem}") for svg, stem in zip(briefing(), stems, strict=True)},
                  [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", ""), ("table", "ambient", "")],
                  VPY, [("head_of_table", round(gx), round(gy), round(F * 1.77 / GENERAL_Z / 980, 3))], above=1)
+    stems = ("sky", "city", "city_lights", "room", "lamps")
+    places = []
+    for name, bench_x in (("mess_left", MT[0] - MT[1] - BENCH[0]), ("mess_right", MT[0] + MT[1] + BENCH[0])):
+        for z, suffix in zip(MESS_Z, ("", "_along"), strict=True):
+            places.append((name + suffix, *mark_of(bench_x, z)))
+    _write_stage("shinra_mess", {stem: (svg, f"the mess: {stem}") for svg, stem in zip(mess(), stems, strict=True)},
+                 [("sky", "sky", ""), ("city", "ambient", ""),
+                  ("city_lights", "emissive", '   <property name="twinkle" type="float" value="0.2"/>'),
+                  ("room", "ambient", ""), ("lamps", "emissive", "")], VPY, places)
 
 
 if __name__ == "__main__":

@@ -648,18 +648,21 @@ def chair_boxes():
 
 
 CHAIR_DARK, CHAIR_MID, CHAIR_LIT = (24, 18, 15), (56, 41, 32), (112, 84, 62)  # dark walnut
-CHAIR_RIM = (3.2, 1.4)  # px: the edge band the light from the glass (behind, left) catches
+CHAIR_RIM = (3.2, 1.6)  # px: the edge bands the light catches: sides toward the glass (left), tops
 
 
 def build_chair():
-    """The wooden chair (an `ambient` layer) and its rim (a `rim` layer, drawn additively in the
+    """The wooden chair (an `ambient` layer) and its rims (`rim` layers, drawn additively in the
     preset's rim colour): backlit by the glass like the figures, the chair is a dark walnut
-    shape whose faces turned to the window are a little lighter, with the grain along its seat,
-    and a thin line of light along the edges of every member that face the window (left) and
-    the sky (top) — so under the rust of the sunset it reads as a chair against the light, not
-    as an orange block."""
+    shape whose faces turned to the window are a little lighter, with the grain along its seat;
+    a thin line of light along the edges of every member that face the window (left: `chair_rim`)
+    and along those that face up, with a faint sheen on the seat (`chair_rim_top`, `faces: up`:
+    the preset's `rim_top` says how much light reaches them — a low sun lights the sides of the
+    chair, not its tops; the night sky lights the tops) — so under the rust of the sunset it
+    reads as a chair against the light, not as an orange block, and at sunrise not as a tan one."""
     s = SVG(W, H)
     rim = SVG(W, H)
+    top = SVG(W, H)
     c, si = math.cos(CHAIR_YAW), math.sin(CHAIR_YAW)
     ox, oz = CHAIR_C
 
@@ -684,6 +687,7 @@ def build_chair():
         centre = to_world(cx, cy, cz)
         hulls.append((math.dist(centre, (0, RCAM, 0)),
                       Polygon([rproj(*p) for p in corners.values()]).convex_hull))
+        member = hulls[-1]
         for axis in range(3):
             for sgn in (-1, 1):
                 quad = []
@@ -703,14 +707,16 @@ def build_chair():
                 lam = max(0.0, sum(nw[i] * light[i] for i in range(3)))
                 dist = math.sqrt(sum(v * v for v in cam))
                 faces.append((dist, [rproj(*q) for q in quad], lam, tone, axis, sgn))
+                if axis == 1 and sgn > 0 and sx * sz > 0.1:  # the seat's top: the sky's sheen on it
+                    seat_top = (member[0], [rproj(*q) for q in quad])
     faces.sort(key=lambda t: -t[0])
     for dist, pts, lam, tone, axis, sgn in faces:
         col = mix(mix(CHAIR_DARK, CHAIR_MID, 0.7), CHAIR_LIT, lam ** 1.5)
         col = tuple(min(255, v * tone) for v in col)
         xs = [p[0] for p in pts]
         ys = [p[1] for p in pts]
-        if axis == 1:   # a horizontal face: lighter toward the window (its far, left edge)
-            fill = s.lin(min(xs), 0, max(xs), 0, [(0, tuple(min(255, v * 1.15) for v in col)), (1, tuple(v * 0.72 for v in col))])
+        if axis == 1:   # a horizontal face: no lighter than the sides (its light is `chair_rim_top`'s sheen)
+            fill = s.lin(min(xs), 0, max(xs), 0, [(0, tuple(v * 0.9 for v in col)), (1, tuple(v * 0.66 for v in col))])
         else:
             fill = s.lin(0, min(ys), 0, max(ys), [(0, tuple(min(255, v * 1.06) for v in col)), (1, tuple(v * 0.7 for v in col))])
         s.poly(pts, fill)
@@ -723,25 +729,33 @@ def build_chair():
         b = rproj(*to_world(x + rng.uniform(-0.01, 0.01), sy_top, 0.2))
         w = rng.uniform(0.6, 1.3)
         s.poly([(a[0] - w, a[1]), (a[0] + w, a[1]), (b[0] + w, b[1]), (b[0] - w, b[1])], CHAIR_DARK, 0.35)
-    # the rim: each member's edges facing the window and the sky, hidden where a nearer member is
-    # in front of it (the lines must not show through the seat)
+    # the rims: each member's edges facing the window (left) and facing up, hidden where a nearer
+    # member is in front of it (the lines must not show through the seat); the sky's sheen on the
+    # seat, strongest toward the window
     hulls.sort(key=lambda t: t[0])
     nearer = None
-    for _, hull in hulls:
-        band = rim_of(hull, *CHAIR_RIM)
-        glow = rim_of(hull, CHAIR_RIM[0] * 3, CHAIR_RIM[1] * 3)
-        if nearer is not None:
-            band, glow = band.difference(nearer), glow.difference(nearer)
-        if not glow.is_empty:
-            rim.geom(glow, (255, 255, 255), 0.18)
-        if not band.is_empty:
-            rim.geom(band, (255, 255, 255), 0.85)
+    for dist, hull in hulls:
+        if dist == seat_top[0]:
+            sheen = Polygon(seat_top[1])
+            if nearer is not None:
+                sheen = sheen.difference(nearer)
+            xs = [p[0] for p in seat_top[1]]
+            top.geom(sheen, top.lin(min(xs), 0, max(xs), 0, [(0, (255, 255, 255), 0.22), (1, (255, 255, 255), 0.05)]))
+        for layer, (dx, dy) in ((rim, (CHAIR_RIM[0], 0.0)), (top, (0.0, CHAIR_RIM[1]))):
+            band = rim_of(hull, dx, dy)
+            glow = rim_of(hull, dx * 3, dy * 3)
+            if nearer is not None:
+                band, glow = band.difference(nearer), glow.difference(nearer)
+            if not glow.is_empty:
+                layer.geom(glow, (255, 255, 255), 0.18)
+            if not band.is_empty:
+                layer.geom(band, (255, 255, 255), 0.85)
         nearer = hull if nearer is None else unary_union([nearer, hull])
     tl = rproj(*to_world(-0.235, 0.977, 0.18))
     tr = rproj(*to_world(0.235, 0.977, 0.18))
     s.text(f"top rail left end at {tl}")
     print("chair rail left", tl, "right", tr)
-    return s, rim
+    return s, rim, top
 
 
 # ---- lights (polygons, for the .tmx) -------------------------------------------------------
@@ -777,7 +791,7 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     A = lines.append
     A('<?xml version="1.0" encoding="UTF-8"?>')
     A('<map version="1.8" tiledversion="1.8.2" orientation="orthogonal" renderorder="right-down" '
-      'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="9" nextobjectid="NEXTOBJ">')
+      'width="16" height="9" tilewidth="120" tileheight="120" infinite="0" nextlayerid="10" nextobjectid="NEXTOBJ">')
     A(' <properties>')
     A('  <property name="light" value="day"/>')
     A('  <property name="window_side" value="left"/>')
@@ -835,6 +849,8 @@ def build_tmx(marks, sun_polys, sunrise_polys, figure_sun):
     # the chair stands in the beams and casts its shadow in them, like a figure
     image_layer(5, "chair", "ambient", '   <property name="casts_shadow" type="bool" value="true"/>')
     image_layer(8, "chair_rim", "rim")  # the edges of the chair that catch the light from the glass
+    # its edges that face up: lit as much as the preset's `rim_top` says (the light's height)
+    image_layer(9, "chair_rim_top", "rim", '   <property name="faces" value="up"/>')
     next_obj = obj_id
     obj_id = 1
     A(' <objectgroup id="6" name="marks">')
@@ -897,9 +913,10 @@ def main(argv=()):
     lights.save(os.path.join(LAYERS, "city_lights.svg"), "city lights")
     build_sky().save(os.path.join(LAYERS, "sky.svg"), "sky mask")
     build_interior().save(os.path.join(LAYERS, "interior.svg"), "interior")
-    chair, chair_rim = build_chair()
+    chair, chair_rim, chair_rim_top = build_chair()
     chair.save(os.path.join(LAYERS, "chair.svg"), "chair")
     chair_rim.save(os.path.join(LAYERS, "chair_rim.svg"), "chair rim")
+    chair_rim_top.save(os.path.join(LAYERS, "chair_rim_top.svg"), "chair rim: the edges that face up")
     brighten_svg(os.path.join(LAYERS, "interior.svg"), ROOM_ALBEDO)
     brighten_svg(os.path.join(LAYERS, "chair.svg"), CHAIR_ALBEDO)
     brighten_svg(os.path.join(LAYERS, "city_lights.svg"), CITY_LIGHTS_GAIN)

@@ -17,7 +17,7 @@ import os
 import random
 from dataclasses import replace
 
-from figkit import Ink, Mat, Part, ellipse, poly, shape, shift, union
+from figkit import Ink, Mat, Part, ellipse, poly, ribbon, shape, shift, union
 from figure import (
     Head,
     add,
@@ -559,6 +559,200 @@ def leaning() -> list[Part]:
     return turn(parts, lean, piv)
 
 
+# ---- the barracks (leave ending): seated on the floor, the splint ------------------------------
+WOOD = Mat((40, 30, 21), (86, 66, 46), (20, 14, 9), rim=0.7, rim_width=1.0)
+STRIP = Mat((52, 50, 54), (96, 92, 96), (26, 25, 28), rim=0.8, rim_width=1.0)   # a strip torn from a shirt: paler than his
+
+
+def _rot(p, ang, piv):
+    a = math.radians(ang)
+    x, y = p[0] - piv[0], p[1] - piv[1]
+    return (piv[0] + x * math.cos(a) - y * math.sin(a), piv[1] + x * math.sin(a) + y * math.cos(a))
+
+
+def splint_parts(el, wr, wraps=(0.3, 0.72), end=1.32, start=-0.12, off=-9.0) -> list[Part]:
+    """A broom handle lying along the top of a forearm (elbow -> wrist) from a little behind the
+    elbow to past the wrist, and strips of cloth wound round both (`wraps`: where, 0 = elbow,
+    1 = wrist)."""
+    ux, uy = wr[0] - el[0], wr[1] - el[1]
+    n = math.hypot(ux, uy) or 1.0
+    nx, ny = uy / n, -ux / n
+    if ny > 0:
+        nx, ny = -nx, -ny            # toward the top of the screen
+    a = (el[0] + ux * start + nx * -off, el[1] + uy * start + ny * -off)
+    b = (el[0] + ux * end + nx * -off, el[1] + uy * end + ny * -off)
+    stick = ribbon([a, lerp(a, b, 0.5), b], 10.5, caps=True)
+
+    def grain(ink: Ink, p: Part) -> None:
+        edge_line(ink, [lerp(a, b, 0.05), lerp(a, b, 0.95)], 1.2, (14, 10, 7), 0.35, p.geom)
+    out = [Part("splint", stick, WOOD, details=[grain], rim=0.75, inner_rim=0.6, shade=0.5)]
+    for i, t in enumerate(wraps):
+        c = lerp(el, wr, t)
+        band = ribbon([(c[0] + nx * 26 - ux / n * 4, c[1] + ny * 26 - uy / n * 4), c,
+                       (c[0] - nx * 22 + ux / n * 5, c[1] - ny * 22 + uy / n * 5)], 15)
+
+        def creases(ink: Ink, p: Part, c=c) -> None:
+            edge_line(ink, [(c[0] + nx * 20, c[1] + ny * 20), (c[0] - nx * 18, c[1] - ny * 18)], 1.6, CLOTH_SH, 0.5, p.geom)
+        out.append(Part(f"strip{i}", band, STRIP, details=[creases], rim=0.8, inner_rim=0.6, shade=0.5))
+    return out
+
+
+def floor_legs(HN, HF, kn, an, kf, af, far_flat: bool = False) -> list[Part]:
+    """Sitting on the floor facing right: the far (left) leg, then the near (right) one. Knees up
+    unless `far_flat` (the far leg stretched out along the floor, the boot upright on its heel)."""
+    out: list[Part] = []
+    if far_flat:
+        g = shape([(af[0] - 14, af[1] - 60), (af[0] + 12, af[1] - 66), (af[0] + 24, af[1] - 40), (af[0] + 22, af[1] + 10),
+                   (af[0] + 6, af[1] + 48), (af[0] - 16, af[1] + 50), (af[0] - 20, af[1] + 10)], 4)
+        out.append(Part("boot_l", g, BOOT, rim=0.35, shade=0.6))
+        g = limb([add(HF, -6, 0), lerp(HF, kf, 0.5), kf, lerp(kf, af, 0.5), af], [30, 26, 22, 20, 18], [28, 25, 23, 21, 19])
+        out.append(Part("leg_l", union(g, ellipse(kf[0], kf[1] - 6, 24, 18)), TROUSERS, rim=0.35, inner_rim=0.2))
+    else:
+        out += [foot(af, 1, 0.8, "boot_l", rim=0.35), leg(HF, kf, af, -1, "leg_l", rim=0.35)]
+    out += [foot(an, 1, 0.9, "boot_r", rim=0.7), leg(HN, kn, an, -1, "leg_r", rim=0.8)]
+    return out
+
+
+def splinting() -> list[Part]:
+    """On the barracks floor between the bunks, his back against a bunk (on the left), facing
+    right: knees up; the injured RIGHT forearm (the near one) laid over the near knee with a
+    broom handle along its top, a strip of cloth wound round both; the good hand pulling the
+    wrap tight from above, the strip's other end in his teeth, the head bowed to it."""
+    HN, HF = (304, 906), (352, 900)
+    hip = lerp(HN, HF, 0.5)
+    kn, an = (452, 730), (520, 914)
+    kf, af = (494, 712), (572, 912)
+    legs = floor_legs(HN, HF, kn, an, kf, af)
+    SN, SF, neck = (286, 666), (398, 662), (340, 646)
+    head = Head((392, 578), HS, "right", "34", tilt=30)
+    lean = -9.0
+    upper = [torso(SN, SF, HN, HF, neck, 1, hem=24, folds=[([add(SN, 20, 60), add(SN, 30, 100), add(SN, 28, 140)], 4),
+                                                          ([add(SF, -16, 60), add(SF, -28, 96), add(HF, -20, -40)], 4)]),
+             neck_part(neck, head)]
+    upper += head_parts(head, "hurt")
+    upper = turn(upper, lean, hip)
+    sn, sf, nk = _rot(SN, lean, hip), _rot(SF, lean, hip), _rot(neck, lean, hip)
+    mouth = _rot(head.pt(-0.16, 0.3), lean, hip)
+    head_i = next(i for i, p in enumerate(upper) if p.name == "face")
+    # the near (right, injured) arm over the near knee, the broom handle along its top
+    EN, WN = (388, 806), (560, 752)
+    near = [hand_part("hand_r", hand_hanging(add(WN, 4, 0), 52, 84, True, 0.2), SWOLLEN, rim=0.9)]
+    near += arm(sn, EN, WN, "arm_r", "torn", SWOLLEN, seed=11, rim=1.0, neck=nk, sag=3)
+    near += splint_parts(EN, WN)
+    # the far (left, good) arm reaching over to pull the wrap tight
+    EF, WF = (444, 704), (476, 748)
+    far = arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=12, rim=0.5, inner_rim=0.4, neck=nk, back=-1)
+    fist = hand_part("hand_l", hand_fist(WF, 72, 66, False), SKIN, rim=0.8, inner_rim=0.6)
+    # the strip's loose end, from the wrap near the wrist up to his teeth
+    wrap = lerp(EN, WN, 0.72)
+    tail = ribbon([add(wrap, -4, -12), lerp(add(wrap, -4, -12), mouth, 0.45), add(mouth, 2, 4)], [11, 9, 7])
+    strap = Part("strap_end", tail, STRIP, rim=0.9, inner_rim=0.7, shade=0.4)
+    return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:] + [strap, fist]
+
+
+def resting_floor() -> list[Part]:
+    """Later, on the floor beside Cloud, the arm splinted: his back against the bunk, the head let
+    back against its frame (chin up, eyes half shut), the near knee up, the far leg out along the
+    floor; the splinted forearm lying across his lap, the good hand loose on the near knee."""
+    HN, HF = (304, 906), (352, 900)
+    hip = lerp(HN, HF, 0.5)
+    kn, an = (444, 736), (520, 914)
+    kf, af = (500, 872), (622, 896)
+    legs = floor_legs(HN, HF, kn, an, kf, af, far_flat=True)
+    SN, SF, neck = (282, 666), (394, 662), (336, 646)
+    head = Head((322, 562), HS, "right", "34", tilt=-16)
+    lean = -13.0
+    upper = [torso(SN, SF, HN, HF, neck, 1, hem=24), neck_part(neck, head)]
+    upper += head_parts(head, "easy")
+    upper = turn(upper, lean, hip)
+    sn, sf, nk = _rot(SN, lean, hip), _rot(SF, lean, hip), _rot(neck, lean, hip)
+    head_i = next(i for i, p in enumerate(upper) if p.name == "face")
+    EN, WN = (300, 838), (452, 842)
+    near = [hand_part("hand_r", hand_hanging(add(WN, 4, 0), 70, 84, True, 0.3), SWOLLEN, rim=0.8)]
+    near += arm(sn, EN, WN, "arm_r", "torn", SWOLLEN, seed=13, rim=1.0, neck=nk, sag=2)
+    near += splint_parts(EN, WN, wraps=(0.25, 0.7), end=1.22)
+    EF, WF = (420, 790), (452, 716)
+    far = arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=14, rim=0.5, inner_rim=0.4, neck=nk, back=-1)
+    far.insert(0, hand_part("hand_l", hand_hanging(WF, 20, 84, False, 0.5), SKIN, rim=0.6))
+    return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:]
+
+
+def lying() -> list[Part]:
+    """That night, on his bunk: on his back, the head on the pillow at the wall end (screen left)
+    and turned up toward the little window above it, the knees drawn up (the feet flat on the
+    mattress), the splinted forearm lying on his chest with the good hand over it. Drawn as the
+    seated pose (facing right) turned a quarter back about the hips: the torso's back becomes its
+    underside on the mattress (canvas y ~ 950), its front faces up. The canvas's foot (the
+    anchor) is the middle of the mattress's top."""
+    hip = (450.0, 906.0)
+    HN, HF = (426, 906), (474, 900)
+    # the legs in the lying frame itself: thighs up from the hips to the raised knees, shins down
+    # to the feet flat on the mattress (boots still on)
+    kn, an = (548, 748), (604, 912)
+    kf, af = (572, 738), (640, 906)
+    legs = floor_legs(HN, HF, kn, an, kf, af)
+    # the upper body built sitting up (facing right), then laid back
+    SN, SF, neck = (398, 666), (510, 662), (452, 646)
+    head = Head((476, 556), HS, "right", "34", tilt=-26)
+    upper = [torso(SN, SF, HN, HF, neck, 1, hem=24, folds=[([add(SN, 22, 60), add(SN, 30, 110), add(SN, 26, 150)], 4),
+                                                          ([add(SF, -16, 70), add(SF, -24, 120), add(HF, -24, -20)], 3.5)]),
+             neck_part(neck, head)]
+    EF, WF = (540, 800), (540, 720)
+    far = arm(SF, EF, WF, "arm_l", "pushed", SKIN, seed=15, rim=0.5, inner_rim=0.4, neck=neck, back=-1)
+    # the splinted forearm across the chest (in the sitting frame: across in front of him)
+    EN, WN = (420, 836), (540, 740)
+    near = [hand_part("hand_r", hand_hanging(add(WN, 2, 0), 118, 82, True, 0.35), SWOLLEN, rim=0.7)]
+    near += arm(SN, EN, WN, "arm_r", "torn", SWOLLEN, seed=16, rim=1.0, neck=neck, sag=2)
+    near += splint_parts(EN, WN, wraps=(0.28, 0.7), end=1.2)
+    fist = hand_part("hand_l", hand_hanging(add(WF, 0, 0), 100, 84, False, 0.6), SKIN, rim=0.6)
+    body = upper + far + near + [fist] + head_parts(head, "easy")
+    body = turn(body, -90.0, (hip[0], hip[1] - 12))   # (a little above the hips: the back rests on the mattress)
+    return legs[:2] + body[:1] + legs[2:] + body[1:]
+
+
+BANDAGE = Mat((58, 56, 58), (100, 96, 98), (30, 29, 31), rim=0.8, rim_width=1.0)
+
+
+def at_table() -> list[Part]:
+    """Weeks later, in the mess, on a bench at the table (the table to his right, its top at
+    canvas y ~ 548 at the mess marks: the bench's seat at ~718), facing right: laughing, the
+    head thrown back a little, the mended RIGHT forearm (the near one, a pale bandage round it,
+    the sleeve pushed up now) lying on the table, the left hand flat beside it."""
+    HN, HF = (332, 692), (374, 688)
+    hip = lerp(HN, HF, 0.5)
+    # the legs under the table: thighs along the bench, shins down to the floor
+    legs = [foot((516, 912), 1, 0.9, "boot_l", rim=0.35), leg(HF, (500, 684), (516, 912), -1, "leg_l", rim=0.35),
+            foot((478, 914), 1, 0.9, "boot_r", rim=0.7), leg(HN, (464, 696), (478, 914), -1, "leg_r", rim=0.8)]
+    SN, SF, neck = (314, 452), (424, 448), (368, 432)
+    head = Head((398, 344), HS, "right", "34", tilt=-16)
+    lean = -5.0
+    upper = [torso(SN, SF, HN, HF, neck, 1, hem=26, folds=[([add(SN, 22, 60), add(SN, 32, 100), add(SN, 30, 140)], 4),
+                                                          ([add(SF, -16, 64), add(SF, -26, 110), add(SF, -24, 150)], 4)]),
+             neck_part(neck, head)]
+    upper += head_parts(head, "laugh")
+    upper = turn(upper, lean, hip)
+    sn, sf, nk = _rot(SN, lean, hip), _rot(SF, lean, hip), _rot(neck, lean, hip)
+    head_i = next(i for i, p in enumerate(upper) if p.name == "face")
+    # the far (left) hand flat on the table beyond the near arm
+    EF, WF = (470, 548), (568, 534)
+    far = [hand_part("hand_l", hand_hanging(WF, 4, 84, False, 0.45), SKIN, rim=0.4)]
+    far += arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=17, rim=0.4, inner_rim=0.3, neck=nk, back=-1)
+    # the near (right) forearm on the table, bandaged, the hand loose
+    EN, WN = (420, 548), (540, 540)
+    near = [hand_part("hand_r", hand_hanging(add(WN, 2, 0), 8, 84, True, 0.5), SKIN, rim=0.8)]
+    near += arm(sn, EN, WN, "arm_r", "pushed", SKIN, seed=18, rim=0.9, neck=nk)
+    c0, c1 = lerp(EN, WN, 0.35), lerp(EN, WN, 0.85)
+    wrap = ribbon([c0, lerp(c0, c1, 0.5), c1], 31)
+
+    def turns(ink: Ink, p: Part) -> None:
+        for t in (0.2, 0.45, 0.7):
+            q = lerp(c0, c1, t)
+            edge_line(ink, [add(q, -8, -14), add(q, 6, 14)], 1.6, CLOTH_SH, 0.45, p.geom)
+    near.append(Part("bandage", wrap.intersection(near[1].geom.buffer(2)), BANDAGE, details=[turns], rim=0.8, inner_rim=0.5,
+                     shade=0.5))
+    return legs[:2] + upper[:head_i] + far + legs[2:] + near + upper[head_i:]
+
+
 def ground(cx: float, rx: float) -> Part:
     return Part("ground", ellipse(cx, G + 1, rx, 7), Mat((3, 3, 5), (3, 3, 5), (3, 3, 5), rim=0.0), shade=0.0, inner_rim=0.0)
 
@@ -611,6 +805,10 @@ def build(only: set[str] | None = None) -> None:
         "upper_resolute": straight_upper("resolute"),
         "upper_arm_raised": straight_upper("arm_raised"),
         "body_leaning": [ground(320, 100)] + leaning(),
+        "body_splinting": [ground(420, 170)] + splinting(),
+        "body_seated_floor": [ground(440, 190)] + resting_floor(),
+        "body_lying": lying(),
+        "body_seated_table": [ground(420, 130)] + at_table(),
     }
     stacks = {
         "hurt": ["legs_wall", "upper_hurt"],
@@ -621,6 +819,10 @@ def build(only: set[str] | None = None) -> None:
         "resolute": ["legs_straight", "upper_resolute"],
         "leaning": ["body_leaning"],
         "arm_raised": ["legs_straight", "upper_arm_raised"],
+        "splinting": ["body_splinting"],
+        "seated_floor": ["body_seated_floor"],
+        "lying": ["body_lying"],
+        "seated_table": ["body_seated_table"],
     }
     if only is None:
         for old in os.listdir(d):

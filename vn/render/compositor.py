@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
-import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import replace
@@ -32,8 +30,8 @@ from vn.render.images import ImageCache, reset_alpha
 from vn.render.lighting import StageLighter, build_stage_maps, parallax_runs, q
 from vn.render.motion import Living, sprite_motion
 from vn.render.plate import PlateCache
-from vn.render.resize import WARM_S, BackgroundBuilds, Warmup, frame, nearest
-from vn.render.sprites import Prebuilt, ShadowCasters, ShadowKey, SpriteRenderer, make_shadow, shadow_key
+from vn.render.resize import Resize, frame
+from vn.render.sprites import ShadowCasters, SpriteRenderer
 from vn.render.transitions import Wipe, dissolve, fade, slide_offset
 from vn.stage.camera import Camera, bounds_on_screen, default_camera, layer_origin
 from vn.stage.layout import Layout
@@ -257,7 +255,7 @@ class _Stage:
 def _maps_bytes(lit: list[StageLighter]) -> int:
     return sum(m.get_pitch() * m.get_height() for lighter in lit
                for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
-                         lighter.maps.rim) if m is not None)
+                         lighter.maps.rim, lighter.maps.rim_top) if m is not None)
 
 
 def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, float], r: float,
@@ -360,9 +358,8 @@ class Compositor:
         self.wipe = Wipe()
         self.plate = PlateCache()
         self.living_plate = PlateCache()  # the still picture with its living motion at one moment
-        self.builds = BackgroundBuilds()  # stages rasterised for a new size (vn.render.resize)
-        self._warmup = Warmup()  # and their first picture, made over the frames of the stand-in
-        self._warming: tuple[tuple[int, int], tuple[int, int]] | None = None  # (from size, new size)
+        self.resize = Resize(self)  # a new size made off the frame meanwhile (vn.render.resize)
+        self.builds = self.resize.builds  # (stages rasterised for a new size)
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
         self._buffers: dict[str, pygame.Surface] = {}
@@ -403,23 +400,10 @@ class Compositor:
         # over it where it moves (vn.render.motion)
         rest = view if view.motion is None else replace(view, motion=None)
         key = (rest, self.images.generation)
-        stand_in = self._stand_in_size(view, pic.get_size())
-        if stand_in is not None:  # the stage is being rasterised for this size (vn.render.resize)
-            self._warming = (stand_in, pic.get_size())
-        elif self._warming is not None:  # ... then its first picture is made a piece a frame
-            if self._warming[1] == pic.get_size() and not self._warmup.step(
-                    self, view, target.get_size(), time.thread_time() + WARM_S, time.thread_time):
-                stand_in = self._warming[0]
-            else:
-                self._warming = None
-                self._warmup.clear()
-        self.builds.warming = self._warming is not None  # (a still picture asks for the frames it needs)
-        if stand_in is not None:
-            self._stand_in(pic, rest, stand_in)  # (not kept: a plate at the new size costs a slow frame)
+        if self.resize.stand_in(pic, view, target.get_size()):  # a new size being made (vn.render.resize)
             if paint is not None:
                 paint(target)
             return rect
-        self._buffers.pop("stand-in", None)  # (the last size's picture: 3.5 MB at 720p)
         t = rest.transition
         if t is not None and t.kind in ("dissolve", "wipe") and rest.card is None:
             # only the transition moves: the live picture under it is kept on the plate like
@@ -553,106 +537,9 @@ class Compositor:
         mx, my = layer_origin(camera, marks_parallax(layout), layout.parallax_origin, view.size)
         return [(sv, (ks, ks), (round(mx * scale) + ox, round(my * scale) + oy)) for sv in view.sprites]
 
-    def stand_in_size(self, view: SceneView, size: tuple[int, int]) -> tuple[int, int] | None:
-        """While the stage of `view` is being built in the background for a target of `size`,
-        the picture size it was drawn at before, to draw at and scale meanwhile; None when it
-        can be drawn at `size` (vn.render.resize)."""
-        rest = view if view.motion is None else replace(view, motion=None)
-        return self._stand_in_size(rest, fit(size, view.size)[1].size)
-
-    def warm(self, view: SceneView, size: tuple[int, int], until: float,
-             clock: Callable[[], float] = time.thread_time) -> bool:
-        """Make part of the first picture of `view` on a target of `size` once its stage is
-        built (`stand_in_size` gave None), until `clock()` passes `until`; True when nothing
-        was left to make, so a frame now only blits (`vn.render.resize.Warmup`)."""
-        with frame():
-            return self._warmup.step(self, view, size, until, clock)
-
-    def end_warm(self) -> None:
-        """Let go of a first picture being made by `warm` (the new size it was for is gone)."""
-        self._warmup.clear()
-
-    def at_rest(self, dest: pygame.Surface, view: SceneView) -> None:
-        """The picture of `view` at rest (its living motion left out) filling `dest`: from the
-        plate when it holds it at that size, else composed and kept. A stand-in's picture
-        (vn.screen): it releases nothing kept for another size."""
-        rest = view if view.motion is None else replace(view, motion=None)
-        with frame():
-            self.plate.draw(dest, (rest, self.images.generation),
-                            lambda d: self._render(d, rest, fit(d.get_size(), view.size)[0]), keep=True)
-
     def prepare(self, view: SceneView, size: tuple[int, int]) -> None:
         """Load what `view` needs at output `size` ahead of time (stage maps, sprite rasters)."""
         self.draw(pygame.Surface(size), view)
-
-    # --- a new size, built in the background (vn.render.resize) ---------------------------------
-
-    def _stand_in_size(self, view: SceneView, size: tuple[int, int]) -> tuple[int, int] | None:
-        """The size to draw `view` at (then scaled) while its stage is built at `size` in the
-        background; None to draw at `size` (ready, the stage's first picture, or no stage)."""
-        name = view.stage
-        self.builds.drop(keep=(name, size))  # (a stage or size no longer shown is not waited for)
-        if name is None or (name, size) in self._stages:
-            return None
-        drawn = [s for (n, s) in self._stages if n == name]
-        layout = self.assets.stage(name) if drawn else None
-        if layout is None:
-            return None
-        building = self.builds.poll((name, size), self._builder(layout, view, size),
-                                    lambda result: self._install(name, size, *result))
-        return nearest(drawn, size) if building else None
-
-    def _builder(self, layout: Layout, view: SceneView, size: tuple[int, int]) -> Callable[[], Any]:
-        """Work for a background thread: the stage's lit planes at `size` and the layers of the
-        sprites on it, touching no state of the compositor (`_install` hands them over)."""
-        images, sprites, clock = self.images, self.sprites, view.clock
-        camera = view.camera or default_camera(layout.size, view.size)
-        ks = camera.zoom * fit(size, view.size)[0]  # as _scene draws the sprites
-        shown = [(sdef, sv) for sv in view.sprites if (sdef := self.assets.sprite(sv.sprite)) is not None]
-        light = view.light
-
-        scale = fit(size, view.size)[0]
-
-        def work() -> tuple[_Stage, list[Prebuilt], list[tuple[ShadowKey, Any, Any]]]:
-            st = _Stage(layout, images, size)
-            for lighter in st.lighters(clock):
-                lighter.prepare(light)  # the first frame at the new size then only blits
-            beams = st.beams(st.k_ref)
-            beams.prepare(light)
-            built = [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
-            casts: list[tuple[ShadowKey, Any, Any]] = []
-            if beams.depths(len(layout.layers)):  # the shadows in the beams, as `_staged` makes them
-                _, _, marks_at, sun_at, beam_origin = _places(st, view, scale, (0, 0))
-                # where the light catches the figures (kept with their art, as `paint` keeps it)
-                sun = (marks_at[0] + light.sun[0] * ks, marks_at[1] + light.sun[1] * ks)
-                for (sdef, sv), b in zip(shown, built, strict=True):
-                    sprites.prebuild_shadow(b, (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks), sun_at,
-                                            sv.alpha, scale)
-                    sprites.paint(b.shown, sprites.placement(sdef, sv, (ks, ks), marks_at), sv.alpha, sun,
-                                   light.glaze)
-                for _, parallax, art, (fx, fy) in st.casters().at(ks):
-                    o = beam_origin(parallax)
-                    key = shadow_key(art, (o[0] + fx * ks, o[1] + fy * ks), sun_at, 1.0, scale)
-                    if key is not None:
-                        casts.append((key, art, make_shadow(art, key)))
-            return st, built, casts
-
-        return work
-
-    def _install(self, name: str, size: tuple[int, int], st: _Stage, sprites: list[Prebuilt],
-                 casts: list[tuple[ShadowKey, Any, Any]]) -> None:
-        self._stages[(name, size)] = st
-        while len(self._stages) > 2:
-            self._stages.popitem(last=False)
-        for built in sprites:
-            self.sprites.adopt_prebuilt(built)
-        for key, art, made in casts:
-            self.sprites.adopt_shadow(key, weakref.ref(art), made)
-
-    def _stand_in(self, dest: pygame.Surface, view: SceneView, size: tuple[int, int]) -> None:
-        buf = self._buffer("stand-in", size)
-        self.plate.draw(buf, (view, self.images.generation), lambda d: self._render(d, view, fit(size, view.size)[0]))
-        pygame.transform.scale(buf, dest.get_size(), dest)
 
     # --- the picture ----------------------------------------------------------------------------
 

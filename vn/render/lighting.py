@@ -4,10 +4,11 @@ vn/render/beams.py).
 The planes of a stage are composited once per output size into four maps, one per light role.
 Alpha compositing is linear in each layer's colour, so the lit stack (each `ambient` layer
 multiplied by the ambient colour, `sky` layers replaced by the sky, `emissive` layers added at
-the preset's level, `rim` layers added tinted by the preset's rim colour x strength, each
-occluded by the layers above it) is exactly
+the preset's level, `rim` layers added tinted by the preset's rim colour x strength — those with
+`faces: up` also x its `rim_top` —, each occluded by the layers above it) is exactly
 
-    ambient * AMBIENT + SKY_MASK * sky picture + emissive * EMISSIVE + rim * RIM + NONE
+    ambient * AMBIENT + SKY_MASK * sky picture + emissive * EMISSIVE + rim * RIM
+        + rim_top * RIM * RIM_TOP + NONE
 
 where the capitals are fixed images. So a frame during a light tween costs a few full-picture
 blits, not a re-composite of every layer; and the lit result is cached while the light holds
@@ -69,6 +70,8 @@ class StageMaps:
     bounds: pygame.Rect | None = None  # laid over: where they cover or add anything
     rim: pygame.Surface | None = None  # opaque RGB (added, tinted by rim x rim_strength), cropped to rim_rect
     rim_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    rim_top: pygame.Surface | None = None  # `faces: up` rim layers (x the preset's rim_top too), cropped
+    rim_top_rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
     area: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
 
     def __post_init__(self) -> None:
@@ -164,6 +167,7 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     sky_rect: pygame.Rect | None = None
     emissive_rect: pygame.Rect | None = None
     rim_rect: pygame.Rect | None = None
+    rim_top_rect: pygame.Rect | None = None
     coverage = None
     if not bottom:
         coverage = pygame.Surface(size, pygame.SRCALPHA)
@@ -189,6 +193,10 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
         if layer.light == "emissive":
             role("emissive").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
             emissive_rect = area if emissive_rect is None else emissive_rect.union(area)
+            continue
+        if layer.light == "rim" and layer.properties.get("faces") == "up":
+            role("rim_top").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
+            rim_top_rect = area if rim_top_rect is None else rim_top_rect.union(area)
             continue
         if layer.light == "rim":
             role("rim").blit(premultiplied(surf), pos, special_flags=pygame.BLEND_RGB_ADD)
@@ -221,7 +229,10 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     emi_crop = emissive.subsurface(emissive_rect).copy() \
         if emissive is not None and emissive_rect and emissive_rect.w and emissive_rect.h else None
     rim_crop = rim.subsurface(rim_rect).copy() if rim is not None and rim_rect and rim_rect.w and rim_rect.h else None
-    del sky, emissive, rim
+    rim_top = roles.get("rim_top")
+    top_crop = rim_top.subsurface(rim_top_rect).copy() \
+        if rim_top is not None and rim_top_rect and rim_top_rect.w and rim_top_rect.h else None
+    del sky, emissive, rim, rim_top
     roles.clear()  # (the full-size maps go before the laid-over crops are made)
     has_plain = plain is not None
     bounds = None
@@ -229,7 +240,7 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     kept = None if static_only else ambient
     if coverage is not None:
         bounds = covers = content_rect(coverage)
-        for added in (emissive_rect, rim_rect):  # emissive and rim light add where nothing covers
+        for added in (emissive_rect, rim_rect, rim_top_rect):  # emissive and rim light add where nothing covers
             if added is not None:
                 bounds = bounds.union(added) if bounds.w and bounds.h else added
         # laid over the planes below: only where it covers anything is kept (one pixel of nothing
@@ -246,7 +257,8 @@ def build_stage_maps(layout: Layout, images: ImageCache, k: float, t: float = 0.
     return StageMaps(size, kept, sky_crop, sky_rect or pygame.Rect(0, 0, 0, 0), emi_crop,
                      emissive_rect or pygame.Rect(0, 0, 0, 0), plain if has_plain else None,
                      laid_over=coverage is not None, bounds=bounds, rim=rim_crop,
-                     rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), area=area)
+                     rim_rect=rim_rect or pygame.Rect(0, 0, 0, 0), rim_top=top_crop,
+                     rim_top_rect=rim_top_rect or pygame.Rect(0, 0, 0, 0), area=area)
 
 
 def _all_black(surf: pygame.Surface) -> bool:
@@ -410,6 +422,24 @@ def rim_tint(light: Light) -> tuple[int, int, int]:
     return q((light.rim[0] * s, light.rim[1] * s, light.rim[2] * s))
 
 
+def rim_top_tint(light: Light) -> tuple[int, int, int]:
+    """What a white pixel of a `faces: up` rim layer becomes under `light`: the rim tint x the
+    preset's `rim_top` (a low sun lights the sides of things, not their tops)."""
+    s = max(0.0, min(1.0, light.rim_strength)) * max(0.0, min(1.0, light.rim_top))
+    return q((light.rim[0] * s, light.rim[1] * s, light.rim[2] * s))
+
+
+def _add_rim(out: pygame.Surface, rim: pygame.Surface | None, rect: pygame.Rect, tint: tuple[int, int, int],
+             to: tuple[int, int]) -> None:
+    """Add a rim map (cropped to `rect`, in px of the maps) tinted by `tint` onto `out`, whose
+    top-left is at `-to` in those px."""
+    if rim is None or tint == (0, 0, 0):
+        return
+    lit = rim.copy()
+    lit.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
+    out.blit(lit, rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
+
+
 def sky_key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
     """Equal keys: `sky_picture` draws the same sky (everything it is made from, as drawn)."""
     sun = _sun(light, *k)
@@ -448,12 +478,12 @@ class StageLighter:
 
     @staticmethod
     def _base_key_of(light: Light) -> tuple[object, ...]:
-        return (q(light.ambient), _level(light.emissive), rim_tint(light))
+        return (q(light.ambient), _level(light.emissive), rim_tint(light), rim_top_tint(light))
 
     @staticmethod
     def key(light: Light, k: tuple[float, float]) -> tuple[object, ...]:
         """Equal keys: the planes look the same under both lights."""
-        return (q(light.ambient), _level(light.emissive), rim_tint(light), sky_key(light, k))
+        return (q(light.ambient), _level(light.emissive), rim_tint(light), rim_top_tint(light), sky_key(light, k))
 
     def _sky_lit(self, light: Light) -> pygame.Surface | None:
         m = self.maps
@@ -492,10 +522,8 @@ class StageLighter:
         emi = self._emissive(key[1])
         if emi is not None:
             out.blit(emi, m.emissive_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
-        if m.rim is not None and key[2] != (0, 0, 0):
-            rim = m.rim.copy()
-            rim.fill(key[2], special_flags=pygame.BLEND_RGB_MULT)
-            out.blit(rim, m.rim_rect.move(to), special_flags=pygame.BLEND_RGB_ADD)
+        _add_rim(out, m.rim, m.rim_rect, key[2], to)
+        _add_rim(out, m.rim_top, m.rim_top_rect, key[3], to)
         if m.plain is not None:
             out.blit(m.plain, (0, 0), part, special_flags=pygame.BLEND_RGB_ADD)
         lit_sky = self._sky_lit(light) if sky else None

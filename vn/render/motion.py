@@ -12,6 +12,8 @@ over it:
   view; a frame subtracts V x the dim of each cell, the dims set through the palette of
   an 8-bit map of cells (256 schedules: `vn.stage.motion.twinkle_dims`), so a frame is three
   blits over the lights' rectangle whatever their number;
+- **flicker** (firelight) and a stage layer's **pulse**: what the layer adds to the picture at
+  rest, dimmed by a smooth noise along the layer, or by its throb (`vn.render.flicker`);
 - **dust**: motes added over the picture inside their polygon, weighted by its soft mask and lit
   by its beam's colour and strength.
 Compositing is linear in each of these, so the frame equals the composition of the moving
@@ -29,6 +31,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from vn.render.beams import BeamShape
+from vn.render.flicker import Flames
 from vn.render.lighting import build_stage_maps, q
 from vn.stage import motion
 from vn.stage.camera import default_camera, layer_origin
@@ -60,6 +63,18 @@ def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -
     return stretch, glow
 
 
+def crop_to_light(v: pygame.Surface, at: pygame.Rect) -> tuple[pygame.Surface, pygame.Rect] | None:
+    """`v` (a picture of light at `at`) cut to the box of its pixels that are not black, and that
+    box on the picture (None: all black)."""
+    lit_mask = pygame.mask.from_threshold(v, (0, 0, 0), (1, 1, 1, 255))
+    lit_mask.invert()
+    parts = lit_mask.get_bounding_rects()
+    if not parts:
+        return None
+    tight = parts[0].unionall(parts[1:])
+    return v.subsurface(tight).copy(), tight.move(at.topleft)
+
+
 class Living:
     """Draws a view's living motion over its picture at rest (see the module docstring)."""
 
@@ -81,6 +96,7 @@ class Living:
         self._regions_for: object = None
         self._region_bytes = 0
         self.region_hits = 0  # regions served from what was kept (for tests)
+        self.flames = Flames(self)  # flickering emissive layers (vn.render.flicker)
 
     # --- the frame ------------------------------------------------------------------------------
 
@@ -97,6 +113,7 @@ class Living:
             return
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             self._twinkle(pic, view, scale, st, t)
+        self.flames.draw(pic, view, scale, st, t)
         dots = self._dots_at(view, scale, st, t)
         clip = pic.get_clip()  # (a frame drawn in parts: only the motes in this part)
         for i in clip.collidelistall(self._dot_rects[id(dots)][1]):
@@ -113,6 +130,7 @@ class Living:
             return out
         if view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
             out += [at for _, _, at, _ in self._visible(size, view, scale, st)]
+        out += self.flames.areas(size, view, scale, st)
         got = self._dots_at(view, scale, st, t)
         dots = self._dot_rects[id(got)][1]
         if dots:
@@ -129,6 +147,7 @@ class Living:
         self._motes.clear()
         self._dot_rects = {}
         self._moved.clear()
+        self.flames.release()
 
     # --- figures --------------------------------------------------------------------------------
 
@@ -321,61 +340,72 @@ class Living:
         if self._seen is not None and self._seen[0] == rest:
             return self._seen[1]
         camera = view.camera or default_camera(st.layout.size, view.size)
-        r = camera.zoom * scale / st.k_ref
-        layout = st.layout
-        lighters = st.lighters(view.clock)
-        level = max(0, min(255, round(view.light.emissive * 255)))
         out = []
         for run, amount, surf, rect in self._twinkle_maps(st, view.clock):
-            x0, y0 = self._run_origin(view, scale, st, run)
-            if abs(r - 1.0) < 1e-6:
-                lit, at = surf, pygame.Rect(round(x0) + rect.x, round(y0) + rect.y, rect.w, rect.h)
-            else:
-                size = (max(1, round(rect.w * r)), max(1, round(rect.h * r)))
-                lit = pygame.transform.smoothscale(surf, size)
-                at = pygame.Rect(round(x0 + rect.x * r), round(y0 + rect.y * r), *size)
-            shown = at.clip(pygame.Rect((0, 0), size))
-            if shown.w <= 0 or shown.h <= 0:
+            seen = self.light_seen(size, view, scale, st, run, surf, rect)
+            if seen is None:
                 continue
-            v = pygame.Surface(shown.size)
-            v.blit(lit, (at.x - shown.x, at.y - shown.y))
-            v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
-            for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
-                cover = lighters[j].maps.coverage()
-                if cover is None:
-                    continue
-                jx, jy = self._run_origin(view, scale, st, j)
-                jx, jy = jx + lighters[j].maps.area.x * r, jy + lighters[j].maps.area.y * r  # (over its area)
-                if abs(r - 1.0) >= 1e-6:
-                    cover = pygame.transform.smoothscale(
-                        cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
-                v.blit(cover, (round(jx) - shown.x, round(jy) - shown.y), special_flags=pygame.BLEND_PREMULTIPLIED)
-            for sv, k, origin in self.c._sprite_places(view, layout, size, scale):  # so do the figures
-                self.c.sprites.cover(v, self.c.assets.sprite(sv.sprite), sv, k,
-                                     (origin[0] - shown.x, origin[1] - shown.y))
-            if view.vignette > 0.0:  # and the vignette darkens it (whatever its colour)
-                mask = self.c.effects.vignette_mask(size)
-                a = max(0, min(255, round(255 * view.vignette)))
-                mask.set_alpha(a)
-                v.blit(mask, (-shown.x, -shown.y))
-                mask.set_alpha(None)
+            v, shown = seen
             # only points of light twinkle, not the haze around them: keep what stands above
             # its neighbourhood (V less a blur of V)
             radius = max(2, round(motion.TWINKLE_CELL * 0.5 * camera.zoom * scale))
             v.blit(pygame.transform.box_blur(v, radius), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
             # only where some light is left (the glass, not the wall the layer runs behind)
-            lit_mask = pygame.mask.from_threshold(v, (0, 0, 0), (1, 1, 1, 255))
-            lit_mask.invert()
-            parts = lit_mask.get_bounding_rects()
-            if not parts:
+            cropped = crop_to_light(v, shown)
+            if cropped is None:
                 continue
-            tight = parts[0].unionall(parts[1:])
-            v = v.subsurface(tight).copy()
-            shown = tight.move(shown.topleft)
-            cells = self._cell_map(layout.size, (x0, y0), camera.zoom * scale, size)
+            v, shown = cropped
+            x0, y0 = self._run_origin(view, scale, st, run)
+            cells = self._cell_map(st.layout.size, (x0, y0), camera.zoom * scale, size)
             out.append((amount, v, shown, cells))
         self._seen = (rest, out)
         return out
+
+    def light_seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage, run: int,
+                   surf: pygame.Surface, rect: pygame.Rect, emissive: bool = True) \
+            -> tuple[pygame.Surface, pygame.Rect] | None:
+        """What the emissive map `surf` (at `rect`, stage scale) of run `run` adds to the picture
+        of `view` at rest on a picture of `size`: the map through the camera at the preset's
+        emissive level (`emissive` False: a `none` layers' map, as it is), less what covers it
+        (the planes of the runs above, the figures, the vignette). Returns (V, its rect on the
+        picture), None where none of it shows."""
+        camera = view.camera or default_camera(st.layout.size, view.size)
+        r = camera.zoom * scale / st.k_ref
+        lighters = st.lighters(view.clock)
+        level = max(0, min(255, round(view.light.emissive * 255))) if emissive else 255
+        x0, y0 = self._run_origin(view, scale, st, run)
+        if abs(r - 1.0) < 1e-6:
+            lit, at = surf, pygame.Rect(round(x0) + rect.x, round(y0) + rect.y, rect.w, rect.h)
+        else:
+            scaled = (max(1, round(rect.w * r)), max(1, round(rect.h * r)))
+            lit = pygame.transform.smoothscale(surf, scaled)
+            at = pygame.Rect(round(x0 + rect.x * r), round(y0 + rect.y * r), *scaled)
+        shown = at.clip(pygame.Rect((0, 0), size))
+        if shown.w <= 0 or shown.h <= 0:
+            return None
+        v = pygame.Surface(shown.size)
+        v.blit(lit, (at.x - shown.x, at.y - shown.y))
+        v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
+        for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
+            cover = lighters[j].maps.coverage()
+            if cover is None:
+                continue
+            jx, jy = self._run_origin(view, scale, st, j)
+            jx, jy = jx + lighters[j].maps.area.x * r, jy + lighters[j].maps.area.y * r  # (over its area)
+            if abs(r - 1.0) >= 1e-6:
+                cover = pygame.transform.smoothscale(
+                    cover, (max(1, round(cover.get_width() * r)), max(1, round(cover.get_height() * r))))
+            v.blit(cover, (round(jx) - shown.x, round(jy) - shown.y), special_flags=pygame.BLEND_PREMULTIPLIED)
+        for sv, k, origin in self.c._sprite_places(view, st.layout, size, scale):  # so do the figures
+            self.c.sprites.cover(v, self.c.assets.sprite(sv.sprite), sv, k,
+                                 (origin[0] - shown.x, origin[1] - shown.y))
+        if view.vignette > 0.0:  # and the vignette darkens it (whatever its colour)
+            mask = self.c.effects.vignette_mask(size)
+            a = max(0, min(255, round(255 * view.vignette)))
+            mask.set_alpha(a)
+            v.blit(mask, (-shown.x, -shown.y))
+            mask.set_alpha(None)
+        return v, shown
 
     def _run_origin(self, view: SceneView, scale: float, st: _Stage, run: int) -> tuple[float, float]:
         camera = view.camera or default_camera(st.layout.size, view.size)

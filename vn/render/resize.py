@@ -20,9 +20,20 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+import weakref
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+if TYPE_CHECKING:
+    from vn.render.compositor import Compositor, _Stage
+    from vn.render.sprites import Prebuilt, ShadowKey
+    from vn.stage.layout import Layout
+    from vn.stage.view import SceneView
 
 log = logging.getLogger(__name__)
 
@@ -140,6 +151,157 @@ def nearest(sizes: list[Size], size: Size) -> Size | None:
     return min(sizes, key=lambda s: abs(s[1] - size[1])) if sizes else None
 
 
+class Resize:
+    """A compositor's pictures while the window's picture size changes (`Compositor.resize`):
+    the stage built for the new size in the background (`BackgroundBuilds`) while the nearest
+    size already drawn stands in, scaled; then the first picture at the new size made a piece a
+    frame (`Warmup`), the stand-in still shown, so the frame that swaps it in only blits."""
+
+    def __init__(self, c: Compositor) -> None:
+        self.c = c
+        self.builds = BackgroundBuilds()  # stages rasterised for a new size
+        self.warmup = Warmup()  # and their first picture, made over the frames of the stand-in
+        self.warming: tuple[Size, Size] | None = None  # (from size, new size)
+        self._buffer: pygame.Surface | None = None  # the stand-in's picture at the size it came from
+
+    # --- the compositor's own stand-in (menus over the game, a choice, the title) ----------------
+
+    def stand_in(self, pic: pygame.Surface, view: SceneView, target: Size) -> bool:
+        """While the picture of `view` is being made for the size of `pic` (a part of a target of
+        size `target`), draw it at the size it was drawn at before, scaled to `pic`, and say so;
+        False (nothing drawn) when it is drawn at its own size."""
+        from vn.render.compositor import fit
+
+        size = pic.get_size()
+        rest = view if view.motion is None else replace(view, motion=None)
+        came = self._stand_in_size(view, size)
+        if came is not None:  # the stage is being rasterised for this size
+            self.warming = (came, size)
+        elif self.warming is not None:  # ... then its first picture is made a piece a frame
+            if self.warming[1] == size and not self.warmup.step(
+                    self.c, view, target, time.thread_time() + WARM_S, time.thread_time):
+                came = self.warming[0]
+            else:
+                self.warming = None
+                self.warmup.clear()
+        self.builds.warming = self.warming is not None  # (a still picture asks for the frames it needs)
+        if came is None:
+            self._buffer = None  # (the last size's picture: 3.5 MB at 720p)
+            return False
+        # (not kept on the plate: a plate at the new size costs a slow frame)
+        if self._buffer is None or self._buffer.get_size() != came:
+            self._buffer = pygame.Surface(came)
+        c, buf = self.c, self._buffer
+        c.plate.draw(buf, (rest, c.images.generation), lambda d: c._render(d, rest, fit(came, rest.size)[0]))
+        pygame.transform.scale(buf, size, pic)
+        return True
+
+    # --- the Screen's stand-in (the whole frame, vn.screen) --------------------------------------
+
+    def stand_in_size(self, view: SceneView, size: Size) -> Size | None:
+        """While the stage of `view` is being built in the background for a target of `size`,
+        the picture size it was drawn at before, to draw at and scale meanwhile; None when it
+        can be drawn at `size`."""
+        from vn.render.compositor import fit
+
+        rest = view if view.motion is None else replace(view, motion=None)
+        return self._stand_in_size(rest, fit(size, view.size)[1].size)
+
+    def warm(self, view: SceneView, size: Size, until: float,
+             clock: Callable[[], float] = time.thread_time) -> bool:
+        """Make part of the first picture of `view` on a target of `size` once its stage is
+        built (`stand_in_size` gave None), until `clock()` passes `until`; True when nothing
+        was left to make, so a frame now only blits (`Warmup`)."""
+        with frame():
+            return self.warmup.step(self.c, view, size, until, clock)
+
+    def end_warm(self) -> None:
+        """Let go of a first picture being made by `warm` (the new size it was for is gone)."""
+        self.warmup.clear()
+
+    def at_rest(self, dest: pygame.Surface, view: SceneView) -> None:
+        """The picture of `view` at rest (its living motion left out) filling `dest`: from the
+        plate when it holds it at that size, else composed and kept. A stand-in's picture
+        (vn.screen): it releases nothing kept for another size."""
+        from vn.render.compositor import fit
+
+        c = self.c
+        rest = view if view.motion is None else replace(view, motion=None)
+        with frame():
+            c.plate.draw(dest, (rest, c.images.generation),
+                         lambda d: c._render(d, rest, fit(d.get_size(), view.size)[0]), keep=True)
+
+    # --- the build -------------------------------------------------------------------------------
+
+    def _stand_in_size(self, view: SceneView, size: Size) -> Size | None:
+        """The size to draw `view` at (then scaled) while its stage is built at `size` in the
+        background; None to draw at `size` (ready, the stage's first picture, or no stage)."""
+        c, name = self.c, view.stage
+        self.builds.drop(keep=(name, size))  # (a stage or size no longer shown is not waited for)
+        if name is None or (name, size) in c._stages:
+            return None
+        drawn = [s for (n, s) in c._stages if n == name]
+        layout = c.assets.stage(name) if drawn else None
+        if layout is None:
+            return None
+        building = self.builds.poll((name, size), self._builder(layout, view, size),
+                                    lambda result: self._install(name, size, *result))
+        return nearest(drawn, size) if building else None
+
+    def _builder(self, layout: Layout, view: SceneView, size: Size) -> Callable[[], Any]:
+        """Work for a background thread: the stage's lit planes at `size` and the layers of the
+        sprites on it, touching no state of the compositor (`_install` hands them over)."""
+        from vn.render.compositor import _places, _Stage, fit
+        from vn.render.sprites import make_shadow, shadow_key
+        from vn.stage.camera import default_camera
+
+        c = self.c
+        images, sprites, clock = c.images, c.sprites, view.clock
+        camera = view.camera or default_camera(layout.size, view.size)
+        ks = camera.zoom * fit(size, view.size)[0]  # as _scene draws the sprites
+        shown = [(sdef, sv) for sv in view.sprites if (sdef := c.assets.sprite(sv.sprite)) is not None]
+        light = view.light
+
+        scale = fit(size, view.size)[0]
+
+        def work() -> tuple[_Stage, list[Prebuilt], list[tuple[ShadowKey, Any, Any]]]:
+            st = _Stage(layout, images, size)
+            for lighter in st.lighters(clock):
+                lighter.prepare(light)  # the first frame at the new size then only blits
+            beams = st.beams(st.k_ref)
+            beams.prepare(light)
+            built = [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
+            casts: list[tuple[ShadowKey, Any, Any]] = []
+            if beams.depths(len(layout.layers)):  # the shadows in the beams, as `_staged` makes them
+                _, _, marks_at, sun_at, beam_origin = _places(st, view, scale, (0, 0))
+                # where the light catches the figures (kept with their art, as `paint` keeps it)
+                sun = (marks_at[0] + light.sun[0] * ks, marks_at[1] + light.sun[1] * ks)
+                for (sdef, sv), b in zip(shown, built, strict=True):
+                    sprites.prebuild_shadow(b, (marks_at[0] + sv.x * ks, marks_at[1] + sv.y * ks), sun_at,
+                                            sv.alpha, scale)
+                    sprites.paint(b.shown, sprites.placement(sdef, sv, (ks, ks), marks_at), sv.alpha, sun,
+                                   light.glaze)
+                for _, parallax, art, (fx, fy) in st.casters().at(ks):
+                    o = beam_origin(parallax)
+                    key = shadow_key(art, (o[0] + fx * ks, o[1] + fy * ks), sun_at, 1.0, scale)
+                    if key is not None:
+                        casts.append((key, art, make_shadow(art, key)))
+            return st, built, casts
+
+        return work
+
+    def _install(self, name: str, size: Size, st: _Stage, sprites: list[Prebuilt],
+                 casts: list[tuple[ShadowKey, Any, Any]]) -> None:
+        c = self.c
+        c._stages[(name, size)] = st
+        while len(c._stages) > 2:
+            c._stages.popitem(last=False)
+        for built in sprites:
+            c.sprites.adopt_prebuilt(built)
+        for key, art, made in casts:
+            c.sprites.adopt_shadow(key, weakref.ref(art), made)
+
+
 WARM_BANDS = 4  # the first picture at a new size is composed in this many bands of rows
 WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new
 # size's first picture is begun (each frame makes one at least: pieces take 5-25 ms at 4K)
@@ -147,7 +309,7 @@ WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further pi
 
 class Warmup:
     """The first picture of a still view at a new size, made over the frames of the stand-in
-    (`Compositor.warm`) once the background build has handed over the stage: a piece a frame
+    (`Resize.warm`) once the background build has handed over the stage: a piece a frame
     (more while the frame's budget lasts) — the stage shown at the new size, what each figure
     needs made once (its lit copies, the light on it), the picture at rest in bands of rows (a
     composition clipped to a band equals the whole one there), the pictures of its breathing

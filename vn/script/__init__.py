@@ -30,7 +30,8 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     mod with its own `start` does not keep (it speaks of the game's story).
     Returns the program (None when any error was found) and all diagnostics. With a `cache`,
     a program compiled before from the very same inputs (and engine) is read from it instead,
-    with the same diagnostics; a program that compiled is written to it. Big scripts are
+    with the same diagnostics; what a compile returns is written to it (a program, or the
+    diagnostics of one that found errors: those are served as found, too). Big scripts are
     compiled in up to `workers` processes at once (None: as many as this machine's cores, see
     `vn.script.parallel`; 1: this process only), with the same result.
     """
@@ -42,8 +43,7 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
         if hit is not None:
             return hit
         program, diags = _compile(manifest, files, catalog, overlay, workers)
-        if program is not None:
-            cache.put(key, program, diags)
+        cache.put(key, program, diags)
         return program, diags
 
 

@@ -18,7 +18,7 @@ from vn.script.fields import FieldChecks
 from vn.script.limits import MAX_LABELS
 from vn.script.loader import Node, source_text
 from vn.script.markup import Template
-from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where, index_of
+from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where, index_of, uses_in
 from vn.script.values import not_a_name
 
 _CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")  # what vn.stage.sun.parse_time reads
@@ -617,6 +617,7 @@ class Compiler(FieldChecks):
         # made when first read (as for a program from the cache): from the instructions as they
         # are then, so an id lock's renames are in it; a start or check that never asks skips it
         prog.defer("index", lambda: index_of(labels))
+        prog.defer("uses", lambda: uses_in(labels))  # likewise (vn check reads it)
         return prog
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
@@ -42,6 +41,8 @@ def warning(path: str, line: int, col: int, message: str, hint: str | None = Non
 
 def did_you_mean(name: str, known: Iterable[str]) -> str | None:
     """A hint naming the closest known name, or None when nothing is close."""
+    import difflib  # (here: a check with nothing to suggest never needs it)
+
     matches = difflib.get_close_matches(name, sorted(set(known)), n=1, cutoff=0.6)
     return f"did you mean '{matches[0]}'?" if matches else None
 

@@ -43,7 +43,7 @@ from vn.script.diagnostics import Diagnostic
 from vn.script.limits import MAX_FILE_CHARS, MAX_LABELS, MAX_NODES
 from vn.script.loader import load_clean, load_yaml
 from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
-from vn.script.program import Instr, Label, Where
+from vn.script.program import Instr, Label, Uses, Where, uses_of
 from vn.script.programcache import _dec_args, _enc_args
 
 MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured);
@@ -362,7 +362,9 @@ def _encode(part: _Part) -> dict[str, Any]:
             rows.append((ins.op, wire, w.line, w.col, ins.id, ins.ordinal))
         w = lab.where
         moves = flow(lab.code)[1]  # the instructions that show nothing: a few in a hundred
-        labels.append((lab.name, w.path, w.line, w.col, lab.steps, rows, moves))
+        used = uses_of(lab.code)  # what `Program.uses` sums, so no one makes these to know it
+        labels.append((lab.name, w.path, w.line, w.col, lab.steps, rows, moves,
+                       (used.lines, sorted(used.stages), sorted(used.presets), sorted(used.audio))))
 
     def where(w: Where) -> tuple[str, int, int]:
         return (w.path, w.line, w.col)
@@ -414,9 +416,11 @@ def _decode(data: dict[str, Any]) -> _Part:
     deferred, as for a program read from the cache); what the checks and the id index need of
     them comes with them."""
     part = _Part()
-    for name, path, line, col, steps, rows, moves in data["labels"]:
+    for name, path, line, col, steps, rows, moves, used in data["labels"]:
         label = Label(name, Where(path, line, col), [], steps)
-        label.defer("code", _code_of(rows, path))
+        code = _code_of(rows, path)
+        code.uses = Uses(used[0], frozenset(used[1]), frozenset(used[2]), frozenset(used[3]))
+        label.defer("code", code)
         part.labels.append(label)
         part.flows[name] = (len(rows), moves)
     part.diags = [Diagnostic(*d) for d in data["diags"]]
@@ -439,6 +443,7 @@ class _WorkerCode:
 
     def __init__(self, rows: list[tuple], path: str) -> None:
         self.rows, self.path = rows, path
+        self.uses: Uses | None = None  # what they use (`Program.uses`), as the worker summed it
 
     def __call__(self) -> list[Instr]:
         code = []

@@ -133,7 +133,72 @@ class Program(Deferred):
 
     @property
     def line_count(self) -> int:
-        return sum(1 for lab in self.labels.values() for i in lab.code if i.op == "line")
+        """How many lines (`line` instructions) the program has."""
+        return self.uses.lines
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "uses" and "uses" not in (self.__dict__.get("_deferred") or {}):
+            return uses_in(self.labels)  # a program made by hand: summed now, never kept stale
+        return super().__getattr__(name)
+
+
+@dataclass(frozen=True)
+class Uses:
+    """What a program's instructions use, summed over every label, for the passes that look at
+    the whole program (`vn check`'s line count and unused assets) without making every label's
+    instructions: `Program.uses`. A program from the compiled-program cache reads it from its
+    entry; a compiled one sums it when first read (a label compiled in a worker process brings
+    its own, `vn.script.parallel`). An id lock or a translation changes no op, direction or
+    asset name, so it holds after them.
+
+    lines: `line` instructions; stages: names shown by `stage`; presets: names set by `light`
+    (not `light: {time: …}`); audio: files played by `music` or `sound` (paths under
+    assets/audio/)."""
+
+    lines: int = 0
+    stages: frozenset[str] = frozenset()
+    presets: frozenset[str] = frozenset()
+    audio: frozenset[str] = frozenset()
+
+
+_USED_BY = {"stage": ("stages", "name"), "light": ("presets", "preset"), "music": ("audio", "file"),
+            "sound": ("audio", "file")}  # direction command -> (Uses field, its argument)
+
+
+def uses_of(code: list[Instr]) -> Uses:
+    """The `Uses` of one label's instructions."""
+    lines = 0
+    used: dict[str, set[str]] = {"stages": set(), "presets": set(), "audio": set()}
+    for ins in code:
+        op = ins.op
+        if op == "line":
+            lines += 1
+        elif op == "direction":
+            field_arg = _USED_BY.get(ins.args["command"])
+            if field_arg is not None:
+                name = ins.args["args"].get(field_arg[1])
+                if isinstance(name, str):
+                    used[field_arg[0]].add(name)
+    return Uses(lines, **{k: frozenset(v) for k, v in used.items()})
+
+
+def uses_in(labels: dict[str, Label]) -> Uses:
+    """The `Uses` of every label. A label whose instructions are not made yet may know its own
+    without making them (`uses` on its pending loader: a label compiled in a worker process)."""
+    lines = 0
+    stages: set[str] = set()
+    presets: set[str] = set()
+    audio: set[str] = set()
+    for label in labels.values():
+        pending = (label.__dict__.get("_deferred") or {}).get("code")
+        one = getattr(pending, "uses", None)
+        if one is None:
+            one = uses_of(label.code)
+        lines += one.lines
+        stages |= one.stages
+        presets |= one.presets
+        audio |= one.audio
+    return Uses(lines, frozenset(stages), frozenset(presets), frozenset(audio))
 
 
 _ID_OF = attrgetter("id")

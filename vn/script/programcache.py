@@ -24,15 +24,26 @@ from pathlib import Path
 from typing import Any
 
 import vn
-from vn.atomicfile import atomic_write
 from vn.script.catalog import Catalog
 from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic
 from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
-from vn.script.program import Character, ContentNote, Instr, Label, Option, Program, Where, index_of
+from vn.script.program import (
+    Character,
+    ContentNote,
+    Instr,
+    Label,
+    Option,
+    Program,
+    Uses,
+    Where,
+    index_of,
+    uses_in,
+)
 
 FORMAT = "vn-compiled-program"
-VERSION = 1
+VERSION = 2  # 2: the program's `Uses` in the metadata; a compile that found errors kept too
+_INT = {int}
 KEEP = 6  # entries kept in the folder (the most recently written)
 
 
@@ -105,9 +116,14 @@ def cacheable(catalog: Catalog | None) -> bool:
 # a header line, a line of metadata, then one JSON chunk per label and one for the id index:
 # chunks are only decoded when the program first reads them (`Deferred`).
 
-def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any], list[bytes]]:
+def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any], list[bytes]]:
     """The program and its diagnostics as (metadata, chunks); raises CacheFormatError for a value
-    the codec does not know (the program is then simply not cached)."""
+    the codec does not know (the program is then simply not cached). A compile that found
+    errors has no program: its entry holds the diagnostics alone (`"program": false`), so a
+    broken game is checked again at a warm check's cost."""
+    diagnostics = [[d.path, d.line, d.col, d.severity, d.message, d.hint] for d in diags]
+    if program is None:
+        return {"program": False, "diagnostics": diagnostics}, []
     paths: dict[str, int] = {}
 
     def path(p: str) -> int:
@@ -140,7 +156,9 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
             w = i.where
             code.append([i.op, _enc_args(i.op, i.args), path(w.path), w.line, w.col, i.id, i.ordinal])
         labels.append([lab.name, where(lab.where), lab.steps, chunk(code)])
+    uses = program.uses  # (a compiled program sums it now: without making a worker's labels)
     meta = {
+        "program": True,
         "title": program.title, "start": program.start, "size": list(program.size),
         "characters": [[c.id, c.name, c.color, c.sprite] for c in program.characters.values()],
         "variables": _enc(program.variables),
@@ -148,7 +166,8 @@ def encode(program: Program, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any
                          else [program.content_note.title, list(program.content_note.paragraphs)]),
         "labels": labels,
         "index": chunk([[k, lab, pc] for k, (lab, pc) in program.index.items()]),
-        "diagnostics": [[d.path, d.line, d.col, d.severity, d.message, d.hint] for d in diags],
+        "uses": [uses.lines, sorted(uses.stages), sorted(uses.presets), sorted(uses.audio)],
+        "diagnostics": diagnostics,
         "paths": list(paths),
     }
     return meta, chunks
@@ -244,10 +263,21 @@ def _enc(v: Any) -> Any:
     raise CacheFormatError(f"a value of type {type(v).__name__}")
 
 
-def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagnostic]]:
+def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program | None, list[Diagnostic]]:
     """The inverse of `encode`: `chunk(n)` returns the decoded JSON of chunk n. Labels' code and
     the index are decoded when first read. Raises CacheFormatError (or TypeError, ValueError,
     KeyError, IndexError, which the caller treats the same) on anything malformed found now."""
+    if not isinstance(meta, dict) or meta.get("program") not in (True, False):
+        raise CacheFormatError("metadata")
+    diags = [Diagnostic(_str(p), _int(line), _int(col), sev, _str(msg), hint)
+             for p, line, col, sev, msg, hint in meta["diagnostics"]]
+    if any(d.severity not in ("error", "warning") or not (d.hint is None or isinstance(d.hint, str))
+           for d in diags):
+        raise CacheFormatError("a diagnostic")
+    if meta["program"] is False:
+        if not any(d.severity == "error" for d in diags):
+            raise CacheFormatError("no program, and no error to say why")
+        return None, diags
     paths = [_str(p) for p in meta["paths"]]
 
     def where(p: int, line: int, col: int) -> Where:
@@ -268,7 +298,7 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
 
     labels: dict[str, Label] = {}
     for name, lw, steps, n in meta["labels"]:
-        if not all(type(s) is int for s in steps) or type(n) is not int:
+        if type(steps) is not list or not set(map(type, steps)) <= _INT or type(n) is not int:
             raise CacheFormatError("label steps")
         lab = Label(_str(name), where(*lw), steps=steps)
         lab.defer("code", code_of(n))
@@ -294,10 +324,8 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program, list[Diagno
     program.defer("index", index_of)
     if not isinstance(program.variables, dict):
         raise CacheFormatError("variables")
-    diags = [Diagnostic(_str(p), _int(line), _int(col), sev, _str(msg), hint)
-             for p, line, col, sev, msg, hint in meta["diagnostics"]]
-    if any(d.severity not in ("error", "warning") for d in diags):
-        raise CacheFormatError("severity")
+    lines, stages, presets, audio = meta["uses"]
+    program.uses = Uses(_int(lines), _names(stages), _names(presets), _names(audio))
     return program, diags
 
 
@@ -305,6 +333,12 @@ def _str(v: Any) -> str:
     if not isinstance(v, str):
         raise CacheFormatError("expected a text")
     return v
+
+
+def _names(v: Any) -> frozenset[str]:
+    if not isinstance(v, list):
+        raise CacheFormatError("expected a list of names")
+    return frozenset(_str(n) for n in v)
 
 
 def _note(v: Any) -> ContentNote | None:
@@ -369,9 +403,10 @@ class ProgramCache:
     def path(self, key: str) -> Path:
         return self.folder / f"{key}.json"
 
-    def get(self, key: str) -> tuple[Program, list[Diagnostic]] | None:
-        """The cached program and diagnostics, or None when there is no entry this engine can
-        trust (missing, foreign, stale or damaged: the reason does not matter to the caller).
+    def get(self, key: str) -> tuple[Program | None, list[Diagnostic]] | None:
+        """The cached program and diagnostics — (None, diagnostics) for a compile that found
+        errors — or None when there is no entry this engine can trust (missing, foreign, stale
+        or damaged: the reason does not matter to the caller).
         The whole file is checked against its SHA-256 before anything is decoded."""
         try:
             raw = self.path(key).read_bytes()
@@ -398,7 +433,7 @@ class ProgramCache:
         except (ValueError, TypeError, KeyError, IndexError, RecursionError):
             return None  # CacheFormatError is a ValueError
 
-    def put(self, key: str, program: Program, diags: Sequence[Diagnostic]) -> bool:
+    def put(self, key: str, program: Program | None, diags: Sequence[Diagnostic]) -> bool:
         """Write an entry atomically; False (and nothing written) when it cannot be. Within
         `entries_written_later()`, remember it to write then (True)."""
         if _later.on:
@@ -406,7 +441,7 @@ class ProgramCache:
             return True
         return self.write(key, program, diags)
 
-    def write(self, key: str, program: Program, diags: Sequence[Diagnostic]) -> bool:
+    def write(self, key: str, program: Program | None, diags: Sequence[Diagnostic]) -> bool:
         """Write an entry now, atomically; False (and nothing written) when it cannot be."""
         try:
             meta, chunks = encode(program, diags)
@@ -423,6 +458,8 @@ class ProgramCache:
             digest.update(part)
         header = json.dumps({"format": FORMAT, "version": VERSION, "engine": self.engine, "key": key,
                              "sha256": digest.hexdigest(), "chunks": spans}).encode()
+        from vn.atomicfile import atomic_write  # (here: a start that reads its entry writes nothing)
+
         try:
             atomic_write(self.path(key), b"".join([header, b"\n", *body]), durable=False)
             self._prune()
@@ -454,14 +491,15 @@ class _Later:
     def __init__(self) -> None:
         self.on = False
         self.lock = threading.Lock()
-        self.entries: dict[Path, tuple[ProgramCache, str, Program, list[Diagnostic]]] = {}
+        self.entries: dict[Path, tuple[ProgramCache, str, Program | None, list[Diagnostic]]] = {}
 
-    def remember(self, cache: ProgramCache, key: str, program: Program, diags: Sequence[Diagnostic]) -> None:
-        entry = (cache, key, _snapshot(program), list(diags))
+    def remember(self, cache: ProgramCache, key: str, program: Program | None,
+                 diags: Sequence[Diagnostic]) -> None:
+        entry = (cache, key, None if program is None else _snapshot(program), list(diags))
         with self.lock:
             self.entries[cache.folder] = entry
 
-    def take(self) -> list[tuple[ProgramCache, str, Program, list[Diagnostic]]]:
+    def take(self) -> list[tuple[ProgramCache, str, Program | None, list[Diagnostic]]]:
         with self.lock:
             entries, self.entries = list(self.entries.values()), {}
         return entries
@@ -504,10 +542,15 @@ def _snapshot(program: Program) -> Program:
     labels = {name: _label_copy(lab) for name, lab in program.labels.items()}
     copy = Program(program.title, program.start, program.size, dict(program.characters),
                    dict(program.variables), labels, {}, program.content_note)
-    if "index" in (program.__dict__.get("_deferred") or {}):  # not made yet: made of the copy's own labels
+    pending = program.__dict__.get("_deferred") or {}
+    if "index" in pending:  # not made yet: made of the copy's own labels
         copy.defer("index", lambda: index_of(labels))
     else:
         copy.index = dict(program.index)
+    if "uses" in pending:  # likewise (no lock or translation changes it: `Uses`)
+        copy.defer("uses", lambda: uses_in(labels))
+    else:
+        copy.uses = program.uses
     return copy
 
 

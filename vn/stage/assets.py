@@ -45,6 +45,7 @@ class GameAssets:
         self._diags: list[Diagnostic] = []
         self._seen: set[Diagnostic] = set()
         self._files_checked = False
+        self._resolved_roots: tuple[Path, ...] | None = None
 
     # --- finding files -----------------------------------------------------------------------
 
@@ -127,7 +128,10 @@ class GameAssets:
 
     def inside(self, path: Path) -> bool:
         resolved = Path(path).resolve()
-        return any(root.resolve() in resolved.parents for root in self.roots)
+        if self._resolved_roots is None:  # once: a game checks ~100 images against them
+            self._resolved_roots = tuple(root.resolve() for root in self.roots)
+        parents = resolved.parents
+        return any(root in parents for root in self._resolved_roots)
 
     def _outside(self, owner: Path, image: Path) -> Path:
         """Report an image outside the game; return a path that draws as a visible placeholder."""

@@ -34,6 +34,7 @@ Point = tuple[float, float]
 RGBA = tuple[float, float, float, float]
 
 LIGHT_ROLES = ("sky", "ambient", "emissive", "rim", "none")
+LIGHT_GIVING = ("emissive", "none")  # the roles whose light is their own (flicker, pulse)
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
@@ -191,6 +192,28 @@ class Layout:
         v = layer.properties.get("twinkle")
         return float(v) if layer.light == "emissive" and isinstance(v, (int, float)) \
             and not isinstance(v, bool) and 0.0 < v <= 1.0 else 0.0
+
+    def flicker(self, layer: Layer) -> motion.Flicker | None:
+        """How the light of `layer` wavers like firelight (its `flicker` and `flicker_rate`
+        properties, on a layer that gives light: `emissive` or `none`; None: it does not;
+        vn.stage.motion)."""
+        if layer.light not in LIGHT_GIVING:
+            return None
+        amount, rate = layer.properties.get("flicker"), layer.properties.get("flicker_rate")
+        if amount is None or motion.check_flicker(amount, rate):
+            return None
+        return motion.Flicker(float(amount), motion.DEFAULT_FLICKER_RATE if rate is None else float(rate),
+                              motion.name_key(layer.name))
+
+    def pulse(self, layer: Layer) -> motion.Cycle | None:
+        """How the light of `layer` throbs (its `pulse` and `pulse_period` properties, on a
+        layer that gives light and does not flicker; None: it does not; vn.stage.motion)."""
+        if layer.light not in LIGHT_GIVING or "flicker" in layer.properties:
+            return None
+        amount, period = layer.properties.get("pulse"), layer.properties.get("pulse_period")
+        if amount is None or motion.check_layer_pulse(amount, period):
+            return None
+        return motion.Cycle(float(amount), motion.DEFAULT_PULSE_PERIOD if period is None else float(period))
 
     def tile(self, gid: int) -> Tile | None:
         """The tile of a raw global id (flip bits ignored)."""
@@ -545,6 +568,33 @@ def _role(r: _Reader, ctx: _Ctx, name: str) -> str:
     return str(role)
 
 
+def _check_light_motion(r: _Reader, node: Node, name: str, role: str, props: dict[str, Any]) -> None:
+    """Report a layer's bad `flicker`/`flicker_rate` and `pulse`/`pulse_period` (at the
+    property), and either on a layer that gives no light of its own."""
+    example = {"flicker": "e.g. flicker = 0.3 (a float) and, if you like, flicker_rate = 1.5 (Hz; default "
+                          f"{motion.DEFAULT_FLICKER_RATE:g})",
+               "pulse": "e.g. pulse = 0.4 (a float) and, if you like, pulse_period = 3 (seconds; default "
+                        f"{motion.DEFAULT_PULSE_PERIOD:g})"}
+    for kind, check in (("flicker", motion.check_flicker), ("pulse", motion.check_layer_pulse)):
+        second = f"{kind}_rate" if kind == "flicker" else f"{kind}_period"
+        if kind not in props and second not in props:
+            continue
+        problems = check(props.get(kind), props.get(second))
+        for prop, problem in problems:
+            r.err(_prop_where(node, prop), f"layer '{name}': {problem}",
+                  f"add the float property {kind} to the layer (0..1, how far its light dims)"
+                  if "without" in problem else example[kind])
+        if problems:
+            continue
+        if role not in LIGHT_GIVING:
+            r.err(_prop_where(node, kind), f"layer '{name}': {kind} needs a layer that gives light (its light is {role})",
+                  "set the layer's `light` to emissive (a fire, a lamp: it comes on with the preset's emissive "
+                  "level) or none (painted light that shows in any light: a glow in the eyes)")
+        elif kind == "pulse" and "flicker" in props:
+            r.err(_prop_where(node, "pulse"), f"layer '{name}': a layer either flickers or pulses, not both",
+                  "put the pulsing light on a layer of its own")
+
+
 def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[str, Any],
            grid: tuple[int, int]) -> Layer | None:
     role = _role(r, ctx, name)
@@ -555,6 +605,7 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         elif role != "emissive":
             r.err(_prop_where(node, "twinkle"), f"layer '{name}': twinkle needs an emissive layer (its light is {role})",
                   "set the layer's `light` to emissive: only lights twinkle")
+    _check_light_motion(r, node, name, role, props)
     if "casts_shadow" in props:
         if not isinstance(props["casts_shadow"], bool):
             r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow must be a bool, not {props['casts_shadow']!r}",
@@ -562,6 +613,13 @@ def _layer(r: _Reader, node: Node, ctx: _Ctx, lid: int, name: str, props: dict[s
         elif node.tag != "imagelayer":
             r.err(_prop_where(node, "casts_shadow"), f"layer '{name}': casts_shadow works on image layers only",
                   "put the object that casts the shadow (a chair) on an image layer of its own")
+    if "faces" in props:  # (vn.render.lighting: a rim of edges that face up takes the preset's rim_top too)
+        if props["faces"] != "up":
+            r.err(_prop_where(node, "faces"), f"layer '{name}': faces must be \"up\", not {props['faces']!r}",
+                  'faces: up marks a rim layer of edges that face up (the tops of things); leave it out for the rest')
+        elif role != "rim":
+            r.err(_prop_where(node, "faces"), f"layer '{name}': faces needs a rim layer (its light is {role})",
+                  "set the layer's `light` to rim: only rim light depends on which way an edge faces")
     common: dict[str, Any] = dict(
         id=lid, name=name, light=role, opacity=ctx.opacity, visible=ctx.visible,
         offset=ctx.offset, tint=ctx.tint, parallax=ctx.parallax, properties=MappingProxyType(props))

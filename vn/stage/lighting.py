@@ -43,6 +43,7 @@ class Light:
     ambient: RGB = (255.0, 255.0, 255.0)
     rim: RGB = (255.0, 255.0, 255.0)
     rim_strength: float = 0.3
+    rim_top: float = 1.0  # 0..1: how much of the rim light reaches edges that face up (`faces: up` rim layers)
     emissive: float = 0.0
     fill: float = 1.0  # the ambient light on the figures' shadow side, of the room's (backlit: < 1)
     beams: tuple[tuple[str, Beam], ...] = ()  # sorted by group name
@@ -68,7 +69,7 @@ DEFAULT_LIGHT = Light()
 
 REQUIRED = ("sky_top", "sky_horizon", "ambient")
 _COLOURS = ("sky_top", "sky_horizon", "sun_color", "ambient", "rim")
-_UNIT = ("rim_strength", "emissive", "fill")
+_UNIT = ("rim_strength", "rim_top", "emissive", "fill")
 _FIELDS = tuple(f.name for f in fields(Light) if f.name != "given")
 _BEAM_FIELDS = tuple(f.name for f in fields(Beam))
 
@@ -138,6 +139,7 @@ def lerp_light(a: Light, b: Light, u: float) -> Light:
         ambient=lerp_color(a.ambient, b.ambient, unit),
         rim=lerp_color(a.rim, b.rim, unit),
         rim_strength=min(1.0, max(0.0, _lerp(a.rim_strength, b.rim_strength, u))),
+        rim_top=min(1.0, max(0.0, _lerp(a.rim_top, b.rim_top, u))),
         emissive=min(1.0, max(0.0, _lerp(a.emissive, b.emissive, u))),
         fill=min(1.0, max(0.0, _lerp(a.fill, b.fill, u))),
         beams=tuple(beams),

@@ -9,6 +9,10 @@ which nothing lives (or "Reduce motion" on) costs no redraws at all.
 
 Modders set motion from data (docs/stage-format.md, *Living scenes*):
 - `twinkle` (float 0..1) on an emissive layer of a stage: how far a light dims at most;
+- `flicker` (float 0..1) on an emissive (or `none`) layer, and `flicker_rate` (Hz): its whole
+  light wavers like firelight, each stretch of it along the map on its own;
+- `pulse` (float 0..1) and `pulse_period` (s) on such a layer: its light throbs, as a sprite
+  layer's `pulse` does (a glow painted into a key-beat image);
 - `dust` (float >= 0, motes per 100x100 map px) on a polygon of the `lights` layer, lit by the
   polygon's beam; `strength` (0..1) on the polygon scales the light it adds itself (0: an
   invisible volume of air that only lights its dust);
@@ -31,7 +35,7 @@ from typing import Any
 Point = tuple[float, float]
 
 # redraws per second each motion needs (its frames are at multiples of 1/fps on the stage clock)
-FPS: Mapping[str, float] = {"twinkle": 8.0, "dust": 10.0, "breathing": 8.0, "pulse": 10.0}
+FPS: Mapping[str, float] = {"twinkle": 8.0, "dust": 10.0, "breathing": 8.0, "pulse": 10.0, "flicker": 10.0}
 
 TWINKLE_CELL = 8.0  # map px: each cell of a twinkling layer dims on its own (about one window)
 TWINKLE_CLASSES = 256  # cells follow one of this many schedules (the renderer's palette)
@@ -39,6 +43,12 @@ TWINKLE_MIN_EMISSIVE = 0.1  # below this city-lights level the twinkle is not wo
 DUST_MIN_STRENGTH = 0.05  # a beam weaker than this shows no dust
 DUST_AREA = 100.0 * 100.0  # map px^2 that `dust: 1` fills with one mote
 MAX_MOTES = 400  # per polygon
+
+FLICKER_SPAN = 240.0  # map px between the points along a layer whose light wavers on its own
+FLICKER_STEPS = 256  # the renderer's levels across a flickering layer (one palette)
+DEFAULT_FLICKER_RATE = 1.5  # Hz: new levels a second (a fire seen across a street)
+FLICKER_RATES = (0.1, 3.0)  # Hz: what `flicker_rate` may be (10 frames a second show 3 Hz smoothly)
+FLICKER_DETAIL = (2.7, 0.35)  # the finer waver: its rate (x the layer's) and its share of the depth
 
 DEFAULT_BREATH_PERIOD = 4.6  # s: a slow, calm breath
 DEFAULT_BREATH_AMOUNT = 0.004  # of the figure's height: ~4 px on a 900 px figure at 1080p
@@ -94,6 +104,67 @@ def twinkle_dims(amount: float, t: float) -> tuple[float, ...]:
 # (period s, dip length as a fraction of it, time offset s, depth as a fraction of the amount)
 _SCHEDULES = tuple((p, (0.4 + 1.6 * _unit(k, 3)) / p, p * _unit(k, 4), 0.35 + 0.65 * _unit(k, 5))
                    for k, p in ((k, 4.0 + 8.0 * _unit(k, 2)) for k in range(TWINKLE_CLASSES)))
+
+
+# --- flicker ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Flicker:
+    """An emissive layer's firelight: its light dims by up to `amount` (0..1) with a smooth
+    noise of `rate` new levels a second; `key` (from the layer's name) makes two layers waver
+    differently."""
+
+    amount: float
+    rate: float = DEFAULT_FLICKER_RATE
+    key: int = 0
+
+
+def name_key(name: str) -> int:
+    """A fixed integer for a name (the same on every machine and run, unlike `hash()`)."""
+    return sum(ord(c) * 31 ** i for i, c in enumerate(name)) & 0xFFFFFF
+
+
+def _value_noise(u: float, key: int) -> float:
+    """1-D value noise in [0, 1]: a fixed random level at each integer `u`, eased between them
+    (smoothstep: the level's slope is 0 at each knot, so it never turns sharply)."""
+    i = math.floor(u)
+    f = u - i
+    a, b = _unit(i & 0xFFFFFFFF, key), _unit((i + 1) & 0xFFFFFFFF, key)
+    return a + (b - a) * f * f * (3.0 - 2.0 * f)
+
+
+def flicker_noise(rate: float, t: float, key: int) -> float:
+    """How far down a flame's light is at stage time `t`, in [0, 1]: value noise with a new
+    level `rate` times a second plus a finer, weaker waver (`FLICKER_DETAIL`) — irregular, with
+    no period, and continuous in `t`."""
+    fine, share = FLICKER_DETAIL
+    slow = _value_noise(t * rate, key * 2 + 1)
+    quick = _value_noise(t * rate * fine + 0.37, key * 2 + 2)
+    return (1.0 - share) * slow + share * quick
+
+
+def flicker_steps(xs: Sequence[float]) -> list[tuple[int, float]]:
+    """For each map x in `xs`: (the knot before it, how far toward the next, eased) — the
+    points `FLICKER_SPAN` map px apart along a layer whose light wavers on its own."""
+    out = []
+    for x in xs:
+        u = x / FLICKER_SPAN
+        j = math.floor(u)
+        f = u - j
+        out.append((j, f * f * (3.0 - 2.0 * f)))
+    return out
+
+
+def flicker_dims(flicker: Flicker, steps: Sequence[tuple[int, float]], t: float) -> list[float]:
+    """The dim (0..amount) of a flickering layer at stage time `t` at each of its `steps`
+    (`flicker_steps`). Points `FLICKER_SPAN` map px apart along the layer waver on their own
+    (two fires down a street do not flicker in step); between them the dim is eased from one
+    to the next."""
+    knots = {}
+    for j in {j for j, _ in steps} | {j + 1 for j, _ in steps}:
+        knots[j] = flicker.amount * flicker_noise(flicker.rate, t, (flicker.key * 977 + j * 7919) & 0xFFFFFF)
+    return [knots[j] + (knots[j + 1] - knots[j]) * w for j, w in steps]
 
 
 # --- dust ------------------------------------------------------------------------------------
@@ -231,6 +302,52 @@ def check_twinkle(v: Any) -> str | None:
     if f is None or not 0.0 < f <= 1.0:
         return f"twinkle must be a number from 0 to 1 (how far a light dims), not '{v}'"
     return None
+
+
+def check_flicker(amount: Any, rate: Any) -> list[tuple[str, str]]:
+    """The problems with a layer's `flicker` and `flicker_rate` properties (either may be None:
+    not set): [(property, problem)]."""
+    problems = []
+    if amount is not None:
+        f = _number(amount)
+        if f is None or not 0.0 < f <= 1.0:
+            problems.append(("flicker", f"flicker must be a number above 0 and at most 1 (how far the light "
+                                        f"dims), not '{amount}'"))
+    if rate is not None:
+        f = _number(rate)
+        low, high = FLICKER_RATES
+        if f is None or not low <= f <= high:
+            problems.append(("flicker_rate", f"flicker_rate must be a number of Hz from {low:g} to {high:g}, "
+                                             f"not '{rate}'"))
+        elif amount is None:
+            problems.append(("flicker_rate", "flicker_rate without flicker does nothing"))
+    return problems
+
+
+def check_layer_pulse(amount: Any, period: Any) -> list[tuple[str, str]]:
+    """The problems with a stage layer's `pulse` and `pulse_period` properties (either may be
+    None: not set): [(property, problem)]."""
+    problems = []
+    if amount is not None:
+        f = _number(amount)
+        if f is None or not 0.0 < f <= 1.0:
+            problems.append(("pulse", f"pulse must be a number above 0 and at most 1 (how far the glow dims), "
+                                      f"not '{amount}'"))
+    if period is not None:
+        f = _number(period)
+        if f is None or not 0.2 <= f <= 60.0:
+            problems.append(("pulse_period", f"pulse_period must be a number of seconds from 0.2 to 60, not '{period}'"))
+        elif amount is None:
+            problems.append(("pulse_period", "pulse_period without pulse does nothing"))
+    return problems
+
+
+def layer_dims(how: Flicker | Cycle, steps: Sequence[tuple[int, float]], t: float) -> list[float]:
+    """The dim (0..amount) at each of a layer's `steps` (`flicker_steps`) at stage time `t`: its
+    flicker, or its pulse (the same everywhere on the layer)."""
+    if isinstance(how, Flicker):
+        return flicker_dims(how, steps, t)
+    return [1.0 - pulse(how, t)] * len(steps)
 
 
 def check_dust(v: Any) -> str | None:

@@ -625,16 +625,25 @@ class Scene:
         return None if t is None else self._stage_since + t
 
     def living(self, now: float) -> frozenset[str]:
-        """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle
-        only while the city lights are on, dust only while its beam shines, breathing and a
-        pulse only while a figure that has them is shown."""
+        """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle,
+        and a flicker or pulse of an emissive layer, only while the lights (`emissive`) are on
+        (of a `none` layer: always), dust only while its beam shines, breathing and a pulse only
+        while a figure that has them is shown."""
         kinds: set[str] = set()
         layout = self._layout
-        if layout is not None and (layout.lights or any(layout.twinkle(x) for x in layout.layers)):
+        if layout is not None and (layout.lights or any(layout.twinkle(x) or layout.flicker(x) or layout.pulse(x)
+                                                        for x in layout.layers)):
             light = self._light.at(now)
-            if light.emissive >= motion.TWINKLE_MIN_EMISSIVE and any(
-                    x.visible and layout.twinkle(x) for x in layout.layers):
-                kinds.add("twinkle")
+            lit = light.emissive >= motion.TWINKLE_MIN_EMISSIVE
+            for x in layout.layers:
+                if not x.visible or not (lit or x.light == "none"):
+                    continue
+                if layout.twinkle(x):
+                    kinds.add("twinkle")
+                if layout.flicker(x):
+                    kinds.add("flicker")
+                elif layout.pulse(x):
+                    kinds.add("pulse")
             for shape in layout.lights:
                 beam = light.beam(shape.group)
                 if shape.dust > 0 and beam.strength >= motion.DUST_MIN_STRENGTH and beam.reach > 0.001:

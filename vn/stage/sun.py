@@ -230,6 +230,9 @@ def light_at(minutes: float, sky: Sky, map_size: tuple[int, int], beams: tuple[s
         on = (name == "sunrise") == morning
         groups.append((name, Beam(beam_colour, strength if on else 0.0, (0.0, 0.0), reach)))
     rim = colour if elevation > -2 else lerp_color(top, (200.0, 210.0, 240.0), 0.6)
+    # the rim light on edges facing up: a low sun catches the sides of things, not their tops;
+    # it climbs with the sun; with the sun down the sky overhead is the light, and lights them
+    rim_top = 0.9 + (0.15 + 0.85 * _smooth(3.0, 35.0, elevation) - 0.9) * _smooth(-4.0, 0.0, elevation)
     return Light(
         sky_top=top,
         sky_horizon=horizon_colour,
@@ -239,6 +242,7 @@ def light_at(minutes: float, sky: Sky, map_size: tuple[int, int], beams: tuple[s
         ambient=ambient,
         rim=rim,
         rim_strength=rim_strength,
+        rim_top=rim_top,
         emissive=emissive,
         beams=tuple(sorted(groups)),
     )

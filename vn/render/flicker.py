@@ -1,0 +1,155 @@
+"""Light that lives on a stage layer: the flickering (`vn.stage.motion.Flicker`, firelight) and
+pulsing (`pulse`, a glow's throb) `emissive` and `none` layers, drawn over the still picture.
+
+The picture at rest shows each layer's light at its brightest. What such a layer adds to that
+picture (`V`: its emissive map at the preset's level — a `none` layer's map as it is — through
+the camera, less whatever covers it: the planes above, the figures, the vignette;
+`Living.light_seen`) is worked out once per still view, with an 8-bit map of where each column
+of it lies along the layer (`FLICKER_STEPS` levels across its width). A frame sets that map's
+palette to the dim of each step at the motion time (`vn.stage.motion.layer_dims`) and subtracts
+V x the dim: three blits over the light's rectangle (only the part being drawn), whatever the
+fires' number. Compositing is additive in this light, so the frame equals the composition with
+the light dimmed (a `none` layer's paint is dimmed toward black: its glow fades, it does not
+turn see-through).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import pygame
+
+from vn.render.lighting import build_stage_maps
+from vn.stage import motion
+from vn.stage.camera import default_camera
+from vn.stage.view import SceneView
+
+if TYPE_CHECKING:
+    from vn.render.compositor import _Stage
+    from vn.render.motion import Living
+
+How = motion.Flicker | motion.Cycle
+Seen = tuple[How, pygame.Surface, pygame.Rect, pygame.Surface, list[tuple[int, float]]]
+
+
+class Flames:
+    """Draws the flicker and pulse of a view's light-giving layers over its picture at rest (see
+    the module docstring); part of `vn.render.motion.Living`."""
+
+    def __init__(self, living: Living) -> None:
+        self.living = living
+        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]] = \
+            OrderedDict()
+        self._seen: tuple[object, list[Seen]] | None = None
+        self._dims: tuple[object, list[list[tuple[int, int, int]]]] = (None, [])
+        self._scratch: pygame.Surface | None = None
+
+    def release(self) -> None:
+        """Let go of what is kept for the view at rest (the light seen, the scratch)."""
+        self._seen = None
+        self._dims = (None, [])
+        self._scratch = None
+
+    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]:
+        """(run, flicker or pulse, emissive?, lit map, its rect at the stage's scale) of each
+        living light-giving layer: its emissive map (a `none` layer: its plain map). A layer
+        that is the only one of its role in its run uses the run's own map (no memory of its
+        own); else a map of its light alone is made."""
+        layout = st.layout
+        key = (id(st), layout.animation_phase(clock) if st.animated else ())
+        hit = self._maps.get(key)
+        if hit is not None:
+            return hit
+        lighters = st.lighters(clock)
+        out = []
+        for i, ((_, layers, _), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
+            for layer in layers:
+                how = layout.flicker(layer) or layout.pulse(layer)
+                if how is None or not layer.visible:
+                    continue
+                same = [x for x in layers if x.light == layer.light and x.visible]
+                if len(same) == 1:
+                    maps = lighter.maps
+                else:
+                    only = [x if x.light != layer.light or x is layer else replace(x, visible=False) for x in layers]
+                    maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
+                if layer.light == "emissive" and maps.emissive is not None:
+                    out.append((i, how, True, maps.emissive, maps.emissive_rect))
+                elif layer.light == "none" and maps.plain is not None:
+                    out.append((i, how, False, maps.plain, maps.area))
+        self._maps[key] = out
+        while len(self._maps) > 4:
+            self._maps.popitem(last=False)
+        return out
+
+    def seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> list[Seen]:
+        """For each living light-giving layer whose light is on (an emissive layer while the
+        preset's `emissive` is at least `TWINKLE_MIN_EMISSIVE`): (its flicker or pulse, V, V's
+        rect on the picture, the 8-bit map of the steps along the layer under V, the steps'
+        knots and weights); kept while the view at rest holds."""
+        from vn.render.motion import crop_to_light
+
+        rest = (replace(view, motion=None), size, self.living.c.images.generation)
+        if self._seen is not None and self._seen[0] == rest:
+            return self._seen[1]
+        camera = view.camera or default_camera(st.layout.size, view.size)
+        ks = camera.zoom * scale  # picture px per map px
+        out: list[Seen] = []
+        lit = view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE
+        for run, how, emissive, surf, rect in self._flicker_maps(st, view.clock):
+            if emissive and not lit:
+                continue
+            got = self.living.light_seen(size, view, scale, st, run, surf, rect, emissive)
+            got = crop_to_light(*got) if got is not None else None
+            if got is None:
+                continue
+            v, shown = got
+            x0, _ = self.living._run_origin(view, scale, st, run)
+            left, right = (shown.left - x0) / ks, (shown.right - x0) / ks  # map x across V
+            n = motion.FLICKER_STEPS
+            step = (right - left) / n
+            steps = motion.flicker_steps([left + (i + 0.5) * step for i in range(n)])
+            row = bytes(min(n - 1, int(c * n / shown.w)) for c in range(shown.w))
+            line = pygame.image.frombytes(row, (shown.w, 1), "P")
+            cells = pygame.transform.scale(line, shown.size)
+            out.append((how, v, shown, cells, steps))
+        self._seen = (rest, out)
+        return out
+
+    def areas(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> list[pygame.Rect]:
+        """Where the flicker and pulse of `view`'s layers change its picture."""
+        return [shown for _, _, shown, _, _ in self.seen(size, view, scale, st)]
+
+    def draw(self, pic: pygame.Surface, view: SceneView, scale: float, st: _Stage, t: float) -> None:
+        """Subtract V x the dim of each step at motion time `t` from `pic` (inside its clip)."""
+        seen = self.seen(pic.get_size(), view, scale, st)
+        if not seen:
+            return
+        key = (id(seen), t)
+        if self._dims[0] != key:
+            palettes = []
+            for how, _, _, _, steps in seen:
+                levels = (max(0, min(255, round(255 * d))) for d in motion.layer_dims(how, steps, t))
+                palettes.append([(d, d, d) for d in levels])
+            self._dims = (key, palettes)
+        clip = pic.get_clip()
+        for (_, v, shown, cells, _), palette in zip(seen, self._dims[1], strict=True):
+            part = shown.clip(clip)
+            if part.w <= 0 or part.h <= 0:
+                continue
+            work = self._work(part.size)
+            local = part.move(-shown.x, -shown.y)
+            cells.set_palette(palette)
+            work.blit(cells, (0, 0), area=local)
+            work.blit(v, (0, 0), area=local, special_flags=pygame.BLEND_RGB_MULT)
+            pic.blit(work, part.topleft, area=pygame.Rect((0, 0), part.size), special_flags=pygame.BLEND_RGB_SUB)
+
+    def _work(self, size: tuple[int, int]) -> pygame.Surface:
+        """A scratch surface at least `size` (one, kept, grown as needed)."""
+        have = self._scratch
+        if have is None or have.get_width() < size[0] or have.get_height() < size[1]:
+            w, h = size if have is None else (max(size[0], have.get_width()), max(size[1], have.get_height()))
+            have = self._scratch = pygame.Surface((w, h))
+        return have
