@@ -2,7 +2,7 @@
 
 import json
 
-from vn.tools.bench import big_script_text, run_bench, table
+from vn.tools.bench import big_script_text, run_bench, table, unavoidable
 
 
 def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():
@@ -13,6 +13,8 @@ def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():
         assert floor["blit_ms"] > 0 and floor["memcpy_ms"] > 0
         heavy = figures["heaviest_frame_ms"][size]
         assert heavy["frames"] == 40 and heavy["median"] > 0 and heavy["median_x_floor"] > 0, heavy
+        passes = figures["heaviest_unavoidable"][size]
+        assert passes["ms"]["opaque_blit"] == floor["blit_ms"] and passes["x_floor"]["opaque_blit"] == 1.0, passes
     typical = figures["typical_frame_ms"]["1920x1080"]
     assert typical["median"] > 0 and typical["median_x_floor"] > 0, typical
     script = figures["script_load_check_s"]
@@ -36,6 +38,15 @@ def test_bench_reports_every_figure_and_the_idle_loop_draws_nothing():
     assert 0 < figures["motion_redraws_per_s"] <= 12, motion
     assert motion["reduce_motion"]["redraws_per_s"] == 0.0, motion
     assert "living scene" in table(figures)
+
+
+def test_the_unavoidable_passes_are_each_measured_and_summed():
+    got = unavoidable((320, 180), 0.5, reps=3)
+    ms = got["ms"]
+    assert ms["enlarge"] > 0 and ms["dissolve"] > 0 and ms["opaque_blit"] == 0.5
+    assert abs(ms["total"] - (ms["enlarge"] + ms["dissolve"] + 0.5)) < 0.002
+    assert got["x_floor"]["total"] == round(ms["total"] / 0.5, 1)
+    assert "unavoidable passes" in table({"heaviest_unavoidable": {"320x180": got}})
 
 
 def test_the_generated_script_has_the_lines_it_promises():

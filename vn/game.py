@@ -159,16 +159,18 @@ def lock_path(game: Game) -> Path:
 
 
 def _ids_and_translations(game: Game, program: Program, lang: str | None) -> list[Diagnostic]:
-    from vn.lineids import LockError, apply_lock, read_lock
     from vn.script.diagnostics import warning
     from vn.translation import apply_table, check_tables, read_table, tables
 
     out: list[Diagnostic] = []
     lock = lock_path(game)
-    try:
-        apply_lock(program, read_lock(lock))
-    except LockError as exc:
-        out.append(warning(display(lock), 1, 1, str(exc), "rewrite it: vn check --fix-ids"))
+    if lock.exists():  # (most mods have none: a missing lock is an empty one, and vn.lineids is not imported)
+        from vn.lineids import LockError, apply_lock, read_lock
+
+        try:
+            apply_lock(program, read_lock(lock))
+        except LockError as exc:
+            out.append(warning(display(lock), 1, 1, str(exc), "rewrite it: vn check --fix-ids"))
     out += check_tables(game, program)
     if lang:
         path = tables(game).get(lang)

@@ -99,6 +99,7 @@ class Screen:
         # a new size being made (vn.render.resize): (the picture size drawn at meanwhile, the new size)
         self._resizing: tuple[tuple[int, int], tuple[int, int]] | None = None
         self._stand_in: pygame.Surface | None = None  # the frame drawn at that size
+        self._stood_in: tuple[weakref.ref[pygame.Surface], tuple[object, ...]] | None = None  # (the last, on what)
         self._text_builds = BackgroundBuilds()  # the text box's words laid out for the new size
         self._text_for: object = None  # (the last words laid out so)
 
@@ -160,7 +161,7 @@ class Screen:
             # the player asked for no shake, no flash and a still picture (vn.stage.motion)
             view = replace(view, shake=(0.0, 0.0), flash=0.0, motion=None)
         if not ui:
-            self._last = None
+            self._last = self._stood_in = None
             self.compositor.draw(surface, view)
             return None
         vp = self.viewport(surface)
@@ -174,9 +175,10 @@ class Screen:
         # like Ren'Py's "window auto": the box is there while a line is, not over cards and waits
         said = session.line is not None or prompt is not None
         self.textbox.set_visible(view.textbox and said, session.line_since)
-        if menu is None and self._standing_in(view, surface, now):
+        if menu is None and (stood := self._standing_in(view, surface, now, kept)) is not None:
             self._last = None
-            return None
+            return [] if not stood else None  # (None: the whole frame was drawn)
+        self._stood_in = None
         # the box's shade is kept with a still picture (one blit for both), the words drawn over
         okey = self.textbox.shade_key(surface, now)
         shade = (okey, lambda s: self.textbox.draw_shade(s, now))
@@ -223,12 +225,15 @@ class Screen:
 
     # --- a new size (vn.render.resize) ------------------------------------------------------------
 
-    def _standing_in(self, view, surface: pygame.Surface, now: float) -> bool:
+    def _standing_in(self, view, surface: pygame.Surface, now: float,
+                     kept: Sequence[pygame.Rect] | None) -> list[pygame.Rect] | None:
         """While the picture of `view` is being made for the size of `surface` — its stage built
         in the background, then its first picture a slice a frame (`Resize.warm`), the text
         box's words laid out in the background — draw the whole frame at the size it was drawn
-        at before and scale it (a little soft for a moment); say whether it did. The frame that
-        follows at the new size then only blits."""
+        at before and scale it (a little soft for a moment): returns [surface's rect], or []
+        when `kept` (see `draw`) and the frame would be the one drawn last on `surface` (the
+        picture at rest and the box unchanged: nothing is drawn); None when not standing in.
+        The frame that follows at the new size then only blits."""
         size = surface.get_size()
         c = self.compositor
         came = c.resize.stand_in_size(view, size)
@@ -236,21 +241,26 @@ class Screen:
             self._resizing = (came, size)
             self._text_ready(surface, now)
         elif self._resizing is None:
-            return False
+            return None
         elif self._resizing[1] != size or (
                 self._text_ready(surface, now) and c.resize.warm(view, size, time.thread_time() + WARM_S)):
-            self._resizing = self._stand_in = None
+            self._resizing = self._stand_in = self._stood_in = None
             self._text_builds.drop()
             c.resize.end_warm()
-            return False
+            return None
         came = self._resizing[0]
         buf = self._stand_in
         if buf is None or buf.get_size() != came:
             buf = self._stand_in = pygame.Surface(came)
-        c.resize.at_rest(buf, view)
         shown = self.textbox.viewport
         self.textbox.viewport = Viewport.fit(came, self.program.size)
         try:
+            key = (came, size, replace(view, motion=None), self.images.generation,
+                   self.textbox.frame(buf, now), self.textbox.shade_key(buf, now))
+            last, self._stood_in = self._stood_in, (weakref.ref(surface), key)
+            if kept is not None and last is not None and last[0]() is surface and last[1] == key:
+                return []  # (the window still shows it: a still line while the new size is made)
+            c.resize.at_rest(buf, view)
             self.textbox.draw(buf, now)
         finally:
             self.textbox.viewport = shown
@@ -258,7 +268,7 @@ class Screen:
         if rect.size != size:
             surface.fill((0, 0, 0))
         pygame.transform.scale(buf, rect.size, surface.subsurface(rect))
-        return True
+        return [surface.get_rect()]
 
     @property
     def resizing(self) -> bool:

@@ -98,6 +98,22 @@ def test_dissolve_midpoint_lies_between_its_ends(fixture_assets):
     assert region(start, 100, 100, 800, 400) == region(frame(fixture_assets, lit("sunset")), 100, 100, 800, 400)
 
 
+def test_a_dissolve_is_the_mix_of_its_ends_within_a_level_at_every_pixel(fixture_assets):
+    from vn.easing import ease
+
+    comp = Compositor(fixture_assets, ImageCache())
+    steps = lit("sunset") + [(1, "transition", {"kind": "dissolve", "over": 2.0}), (1, "light", {"preset": "night"})]
+    start, mid, end = (frame(fixture_assets, steps, t, compositor=comp) for t in (1.0, 1.6, 3.0))
+    a = max(0, min(255, round(255 * (1.0 - ease("sine_in_out", 0.3)))))  # the picture before's share
+    assert 0 < a < 255 and a != 128
+    before, after, got = (pygame.image.tobytes(s, "RGB") for s in (start, mid, end))
+    got, after = after, got
+    worst = max(abs(g - (b * a + f * (255 - a)) / 255) for b, f, g in zip(before, after, got, strict=True))
+    assert worst < 1.0  # (SDL's own blend of an opaque picture is off by up to 1.7 levels)
+    # and an opaque pixel of the picture before is copied exactly where it shows alone
+    assert pygame.image.tobytes(frame(fixture_assets, steps, 1.0, compositor=comp), "RGB") == before
+
+
 def test_fade_goes_through_its_colour(fixture_assets):
     steps = lit("day") + [(1, "transition", {"kind": "fade", "color": "#ff0000"})]
     surf = frame(fixture_assets, steps, 1.5)

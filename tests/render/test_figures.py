@@ -78,14 +78,15 @@ def _looks(name):
     return [(sprite, look) for look in sprite.looks]
 
 
-ALL = [pytest.param(n, look, id=f"{n}-{look}") for n in ("zack", "sephiroth", "cloud") for _, look in _looks(n)]
+ALL = [pytest.param(n, look, id=f"{n}-{look}") for n in ("zack", "sephiroth", "cloud", "officer") for _, look in _looks(n)]
 # Looks that do not stand: seated on the floor or at a table, kneeling, lying (the leave ending)
-LOW = {("zack", "splinting"), ("zack", "seated_floor"), ("zack", "seated_table"), ("zack", "lying"),
-       ("cloud", "kneeling"), ("cloud", "seated_floor"), ("cloud", "seated_table")}
+LOW = {("zack", "splinting"), ("zack", "seated_floor"), ("zack", "seated_table"), ("zack", "seated_table_grin"), ("zack", "lying"),
+       ("cloud", "kneeling"), ("cloud", "seated_floor"), ("cloud", "seated_table"),
+       ("officer", "back"), ("officer", "back_turned"), ("officer", "back_reading")}
 # Zack's looks seated facing right (the injured arm the near one, across his knee or his lap)
-ZACK_FACING_RIGHT = {"splinting", "seated_floor", "seated_table", "lying"}
+ZACK_FACING_RIGHT = {"splinting", "seated_floor", "seated_table", "seated_table_grin", "lying"}
 # weeks later, in the mess: the arm has knit (a bandage, the sleeve pushed up, no swelling)
-MENDED = {"seated_table"}
+MENDED = {"seated_table", "seated_table_grin"}
 
 
 def _luma(c):
@@ -217,8 +218,13 @@ def barracks_marks():
     return GameAssets(ROOT, sprites={"zack": "zack", "cloud": "cloud"}).stage("shinra_barracks").marks
 
 
+@pytest.fixture(scope="module")
+def briefing_marks():
+    return GameAssets(ROOT, sprites={"sephiroth": "sephiroth", "officer": "officer"}).stage("shinra_briefing").marks
+
+
 @pytest.mark.parametrize("name,look", ALL)
-def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks, barracks_marks):
+def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks, barracks_marks, briefing_marks):
     """At every mark of the room (not only the ones the bundled script uses) the figure lies
     inside the 1920x1080 picture (the 1280x720 and 3840x2160 windows show the same picture
     scaled), and is shorter than a door standing where he stands. Cloud and the looks that do
@@ -227,8 +233,9 @@ def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks, 
     cw, ch = sprite.canvas
     left, top, right, bottom = _extent(sprite, look)
     if (name, look) in LOW or name == "cloud":
-        assert len(barracks_marks) >= 4
-        for mark in barracks_marks.values():
+        where = briefing_marks if name == "officer" else barracks_marks
+        assert len(where) >= 4
+        for mark in where.values():
             k = sprite.height * mark.scale / ch
             x0 = mark.x - sprite.anchor[0] * cw * k
             y0 = mark.y - sprite.anchor[1] * ch * k
@@ -627,3 +634,25 @@ def test_zack_lies_on_his_back_on_the_bunk(barracks_marks):
     s = _screen_mask(sprite, "lying", m)
     sr = s.get_bounding_rects()[0].unionall(s.get_bounding_rects())
     assert 330 < sr.left and sr.right < 740 and sr.height < 170, sr
+
+
+@pytest.mark.parametrize("look", ["back", "back_turned", "back_reading"])
+def test_the_officers_are_men_in_uniform_seen_from_behind(look):
+    """The briefing's officers are drawn figures, not a bust on a chair: seated (the crown about
+    1.38 m up: canvas y ~ 200), a head narrower than the shoulders, shoulders with boards (a
+    warm, lighter albedo at the shoulder line, both sides), the chair's legs reaching the floor."""
+    sprite = _sprite("officer")
+    albedo, mask = _look(sprite, look, ambient=(255, 255, 255), rim=(0, 0, 0))
+    w, h = mask.get_size()
+    rects = mask.get_bounding_rects()
+    top = min(r.top for r in rects)
+    assert 150 * HALF < top < 280 * HALF, top
+
+    def width(y):
+        xs = [x for x in range(w) if mask.get_at((x, round(y * HALF)))]
+        return max(xs) - min(xs)
+    assert width(260) < 0.55 * width(400)            # the head, then the shoulders
+    boards = [(x, y) for y in range(round(340 * HALF), round(400 * HALF)) for x in range(w)
+              if mask.get_at((x, y)) and (lambda c: c[0] > 45 and c[0] - c[2] > 18)(albedo.get_at((x, y)))]
+    assert boards and min(p[0] for p in boards) < w * 0.45 and max(p[0] for p in boards) > w * 0.55, len(boards)
+    assert any(mask.get_at((x, round(950 * HALF))) for x in range(w))   # the chair stands on the floor

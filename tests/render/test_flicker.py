@@ -214,6 +214,21 @@ def test_a_painted_glow_pulses_in_any_light(tmp_path):
     assert seen[1.0][1] < seen[0.5][1]
 
 
+def test_the_low_sun_wavers_over_his_hand():
+    """cg_chair: the sun's glare, the sheen along the rail and on the knuckles are a `rim` layer
+    that flickers slowly (the sun through the haze over the city): in the preset's rim colour,
+    whatever the city lights' level."""
+    scene = Scene(GameAssets(ROOT, sprites={}))
+    scene.apply(direction("stage", name="cg_chair"), 0)
+    scene.apply(direction("light", preset="last_rays"), 0)
+    assert "flicker" in scene.living(1.0)
+    compositor = Compositor(scene.assets, ImageCache())
+    size = (960, 540)
+    glare = pygame.Rect(20, 160, 140, 120)  # round the sun (half size), not its disc
+    seen = [_level(_draw(compositor, scene.view(t), size), glare) for t in (0.5, 4.0, 8.0, 12.0)]
+    assert max(seen) - min(seen) > 2.0, seen
+
+
 def test_the_eyes_in_the_dark_throb():
     scene = Scene(GameAssets(ROOT, sprites={}))
     scene.apply(direction("stage", name="cg_eyes"), 0)

@@ -75,6 +75,22 @@ def test_kept_beams_through_a_tween_equal_fresh_ones(room):
         assert pixels(one) == pixels(two)
 
 
+def test_kept_beams_through_a_ramp_tween_at_a_held_zoom_equal_fresh_ones(room):
+    layout, sunset, _ = room
+    hair = GameAssets(ROOT).presets["last_rays_hair"]  # the figure beam's colours are a ramp
+    kept = Beams(layout.lights, (K, K))
+    view = pygame.Rect(0, 0, 480, 270)
+    ramps = [i for i, shape in enumerate(kept.shapes) if hair.beam(shape.shape.group).ramp]
+    assert ramps
+    for light in tween(sunset, hair, 6)[1:]:
+        fresh = Beams(layout.lights, (K, K))
+        for i in ramps:  # (a close-up held while the light moves: drawn scaled by the zoom)
+            a, b = kept._lit(i, light, (0, 0), 1.5, view), fresh._lit(i, light, (0, 0), 1.5, view)
+            assert (a is None) == (b is None)
+            if a is not None:
+                assert a[1] == b[1] and pixels(a[0]) == pixels(b[0]), f"polygon {i}"
+
+
 def test_a_shorter_beam_is_its_whole_mask_shrunk_toward_its_first_point(room):
     layout, sunset, _ = room
     beams = Beams(layout.lights, (1.0, 1.0))
@@ -219,6 +235,37 @@ def test_light_on_figures_skips_only_the_black_of_their_paint(room):
             lit_some += pixels(got) != pixels(picture(size))
     assert lit_some >= 3
     assert all(_LIT_CONTENT.get(p) is not None for p in (sheen, body, dark))  # found by then
+
+
+def test_light_on_figures_kept_through_a_moving_camera_and_a_stepping_light_equals_fresh(room):
+    """The paint times the beam is kept while the paint, the light and their places relative to
+    each other hold (a camera moving both, a light that steps a few times a second): every
+    frame equals what a Beams with nothing kept draws."""
+    layout, sunset, last_rays = room
+    size = (480, 270)
+    body = pygame.Surface((90, 230))
+    body.fill((0, 0, 0))
+    for y in range(20, 200, 10):
+        body.fill((y + 40, y // 2 + 40, y + 20), (15 + y // 20, y, 50, 10))
+    faded = pygame.Surface((90, 230), pygame.SRCALPHA)
+    faded.fill((30, 60, 90, 200))
+    beams = Beams(layout.lights, (K, K))
+    steps = tween(sunset, last_rays, 5)
+    hits = lit_some = 0
+    for n in range(24):
+        light = steps[min(len(steps) - 1, n // 4)]  # the light holds for 4 frames at a time
+        origin = (-n, n // 3)  # the camera moves the stage and the figure together
+        at = (120 + origin[0], 40 + origin[1])
+        zoom = 1.0 if n < 16 else 1.25  # then a close-up held
+        paint = [(body, at, 1.0), (faded, at, 2.0)]
+        got, want = picture(size), picture(size)
+        before = {slot: hit[2] for slot, hit in beams._products.items()}
+        beams.on_figure(got, light, origin, zoom, paint)
+        Beams(layout.lights, (K, K)).on_figure(want, light, origin, zoom, paint)
+        assert pixels(got) == pixels(want), n
+        hits += any(before.get(slot) is hit[2] for slot, hit in beams._products.items())
+        lit_some += pixels(got) != pixels(picture(size))
+    assert hits >= 10 and lit_some >= 12  # (it was kept, most frames only added it; and it lit them)
 
 
 def test_lit_content_holds_every_column_with_a_pixel_that_is_not_black():

@@ -11,6 +11,7 @@ import pytest
 
 from tests.render.test_incremental_frames import _at_living_line
 from vn.game import load_game
+from vn.render import motion
 from vn.render.compositor import Compositor
 from vn.render.text import TextRenderer
 from vn.screen import Screen, headless_surface
@@ -59,6 +60,7 @@ def _resize(screen: Screen, session, t: float, limit: int = 400):
 
 @pytest.mark.parametrize("kinds", [{"dust", "breathing"}, {"twinkle", "breathing"}])
 def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(game, kinds, monkeypatch):
+    monkeypatch.setattr(motion, "WARM_BAND_PX", 5000)  # each region made ahead in many bands of rows
     screen = Screen(game, SMALL)
     session, t = _at_living_line(screen, kinds)
     small = headless_surface(SMALL)
@@ -73,14 +75,16 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
     assert screen._resizing == (SMALL, BIG)  # the whole frame stands in: nothing laid out at BIG yet
     # the frames until the swap (the stage built, the picture and the breath made a slice a frame)
     composed, laid = _count(monkeypatch, Compositor, "_render"), _count(monkeypatch, TextRenderer, "_layout")
-    regions = _count(monkeypatch, screen.compositor.living, "_compose")
+    # (the regions made ahead are kept as they are made: `_keep`; a frame composes one: `_compose`)
+    regions = _count(monkeypatch, screen.compositor.living, "_keep")
+    recomposed = _count(monkeypatch, screen.compositor.living, "_compose")
     screen.compositor.builds.wait()
     screen._text_builds.wait()
     surf_at, t_at = None, t
     for _ in range(400):
         t_at += 1 / 60
         session.update(t_at)
-        before = (composed[0], laid[0], regions[0])
+        before = (composed[0], laid[0], regions[0], recomposed[0])
         screen.draw(surf, session, t_at, kept=())
         if screen._resizing is None:
             surf_at = surf
@@ -88,20 +92,20 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
         screen.compositor.builds.wait()
     assert surf_at is not None, "the new size never came in"
     assert regions[0] > 1, "the breathing figures' pictures were not made ahead"
-    assert (composed[0], laid[0], regions[0]) == before, "the frame that swapped the new size in composed"
+    assert (composed[0], laid[0], regions[0], recomposed[0]) == before, "the frame that swapped the new size in composed"
     fresh = Screen(game, BIG)
     ref = headless_surface(BIG)
     fresh.draw(ref, session, t_at)
     assert rgb(surf_at) == rgb(ref)
     # and the motion's steps after it, over a breath, from what was made ahead
-    made = regions[0]
+    made, composed_then = regions[0], recomposed[0]
     for i in range(1, 25):
         now = t_at + i / 8
         session.update(now)
         screen.draw(surf, session, now, kept=())
         fresh.draw(ref, session, now)
         assert rgb(surf) == rgb(ref), i
-    assert regions[0] == made, "the breath's pictures were made again in the frames after"
+    assert (regions[0], recomposed[0]) == (made, composed_then), "the breath's pictures were made again in the frames after"
 
 
 def test_a_stand_in_frame_is_the_last_size_scaled(game):
@@ -115,6 +119,37 @@ def test_a_stand_in_frame_is_the_last_size_scaled(game):
     screen.draw(surf, session, t, kept=())
     assert screen._resizing == (SMALL, BIG)
     assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
+
+
+def test_a_stand_in_frame_that_would_not_change_is_not_drawn_again(game):
+    """On a window's kept canvas a stand-in frame equal to the last one draws nothing (no 4K
+    scale, no copy to the window); once the line types on it is drawn whole again, the last
+    size's frame scaled."""
+    screen, other = Screen(game, SMALL), Screen(game, SMALL)
+    session, t = _at_living_line(screen, {"breathing"})
+    screen.settings.reduce_motion = other.settings.reduce_motion = True
+    small = headless_surface(SMALL)
+    screen.draw(small, session, t, kept=())
+    surf = headless_surface(BIG)
+    assert screen.draw(surf, session, t, kept=()) is None  # the first stand-in: the whole frame
+    assert screen._resizing == (SMALL, BIG)
+    surf.fill((255, 0, 255))  # (a frame that draws anything would show)
+    assert screen.draw(surf, session, t, kept=()) == []
+    assert screen._resizing == (SMALL, BIG)
+    assert rgb(surf) == rgb(_filled(BIG, (255, 0, 255)))
+    assert screen.draw(surf, session, t, kept=None) is None  # (no word that the canvas is kept: drawn)
+    later = t + 0.5  # more of the line typed
+    session.update(later)
+    assert screen.draw(surf, session, later, kept=()) is None
+    assert screen._resizing is not None
+    other.draw(small, session, later)
+    assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
+
+
+def _filled(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surface:
+    surf = headless_surface(size)
+    surf.fill(color)
+    return surf
 
 
 def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(game):

@@ -204,20 +204,37 @@ def test_a_well_formed_file_with_foreign_content_builds_nothing_foreign(tmp_path
     cache = ProgramCache(tmp_path)
     key = "f" * 64
     meta = {"program": True, "title": "x", "start": "start", "size": [1920, 1080], "characters": [],
-            "variables": ["D"], "labels": [["start", [0, 1, 1], [0], 0]], "index": 1, "uses": [1, [], [], []],
+            "variables": ["D"], "labels": [["start", [0, 1, 1], 0]], "index": 1, "steps": 2, "uses": [1, [], [], []],
             "diagnostics": [], "paths": ["s.yaml"]}
-    code = [["line", ["D", "speaker", None, "text", ["Q", "os.system"], "look", None], 0, 1, 1, "x", 0]]
-    _forge(cache.path(key), meta, [json.dumps(code).encode(), b"[]"], key)
+    code = [["line", ["D", "speaker", None, "text", ["Q", "os.system"], "look", None], 1, 1, "x", 0]]
+    _forge(cache.path(key), meta, [json.dumps(code).encode(), b"[]", b"[[0]]"], key)
     hit = cache.get(key)
     # the label's code is decoded on first use: an unknown value tag is refused there
     assert hit is not None
     with pytest.raises(ValueError, match="unknown value tag"):
         _ = hit[0].labels["start"].code
+    # a tagged line is kept as the markup it was compiled from: markup that does not parse is refused
+    bad_markup = [["line", [None, ["R", "an {i}open tag"], None], 1, 1, "x", 0]]
+    _forge(cache.path(key), meta, [json.dumps(bad_markup).encode(), b"[]", b"[[0]]"], key)
+    with pytest.raises(ValueError, match="markup"):
+        _ = cache.get(key)[0].labels["start"].code
+    good_markup = [["line", [None, ["R", "a {i}closed{/i} tag, [name]"], None], 1, 1, "x", 0]]
+    _forge(cache.path(key), meta, [json.dumps(good_markup).encode(), b"[]", b"[[0]]"], key)
+    from vn.script.markup import parse_markup
+
+    assert cache.get(key)[0].labels["start"].code[0].args["text"] == parse_markup("a {i}closed{/i} tag, [name]")
+    _forge(cache.path(key), meta, [json.dumps(code).encode(), b'[["x", "start", 0]]', b"[[0]]"], key)  # version 1's index
+    with pytest.raises(ValueError):
+        _ = cache.get(key)[0].index
+    for steps in (b'[["0"]]', b"[[0], [1]]", b"{}"):  # where each label's steps begin: numbers, one list a label
+        _forge(cache.path(key), meta, [json.dumps(code).encode(), b"[]", steps], key)
+        with pytest.raises(ValueError, match="steps"):
+            _ = cache.get(key)[0].labels["start"].steps
     meta["diagnostics"] = [["s.yaml", 1, 1, "fatal", "x", None]]
-    _forge(cache.path(key), meta, [b"[]", b"[]"], key)
+    _forge(cache.path(key), meta, [b"[]", b"[]", b"[[0]]"], key)
     assert cache.get(key) is None
     for uses in ([1, ["a"], [], None], [True, [], [], []], ["1", [], [], []], [1, [2], [], []], [1, [], []]):
-        _forge(cache.path(key), {**meta, "diagnostics": [], "uses": uses}, [b"[]", b"[]"], key)
+        _forge(cache.path(key), {**meta, "diagnostics": [], "uses": uses}, [b"[]", b"[]", b"[[0]]"], key)
         assert cache.get(key) is None, uses
     # no program, yet no error to say why: not an entry this engine writes
     _forge(cache.path(key), {"program": False, "diagnostics": [["s.yaml", 1, 1, "warning", "x", None]]}, [], key)

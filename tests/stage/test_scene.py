@@ -5,8 +5,9 @@ import pytest
 from tests.stage.helpers import FIXTURE_GAME, direction
 from vn.stage.assets import GameAssets
 from vn.stage.color import rgb_to_oklab
-from vn.stage.lighting import DEFAULT_LIGHT
-from vn.stage.scene import LOOK_SECONDS, Scene
+from vn.stage.lighting import DEFAULT_LIGHT, lerp_light
+from vn.stage.scene import LIGHT_STEP, LOOK_SECONDS, Scene, light_shown
+from vn.stage.tween import Tween
 
 
 @pytest.fixture
@@ -62,12 +63,41 @@ def test_light_tween_fields_between_presets(assets):
     assert scene.view(10).light == a and scene.view(18).light == b
     la, lb, lm = (rgb_to_oklab(x.ambient)[0] for x in (a, b, mid))  # perceptual lightness
     assert min(la, lb) < lm < max(la, lb)
-    assert mid.sun[1] == pytest.approx((a.sun[1] + b.sun[1]) / 2)
-    assert mid.beam("sun").reach == pytest.approx(0.7)
+    # (the sky and the beams are shown at their last step: up to a LIGHT_STEP before)
+    assert mid.sun[1] == pytest.approx((a.sun[1] + b.sun[1]) / 2, abs=abs(b.sun[1] - a.sun[1]) * 0.01)
+    assert mid.beam("sun").reach == pytest.approx(0.7, abs=0.005)
     assert scene.busy(14) and not scene.busy(18.01)
     # a new light from the middle of a tween starts where the light is
     scene.apply(direction("light", preset="night", over=2.0), 14)
     assert scene.view(14).light == mid
+
+
+def test_a_running_light_is_shown_in_steps_its_parts_on_their_own_frames(assets):
+    a, b = assets.preset("sunset"), assets.preset("last_rays")
+    tween = Tween(a, b, 10.0, 8.0, "linear", lerp_light)
+    frames = [light_shown(tween, 10.0 + n / 60.0) for n in range(1, 481)]
+    # a function of the time alone: asked again, or by a second scene, the same light
+    assert light_shown(tween, 12.345) == light_shown(Tween(a, b, 10.0, 8.0, "linear", lerp_light), 12.345)
+    assert frames[-1] == b and light_shown(tween, 30.0) == b and light_shown(tween, 10.0) == a
+    planes = [(f.ambient, f.emissive, f.rim, f.rim_strength, f.fill) for f in frames]
+    sky = [(f.sky_top, f.sky_horizon, f.sun, f.sun_color, f.sun_size) for f in frames]
+    beams = [f.beams for f in frames]
+    changed = [{n for n in range(1, len(frames) - 1) if part[n] != part[n - 1]} for part in (planes, sky, beams)]
+    per_step = 60.0 * LIGHT_STEP  # frames a step lasts at 60 frames a second
+    for moves in changed:  # each part a step at a time (about once every `per_step` frames) ...
+        assert len(frames) / per_step * 0.9 < len(moves) <= len(frames) / per_step + 1
+    # ... and never two parts on one frame
+    assert not (changed[0] & changed[1] or changed[1] & changed[2] or changed[0] & changed[2])
+    # each part is the tween's value at its own last step
+    n = 200
+    now = 10.0 + (n + 1) / 60.0
+    for part, phase in ((planes, 1 / 6), (sky, 1 / 2), (beams, 5 / 6)):
+        step_at = 10.0 + phase * LIGHT_STEP + ((now - 10.0 - phase * LIGHT_STEP) // LIGHT_STEP) * LIGHT_STEP
+        exact = tween.at(step_at)
+        want = {0: (exact.ambient, exact.emissive, exact.rim, exact.rim_strength, exact.fill),
+                1: (exact.sky_top, exact.sky_horizon, exact.sun, exact.sun_color, exact.sun_size),
+                2: exact.beams}[round(phase * 3 - 0.5)]
+        assert part[n] == want and now - LIGHT_STEP < step_at <= now
 
 
 def test_dissolve_with_show_blocks_and_fades(assets):

@@ -52,6 +52,7 @@ LIGHTS = ["#ffd9a0", "#ffc070", "#ffe8c0", "#b8d0ff", "#ffb060"]
 
 HAZE = (255, 150, 80)  # sodium-lamp amber: the city's light in the air at night
 HAZE_HEIGHT = 560.0
+MAKO = (61, 255, 140)  # the glow of the eyes
 CORRIDOR = (226, 238, 255)  # the Shinra corridor's tubes, a cold white
 CITY_GLOW = (255, 176, 112)  # the city's light on a figure in front of it
 
@@ -841,7 +842,22 @@ def cg_town() -> CG:
                     ([(1580, 800), (1960, 800), (1960, H + 10), (1380, H + 10)], 0.07)):
         rim_svg.geom(Polygon(pts).difference(shadows).difference(people), "#ffffff", op)
 
+    # the General's eye: narrow, Mako green, in a face lit by fire — the one cold light in the
+    # picture, where the eye goes first (his face is small: this gives it its presence). (On the
+    # embers' plane: in a plane of its own — a parallax run of its own, or a second emissive
+    # layer in the figures' run — it raised the peak memory of building the town by ~8 MB; so
+    # it does not pulse, and now and then it dims with the embers' twinkle.)
+    eye = embers
+    from cgfig import FACE_EYE
+
+    ex, ey = g_face.p(0.3, 0.456)
+    bloom = eye.rad(ex, ey, 30, [(0.0, MAKO, 0.45), (0.3, MAKO, 0.16), (1.0, MAKO, 0.0)])
+    eye.circle(ex, ey, 30, bloom)
+    eye.geom(g_face.shape(FACE_EYE, 4), "#5dffa0")  # (the face's own almond, lit)
+    eye.geom(disc(*g_face.p(0.31, 0.456), 1.6), "#e6fff0")
+
     cg.mark("general", 700, 420)
+    cg.mark("general_eye", ex, ey)
     cg.mark("swords", 965, 276)
     cg.mark("zack", 1200, 500)
     cg.mark("town", 960, 620)
@@ -968,12 +984,12 @@ def cg_promise() -> CG:
     fig.geom(s_front, (36, 38, 48))
     fig.geom(unary_union(s_fringe), (36, 38, 48))
     fig.geom(unary_union(s_loose), (34, 36, 46))
-    # seams between the locks down the hair's length (it is hair, not one mass)
+    # the hair is locks, not one mass: locks from the crown down his back, each its own value
+    # (silver takes the light unevenly), the nearer overlapping the farther; a dark seam where
+    # one lies over the next, a thread of the sun along each lock's edge toward it (strongest
+    # near the head, where the light comes through), a few strands within each
     back_seen = unary_union([back_hair, *s_locks[:2]]).difference(unary_union([s_head, s_arm, s_front]))
-    for pts, w in (([(sx - 60, sy + 60), (sx - 96, sy + 240), (sx - 130, sy + 470), (sx - 170, sy + 760), (sx - 200, 1080)], 4),
-                   ([(sx - 100, sy + 40), (sx - 124, sy + 200), (sx - 160, sy + 420), (sx - 206, sy + 700), (sx - 240, 1080)], 3.5),
-                   ([(sx - 20, sy + 10), (sx - 50, sy + 120), (sx - 70, sy + 300), (sx - 90, sy + 520)], 3)):
-        fig.geom(stroke(pts, w, 1.2).intersection(back_seen), (22, 23, 30), 0.9)
+    hair_locks(fig, rim_svg, back_seen, sx, sy, random.Random(77))
     for lz in s_loose:
         rim_svg.geom(lz.difference(back_hair), "#ffffff", 0.45)
     fig.geom(zack, (20, 20, 26))
@@ -1020,6 +1036,46 @@ def cg_promise() -> CG:
     cg.keep("faces", sx - 140, sy - 30, zx + 230 - (sx - 140), 300)
     cg.keep("hand", wx - 60, wy - 220, 140, ey - wy + 260)  # the raised hand and arm
     return cg
+
+
+def hair_locks(fig, rim_svg, seen: BaseGeometry, sx: float, sy: float, rnd: random.Random) -> None:
+    """Sephiroth's long hair down his back in cg_promise as locks (see the call): the hair's
+    left and right edges at each height are those of `back_hair` there; `seen` is the part of
+    the hair that shows."""
+    left = [(sy + 20, sx - 110), (sy + 60, sx - 126), (sy + 200, sx - 150), (sy + 400, sx - 184), (sy + 620, sx - 228),
+            (1130, sx - 280)]
+    right = [(sy + 20, sx + 20), (sy + 110, sx - 20), (sy + 200, sx - 40), (sy + 360, sx - 62), (sy + 560, sx - 96),
+             (1130, sx - 110)]
+
+    def at(edge: list[tuple[float, float]], y: float) -> float:
+        for (y0, x0), (y1, x1) in zip(edge, edge[1:], strict=False):
+            if y <= y1:
+                return x0 + (x1 - x0) * max(0.0, (y - y0) / (y1 - y0))
+        return edge[-1][1]
+
+    tones = [(30, 32, 42), (44, 46, 58), (36, 38, 50), (50, 52, 66), (33, 35, 46), (42, 44, 56), (38, 40, 52)]
+    ys = [sy + 10, sy + 160, sy + 360, sy + 600, sy + 840, 1140]
+    locks = []
+    for n, u in enumerate((0.93, 0.8, 0.66, 0.52, 0.38, 0.24, 0.1)):  # right (near the face) to left
+        sway = rnd.uniform(-10, 10)
+        pts = [(at(left, y) + u * (at(right, y) - at(left, y)) + sway * math.sin(k * 1.3 + n), y)
+               for k, y in enumerate(ys)]
+        width = 0.26 * (at(right, sy + 500) - at(left, sy + 500)) + rnd.uniform(-4, 6)
+        locks.append((hair_lock(pts, width, keep=0.85, tip=0.12), tones[n]))
+    for strands, tone in reversed(locks):  # (the left locks over the right: their right edges show)
+        part = strands.intersection(seen)
+        if part.is_empty:
+            continue
+        fig.geom(part, tone)
+        fig.geom(rim_band(part, (1, -0.1), 3).intersection(seen), (20, 21, 28), 0.9)  # the seam where it lies over
+        end = rnd.uniform(sy + 380, sy + 720)  # (each thread fades out at its own height, in two steps)
+        rim_broken(rim_svg, part, (1, -0.15), 1.6, 0.42, rnd, clip=box(0, 0, W, end), breaks=1.2)
+        rim_broken(rim_svg, part, (1, -0.15), 1.4, 0.18, rnd, clip=box(0, end, W, end + 160), breaks=1.2)
+        for _ in range(2):  # strands within the lock
+            v = rnd.uniform(0.3, 0.75)
+            top = rnd.uniform(sy + 40, sy + 300)
+            pts = [(at(left, y) + v * (at(right, y) - at(left, y)), y) for y in (top, top + 220, top + 480)]
+            fig.geom(stroke(pts, 2.2, 0.6).intersection(part.buffer(-3)), (58, 60, 74), 0.55)
 
 
 def hand_shape(x: float, y: float, size: float, angle: float, spread: float = 1.0) -> BaseGeometry:
@@ -1213,6 +1269,7 @@ def cg_chair() -> CG:
     wood = cg.plane("chair", "ambient")
     fig = cg.plane("figure", "ambient")
     rim_svg = cg.plane("rim", "rim")
+    sheen = cg.plane("sun_sheen", "rim", flicker=(0.65, 0.3))
 
     def rail_y(x: float) -> tuple[float, float]:  # the rail's top and bottom edge at x (it recedes to the right)
         return 548 - 0.045 * (x - 960), 634 - 0.06 * (x - 960)
@@ -1360,6 +1417,23 @@ def cg_chair() -> CG:
     for lk in hair_locks:
         rim_broken(rim_svg, lk, (-1, -0.2), 3, 0.75, rr, breaks=0.8)
 
+    # the low sun through the haze over the city wavers (a light that moves while he rests):
+    # the glare round it in the sky, the sheen it lays along the varnished top of the rail and
+    # on the knuckles, each stretch of it brightening and fading on its own (`flicker`, slow:
+    # docs/stage-format.md). (A rim plane: the sun's light, in the preset's rim colour, added;
+    # painted white, as the other rims are)
+    sun_x, sun_y = 170, 506  # (the last_rays preset's sun)
+    out_of_wood = box(-50, -50, W + 50, H + 50).difference(chair.buffer(2)).difference(visible.buffer(2)).difference(hair)
+    glare = sheen.rad(sun_x, sun_y, 330, [(0.0, "#ffffff", 0.0), (0.13, "#ffffff", 0.0), (0.2, "#ffffff", 0.34),
+                                          (0.35, "#ffffff", 0.2), (0.55, "#ffffff", 0.08), (0.78, "#ffffff", 0.02),
+                                          (1.0, "#ffffff", 0.0)])  # (a ring: not over the disc)
+    sheen.geom(Point(sun_x, sun_y).buffer(330, 64).intersection(out_of_wood), glare)
+    top_edge = rail.difference(translate(rail, 0, 4)).intersection(behind_hand)
+    for x0, x1, op in ((-50, 700, 1.0), (700, 1300, 0.75), (1300, W + 50, 0.5)):
+        part = top_edge.intersection(box(x0, 0, x1, H))
+        sheen.geom(part, "#ffffff", op)
+        sheen.geom(part.buffer(5).intersection(rail.union(out_of_wood)).difference(part), "#ffffff", 0.25 * op)
+    sheen.geom(rim(hand_top, 3, 6).intersection(seen.difference(forearm)), "#ffffff", 0.8)  # the knuckles
     # the low sun's shaft along the rail: dust drifts and glints in it, over the hand
     cg.beam("shaft", "sun", 70, [(150, 380), (150, 580), (1500, 820), (1500, 420)], dust=6, strength=0)
     cg.mark("hand", 1040, 620)

@@ -234,9 +234,11 @@ def hair(head: Head, seed: int = 11) -> list:
     pieces = [shape(cap, 6)]
     root = (0.06, -0.2)
     # (angle from straight up, + toward the back; length; width) in head units
-    for ang, ln, wd in ((-48, 0.5, 0.3), (-22, 0.62, 0.34), (4, 0.7, 0.34), (30, 0.74, 0.34), (56, 0.76, 0.34),
-                        (82, 0.7, 0.32), (106, 0.6, 0.3), (130, 0.46, 0.26), (-8, 0.46, 0.22), (44, 0.56, 0.24),
-                        (94, 0.5, 0.22), (150, 0.34, 0.2)):
+    # swept up and back: the longest spikes rise from the crown and lean toward the back of the
+    # head, the ones at the back point out and down over the nape; only short ones go forward
+    for ang, ln, wd in ((-34, 0.46, 0.28), (-12, 0.6, 0.32), (12, 0.74, 0.34), (36, 0.8, 0.34), (60, 0.8, 0.34),
+                        (84, 0.72, 0.32), (108, 0.62, 0.3), (132, 0.5, 0.26), (0, 0.5, 0.22), (50, 0.6, 0.24),
+                        (98, 0.54, 0.22), (152, 0.38, 0.2)):
         a = math.radians(ang + rnd.uniform(-5, 5))
         r0 = (root[0] + math.sin(a) * 0.2, root[1] - math.cos(a) * 0.18)
         bend = math.radians(ang + 26)
@@ -308,19 +310,20 @@ def _rot(p, ang, piv):
 
 def kneeling() -> list[Part]:
     """Down on his left knee (screen right) beside someone sitting on the floor, the right foot
-    planted forward, leaning in; both gloved hands closed around a forearm held out to him, the
+    planted forward, sitting back toward his heel and leaning in (his head comes down near the
+    other's); both gloved hands closed around a forearm held out to him, the
     right (far) hand nearer the elbow, the left over the wrist; the head bowed to it."""
-    HL, HR = (340, 722), (396, 716)
+    HL, HR = (344, 772), (400, 766)
     hip = lerp(HL, HR, 0.5)
     parts: list[Part] = []
     # the far (right) leg: the foot planted forward, the knee up
-    kr, ar = (236, 704), (228, 912)
+    kr, ar = (238, 728), (226, 912)
     parts += boot(ar, -1, 0.8, "boot_r", rim=0.7, top=lerp(ar, kr, 0.5))
     parts.append(cargo_leg(HL, kr, ar, 1, "leg_r", rim=0.75))
     parts.append(blouse(kr, lerp(ar, kr, 0.5), "blouse_r", rim=0.6))
     # the near (left) leg: the knee on the floor under the hip, the shin back along the floor, the
     # boot's toe tucked under
-    kl = (404, 926)
+    kl = (410, 926)
     thigh = limb([add(HR, 0, -4), lerp(HR, kl, 0.5), kl], [26, 25, 21], [25, 23, 21])
     shin = limb([kl, (462, 932), (524, 934)], [21, 20, 17], [23, 23, 19])
     leg_l = union(thigh, shin, ellipse(kl[0] - 4, kl[1] - 4, 22, 20))
@@ -335,9 +338,9 @@ def kneeling() -> list[Part]:
     parts.append(Part("leg_l", leg_l, CARGO, details=[knee_folds], rim=0.35, inner_rim=0.2))
     parts.append(Part("blouse_l", limb([(488, 934), (506, 935), (520, 935)], [20, 25, 22], [14, 17, 16]), CARGO,
                       rim=0.3, inner_rim=0.2))
-    SL, SR, neck = (306, 478), (426, 482), (366, 458)
-    head = Head((350, 372), HS, "left", "34", tilt=26)
-    lean = -18.0
+    SL, SR, neck = (310, 528), (430, 532), (370, 508)
+    head = Head((354, 422), HS, "left", "34", tilt=28)
+    lean = -22.0
     upper: list[Part] = []
     t = knit_torso(SL, SR, HL, HR, neck, folds=[([add(SL, 20, 60), add(SL, 26, 100), add(SL, 22, 140)], 4),
                                                    ([add(SR, -16, 64), add(SR, -30, 110), add(HL, 30, -40)], 4),
@@ -353,9 +356,9 @@ def kneeling() -> list[Part]:
     # the hands (before the scale), closed around a forearm lying across at y ~ 738 after it
     W1, W2 = (160, 706), (222, 700)
     far_arm = [glove("hand_r", hand_fist(W1, 104, 64, True), rim=0.9),
-               sleeve_arm(sl, (214, 590), W1, "arm_r", neck=nk, rim=0.95, seed=5, back=1)]
+               sleeve_arm(sl, (206, 618), W1, "arm_r", neck=nk, rim=0.95, seed=5, back=1)]
     near_arm = [glove("hand_l", hand_fist(W2, 96, 64, True), rim=0.5, inner_rim=0.6),
-                sleeve_arm(sr, (300, 628), W2, "arm_l", neck=nk, rim=0.4, inner_rim=0.35, seed=6, back=1)]
+                sleeve_arm(sr, (292, 650), W2, "arm_l", neck=nk, rim=0.4, inner_rim=0.35, seed=6, back=1)]
     head_i = next(i for i, p in enumerate(upper) if p.name == "face")
     parts += far_arm + upper[:head_i] + near_arm + upper[head_i:]
     return scale_parts(parts, K, ORG)
@@ -368,13 +371,13 @@ def seated_floor() -> list[Part]:
     HL, HR = (334, 906), (392, 900)
     parts: list[Part] = []
     # the far (right) leg, then the near (left) one, both knees up, the feet flat
-    kr, ar = (246, 684), (214, 912)
+    kr, ar = (244, 690), (166, 912)
     parts += boot(ar, -1, 0.8, "boot_r", rim=0.7, top=lerp(ar, kr, 0.5))
     parts.append(cargo_leg(HL, kr, ar, 1, "leg_r", rim=0.8))
     parts.append(blouse(kr, lerp(ar, kr, 0.5), "blouse_r", rim=0.6))
     SL, SR, neck = (306, 664), (426, 668), (366, 644)
     head = Head((344, 558), HS, "left", "34", tilt=10)
-    ER, WR = (266, 770), (190, 676)
+    ER, WR = (262, 772), (182, 690)
     upper: list[Part] = []
     upper.append(glove("hand_r", hand_hanging(WR, 120, 80, True, 0.4), rim=0.9))
     upper.append(sleeve_arm(SL, ER, WR, "arm_r", neck=neck, rim=0.9, seed=7))
@@ -386,12 +389,15 @@ def seated_floor() -> list[Part]:
     upper.append(trooper_belt(HL, HR))
     upper.append(z.neck_part(neck, head))
     upper.append(collar(neck, head))
+    # the seat on the floor behind the knees: the trousers over the hips and the back of the thigh
+    seat = union(ellipse(376, 916, 64, 34, -4), ellipse(330, 924, 50, 28))
+    parts.insert(0, Part("seat", seat, CARGO, rim=0.5, inner_rim=0.2))
     parts += upper
-    kl, al = (304, 694), (288, 914)
+    kl, al = (300, 702), (220, 914)
     parts += boot(al, -1, 0.7, "boot_l", rim=0.5, top=lerp(al, kl, 0.5))
     parts.append(cargo_leg(HR, kl, al, 1, "leg_l", rim=0.5))
     parts.append(blouse(kl, lerp(al, kl, 0.5), "blouse_l", rim=0.45))
-    EL, WL = (352, 784), (250, 690)
+    EL, WL = (350, 786), (236, 702)
     parts.append(glove("hand_l", hand_hanging(WL, 112, 80, True, 0.5), rim=0.6))
     parts.append(sleeve_arm(SR, EL, WL, "arm_l", neck=neck, rim=0.45, inner_rim=0.4, seed=8))
     parts += head_parts(head, "still")
@@ -433,6 +439,10 @@ def seated_table() -> list[Part]:
     near = [glove("hand_l", hand_fist(WL, 178, 64, False), rim=0.6),
             sleeve_arm(sr, EL, WL, "arm_l", neck=None, rim=0.45, inner_rim=0.4, seed=10)]
     parts += far + upper[:head_i] + near + upper[head_i:]
+    # the near arm lies across his chest: a line of light along its top keeps it off the knit
+    # behind it (docs/art.md rule 2's exception, zack.sliver)
+    i = next(i for i, p in enumerate(parts) if p.name == "arm_l")
+    parts[i].rim_details.append(z.sliver(2.4, 0.6, union(*[q.geom for q in parts[i + 1:]])))
     return scale_parts(parts, K, ORG)
 
 

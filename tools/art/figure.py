@@ -411,6 +411,16 @@ class _RotInk:
         self.ink.lin(affinity.rotate(g, self.ang, origin=self.piv), self._p(p0), self._p(p1), stops, clip, op)
 
 
+def _through(fn, wrap):
+    """A part's detail (ink, part) painting through a wrapped ink (turned or scaled)."""
+    return lambda ink, q: fn(wrap(ink), q)
+
+
+def _through_rim(fn, wrap):
+    """A part's rim detail (ink, part, visible) painting through a wrapped ink."""
+    return lambda ink, q, vis: fn(wrap(ink), q, vis)
+
+
 def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
     """Rotate parts (and their painted details) about a pivot: a lean of the whole body from the
     feet, or of the upper body from the hips. Degrees, + = clockwise on screen."""
@@ -424,8 +434,8 @@ def turn(parts: Sequence[Part], ang: float, piv: Pt) -> list[Part]:
     for p in parts:
         p.geom = affinity.rotate(p.geom, ang, origin=piv)
         p.rim_folds = [([rot(q) for q in f[0]], *f[1:]) for f in p.rim_folds]
-        p.details = [(lambda fn: (lambda ink, q: fn(_RotInk(ink, ang, piv), q)))(fn) for fn in p.details]
-        p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_RotInk(ink, ang, piv), q, vis)))(fn) for fn in p.rim_details]
+        p.details = [_through(fn, lambda ink: _RotInk(ink, ang, piv)) for fn in p.details]
+        p.rim_details = [_through_rim(fn, lambda ink: _RotInk(ink, ang, piv)) for fn in p.rim_details]
     return list(parts)
 
 
@@ -464,8 +474,8 @@ def scale_parts(parts: Sequence[Part], k: float, org: Pt) -> list[Part]:
                 groups[key] = affinity.scale(p.rim_group, k, k, origin=org)
             p.rim_group = groups[key]
         p.rim_folds = [([sc(q) for q in f[0]], f[1] * k, *f[2:]) for f in p.rim_folds]
-        p.details = [(lambda fn: (lambda ink, q: fn(_ScaleInk(ink, k, org), q)))(fn) for fn in p.details]
-        p.rim_details = [(lambda fn: (lambda ink, q, vis: fn(_ScaleInk(ink, k, org), q, vis)))(fn) for fn in p.rim_details]
+        p.details = [_through(fn, lambda ink: _ScaleInk(ink, k, org)) for fn in p.details]
+        p.rim_details = [_through_rim(fn, lambda ink: _ScaleInk(ink, k, org)) for fn in p.rim_details]
     return list(parts)
 
 

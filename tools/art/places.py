@@ -544,6 +544,9 @@ BEYE = 1.2
 RW, RH, RZ = 7.0, 3.0, 7.4  # the room's width, height, and its back wall's distance (m)
 TABLE = (-0.75, 0.75, 0.9, 4.4, 0.75)  # x0, x1, z0 (near end), z1 (the head), top height
 GENERAL_Z = 5.0
+# The officers seated along the table, their backs to Zack's place (the sprite `officer`, drawn
+# under the `table` layer): (mark, x, z); two of the places are empty.
+OFFICERS = (("officer_left", -1.0, 3.3), ("officer_right_far", 1.0, 3.9), ("officer_right", 1.0, 2.6))
 
 
 def b3(x: float, y: float, z: float) -> tuple[float, float]:
@@ -621,40 +624,11 @@ def briefing() -> tuple[SVG, SVG, SVG, SVG]:
         cx = side * 0.45
         table.poly(bquad((cx - 0.15, th, z), (cx + 0.15, th, z), (cx + 0.15, th, z + 0.35), (cx - 0.15, th, z + 0.35)),
                    (196, 194, 186))
-    # officers seated along it, their backs to the near places, two of the places empty
-    for side, z in ((-1, 3.3), (1, 3.9), (1, 2.6)):
-        _seated(table, side * 1.0, z)
+    # (the officers seated along it are sprites now: `officer` at the marks OFFICERS, under this
+    # layer; fig, session 7)
     return sky, room, glow, table
 
 
-
-def _seated(s: SVG, x: float, z: float) -> None:
-    """An officer seated at (x, z) of the briefing room, seen from behind and a little above:
-    his chair's back, his shoulders and head over it as one dark silhouette (the room's light
-    on its upper edges), in the style of the figures (docs/art.md)."""
-    k = F / z
-
-    def p(dx: float, y: float) -> tuple[float, float]:
-        sx, sy = b3(x, y, z)
-        return (sx + dx * k, sy)
-
-    # the man (seated: his head's top ~1.38 m up): sloping shoulders, the neck, the back of the
-    # head, close-cut hair; then his chair's back in front of him, covering him to the shoulders
-    pts = [p(-0.25, 0.8), p(-0.245, 0.98), p(-0.2, 1.07), p(-0.1, 1.11), p(-0.055, 1.14), p(-0.06, 1.21),
-           p(-0.08, 1.27), p(-0.07, 1.33), p(-0.035, 1.37), p(0.0, 1.38), p(0.04, 1.37), p(0.075, 1.33),
-           p(0.085, 1.27), p(0.065, 1.21), p(0.06, 1.14), p(0.1, 1.11), p(0.2, 1.07), p(0.245, 0.98), p(0.25, 0.8)]
-    s.path("M" + " ".join(f"{a:.1f} {b:.1f}" for a, b in catmull(pts, 6, closed=False)) + "Z", (20, 20, 26))
-    (cl, ct), (cr, _), (_, cb) = p(-0.23, 0.97), p(0.23, 0.97), p(0, 0.5)
-    r = 0.05 * k
-    s.path(f"M{cl:.1f} {cb:.1f} L{cl:.1f} {ct + r:.1f} Q{cl:.1f} {ct:.1f} {cl + r:.1f} {ct:.1f} L{cr - r:.1f} {ct:.1f} "
-           f"Q{cr:.1f} {ct:.1f} {cr:.1f} {ct + r:.1f} L{cr:.1f} {cb:.1f}Z", (34, 34, 40))
-    s.rect(cl + r, ct + 1, cr - cl - 2 * r, max(1.5, 0.012 * k), (118, 120, 128))  # its top edge in the light
-    # the light from the ceiling along the crown and the shoulders' tops (thin, broken)
-    for seg, w in (((p(-0.06, 1.33), p(-0.035, 1.365), p(0.0, 1.377), p(0.035, 1.367)), 0.012),
-                   ((p(-0.2, 1.068), p(-0.12, 1.1)), 0.01), ((p(0.12, 1.1), p(0.2, 1.068)), 0.01)):
-        s.path("M" + " L".join(f"{a:.1f} {b:.1f}" for a, b in seg), "none")
-        s.body[-1] = s.body[-1].replace('fill="none"', f'fill="none" stroke="#8c92a0" stroke-width="{max(1.2, w * k):.1f}" '
-                                                        'stroke-linecap="round" stroke-opacity="0.7"')
 
 # ---- the mess hall ------------------------------------------------------------------------------
 # The SOLDIER mess, high in the tower, at supper: seen standing at the near end of the middle
@@ -1009,7 +983,9 @@ def main() -> None:
     gx, gy = b3(0, 0, GENERAL_Z)
     _write_stage("shinra_briefing", {stem: (svg, f"briefing {stem}") for svg, stem in zip(briefing(), stems, strict=True)},
                  [("sky", "sky", ""), ("room", "ambient", ""), ("screen", "emissive", ""), ("table", "ambient", "")],
-                 VPY, [("head_of_table", round(gx), round(gy), round(F * 1.77 / GENERAL_Z / 980, 3))], above=1)
+                 VPY, [("head_of_table", round(gx), round(gy), round(F * 1.77 / GENERAL_Z / 980, 3))]
+                 + [(name, round(b3(x, 0, z)[0]), round(b3(x, 0, z)[1]), round(F * 1.76 / z / 940, 3)) for name, x, z in OFFICERS],
+                 above=1)
     stems = ("sky", "city", "city_lights", "room", "lamps")
     places = []
     for name, bench_x in (("mess_left", MT[0] - MT[1] - BENCH[0]), ("mess_right", MT[0] + MT[1] + BENCH[0])):

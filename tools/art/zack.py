@@ -640,12 +640,16 @@ def splinting() -> list[Part]:
     near += arm(sn, EN, WN, "arm_r", "torn", SWOLLEN, seed=11, rim=1.0, neck=nk, sag=3)
     near += splint_parts(EN, WN)
     # the far (left, good) arm reaching over to pull the wrap tight
-    EF, WF = (444, 704), (476, 748)
+    EF, WF = (498, 676), (478, 748)
     far = arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=12, rim=0.5, inner_rim=0.4, neck=nk, back=-1)
     fist = hand_part("hand_l", hand_fist(WF, 72, 66, False), SKIN, rim=0.8, inner_rim=0.6)
     # the strip's loose end, from the wrap near the wrist up to his teeth
     wrap = lerp(EN, WN, 0.72)
-    tail = ribbon([add(wrap, -4, -12), lerp(add(wrap, -4, -12), mouth, 0.45), add(mouth, 2, 4)], [11, 9, 7])
+    # a strip of cloth pulled taut from the wrap to his teeth: thin, twisting once on the way
+    # (narrower where it turns edge-on), not a stick
+    a, b = add(wrap, -2, -12), add(mouth, 2, 4)
+    mid = lerp(a, b, 0.5)
+    tail = ribbon([a, lerp(a, b, 0.28), add(mid, 3, 1), lerp(a, b, 0.75), b], [8, 6.5, 2.5, 6, 5])
     strap = Part("strap_end", tail, STRIP, rim=0.9, inner_rim=0.7, shade=0.4)
     return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:] + [strap, fist]
 
@@ -671,9 +675,10 @@ def resting_floor() -> list[Part]:
     near = [hand_part("hand_r", hand_hanging(add(WN, 4, 0), 70, 84, True, 0.3), SWOLLEN, rim=0.8)]
     near += arm(sn, EN, WN, "arm_r", "torn", SWOLLEN, seed=13, rim=1.0, neck=nk, sag=2)
     near += splint_parts(EN, WN, wraps=(0.25, 0.7), end=1.22)
-    EF, WF = (420, 790), (452, 716)
+    # the good arm let fall beside him, the hand loose on the far thigh
+    EF, WF = (414, 812), (476, 874)
     far = arm(sf, EF, WF, "arm_l", "pushed", SKIN, seed=14, rim=0.5, inner_rim=0.4, neck=nk, back=-1)
-    far.insert(0, hand_part("hand_l", hand_hanging(WF, 20, 84, False, 0.5), SKIN, rim=0.6))
+    far.insert(0, hand_part("hand_l", hand_hanging(WF, 40, 84, False, 0.5), SKIN, rim=0.6))
     return legs[:2] + upper[:head_i] + legs[2:] + far + near + upper[head_i:]
 
 
@@ -713,10 +718,10 @@ def lying() -> list[Part]:
 BANDAGE = Mat((58, 56, 58), (100, 96, 98), (30, 29, 31), rim=0.8, rim_width=1.0)
 
 
-def at_table() -> list[Part]:
+def at_table(laughing: bool = True) -> list[Part]:
     """Weeks later, in the mess, on a bench at the table (the table to his right, its top at
     canvas y ~ 548 at the mess marks: the bench's seat at ~718), facing right: laughing, the
-    head thrown back a little, the mended RIGHT forearm (the near one, a pale bandage round it,
+    head thrown back a little (or, not `laughing`, the head level, a grin: "Try me."), the mended RIGHT forearm (the near one, a pale bandage round it,
     the sleeve pushed up now) lying on the table, the left hand flat beside it."""
     HN, HF = (332, 692), (374, 688)
     hip = lerp(HN, HF, 0.5)
@@ -724,12 +729,12 @@ def at_table() -> list[Part]:
     legs = [foot((516, 912), 1, 0.9, "boot_l", rim=0.35), leg(HF, (500, 684), (516, 912), -1, "leg_l", rim=0.35),
             foot((478, 914), 1, 0.9, "boot_r", rim=0.7), leg(HN, (464, 696), (478, 914), -1, "leg_r", rim=0.8)]
     SN, SF, neck = (314, 452), (424, 448), (368, 432)
-    head = Head((398, 344), HS, "right", "34", tilt=-16)
-    lean = -5.0
+    head = Head((398, 344), HS, "right", "34", tilt=-16) if laughing else Head((402, 350), HS, "right", "34", tilt=4)
+    lean = -5.0 if laughing else -1.5
     upper = [torso(SN, SF, HN, HF, neck, 1, hem=26, folds=[([add(SN, 22, 60), add(SN, 32, 100), add(SN, 30, 140)], 4),
                                                           ([add(SF, -16, 64), add(SF, -26, 110), add(SF, -24, 150)], 4)]),
              neck_part(neck, head)]
-    upper += head_parts(head, "laugh")
+    upper += head_parts(head, "laugh" if laughing else "easy")
     upper = turn(upper, lean, hip)
     sn, sf, nk = _rot(SN, lean, hip), _rot(SF, lean, hip), _rot(neck, lean, hip)
     head_i = next(i for i, p in enumerate(upper) if p.name == "face")
@@ -809,6 +814,7 @@ def build(only: set[str] | None = None) -> None:
         "body_seated_floor": [ground(440, 190)] + resting_floor(),
         "body_lying": lying(),
         "body_seated_table": [ground(420, 130)] + at_table(),
+        "body_seated_table_grin": [ground(420, 130)] + at_table(False),
     }
     stacks = {
         "hurt": ["legs_wall", "upper_hurt"],
@@ -823,6 +829,7 @@ def build(only: set[str] | None = None) -> None:
         "seated_floor": ["body_seated_floor"],
         "lying": ["body_lying"],
         "seated_table": ["body_seated_table"],
+        "seated_table_grin": ["body_seated_table_grin"],
     }
     if only is None:
         for old in os.listdir(d):

@@ -101,6 +101,13 @@ def _scale_counted(src: pygame.Surface, dest: pygame.Surface) -> None:
     _worker_cpu += time.thread_time() - t0
 
 
+def start() -> None:
+    """Start the band thread now if it is not running (a frame that is cheap anyway does it,
+    so the first frame that cuts a picture does not pay for it)."""
+    if (os.cpu_count() or 1) >= 2:
+        _worker().submit(int)
+
+
 def _worker() -> ThreadPoolExecutor:
     """The one thread that makes the second band (started the first time it is needed)."""
     global _pool

@@ -193,9 +193,10 @@ class Beams:
         self._tinted: dict[int, tuple[object, pygame.Surface, pygame.Rect]] = {}
         self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
         self._whole: dict[int, pygame.Surface] = {}  # a ramp over shape i's whole mask (to shorten)
-        self._scaled: dict[int, tuple[pygame.Surface, tuple[int, int], pygame.Surface]] = {}
+        self._scaled: dict[int, tuple[object, tuple[int, int], pygame.Surface]] = {}  # (tint key, size, scaled)
         self._buffer: pygame.Surface | None = None
-        self._pieces: pygame.Surface | None = None  # where a figure's paint meets a beam (on_figure)
+        # where a figure's paint meets a beam (on_figure), per (polygon, piece): (paint, key, product, its buffer)
+        self._products: dict[tuple[int, int], tuple[pygame.Surface, object, pygame.Surface, pygame.Surface | None]] = {}
 
     def prepare(self, light: Light) -> None:
         """Tint every polygon's mask for `light` ahead of the frame that needs them (a background
@@ -212,7 +213,8 @@ class Beams:
         self._kept.clear()
         self._whole.clear()
         self._scaled.clear()
-        self._buffer = self._pieces = None
+        self._buffer = None
+        self._products.clear()
         for shape in self.shapes:
             shape.release()
 
@@ -269,12 +271,12 @@ class Beams:
                 return None
             cached = (key, *got)
             self._tinted[i] = cached
-        _, lit, rect = cached
+        tinted, lit, rect = cached
         at = origin(shape.shape.parallax) if callable(origin) else origin
         x = (rect.x + beam.offset[0] * self.k[0]) * zoom
         y = (rect.y + beam.offset[1] * self.k[1]) * zoom
         if abs(zoom - 1.0) > 1e-6:
-            zoomed = self._zoomed(i, lit, zoom, view.move(-at[0] - round(x), -at[1] - round(y)))
+            zoomed = self._zoomed(i, lit, tinted, zoom, view.move(-at[0] - round(x), -at[1] - round(y)))
             if zoomed is None:
                 return None
             lit = zoomed
@@ -358,7 +360,11 @@ class Beams:
         picture, where it is on the output, gain) gets the polygon's light times its own colour
         (a pale head of hair catches more of it than a dark coat), added."""
         view = dest.get_rect()
-        clip = dest.get_clip()  # (a picture composed in parts: the pieces are made only there)
+        clip = dest.get_clip()
+        # the light is made over each piece's whole figure, not only the part in view (what is
+        # kept then holds while a camera move shows more or less of it); in a picture composed
+        # in parts, only inside the part's clip
+        bound = None if clip == view else clip
         placed = None
         for i, shape in enumerate(self.shapes):
             if shape.shape.falls_on != "figures":
@@ -366,21 +372,23 @@ class Beams:
             if placed is None:  # each piece only where it is not black: elsewhere its light adds nothing
                 placed = self._placed(paint)
             got = None
-            for surf, content, at, gain in placed:
-                rect = content.clip(view)
-                if rect.w <= 0 or rect.h <= 0:
+            for j, (surf, content, at, gain) in enumerate(placed):
+                rect = content if bound is None else content.clip(bound)
+                if not rect.colliderect(view):
                     continue
                 if got is None:
-                    need = rect.unionall([c for _, c, _, _ in placed if c.w and c.h]).clip(view)
-                    got = self._lit(i, light, origin, zoom, view, need)
+                    need = rect.unionall([c for _, c, _, _ in placed if c.w and c.h])
+                    got = self._lit(i, light, origin, zoom, view, need if bound is None else need.clip(bound))
                     if got is None:
                         break
                 lit, lat = got
-                over = rect.clip(lit.get_rect(topleft=lat)).clip(clip)
-                if over.w <= 0 or over.h <= 0:
+                over = rect.clip(lit.get_rect(topleft=lat))
+                if not over.colliderect(view):
                     continue
-                piece = self._piece(surf, over.move(-at[0], -at[1]))
-                piece.blit(lit, (lat[0] - over.x, lat[1] - over.y), special_flags=pygame.BLEND_RGB_MULT)
+                # (a light scaled by a zoom is made only where it shows: where it is counts)
+                made = (self._tinted[i][0], zoom, None if abs(zoom - 1.0) <= 1e-6 else lat)
+                piece = self._product((i, j), surf, over.move(-at[0], -at[1]), lit, (lat[0] - at[0], lat[1] - at[1]),
+                                      made)
                 for _ in range(max(1, round(gain))):
                     dest.blit(piece, over.topleft, special_flags=pygame.BLEND_RGB_ADD)
 
@@ -404,25 +412,39 @@ class Beams:
             placed.append((surf, content.move(at), at, gain))
         return placed
 
-    def _piece(self, surf: pygame.Surface, area: pygame.Rect) -> pygame.Surface:
-        """`area` of `surf` copied into the surface kept for it (grown as needed); an opaque
-        `surf` is copied as is, one with alpha as a new surface."""
+    def _product(self, slot: tuple[int, int], surf: pygame.Surface, area: pygame.Rect, lit: pygame.Surface,
+                 offset: tuple[int, int], tint: object) -> pygame.Surface:
+        """`area` of the piece of paint `surf` times the light `lit` (lying at `offset` from
+        surf's top-left; `tint`: what `lit` is made from), kept per `slot` (polygon, piece)
+        while they all hold: a figure and the beam on it move together with the camera and the
+        light steps a few times a second (vn.stage.scene.LIGHT_STEP), so most frames only add
+        it. An opaque `surf` is multiplied in a surface kept for the slot, one with alpha in a
+        new one."""
+        key = (tint, tuple(area), offset)
+        hit = self._products.get(slot)
+        if hit is not None and hit[0] is surf and hit[1] == key:
+            return hit[2]
         if surf.get_flags() & pygame.SRCALPHA:
-            return surf.subsurface(area).copy()
-        buf = self._pieces
-        if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
-            buf = self._pieces = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
-                                                 max(area.h, buf.get_height() if buf else 0)), 0, surf)
-        piece = buf.subsurface((0, 0, area.w, area.h))
-        piece.blit(surf, (0, 0), area)
+            piece = surf.subsurface(area).copy()
+        else:
+            buf = None if hit is None else hit[3]
+            if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
+                buf = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
+                                      max(area.h, buf.get_height() if buf else 0)), 0, surf)
+            piece = buf.subsurface((0, 0, area.w, area.h))
+            piece.blit(surf, (0, 0), area)
+        piece.blit(lit, (offset[0] - area.x, offset[1] - area.y), special_flags=pygame.BLEND_RGB_MULT)
+        self._products[slot] = (surf, key, piece, None if surf.get_flags() & pygame.SRCALPHA else buf)
         return piece
 
-    def _zoomed(self, i: int, lit: pygame.Surface, zoom: float, view: pygame.Rect) -> pygame.Surface | None:
-        """A tinted mask scaled by `zoom` (the last kept per shape); None when it would be
-        huge and mostly off screen (it is then drawn only where it shows)."""
+    def _zoomed(self, i: int, lit: pygame.Surface, tinted: object, zoom: float,
+                view: pygame.Rect) -> pygame.Surface | None:
+        """A tinted mask scaled by `zoom` (the last kept per shape, while its tint key `tinted`
+        and size hold: a ramp is re-tinted in the same surface); None when it would be huge and
+        mostly off screen (it is then drawn only where it shows)."""
         size = (max(1, round(lit.get_width() * zoom)), max(1, round(lit.get_height() * zoom)))
         hit = self._scaled.get(i)
-        if hit is not None and hit[0] is lit and hit[1] == size:
+        if hit is not None and hit[0] == tinted and hit[1] == size:
             return hit[2]
         if size[0] * size[1] > 4 * view.w * view.h:  # scale only the part on screen
             out = pygame.Surface(size)
@@ -437,5 +459,5 @@ class Beams:
             out.blit(piece, (round(src.x * zoom), round(src.y * zoom)))
             return out
         scaled = pygame.transform.smoothscale(lit, size)
-        self._scaled[i] = (lit, size, scaled)
+        self._scaled[i] = (tinted, size, scaled)
         return scaled

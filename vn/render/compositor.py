@@ -366,7 +366,7 @@ class Compositor:
         self._stages: OrderedDict[tuple[str, tuple[int, int]], _Stage] = OrderedDict()
         self._shown: tuple[str, tuple[int, int]] | None = None  # the stage drawn last
         self._buffers: dict[str, pygame.Surface] = {}
-        self._before: tuple[Any, tuple[int, int], pygame.Surface] | None = None
+        self._before: tuple[Any, tuple[int, int], bool, pygame.Surface] | None = None
         self._fonts: dict[tuple[str, int], pygame.font.Font] = {}
         self._text: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self.living = Living(self)  # the living motion, drawn over the still picture (vn.render.motion)
@@ -412,7 +412,7 @@ class Compositor:
             # only the transition moves: the live picture under it is kept on the plate like
             # any still one (and is already there, settled, when the transition ends)
             live = replace(rest, transition=None)
-            before = self._before_picture(t.before, pic.get_size(), scale, 0)
+            before = self._before_picture(t.before, pic.get_size(), scale, 0, alpha=t.kind == "dissolve")
             self.plate.draw(pic, (live, self.images.generation), lambda dest: self._scene(dest, live, scale, (0, 0)))
             if t.kind == "wipe":
                 self.wipe.draw(pic, before, t.progress)
@@ -631,7 +631,7 @@ class Compositor:
             dest.blit(after, (dx, 0))
             dest.blit(before, (dx - size[0], 0))
         else:
-            before = self._before_picture(t.before, size, scale, depth)
+            before = self._before_picture(t.before, size, scale, depth, alpha=t.kind == "dissolve")
             self._scene(dest, view, scale, (0, 0))
             if t.kind == "wipe":
                 self.wipe.draw(dest, before, t.progress)
@@ -641,13 +641,21 @@ class Compositor:
             self._card(dest, view.card, scale)
 
     def _before_picture(self, before: SceneView, size: tuple[int, int], scale: float,
-                        depth: int) -> pygame.Surface:
-        """The frozen picture before a transition, drawn once and kept while it runs."""
-        if self._before is not None and self._before[0] is before and self._before[1] == size:
-            return self._before[2]
+                        depth: int, alpha: bool = False) -> pygame.Surface:
+        """The frozen picture before a transition, drawn once and kept while it runs. `alpha`:
+        for a dissolve, as a surface with per-pixel alpha (all opaque): pygame-ce then blends it
+        with its surface alpha in its own SIMD blitter instead of SDL's, a quarter faster at
+        1080p and nearer the exact mix (mean error 0.3 of a level instead of 0.5, never a whole
+        level; an opaque pixel is copied exactly)."""
+        if self._before is not None and self._before[0] is before and self._before[1:3] == (size, alpha):
+            return self._before[3]
         buf = pygame.Surface(size)
         self._render(buf, before, scale, depth + 1)
-        self._before = (before, size, buf)
+        if alpha:
+            opaque, buf = buf, pygame.Surface(size, pygame.SRCALPHA)
+            buf.blit(opaque, (0, 0))  # (alpha 255 everywhere)
+            del opaque
+        self._before = (before, size, alpha, buf)
         return buf
 
     def _scene(self, dest: pygame.Surface, view: SceneView, scale: float, origin: tuple[int, int]) -> None:
@@ -685,8 +693,19 @@ class Compositor:
         # the output's width shrunk by r
         bw, bh = max(2, round(w / r) + 1), max(2, round(h / r) + 1)
         kept = self._buffers.get("moving")  # (as large as any zoom > 1 needs: the move reuses it)
-        if kept is None or kept.get_size() != (w + 1, h + 1):
+        made = kept is None or kept.get_size() != (w + 1, h + 1)
+        if made:
             kept = self._buffers["moving"] = pygame.Surface((w + 1, h + 1), 0, dest)
+        if bw > w and bh > h:  # r within half a pixel of 1 (a move from the stage's own scale
+            # begins so): drawn at the stage's scale straight onto dest — a buffer a pixel larger
+            # would be shrunk, smoothscale's slowest way (30-50 ms at 1080p). This cheap frame
+            # also makes the buffer (its pages touched) and starts the bands' thread, for the
+            # frames after it.
+            if made:
+                kept.fill((0, 0, 0))
+            bands.start()
+            self._staged(dest, st, view, st.k_ref / camera.zoom, origin)
+            return True
         buf = kept.subsurface((0, 0, min(bw, w + 1), min(bh, h + 1)))
         native = st.k_ref / camera.zoom  # output px per logical px at which the maps are 1:1
         # where the buffer's (0, 0) is on the output: dest's (0, 0), so an output position p

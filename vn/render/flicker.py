@@ -1,14 +1,18 @@
 """Light that lives on a stage layer: the flickering (`vn.stage.motion.Flicker`, firelight) and
-pulsing (`pulse`, a glow's throb) `emissive` and `none` layers, drawn over the still picture.
+pulsing (`pulse`, a glow's throb) `emissive`, `rim` and `none` layers, drawn over the still
+picture.
 
 The picture at rest shows each layer's light at its brightest. What such a layer adds to that
-picture (`V`: its emissive map at the preset's level — a `none` layer's map as it is — through
+picture (`V`: its emissive map at the preset's level — a rim map in the preset's rim tint, a
+`none` layer's map as it is — through
 the camera, less whatever covers it: the planes above, the figures, the vignette;
-`Living.light_seen`) is worked out once per still view, with an 8-bit map of where each column
-of it lies along the layer (`FLICKER_STEPS` levels across its width). A frame sets that map's
-palette to the dim of each step at the motion time (`vn.stage.motion.layer_dims`) and subtracts
-V x the dim: three blits over the light's rectangle (only the part being drawn), whatever the
-fires' number. Compositing is additive in this light, so the frame equals the composition with
+`Living.light_seen`) is worked out once per still view, with a one-row 8-bit map of where each
+column of it lies along the layer (`FLICKER_STEPS` levels across its width). A frame sets that
+row's palette to the dim of each step at the motion time (`vn.stage.motion.layer_dims`) and
+subtracts V x the dim, a band of rows at a time (the dims stretched down the band, V multiplied
+in, the product subtracted: three blits a band over the light's rectangle, only the part being
+drawn), whatever the fires' number. Kept per layer: V (4 bytes a pixel of its rectangle) and
+the row; the bands' scratch is one small surface. Compositing is additive in this light, so the frame equals the composition with
 the light dimmed (a `none` layer's paint is dimmed toward black: its glow fades, it does not
 turn see-through).
 """
@@ -21,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from vn.render.lighting import build_stage_maps
+from vn.render.lighting import build_stage_maps, rim_tint
 from vn.stage import motion
 from vn.stage.camera import default_camera
 from vn.stage.view import SceneView
@@ -29,6 +33,8 @@ from vn.stage.view import SceneView
 if TYPE_CHECKING:
     from vn.render.compositor import _Stage
     from vn.render.motion import Living
+
+BAND = 64  # rows of V dimmed at a time (the scratch: a band, not a second V)
 
 How = motion.Flicker | motion.Cycle
 Seen = tuple[How, pygame.Surface, pygame.Rect, pygame.Surface, list[tuple[int, float]]]
@@ -40,21 +46,23 @@ class Flames:
 
     def __init__(self, living: Living) -> None:
         self.living = living
-        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]] = \
+        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, str, pygame.Surface, pygame.Rect]]] = \
             OrderedDict()
         self._seen: tuple[object, list[Seen]] | None = None
         self._dims: tuple[object, list[list[tuple[int, int, int]]]] = (None, [])
         self._scratch: pygame.Surface | None = None
+        self._dim_row: pygame.Surface | None = None
 
     def release(self) -> None:
         """Let go of what is kept for the view at rest (the light seen, the scratch)."""
         self._seen = None
         self._dims = (None, [])
-        self._scratch = None
+        self._scratch = self._dim_row = None
 
-    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, How, bool, pygame.Surface, pygame.Rect]]:
-        """(run, flicker or pulse, emissive?, lit map, its rect at the stage's scale) of each
-        living light-giving layer: its emissive map (a `none` layer: its plain map). A layer
+    def _flicker_maps(self, st: _Stage, clock: float) -> list[tuple[int, How, str, pygame.Surface, pygame.Rect]]:
+        """(run, flicker or pulse, role, lit map, its rect at the stage's scale) of each living
+        light-giving layer: its emissive map (a rim layer: its rim map, a `none` layer: its
+        plain map). A layer
         that is the only one of its role in its run uses the run's own map (no memory of its
         own); else a map of its light alone is made."""
         layout = st.layout
@@ -76,19 +84,21 @@ class Flames:
                     only = [x if x.light != layer.light or x is layer else replace(x, visible=False) for x in layers]
                     maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
                 if layer.light == "emissive" and maps.emissive is not None:
-                    out.append((i, how, True, maps.emissive, maps.emissive_rect))
+                    out.append((i, how, "emissive", maps.emissive, maps.emissive_rect))
+                elif layer.light == "rim" and maps.rim is not None:
+                    out.append((i, how, "rim", maps.rim, maps.rim_rect))
                 elif layer.light == "none" and maps.plain is not None:
-                    out.append((i, how, False, maps.plain, maps.area))
+                    out.append((i, how, "none", maps.plain, maps.area))
         self._maps[key] = out
         while len(self._maps) > 4:
             self._maps.popitem(last=False)
         return out
 
     def seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> list[Seen]:
-        """For each living light-giving layer whose light is on (an emissive layer while the
-        preset's `emissive` is at least `TWINKLE_MIN_EMISSIVE`): (its flicker or pulse, V, V's
-        rect on the picture, the 8-bit map of the steps along the layer under V, the steps'
-        knots and weights); kept while the view at rest holds."""
+        """For each living layer whose light is on (an emissive layer while the preset's
+        `emissive` is at least `TWINKLE_MIN_EMISSIVE`; rim and `none` layers always): (its flicker or pulse, V, V's
+        rect on the picture, the one-row 8-bit map of the step each column of V is on, the
+        steps' knots and weights); kept while the view at rest holds."""
         from vn.render.motion import crop_to_light
 
         rest = (replace(view, motion=None), size, self.living.c.images.generation)
@@ -98,10 +108,11 @@ class Flames:
         ks = camera.zoom * scale  # picture px per map px
         out: list[Seen] = []
         lit = view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE
-        for run, how, emissive, surf, rect in self._flicker_maps(st, view.clock):
-            if emissive and not lit:
+        tints = {"emissive": None, "rim": rim_tint(view.light), "none": (255, 255, 255)}
+        for run, how, role, surf, rect in self._flicker_maps(st, view.clock):
+            if role == "emissive" and not lit:
                 continue
-            got = self.living.light_seen(size, view, scale, st, run, surf, rect, emissive)
+            got = self.living.light_seen(size, view, scale, st, run, surf, rect, tints[role])
             got = crop_to_light(*got) if got is not None else None
             if got is None:
                 continue
@@ -112,9 +123,7 @@ class Flames:
             step = (right - left) / n
             steps = motion.flicker_steps([left + (i + 0.5) * step for i in range(n)])
             row = bytes(min(n - 1, int(c * n / shown.w)) for c in range(shown.w))
-            line = pygame.image.frombytes(row, (shown.w, 1), "P")
-            cells = pygame.transform.scale(line, shown.size)
-            out.append((how, v, shown, cells, steps))
+            out.append((how, v, shown, pygame.image.frombytes(row, (shown.w, 1), "P"), steps))
         self._seen = (rest, out)
         return out
 
@@ -135,21 +144,32 @@ class Flames:
                 palettes.append([(d, d, d) for d in levels])
             self._dims = (key, palettes)
         clip = pic.get_clip()
-        for (_, v, shown, cells, _), palette in zip(seen, self._dims[1], strict=True):
+        for (_, v, shown, row, _), palette in zip(seen, self._dims[1], strict=True):
             part = shown.clip(clip)
             if part.w <= 0 or part.h <= 0:
                 continue
-            work = self._work(part.size)
-            local = part.move(-shown.x, -shown.y)
-            cells.set_palette(palette)
-            work.blit(cells, (0, 0), area=local)
-            work.blit(v, (0, 0), area=local, special_flags=pygame.BLEND_RGB_MULT)
-            pic.blit(work, part.topleft, area=pygame.Rect((0, 0), part.size), special_flags=pygame.BLEND_RGB_SUB)
+            row.set_palette(palette)
+            dims = self._row(part.w)
+            dims.blit(row, (0, 0), area=pygame.Rect(part.x - shown.x, 0, part.w, 1))
+            work = self._work(part.w)
+            for y in range(part.top, part.bottom, BAND):
+                h = min(BAND, part.bottom - y)
+                band = work.subsurface((0, 0, part.w, h))
+                pygame.transform.scale(dims, (part.w, h), band)
+                band.blit(v, (0, 0), area=pygame.Rect(part.x - shown.x, y - shown.y, part.w, h),
+                          special_flags=pygame.BLEND_RGB_MULT)
+                pic.blit(band, (part.x, y), special_flags=pygame.BLEND_RGB_SUB)
 
-    def _work(self, size: tuple[int, int]) -> pygame.Surface:
-        """A scratch surface at least `size` (one, kept, grown as needed)."""
+    def _work(self, w: int) -> pygame.Surface:
+        """A scratch band at least `w` wide and `BAND` rows (one, kept, grown as needed)."""
         have = self._scratch
-        if have is None or have.get_width() < size[0] or have.get_height() < size[1]:
-            w, h = size if have is None else (max(size[0], have.get_width()), max(size[1], have.get_height()))
-            have = self._scratch = pygame.Surface((w, h))
+        if have is None or have.get_width() < w:
+            have = self._scratch = pygame.Surface((w, BAND))
         return have
+
+    def _row(self, w: int) -> pygame.Surface:
+        """The dims of one row, `w` wide (one, kept: a subsurface of it, as wide as asked)."""
+        have = self._dim_row
+        if have is None or have.get_width() < w:
+            have = self._dim_row = pygame.Surface((w, 1))
+        return have.subsurface((0, 0, w, 1))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
@@ -225,7 +225,51 @@ def _bands(surf: pygame.Surface) -> Iterator[pygame.Rect]:
 
 def content_rect(surf: pygame.Surface) -> pygame.Rect:
     """`surf.get_bounding_rect()`: the smallest rect holding every pixel with alpha > 0
-    (Rect(0, 0, 0, 0) when there is none; the whole surface when it has no per-pixel alpha)."""
+    (Rect(0, 0, 0, 0) when there is none; the whole surface when it has no per-pixel alpha).
+
+    pygame's `get_bounding_rect` reads each pixel through SDL's colour unpacking while it holds
+    the GIL (~60 ms of one core for a 4K surface, ~1.4 s in all for a stage's build at 4K, the
+    window's frames waiting behind it: vn.render.resize). Instead the alpha channel is read
+    once into a bit mask — `pygame.mask.from_surface` with threshold 0 sets exactly the pixels
+    with alpha > 0, and releases the GIL while it runs (~5 ms at 4K) — and the mask's edges are
+    found by bisection, counting the set bits on either side of a row or column with
+    `Mask.overlap_area` against a full mask: ~50 calls of at most ~0.15 ms each at 4K."""
+    if not surf.get_flags() & pygame.SRCALPHA or surf.get_colorkey() is not None or surf.get_bytesize() != 4:
+        return _bounding_rect_in_bands(surf)  # (no per-pixel alpha, or a colour key: pygame's own rule)
+    w, h = surf.get_size()
+    if not w or not h:
+        return pygame.Rect(0, 0, 0, 0)
+    give_way()  # to a frame being drawn, when this runs in a background build
+    inked = pygame.mask.from_surface(surf, 0)
+    if not inked.count():
+        return pygame.Rect(0, 0, 0, 0)
+    full = pygame.mask.Mask((w, h), fill=True)
+
+    def set_in(x: int, y: int) -> bool:
+        """Whether any bit of `inked` is set where the full mask lies with its top-left at (x, y)."""
+        return inked.overlap_area(full, (x, y)) > 0
+
+    top = _first(h, lambda i: set_in(0, i + 1 - h))  # the first row with a set bit at or above it
+    bottom = _first(h, lambda i: not set_in(0, i + 1))  # the first row with none below it
+    left = _first(w, lambda i: set_in(i + 1 - w, 0))
+    right = _first(w, lambda i: not set_in(i + 1, 0))
+    return pygame.Rect(left, top, right - left + 1, bottom - top + 1)
+
+
+def _first(n: int, holds: Callable[[int], bool]) -> int:
+    """The least i in [0, n) for which `holds(i)` (false, then true from there on; true at n - 1)."""
+    lo, hi = 0, n - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if holds(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _bounding_rect_in_bands(surf: pygame.Surface) -> pygame.Rect:
+    """`surf.get_bounding_rect()`, a band of rows at a time."""
     found: pygame.Rect | None = None
     for band in _bands(surf):
         r = surf.subsurface(band).get_bounding_rect()

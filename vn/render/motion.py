@@ -47,6 +47,7 @@ REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K 
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 WARM_RATE = 40.0  # motion times a second `Living.warm` looks at (every motion rate's frames are among them)
 WARM_PLAN = 32  # of which it works out this many per piece
+WARM_BAND_PX = 1 << 18  # and composes a region ahead this many pixels at a time (~5-10 ms at 4K)
 
 
 def sprite_motion(sprite: SpriteDef | None, view: SpriteView, t: float | None) -> tuple[float, float]:
@@ -198,8 +199,11 @@ class Living:
             self.c._scene(pic, view, scale, (0, 0))
         finally:
             pic.set_clip(clip)
-        if not clip.contains(region):
-            return  # composed only in part: not kept
+        if clip.contains(region):  # (composed only in part: not kept)
+            self._keep(pic, region, key)
+
+    def _keep(self, pic: pygame.Surface, region: pygame.Rect, key: tuple[object, ...]) -> None:
+        """Keep the picture `pic` holds in `region` under `key` (oldest let go past the budget)."""
         self._regions[key] = pic.subsurface(region).copy()
         self._region_bytes += region.w * region.h * 4
         budget = self._budget(pic.get_rect())
@@ -247,7 +251,16 @@ class Living:
             self._stretch(pic, v, scale, st, region)
             yield
             saved = pic.subsurface(region).copy()
-            self._compose(pic, v, scale, region, key, area)
+            rows = max(1, WARM_BAND_PX // region.w)  # (a composition clipped to a band equals the whole there)
+            for y in range(region.top, region.bottom, rows):
+                if y > region.top:
+                    yield
+                pic.set_clip(pygame.Rect(region.x, y, region.w, min(rows, region.bottom - y)))
+                try:
+                    self.c._scene(pic, v, scale, (0, 0))
+                finally:
+                    pic.set_clip(None)
+            self._keep(pic, region, key)
             pic.blit(saved, region)
             yield
 
@@ -362,17 +375,19 @@ class Living:
         return out
 
     def light_seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage, run: int,
-                   surf: pygame.Surface, rect: pygame.Rect, emissive: bool = True) \
-            -> tuple[pygame.Surface, pygame.Rect] | None:
+                   surf: pygame.Surface, rect: pygame.Rect,
+                   tint: tuple[int, int, int] | None = None) -> tuple[pygame.Surface, pygame.Rect] | None:
         """What the emissive map `surf` (at `rect`, stage scale) of run `run` adds to the picture
         of `view` at rest on a picture of `size`: the map through the camera at the preset's
-        emissive level (`emissive` False: a `none` layers' map, as it is), less what covers it
-        (the planes of the runs above, the figures, the vignette). Returns (V, its rect on the
-        picture), None where none of it shows."""
+        emissive level (or times `tint`: a rim map's tint, (255, 255, 255) a `none` layers' map
+        as it is), less what covers it (the planes of the runs above, the figures, the
+        vignette). Returns (V, its rect on the picture), None where none of it shows."""
         camera = view.camera or default_camera(st.layout.size, view.size)
         r = camera.zoom * scale / st.k_ref
         lighters = st.lighters(view.clock)
-        level = max(0, min(255, round(view.light.emissive * 255))) if emissive else 255
+        if tint is None:
+            level = max(0, min(255, round(view.light.emissive * 255)))
+            tint = (level, level, level)
         x0, y0 = self._run_origin(view, scale, st, run)
         if abs(r - 1.0) < 1e-6:
             lit, at = surf, pygame.Rect(round(x0) + rect.x, round(y0) + rect.y, rect.w, rect.h)
@@ -385,7 +400,7 @@ class Living:
             return None
         v = pygame.Surface(shown.size)
         v.blit(lit, (at.x - shown.x, at.y - shown.y))
-        v.fill((level, level, level), special_flags=pygame.BLEND_RGB_MULT)
+        v.fill(tint, special_flags=pygame.BLEND_RGB_MULT)
         for j in range(run + 1, len(st.runs)):  # the planes of the runs above cover it
             cover = lighters[j].maps.coverage()
             if cover is None:

@@ -19,6 +19,7 @@ very first picture of a stage (nothing to scale from) is still built at once.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 import weakref
@@ -68,6 +69,13 @@ def give_way() -> None:
         _idle.wait(GIVE_WAY_MAX_S)
 
 
+_BUILD_MODULES = ("vn.render.lighting", "vn.render.beams", "vn.render.sprites", "vn.render.tiled",
+                  "vn.render.dither")
+# the stage's and the figures' build: runs of pygame calls, none made while holding a lock (a
+# build paused while holding one would hold up a frame that needs it)
+PAUSE_SHARE = 0.75  # a build waits for frames at most this share of the time since it began
+
+
 class _Job:
     """One background build, started by `start`; `result` or `error` is set when `done` is."""
 
@@ -75,19 +83,38 @@ class _Job:
         self.done = threading.Event()
         self.result: Any = None
         self.error: BaseException | None = None
+        self._began = self._paused = 0.0  # (when it began; how long it waited for frames: seconds)
         # a daemon thread: closing the window never waits for a rasteriser to finish
         self.thread = threading.Thread(target=self._run, args=(work,), name="vn-rasterise", daemon=True)
+
+    def _after_each_call(self, frame: Any, event: str, _arg: Any) -> None:
+        """The build's profile hook: after each call into C made by the build's own code
+        (`_BUILD_MODULES`), wait while a frame is being drawn. pygame's calls hold the GIL
+        while they run, and Python hands the GIL to a waiting thread only every
+        `sys.getswitchinterval()` (5 ms), so a build in the middle of a run of such calls when
+        a frame began would take turns with it, a call at a time, until its next `give_way`;
+        this way a frame waits for one call at most, and then has the interpreter to itself.
+        While frames come back to back the build still gets its share (`PAUSE_SHARE`)."""
+        if event != "c_return" or _idle.is_set() or frame.f_globals.get("__name__") not in _BUILD_MODULES:
+            return
+        now = time.perf_counter()
+        if self._paused <= PAUSE_SHARE * (now - self._began):
+            _idle.wait(GIVE_WAY_MAX_S)
+            self._paused += time.perf_counter() - now
 
     def start(self) -> None:
         if self.thread.ident is None:
             self.thread.start()
 
     def _run(self, work: Callable[[], Any]) -> None:
+        self._began = time.perf_counter()
+        sys.setprofile(self._after_each_call)  # (this thread only)
         try:
             self.result = work()
         except Exception as exc:  # reported in the frame thread, which then builds at once
             self.error = exc
         finally:
+            sys.setprofile(None)
             self.done.set()
 
 
@@ -302,7 +329,7 @@ class Resize:
             c.sprites.adopt_shadow(key, weakref.ref(art), made)
 
 
-WARM_BANDS = 4  # the first picture at a new size is composed in this many bands of rows
+WARM_BANDS = 8  # the first picture at a new size is composed in this many bands of rows (~5-10 ms at 4K)
 WARM_S = 0.004  # thread seconds of a stand-in's frame after which no further piece of the new
 # size's first picture is begun (each frame makes one at least: pieces take 5-25 ms at 4K)
 

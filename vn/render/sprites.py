@@ -219,6 +219,29 @@ def _hidden(g: pygame.Surface, u: tuple[float, float], near: int, far: int) -> p
     return out
 
 
+def _soften(surf: pygame.Surface) -> pygame.Surface:
+    """`surf` (an opaque grey mask) blurred by a 3x3 tent ([1 2 1] / 4 each way): the edges'
+    antialias, in eight blits of its size (pygame's box_blur, a pass per channel, costs ~12 ms
+    at a 1080p figure's size and ran in the one frame a new light direction is met)."""
+    out = surf
+    for dx, dy in ((1, 0), (0, 1)):
+        side = _scaled_by(out.copy(), 0.25)
+        out = _scaled_by(out.copy(), 0.5)
+        out.blit(side, (dx, dy), special_flags=pygame.BLEND_RGB_ADD)
+        out.blit(side, (-dx, -dy), special_flags=pygame.BLEND_RGB_ADD)
+    return out
+
+
+def _spread(surf: pygame.Surface, r: int) -> pygame.Surface:
+    """`surf` (an opaque grey mask) box-blurred by radius `r` at half its size and scaled back:
+    for a soft weight the half size loses nothing that shows, at a quarter of the blur's cost."""
+    w, h = surf.get_size()
+    if r < 4 or w < 8 or h < 8:
+        return pygame.transform.box_blur(surf, max(1, r))
+    half = pygame.transform.smoothscale(surf, (w // 2, h // 2))
+    return pygame.transform.smoothscale(pygame.transform.box_blur(half, r // 2), (w, h))
+
+
 def _scaled_by(surf: pygame.Surface, level: float) -> pygame.Surface:
     v = max(0, min(255, round(255 * level)))
     surf.fill((v, v, v), special_flags=pygame.BLEND_RGB_MULT)
@@ -242,7 +265,7 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
     u = None if angle is None else (math.cos(math.radians(angle)), math.sin(math.radians(angle)))
     # how much of the painted rim faces the light: RIM_BACK far from a light-facing edge, 1 on it
     weight = _facing(g, side, u) if u is not None else g.copy()
-    weight.blit(pygame.transform.box_blur(weight, max(1, side // 2)), (0, 0), special_flags=pygame.BLEND_RGB_MAX)
+    weight.blit(_spread(weight, max(1, side // 2)), (0, 0), special_flags=pygame.BLEND_RGB_MAX)
     weight = _scaled_by(weight, 1.0 - RIM_BACK)
     back = round(255 * RIM_BACK)
     weight.fill((back, back, back), special_flags=pygame.BLEND_RGB_ADD)
@@ -260,7 +283,7 @@ def _make_catch(art: _Art, angle: int | None) -> _Catch | None:
         painted.blit(rsurf, (rx - rect.x, ry - rect.y), special_flags=pygame.BLEND_PREMULTIPLIED)
         painted.blit(weight, (0, 0), special_flags=pygame.BLEND_RGB_MULT)
         edge.blit(_scaled_by(painted, RIM_PAINT), (0, 0), special_flags=pygame.BLEND_RGB_ADD)
-    edge = pygame.transform.box_blur(edge, 1)
+    edge = _soften(edge)
     # the pale paint keyed by its lightness (silver hair, not the coat), toward the light
     sheen = pygame.transform.grayscale(_grey(surf, pad, 1))
     sheen.fill((SHEEN_FROM,) * 3, special_flags=pygame.BLEND_RGB_SUB)

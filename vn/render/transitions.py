@@ -28,6 +28,9 @@ def fade(dest: pygame.Surface, before: pygame.Surface | None, progress: float, c
 
 
 def dissolve(dest: pygame.Surface, before: pygame.Surface, progress: float) -> None:
+    """`before` over `dest` with alpha 1 - progress. Give `before` per-pixel alpha (opaque
+    everywhere): pygame-ce's own SIMD blitter then blends it, faster than SDL's for an opaque
+    surface and nearer the exact mix (vn.render.compositor's `_before_picture`)."""
     a = max(0, min(255, round(255 * (1.0 - progress))))
     if a <= 0:
         return

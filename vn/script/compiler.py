@@ -171,6 +171,12 @@ class Compiler(FieldChecks):
             self.err(path, node, "a step cannot be a list", "check the indentation: steps start with '- '")
             return
         characters = self.manifest.characters
+        if len(node.pairs) == 1:  # most steps: `- who: text`, or one command alone
+            key, value = node.pairs[0]
+            name = key.value
+            if name.__class__ is str and name in characters and name not in BY_NAME:
+                self.dialogue(ctx, node, key, value)
+                return
         heads = [(k, v) for k, v in node.pairs if isinstance(k.value, str)
                  and (k.value in BY_NAME or k.value in characters)]
         if not heads:

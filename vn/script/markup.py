@@ -105,19 +105,28 @@ def parse_markup(src: str) -> Template:
     no_wait = False
     at = 0  # where the text not yet copied to buf begins
     for token in _TOKEN.finditer(src):
-        i = token.start()
+        i, end = token.span()
         if i > at:
             buf.append(src[at:i])
-        at = token.end()
-        mark = token.group()
-        if mark == "{{" or mark == "[[":
-            buf.append(mark[0])
+        at = end
+        body, name = token.group(1, 2)
+        if body is None and name is None and end - i == 2:  # '{{' or '[[': a literal brace or bracket
+            buf.append(src[i])
             continue
         if buf:
             parts.append(TextPart("".join(buf), style))
             buf.clear()
-        body, name = token.group(1), token.group(2)
         if body is not None:
+            # the tags most text uses, when they are right, at once; anything else (and every
+            # error) the long way, in `_tag`
+            if (body == "b" or body == "i") and len(stack) < MAX_NESTING:
+                stack.append((body, i, style))
+                bold, italic, color, size = style
+                style = (True, italic, color, size) if body == "b" else (bold, True, color, size)
+                continue
+            if (body == "/b" or body == "/i") and stack and stack[-1][0] == body[1]:
+                style = stack.pop()[2]
+                continue
             style, no_wait = _tag(body, i, style, stack, parts, no_wait)
         elif name is not None:
             var = name.strip()
@@ -125,7 +134,7 @@ def parse_markup(src: str) -> Template:
                 raise MarkupError(f"'[{name}]' is not a variable name", i,
                                   "write [name] to show a variable, or '[[' for a literal bracket")
             parts.append(VarPart(var, style))
-        elif mark == "{":
+        elif src[i] == "{":
             raise MarkupError("'{' starts a tag that never closes", i,
                               "close it with '}', or write '{{' for a literal brace")
         else:
@@ -138,7 +147,11 @@ def parse_markup(src: str) -> Template:
     if stack:
         tag, offset, _ = stack[-1]
         raise MarkupError(f"'{{{tag}}}' is never closed", offset, f"end it with '{{/{tag}}}'")
-    return Template(tuple(parts), no_wait)
+    tpl = Template(tuple(parts), no_wait)
+    # what it was parsed from, beside the fields: the compiled-program cache keeps this short
+    # text and parses it again when the line is read (`programcache._enc_text`)
+    tpl.__dict__["_source"] = src
+    return tpl
 
 
 def _tag(body: str, offset: int, style: StyleKey, stack: list[tuple[str, int, StyleKey]],

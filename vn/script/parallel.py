@@ -5,13 +5,15 @@ Compiling is CPU work in Python (~25 µs a line on the 2-core reference machine)
 than one core, enough script to pay for it (`MIN_CHARS`) and no other thread running (a start
 compiles before its first frame; a hot reload, with its file watcher running, compiles alone),
 `add_files` cuts the scripts into contiguous parts in file order — whole files, and a big file
-cut where a top-level label begins — compiles the first part itself and each other part in a
-worker process forked from this one (the manifest, the catalog and the compiler are in memory
-already: nothing is imported, started or read again), and takes the workers' labels,
-diagnostics and bookkeeping back in file order through a pipe of its own, as plain values
-(`marshal`: texts, numbers, tuples; never pickle, nothing read from a shared place). A worker's
-labels come with what the whole-program checks and the id index need of them (`analysis.Flow`,
-the ids); their instructions are made when first read, as for a program read from the cache.
+cut where a top-level label begins — compiles each part in a worker process forked from this
+one (the manifest, the catalog and the compiler are in memory already: nothing is imported,
+started or read again), and takes the workers' labels, diagnostics and bookkeeping back in
+file order, each through a pipe of its own, as plain values (`marshal`: texts, numbers,
+tuples, bytes; never pickle, nothing read from a shared place). A label's instructions come as
+the compiled-program cache's JSON chunk of them, encoded by the worker that compiled them, with
+what the whole-program checks, the id index and `Program.uses` need of them (`analysis.Flow`,
+the ids, what they use); they are made when first read, as for a program read from the cache,
+and the cache entry is written from the chunks as they came.
 
 The result is exactly the one-process result — the same program and the same diagnostics in
 the same order — because what a part's compile depends on outside the part is checked before
@@ -26,30 +28,29 @@ Imports no pygame and reads no clock.
 
 from __future__ import annotations
 
+import json
 import marshal
 import os
 import re
+import selectors
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from vn.script.analysis import LabelFlow, flow
-from vn.script.collector import collector_paused
 from vn.script.compiler import Compiler
 from vn.script.diagnostics import Diagnostic
 from vn.script.limits import MAX_FILE_CHARS, MAX_LABELS, MAX_NODES
 from vn.script.loader import load_clean, load_yaml
-from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
 from vn.script.program import Instr, Label, Uses, Where, uses_of
-from vn.script.programcache import _dec_args, _enc_args
+from vn.script.programcache import _json, code_from_chunk, label_chunk
 
 MIN_CHARS = 300_000  # below this much script (~6,000 lines) one process is as quick (measured);
 # a further worker for each further half of it (a smaller part costs more to send than it saves)
-MAX_WORKERS = 4  # processes in all, this one included (it joins every part, one after another)
-FIRST_SHARE = 1.5  # this process's part, relative to a worker's (a worker also encodes its part; measured)
+MAX_WORKERS = 4  # worker processes at most (this one only joins their parts, one after another)
 
 # A line where a top-level label begins: a cut there starts the next part with a whole label.
 _LABEL_LINE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*:[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
@@ -71,7 +72,7 @@ class _Part:
 
     labels: list[Label] = field(default_factory=list)
     diags: list[Diagnostic] = field(default_factory=list)
-    ids: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    ids: Collection[str] = field(default_factory=set)  # the ids it gave (where: only while compiling)
     var_reads: list[tuple[str, Where]] = field(default_factory=list)
     var_sets: dict[str, Where] = field(default_factory=dict)
     label_refs: list[tuple[str, Where]] = field(default_factory=list)
@@ -124,28 +125,27 @@ def _add_serially(comp: Compiler, files: Sequence[tuple[str, str]]) -> None:
 # --------------------------------------------------------------------------- cutting
 
 def _plan(files: Sequence[tuple[str, str]], workers: int) -> list[list[_Unit]] | None:
-    """The files as `workers` runs of units of about equal size (this process's run
-    FIRST_SHARE times a worker's), cut only between files or at a top-level label of a file that can be cut; None when that
-    makes fewer than two runs."""
-    total = sum(len(t) for _, t in files)
-    weights = [FIRST_SHARE] + [1.0] * (workers - 1)
-    targets, acc = [], 0.0
-    for w in weights[:-1]:
-        acc += w
-        targets.append(total * acc / sum(weights))
+    """The files as `workers` runs of units of about equal size, cut only between files or at a
+    top-level label of a file that can be cut; None when that makes fewer than two runs. Size
+    is lines, not characters: compiling costs by the step, and a file of long comments or
+    prose (the bundled game's, under a mod) has fewer steps in as many characters."""
+    sizes = [t.count("\n") + 1 for _, t in files]
+    total = sum(sizes)
+    targets = [total * k / workers for k in range(1, workers)]
     # each boundary as (file index, offset in that file); the parts lie between them
     bounds: list[tuple[int, int]] = [(0, 0)]
-    start = 0  # where file i begins in the whole
+    start = 0  # the lines before file i
     i = 0
     for target in targets:
-        while i < len(files) and start + len(files[i][1]) <= target:
-            start += len(files[i][1])
+        while i < len(files) and start + sizes[i] <= target:
+            start += sizes[i]
             i += 1
         if i >= len(files):
             break
         text = files[i][1]
-        at = _cut_near(text, int(target - start))
-        bound = (i, at) if at is not None else ((i, 0) if target - start < len(text) / 2 else (i + 1, 0))
+        share = (target - start) / sizes[i]  # of this file, by lines; its characters alike
+        at = _cut_near(text, int(share * len(text)))
+        bound = (i, at) if at is not None else ((i, 0) if share < 0.5 else (i + 1, 0))
         if bound > bounds[-1]:
             bounds.append(bound)
     bounds.append((len(files), 0))
@@ -197,12 +197,17 @@ def _cut_near(text: str, at: int) -> int | None:
 # --------------------------------------------------------------------------- the parts
 
 def _add_in_parts(comp: Compiler, runs: list[list[_Unit]]) -> bool:
-    """Compile runs[0] here and each other run in a forked worker; join the parts into `comp`
-    in order. False (and `comp` untouched) when the parts cannot make the one-process result."""
+    """Compile each run in a forked worker; join the parts into `comp` in order. False (and
+    `comp` untouched) when the parts cannot make the one-process result.
+
+    This process compiles none itself: a worker also encodes its labels for the pipe and the
+    cache entry (`_encode`), so with every part in a worker nothing of a big game is encoded
+    here, on the way to the report or after it (`programcache.encode` writes their chunks as
+    they came), and the parts are as long as each other."""
     workers: list[int] = []  # pids not yet waited for
     pipes: list[int] = []  # the read end of each worker's pipe, in run order
     try:
-        for run in runs[1:]:
+        for run in runs:
             read_end, write_end = os.pipe()
             pipes.append(read_end)
             pid = -1
@@ -212,18 +217,17 @@ def _add_in_parts(comp: Compiler, runs: list[list[_Unit]]) -> bool:
                 if pid != 0:  # here (or no worker was made): only the worker writes
                     os.close(write_end)
             if pid == 0:  # the worker: never returns
-                os.close(read_end)
+                for fd in pipes:
+                    os.close(fd)
                 _work(comp, run, write_end)
             workers.append(pid)
-        mine = Compiler(comp.manifest, comp.catalog)
-        loaded = _load(runs[0])
         # every worker says whether its cut parts were clean before anyone compiles
-        if loaded is None or not all(_read_exactly(fd, 1) == b"Y" for fd in pipes):
+        if not all(_read_exactly(fd, 1) == b"Y" for fd in pipes):
             return False
-        parts = [_compiled(mine, runs[0], loaded)]
-        for fd in pipes:
+        parts = []
+        for data in _read_all(pipes):
             try:
-                parts.append(_decode(marshal.loads(_read_all(fd))))
+                parts.append(_decode(marshal.loads(data)))
             except (ValueError, TypeError, KeyError, IndexError, EOFError):
                 return False
         while workers:
@@ -332,7 +336,8 @@ def _join(comp: Compiler, part: _Part) -> None:
     comp.diags.extend(part.diags)
     for lab in part.labels:
         comp.labels[lab.name] = lab
-    comp.ids.update(part.ids)
+    # (`comp.ids` says where each id was given, for the compile's own checks: that is over,
+    # and `_joinable` has checked no id is given in two parts)
     comp.var_reads.extend(part.var_reads)
     for name, where in part.var_sets.items():
         comp.var_sets.setdefault(name, where)
@@ -342,28 +347,24 @@ def _join(comp: Compiler, part: _Part) -> None:
 
 
 # --------------------------------------------------------------------------- through the pipe
-# A part as plain values for `marshal`. An instruction is (op, args, line, col, id, ordinal) in
-# its label's file; a line's args are (speaker, text, look) with a one-run plain text as the
-# bare string (most lines) and any other text as its runs (`_text_out`); any other
-# instruction's args are the compiled-program cache's encoding (`programcache._enc_args`),
-# which knows every value.
+# A part as plain values for `marshal`. A label's instructions travel as the compiled-program
+# cache's chunk of them (`programcache.label_chunk`, JSON), encoded by the worker that compiled
+# them: the parent makes them from it when first read (`code_from_chunk`, as for a program from
+# the cache) and writes it into the cache entry as it is, so no instruction of a big game is
+# encoded twice or made in the parent at all by `vn check`. Beside it come what the
+# whole-program checks, the id index and `Program.uses` read of the label.
 
 def _encode(part: _Part) -> dict[str, Any]:
     labels = []
     for lab in part.labels:
-        rows = []
-        for ins in lab.code:
-            args = ins.args
-            if ins.op == "line" and len(args) == 3:
-                wire: Any = (args["speaker"], _text_out(args["text"]), args["look"])
-            else:
-                wire = _enc_args(ins.op, args)
-            w = ins.where
-            rows.append((ins.op, wire, w.line, w.col, ins.id, ins.ordinal))
         w = lab.where
         moves = flow(lab.code)[1]  # the instructions that show nothing: a few in a hundred
         used = uses_of(lab.code)  # what `Program.uses` sums, so no one makes these to know it
-        labels.append((lab.name, w.path, w.line, w.col, lab.steps, rows, moves,
+        ids = [i.id for i in lab.code]
+        # the steps and ids as the cache entry writes them (one text each, not a number or a
+        # text a line to send and read back)
+        labels.append((lab.name, w.path, w.line, w.col, _json(lab.steps), label_chunk(lab.code, w.path),
+                       len(ids), _json(ids), moves,
                        (used.lines, sorted(used.stages), sorted(used.presets), sorted(used.audio))))
 
     def where(w: Where) -> tuple[str, int, int]:
@@ -372,7 +373,7 @@ def _encode(part: _Part) -> dict[str, Any]:
     return {
         "labels": labels,
         "diags": [(d.path, d.line, d.col, d.severity, d.message, d.hint) for d in part.diags],
-        "ids": part.ids,
+        "ids": list(part.ids),  # the names alone (a tenth of the time to read back)
         "var_reads": [(name, *where(w)) for name, w in part.var_reads],
         "var_sets": [(name, *where(w)) for name, w in part.var_sets.items()],
         "label_refs": [(name, *where(w)) for name, w in part.label_refs],
@@ -381,50 +382,21 @@ def _encode(part: _Part) -> dict[str, Any]:
     }
 
 
-def _text_out(tpl: Template) -> Any:
-    """A line's text for the pipe: the bare string for one plain run (most lines), else
-    (no_wait, run, …) with each run (0, text, style), (1, variable, style) or (2, seconds)."""
-    parts = tpl.parts
-    if len(parts) == 1 and parts[0].__class__ is TextPart and parts[0].style == PLAIN and not tpl.no_wait:
-        return parts[0].text
-    runs: list[Any] = [tpl.no_wait]
-    for p in parts:
-        if p.__class__ is TextPart:
-            runs.append((0, p.text, p.style))
-        elif p.__class__ is VarPart:
-            runs.append((1, p.name, p.style))
-        else:
-            runs.append((2, p.seconds))
-    return tuple(runs)
-
-
-def _text_in(wire: Any) -> Template:
-    if wire.__class__ is str:
-        tpl = Template((TextPart(wire, PLAIN),))
-        tpl.__dict__["_plain"] = wire  # as Template.plain leaves it
-        return tpl
-    runs = []
-    for run in wire[1:]:
-        kind = run[0]
-        runs.append(TextPart(run[1], run[2]) if kind == 0 else VarPart(run[1], run[2]) if kind == 1
-                    else PausePart(run[1]))
-    return Template(tuple(runs), wire[0])
-
-
 def _decode(data: dict[str, Any]) -> _Part:
     """A worker's part: its labels' instructions are made when first read (`Label.code` is
-    deferred, as for a program read from the cache); what the checks and the id index need of
-    them comes with them."""
+    deferred, as for a program read from the cache); what the checks, the id index and
+    `Program.uses` need of them comes with them."""
     part = _Part()
-    for name, path, line, col, steps, rows, moves, used in data["labels"]:
-        label = Label(name, Where(path, line, col), [], steps)
-        code = _code_of(rows, path)
-        code.uses = Uses(used[0], frozenset(used[1]), frozenset(used[2]), frozenset(used[3]))
+    for name, path, line, col, steps, chunk, count, ids, moves, used in data["labels"]:
+        label = Label(name, Where(path, line, col))
+        code = _WorkerCode(chunk, path, ids, steps,
+                           Uses(used[0], frozenset(used[1]), frozenset(used[2]), frozenset(used[3])))
         label.defer("code", code)
+        label.defer("steps", code.steps)
         part.labels.append(label)
-        part.flows[name] = (len(rows), moves)
+        part.flows[name] = (count, moves)
     part.diags = [Diagnostic(*d) for d in data["diags"]]
-    part.ids = data["ids"]
+    part.ids = set(data["ids"])
     part.var_reads = [(name, Where(p, line, col)) for name, p, line, col in data["var_reads"]]
     part.var_sets = {name: Where(p, line, col) for name, p, line, col in data["var_sets"]}
     part.label_refs = [(name, Where(p, line, col)) for name, p, line, col in data["label_refs"]]
@@ -433,51 +405,25 @@ def _decode(data: dict[str, Any]) -> _Part:
     return part
 
 
-def _code_of(rows: list[tuple], path: str) -> _WorkerCode:
-    return _WorkerCode(rows, path)
-
-
 class _WorkerCode:
-    """A worker label's instructions, made when first read (`Label.defer`); their ids and the
-    compiled-program cache's rows of them without making them (`ids`, `cache_rows`)."""
+    """A worker label's instructions, made when first read (`Label.defer`) from the cache chunk
+    the worker encoded (`chunk`, written into the cache entry as it is); their ids, the label's
+    steps and what they use (`Program.uses`) without making them. The ids and steps came as
+    the JSON the cache entry writes of them (`ids_json`, `steps_json`)."""
 
-    def __init__(self, rows: list[tuple], path: str) -> None:
-        self.rows, self.path = rows, path
-        self.uses: Uses | None = None  # what they use (`Program.uses`), as the worker summed it
+    def __init__(self, chunk: bytes, path: str, ids_json: bytes, steps_json: bytes, uses: Uses) -> None:
+        self.chunk, self.path, self.ids_json, self.steps_json, self.uses = chunk, path, ids_json, steps_json, uses
 
     def __call__(self) -> list[Instr]:
-        code = []
-        path = self.path
-        with collector_paused():  # (thousands of objects and no cycles: see collector.py)
-            for op, wire, line, col, ident, ordinal in self.rows:
-                if op == "line" and wire.__class__ is tuple:
-                    args = {"speaker": wire[0], "text": _text_in(wire[1]), "look": wire[2]}
-                else:
-                    args = _dec_args(op, wire)
-                code.append(Instr(op, args, Where(path, line, col), ident, ordinal))
-        return code
+        return code_from_chunk(self.chunk, self.path)
 
     def ids(self) -> list[str]:
         """The id of each instruction (`program.index_of`), without making them."""
-        return [row[4] for row in self.rows]
+        return json.loads(self.ids_json)
 
-    def cache_rows(self, path_number: int) -> list[list[Any]]:
-        """What `programcache.encode` writes of these instructions, their file being its path
-        number `path_number`: a line's text as `programcache._enc_text` has it, anything else
-        as it came (`_enc_args`)."""
-        return [[op, [wire[0], _cache_text(wire[1]), wire[2]] if op == "line" and wire.__class__ is tuple else wire,
-                 path_number, line, col, ident, ordinal]
-                for op, wire, line, col, ident, ordinal in self.rows]
-
-
-def _cache_text(wire: Any) -> Any:
-    if wire.__class__ is str:
-        return wire
-    runs: list[Any] = ["M", wire[0]]
-    for run in wire[1:]:
-        kind = run[0]
-        runs.append(["X", run[1], *run[2]] if kind == 0 else ["V", run[1], *run[2]] if kind == 1 else ["P", run[1]])
-    return runs
+    def steps(self) -> list[int]:
+        """Where the label's top-level steps begin (`Label.steps`, when first read)."""
+        return json.loads(self.steps_json)
 
 
 def _write(fd: int, data: bytes) -> None:
@@ -496,10 +442,20 @@ def _read_exactly(fd: int, n: int) -> bytes:
     return out
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while True:
-        got = os.read(fd, 1 << 20)
-        if not got:
-            return b"".join(chunks)
-        chunks.append(got)
+def _read_all(fds: list[int]) -> list[bytes]:
+    """Everything each pipe brings until its end, read as it comes from any of them (a worker
+    whose pipe is full waits for it to be read: each may write at once)."""
+    got: dict[int, list[bytes]] = {fd: [] for fd in fds}
+    with selectors.DefaultSelector() as sel:
+        for fd in fds:
+            sel.register(fd, selectors.EVENT_READ)
+        open_fds = len(fds)
+        while open_fds:
+            for key, _ in sel.select():
+                data = os.read(key.fd, 1 << 20)
+                if data:
+                    got[key.fd].append(data)
+                else:
+                    sel.unregister(key.fd)
+                    open_fds -= 1
+    return [b"".join(got[fd]) for fd in fds]

@@ -18,8 +18,9 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import count, repeat
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ import vn
 from vn.script.catalog import Catalog
 from vn.script.collector import collector_paused
 from vn.script.diagnostics import Diagnostic
-from vn.script.markup import PLAIN, PausePart, Template, TextPart, VarPart
+from vn.script.markup import PLAIN, MarkupError, PausePart, Template, TextPart, VarPart, parse_markup
 from vn.script.program import (
     Character,
     ContentNote,
@@ -43,7 +44,7 @@ from vn.script.program import (
 
 FORMAT = "vn-compiled-program"
 VERSION = 2  # 2: the program's `Uses` in the metadata; a compile that found errors kept too
-_INT = {int}
+_INT, _STR = {int}, {str}
 KEEP = 6  # entries kept in the folder (the most recently written)
 
 
@@ -114,7 +115,42 @@ def cacheable(catalog: Catalog | None) -> bool:
 # A value is JSON as is when it is a text, number, bool or None; anything else is a list whose
 # first item names its type. Dict keys are texts. Positions share a table of paths. The file is
 # a header line, a line of metadata, then one JSON chunk per label and one for the id index:
-# chunks are only decoded when the program first reads them (`Deferred`).
+# chunks are only decoded when the program first reads them (`Deferred`). A label's chunk
+# stands alone — its rows are [op, args, line, col, id, ordinal], all in its label's file — so
+# the process that compiled a label can encode it (`label_chunk`: a worker process,
+# `vn.script.parallel`) and the entry is then written without touching its instructions.
+
+
+def _json(value: Any) -> bytes:
+    # ASCII JSON (other characters as \\u escapes): the C encoder's quickest path; json.loads
+    # reads it back to the same text, lone surrogates included
+    return json.dumps(value, separators=(",", ":")).encode("ascii")
+
+
+def label_chunk(code: Sequence[Instr], path: str) -> bytes:
+    """A label's instructions as the entry's chunk of them (`path`: the label's file, where
+    every instruction of it is); raises CacheFormatError for a value the codec does not know."""
+    rows = []
+    for i in code:
+        w = i.where
+        if w.path != path:
+            raise CacheFormatError("an instruction outside its label's file")
+        rows.append([i.op, _enc_args(i.op, i.args), w.line, w.col, i.id, i.ordinal])
+    return _json(rows)
+
+
+def code_from_chunk(data: bytes | str, path: str) -> list[Instr]:
+    """The instructions of a label's chunk (`label_chunk`), in the file `path`; raises
+    CacheFormatError (or TypeError, ValueError, …) on anything malformed."""
+    code = []
+    with collector_paused():  # (thousands of objects and no cycles: see collector.py)
+        where = Where  # a whole game's worth when `vn check --fix-ids` reads every label: kept tight
+        for op, args, line, col, ident, ordinal in json.loads(data):
+            if type(op) is not str or type(ident) is not str or type(line) is not int \
+                    or type(col) is not int or type(ordinal) is not int:
+                raise CacheFormatError("an instruction")
+            code.append(Instr(op, _dec_args(op, args), where(path, line, col), ident, ordinal))
+    return code
 
 def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[str, Any], list[bytes]]:
     """The program and its diagnostics as (metadata, chunks); raises CacheFormatError for a value
@@ -136,26 +172,20 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
         return [path(w.path), w.line, w.col]
 
     chunks: list[bytes] = []
-
-    def chunk(value: Any) -> int:
-        chunks.append(json.dumps(value, separators=(",", ":"), ensure_ascii=False)
-                      .encode("utf-8", "surrogatepass"))
-        return len(chunks) - 1
-
     labels = []
     for lab in program.labels.values():
-        # a label compiled in a worker process and not read since (`vn.script.parallel`) has
-        # these rows already, without its instructions made: all in its label's file
+        # a label compiled in a worker process and not read since (`vn.script.parallel`) has its
+        # chunk already, encoded there, without its instructions made here
         pending = (lab.__dict__.get("_deferred") or {}).get("code")
-        rows = getattr(pending, "cache_rows", None)
-        if rows is not None:
-            labels.append([lab.name, where(lab.where), lab.steps, chunk(rows(path(lab.where.path)))])
-            continue
-        code = []
-        for i in lab.code:
-            w = i.where
-            code.append([i.op, _enc_args(i.op, i.args), path(w.path), w.line, w.col, i.id, i.ordinal])
-        labels.append([lab.name, where(lab.where), lab.steps, chunk(code)])
+        done = getattr(pending, "chunk", None)
+        chunks.append(done if done is not None else label_chunk(lab.code, lab.where.path))
+        labels.append([lab.name, where(lab.where), len(chunks) - 1])
+    chunks.append(_index_chunk(program))
+    index = len(chunks) - 1
+    # where each label's top-level steps begin, for every label in one chunk: a number a line,
+    # which in the metadata was the most of what a warm start read
+    chunks.append(_json_list(_pending_json(lab, "steps") or _json(lab.steps) for lab in program.labels.values()))
+    steps = len(chunks) - 1
     uses = program.uses  # (a compiled program sums it now: without making a worker's labels)
     meta = {
         "program": True,
@@ -165,12 +195,50 @@ def encode(program: Program | None, diags: Sequence[Diagnostic]) -> tuple[dict[s
         "content_note": (None if program.content_note is None
                          else [program.content_note.title, list(program.content_note.paragraphs)]),
         "labels": labels,
-        "index": chunk([[k, lab, pc] for k, (lab, pc) in program.index.items()]),
+        "index": index,
+        "steps": steps,
         "uses": [uses.lines, sorted(uses.stages), sorted(uses.presets), sorted(uses.audio)],
         "diagnostics": diagnostics,
         "paths": list(paths),
     }
     return meta, chunks
+
+
+def _json_list(items: Iterable[bytes]) -> bytes:
+    """`_json` of a list, from the `_json` of each item (what json.dumps writes, byte for byte)."""
+    return b"[" + b",".join(items) + b"]"
+
+
+def _pending_json(label: Label, field: str) -> bytes | None:
+    """The JSON of a label's `field` ("steps" or "ids") as the worker process that compiled it
+    sent it, while nothing here has read it (`vn.script.parallel`); else None."""
+    pending = label.__dict__.get("_deferred") or {}
+    if field == "steps" and "steps" not in pending:
+        return None
+    return getattr(pending.get("code"), f"{field}_json", None)
+
+
+def _index_chunk(program: Program) -> bytes:
+    """The id index as [label, [id of pc 0, id of pc 1, …]] for each label in order: what
+    `index_of` makes of the labels (a fresh compile's index, not made yet, is made of them
+    now without making a worker's labels: their ids came with them)."""
+    if "index" in (program.__dict__.get("_deferred") or {}):
+        rows = []
+        for name, label in program.labels.items():
+            ids = _pending_json(label, "ids")
+            rows.append(b"[" + _json(name) + b"," + ids + b"]" if ids is not None
+                        else _json([name, [i.id for i in label.code]]))
+        return _json_list(rows)
+    out: list[list[Any]] = []
+    last = None
+    for ident, (name, pc) in program.index.items():  # made (and maybe renamed by an id lock)
+        if name != last:
+            out.append([name, []])
+            last = name
+        if pc != len(out[-1][1]):
+            raise CacheFormatError("an id index that is not each label's ids in order")
+        out[-1][1].append(ident)
+    return _json(out)
 
 
 def _enc_args(op: str, args: dict[str, Any]) -> Any:
@@ -180,11 +248,16 @@ def _enc_args(op: str, args: dict[str, Any]) -> Any:
 
 
 def _enc_text(text: Template) -> Any:
-    """A line's text: the bare string of one plain run (most lines), else what `_enc` makes of
-    it (["M", no_wait, run, …]) without its dispatch — `_dec_text` reads it back."""
+    """A line's text: the bare string of one plain run (most lines); else the markup it was
+    parsed from (["R", source]: a third of a big script's lines have tags, and a short text
+    costs a fraction of their runs to write and to store); else what `_enc` makes of it (["M",
+    no_wait, run, …]) without its dispatch — `_dec_text` reads each back."""
     parts = text.parts
     if len(parts) == 1 and type(parts[0]) is TextPart and parts[0].style == PLAIN and not text.no_wait:
         return parts[0].text
+    source = text.__dict__.get("_source")
+    if source is not None:
+        return ["R", source]
     runs: list[Any] = ["M", text.no_wait]
     for p in parts:
         kind = type(p)
@@ -216,6 +289,11 @@ def _dec_text(v: Any) -> Template:
     `_dec` reads too, without its dispatch: a third of a big script's lines have tags)."""
     if isinstance(v, str):
         return Template((TextPart(v, PLAIN),))
+    if type(v) is list and len(v) == 2 and v[0] == "R" and type(v[1]) is str:
+        try:
+            return parse_markup(v[1])  # the markup it was compiled from: checked then, parsed the same now
+        except MarkupError as exc:
+            raise CacheFormatError("a line's markup") from exc
     if type(v) is not list or len(v) < 2 or v[0] != "M":
         raise CacheFormatError("a line's text")
     runs: list[TextPart | VarPart | PausePart] = []
@@ -263,8 +341,8 @@ def _enc(v: Any) -> Any:
     raise CacheFormatError(f"a value of type {type(v).__name__}")
 
 
-def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program | None, list[Diagnostic]]:
-    """The inverse of `encode`: `chunk(n)` returns the decoded JSON of chunk n. Labels' code and
+def decode(meta: Any, chunk: Callable[[int], bytes]) -> tuple[Program | None, list[Diagnostic]]:
+    """The inverse of `encode`: `chunk(n)` returns the bytes of chunk n. Labels' code and
     the index are decoded when first read. Raises CacheFormatError (or TypeError, ValueError,
     KeyError, IndexError, which the caller treats the same) on anything malformed found now."""
     if not isinstance(meta, dict) or meta.get("program") not in (True, False):
@@ -283,25 +361,31 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program | None, list
     def where(p: int, line: int, col: int) -> Where:
         return Where(paths[p], _int(line), _int(col))
 
-    def code_of(n: int) -> Callable[[], list[Instr]]:
-        def make() -> list[Instr]:  # a whole game's worth when `vn check` reads every label: kept tight
-            code = []
-            with collector_paused():  # (thousands of objects and no cycles: see collector.py)
-                for op, args, p, line, col, ident, ordinal in chunk(n):
-                    if type(op) is not str or type(ident) is not str or type(line) is not int \
-                            or type(col) is not int or type(ordinal) is not int:
-                        raise CacheFormatError("an instruction")
-                    code.append(Instr(op, _dec_args(op, args), Where(paths[p], line, col), ident, ordinal))
-            return code
+    def code_of(n: int, path: str) -> Callable[[], list[Instr]]:
+        return lambda: code_from_chunk(chunk(n), path)
 
-        return make
+    steps_chunk = _int(meta["steps"])
+    every_steps: list[list[int]] = []  # every label's, read at once when a first label's are read
+
+    def steps_of(i: int) -> Callable[[], list[int]]:
+        def load() -> list[int]:
+            if not every_steps:
+                found = json.loads(chunk(steps_chunk))
+                if type(found) is not list or len(found) != len(labels) or not all(
+                        type(one) is list and set(map(type, one)) <= _INT for one in found):
+                    raise CacheFormatError("label steps")
+                every_steps.extend(found)
+            return every_steps[i]
+
+        return load
 
     labels: dict[str, Label] = {}
-    for name, lw, steps, n in meta["labels"]:
-        if type(steps) is not list or not set(map(type, steps)) <= _INT or type(n) is not int:
-            raise CacheFormatError("label steps")
-        lab = Label(_str(name), where(*lw), steps=steps)
-        lab.defer("code", code_of(n))
+    for i, (name, lw, n) in enumerate(meta["labels"]):
+        if type(n) is not int:
+            raise CacheFormatError("a label's chunk")
+        lab = Label(_str(name), where(*lw))
+        lab.defer("code", code_of(n, lab.where.path))
+        lab.defer("steps", steps_of(i))
         labels[lab.name] = lab
     program = Program(
         title=_str(meta["title"]), start=_str(meta["start"]),
@@ -313,12 +397,12 @@ def decode(meta: Any, chunk: Callable[[int], Any]) -> tuple[Program | None, list
     )
     index = meta["index"]
     def index_of() -> dict[str, tuple[str, int]]:
-        out = {}
+        out: dict[str, tuple[str, int]] = {}
         with collector_paused():
-            for k, lab, pc in chunk(index):
-                if type(k) is not str or type(lab) is not str or type(pc) is not int:
+            for name, ids in json.loads(chunk(index)):
+                if type(name) is not str or type(ids) is not list or not set(map(type, ids)) <= _STR:
                     raise CacheFormatError("the id index")
-                out[k] = (lab, pc)
+                out.update(zip(ids, zip(repeat(name), count()), strict=False))
         return out
 
     program.defer("index", index_of)
@@ -425,9 +509,9 @@ class ProgramCache:
             spans = header["chunks"]
             base = meta_end + 1
 
-            def chunk(n: int) -> Any:
+            def chunk(n: int) -> bytes:
                 start, end = spans[n]
-                return json.loads(raw[base + start:base + end])
+                return raw[base + start:base + end]
 
             return decode(meta, chunk)
         except (ValueError, TypeError, KeyError, IndexError, RecursionError):
@@ -445,8 +529,7 @@ class ProgramCache:
         """Write an entry now, atomically; False (and nothing written) when it cannot be."""
         try:
             meta, chunks = encode(program, diags)
-            body = [json.dumps(meta, separators=(",", ":"), ensure_ascii=False).encode("utf-8", "surrogatepass"),
-                    b"\n", *chunks]
+            body = [_json(meta), b"\n", *chunks]
         except (CacheFormatError, ValueError, RecursionError):
             return False
         spans, at = [], 0
@@ -560,6 +643,10 @@ def _label_copy(lab: Label) -> Label:
     pending = lab.__dict__.get("_deferred") or {}
     if "code" not in pending:
         return Label(lab.name, lab.where, list(lab.code), list(lab.steps))
-    copy = Label(lab.name, lab.where, [], list(lab.steps))
+    copy = Label(lab.name, lab.where, [], [])
+    if "steps" in pending:  # (a worker's: read when first asked for, a list of the copy's own)
+        copy.defer("steps", pending["steps"])
+    else:
+        copy.steps = list(lab.steps)
     copy.defer("code", pending["code"])
     return copy

@@ -34,7 +34,7 @@ Point = tuple[float, float]
 RGBA = tuple[float, float, float, float]
 
 LIGHT_ROLES = ("sky", "ambient", "emissive", "rim", "none")
-LIGHT_GIVING = ("emissive", "none")  # the roles whose light is their own (flicker, pulse)
+LIGHT_GIVING = ("emissive", "rim", "none")  # the roles whose light is added (flicker, pulse)
 FACINGS = ("left", "right")
 WINDOW_SIDES = ("left", "right")
 DEFAULT_SOFTNESS = 24.0
@@ -195,7 +195,7 @@ class Layout:
 
     def flicker(self, layer: Layer) -> motion.Flicker | None:
         """How the light of `layer` wavers like firelight (its `flicker` and `flicker_rate`
-        properties, on a layer that gives light: `emissive` or `none`; None: it does not;
+        properties, on a layer whose light is added: `emissive`, `rim` or `none`; None: it does not;
         vn.stage.motion)."""
         if layer.light not in LIGHT_GIVING:
             return None
@@ -589,7 +589,8 @@ def _check_light_motion(r: _Reader, node: Node, name: str, role: str, props: dic
         if role not in LIGHT_GIVING:
             r.err(_prop_where(node, kind), f"layer '{name}': {kind} needs a layer that gives light (its light is {role})",
                   "set the layer's `light` to emissive (a fire, a lamp: it comes on with the preset's emissive "
-                  "level) or none (painted light that shows in any light: a glow in the eyes)")
+                  "level), rim (the sun's light on an edge, in the preset's rim colour) or none (painted light "
+                  "that shows in any light: a glow in the eyes)")
         elif kind == "pulse" and "flicker" in props:
             r.err(_prop_where(node, "pulse"), f"layer '{name}': a layer either flickers or pulses, not both",
                   "put the pulsing light on a layer of its own")

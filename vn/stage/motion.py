@@ -9,8 +9,8 @@ which nothing lives (or "Reduce motion" on) costs no redraws at all.
 
 Modders set motion from data (docs/stage-format.md, *Living scenes*):
 - `twinkle` (float 0..1) on an emissive layer of a stage: how far a light dims at most;
-- `flicker` (float 0..1) on an emissive (or `none`) layer, and `flicker_rate` (Hz): its whole
-  light wavers like firelight, each stretch of it along the map on its own;
+- `flicker` (float 0..1) on an emissive (or `rim`, or `none`) layer, and `flicker_rate` (Hz):
+  its whole light wavers like firelight, each stretch of it along the map on its own;
 - `pulse` (float 0..1) and `pulse_period` (s) on such a layer: its light throbs, as a sprite
   layer's `pulse` does (a glow painted into a key-beat image);
 - `dust` (float >= 0, motes per 100x100 map px) on a polygon of the `lights` layer, lit by the

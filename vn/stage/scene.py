@@ -42,6 +42,16 @@ LOOK_SECONDS = 0.3  # a `show` that changes a look or a mark without `with:` cro
 MOVE_EASE = "sine_in_out"
 LIGHT_EASE = "sine_in_out"
 CAMERA_EASE = "sine_in_out"
+# A running light tween is shown in steps of LIGHT_STEP seconds from its start, and its three
+# parts each on their own third of a step (`light_shown`): the planes' light (ambient, rim, city
+# lights, fill: every field not named below) at 1/6, the sky (its colours and the sun) at 1/2,
+# the beams at 5/6 (between the frames of a 60 Hz clock that starts with the tween). A slow
+# light moves a level or two of colour a step, so nobody sees the steps; the renderer relights
+# the planes, rebuilds the sky and re-tints the beams (each a few full-picture passes) on
+# different frames at 60 frames a second, each a third as often, instead of all of them on
+# most frames.
+LIGHT_STEP = 1.0 / 20.0
+_SKY = ("sky_top", "sky_horizon", "sun", "sun_color", "sun_size")
 CARD_SECONDS = 2.5
 VIGNETTE_STRENGTH = 0.6
 SHAKE_AMPLITUDE = 0.02  # of the picture height, at strength 1
@@ -414,7 +424,7 @@ class Scene:
         if not over:
             self._light = Tween.still(target, lerp_light)
         else:
-            self._light = Tween(self._light.at(now), target, now, float(over),
+            self._light = Tween(light_shown(self._light, now), target, now, float(over),
                                 args.get("ease") or LIGHT_EASE, lerp_light)
 
     def _camera_for(self, spec: Mapping[str, Any]) -> Camera | None:
@@ -595,7 +605,7 @@ class Scene:
         return SceneView(
             size=self.size,  # type: ignore[arg-type]
             stage=self._stage if self._layout is not None else None,
-            light=self._light.at(now),
+            light=light_shown(self._light, now),
             sprites=tuple(sprites),
             shake=self._shake_at(now),
             flash=flash,
@@ -627,16 +637,16 @@ class Scene:
     def living(self, now: float) -> frozenset[str]:
         """The kinds of living motion (`vn.stage.motion.FPS`) that show at `now`: a twinkle,
         and a flicker or pulse of an emissive layer, only while the lights (`emissive`) are on
-        (of a `none` layer: always), dust only while its beam shines, breathing and a pulse only
+        (of a rim or `none` layer: always), dust only while its beam shines, breathing and a pulse only
         while a figure that has them is shown."""
         kinds: set[str] = set()
         layout = self._layout
         if layout is not None and (layout.lights or any(layout.twinkle(x) or layout.flicker(x) or layout.pulse(x)
                                                         for x in layout.layers)):
-            light = self._light.at(now)
+            light = light_shown(self._light, now)
             lit = light.emissive >= motion.TWINKLE_MIN_EMISSIVE
             for x in layout.layers:
-                if not x.visible or not (lit or x.light == "none"):
+                if not x.visible or not (lit or x.light != "emissive"):
                     continue
                 if layout.twinkle(x):
                     kinds.add("twinkle")
@@ -710,6 +720,43 @@ class _Restore:
     command = "show"
     args: Mapping[str, Any] = {}
     pos = None
+
+
+def light_shown(tween: Tween[Light], now: float) -> Light:
+    """The light `tween` shows at `now` (seconds): its value while it holds; while it runs, in
+    steps of LIGHT_STEP from its start, the planes' fields, the sky's and the beams each taken
+    at the last step of their own phase (1/6, 1/2 and 5/6 of a step; before the first, the
+    tween's start) — a function of `now` alone, so a frame is the same whatever was drawn
+    before it. At and after the tween's end: exactly its target."""
+    if not tween.running(now):
+        return tween.at(now)
+
+    def at(phase: float, beams: bool = False) -> Light:
+        steps = math.floor((now - tween.start - phase) / LIGHT_STEP)
+        return _light_at(tween, max(tween.start, tween.start + phase + steps * LIGHT_STEP), beams)
+
+    planes, sky = at(LIGHT_STEP / 6.0), at(LIGHT_STEP / 2.0)
+    beams = at(LIGHT_STEP * 5.0 / 6.0, beams=True).beams
+    return replace(planes, **{f: getattr(sky, f) for f in _SKY}, beams=beams)
+
+
+_STEPS: dict[tuple[int, float, bool], tuple[Tween[Light], Light]] = {}
+
+
+def _light_at(tween: Tween[Light], t: float, beams: bool) -> Light:
+    """`tween.at(t)`, its beams left out unless `beams` (mixing their colour ramps in OKLab is
+    most of a mix: a few hundred microseconds of Python), kept: each step is asked for on every
+    frame until the next."""
+    key = (id(tween), t, beams)
+    hit = _STEPS.get(key)
+    if hit is not None and hit[0] is tween:
+        return hit[1]
+    mix = tween if beams else replace(tween, a=replace(tween.a, beams=()), b=replace(tween.b, beams=()))
+    mixed = mix.at(t)
+    if len(_STEPS) >= 8:
+        _STEPS.clear()
+    _STEPS[key] = (tween, mixed)  # (the tween kept with it: an id is unique only while it lives)
+    return mixed
 
 
 def _card_view(card: _Card, now: float) -> CardView:
