@@ -23,6 +23,7 @@ scene; the figures' own small motion is not taken out of V (a breath moves an ed
 from __future__ import annotations
 
 import math
+import weakref
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import replace
@@ -323,10 +324,14 @@ class Living:
         layers: their emissive map, occluded by the planes above them in their run. When every
         emissive layer of a run twinkles alike, that is the run's own emissive map."""
         layout = st.layout
-        key = (id(st), layout.animation_phase(clock) if st.animated else ())
+        # (the stage held weakly: another stage made later may get a freed one's id, and a stage
+        # let go takes its maps with it)
+        key = (weakref.ref(st), layout.animation_phase(clock) if st.animated else ())
         hit = self._maps.get(key)
         if hit is not None:
             return hit
+        for gone in [k for k in self._maps if k[0]() is None]:
+            del self._maps[gone]
         lighters = st.lighters(clock)
         out = []
         for i, ((_, layers, _), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
