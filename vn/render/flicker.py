@@ -19,6 +19,7 @@ turn see-through).
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -66,10 +67,14 @@ class Flames:
         that is the only one of its role in its run uses the run's own map (no memory of its
         own); else a map of its light alone is made."""
         layout = st.layout
-        key = (id(st), layout.animation_phase(clock) if st.animated else ())
+        # (the stage held weakly: another stage made later may get a freed one's id, and a stage
+        # let go takes its maps with it)
+        key = (weakref.ref(st), layout.animation_phase(clock) if st.animated else ())
         hit = self._maps.get(key)
         if hit is not None:
             return hit
+        for gone in [k for k in self._maps if k[0]() is None]:
+            del self._maps[gone]
         lighters = st.lighters(clock)
         out = []
         for i, ((_, layers, _), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
