@@ -238,3 +238,83 @@ def test_a_run_of_light_alone_keeps_no_ambient_map_and_lights_the_same(assets):
             light = assets.preset(preset)
             assert _pixels(StageLighter(maps, layout).over(light)) == _pixels(StageLighter(kept, layout).over(light))
             assert _pixels(StageLighter(maps, layout).full(light)) == _pixels(StageLighter(kept, layout).full(light))
+
+
+def _fade_from_town_to_room(assets, comp):
+    """The burning town drawn by `comp` at 5 s, then a fade (2 s) to the room from 10 s: the
+    scene's view at each time."""
+    scene = Scene(assets)
+    scene.apply(direction("stage", name="cg_town"), 0)
+    scene.apply(direction("light", preset="burning"), 0)
+    comp.draw(pygame.Surface(SIZE), scene.view(5.0))
+    scene.apply(direction("transition", kind="fade", over=2.0), 10.0)
+    scene.apply(direction("stage", name="living_room"), 10.0)
+    return scene.view
+
+
+def test_a_fade_lets_go_of_the_stage_it_froze_and_then_of_the_frozen_picture(assets):
+    """While a fade shows the frozen picture of the stage before, that stage is no longer drawn:
+    a key-beat image goes at once (not at the fade's midpoint, on top of the next stage's
+    build); past the midpoint the frozen picture goes too. Frames equal a fresh compositor's."""
+    comp = Compositor(assets, ImageCache())
+    view_at = _fade_from_town_to_room(assets, comp)
+    assert ("cg_town", SIZE) in comp._stages
+    for t, frozen in ((10.4, True), (10.8, True), (11.4, False), (11.8, False)):
+        view = view_at(t)
+        assert view.transition is not None and view.transition.kind == "fade"
+        got, fresh = pygame.Surface(SIZE), pygame.Surface(SIZE)
+        comp.draw(got, view)
+        Compositor(assets, ImageCache()).draw(fresh, view)
+        assert _pixels(got) == _pixels(fresh), t
+        assert ("cg_town", SIZE) not in comp._stages, "the frozen stage's planes are let go"
+        assert (comp._before is not None) is frozen, t
+
+
+def test_memory_a_build_freed_is_given_back_at_the_end_of_its_frame(assets, monkeypatch):
+    """Building a stage (or a figure's art) frees its scratch: the frame that built it ends by
+    handing the heap's free memory back (vn.render.allocator.settle); a frame that built
+    nothing does not."""
+    from vn.render import allocator
+
+    calls = []
+    monkeypatch.setattr(allocator, "give_back", lambda: calls.append(1) or True)
+    monkeypatch.setattr(compositor_module, "give_back", lambda: None)  # (the change of stage's own)
+    comp = Compositor(assets, ImageCache())
+    _frame(assets, "cg_eyes", "sunset", compositor=comp)
+    assert calls == [1]
+    _frame(assets, "cg_eyes", "sunset", compositor=comp)  # (kept: nothing built)
+    assert calls == [1]
+    _frame(assets, "cg_eyes", "night", compositor=comp)  # (lit again: nothing built)
+    assert calls == [1]
+    _frame(assets, "cg_door", "sunset", compositor=comp)
+    assert calls == [1, 1]
+
+
+def _room_with_figures(assets, comp):
+    scene = Scene(assets)
+    for cmd, args in [("stage", {"name": "living_room"}), ("light", {"preset": "sunset"}),
+                      ("show", {"who": "sephiroth", "look": "cold", "at": "window"}),
+                      ("show", {"who": "zack", "look": "hurt", "at": "wall"})]:
+        scene.apply(direction(cmd, **args), 0)
+    surf = pygame.Surface(SIZE)
+    comp.draw(surf, scene.view(60.0))
+    return surf
+
+
+def test_a_stage_past_the_budget_is_built_alone_and_what_was_kept_is_made_again(assets, monkeypatch):
+    """The room and its figures' art are kept beside a key-beat image only while all of them fit
+    in BUDGET_PICTURES; past it they go during the image's build, and the room with its figures
+    is made again after it: the same frame as before and as a fresh compositor's."""
+    comp = Compositor(assets, ImageCache())
+    room = _room_with_figures(assets, comp)
+    assert comp.sprites.kept_bytes() > 0
+    _frame(assets, "cg_town", "burning", compositor=comp)
+    assert [name for name, _ in comp._stages] == ["living_room", "cg_town"], "within the budget: kept"
+    assert comp.sprites.kept_bytes() > 0
+    _room_with_figures(assets, comp)
+    monkeypatch.setattr(compositor_module, "BUDGET_PICTURES", 1.0)
+    _frame(assets, "cg_town", "burning", compositor=comp)
+    assert [name for name, _ in comp._stages] == ["cg_town"], "past the budget: the room goes"
+    assert comp.sprites.kept_bytes() == 0 and not comp.sprites._art, "and the figures' art"
+    again = _room_with_figures(assets, comp)
+    assert _pixels(again) == _pixels(room) == _pixels(_room_with_figures(assets, Compositor(assets, ImageCache())))

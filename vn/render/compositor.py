@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 import pygame
 
-from vn.render import bands
+from vn.render import allocator, bands
 from vn.render.allocator import give_back
 from vn.render.beams import Beams
 from vn.render.effects import Effects
@@ -74,6 +74,11 @@ MAX_PLANE_AREA = 40_000_000  # output px of one set of a stage's role maps
 # hold at most this many full pictures' pixels: a room with its window (1.7 at 1080p) is kept
 # for the return from a key-beat image; a key-beat image's many planes (3.5-8) are built again
 KEEP_PICTURES = 2.5
+# ... and only while the shown stage's maps, those kept and the figures' art kept between scenes
+# hold at most this many: a stage as heavy as the burning town (five planes of fire and
+# figures: 7.6 pictures, 63 MB at 1080p) is built and drawn alone, and the room and the figures
+# are made again after it (~0.5 s, in the transition that returns to them)
+BUDGET_PICTURES = 9.0
 
 
 class _Stage:
@@ -112,13 +117,23 @@ class _Stage:
         self._casters: ShadowCasters | None = None
         self.marks_parallax = marks_parallax(layout)
         self._scratch: dict[bool, pygame.Surface] = {}  # where runs are scaled, opaque or not (kept)
+        self.built_run: Callable[[int], None] | None = None  # after each run's maps are built: their bytes so far
 
     def lighters(self, clock: float) -> list[StageLighter]:
         phase = self.layout.animation_phase(clock) if self.animated else ()
         lit = self._lighters.get(phase)
         if lit is None:
-            lit = [StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
-                                self.layout) for i, (_, layers, _) in enumerate(self.runs)]
+            lit = []
+            for i, (_, layers, _) in enumerate(self.runs):
+                lit.append(StageLighter(build_stage_maps(self.layout, self.images, self.k_ref, clock, layers, i == 0),
+                                        self.layout))
+                if self.built_run is not None:
+                    self.built_run(_maps_bytes(lit))
+            # the runs' scratch (~35-55 MB each at 1080p) before the maps are lit, and what lighting
+            # them frees at the end of the frame (vn.render.allocator; after each run instead, the
+            # build's peak is ~18 MB lower but each run's scratch is faulted in afresh: +0.2 s)
+            give_back()
+            allocator.built()
             self._lighters[phase] = lit
             while len(self._lighters) > self.PHASES:
                 self._lighters.popitem(last=False)
@@ -146,9 +161,7 @@ class _Stage:
 
     def map_bytes(self) -> int:
         """The bytes of pixels its maps hold (what it keeps when not shown)."""
-        return sum(m.get_pitch() * m.get_height() for lit in self._lighters.values() for lighter in lit
-                   for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
-                             lighter.maps.rim, lighter.maps.rim_top) if m is not None)
+        return sum(_maps_bytes(lit) for lit in self._lighters.values())
 
     def beams(self, k: float) -> Beams:
         key = round(k, 4)
@@ -240,6 +253,12 @@ class _Stage:
             while len(self._mips) > 4 * len(self.runs):
                 self._mips.popitem(last=False)
         return hit
+
+
+def _maps_bytes(lit: list[StageLighter]) -> int:
+    return sum(m.get_pitch() * m.get_height() for lighter in lit
+               for m in (lighter.maps.ambient, lighter.maps.sky, lighter.maps.emissive, lighter.maps.plain,
+                         lighter.maps.rim, lighter.maps.rim_top) if m is not None)
 
 
 def _scaled_blit(dest: pygame.Surface, src: pygame.Surface, at: tuple[float, float], r: float,
@@ -360,7 +379,9 @@ class Compositor:
         (the text box's shade): `paint(target)` is drawn over the picture and kept on the plate
         with it, so a still frame under a typing line is one blit and the words."""
         with frame():  # background builds give way meanwhile (vn.render.resize)
-            return self._draw(target, view, over)
+            rect = self._draw(target, view, over)
+        allocator.settle()  # what a stage built in this frame freed (vn.render.allocator)
+        return rect
 
     def _draw(self, target: pygame.Surface, view: SceneView, over: Over | None = None) -> pygame.Rect:
         scale, rect = fit(target.get_size(), view.size)
@@ -538,25 +559,52 @@ class Compositor:
         layout = self.assets.stage(name) if st is None else st.layout
         if layout is None:
             return None
-        if key != self._shown:  # the stage kept from before keeps only its maps (vn.render.lighting)
-            budget = KEEP_PICTURES * size[0] * size[1] * 4
-            for other, kept in list(self._stages.items()):
-                if other != key:
-                    kept.release()
-                    if kept.map_bytes() > budget:  # (a key-beat image: built again if shown again)
-                        del self._stages[other]
-            if self._shown is None or self._shown[0] != name:  # (a new size comes with its own, vn.render.resize)
-                self.sprites.release()
-            self._shown = key
-            give_back()  # what they and the last stage's build freed (vn.render.allocator)
+        if key != self._shown:
+            self._show(key)
         if st is None:
             st = _Stage(layout, self.images, size)
+            st.built_run = lambda building: self._budget(key, building)
             self._stages[key] = st
             while len(self._stages) > 2:
                 self._stages.popitem(last=False)
         else:
             self._stages.move_to_end(key)
         return st
+
+    def _show(self, key: tuple[str, tuple[int, int]] | None) -> None:
+        """The stage of `key` is now the one drawn (None: none is, as while a fade shows the
+        frozen picture of the last): the others keep only their maps — only while those are
+        small (vn.render.lighting) — and the figures let go of where the light catches them."""
+        now = key or self._shown
+        if key == self._shown or now is None:
+            return
+        w, h = now[1]
+        budget = KEEP_PICTURES * w * h * 4
+        for other, kept in list(self._stages.items()):
+            if other != key:
+                kept.release()
+                if kept.map_bytes() > budget:  # (a key-beat image: built again if shown again)
+                    del self._stages[other]
+        if key is None or self._shown is None or self._shown[0] != key[0]:  # (a new size comes with its own, vn.render.resize)
+            self.sprites.release()
+        self._shown = key
+        give_back()  # what they and the last stage's build freed (vn.render.allocator)
+
+    def _budget(self, key: tuple[str, tuple[int, int]], building: int) -> None:
+        """While the stage of `key` is built (after each of its runs; `building`: the bytes of
+        the maps built so far): if those, the stages kept and the figures' art would pass
+        BUDGET_PICTURES, the kept ones go (before the next run's build, whose scratch is the
+        frame's peak)."""
+        others = [k for k in self._stages if k != key]
+        kept = self.sprites.kept_bytes()
+        if not others and not kept:
+            return
+        used = building + sum(self._stages[k].map_bytes() for k in others) + kept
+        if used > BUDGET_PICTURES * key[1][0] * key[1][1] * 4:
+            for k in others:
+                del self._stages[k]
+            self.sprites.forget()
+            give_back()
 
     def _render(self, dest: pygame.Surface, view: SceneView, scale: float, depth: int = 0) -> None:
         """The whole picture of a view: scene, effects, transition, card."""
@@ -567,7 +615,11 @@ class Compositor:
         elif t.kind == "fade":
             if t.progress < 0.5:
                 dest.blit(self._before_picture(t.before, size, scale, depth), (0, 0))
+                if t.before.stage != view.stage:  # (frozen: its stage is no longer drawn)
+                    self._show(None)
             else:
+                if depth == 0:
+                    self._before = None  # (8 MB at 1080p: the fade's first half is over)
                 self._scene(dest, view, scale, (0, 0))
             fade(dest, None, t.progress, t.color, self.effects)
         elif t.kind == "slide":
