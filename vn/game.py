@@ -124,7 +124,8 @@ def load_game(folder: Path | None = None, *, check_assets: bool = True, check_au
         catalog = Catalog()
     game.catalog = catalog
     program, diags = compile_game((display(manifest), manifest_text),
-                                  [f for f in files if f[1] is not None], catalog, overlay, cache=program_cache())
+                                  [f for f in files if f[1] is not None], catalog, overlay, cache=program_cache(),
+                                  finish=_id_lock(game))
     if len(game.layers) > 1:
         # a mod answers for its own labels: base labels its new start leaves unreached are not its problem
         diags = [d for d in diags if not (d.severity == "warning" and d.message.endswith("is never reached")
@@ -158,19 +159,36 @@ def lock_path(game: Game) -> Path:
     return game.root / "scripts" / LOCK_NAME
 
 
-def _ids_and_translations(game: Game, program: Program, lang: str | None) -> list[Diagnostic]:
-    from vn.script.diagnostics import warning
-    from vn.translation import apply_table, check_tables, read_table, tables
-
-    out: list[Diagnostic] = []
+def _id_lock(game: Game):
+    """`compile_game`'s `finish` for the game's id lock: (the lock file's text, what applies it
+    to a program that compiled), or None when there is no lock (an empty lock: vn.lineids is
+    not even imported). The compiled-program cache keeps the locked program under a key with
+    the lock's text in it, so a start or a check that finds it applies nothing again."""
     lock = lock_path(game)
-    if lock.exists():  # (most mods have none: a missing lock is an empty one, and vn.lineids is not imported)
+    try:
+        text = lock.read_bytes().decode("utf-8", "replace")
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        text = f"unreadable: {exc}"
+
+    def apply(program: Program) -> list[Diagnostic]:
         from vn.lineids import LockError, apply_lock, read_lock
+        from vn.script.diagnostics import warning
 
         try:
             apply_lock(program, read_lock(lock))
         except LockError as exc:
-            out.append(warning(display(lock), 1, 1, str(exc), "rewrite it: vn check --fix-ids"))
+            return [warning(display(lock), 1, 1, str(exc), "rewrite it: vn check --fix-ids")]
+        return []
+
+    return text, apply
+
+
+def _ids_and_translations(game: Game, program: Program, lang: str | None) -> list[Diagnostic]:
+    from vn.translation import apply_table, check_tables, read_table, tables
+
+    out: list[Diagnostic] = []  # (the id lock is applied by compile_game: `_id_lock`)
     out += check_tables(game, program)
     if lang:
         path = tables(game).get(lang)

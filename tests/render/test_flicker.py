@@ -257,3 +257,46 @@ def test_a_bad_layer_pulse_is_reported_where_it_is(tmp_path, props, message):
     name = "pulse_period" if "pulse_period" in message else "pulse"
     line = next(n for n, text in enumerate(lines, 1) if f'name="{name}"' in text)
     assert any(e[0] == line and e[1] > 1 and message in e[2] and e[3] for e in errors), errors
+
+
+def test_a_steady_light_beside_a_flickering_one_stays_steady(tmp_path):
+    """Another emissive layer in the same parallax run (a lamp between the fires) keeps its
+    light: the flicker dims only its own layer's (a map of that layer's light alone)."""
+    game = _fire_game(tmp_path)
+    stage = game / "assets" / "stages" / "room.tmx"
+    lamp = pygame.Rect(520, 690, 120, 60)
+    (game / "assets" / "stages" / "room" / "lamp.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="1080" viewBox="0 0 1920 1080">'
+        f'<rect x="{lamp.x}" y="{lamp.y}" width="{lamp.w}" height="{lamp.h}" fill="#ffd090"/></svg>', "utf-8")
+    text = stage.read_text("utf-8")
+    at = text.index(' <imagelayer id="3" name="interior">')
+    stage.write_text(text[:at] + ' <imagelayer id="20" name="lamp">\n  <properties>\n'
+                     '   <property name="light" value="emissive"/>\n  </properties>\n'
+                     '  <image source="room/lamp.svg" width="1920" height="1080"/>\n </imagelayer>\n' + text[at:], "utf-8")
+    scene = _night(game)
+    compositor = Compositor(scene.assets, ImageCache())
+    frames = [_draw(compositor, scene.view(t)) for t in (1.0, 2.3, 3.1)]
+    steady = on_screen(*lamp).inflate(-6, -6)
+    assert _level(frames[0], steady) > 150  # (the lamp shows)
+    assert len({_level(f, steady) for f in frames}) == 1  # the lamp: the same in every frame
+    fire = on_screen(*FIRES[0])
+    assert max(_level(f, fire) for f in frames) - min(_level(f, fire) for f in frames) > 2.0
+
+
+@pytest.mark.parametrize("faces", ["", '\n   <property name="faces" value="up"/>'])
+def test_a_rim_layer_flickers_in_the_rim_colour(tmp_path, faces):
+    """The sun's light on an edge through moving haze: a `rim` layer (its own map when it is a
+    `faces: up` one) flickers in any light, the city lights on or not."""
+    game = _fire_game(tmp_path)
+    stage = game / "assets" / "stages" / "room.tmx"
+    text = stage.read_text("utf-8")
+    stage.write_text(text.replace('<property name="light" value="emissive"/>',
+                                  '<property name="light" value="rim"/>' + faces, 1), "utf-8")
+    assert not [e for e in _errors(stage)], _errors(stage)
+    scene = Scene(GameAssets(game, sprites={"a": "fig"}))
+    scene.apply(direction("stage", name="room"), 0)  # sunset: no city lights
+    assert scene.living(1.0) == {"flicker"}
+    compositor = Compositor(scene.assets, ImageCache())
+    fire = on_screen(*FIRES[0])
+    seen = [_level(_draw(compositor, scene.view(t)), fire) for t in (1.0, 1.6, 2.3, 3.1, 4.4)]
+    assert max(seen) - min(seen) > 1.0, seen

@@ -151,6 +151,35 @@ def test_beams_under_shadows_equal_the_beams_summed_then_shadowed(room):
     assert pixels(plain) != pixels(got)
 
 
+def test_beams_under_shadows_kept_through_a_moving_camera_and_a_stepping_light_equal_fresh(room):
+    """The shadowed light is kept while the beams, the shadows and their places relative to
+    each other hold: every frame of a camera move with a light that steps (and a shadow that
+    changes) equals what a Beams with nothing kept draws."""
+    layout, sunset, last_rays = room
+    beams = Beams(layout.lights, (K, K))
+    size = (480, 270)
+    shades = []
+    for dark in (60, 90):
+        shade = pygame.Surface((120, 90))
+        shade.fill((255, 255, 255))
+        pygame.draw.ellipse(shade, (dark, 40, 30), (10, 10, 100, 70))
+        shades.append(shade)
+    steps = tween(sunset, last_rays, 4)
+    kept = 0
+    for n in range(20):
+        light = steps[min(len(steps) - 1, n // 5)]  # the light holds for 5 frames at a time
+        shade = shades[(n // 7) % 2]  # the sun turns: another shadow now and then
+        o = (-n, n // 4)  # the camera carries the stage, its beams and the shadows together
+        shadows = [(shade, (30 + o[0], 200 + o[1])), (shade, (90 + o[0], 220 + o[1])), (shade, (400 + o[0], 250 + o[1]))]
+        got, want = picture(size), picture(size)
+        before = beams._shaded
+        beams.draw(got, light, o, shadows=shadows)
+        Beams(layout.lights, (K, K)).draw(want, light, o, shadows=shadows)
+        assert pixels(got) == pixels(want), n
+        kept += before is not None and beams._shaded is before
+    assert kept >= 8  # (most frames only added what was kept)
+
+
 def test_a_ramp_beam_made_only_over_a_figure_lights_it_as_the_whole_beam_does(room):
     layout, sunset, last_rays = room
     size = (480, 270)

@@ -6,10 +6,13 @@ blits. That frame, and every one after, equals what a fresh Screen draws at that
 
 from __future__ import annotations
 
+import threading
+
 import pygame
 import pytest
 
 from tests.render.test_incremental_frames import _at_living_line
+from vn import screen as screen_module
 from vn.game import load_game
 from vn.render import motion
 from vn.render.compositor import Compositor
@@ -78,13 +81,14 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
     # (the regions made ahead are kept as they are made: `_keep`; a frame composes one: `_compose`)
     regions = _count(monkeypatch, screen.compositor.living, "_keep")
     recomposed = _count(monkeypatch, screen.compositor.living, "_compose")
+    lights = _count(monkeypatch, screen.compositor.living, "light_seen")  # (the twinkling lights at BIG)
     screen.compositor.builds.wait()
     screen._text_builds.wait()
     surf_at, t_at = None, t
     for _ in range(400):
         t_at += 1 / 60
         session.update(t_at)
-        before = (composed[0], laid[0], regions[0], recomposed[0])
+        before = (composed[0], laid[0], regions[0], recomposed[0], lights[0])
         screen.draw(surf, session, t_at, kept=())
         if screen._resizing is None:
             surf_at = surf
@@ -92,7 +96,8 @@ def test_the_frame_that_swaps_a_new_size_in_only_blits_and_equals_a_fresh_one(ga
         screen.compositor.builds.wait()
     assert surf_at is not None, "the new size never came in"
     assert regions[0] > 1, "the breathing figures' pictures were not made ahead"
-    assert (composed[0], laid[0], regions[0], recomposed[0]) == before, "the frame that swapped the new size in composed"
+    assert (composed[0], laid[0], regions[0], recomposed[0], lights[0]) == before, \
+        "the frame that swapped the new size in composed"
     fresh = Screen(game, BIG)
     ref = headless_surface(BIG)
     fresh.draw(ref, session, t_at)
@@ -121,11 +126,19 @@ def test_a_stand_in_frame_is_the_last_size_scaled(game):
     assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
 
 
-def test_a_stand_in_frame_that_would_not_change_is_not_drawn_again(game):
+def test_a_stand_in_frame_that_would_not_change_is_not_drawn_again(game, monkeypatch):
     """On a window's kept canvas a stand-in frame equal to the last one draws nothing (no 4K
     scale, no copy to the window); once the line types on it is drawn whole again, the last
     size's frame scaled."""
     screen, other = Screen(game, SMALL), Screen(game, SMALL)
+    held = threading.Event()  # the new size's stage is not built until the test ends: it stands in
+    builder = screen.compositor.resize._builder
+
+    def held_back(*args):
+        work = builder(*args)
+        return lambda: held.wait(30.0) and work()
+
+    monkeypatch.setattr(screen.compositor.resize, "_builder", held_back)
     session, t = _at_living_line(screen, {"breathing"})
     screen.settings.reduce_motion = other.settings.reduce_motion = True
     small = headless_surface(SMALL)
@@ -144,6 +157,8 @@ def test_a_stand_in_frame_that_would_not_change_is_not_drawn_again(game):
     assert screen._resizing is not None
     other.draw(small, session, later)
     assert rgb(surf) == rgb(pygame.transform.scale(small, BIG))
+    held.set()
+    screen.compositor.builds.wait()
 
 
 def _filled(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surface:
@@ -152,9 +167,10 @@ def _filled(size: tuple[int, int], color: tuple[int, int, int]) -> pygame.Surfac
     return surf
 
 
-def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(game):
+def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(game, monkeypatch):
     """The line changes while the new size is being made: the frame is drawn whole at the new
     size, as a fresh Screen draws it."""
+    monkeypatch.setattr(screen_module, "WARM_S", 0.0)  # one piece a frame, however fast the machine
     screen = Screen(game, SMALL)
     session, t = _at_living_line(screen, {"breathing"})
     small = headless_surface(SMALL)
@@ -163,9 +179,11 @@ def test_a_picture_that_moves_on_while_the_new_size_is_made_is_drawn_as_it_is(ga
     screen.draw(surf, session, t, kept=())
     screen.compositor.builds.wait()
     screen._text_builds.wait()
-    for _ in range(3):  # the stage in: the first pieces of its picture
+    for _ in range(20):  # the stage in: the first pieces of its picture
         screen.draw(surf, session, t, kept=())
         screen._text_builds.wait()
+        if screen.compositor.resize.warmup.key is not None:
+            break
     assert screen.resizing and screen.compositor.resize.warmup.key is not None
     for _ in range(3):  # on to another line (the picture at rest may change with it)
         session.finish_line(t)

@@ -436,3 +436,41 @@ def test_a_warm_check_reports_what_a_cold_check_does(tmp_path: Path, monkeypatch
     _failing_compile(monkeypatch)
     assert report() == cold
 
+
+
+def test_a_game_with_an_id_lock_is_served_locked_from_the_cache(tmp_path: Path, monkeypatch):
+    """The id lock is applied to a program that compiled before it is cached, the lock's text
+    in the key: a hit is the locked program (apply_lock is not run again: it made every label),
+    and a changed lock is a new key."""
+    import vn.lineids
+    import vn.script
+    from vn.cli import main
+
+    monkeypatch.setenv("VN_CACHE_DIR", str(tmp_path / "cache"))
+    game = tmp_path / "game"
+    (game / "scripts").mkdir(parents=True)
+    (game / "scripts" / "game.yaml").write_text("start: start\ncharacters:\n  z: {name: Zack}\n")
+    script = game / "scripts" / "s.yaml"
+    script.write_text("start:\n  - z: The first line.\n  - The second line.\n  - z: The third line.\n")
+    assert main(["check", str(game), "--fix-ids"]) == 0
+    locked = [i.id for i in load_game(game).program.labels["start"].code]
+    script.write_text("start:\n  - z: The first line, edited.\n  - The second line.\n  - z: The third line.\n")
+    cold = load_game(game)
+    assert [i.id for i in cold.program.labels["start"].code] == locked, "the lock kept the edited line's id"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled or locked again: the cache was not used")
+
+    monkeypatch.setattr(vn.script, "_compile", refuse)
+    monkeypatch.setattr(vn.lineids, "apply_lock", refuse)
+    warm = load_game(game)
+    assert [i.id for i in warm.program.labels["start"].code] == locked
+    assert warm.program.index == cold.program.index and warm.diagnostics == cold.diagnostics
+    # a changed lock is another key: compiled and locked again, its warning kept with the entry
+    monkeypatch.undo()
+    monkeypatch.setenv("VN_CACHE_DIR", str(tmp_path / "cache"))
+    (game / "scripts" / "ids.lock").write_text("not a lock")
+    broken = load_game(game)
+    assert any("id lock" in d.message for d in broken.diagnostics), broken.diagnostics
+    monkeypatch.setattr(vn.script, "_compile", refuse)
+    assert load_game(game).diagnostics == broken.diagnostics

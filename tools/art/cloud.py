@@ -13,6 +13,7 @@ slighter (a narrower chest and shoulders, thinner limbs), and the whole figure i
 rim. Faces LEFT in every look; never mirror it (the rim would land on the wrong side).
 
 Looks (see /work/notes/looks.md): `standing` (in a doorway, looking down to his left),
+`in_door` (the same, his left hand still on the edge of the door he banged open),
 `kneeling` (on his left knee, leaning in, both hands closed on a forearm held out to him: the
 hands at canvas ~(186..262, 738) after the scale), `seated_floor` (on the floor, knees up,
 forearms over them, the head turned to his left), `seated_table` (on a bench at a table, talking
@@ -271,10 +272,12 @@ def head_parts(head: Head, mood: str) -> list[Part]:
 # ================================================================================ poses
 # On Zack's skeleton, slighter: shoulders ~122 apart (Zack ~138), hips ~62, the same heights; the
 # scale K then makes the whole figure shorter.
-def standing() -> list[Part]:
+def standing(in_door: bool = False) -> list[Part]:
     """In a doorway: come to a stop, the weight on his left leg (screen right), the right knee
     eased, arms hanging (the near hand a little open, the far one half closed), the head bowed and
-    turned to his left, looking down at someone on the floor."""
+    turned to his left, looking down at someone on the floor. `in_door`: just through the door he
+    banged open, his left hand still closed on its edge at his side (canvas x ~ 600, at the
+    height of a door handle: the door's right jamb at the mark `in_doorway`)."""
     HL, HR = (330, 500), (390, 496)
     parts: list[Part] = []
     parts += boot((304, 912), -1, 0.8, "boot_r", rim=0.7, top=(308, 806))
@@ -294,9 +297,14 @@ def standing() -> list[Part]:
     parts.append(trooper_belt(HL, HR))
     parts.append(z.neck_part(neck, head))
     parts.append(collar(neck, head))
-    EL, WL = (438, 430), (434, 540)
-    parts.append(glove("hand_l", hand_hanging(WL, 92, 84, True, 0.6), rim=0.35))
-    parts.append(sleeve_arm(SR, EL, WL, "arm_l", neck=neck, rim=0.35, seed=4))
+    if in_door:
+        EL, WL = (492, 372), (586, 424)
+        parts.append(glove("hand_l", hand_fist(WL, 84, 66, False), rim=0.6))
+        parts.append(sleeve_arm(SR, EL, WL, "arm_l", neck=neck, rim=0.5, seed=4, back=-1))
+    else:
+        EL, WL = (438, 430), (434, 540)
+        parts.append(glove("hand_l", hand_hanging(WL, 92, 84, True, 0.6), rim=0.35))
+        parts.append(sleeve_arm(SR, EL, WL, "arm_l", neck=neck, rim=0.35, seed=4))
     parts += head_parts(head, "still")
     parts = turn(parts, 1.5, lerp(HL, HR, 0.5))
     return scale_parts(parts, K, ORG)
@@ -484,6 +492,7 @@ def write_yaml(layers, rims, looks) -> None:
 
 POSES = {
     "standing": lambda: [ground(352, 90)] + standing(),
+    "in_door": lambda: [ground(352, 90)] + standing(in_door=True),
     "kneeling": lambda: [ground(390, 150)] + kneeling(),
     "seated_floor": lambda: [ground(320, 130)] + seated_floor(),
     "seated_table": lambda: [ground(300, 100)] + seated_table(),

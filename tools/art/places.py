@@ -424,6 +424,22 @@ def dormitory() -> tuple[SVG, SVG, SVG, SVG]:
     s.poly(quad((0.2, 0, DZ), (1.1, 0, DZ), (1.3, 0, DZ - 1.6), (-0.1, 0, DZ - 1.6)), (200, 196, 184), 0.22)
     glow.rect(dx0, dy0, dx1 - dx0, dy1 - dy0, (120, 124, 122))
     glow.poly(quad((0.2, 0, DZ), (1.1, 0, DZ), (1.3, 0, DZ - 1.6), (-0.1, 0, DZ - 1.6)), (60, 62, 60), 0.6)
+    # the city's light through the little window (emissive: it comes up with the city's lights,
+    # gone by day): round the window on the wall, faintly down over his bunk (the upper tier
+    # shades it) — the wall at its head, the mattress, the blanket — so a figure lying there
+    # reads against it at night
+    z0, z1, y0, y1 = DORM_WIN
+    wx, wy = p3(-hw, (y0 + y1) / 2, (z0 + z1) / 2)
+    glow.ellipse(wx, wy + 60, 150, 260, glow.rad(wx, wy + 60, 260, [(0, (110, 94, 76), 0.5), (0.5, (80, 68, 56), 0.22),
+                                                                     (1, (60, 52, 44), 0.0)],
+                                                   transform=f"translate({wx:.1f} {wy + 60:.1f}) scale(0.58 1) "
+                                                             f"translate({-wx:.1f} {-wy - 60:.1f})"))
+    bz0, bz1 = HIS_BUNK[1], HIS_BUNK[1] + 0.9
+    wall_under = quad((-hw, 0.46, bz0), (-hw, 1.24, bz0), (-hw, 1.24, bz1), (-hw, 0.46, bz1))
+    glow.poly(wall_under, glow.lin(*p3(-hw, 1.24, bz1), *p3(-hw, 0.46, bz0), [(0, (96, 82, 66), 0.2), (1, (70, 60, 50), 0.04)]))
+    bed = quad((-hw, 0.47, bz0), (-1.0, 0.47, bz0), (-1.0, 0.47, bz1), (-hw, 0.47, bz1))
+    glow.poly(bed, glow.lin(*p3(-hw, 0.47, bz1), *p3(-1.0, 0.47, bz0), [(0, (104, 90, 72), 0.4), (1, (70, 60, 50), 0.1)]))
+    glow.poly(quad((-hw, 0.46, bz0), (-1.0, 0.46, bz0), (-1.0, 0.26, bz0 - 0.01), (-hw, 0.26, bz0 - 0.01)), (70, 60, 50), 0.18)
     (nx0, ny0), (nx1, ny1) = p3(-1.5, 1.9, DZ), p3(-0.5, 1.2, DZ)
     s.rect(nx0, ny0, nx1 - nx0, ny1 - ny0, (120, 96, 70))
     rng = random.Random(3)

@@ -194,7 +194,8 @@ class Beams:
         self._kept: dict[int, pygame.Surface] = {}  # where shape i's tinted mask is drawn
         self._whole: dict[int, pygame.Surface] = {}  # a ramp over shape i's whole mask (to shorten)
         self._scaled: dict[int, tuple[object, tuple[int, int], pygame.Surface]] = {}  # (tint key, size, scaled)
-        self._buffer: pygame.Surface | None = None
+        self._buffer: pygame.Surface | None = None  # the beams' light where shadows lie (draw)
+        self._shaded: tuple[object, ...] | None = None  # what `_buffer` holds
         # where a figure's paint meets a beam (on_figure), per (polygon, piece): (paint, key, product, its buffer)
         self._products: dict[tuple[int, int], tuple[pygame.Surface, object, pygame.Surface, pygame.Surface | None]] = {}
 
@@ -213,7 +214,7 @@ class Beams:
         self._kept.clear()
         self._whole.clear()
         self._scaled.clear()
-        self._buffer = None
+        self._buffer = self._shaded = None
         self._products.clear()
         for shape in self.shapes:
             shape.release()
@@ -293,6 +294,7 @@ class Beams:
         None counts as hi). `shadows` multiply the beams' light (not the picture under it)."""
         view = dest.get_rect()
         pieces = []
+        made = []  # what each piece is made from (shape, tint key)
         for i, shape in enumerate(self.shapes):
             if shape.shape.falls_on != "stage":
                 continue
@@ -303,6 +305,7 @@ class Beams:
             got = self._lit(i, light, origin, zoom, view)
             if got is not None:
                 pieces.append(got)
+                made.append((i, self._tinted[i][0]))
         if not pieces:
             return
         if not shadows:
@@ -311,26 +314,41 @@ class Beams:
             return
         # the shadows darken the beams' light only where they lie: there the beams are summed in
         # a buffer and multiplied by them; elsewhere each beam is added straight onto the
-        # picture (the same result: saturating adds of light in any grouping)
+        # picture (the same result: saturating adds of light in any grouping). At the stage's
+        # own scale that place is not cut to the picture (what is kept there then holds while
+        # a camera move shows more or less of it); in a picture composed in parts, to its clip
         lit_area = pieces[0][0].get_rect(topleft=pieces[0][1]).unionall(
-            [lit.get_rect(topleft=at) for lit, at in pieces[1:]]).clip(view)
+            [lit.get_rect(topleft=at) for lit, at in pieces[1:]])
         area = shadows[0][0].get_rect(topleft=shadows[0][1]).unionall(
-            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area).clip(dest.get_clip())
+            [shade.get_rect(topleft=at) for shade, at in shadows[1:]]).clip(lit_area)
+        clip = dest.get_clip()
+        if clip != view or abs(zoom - 1.0) > 1e-6:
+            area = area.clip(clip)
         for lit, at in pieces:
             for band in _outside(lit.get_rect(topleft=at), area):
                 dest.blit(lit, band.topleft, band.move(-at[0], -at[1]), special_flags=pygame.BLEND_RGB_ADD)
-        if area.w <= 0 or area.h <= 0:
+        if area.w <= 0 or area.h <= 0 or not area.colliderect(view):
             return
+        # the shadowed light there is kept while the beams, the shadows and their places
+        # relative to each other hold (a camera move carries them all; a light steps a few
+        # times a second): its key holds them (a light scaled by a zoom is made only where it
+        # shows, so there where they are on dest counts too)
+        ox, oy = area.topleft if abs(zoom - 1.0) <= 1e-6 else (0, 0)
+        key = (area.size, zoom, tuple((m, (x - ox, y - oy)) for m, (_, (x, y)) in zip(made, pieces, strict=True)),
+               tuple((weakref.ref(shade), (x - ox, y - oy)) for shade, (x, y) in shadows))  # (not kept alive)
         buf = self._buffer
         if buf is None or buf.get_width() < area.w or buf.get_height() < area.h:
             buf = self._buffer = pygame.Surface((max(area.w, buf.get_width() if buf else 0),
                                                  max(area.h, buf.get_height() if buf else 0)))
+            self._shaded = None
         part = buf.subsurface((0, 0, area.w, area.h))
-        part.fill((0, 0, 0))
-        for lit, (x, y) in pieces:
-            part.blit(lit, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_ADD)
-        for shade, (x, y) in shadows:
-            part.blit(shade, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_MULT)
+        if key != self._shaded:
+            part.fill((0, 0, 0))
+            for lit, (x, y) in pieces:
+                part.blit(lit, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_ADD)
+            for shade, (x, y) in shadows:
+                part.blit(shade, (x - area.x, y - area.y), special_flags=pygame.BLEND_RGB_MULT)
+            self._shaded = key
         dest.blit(part, area.topleft, special_flags=pygame.BLEND_RGB_ADD)
 
     def light_at(self, point: tuple[float, float], light: Light,

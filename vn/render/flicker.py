@@ -26,9 +26,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from vn.render.lighting import build_stage_maps, rim_tint
+from vn.render.lighting import build_stage_maps, rim_tint, rim_top_tint
 from vn.stage import motion
 from vn.stage.camera import default_camera
+from vn.stage.layout import Layer
 from vn.stage.view import SceneView
 
 if TYPE_CHECKING:
@@ -41,21 +42,29 @@ How = motion.Flicker | motion.Cycle
 Seen = tuple[How, pygame.Surface, pygame.Rect, pygame.Surface, list[tuple[int, float]]]
 
 
+def _map_of(layer: Layer) -> tuple[str, bool]:
+    """Which of its run's role maps a layer's light is in (`faces: up` rim layers have their own)."""
+    return layer.light, layer.light == "rim" and layer.properties.get("faces") == "up"
+
+
 class Flames:
     """Draws the flicker and pulse of a view's light-giving layers over its picture at rest (see
     the module docstring); part of `vn.render.motion.Living`."""
 
     def __init__(self, living: Living) -> None:
         self.living = living
-        self._maps: OrderedDict[tuple[object, ...], list[tuple[int, How, str, pygame.Surface, pygame.Rect]]] = \
+        self._maps: OrderedDict[object, list[tuple[int, How, str, pygame.Surface, pygame.Rect]]] = \
             OrderedDict()
+        self._maps_for: weakref.ref[_Stage] | None = None  # the stage they are of (an id can be reused)
         self._seen: tuple[object, list[Seen]] | None = None
         self._dims: tuple[object, list[list[tuple[int, int, int]]]] = (None, [])
         self._scratch: pygame.Surface | None = None
         self._dim_row: pygame.Surface | None = None
 
     def release(self) -> None:
-        """Let go of what is kept for the view at rest (the light seen, the scratch)."""
+        """Let go of what is kept for the view at rest (the light seen, the scratch). The layers'
+        maps stay while their stage does (a map of its own is a build: not made again each time
+        the motion resumes)."""
         self._seen = None
         self._dims = (None, [])
         self._scratch = self._dim_row = None
@@ -67,14 +76,14 @@ class Flames:
         that is the only one of its role in its run uses the run's own map (no memory of its
         own); else a map of its light alone is made."""
         layout = st.layout
-        # (the stage held weakly: another stage made later may get a freed one's id, and a stage
-        # let go takes its maps with it)
-        key = (weakref.ref(st), layout.animation_phase(clock) if st.animated else ())
+        if self._maps_for is None or self._maps_for() is not st:  # another stage: none of the last one's kept
+            self._maps.clear()
+            kept = self._maps
+            self._maps_for = weakref.ref(st, lambda _: kept.clear())  # (nor once its stage is let go of)
+        key = layout.animation_phase(clock) if st.animated else ()
         hit = self._maps.get(key)
         if hit is not None:
             return hit
-        for gone in [k for k in self._maps if k[0]() is None]:
-            del self._maps[gone]
         lighters = st.lighters(clock)
         out = []
         for i, ((_, layers, _), lighter) in enumerate(zip(st.runs, lighters, strict=True)):
@@ -82,14 +91,18 @@ class Flames:
                 how = layout.flicker(layer) or layout.pulse(layer)
                 if how is None or not layer.visible:
                     continue
-                same = [x for x in layers if x.light == layer.light and x.visible]
+                same = [x for x in layers if _map_of(x) == _map_of(layer) and x.visible]
                 if len(same) == 1:
                     maps = lighter.maps
                 else:
-                    only = [x if x.light != layer.light or x is layer else replace(x, visible=False) for x in layers]
+                    only = [x if _map_of(x) != _map_of(layer) or x is layer else replace(x, visible=False)
+                            for x in layers]
                     maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
                 if layer.light == "emissive" and maps.emissive is not None:
                     out.append((i, how, "emissive", maps.emissive, maps.emissive_rect))
+                elif layer.light == "rim" and layer.properties.get("faces") == "up":
+                    if maps.rim_top is not None:  # (its own map: vn.render.lighting, `faces: up`)
+                        out.append((i, how, "rim_top", maps.rim_top, maps.rim_top_rect))
                 elif layer.light == "rim" and maps.rim is not None:
                     out.append((i, how, "rim", maps.rim, maps.rim_rect))
                 elif layer.light == "none" and maps.plain is not None:
@@ -113,7 +126,8 @@ class Flames:
         ks = camera.zoom * scale  # picture px per map px
         out: list[Seen] = []
         lit = view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE
-        tints = {"emissive": None, "rim": rim_tint(view.light), "none": (255, 255, 255)}
+        tints = {"emissive": None, "rim": rim_tint(view.light), "rim_top": rim_top_tint(view.light),
+                 "none": (255, 255, 255)}
         for run, how, role, surf, rect in self._flicker_maps(st, view.clock):
             if role == "emissive" and not lit:
                 continue

@@ -22,6 +22,7 @@ scene; the figures' own small motion is not taken out of V (a breath moves an ed
 
 from __future__ import annotations
 
+import functools
 import math
 import weakref
 from collections import OrderedDict
@@ -47,7 +48,7 @@ REGION_BYTES = 16 << 20  # the kept pictures of moving figures (a 1080p figure: 
 REGION_FRAMES = 2.5  # ... or this many whole pictures' bytes, when more (at 4K a figure is 4x as large)
 DUST_WHITE = 0.45  # a mote scatters the beam's colour paled this far toward white
 WARM_RATE = 40.0  # motion times a second `Living.warm` looks at (every motion rate's frames are among them)
-WARM_PLAN = 32  # of which it works out this many per piece
+WARM_PLAN = 8  # of which it works out this many per piece (~1.5 ms each at 4K)
 WARM_BAND_PX = 1 << 18  # and composes a region ahead this many pixels at a time (~5-10 ms at 4K)
 
 
@@ -75,6 +76,13 @@ def crop_to_light(v: pygame.Surface, at: pygame.Rect) -> tuple[pygame.Surface, p
         return None
     tight = parts[0].unionall(parts[1:])
     return v.subsurface(tight).copy(), tight.move(at.topleft)
+
+
+@functools.lru_cache(maxsize=4)
+def _twinkle_classes(cols: int, rows: int) -> bytes:
+    """Each map cell's twinkle schedule, row by row (the same at every picture size: ~0.3 s of
+    Python for a 4K stage's 32,400 cells, worked out once per map)."""
+    return bytes(motion.twinkle_class(c, r) for r in range(rows) for c in range(cols))
 
 
 class Living:
@@ -231,6 +239,9 @@ class Living:
         if self._regions_for != at_rest:
             self.release()
             self._regions_for = at_rest
+        if st is not None and view.light.emissive >= motion.TWINKLE_MIN_EMISSIVE:
+            yield from self._making_visible(size, view, scale, st)  # the lights that twinkle, at this size
+            yield
         periods = [cycle.period for sv in view.sprites if (sdef := self.c.assets.sprite(sv.sprite)) is not None
                    for cycle in (sdef.breathing, *(sdef.layers[n].pulse for n, _ in sv.layers if n in sdef.layers))
                    if cycle is not None]
@@ -354,20 +365,30 @@ class Living:
             -> list[tuple[float, pygame.Surface, pygame.Rect, pygame.Surface]]:
         """For each twinkling map, what it adds to the picture at rest (V, its rect on `pic`)
         and the 8-bit cell map under it; kept while the view at rest holds."""
+        for _ in self._making_visible(size, view, scale, st):
+            pass
+        assert self._seen is not None
+        return self._seen[1]
+
+    def _making_visible(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage) -> Iterator[None]:
+        """`_visible`'s work, a yield between its parts (each ~20-50 ms at 4K: a piece of the
+        warm-up at a new size, vn.render.resize); kept in `_seen` once all made."""
         rest = (replace(view, motion=None), size, self.c.images.generation)
         if self._seen is not None and self._seen[0] == rest:
-            return self._seen[1]
+            return
         camera = view.camera or default_camera(st.layout.size, view.size)
         out = []
         for run, amount, surf, rect in self._twinkle_maps(st, view.clock):
             seen = self.light_seen(size, view, scale, st, run, surf, rect)
             if seen is None:
                 continue
+            yield
             v, shown = seen
             # only points of light twinkle, not the haze around them: keep what stands above
             # its neighbourhood (V less a blur of V)
             radius = max(2, round(motion.TWINKLE_CELL * 0.5 * camera.zoom * scale))
             v.blit(pygame.transform.box_blur(v, radius), (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+            yield
             # only where some light is left (the glass, not the wall the layer runs behind)
             cropped = crop_to_light(v, shown)
             if cropped is None:
@@ -377,7 +398,6 @@ class Living:
             cells = self._cell_map(st.layout.size, (x0, y0), camera.zoom * scale, size)
             out.append((amount, v, shown, cells))
         self._seen = (rest, out)
-        return out
 
     def light_seen(self, size: tuple[int, int], view: SceneView, scale: float, st: _Stage, run: int,
                    surf: pygame.Surface, rect: pygame.Rect,
@@ -443,7 +463,7 @@ class Living:
             return hit
         cell = motion.TWINKLE_CELL
         cols, rows = math.ceil(map_size[0] / cell), math.ceil(map_size[1] / cell)
-        data = bytes(motion.twinkle_class(c, r) for r in range(rows) for c in range(cols))
+        data = _twinkle_classes(cols, rows)
         small = pygame.image.frombytes(data, (cols, rows), "P")
         small.set_palette([(0, 0, 0)] * 256)
         big = pygame.transform.scale(small, (max(1, round(cols * cell * ks)), max(1, round(rows * cell * ks))))

@@ -297,6 +297,12 @@ class Resize:
                 lighter.prepare(light)  # the first frame at the new size then only blits
             beams = st.beams(st.k_ref)
             beams.prepare(light)
+            if abs(camera.zoom * scale / st.k_ref - 1.0) >= 1e-6 and not view.camera_moving:
+                # a held camera other than the stage's own scale: its planes scaled once, as the
+                # first picture's first band would (`_Stage.draw` keeps them while camera and
+                # light hold): 150-200 ms at 4K, too long for a piece of a frame
+                shake = (round(view.shake[0] * scale), round(view.shake[1] * scale))
+                st.draw(pygame.Surface(size), light, camera, scale, view.size, shake, clock)
             built = [sprites.prebuild(sdef, sv, (ks, ks)) for sdef, sv in shown]
             casts: list[tuple[ShadowKey, Any, Any]] = []
             if beams.depths(len(layout.layers)):  # the shadows in the beams, as `_staged` makes them

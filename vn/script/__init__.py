@@ -6,7 +6,7 @@ steps, runs the whole-program checks and returns the program with every diagnost
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from vn.script.catalog import Catalog
 from vn.script.collector import collector_paused
@@ -21,7 +21,9 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
                  catalog: Catalog | None = None,
                  overlay: tuple[str, str] | None = None, *,
                  cache: ProgramCache | None = None,
-                 workers: int | None = None) -> tuple[Program | None, list[Diagnostic]]:
+                 workers: int | None = None,
+                 finish: tuple[str, Callable[[Program], list[Diagnostic]]] | None = None,
+                 ) -> tuple[Program | None, list[Diagnostic]]:
     """Compile `files` ((path, text) pairs) with the manifest (path, text).
 
     `overlay` is a layered mod's `scripts/mod.yaml` (path, text): the same keys as game.yaml,
@@ -34,17 +36,32 @@ def compile_game(manifest: tuple[str, str], files: Sequence[tuple[str, str]],
     diagnostics of one that found errors: those are served as found, too). Big scripts are
     compiled in up to `workers` processes at once (None: as many as this machine's cores, see
     `vn.script.parallel`; 1: this process only), with the same result.
+
+    `finish` is (text, change): a change made to a program that compiled before it is returned
+    or cached — the game's id lock (`vn.lineids.apply_lock`), given as its file's text — whose
+    diagnostics follow the compile's. The text is part of the cache key, so a hit is the
+    changed program and `change` is not run again (a 100,000-line mod's lock made every label
+    at every start).
     """
     with collector_paused():
         if cache is None or not cacheable(catalog):
-            return _compile(manifest, files, catalog, overlay, workers)
-        key = cache_key(manifest, [*files, *([("overlay:" + overlay[0], overlay[1])] if overlay else [])], catalog)
+            return _finished(*_compile(manifest, files, catalog, overlay, workers), finish)
+        inputs = [*files, *([("overlay:" + overlay[0], overlay[1])] if overlay else []),
+                  *([("finish:", finish[0])] if finish else [])]
+        key = cache_key(manifest, inputs, catalog)
         hit = cache.get(key)
         if hit is not None:
             return hit
-        program, diags = _compile(manifest, files, catalog, overlay, workers)
+        program, diags = _finished(*_compile(manifest, files, catalog, overlay, workers), finish)
         cache.put(key, program, diags)
         return program, diags
+
+
+def _finished(program: Program | None, diags: list[Diagnostic],
+              finish: tuple[str, Callable[[Program], list[Diagnostic]]] | None) -> tuple[Program | None, list[Diagnostic]]:
+    if program is not None and finish is not None:
+        diags = [*diags, *finish[1](program)]
+    return program, diags
 
 
 def _compile(manifest: tuple[str, str], files: Sequence[tuple[str, str]], catalog: Catalog | None,
