@@ -304,41 +304,39 @@ def check_twinkle(v: Any) -> str | None:
     return None
 
 
+PULSE_PERIODS = (0.2, 60.0)  # seconds: what a stage layer's `pulse_period` may be
+
+
 def check_flicker(amount: Any, rate: Any) -> list[tuple[str, str]]:
     """The problems with a layer's `flicker` and `flicker_rate` properties (either may be None:
     not set): [(property, problem)]."""
-    problems = []
-    if amount is not None:
-        f = _number(amount)
-        if f is None or not 0.0 < f <= 1.0:
-            problems.append(("flicker", f"flicker must be a number above 0 and at most 1 (how far the light "
-                                        f"dims), not '{amount}'"))
-    if rate is not None:
-        f = _number(rate)
-        low, high = FLICKER_RATES
-        if f is None or not low <= f <= high:
-            problems.append(("flicker_rate", f"flicker_rate must be a number of Hz from {low:g} to {high:g}, "
-                                             f"not '{rate}'"))
-        elif amount is None:
-            problems.append(("flicker_rate", "flicker_rate without flicker does nothing"))
-    return problems
+    return _check_amount_and(("flicker", amount, "light"), ("flicker_rate", rate, FLICKER_RATES, "Hz"))
 
 
 def check_layer_pulse(amount: Any, period: Any) -> list[tuple[str, str]]:
     """The problems with a stage layer's `pulse` and `pulse_period` properties (either may be
     None: not set): [(property, problem)]."""
+    return _check_amount_and(("pulse", amount, "glow"), ("pulse_period", period, PULSE_PERIODS, "seconds"))
+
+
+def _check_amount_and(first: tuple[str, Any, str], second: tuple[str, Any, tuple[float, float], str]
+                      ) -> list[tuple[str, str]]:
+    """An amount (above 0, at most 1: how far a light dims) and the property that times it (a
+    number in its range, meaningless without the amount)."""
+    name, amount, what = first
+    timing, value, (low, high), unit = second
     problems = []
     if amount is not None:
         f = _number(amount)
         if f is None or not 0.0 < f <= 1.0:
-            problems.append(("pulse", f"pulse must be a number above 0 and at most 1 (how far the glow dims), "
-                                      f"not '{amount}'"))
-    if period is not None:
-        f = _number(period)
-        if f is None or not 0.2 <= f <= 60.0:
-            problems.append(("pulse_period", f"pulse_period must be a number of seconds from 0.2 to 60, not '{period}'"))
+            problems.append((name, f"{name} must be a number above 0 and at most 1 (how far the {what} dims), "
+                                   f"not '{amount}'"))
+    if value is not None:
+        f = _number(value)
+        if f is None or not low <= f <= high:
+            problems.append((timing, f"{timing} must be a number of {unit} from {low:g} to {high:g}, not '{value}'"))
         elif amount is None:
-            problems.append(("pulse_period", "pulse_period without pulse does nothing"))
+            problems.append((timing, f"{timing} without {name} does nothing"))
     return problems
 
 
