@@ -160,11 +160,14 @@ def _errors(path):
     ('<property name="flicker_rate" type="float" value="2"/>', "flicker_rate without flicker does nothing"),
 ])
 def test_a_bad_flicker_is_reported_where_it_is(tmp_path, props, message):
-    game = _fire_game(tmp_path, props)
-    stage = game / "assets" / "stages" / "room.tmx"
+    stage = _fire_game(tmp_path, props) / "assets" / "stages" / "room.tmx"
+    _assert_reported_at(stage, "flicker_rate" if "flicker_rate" in message else "flicker", message)
+
+
+def _assert_reported_at(stage, name: str, message: str) -> None:
+    """`vn check` reports `message` at the line of the property `name`, with a column and a hint."""
     errors = _errors(stage)
     lines = stage.read_text().splitlines()
-    name = "flicker_rate" if "flicker_rate" in message else "flicker"
     line = next(n for n, text in enumerate(lines, 1) if f'name="{name}"' in text)
     assert any(e[0] == line and e[1] > 1 and message in e[2] and e[3] for e in errors), errors
 
@@ -250,13 +253,8 @@ def test_the_eyes_in_the_dark_throb():
      "a layer either flickers or pulses, not both"),
 ])
 def test_a_bad_layer_pulse_is_reported_where_it_is(tmp_path, props, message):
-    game = _glow_game(tmp_path, props)
-    stage = game / "assets" / "stages" / "room.tmx"
-    errors = _errors(stage)
-    lines = stage.read_text().splitlines()
-    name = "pulse_period" if "pulse_period" in message else "pulse"
-    line = next(n for n, text in enumerate(lines, 1) if f'name="{name}"' in text)
-    assert any(e[0] == line and e[1] > 1 and message in e[2] and e[3] for e in errors), errors
+    stage = _glow_game(tmp_path, props) / "assets" / "stages" / "room.tmx"
+    _assert_reported_at(stage, "pulse_period" if "pulse_period" in message else "pulse", message)
 
 
 def test_a_steady_light_beside_a_flickering_one_stays_steady(tmp_path):
