@@ -236,28 +236,32 @@ def test_no_look_is_clipped_or_as_tall_as_a_door_at_any_mark(name, look, marks, 
     scaled), and is shorter than a door standing where he stands. Cloud and the looks that do
     not stand belong to the leave ending's barracks: they are checked at every mark there."""
     sprite = _sprite(name)
-    cw, ch = sprite.canvas
-    left, top, right, bottom = _extent(sprite, look)
+    extent = _extent(sprite, look)
     if (name, look) in LOW or name == "cloud":
         where = dict(briefing_marks if name == "officer" else barracks_marks)
         if look.startswith("seated_table"):
             where.update(mess_marks)       # the mess: its four places at the tables
         assert len(where) >= 4
         for mark in where.values():
-            k = sprite.height * mark.scale / ch
-            x0 = mark.x - sprite.anchor[0] * cw * k
-            y0 = mark.y - sprite.anchor[1] * ch * k
-            box = (x0 + left * k, y0 + top * k, x0 + right * k, y0 + bottom * k)
-            assert box[0] >= 0 and box[2] <= 1920 and box[1] >= 0 and box[3] <= 1080, (mark.name, box)
+            _inside_the_picture(sprite, extent, mark)
         return
     for mark in marks.values():
-        k = sprite.height * mark.scale / ch
-        x0 = mark.x - sprite.anchor[0] * cw * k
-        y0 = mark.y - sprite.anchor[1] * ch * k
-        box = (x0 + left * k, y0 + top * k, x0 + right * k, y0 + bottom * k)
-        assert box[0] >= 0 and box[2] <= 1920 and box[1] >= 0 and box[3] <= 1080, (mark.name, box)
+        box = _inside_the_picture(sprite, extent, mark)
         door = DOOR_M * (mark.y - HORIZON) / EYE
         assert box[3] - box[1] < 0.95 * door, (mark.name, box[3] - box[1], door)
+
+
+def _inside_the_picture(sprite, extent, mark) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1, 1920x1080 px) the look's paint `extent` covers at `mark`,
+    asserted inside the picture."""
+    cw, ch = sprite.canvas
+    left, top, right, bottom = extent
+    k = sprite.height * mark.scale / ch
+    x0 = mark.x - sprite.anchor[0] * cw * k
+    y0 = mark.y - sprite.anchor[1] * ch * k
+    box = (x0 + left * k, y0 + top * k, x0 + right * k, y0 + bottom * k)
+    assert box[0] >= 0 and box[2] <= 1920 and box[1] >= 0 and box[3] <= 1080, (mark.name, box)
+    return box
 
 
 def test_sephiroth_is_taller_than_zack(marks):

@@ -132,16 +132,23 @@ def test_reduce_motion_holds_the_firelight_still(game):
 
 
 def test_the_burning_towns_fires_flicker():
+    fire = pygame.Rect(330, 180, 180, 150)  # the tall flames behind the General (half size)
+    seen, again = _levels_in("cg_town", "burning", fire, (1.0, 1.9, 2.8, 3.7))
+    assert max(seen) - min(seen) > 3.0, seen
+    assert again == seen[1]
+
+
+def _levels_in(stage: str, preset: str, rect: pygame.Rect, times: tuple[float, ...]) -> tuple[list[float], float]:
+    """The brightness of `rect` in a half-size frame of the bundled `stage` in `preset` at each
+    of `times`, and again at the second of them (a flicker is a function of the clock)."""
     scene = Scene(GameAssets(ROOT, sprites={}))
-    scene.apply(direction("stage", name="cg_town"), 0)
-    scene.apply(direction("light", preset="burning"), 0)
+    scene.apply(direction("stage", name=stage), 0)
+    scene.apply(direction("light", preset=preset), 0)
     assert "flicker" in scene.living(1.0)
     compositor = Compositor(scene.assets, ImageCache())
     size = (960, 540)
-    fire = pygame.Rect(330, 180, 180, 150)  # the tall flames behind the General (half size)
-    seen = [_level(_draw(compositor, scene.view(t), size), fire) for t in (1.0, 1.9, 2.8, 3.7)]
-    assert max(seen) - min(seen) > 3.0, seen
-    assert _level(_draw(compositor, scene.view(1.9), size), fire) == seen[1]
+    seen = [_level(_draw(compositor, scene.view(t), size), rect) for t in times]
+    return seen, _level(_draw(compositor, scene.view(times[1]), size), rect)
 
 
 # --- vn check --------------------------------------------------------------------------------
@@ -221,15 +228,10 @@ def test_the_low_sun_wavers_over_his_hand():
     """cg_chair: the sun's glare, the sheen along the rail and on the knuckles are a `rim` layer
     that flickers slowly (the sun through the haze over the city): in the preset's rim colour,
     whatever the city lights' level."""
-    scene = Scene(GameAssets(ROOT, sprites={}))
-    scene.apply(direction("stage", name="cg_chair"), 0)
-    scene.apply(direction("light", preset="last_rays"), 0)
-    assert "flicker" in scene.living(1.0)
-    compositor = Compositor(scene.assets, ImageCache())
-    size = (960, 540)
     glare = pygame.Rect(20, 160, 140, 120)  # round the sun (half size), not its disc
-    seen = [_level(_draw(compositor, scene.view(t), size), glare) for t in (0.5, 4.0, 8.0, 12.0)]
+    seen, again = _levels_in("cg_chair", "last_rays", glare, (0.5, 4.0, 8.0, 12.0))
     assert max(seen) - min(seen) > 2.0, seen
+    assert again == seen[1]
 
 
 def test_the_eyes_in_the_dark_throb():
