@@ -47,6 +47,14 @@ def _map_of(layer: Layer) -> tuple[str, bool]:
     return layer.light, layer.light == "rim" and layer.properties.get("faces") == "up"
 
 
+# where each kind of light-giving layer's light is in its run's maps (`_map_of` -> (role, the
+# StageMaps map, its rect)); a `faces: up` rim has its own (vn.render.lighting)
+_ROLE_MAPS = {("emissive", False): ("emissive", "emissive", "emissive_rect"),
+              ("rim", False): ("rim", "rim", "rim_rect"),
+              ("rim", True): ("rim_top", "rim_top", "rim_top_rect"),
+              ("none", False): ("none", "plain", "area")}
+
+
 class Flames:
     """Draws the flicker and pulse of a view's light-giving layers over its picture at rest (see
     the module docstring); part of `vn.render.motion.Living`."""
@@ -98,15 +106,10 @@ class Flames:
                     only = [x if _map_of(x) != _map_of(layer) or x is layer else replace(x, visible=False)
                             for x in layers]
                     maps = build_stage_maps(layout, self.living.c.images, st.k_ref, clock, only, i == 0)
-                if layer.light == "emissive" and maps.emissive is not None:
-                    out.append((i, how, "emissive", maps.emissive, maps.emissive_rect))
-                elif layer.light == "rim" and layer.properties.get("faces") == "up":
-                    if maps.rim_top is not None:  # (its own map: vn.render.lighting, `faces: up`)
-                        out.append((i, how, "rim_top", maps.rim_top, maps.rim_top_rect))
-                elif layer.light == "rim" and maps.rim is not None:
-                    out.append((i, how, "rim", maps.rim, maps.rim_rect))
-                elif layer.light == "none" and maps.plain is not None:
-                    out.append((i, how, "none", maps.plain, maps.area))
+                role, surf_name, rect_name = _ROLE_MAPS[_map_of(layer)]
+                surf = getattr(maps, surf_name)
+                if surf is not None:
+                    out.append((i, how, role, surf, getattr(maps, rect_name)))
         self._maps[key] = out
         while len(self._maps) > 4:
             self._maps.popitem(last=False)

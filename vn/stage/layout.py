@@ -571,19 +571,18 @@ def _role(r: _Reader, ctx: _Ctx, name: str) -> str:
 def _check_light_motion(r: _Reader, node: Node, name: str, role: str, props: dict[str, Any]) -> None:
     """Report a layer's bad `flicker`/`flicker_rate` and `pulse`/`pulse_period` (at the
     property), and either on a layer that gives no light of its own."""
-    example = {"flicker": "e.g. flicker = 0.3 (a float) and, if you like, flicker_rate = 1.5 (Hz; default "
-                          f"{motion.DEFAULT_FLICKER_RATE:g})",
-               "pulse": "e.g. pulse = 0.4 (a float) and, if you like, pulse_period = 3 (seconds; default "
-                        f"{motion.DEFAULT_PULSE_PERIOD:g})"}
-    for kind, check in (("flicker", motion.check_flicker), ("pulse", motion.check_layer_pulse)):
-        second = f"{kind}_rate" if kind == "flicker" else f"{kind}_period"
+    for kind, second, check, example in (
+            ("flicker", "flicker_rate", motion.check_flicker, "e.g. flicker = 0.3 (a float) and, if you like, "
+             f"flicker_rate = 1.5 (Hz; default {motion.DEFAULT_FLICKER_RATE:g})"),
+            ("pulse", "pulse_period", motion.check_layer_pulse, "e.g. pulse = 0.4 (a float) and, if you like, "
+             f"pulse_period = 3 (seconds; default {motion.DEFAULT_PULSE_PERIOD:g})")):
         if kind not in props and second not in props:
             continue
         problems = check(props.get(kind), props.get(second))
         for prop, problem in problems:
             r.err(_prop_where(node, prop), f"layer '{name}': {problem}",
                   f"add the float property {kind} to the layer (0..1, how far its light dims)"
-                  if "without" in problem else example[kind])
+                  if "without" in problem else example)
         if problems:
             continue
         if role not in LIGHT_GIVING:
